@@ -1,0 +1,277 @@
+//! One article: its full text exactly as the source holds it, plus where the
+//! title and body lie inside that text.
+//!
+//! Keeping the whole text (title line included) as one string is what lets a
+//! mention's byte offsets cut the mention straight out of the file.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// Index of an article in its corpus, in corpus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    /// The position in the corpus's article vector.
+    pub fn ix(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Optional facts about an article that the source may provide.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// Publication or outlet.
+    pub source: Option<String>,
+    /// Author line; from the source when given, otherwise detected as a
+    /// "By Firstname Lastname" line at the start or end of the body.
+    pub byline: Option<String>,
+    /// Publication date as the source wrote it.
+    pub date: Option<String>,
+    /// Where the article was published.
+    pub url: Option<String>,
+}
+
+/// Things about an article's text that a reader should know were not clean.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Flags {
+    /// The source bytes were not valid UTF-8 from this byte offset on;
+    /// invalid sequences were replaced by U+FFFD and offsets index the
+    /// repaired text, not the file.
+    pub invalid_utf8_at: Option<usize>,
+    /// The article had no text at all.
+    pub empty: bool,
+    /// The article had a title and no body.
+    pub title_only: bool,
+}
+
+/// An article in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable identifier: the path relative to the corpus folder, the JSONL
+    /// `id` field or 1-based line number, or the seed file name.
+    pub id: String,
+    /// The full text, title line included, as the source holds it.
+    pub text: Box<str>,
+    /// Byte range of the title inside `text` (trimmed).
+    pub title: Range<usize>,
+    /// Byte range of the body inside `text` (trimmed).
+    pub body: Range<usize>,
+    /// Source-provided facts.
+    pub meta: Meta,
+    /// What was not clean about the source text.
+    pub flags: Flags,
+}
+
+impl Article {
+    /// Builds an article from its full text: the first non-empty line is the
+    /// title, the rest is the body. A leading byte-order mark is not part of
+    /// the title; CRLF and CR line ends are understood.
+    pub fn from_text(
+        id: String,
+        text: String,
+        meta: Meta,
+        invalid_utf8_at: Option<usize>,
+    ) -> Article {
+        let text = text.into_boxed_str();
+        let (title, body) = split_title(&text);
+        let mut flags = Flags {
+            invalid_utf8_at,
+            empty: title.is_empty(),
+            title_only: !title.is_empty() && body.is_empty(),
+        };
+        if flags.empty {
+            flags.title_only = false;
+        }
+        let mut meta = meta;
+        if meta.byline.is_none() {
+            meta.byline = detect_byline(&text[body.clone()]).map(str::to_owned);
+        }
+        Article {
+            id,
+            text,
+            title,
+            body,
+            meta,
+            flags,
+        }
+    }
+
+    /// Builds an article from separate title and body, as JSONL gives them.
+    /// The text is `title + "\n\n" + body`, which is how the same article is
+    /// laid out as a `.txt` file, so both forms yield the same offsets.
+    pub fn from_parts(id: String, title: &str, body: &str, meta: Meta) -> Article {
+        let mut text = String::with_capacity(title.len() + body.len() + 2);
+        text.push_str(title);
+        text.push_str("\n\n");
+        text.push_str(body);
+        Article::from_text(id, text, meta, None)
+    }
+
+    /// The title, or an empty string for an empty article.
+    pub fn title(&self) -> &str {
+        &self.text[self.title.clone()]
+    }
+
+    /// The body text (everything after the title line, trimmed).
+    pub fn body(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    /// What the article list shows under the title: the byline, else the
+    /// source, else the id.
+    pub fn attribution(&self) -> &str {
+        self.meta
+            .byline
+            .as_deref()
+            .or(self.meta.source.as_deref())
+            .unwrap_or(&self.id)
+    }
+
+    /// The title to show, falling back to the id for an untitled article.
+    pub fn display_title(&self) -> &str {
+        if self.title.is_empty() {
+            &self.id
+        } else {
+            self.title()
+        }
+    }
+}
+
+/// Finds the title line and the body in `text`: byte ranges, both trimmed.
+fn split_title(text: &str) -> (Range<usize>, Range<usize>) {
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    while pos < text.len() {
+        let line_end = memchr_line_end(bytes, pos);
+        let line = &text[pos..line_end];
+        let trimmed = line.trim_start_matches('\u{feff}').trim();
+        if !trimmed.is_empty() {
+            let start = pos + (line.len() - line.trim_start_matches(is_title_pad).len());
+            let end = pos + line.trim_end().len();
+            let body_start = skip_line_break(bytes, line_end);
+            let body = trimmed_range(text, body_start, text.len());
+            return (start..end, body);
+        }
+        pos = skip_line_break(bytes, line_end);
+    }
+    (0..0, text.len()..text.len())
+}
+
+fn is_title_pad(c: char) -> bool {
+    c == '\u{feff}' || c.is_whitespace()
+}
+
+/// The index of the first `\n` or `\r` at or after `from`, or the end.
+fn memchr_line_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// Steps over one line break (`\n`, `\r\n` or `\r`) at `at`.
+fn skip_line_break(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at) {
+        Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => at + 2,
+        Some(b'\r' | b'\n') => at + 1,
+        _ => at,
+    }
+}
+
+/// `start..end` shrunk to exclude surrounding whitespace.
+fn trimmed_range(text: &str, start: usize, end: usize) -> Range<usize> {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead == slice.len() {
+        return end..end;
+    }
+    start + lead..end - trail
+}
+
+/// A "By Firstname Lastname" line as the first or last line of the body.
+fn detect_byline(body: &str) -> Option<&str> {
+    let first = body.lines().next();
+    let last = body.lines().next_back();
+    [last, first]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|line| is_byline(line))
+        .map(|line| line.trim_start_matches("By ").trim())
+}
+
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && line.len() <= 60
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(text: &str) -> Article {
+        Article::from_text("t".into(), text.into(), Meta::default(), None)
+    }
+
+    #[test]
+    fn first_non_empty_line_is_the_title() {
+        let a = art("\n\n  Headline here  \n\nBody one.\nBody two.\n");
+        assert_eq!(a.title(), "Headline here");
+        assert_eq!(a.body(), "Body one.\nBody two.");
+    }
+
+    #[test]
+    fn bom_and_crlf_are_understood() {
+        let a = art("\u{feff}Title\r\n\r\nBody\r\n");
+        assert_eq!(a.title(), "Title");
+        assert_eq!(a.body(), "Body");
+        let cr = art("Title\rBody");
+        assert_eq!(cr.title(), "Title");
+        assert_eq!(cr.body(), "Body");
+    }
+
+    #[test]
+    fn empty_and_title_only_are_flagged() {
+        let e = art("  \n \n");
+        assert!(e.flags.empty && !e.flags.title_only);
+        assert_eq!(e.display_title(), "t");
+        let t = art("Only a title\n");
+        assert!(t.flags.title_only && !t.flags.empty);
+    }
+
+    #[test]
+    fn jsonl_parts_give_the_same_title_and_body_as_the_file_form() {
+        let file = art("A title\n\nFirst para.\n\nSecond para.\n");
+        let parts = Article::from_parts(
+            "1".into(),
+            "A title",
+            "First para.\n\nSecond para.",
+            Meta::default(),
+        );
+        assert_eq!(file.title(), parts.title());
+        assert_eq!(file.body(), parts.body());
+        assert_eq!(file.body.start, parts.body.start);
+    }
+
+    #[test]
+    fn byline_is_detected_at_the_end_of_the_body() {
+        let a = art("Title\nSome text here.\nBy Vafa Guliyeva");
+        assert_eq!(a.meta.byline.as_deref(), Some("Vafa Guliyeva"));
+        assert_eq!(a.attribution(), "Vafa Guliyeva");
+        let b = art("Title\nBy the way, this is not a byline at all.");
+        assert_eq!(b.meta.byline, None);
+        assert_eq!(b.attribution(), "t");
+    }
+}

@@ -1,0 +1,194 @@
+//! Folders of `.txt` articles, read recursively in file-name order, and single
+//! `.txt` files.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem};
+
+/// Loads every `.txt` file under `root`, in sorted path order.
+pub(super) fn load(root: &Path) -> Result<Corpus, LoadError> {
+    // Reading the folder itself must work, or there is nothing to report on.
+    std::fs::read_dir(root).map_err(|e| LoadError::Unreadable(root.to_owned(), e.to_string()))?;
+    let mut warnings = Vec::new();
+    let paths = collect_paths(root, &mut warnings);
+    let read: Vec<Result<Article, LoadWarning>> = paths
+        .par_iter()
+        .map(|(path, id)| read_article(path, id.clone()))
+        .collect();
+    let mut articles = Vec::with_capacity(read.len());
+    for r in read {
+        match r {
+            Ok(a) => {
+                let id = a.id.clone();
+                super::flag_warnings(&a, &id, &mut warnings);
+                articles.push(a);
+            }
+            Err(w) => warnings.push(w),
+        }
+    }
+    Ok(Corpus {
+        origin: Origin::Folder(root.to_owned()),
+        articles,
+        warnings,
+    })
+}
+
+/// Loads a single `.txt` file as a corpus of one article.
+pub(super) fn load_file(path: &Path) -> Result<Corpus, LoadError> {
+    let id = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let articles = match read_article(path, id) {
+        Ok(a) => {
+            let id = a.id.clone();
+            super::flag_warnings(&a, &id, &mut warnings);
+            vec![a]
+        }
+        Err(LoadWarning {
+            problem: Problem::Unreadable { message },
+            ..
+        }) => return Err(LoadError::Unreadable(path.to_owned(), message)),
+        Err(w) => {
+            warnings.push(w);
+            Vec::new()
+        }
+    };
+    Ok(Corpus {
+        origin: Origin::File(path.to_owned()),
+        articles,
+        warnings,
+    })
+}
+
+/// Every article path under `root` with its id (the relative path, with `/`
+/// separators). Hidden files and folders are passed over; READMEs and
+/// unreadable entries are reported.
+fn collect_paths(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<(PathBuf, String)> {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut out = Vec::new();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let place = e
+                    .path()
+                    .map(|p| relative_id(root, p))
+                    .unwrap_or_else(|| ".".into());
+                let problem = if e.loop_ancestor().is_some() {
+                    Problem::LinkLoop
+                } else {
+                    Problem::Unreadable {
+                        message: e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string),
+                    }
+                };
+                warnings.push(LoadWarning::new(place, problem));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || !is_txt(entry.path()) {
+            continue;
+        }
+        let id = relative_id(root, entry.path());
+        if is_readme(entry.path()) {
+            warnings.push(LoadWarning::new(id, Problem::NotAnArticle));
+            continue;
+        }
+        out.push((entry.into_path(), id));
+    }
+    out
+}
+
+fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn is_readme(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+fn relative_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}
+
+/// Reads one file into an article, or says why it was skipped.
+fn read_article(path: &Path, id: String) -> Result<Article, LoadWarning> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        LoadWarning::new(
+            id.clone(),
+            Problem::Unreadable {
+                message: e.to_string(),
+            },
+        )
+    })?;
+    if let Some(utf16) = super::binary_kind(&bytes) {
+        return Err(LoadWarning::new(id, Problem::Binary { utf16 }));
+    }
+    let (text, bad) = super::decode(bytes);
+    Ok(Article::from_text(id, text, Meta::default(), bad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn folder_is_read_recursively_in_name_order_with_relative_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("b")).unwrap();
+        fs::write(dir.path().join("b/2.txt"), "Second\n\nBody two").unwrap();
+        fs::write(dir.path().join("a.txt"), "First\n\nBody one").unwrap();
+        fs::write(dir.path().join("notes.md"), "# not an article").unwrap();
+        fs::write(dir.path().join(".hidden.txt"), "Hidden").unwrap();
+        fs::write(dir.path().join("README.TXT"), "About this corpus").unwrap();
+        let c = load(dir.path()).unwrap();
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b/2.txt"]);
+        assert_eq!(c.articles[1].title(), "Second");
+        assert_eq!(c.warnings.len(), 1);
+        assert_eq!(c.warnings[0].place, "README.TXT");
+        assert_eq!(c.warnings[0].problem, Problem::NotAnArticle);
+    }
+
+    #[test]
+    fn bad_files_are_reported_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("ok.txt"), "Fine\n\nText").unwrap();
+        fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02").unwrap();
+        fs::write(dir.path().join("latin1.txt"), b"Price\n\n\xa3600m").unwrap();
+        fs::write(dir.path().join("empty.txt"), b"").unwrap();
+        let c = load(dir.path()).unwrap();
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["empty.txt", "latin1.txt", "ok.txt"]);
+        let latin = &c.articles[1];
+        assert_eq!(latin.flags.invalid_utf8_at, Some(7));
+        assert_eq!(latin.body(), "\u{fffd}600m");
+        let problems: Vec<(&str, &Problem)> = c
+            .warnings
+            .iter()
+            .map(|w| (w.place.as_str(), &w.problem))
+            .collect();
+        assert!(problems.contains(&("bin.txt", &Problem::Binary { utf16: false })));
+        assert!(problems.contains(&("empty.txt", &Problem::Empty)));
+        assert!(problems.contains(&("latin1.txt", &Problem::InvalidUtf8 { at: 7 })));
+    }
+}

@@ -1,0 +1,338 @@
+//! The corpus: articles in memory, loaded from the embedded seeds, a folder of
+//! `.txt` files, a single `.txt` file, or a JSONL / JSON file.
+//!
+//! Loading never panics on user data. A problem with the corpus as a whole (a
+//! missing path, a path of the wrong kind, nothing loadable) is a
+//! [`LoadError`]; a problem with one file or line is a [`LoadWarning`] and the
+//! rest still loads. Nothing is ever written into the corpus.
+//!
+//! This module knows nothing about actors, search or the terminal.
+
+mod article;
+mod folder;
+mod jsonl;
+mod seeds;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, DocId, Flags, Meta};
+use serde::Serialize;
+
+/// Where a corpus came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The five seed articles compiled into the binary.
+    Seeds,
+    /// A folder of `.txt` articles, searched recursively.
+    Folder(PathBuf),
+    /// A single `.txt`, `.jsonl` or `.json` file.
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Seeds => f.write_str("seed articles"),
+            Origin::Folder(p) | Origin::File(p) => {
+                write!(f, "{}", crate::text::safe_line(&p.display().to_string()))
+            }
+        }
+    }
+}
+
+/// A loaded corpus: articles in a stable order, plus what went wrong.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    /// Where the articles came from.
+    pub origin: Origin,
+    /// The articles, in file-name order (folders) or line order (JSONL).
+    pub articles: Vec<Article>,
+    /// Problems with single files or lines; each was skipped or repaired.
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Corpus {
+    /// The five seed articles compiled into the binary.
+    pub fn seeds() -> Corpus {
+        seeds::load()
+    }
+
+    /// Loads the corpus at `path`, or the seeds when `path` is `None`.
+    pub fn load(path: Option<&Path>) -> Result<Corpus, LoadError> {
+        match path {
+            None => Ok(Corpus::seeds()),
+            Some(p) => Corpus::load_path(p),
+        }
+    }
+
+    /// Loads a folder, `.txt` file or JSONL/JSON file.
+    pub fn load_path(path: &Path) -> Result<Corpus, LoadError> {
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
+            _ => LoadError::Unreadable(path.to_owned(), e.to_string()),
+        })?;
+        let corpus = if meta.is_dir() {
+            folder::load(path)?
+        } else {
+            match Kind::of(path) {
+                Some(Kind::Text) => folder::load_file(path)?,
+                Some(Kind::Jsonl) => jsonl::load(path)?,
+                None => return Err(LoadError::Unsupported(path.to_owned())),
+            }
+        };
+        if corpus.articles.is_empty() {
+            return Err(LoadError::Empty {
+                path: path.to_owned(),
+                warnings: corpus.warnings,
+            });
+        }
+        Ok(corpus)
+    }
+
+    /// The article at `id`.
+    pub fn get(&self, id: DocId) -> Option<&Article> {
+        self.articles.get(id.ix())
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether there are no articles.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Total bytes of article text held in memory.
+    pub fn text_bytes(&self) -> usize {
+        self.articles.iter().map(|a| a.text.len()).sum()
+    }
+
+    /// Iterates articles with their ids.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (DocId, &Article)> {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (DocId(i as u32), a))
+    }
+}
+
+/// What kind of single file a path names, by its extension.
+enum Kind {
+    Text,
+    Jsonl,
+}
+
+impl Kind {
+    fn of(path: &Path) -> Option<Kind> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Kind::Text),
+            "jsonl" | "json" | "ndjson" => Some(Kind::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// A problem with the corpus as a whole: nothing useful can be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("{}: no such file or folder; give a folder of .txt articles or a .jsonl file", show(.0))]
+    NotFound(PathBuf),
+    /// The path exists but is not a folder or a supported file.
+    #[error("{}: not a corpus; give a folder of .txt articles, a .txt file, or a .jsonl/.json file", show(.0))]
+    Unsupported(PathBuf),
+    /// The path could not be read at all.
+    #[error("{}: cannot be read ({}); check that it exists and that you may read it", show(.0), .1)]
+    Unreadable(PathBuf, String),
+    /// Nothing in the path could be loaded as an article.
+    #[error("{}: no articles found{}", show(path), empty_hint(warnings))]
+    Empty {
+        /// The corpus path.
+        path: PathBuf,
+        /// Why each candidate was skipped.
+        warnings: Vec<LoadWarning>,
+    },
+}
+
+fn show(p: &Path) -> String {
+    crate::text::safe_line(&p.display().to_string()).into_owned()
+}
+
+fn empty_hint(warnings: &[LoadWarning]) -> String {
+    match warnings.first() {
+        None => "; a corpus is a folder of .txt files (first line = title) or a .jsonl file of {\"title\", \"body\"} objects".into(),
+        Some(w) => format!(
+            " ({} skipped; first: {w}); a corpus is a folder of .txt files or a .jsonl file of {{\"title\", \"body\"}} objects",
+            warnings.len()
+        ),
+    }
+}
+
+/// A problem with one file or line of a corpus; the rest still loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadWarning {
+    /// The file (relative to the corpus folder) and, for JSONL, the line.
+    pub place: String,
+    /// What was wrong and what was done about it.
+    pub problem: Problem,
+}
+
+impl LoadWarning {
+    pub(crate) fn new(place: impl Into<String>, problem: Problem) -> LoadWarning {
+        LoadWarning {
+            place: place.into(),
+            problem,
+        }
+    }
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}",
+            crate::text::safe_line(&self.place),
+            self.problem
+        )
+    }
+}
+
+/// The kinds of per-file problems, each with what dossier did about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// Not valid UTF-8; decoded with replacement characters.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence in the file.
+        at: usize,
+    },
+    /// Contains NUL bytes: a binary or UTF-16 file; skipped.
+    Binary {
+        /// Whether a UTF-16 byte-order mark was seen.
+        utf16: bool,
+    },
+    /// No text at all; kept with its file name as the title.
+    Empty,
+    /// A title and no body; kept.
+    TitleOnly,
+    /// A JSONL line that is not a JSON object; skipped.
+    BadJson {
+        /// The parser's message.
+        message: String,
+    },
+    /// A JSONL object without a usable `title`; skipped.
+    MissingTitle,
+    /// The file or folder could not be read; skipped.
+    Unreadable {
+        /// The operating system's message.
+        message: String,
+    },
+    /// A symbolic link that leads back into a folder being read; not followed.
+    LinkLoop,
+    /// A README beside the articles; not treated as an article.
+    NotAnArticle,
+    /// The same id as an earlier article; kept.
+    DuplicateId,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::InvalidUtf8 { at } => write!(
+                f,
+                "invalid UTF-8 at byte {at}; shown with \u{fffd} replacements, and offsets refer to the repaired text"
+            ),
+            Problem::Binary { utf16: true } => {
+                f.write_str("UTF-16 text; skipped (convert it to UTF-8 to read it)")
+            }
+            Problem::Binary { utf16: false } => {
+                f.write_str("binary data (NUL bytes); skipped")
+            }
+            Problem::Empty => f.write_str("empty; kept, titled with its file name"),
+            Problem::TitleOnly => f.write_str("a title and no body; kept"),
+            Problem::BadJson { message } => write!(
+                f,
+                "not a JSON object ({}); line skipped",
+                crate::text::safe_line(message)
+            ),
+            Problem::MissingTitle => {
+                f.write_str("no \"title\" string; line skipped (each line needs {\"title\": ..., \"body\": ...})")
+            }
+            Problem::Unreadable { message } => write!(
+                f,
+                "cannot be read ({}); skipped",
+                crate::text::safe_line(message)
+            ),
+            Problem::LinkLoop => f.write_str("symbolic link loop; not followed"),
+            Problem::NotAnArticle => f.write_str("a README, not an article; skipped"),
+            Problem::DuplicateId => f.write_str("same id as an earlier article; kept"),
+        }
+    }
+}
+
+/// Decodes file bytes as UTF-8, repairing invalid sequences; returns the text
+/// and, when it had to repair, the offset of the first invalid byte.
+pub(crate) fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+        }
+    }
+}
+
+/// Whether bytes are binary (contain NUL), and whether they look like UTF-16.
+pub(crate) fn binary_kind(bytes: &[u8]) -> Option<bool> {
+    if bytes.contains(&0) {
+        let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+        Some(utf16)
+    } else {
+        None
+    }
+}
+
+/// Flags an article's cleanliness problems as warnings at `place`.
+pub(crate) fn flag_warnings(article: &Article, place: &str, out: &mut Vec<LoadWarning>) {
+    if let Some(at) = article.flags.invalid_utf8_at {
+        out.push(LoadWarning::new(place, Problem::InvalidUtf8 { at }));
+    }
+    if article.flags.empty {
+        out.push(LoadWarning::new(place, Problem::Empty));
+    } else if article.flags.title_only {
+        out.push(LoadWarning::new(place, Problem::TitleOnly));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_path_names_the_path_and_the_fix() {
+        let err = Corpus::load_path(Path::new("/no/such/corpus")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("/no/such/corpus: no such file"), "{msg}");
+        assert!(msg.contains(".jsonl"), "{msg}");
+    }
+
+    #[test]
+    fn wrong_kind_of_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("notes.pdf");
+        std::fs::write(&p, b"%PDF").unwrap();
+        let err = Corpus::load_path(&p).unwrap_err();
+        assert!(matches!(err, LoadError::Unsupported(_)), "{err}");
+    }
+
+    #[test]
+    fn decode_reports_the_first_bad_byte() {
+        let (s, at) = decode(b"ab\xa3cd".to_vec());
+        assert_eq!(s, "ab\u{fffd}cd");
+        assert_eq!(at, Some(2));
+    }
+}
