@@ -1,0 +1,224 @@
+//! The gazetteer: actors known by name, with their kind and every spelling the
+//! articles use. `assets/actors.json` is compiled in; a user's own file (same
+//! schema) is laid over it with `--actors FILE`.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// What sort of actor a name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A named person.
+    Person,
+    /// A government body, party, company, armed group, court...
+    #[serde(alias = "org", alias = "organisation")]
+    Organization,
+    /// A sovereign state.
+    Country,
+    /// A city, region, building or other location.
+    Place,
+    /// A news outlet or agency.
+    Media,
+    /// Anything else worth tracking: events, treaties, products.
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in the order the sidebar groups and the help lists them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Country,
+        Kind::Place,
+        Kind::Media,
+        Kind::Other,
+    ];
+
+    /// The lowercase name used in JSON, the CLI and queries (`k:person`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Country => "country",
+            Kind::Place => "place",
+            Kind::Media => "media",
+            Kind::Other => "other",
+        }
+    }
+
+    /// A short label for narrow columns.
+    pub fn short(self) -> &'static str {
+        match self {
+            Kind::Person => "per",
+            Kind::Organization => "org",
+            Kind::Country => "ctry",
+            Kind::Place => "plc",
+            Kind::Media => "med",
+            Kind::Other => "oth",
+        }
+    }
+
+    /// Parses a kind name or its prefix (`pers`, `org`), as typed by a user.
+    pub fn parse(s: &str) -> Option<Kind> {
+        let s = s.to_ascii_lowercase();
+        if s.is_empty() {
+            return None;
+        }
+        if s == "organisation" {
+            return Some(Kind::Organization);
+        }
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name().starts_with(&s) || k.short() == s)
+    }
+}
+
+/// One gazetteer entry: a canonical name, a kind and the other spellings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The name shown in the sidebar.
+    pub name: String,
+    /// What sort of actor this is.
+    pub kind: Kind,
+    /// Other spellings, short forms and acronyms that refer to the same actor.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A list of known actors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// Entries in priority order: where two claim the same spelling, the later
+    /// one wins, so a user's file can correct the built-in one.
+    pub entries: Vec<Entry>,
+}
+
+/// A gazetteer file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    /// The file could not be read.
+    #[error("{path}: cannot be read ({message}); check the --actors path")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// The file is not valid gazetteer JSON.
+    #[error(
+        "{path}:{line}:{column}: {message}; expected a JSON array of {{\"name\", \"kind\", \"aliases\"}} objects (kinds: person, organization, country, place, media, other)"
+    )]
+    Invalid {
+        /// The file.
+        path: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+const BUILTIN: &str = include_str!("../../assets/actors.json");
+
+impl Gazetteer {
+    /// The gazetteer compiled into the binary (`assets/actors.json`).
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::parse(BUILTIN, "assets/actors.json")
+            .expect("assets/actors.json is checked by a unit test")
+    }
+
+    /// Parses gazetteer JSON; `origin` names the file in error messages.
+    pub fn parse(json: &str, origin: &str) -> Result<Gazetteer, GazetteerError> {
+        let entries: Vec<Entry> =
+            serde_json::from_str(json).map_err(|e| GazetteerError::Invalid {
+                path: origin.to_owned(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })?;
+        let entries = entries
+            .into_iter()
+            .map(|mut e| {
+                e.name = e.name.trim().to_owned();
+                e.aliases.retain(|a| !a.trim().is_empty());
+                e
+            })
+            .filter(|e| !e.name.is_empty())
+            .collect();
+        Ok(Gazetteer { entries })
+    }
+
+    /// Reads and parses a gazetteer file.
+    pub fn load(path: &Path) -> Result<Gazetteer, GazetteerError> {
+        let shown = crate::text::safe_line(&path.display().to_string()).into_owned();
+        let bytes = std::fs::read(path).map_err(|e| GazetteerError::Unreadable {
+            path: shown.clone(),
+            message: e.to_string(),
+        })?;
+        let text = String::from_utf8_lossy(&bytes);
+        Gazetteer::parse(&text, &shown)
+    }
+
+    /// Lays `over` on top of this gazetteer: an entry with the same name
+    /// replaces the old one, and the new entries win every spelling they
+    /// claim.
+    pub fn overlay(mut self, over: Gazetteer) -> Gazetteer {
+        let names: HashSet<String> = over.entries.iter().map(|e| e.name.to_lowercase()).collect();
+        self.entries
+            .retain(|e| !names.contains(&e.name.to_lowercase()));
+        self.entries.extend(over.entries);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_gazetteer_parses() {
+        let g = Gazetteer::builtin();
+        assert!(g.entries.len() > 40);
+        assert!(g.entries.iter().any(|e| e.name == "Alexander Bortnikov"
+            && e.kind == Kind::Person
+            && e.aliases.iter().any(|a| a == "Aleksandr Bortnikov")));
+    }
+
+    #[test]
+    fn errors_name_the_file_and_position() {
+        let err = Gazetteer::parse("[{\"name\": \"X\", \"kind\": \"planet\"}]", "mine.json")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("mine.json:1:"), "{err}");
+        assert!(err.contains("planet"), "{err}");
+    }
+
+    #[test]
+    fn overlay_replaces_entries_by_name() {
+        let base = Gazetteer::parse(
+            r#"[{"name":"Kremlin","kind":"organization"},{"name":"Kabul","kind":"place"}]"#,
+            "a",
+        )
+        .unwrap();
+        let over = Gazetteer::parse(r#"[{"name":"kremlin","kind":"place"}]"#, "b").unwrap();
+        let g = base.overlay(over);
+        assert_eq!(g.entries.len(), 2);
+        assert_eq!(g.entries[1].kind, Kind::Place);
+    }
+
+    #[test]
+    fn kinds_parse_from_prefixes() {
+        assert_eq!(Kind::parse("pers"), Some(Kind::Person));
+        assert_eq!(Kind::parse("org"), Some(Kind::Organization));
+        assert_eq!(Kind::parse("organisation"), Some(Kind::Organization));
+        assert_eq!(Kind::parse("c"), Some(Kind::Country));
+        assert_eq!(Kind::parse("zzz"), None);
+        assert_eq!(Kind::parse(""), None);
+    }
+}

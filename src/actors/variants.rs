@@ -1,0 +1,198 @@
+//! Spelling variants the gazetteer does not list: a capitalised word one edit
+//! away from a known single-word spelling ("Bortinkov" for "Bortnikov") is
+//! the same actor.
+//!
+//! One edit is an insertion, deletion, substitution or a swap of two
+//! neighbouring letters (optimal string alignment distance 1). To keep real
+//! words and other names apart, a variant must be at least five letters long,
+//! start with the same letter, not merely add or drop letters at the end
+//! ("Russian" is not "Russia"), be rarer than the spelling it joins, and be
+//! close to exactly one entry.
+
+use std::collections::HashMap;
+
+/// The known single-word spellings, bucketed for fast lookup.
+pub(crate) struct VariantIndex {
+    /// (first char, length in chars) -> spellings with their entries.
+    buckets: HashMap<(char, usize), Vec<(String, u32)>>,
+}
+
+/// Shortest word, in chars, considered as a variant.
+pub(crate) const MIN_VARIANT_CHARS: usize = 5;
+
+impl VariantIndex {
+    /// Indexes `(spelling, entry)` pairs; only capitalised single words of
+    /// at least [`MIN_VARIANT_CHARS`] letters take part.
+    pub fn new<'a>(words: impl Iterator<Item = (&'a str, u32)>) -> VariantIndex {
+        let mut buckets: HashMap<(char, usize), Vec<(String, u32)>> = HashMap::new();
+        for (w, entry) in words {
+            let n = w.chars().count();
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            if n < MIN_VARIANT_CHARS || !first.is_uppercase() || !w.chars().all(char::is_alphabetic)
+            {
+                continue;
+            }
+            buckets
+                .entry((first, n))
+                .or_default()
+                .push((w.to_owned(), entry));
+        }
+        VariantIndex { buckets }
+    }
+
+    /// Whether `word` could be a variant at all (cheap test used while
+    /// scanning text).
+    pub fn could_match(&self, word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        let n = word.chars().count();
+        n >= MIN_VARIANT_CHARS
+            && (n - 1..=n + 1).any(|len| self.buckets.contains_key(&(first, len)))
+    }
+
+    /// The entry and known spelling `word` is a one-edit variant of, when
+    /// exactly one entry is that close. `word` itself must not be a known
+    /// spelling.
+    pub fn resolve(&self, word: &str) -> Option<(u32, &str)> {
+        let first = word.chars().next()?;
+        let n = word.chars().count();
+        if n < MIN_VARIANT_CHARS {
+            return None;
+        }
+        let mut found: Option<(u32, &str)> = None;
+        for len in n - 1..=n + 1 {
+            let Some(bucket) = self.buckets.get(&(first, len)) else {
+                continue;
+            };
+            for (known, entry) in bucket {
+                if known == word {
+                    return None;
+                }
+                if known.starts_with(word) || word.starts_with(known.as_str()) {
+                    continue;
+                }
+                if strsim::osa_distance(known, word) == 1 {
+                    match found {
+                        Some((e, _)) if e != *entry => return None,
+                        _ => found = Some((*entry, known)),
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Splits `text` into candidate words for variant matching: maximal runs of
+/// letters starting with a capital, with their byte offsets.
+pub(crate) fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = rest.next()?;
+            if !c.is_alphabetic() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, d)) = rest.peek() {
+                if !d.is_alphanumeric() {
+                    break;
+                }
+                end = i + d.len_utf8();
+                rest.next();
+            }
+            if c.is_uppercase() {
+                return Some((start, &text[start..end]));
+            }
+        }
+    })
+}
+
+/// Counts how often each spelling of a mention occurs, for the variants
+/// list of an actor.
+#[derive(Debug, Default)]
+pub(crate) struct SpellingCounts {
+    counts: HashMap<String, u32>,
+}
+
+impl SpellingCounts {
+    pub fn add(&mut self, spelling: &str, n: u32) {
+        *self.counts.entry(spelling.to_owned()).or_default() += n;
+    }
+
+    /// Spellings, most frequent first, ties alphabetical.
+    pub fn into_sorted(self) -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> = self.counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> VariantIndex {
+        VariantIndex::new(
+            [
+                ("Bortnikov", 0),
+                ("Russia", 1),
+                ("Kazakhstan", 2),
+                ("Browne", 3),
+                ("Brown", 4),
+                ("Putin", 5),
+            ]
+            .into_iter(),
+        )
+    }
+
+    #[test]
+    fn a_swap_of_two_letters_is_one_edit() {
+        assert_eq!(index().resolve("Bortinkov"), Some((0, "Bortnikov")));
+    }
+
+    #[test]
+    fn a_dropped_letter_is_one_edit() {
+        assert_eq!(index().resolve("Kazakstan"), Some((2, "Kazakhstan")));
+    }
+
+    #[test]
+    fn endings_added_to_a_name_are_not_variants() {
+        assert_eq!(index().resolve("Russian"), None);
+        assert_eq!(index().resolve("Putins"), None);
+    }
+
+    #[test]
+    fn short_words_and_other_first_letters_are_not_variants() {
+        assert_eq!(index().resolve("Prussia"), None);
+        assert_eq!(index().resolve("Patin"), Some((5, "Putin")));
+        assert_eq!(index().resolve("Puti"), None);
+    }
+
+    #[test]
+    fn a_word_close_to_two_entries_is_left_alone() {
+        let two = VariantIndex::new([("Marten", 0), ("Martin", 1)].into_iter());
+        assert_eq!(two.resolve("Marton"), None);
+        // "Browns" is one edit from "Browne"; that it extends "Brown" does
+        // not count, so it joins "Browne".
+        assert_eq!(index().resolve("Browns"), Some((3, "Browne")));
+    }
+
+    #[test]
+    fn known_spellings_are_not_variants_of_anything() {
+        assert_eq!(index().resolve("Browne"), None);
+    }
+
+    #[test]
+    fn capitalised_words_are_found_with_offsets() {
+        let words: Vec<(usize, &str)> =
+            capitalised_words("the Taliban’s Bortinkov, ISIS-K x").collect();
+        assert_eq!(
+            words,
+            [(4, "Taliban"), (16, "Bortinkov"), (27, "ISIS"), (32, "K")]
+        );
+    }
+}
