@@ -1,12 +1,17 @@
 //! dossier: a terminal browser for news corpora.
 //!
-//! The library is everything but the terminal: [`corpus`] loads articles,
-//! [`actors`] finds who they name, [`search`] filters them, [`app`] is the
-//! pure state machine the terminal UI drives, and [`ui`] draws that state.
-//! The binary (`src/main.rs`) only parses the command line, owns the terminal
-//! and runs the event loop.
+//! The library is everything but the terminal. Data flows one way:
+//! [`corpus`] loads articles, [`actors`] finds who they name, [`library`]
+//! holds both, [`report`] prints them for scripts, [`app`] is the pure state
+//! machine the terminal UI drives, and [`ui`] draws that state. `corpus`,
+//! `actors`, `library`, `report` and `app` never touch the terminal; only
+//! `ui` knows ratatui. The binary (`src/main.rs`) parses the command line,
+//! owns the terminal and runs the event loop.
 
-
-pub mod corpus;
-pub mod text;
 pub mod actors;
+pub mod app;
+pub mod corpus;
+pub mod library;
+pub mod report;
+pub mod text;
+pub mod ui;

@@ -1,1 +1,9 @@
-fn main() {}
+//! The `dossier` binary: parse the command line, then either print a report
+//! or run the terminal UI.
+
+mod cli;
+mod term;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -344,6 +344,76 @@ pub fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut V
     }
 }
 
+/// The text around `text[range]` on the same line: at most `side` cells to
+/// the left and to the right, cut at word boundaries where possible, with
+/// runs of whitespace folded into one space. Both sides are safe to print.
+pub fn context(text: &str, range: Range<usize>, side: usize) -> (String, String) {
+    let line_start = text[..range.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[range.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| range.end + i);
+    let left = fold_spaces(&text[line_start..range.start]);
+    let right = fold_spaces(&text[range.end..line_end]);
+    (take_right(&left, side), take_left(&right, side))
+}
+
+fn fold_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    safe_line(&out).into_owned()
+}
+
+/// The last `max` cells of `s`, starting at a word where one fits.
+fn take_right(s: &str, max: usize) -> String {
+    let gs: Vec<&str> = s.graphemes(true).collect();
+    let mut used = 0;
+    let mut from = gs.len();
+    while from > 0 && used + grapheme_width(gs[from - 1]) <= max {
+        from -= 1;
+        used += grapheme_width(gs[from]);
+    }
+    // Started inside a word: drop its tail.
+    if from > 0 && gs[from - 1] != " " {
+        if let Some(sp) = gs[from..].iter().position(|g| *g == " ") {
+            if sp + 1 < gs.len() - from {
+                from += sp + 1;
+            }
+        }
+    }
+    gs[from..].concat()
+}
+
+/// The first `max` cells of `s`, ending at a word where one fits.
+fn take_left(s: &str, max: usize) -> String {
+    let gs: Vec<&str> = s.graphemes(true).collect();
+    let mut used = 0;
+    let mut to = 0;
+    while to < gs.len() && used + grapheme_width(gs[to]) <= max {
+        used += grapheme_width(gs[to]);
+        to += 1;
+    }
+    // Stopped inside a word: drop its head.
+    if to < gs.len() && gs[to] != " " {
+        if let Some(sp) = gs[..to].iter().rposition(|g| *g == " ") {
+            if sp > 0 {
+                to = sp;
+            }
+        }
+    }
+    gs[..to].concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,6 +468,18 @@ mod tests {
         let s = "Title\r\n\r\n  One.  \nTwo.\rThree.\u{2028}Four.";
         let p: Vec<&str> = paragraphs(s, 0..s.len()).map(|r| &s[r]).collect();
         assert_eq!(p, ["Title", "One.", "Two.", "Three.", "Four."]);
+    }
+
+    #[test]
+    fn context_stays_on_the_line_and_cuts_at_words() {
+        let s = "Title\nThe head of the FSB said on Friday that it was done.\nNext";
+        let start = s.find("FSB").unwrap();
+        let (l, r) = context(s, start..start + 3, 12);
+        assert_eq!(l, "head of the ");
+        assert_eq!(r, " said on");
+        let (l, r) = context(s, start..start + 3, 100);
+        assert_eq!(l, "The head of the ");
+        assert_eq!(r, " said on Friday that it was done.");
     }
 
     #[test]

@@ -1,0 +1,397 @@
+//! The one keymap: which key does what, where, and how the help explains it.
+//!
+//! Keys are the app's own type (the binary converts terminal events into
+//! them), so the state machine and its tests need no terminal library. The
+//! help overlay is generated from [`Keymap::sections`], so it cannot drift
+//! from the bindings.
+
+use std::fmt;
+
+use super::action::Action;
+
+/// A key without modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    /// A printable character.
+    Char(char),
+    /// Enter / Return.
+    Enter,
+    /// Escape.
+    Esc,
+    /// Tab.
+    Tab,
+    /// Shift-Tab, as terminals report it.
+    BackTab,
+    /// Backspace.
+    Backspace,
+    /// Delete.
+    Delete,
+    /// Arrow up.
+    Up,
+    /// Arrow down.
+    Down,
+    /// Arrow left.
+    Left,
+    /// Arrow right.
+    Right,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Home.
+    Home,
+    /// End.
+    End,
+}
+
+/// A key with its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: Code,
+    /// Control held.
+    pub ctrl: bool,
+    /// Alt (Meta) held.
+    pub alt: bool,
+}
+
+impl Key {
+    /// A key with no modifiers.
+    pub const fn plain(code: Code) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    /// A printable character key.
+    pub const fn char(c: char) -> Key {
+        Key::plain(Code::Char(c))
+    }
+
+    /// Control plus a character.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: Code::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// Parses a key description such as `j`, `G`, `ctrl-n`, `alt-right`,
+    /// `shift-tab`, `pgdn`, `enter`, `space`.
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut shift = false;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if let Some(r) = strip_any(&lower, &["ctrl-", "c-"]) {
+                ctrl = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = strip_any(&lower, &["alt-", "a-", "m-", "meta-"]) {
+                alt = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = strip_any(&lower, &["shift-", "s-"]) {
+                shift = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" | "ret" => Code::Enter,
+            "esc" | "escape" => Code::Esc,
+            "tab" if shift => Code::BackTab,
+            "tab" => Code::Tab,
+            "backtab" => Code::BackTab,
+            "backspace" | "bs" => Code::Backspace,
+            "delete" | "del" => Code::Delete,
+            "up" => Code::Up,
+            "down" => Code::Down,
+            "left" => Code::Left,
+            "right" => Code::Right,
+            "pageup" | "pgup" => Code::PageUp,
+            "pagedown" | "pgdn" | "pgdown" => Code::PageDown,
+            "home" => Code::Home,
+            "end" => Code::End,
+            "space" => Code::Char(' '),
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                let c = if shift { c.to_uppercase().next()? } else { c };
+                Code::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+        };
+        Some(Key { code, ctrl, alt })
+    }
+}
+
+fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .filter(|r| !r.is_empty())
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("C-")?;
+        }
+        if self.alt {
+            f.write_str("M-")?;
+        }
+        match self.code {
+            Code::Char(' ') => f.write_str("Space"),
+            Code::Char(c) => write!(f, "{c}"),
+            Code::Enter => f.write_str("Enter"),
+            Code::Esc => f.write_str("Esc"),
+            Code::Tab => f.write_str("Tab"),
+            Code::BackTab => f.write_str("S-Tab"),
+            Code::Backspace => f.write_str("Bksp"),
+            Code::Delete => f.write_str("Del"),
+            Code::Up => f.write_str("↑"),
+            Code::Down => f.write_str("↓"),
+            Code::Left => f.write_str("←"),
+            Code::Right => f.write_str("→"),
+            Code::PageUp => f.write_str("PgUp"),
+            Code::PageDown => f.write_str("PgDn"),
+            Code::Home => f.write_str("Home"),
+            Code::End => f.write_str("End"),
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere, unless a more specific binding takes the key.
+    Global,
+    /// The article list has focus.
+    List,
+    /// The reader has focus.
+    Reader,
+    /// The actors sidebar has focus.
+    Actors,
+    /// The help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// The heading of this context in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::List => "Article list",
+            Context::Reader => "Reader",
+            Context::Actors => "Actors",
+            Context::Help => "This help",
+        }
+    }
+}
+
+/// Keys that trigger one action in one context, with what it does there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys, the first shown first in help.
+    pub keys: Vec<Key>,
+    /// What happens.
+    pub action: Action,
+    /// One line for the help overlay.
+    pub help: &'static str,
+}
+
+/// All bindings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        use Context::*;
+        let table: &[(Context, &[&str], Action, &'static str)] = &[
+            (Global, &["tab"], Action::FocusNext, "focus the next pane"),
+            (
+                Global,
+                &["shift-tab"],
+                Action::FocusPrev,
+                "focus the previous pane",
+            ),
+            (Global, &["j", "down"], Action::Down, "down one row / line"),
+            (Global, &["k", "up"], Action::Up, "up one row / line"),
+            (
+                Global,
+                &["pgdn", "ctrl-d"],
+                Action::PageDown,
+                "down one page",
+            ),
+            (Global, &["pgup", "ctrl-u"], Action::PageUp, "up one page"),
+            (Global, &["g", "home"], Action::Top, "to the top"),
+            (Global, &["G", "end"], Action::Bottom, "to the bottom"),
+            (
+                Global,
+                &["n"],
+                Action::NextMention,
+                "next mention of the selected actor (into the next article)",
+            ),
+            (
+                Global,
+                &["N"],
+                Action::PrevMention,
+                "previous mention of the selected actor",
+            ),
+            (Global, &["esc"], Action::Back, "clear the actor selection"),
+            (Global, &["?"], Action::ToggleHelp, "show or hide this help"),
+            (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
+            (
+                List,
+                &["enter"],
+                Action::Activate,
+                "read the article (focus the reader)",
+            ),
+            (
+                Actors,
+                &["enter"],
+                Action::Activate,
+                "select the actor: highlight it, list only articles naming it",
+            ),
+            (
+                Help,
+                &["esc", "?", "q"],
+                Action::ToggleHelp,
+                "close the help",
+            ),
+            (Help, &["j", "down"], Action::Down, "scroll down"),
+            (Help, &["k", "up"], Action::Up, "scroll up"),
+        ];
+        let bindings = table
+            .iter()
+            .map(|(context, keys, action, help)| Binding {
+                context: *context,
+                keys: keys
+                    .iter()
+                    .map(|k| Key::parse(k).unwrap_or_else(|| panic!("bad default key {k}")))
+                    .collect(),
+                action: action.clone(),
+                help,
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action for `key` in `context`: a binding of that context first,
+    /// then a global one (not while help is open: it takes every key).
+    pub fn lookup(&self, key: Key, context: Context) -> Option<Action> {
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && b.keys.contains(&key))
+                .map(|b| b.action.clone())
+        };
+        find(context).or_else(|| {
+            if context == Context::Help {
+                None
+            } else {
+                find(Context::Global)
+            }
+        })
+    }
+
+    /// The first key bound to `action` in `context` (or globally), for hints.
+    pub fn key_for(&self, action: &Action, context: Context) -> Option<Key> {
+        [context, Context::Global].into_iter().find_map(|ctx| {
+            self.bindings
+                .iter()
+                .find(|b| b.context == ctx && &b.action == action)
+                .and_then(|b| b.keys.first().copied())
+        })
+    }
+
+    /// Bindings grouped by context, in the order help shows them.
+    pub fn sections(&self) -> Vec<(Context, Vec<&Binding>)> {
+        [
+            Context::Global,
+            Context::List,
+            Context::Reader,
+            Context::Actors,
+            Context::Help,
+        ]
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                self.bindings
+                    .iter()
+                    .filter(|b| b.context == c)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, b)| !b.is_empty())
+        .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_and_display() {
+        assert_eq!(Key::parse("j"), Some(Key::char('j')));
+        assert_eq!(Key::parse("G"), Some(Key::char('G')));
+        assert_eq!(Key::parse("ctrl-n"), Some(Key::ctrl('n')));
+        assert_eq!(Key::parse("C-N"), Some(Key::ctrl('n')));
+        assert_eq!(Key::parse("shift-tab"), Some(Key::plain(Code::BackTab)));
+        assert_eq!(Key::parse("pgdn"), Some(Key::plain(Code::PageDown)));
+        assert_eq!(Key::parse("space"), Some(Key::char(' ')));
+        assert_eq!(
+            Key::parse("alt-right"),
+            Some(Key {
+                code: Code::Right,
+                ctrl: false,
+                alt: true
+            })
+        );
+        assert_eq!(Key::parse("jj"), None);
+        assert_eq!(Key::parse("ctrl-"), None);
+        assert_eq!(Key::ctrl('o').to_string(), "C-o");
+        assert_eq!(Key::plain(Code::PageDown).to_string(), "PgDn");
+    }
+
+    #[test]
+    fn pane_bindings_take_precedence_over_global_ones() {
+        let km = Keymap::default();
+        let enter = Key::plain(Code::Enter);
+        assert_eq!(km.lookup(enter, Context::Actors), Some(Action::Activate));
+        assert_eq!(km.lookup(Key::char('j'), Context::List), Some(Action::Down));
+        assert_eq!(
+            km.lookup(Key::char('q'), Context::Help),
+            Some(Action::ToggleHelp)
+        );
+        assert_eq!(km.lookup(Key::char('n'), Context::Help), None);
+        assert_eq!(
+            km.lookup(Key::char('q'), Context::Reader),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_default_key() {
+        let km = Keymap::default();
+        for (action, name) in Action::BINDABLE {
+            let bound = km.bindings.iter().any(|b| b.action == action);
+            assert!(bound, "{name} has no key");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! The reader's state: the open article wrapped to the pane width, the
+//! scroll position, and the mention the cursor is on.
+//!
+//! Wrapping is the only width-dependent work. It runs here, when the article
+//! or the width changes, never while drawing; the renderer only slices the
+//! rows that are on screen.
+
+use crate::corpus::{Article, DocId};
+use crate::text;
+
+/// One screen row of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A wrapped piece of the article text: a byte range of its full text.
+    Text {
+        /// Byte offset of the row's first character.
+        start: u32,
+        /// Byte offset just past its last character.
+        end: u32,
+        /// Part of the title (drawn bold).
+        title: bool,
+    },
+    /// A line of facts about the article (id, byline, source, date, url).
+    Meta(String),
+    /// Space between paragraphs.
+    Blank,
+}
+
+/// The reader pane's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// The open article.
+    pub doc: Option<DocId>,
+    /// The width, in cells, `rows` were wrapped to.
+    pub width: u16,
+    /// The article laid out in rows.
+    pub rows: Vec<Row>,
+    /// The first row on screen.
+    pub scroll: usize,
+    /// The mention the cursor is on: an index into the article's mentions.
+    pub mention: Option<usize>,
+    /// Byte offset of the text the user last scrolled to the top of the
+    /// screen; rewrapping for a new width brings it back to the top, so
+    /// resizing back and forth never drifts.
+    pub anchor: Option<usize>,
+}
+
+impl Reader {
+    /// Opens `article` at the top, wrapped to `width`.
+    pub fn open(&mut self, doc: DocId, article: &Article, width: u16) {
+        self.doc = Some(doc);
+        self.width = width;
+        self.rows = layout(article, width);
+        self.scroll = 0;
+        self.mention = None;
+        self.anchor = None;
+    }
+
+    /// Closes the article (an empty list shows nothing).
+    pub fn close(&mut self) {
+        *self = Reader {
+            width: self.width,
+            ..Reader::default()
+        };
+    }
+
+    /// Rewraps for a new width, keeping the text that was at the top of the
+    /// screen at the top.
+    pub fn rewrap(&mut self, article: &Article, width: u16) {
+        if width == self.width {
+            return;
+        }
+        self.width = width;
+        self.rows = layout(article, width);
+        self.scroll = match self.anchor {
+            Some(off) => self.row_of(off),
+            None => 0,
+        };
+    }
+
+    /// The byte offset of the first text row at or below the top of the
+    /// screen.
+    fn top_offset(&self) -> Option<usize> {
+        self.rows[self.scroll.min(self.rows.len())..]
+            .iter()
+            .find_map(|r| match r {
+                Row::Text { start, .. } => Some(*start as usize),
+                _ => None,
+            })
+    }
+
+    /// The row holding byte `offset` of the article text (or the nearest
+    /// text row before it).
+    pub fn row_of(&self, offset: usize) -> usize {
+        let mut best = 0;
+        for (i, r) in self.rows.iter().enumerate() {
+            if let Row::Text { start, .. } = r {
+                if *start as usize <= offset {
+                    best = i;
+                } else {
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// The largest useful scroll position for a pane `height` rows tall.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.rows.len().saturating_sub(height.max(1))
+    }
+
+    /// Scrolls by `delta` rows within bounds.
+    pub fn scroll_by(&mut self, delta: isize, height: usize) {
+        self.scroll_to(self.scroll.saturating_add_signed(delta), height);
+    }
+
+    /// Puts row `row` at the top (within bounds) and remembers the text
+    /// there as the reading position.
+    pub fn scroll_to(&mut self, row: usize, height: usize) {
+        self.scroll = row.min(self.max_scroll(height));
+        self.anchor = if self.scroll == 0 {
+            None
+        } else {
+            self.top_offset()
+        };
+    }
+
+    /// Scrolls so that `row` is on screen; when it was off screen it lands a
+    /// third of the way down, leaving context above it.
+    pub fn reveal(&mut self, row: usize, height: usize) {
+        let height = height.max(1);
+        if row < self.scroll || row >= self.scroll + height {
+            self.scroll_to(row.saturating_sub(height / 3), height);
+        }
+    }
+}
+
+/// Lays out an article for a pane `width` cells wide: the title, a line of
+/// facts, then each paragraph, with blank rows between paragraphs.
+pub fn layout(article: &Article, width: u16) -> Vec<Row> {
+    let width = usize::from(width.max(1));
+    let mut rows = Vec::new();
+    let mut ranges = Vec::new();
+    if !article.title.is_empty() {
+        text::wrap_paragraph(&article.text, article.title.clone(), width, &mut ranges);
+        rows.extend(ranges.drain(..).map(|r| Row::Text {
+            start: r.start as u32,
+            end: r.end as u32,
+            title: true,
+        }));
+    } else {
+        rows.push(Row::Meta(format!("(untitled: {})", article.id)));
+    }
+    rows.extend(meta_rows(article));
+    for para in text::paragraphs(&article.text, article.body.clone()) {
+        rows.push(Row::Blank);
+        text::wrap_paragraph(&article.text, para, width, &mut ranges);
+        rows.extend(ranges.drain(..).map(|r| Row::Text {
+            start: r.start as u32,
+            end: r.end as u32,
+            title: false,
+        }));
+    }
+    rows
+}
+
+/// The facts line(s) under the title: id, byline, source, date; then url.
+fn meta_rows(article: &Article) -> Vec<Row> {
+    let m = &article.meta;
+    let mut first = vec![article.id.clone()];
+    if let Some(b) = &m.byline {
+        first.push(format!("by {b}"));
+    }
+    first.extend(m.source.clone());
+    first.extend(m.date.clone());
+    let mut out = vec![Row::Meta(first.join(" · "))];
+    if let Some(u) = &m.url {
+        out.push(Row::Meta(u.clone()));
+    }
+    if article.flags.invalid_utf8_at.is_some() {
+        out.push(Row::Meta(
+            "(not valid UTF-8: shown with \u{fffd} where bytes could not be read)".into(),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn seed(i: usize) -> Article {
+        Corpus::seeds().articles[i].clone()
+    }
+
+    fn texts<'a>(a: &'a Article, rows: &[Row]) -> Vec<&'a str> {
+        rows.iter()
+            .filter_map(|r| match r {
+                Row::Text { start, end, .. } => Some(&a.text[*start as usize..*end as usize]),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn layout_has_title_facts_and_paragraphs_within_width() {
+        let a = seed(1);
+        let rows = layout(&a, 40);
+        assert!(matches!(rows[0], Row::Text { title: true, .. }));
+        assert!(
+            rows.iter()
+                .any(|r| matches!(r, Row::Meta(m) if m == "001_4848f0c9aefd9c35.txt"))
+        );
+        for t in texts(&a, &rows) {
+            assert!(text::display_width(t) <= 40, "{t}");
+        }
+        let paragraphs = rows.iter().filter(|r| **r == Row::Blank).count();
+        assert_eq!(paragraphs, 11);
+    }
+
+    #[test]
+    fn rewrap_keeps_the_reading_position() {
+        let a = seed(4);
+        let mut r = Reader::default();
+        r.open(DocId(4), &a, 60);
+        r.scroll_to(30, 10);
+        let top = r.top_offset().unwrap();
+        r.rewrap(&a, 35);
+        let new_top = r.top_offset().unwrap();
+        // The text at the top now starts at or just before the old top.
+        assert!(new_top <= top && top - new_top < 60, "{new_top} vs {top}");
+        r.rewrap(&a, 60);
+        assert_eq!(r.scroll, 30);
+    }
+
+    #[test]
+    fn reveal_places_an_offscreen_row_a_third_down() {
+        let a = seed(4);
+        let mut r = Reader::default();
+        r.open(DocId(4), &a, 40);
+        r.reveal(50, 12);
+        assert_eq!(r.scroll, 46);
+        r.reveal(52, 12);
+        assert_eq!(r.scroll, 46);
+    }
+}

@@ -1,0 +1,201 @@
+//! The command line: the TUI by default, and scriptable subcommands that
+//! print what the TUI shows.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use dossier::actors::{Gazetteer, Lookup};
+use dossier::corpus::Corpus;
+use dossier::library::Library;
+use dossier::report;
+
+/// Exit code for a bad corpus path or gazetteer: nothing was shown.
+const EXIT_INPUT: u8 = 2;
+
+/// A terminal browser for news corpora: who is in the story, what each source
+/// said about them, and where else they are named.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Corpus to open: a folder of .txt articles (first line = title), a .txt
+    /// file, or a .jsonl file of {"title", "body"} objects. Without one, the
+    /// built-in seed articles open.
+    #[arg(value_name = "PATH")]
+    path: Option<PathBuf>,
+
+    /// The corpus, for subcommands (same as PATH).
+    #[arg(long, global = true, value_name = "PATH")]
+    corpus: Option<PathBuf>,
+
+    /// A gazetteer JSON file laid over the built-in one, to add or correct
+    /// actors (see README).
+    #[arg(long, global = true, value_name = "FILE")]
+    actors: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the articles: id, number of actors, byline or source, title.
+    List {
+        /// Print JSON instead of aligned text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the actors: name, kind, mentions, articles, spellings seen.
+    Actors {
+        /// Print JSON instead of aligned text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print every mention (of one actor, or of all): article, byte span,
+    /// text and context.
+    Mentions {
+        /// The actor: a name, alias or spelling; close misspellings work.
+        actor: Option<String>,
+        /// Print JSON instead of aligned text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.path.is_some() && cli.corpus.is_some() {
+        eprintln!("dossier: give the corpus either as PATH or with --corpus, not both");
+        return Ok(ExitCode::from(EXIT_INPUT));
+    }
+    let path = cli.path.or(cli.corpus);
+    let lib = match load(path.as_deref(), cli.actors.as_deref()) {
+        Ok(lib) => lib,
+        Err(msg) => {
+            eprintln!("dossier: {msg}");
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+    };
+    let Some(command) = cli.command else {
+        return Ok(match crate::term::run(lib)? {
+            None => ExitCode::SUCCESS,
+            // The conventional status of a process ended by a signal.
+            Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+        });
+    };
+    report_warnings(&lib);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match command {
+        Command::List { json } => {
+            let rows = report::articles(&lib);
+            if json {
+                report::write_json(&mut out, &rows)
+            } else {
+                report::write_table(
+                    &mut out,
+                    &["ID", "ACTORS", "BYLINE/SOURCE", "TITLE"],
+                    &report::article_table(&rows),
+                )
+            }
+        }
+        Command::Actors { json } => {
+            let rows = report::actors(&lib);
+            if json {
+                report::write_json(&mut out, &rows)
+            } else {
+                report::write_table(
+                    &mut out,
+                    &["NAME", "KIND", "MENTIONS", "ARTICLES", "SPELLINGS"],
+                    &report::actor_table(&rows),
+                )
+            }
+        }
+        Command::Mentions { actor, json } => {
+            let id = match actor.as_deref().map(|a| (a, lib.actors.lookup(a))) {
+                None => None,
+                Some((_, Lookup::Found(id))) => Some(id),
+                Some((name, Lookup::NotFound)) => {
+                    eprintln!(
+                        "dossier: no actor matches {:?}; `dossier actors` lists them",
+                        dossier::text::safe_line(name)
+                    );
+                    return Ok(ExitCode::from(EXIT_INPUT));
+                }
+                Some((name, Lookup::Ambiguous(ids))) => {
+                    let names: Vec<String> = ids
+                        .iter()
+                        .map(|&i| lib.actors.get(i).name.clone())
+                        .collect();
+                    eprintln!(
+                        "dossier: {:?} could be any of: {}; give more of the name",
+                        dossier::text::safe_line(name),
+                        dossier::text::safe_line(&names.join(", "))
+                    );
+                    return Ok(ExitCode::from(EXIT_INPUT));
+                }
+            };
+            let rows = report::mentions(&lib, id);
+            if json {
+                report::write_json(&mut out, &rows)
+            } else {
+                report::write_table(
+                    &mut out,
+                    &["ACTOR", "ARTICLE", "BYTES", "TEXT", "CONTEXT"],
+                    &report::mention_table(&rows),
+                )
+            }
+        }
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A closed pipe (`dossier list | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Loads the corpus and gazetteer, or says in one line what is wrong.
+fn load(
+    path: Option<&std::path::Path>,
+    actors: Option<&std::path::Path>,
+) -> Result<Library, String> {
+    let mut gaz = Gazetteer::builtin();
+    if let Some(file) = actors {
+        gaz = gaz.overlay(Gazetteer::load(file).map_err(|e| e.to_string())?);
+    }
+    let corpus = Corpus::load(path).map_err(|e| e.to_string())?;
+    Ok(Library::build(corpus, &gaz))
+}
+
+/// Prints load warnings and a summary line to stderr.
+fn report_warnings(lib: &Library) {
+    let warnings = &lib.corpus.warnings;
+    if warnings.is_empty() {
+        return;
+    }
+    let mut err = io::stderr().lock();
+    for w in warnings {
+        let _ = writeln!(err, "warning: {w}");
+    }
+    let _ = writeln!(
+        err,
+        "dossier: {} articles loaded from {}, {} warning{}",
+        lib.corpus.len(),
+        lib.corpus.origin,
+        warnings.len(),
+        if warnings.len() == 1 { "" } else { "s" }
+    );
+}

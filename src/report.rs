@@ -1,0 +1,279 @@
+//! Scriptable output: what `dossier list`, `actors` and `mentions` print, as
+//! aligned plain text or as JSON.
+//!
+//! The rows are built from the same [`Library`] the TUI shows, so a script
+//! sees exactly what a reader sees. Plain text goes through
+//! [`crate::text`] and JSON through [`SafeFormatter`], so no byte of a
+//! corpus reaches the terminal as a control sequence either way.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::actors::{ActorId, Kind, Variant};
+use crate::library::Library;
+use crate::text;
+
+/// Cells of context on each side of a mention.
+pub const CONTEXT_CELLS: usize = 40;
+
+/// One article, as `dossier list` prints it.
+#[derive(Debug, Serialize)]
+pub struct ArticleRow<'a> {
+    /// The article id.
+    pub id: &'a str,
+    /// The title.
+    pub title: &'a str,
+    /// The byline, from the source or detected in the text.
+    pub byline: Option<&'a str>,
+    /// The source, when the corpus gives one.
+    pub source: Option<&'a str>,
+    /// The date, when the corpus gives one.
+    pub date: Option<&'a str>,
+    /// The url, when the corpus gives one.
+    pub url: Option<&'a str>,
+    /// How many distinct actors it names.
+    pub actors: usize,
+}
+
+/// One actor, as `dossier actors` prints it.
+#[derive(Debug, Serialize)]
+pub struct ActorRow<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// Kind.
+    pub kind: Kind,
+    /// Number of mentions.
+    pub mentions: u32,
+    /// Number of articles naming it.
+    pub articles: u32,
+    /// Spellings seen, with counts.
+    pub variants: &'a [Variant],
+}
+
+/// One mention, as `dossier mentions` prints it.
+#[derive(Debug, Serialize)]
+pub struct MentionRow<'a> {
+    /// The actor's canonical name.
+    pub actor: &'a str,
+    /// The actor's kind.
+    pub kind: Kind,
+    /// The article id.
+    pub article: &'a str,
+    /// Byte offset of the mention in the article's full text.
+    pub start: u32,
+    /// Byte offset just past the mention.
+    pub end: u32,
+    /// The mention as written.
+    pub text: &'a str,
+    /// The mention with some of its line around it.
+    pub context: String,
+}
+
+/// Every article, in corpus order.
+pub fn articles(lib: &Library) -> Vec<ArticleRow<'_>> {
+    lib.corpus
+        .iter()
+        .map(|(id, a)| ArticleRow {
+            id: &a.id,
+            title: a.title(),
+            byline: a.meta.byline.as_deref(),
+            source: a.meta.source.as_deref(),
+            date: a.meta.date.as_deref(),
+            url: a.meta.url.as_deref(),
+            actors: lib.actors.actor_count(id),
+        })
+        .collect()
+}
+
+/// Every actor, most mentioned first.
+pub fn actors(lib: &Library) -> Vec<ActorRow<'_>> {
+    lib.actors
+        .list()
+        .iter()
+        .map(|a| ActorRow {
+            name: &a.name,
+            kind: a.kind,
+            mentions: a.mentions,
+            articles: a.articles,
+            variants: &a.variants,
+        })
+        .collect()
+}
+
+/// Every mention of `actor` (or of every actor), in corpus order.
+pub fn mentions(lib: &Library, actor: Option<ActorId>) -> Vec<MentionRow<'_>> {
+    let all: Box<dyn Iterator<Item = &crate::actors::Mention>> = match actor {
+        Some(a) => Box::new(lib.actors.of_actor(a)),
+        None => Box::new(lib.actors.all_mentions().iter()),
+    };
+    all.map(|m| {
+        let article = &lib.corpus.articles[m.doc.ix()];
+        let found = &article.text[m.range()];
+        let (left, right) = text::context(&article.text, m.range(), CONTEXT_CELLS);
+        let actor = lib.actors.get(m.actor);
+        MentionRow {
+            actor: &actor.name,
+            kind: actor.kind,
+            article: &article.id,
+            start: m.start,
+            end: m.end,
+            text: found,
+            context: format!(
+                "{}{}{}",
+                left.trim_start(),
+                text::safe_line(found),
+                right.trim_end()
+            ),
+        }
+    })
+    .collect()
+}
+
+/// Writes rows as a JSON array, one object per line.
+pub fn write_json<T: Serialize>(mut out: impl Write, rows: &[T]) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, row) in rows.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter);
+        row.serialize(&mut ser).map_err(io::Error::other)?;
+    }
+    out.write_all(if rows.is_empty() { b"]\n" } else { b"\n]\n" })
+}
+
+/// Writes rows as aligned columns under a header; the last column is not
+/// padded. Every cell is made safe to print.
+pub fn write_table(mut out: impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    let cols = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(text::display_width(&text::safe_line(cell)));
+        }
+    }
+    let mut line = String::new();
+    let mut emit = |cells: &mut dyn Iterator<Item = &str>, out: &mut dyn Write| -> io::Result<()> {
+        line.clear();
+        for (i, cell) in cells.enumerate() {
+            if i + 1 < cols {
+                line.push_str(&text::pad(cell, widths[i]));
+                line.push_str("  ");
+            } else {
+                line.push_str(&text::safe_line(cell));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())
+    };
+    emit(&mut header.iter().copied(), &mut out)?;
+    for row in rows {
+        emit(&mut row.iter().map(String::as_str), &mut out)?;
+    }
+    Ok(())
+}
+
+/// Plain-text rows for `dossier list`.
+pub fn article_table(rows: &[ArticleRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                r.id.to_owned(),
+                r.actors.to_string(),
+                r.byline.or(r.source).unwrap_or("").to_owned(),
+                r.title.to_owned(),
+            ]
+        })
+        .collect()
+}
+
+/// Plain-text rows for `dossier actors`.
+pub fn actor_table(rows: &[ActorRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let variants: Vec<String> = r
+                .variants
+                .iter()
+                .map(|v| format!("{} ({})", v.text, v.count))
+                .collect();
+            vec![
+                r.name.to_owned(),
+                r.kind.name().to_owned(),
+                r.mentions.to_string(),
+                r.articles.to_string(),
+                variants.join(", "),
+            ]
+        })
+        .collect()
+}
+
+/// Plain-text rows for `dossier mentions`.
+pub fn mention_table(rows: &[MentionRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                r.actor.to_owned(),
+                r.article.to_owned(),
+                format!("{}-{}", r.start, r.end),
+                r.text.to_owned(),
+                r.context.clone(),
+            ]
+        })
+        .collect()
+}
+
+/// A JSON formatter that also escapes the characters JSON allows raw but a
+/// terminal would act on (DEL, C1 controls, bidirectional overrides), so
+/// JSON output is safe to print yet parses back to the exact text.
+pub struct SafeFormatter;
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut last = 0;
+        for (i, c) in fragment.char_indices() {
+            if text::is_unsafe(c) {
+                writer.write_all(&fragment.as_bytes()[last..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                last = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[last..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on_and_parses_back() {
+        #[derive(Serialize)]
+        struct T<'a> {
+            s: &'a str,
+        }
+        let nasty = "a\x1b[2Jb\x7fc\u{9b}d\u{202e}e";
+        let mut out = Vec::new();
+        write_json(&mut out, &[T { s: nasty }]).unwrap();
+        assert!(out.iter().all(|&b| b >= 0x20 || b == b'\n'), "{out:?}");
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains('\u{202e}') && !text.contains('\u{9b}') && !text.contains('\x7f'));
+        let back: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back[0]["s"], nasty);
+    }
+
+    #[test]
+    fn tables_align_wide_text() {
+        let mut out = Vec::new();
+        let rows = vec![
+            vec!["北京".to_owned(), "x".to_owned()],
+            vec!["ab".to_owned(), "y".to_owned()],
+        ];
+        write_table(&mut out, &["NAME", "V"], &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "NAME  V\n北京  x\nab    y\n"
+        );
+    }
+}

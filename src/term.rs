@@ -1,0 +1,190 @@
+//! The terminal: entering and leaving full-screen mode, and the event loop.
+//!
+//! The terminal is restored in one function, [`restore`], reached on every
+//! way out: normal quit and errors (the [`Session`] guard's `Drop`), panics
+//! (a hook that restores before the panic message is printed, then chains to
+//! the previous hook), and SIGTERM, SIGHUP and SIGINT (a watcher thread
+//! turns them into a quit; if the loop does not stop promptly the watcher
+//! restores and exits itself).
+
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::{cursor, execute, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+
+use dossier::app::keymap::{Code, Key};
+use dossier::app::{Action, App};
+use dossier::library::Library;
+
+/// Whether the terminal is in full-screen mode, so restoring twice is
+/// harmless and restoring a terminal never entered does nothing.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
+/// call from any thread, any number of times.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+    }
+}
+
+/// Full-screen mode for as long as it lives.
+struct Session {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Session {
+    fn enter() -> io::Result<Session> {
+        install_panic_hook();
+        terminal::enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(Session { terminal })
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// What the event loop waits for.
+enum Input {
+    Terminal(Event),
+    Failed(io::Error),
+    Signal(i32),
+}
+
+/// Runs the TUI over `lib` until the user quits (`None`) or a signal
+/// arrives (its number).
+pub fn run(lib: Library) -> anyhow::Result<Option<i32>> {
+    let mut session = Session::enter()?;
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    spawn_signals(tx)?;
+    let size = session.terminal.size()?;
+    let mut app = App::new(Arc::new(lib), size.width, size.height);
+    session.terminal.draw(|f| dossier::ui::render(&app, f))?;
+    event_loop(&mut session, &mut app, &rx)
+}
+
+fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    rx: &Receiver<Input>,
+) -> anyhow::Result<Option<i32>> {
+    while let Ok(first) = rx.recv() {
+        // Apply everything already waiting before drawing once: holding a
+        // key down or a burst of resizes costs one frame, not one per event.
+        let mut next = Some(first);
+        while let Some(input) = next {
+            match input {
+                Input::Terminal(ev) => {
+                    if let Some(action) = action_for(app, ev) {
+                        app.update(action);
+                    }
+                }
+                Input::Failed(e) => {
+                    return Err(anyhow::Error::new(e).context("reading the terminal"));
+                }
+                Input::Signal(sig) => return Ok(Some(sig)),
+            }
+            if app.quit {
+                return Ok(None);
+            }
+            next = rx.try_recv().ok();
+        }
+        session.terminal.draw(|f| dossier::ui::render(app, f))?;
+    }
+    Ok(None)
+}
+
+/// The action a terminal event triggers.
+fn action_for(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.action_for_key(convert_key(k)?),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Converts a crossterm key into the app's own key type.
+fn convert_key(k: KeyEvent) -> Option<Key> {
+    let code = match k.code {
+        KeyCode::Char(c) => Code::Char(if k.modifiers.contains(KeyModifiers::CONTROL) {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        }),
+        KeyCode::Enter => Code::Enter,
+        KeyCode::Esc => Code::Esc,
+        KeyCode::Tab => Code::Tab,
+        KeyCode::BackTab => Code::BackTab,
+        KeyCode::Backspace => Code::Backspace,
+        KeyCode::Delete => Code::Delete,
+        KeyCode::Up => Code::Up,
+        KeyCode::Down => Code::Down,
+        KeyCode::Left => Code::Left,
+        KeyCode::Right => Code::Right,
+        KeyCode::PageUp => Code::PageUp,
+        KeyCode::PageDown => Code::PageDown,
+        KeyCode::Home => Code::Home,
+        KeyCode::End => Code::End,
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+        alt: k.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+/// Reads terminal events on a thread of their own, so the loop can also
+/// wait for signals (and, later, background work).
+fn spawn_input(tx: Sender<Input>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Input::Terminal(ev),
+                Err(e) => Input::Failed(e),
+            };
+            let failed = matches!(msg, Input::Failed(_));
+            if tx.send(msg).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into a quit. Should the loop not stop
+/// within a second, restores the terminal and exits from here.
+fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Input::Signal(sig));
+            std::thread::sleep(Duration::from_secs(1));
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+    Ok(())
+}

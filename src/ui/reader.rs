@@ -1,0 +1,132 @@
+//! The reader: the open article's rows on screen, with every actor mention
+//! coloured by kind, the selected actor's mentions filled, and the mention
+//! under the cursor marked.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{focused, pane_block, pane_title, scrollbar, theme};
+use crate::actors::Mention;
+use crate::app::reader::Row;
+use crate::app::{App, Pane, READER_PADDING};
+use crate::text;
+
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let focus = focused(app, Pane::Reader);
+    let r = &app.reader;
+    let title = match r.doc {
+        Some(_) => format!(
+            "Article {} of {}",
+            app.list.cursor.selected + 1,
+            app.list.rows.len()
+        ),
+        None => "Reader".into(),
+    };
+    let height = usize::from(area.height.saturating_sub(2)).max(1);
+    let mut block = pane_block(pane_title(&title, focus, area.width), focus);
+    if !r.rows.is_empty() {
+        let first = r.scroll + 1;
+        let last = (r.scroll + height).min(r.rows.len());
+        let pct = if r.rows.len() <= height {
+            100
+        } else {
+            r.scroll * 100 / r.max_scroll(height).max(1)
+        };
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {first}-{last} of {} · {pct}% ", r.rows.len()),
+                theme::dim(),
+            )
+            .right_aligned(),
+        );
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(doc) = r.doc else {
+        frame.render_widget(
+            Paragraph::new(Line::styled(" No article selected", theme::dim())),
+            inner,
+        );
+        return;
+    };
+    let article = &app.lib.corpus.articles[doc.ix()];
+    let mentions = app.lib.actors.in_doc(doc);
+    let pad = " ".repeat(usize::from(READER_PADDING));
+    let lines: Vec<Line> = r
+        .rows
+        .iter()
+        .enumerate()
+        .skip(r.scroll)
+        .take(usize::from(inner.height))
+        .map(|(_, row)| match row {
+            Row::Blank => Line::raw(""),
+            Row::Meta(m) => Line::from(vec![
+                Span::raw(pad.clone()),
+                Span::styled(text::safe_line(m).into_owned(), theme::dim()),
+            ]),
+            Row::Text { start, end, title } => {
+                let base = if *title {
+                    theme::article_title()
+                } else {
+                    Style::new()
+                };
+                let mut spans = vec![Span::raw(pad.clone())];
+                spans.extend(text_spans(
+                    app,
+                    &article.text,
+                    mentions,
+                    *start as usize,
+                    *end as usize,
+                    base,
+                ));
+                Line::from(spans)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+    scrollbar(frame, area, r.rows.len(), r.scroll, height);
+}
+
+/// The spans of `text[start..end]`, split where mentions begin and end.
+fn text_spans<'a>(
+    app: &App,
+    text: &'a str,
+    mentions: &[Mention],
+    start: usize,
+    end: usize,
+    base: Style,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let first = mentions.partition_point(|m| (m.end as usize) <= start);
+    let mut pos = start;
+    for (i, m) in mentions.iter().enumerate().skip(first) {
+        let (ms, me) = (m.start as usize, m.end as usize);
+        if ms >= end {
+            break;
+        }
+        let (s, e) = (ms.max(start), me.min(end));
+        if s > pos {
+            spans.push(Span::styled(text::safe_line(&text[pos..s]), base));
+        }
+        let kind = app.lib.actors.get(m.actor).kind;
+        let style = if app.reader.mention == Some(i) {
+            theme::current_mention()
+        } else if app.selected_actor == Some(m.actor) {
+            theme::selected_mention(kind)
+        } else {
+            theme::mention(kind)
+        };
+        spans.push(Span::styled(
+            text::safe_line(&text[s..e]),
+            base.patch(style),
+        ));
+        pos = e;
+    }
+    if pos < end {
+        spans.push(Span::styled(text::safe_line(&text[pos..end]), base));
+    }
+    spans
+}

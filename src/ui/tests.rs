@@ -1,0 +1,206 @@
+//! Whole-screen tests: drive the app with keys, render into a `TestBackend`,
+//! and compare with a snapshot or check the cells a user would look at.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+use super::render;
+use crate::app::testing::{press, seeds_app, select};
+use crate::app::{Action, App};
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let s = app.layout.screen;
+    let mut t = Terminal::new(TestBackend::new(s.w, s.h)).unwrap();
+    t.draw(|f| render(app, f)).unwrap();
+    t
+}
+
+/// The buffer's rows as strings (wide characters once, their skipped cells
+/// dropped).
+fn rows(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The position of the first cell of `needle` on screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_in(buf, buf.area, needle)
+}
+
+/// The position of the first cell of `needle` inside `area`.
+fn find_in(buf: &Buffer, area: Rect, needle: &str) -> Option<(u16, u16)> {
+    for y in area.top()..area.bottom() {
+        let row: Vec<&str> = (area.left()..area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect();
+        let line = row.concat();
+        if let Some(byte) = line.find(needle) {
+            // Map the byte offset back to a column.
+            let mut acc = 0;
+            for (x, sym) in row.iter().enumerate() {
+                if acc == byte {
+                    return Some((area.left() + x as u16, y));
+                }
+                acc += sym.len();
+            }
+        }
+    }
+    None
+}
+
+/// The screen rect of the article list.
+fn list_rect(app: &App) -> Rect {
+    let a = app.layout.list.unwrap();
+    Rect::new(a.x, a.y, a.w, a.h)
+}
+
+#[test]
+fn seeds_at_120x40() {
+    let app = seeds_app(120, 40);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn seeds_at_80x24_hide_the_sidebar() {
+    let app = seeds_app(80, 24);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn bortnikov_selected_and_n_across_an_article_boundary() {
+    let mut app = seeds_app(120, 40);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "n n");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn bortnikov_selected_at_80x24_with_focus_in_the_reader() {
+    let mut app = seeds_app(80, 24);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "n n n tab");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_overlay_at_120x40() {
+    let mut app = seeds_app(120, 40);
+    press(&mut app, "?");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_overlay_at_80x24() {
+    let mut app = seeds_app(80, 24);
+    press(&mut app, "?");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn too_small_says_so() {
+    let app = seeds_app(20, 6);
+    let t = draw(&app);
+    let text = rows(t.backend().buffer()).join("\n");
+    assert!(text.contains("Terminal too"), "{text}");
+}
+
+#[test]
+fn the_help_lists_every_binding_of_the_keymap() {
+    let mut app = seeds_app(200, 60);
+    press(&mut app, "?");
+    let t = draw(&app);
+    let text = rows(t.backend().buffer()).join("\n");
+    for (_, bindings) in app.keymap.sections() {
+        for b in bindings {
+            assert!(text.contains(b.help), "help lacks {:?}", b.help);
+        }
+    }
+}
+
+#[test]
+fn mentions_are_styled_by_selection_and_cursor() {
+    let mut app = seeds_app(120, 40);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "n n");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    // The cursor is on "Aleksandr Bortnikov" in article 001.
+    let (x, y) = find(buf, "Aleksandr Bortnikov").expect("on screen");
+    let cell = &buf[(x, y)];
+    assert_eq!(cell.bg, Color::LightRed);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    // "Bortinkov" is his too: filled with the person colour.
+    let (x, y) = find(buf, "Bortinkov also").expect("on screen");
+    assert_eq!(buf[(x, y)].bg, Color::Yellow);
+    // Another actor's mention is only coloured and underlined.
+    let (x, y) = find(buf, "FSB)").expect("on screen");
+    assert_eq!(buf[(x, y)].fg, Color::Cyan);
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(buf[(x, y)].bg, Color::Reset);
+}
+
+#[test]
+fn the_selected_article_row_is_highlighted() {
+    let mut app = seeds_app(120, 40);
+    press(&mut app, "j");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let list = list_rect(&app);
+    let (x, y) = find_in(buf, list, "Russia kickstarts").unwrap();
+    assert_ne!(buf[(x, y)].bg, Color::Reset);
+    let (x, y) = find_in(buf, list, "Kremlin considers").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Reset);
+}
+
+#[test]
+fn only_visible_rows_are_drawn_and_the_list_scrolls() {
+    let mut app = seeds_app(120, 9);
+    press(&mut app, "G");
+    let t = draw(&app);
+    let text = rows(t.backend().buffer()).join("\n");
+    assert!(text.contains("The Russian Ministry"), "{text}");
+    assert!(!text.contains("Kremlin considers removing"), "{text}");
+}
+
+#[test]
+fn no_size_panics_in_any_state() {
+    let sizes = (0..=130u16)
+        .step_by(7)
+        .flat_map(|w| (0..=45u16).step_by(4).map(move |h| (w, h)))
+        .chain([
+            (0, 0),
+            (1, 1),
+            (20, 6),
+            (24, 6),
+            (59, 10),
+            (60, 10),
+            (99, 24),
+            (100, 24),
+        ]);
+    for (w, h) in sizes {
+        let mut app = seeds_app(w, h);
+        draw(&app);
+        select(&mut app, "Bortnikov");
+        press(&mut app, "n n tab");
+        draw(&app);
+        press(&mut app, "?");
+        draw(&app);
+        // A frame of another size than the app was told must not panic
+        // either (a resize event still on its way).
+        let mut t = Terminal::new(TestBackend::new(w / 2 + 3, h + 5)).unwrap();
+        t.draw(|f| render(&app, f)).unwrap();
+        app.update(Action::Resize {
+            width: w / 2,
+            height: h / 2,
+        });
+        draw(&app);
+    }
+}
