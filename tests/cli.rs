@@ -1,0 +1,208 @@
+//! The scriptable CLI, run as a user would run it.
+
+mod common;
+
+use common::{dossier, fixture, stdout_ok};
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Vec<Value> {
+    serde_json::from_str(&stdout_ok(args)).expect("valid JSON")
+}
+
+fn seed_bytes(id: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(id);
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn list_prints_the_seed_articles_in_order() {
+    let rows = json(&["list", "--json"]);
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "000_2e5d647943e40601.txt",
+            "001_4848f0c9aefd9c35.txt",
+            "002_e6a837ad838336d6.txt",
+            "003_6bdba29c856ada4f.txt",
+            "004_49fb63314729b025.txt"
+        ]
+    );
+    assert_eq!(
+        rows[1]["title"],
+        "Russia kickstarts process to remove Taliban from terror list"
+    );
+    assert_eq!(rows[0]["byline"], "Vafa Guliyeva");
+    assert!(rows.iter().all(|r| r["actors"].as_u64().unwrap() > 5));
+}
+
+#[test]
+fn plain_list_has_a_header_and_one_line_per_article() {
+    let out = stdout_ok(&["list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert!(lines[0].starts_with("ID"));
+    assert!(lines[3].contains("Taliban Not Terrorists"));
+}
+
+#[test]
+fn mention_offsets_cut_the_mention_out_of_the_seed_file() {
+    let rows = json(&["mentions", "Bortnikov", "--json"]);
+    assert_eq!(rows.len(), 8);
+    for r in &rows {
+        let bytes = seed_bytes(r["article"].as_str().unwrap());
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&bytes[s..e], r["text"].as_str().unwrap().as_bytes());
+        assert_eq!(r["actor"], "Alexander Bortnikov");
+        assert_eq!(r["kind"], "person");
+        assert!(
+            r["context"]
+                .as_str()
+                .unwrap()
+                .contains(r["text"].as_str().unwrap())
+        );
+    }
+    let texts: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert!(texts.contains(&"Bortinkov"));
+    assert!(texts.contains(&"Aleksandr Bortnikov"));
+}
+
+#[test]
+fn all_mentions_cover_every_actor_and_never_the_verb_is() {
+    let rows = json(&["mentions", "--json"]);
+    assert!(rows.len() > 200);
+    assert!(rows.iter().all(|r| r["text"] != "is"));
+    let is_org = rows.iter().filter(|r| r["text"] == "IS").count();
+    assert_eq!(is_org, 1, "the one 'IS' in seed 000 is the Islamic State");
+}
+
+#[test]
+fn actors_merge_spellings_and_report_them_with_counts() {
+    let rows = json(&["actors", "--json"]);
+    let find = |name: &str| {
+        rows.iter()
+            .find(|r| r["name"] == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let b = find("Alexander Bortnikov");
+    assert_eq!(b["mentions"], 8);
+    assert_eq!(b["articles"], 4);
+    let variants: Vec<(&str, u64)> = b["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["text"].as_str().unwrap(), v["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            ("Alexander Bortnikov", 5),
+            ("Aleksandr Bortnikov", 1),
+            ("Bortinkov", 1),
+            ("Bortnikov", 1)
+        ]
+    );
+    let k = find("ISIS-K");
+    let spellings: Vec<&str> = k["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["text"].as_str().unwrap())
+        .collect();
+    assert!(spellings.contains(&"Wilayat Khorasan") && spellings.contains(&"Khorasan Province"));
+    let fsb = find("Federal Security Service");
+    assert_eq!(fsb["kind"], "organization");
+    // Sorted by mentions.
+    let counts: Vec<u64> = rows
+        .iter()
+        .map(|r| r["mentions"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn a_missing_corpus_is_one_line_naming_it_and_exit_code_2() {
+    let out = dossier(&["list", "--corpus", "/nowhere/corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/nowhere/corpus"), "{err}");
+    assert!(out.stdout.is_empty());
+    // The TUI refuses the same way, before touching the terminal.
+    let out = dossier(&["/nowhere/corpus"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing was drawn");
+}
+
+#[test]
+fn an_unknown_actor_is_explained() {
+    let out = dossier(&["mentions", "Zzyzx Qwerty"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no actor matches") && err.contains("dossier actors"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_folder_and_its_jsonl_twin_give_the_same_actors_and_mentions() {
+    let folder = fixture("mini");
+    let jsonl = fixture("mini.jsonl");
+    let (f, j) = (folder.to_str().unwrap(), jsonl.to_str().unwrap());
+    assert_eq!(
+        stdout_ok(&["actors", "--json", "--corpus", f]),
+        stdout_ok(&["actors", "--json", "--corpus", j])
+    );
+    // Ids are the same (the JSONL gives them); offsets agree too.
+    assert_eq!(
+        stdout_ok(&["mentions", "--json", "--corpus", f]),
+        stdout_ok(&["mentions", "--json", "--corpus", j])
+    );
+    let list = json(&["list", "--json", "--corpus", f]);
+    assert_eq!(list[2]["id"], "world/c-lavrov.txt");
+    assert_eq!(list[2]["byline"], "Jane Roe");
+}
+
+#[test]
+fn a_user_gazetteer_adds_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("mine.json");
+    std::fs::write(
+        &g,
+        r#"[{"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]}]"#,
+    )
+    .unwrap();
+    let corpus = fixture("mini");
+    let rows = json(&[
+        "actors",
+        "--json",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--actors",
+        g.to_str().unwrap(),
+    ]);
+    assert!(
+        rows.iter()
+            .any(|r| r["name"] == "Jane Roe" && r["kind"] == "person")
+    );
+    std::fs::write(&g, "[{\"name\": \"X\", \"kind\": \"planet\"}]").unwrap();
+    let out = dossier(&["actors", "--actors", g.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("mine.json:1:") && err.contains("planet"),
+        "{err}"
+    );
+}
+
+#[test]
+fn path_and_corpus_together_are_refused() {
+    let out = dossier(&["seeds", "--corpus", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,105 @@
+//! The real terminal: the built binary inside tmux, read back with
+//! capture-pane, as a person would see it.
+
+mod common;
+
+use common::{Tmux, bin};
+
+#[test]
+fn three_panes_keys_and_a_clean_exit() {
+    let Some(t) = Tmux::start(120, 40) else {
+        return;
+    };
+    t.type_line(&format!("cd /tmp && {} ; echo EXIT=$?", bin()));
+    let s = t.wait_for("the three panes", |s| {
+        s.contains("Articles (5)") && s.contains("Actors (46)")
+    });
+    assert!(s.contains("Kremlin considers removing"), "{s}");
+    assert!(s.contains("Russia is weighing the possibility"), "{s}");
+    assert!(
+        s.lines().last().unwrap().contains("5 articles"),
+        "status bar on the last line:\n{s}"
+    );
+
+    // Select Bortnikov in the sidebar: the list narrows to the 4 articles naming him.
+    t.keys(&["Tab", "Tab"]);
+    for _ in 0..6 {
+        t.keys(&["j"]);
+    }
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the narrowed list", |s| s.contains("Articles 4/5 naming"));
+    assert!(
+        !s.contains("Taliban Not Terrorists"),
+        "article 002 does not name him:\n{s}"
+    );
+
+    // n twice: the second jump crosses into article 001's "Aleksandr Bortnikov".
+    t.keys(&["n", "n"]);
+    let s = t.wait_for("the jump into article 2", |s| s.contains("mention 2 of 8"));
+    assert!(s.contains("Article 2 of 4"), "{s}");
+    assert!(
+        s.contains("Aleksandr Bortnikov, the head of the Federal"),
+        "{s}"
+    );
+
+    // Help is drawn from the keymap.
+    t.keys(&["?"]);
+    let s = t.wait_for("help", |s| s.contains("Keys"));
+    assert!(s.contains("next mention of the selected actor"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("help closed", |s| !s.contains(" Keys "));
+
+    // Resize to two panes: the focused sidebar keeps the right-hand slot,
+    // and Tab (to the list) brings the reader back with the same article.
+    t.resize(80, 24);
+    let s = t.wait_for("two panes", |s| {
+        s.contains("Actors (46)") && !s.contains("Article 2 of 4")
+    });
+    assert!(s.contains("Articles 4/5"), "{s}");
+    t.keys(&["Tab"]);
+    t.wait_for("the reader on the right", |s| {
+        s.contains("Article 2 of 4") && !s.contains("Actors (46)")
+    });
+    t.resize(120, 40);
+    t.wait_for("three panes again", |s| {
+        s.contains("Actors (46)") && s.contains("Article 2 of 4")
+    });
+
+    // q quits, the shell prints the exit status and still echoes input.
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
+    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    assert!(
+        s.contains("icanon") && s.lines().any(|l| l.trim() == "echo"),
+        "terminal modes restored:\n{s}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("pid");
+    t.type_line(&format!(
+        "{} & echo $! > {}; fg; echo EXIT=$?",
+        bin(),
+        pidfile.display()
+    ));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    let pid = std::fs::read_to_string(&pidfile).unwrap().trim().to_owned();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let s = t.wait_for("exit after SIGTERM", |s| s.contains("EXIT="));
+    assert!(
+        s.contains("EXIT=143"),
+        "killed by SIGTERM reports 128+15:\n{s}"
+    );
+    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
+    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    assert!(s.contains("icanon"), "raw mode was left:\n{s}");
+}
