@@ -13,5 +13,6 @@ pub mod app;
 pub mod corpus;
 pub mod library;
 pub mod report;
+pub mod search;
 pub mod text;
 pub mod ui;

@@ -3,21 +3,29 @@
 
 use crate::actors::{Actors, Gazetteer};
 use crate::corpus::Corpus;
+use crate::search::SearchIndex;
 
-/// A corpus and its actors, immutable once built.
+/// A corpus, its actors and its search index, immutable once built.
 #[derive(Debug, Clone)]
 pub struct Library {
     /// The articles.
     pub corpus: Corpus,
     /// Who the articles name, and where.
     pub actors: Actors,
+    /// What the filter searches.
+    pub index: SearchIndex,
 }
 
 impl Library {
-    /// Finds the actors of `gazetteer` in `corpus`.
+    /// Finds the actors of `gazetteer` in `corpus` and indexes it.
     pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Library {
         let actors = Actors::build(&corpus, gazetteer);
-        Library { corpus, actors }
+        let index = SearchIndex::build(&corpus, &actors);
+        Library {
+            corpus,
+            actors,
+            index,
+        }
     }
 
     /// The seed corpus with the built-in gazetteer.

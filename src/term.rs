@@ -9,7 +9,7 @@
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
@@ -20,8 +20,9 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use dossier::app::keymap::{Code, Key};
-use dossier::app::{Action, App};
+use dossier::app::{Action, App, Effect};
 use dossier::library::Library;
+use dossier::search::{Engine, Query};
 
 /// Whether the terminal is in full-screen mode, so restoring twice is
 /// harmless and restoring a terminal never entered does nothing.
@@ -71,6 +72,72 @@ enum Input {
     Terminal(Event),
     Failed(io::Error),
     Signal(i32),
+    /// An answer from background work.
+    Action(Action),
+}
+
+/// A search for the worker.
+struct Job {
+    generation: u64,
+    query: Arc<Query>,
+    lib: Arc<Library>,
+}
+
+/// Carries out the app's effects off the input path.
+struct Workers {
+    search: Sender<Job>,
+    /// The newest search generation; older searches stop when they see it.
+    latest: Arc<AtomicU64>,
+}
+
+impl Workers {
+    fn start(events: Sender<Input>) -> Workers {
+        let (search, jobs) = mpsc::channel::<Job>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&latest);
+        std::thread::spawn(move || search_worker(&jobs, &seen, &events));
+        Workers { search, latest }
+    }
+
+    fn run(&self, app: &App, effect: Effect) {
+        match effect {
+            Effect::Search { generation, query } => {
+                self.latest.store(generation, Ordering::SeqCst);
+                let _ = self.search.send(Job {
+                    generation,
+                    query,
+                    lib: Arc::clone(&app.lib),
+                });
+            }
+        }
+    }
+}
+
+/// Runs searches one at a time, always the newest waiting; a search that a
+/// newer one overtakes stops early and reports nothing.
+fn search_worker(jobs: &Receiver<Job>, latest: &AtomicU64, events: &Sender<Input>) {
+    let mut engine = Engine::new();
+    while let Ok(mut job) = jobs.recv() {
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let generation = job.generation;
+        let stale = || latest.load(Ordering::SeqCst) != generation;
+        if stale() {
+            continue;
+        }
+        if let Some(hits) = engine.search(&job.lib, &job.query, &stale) {
+            if !stale() {
+                let hits = Arc::new(hits);
+                if events
+                    .send(Input::Action(Action::FilterResults { generation, hits }))
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        }
+    }
 }
 
 /// Runs the TUI over `lib` until the user quits (`None`) or a signal
@@ -79,33 +146,35 @@ pub fn run(lib: Library) -> anyhow::Result<Option<i32>> {
     let mut session = Session::enter()?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
-    spawn_signals(tx)?;
+    spawn_signals(tx.clone())?;
+    let workers = Workers::start(tx);
     let size = session.terminal.size()?;
     let mut app = App::new(Arc::new(lib), size.width, size.height);
     session.terminal.draw(|f| dossier::ui::render(&app, f))?;
-    event_loop(&mut session, &mut app, &rx)
+    event_loop(&mut session, &mut app, &rx, &workers)
 }
 
 fn event_loop(
     session: &mut Session,
     app: &mut App,
     rx: &Receiver<Input>,
+    workers: &Workers,
 ) -> anyhow::Result<Option<i32>> {
     while let Ok(first) = rx.recv() {
         // Apply everything already waiting before drawing once: holding a
         // key down or a burst of resizes costs one frame, not one per event.
         let mut next = Some(first);
         while let Some(input) = next {
-            match input {
-                Input::Terminal(ev) => {
-                    if let Some(action) = action_for(app, ev) {
-                        app.update(action);
-                    }
-                }
+            let action = match input {
+                Input::Terminal(ev) => action_for(app, ev),
+                Input::Action(action) => Some(action),
                 Input::Failed(e) => {
                     return Err(anyhow::Error::new(e).context("reading the terminal"));
                 }
                 Input::Signal(sig) => return Ok(Some(sig)),
+            };
+            if let Some(effect) = action.and_then(|a| app.update(a)) {
+                workers.run(app, effect);
             }
             if app.quit {
                 return Ok(None);

@@ -17,7 +17,7 @@ fn ids_naming(lib: &Library, name: &str) -> Vec<String> {
     };
     lib.actors
         .docs_of(id)
-        .into_iter()
+        .iter()
         .map(|d| lib.corpus.articles[d.ix()].id[..3].to_owned())
         .collect()
 }

@@ -103,3 +103,40 @@ fn sigterm_restores_the_terminal() {
     let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
     assert!(s.contains("icanon"), "raw mode was left:\n{s}");
 }
+
+#[test]
+fn typing_a_filter_narrows_the_list_and_the_sidebar() {
+    let Some(t) = Tmux::start(120, 40) else {
+        return;
+    };
+    t.type_line(&format!("{} ; echo EXIT=$?", bin()));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    t.keys(&["/"]);
+    t.wait_for("the filter line", |s| {
+        s.lines().last().unwrap_or("").starts_with("/ ")
+    });
+    // Typed one key at a time, with no Enter: the screen follows each key.
+    for k in ["l", "a", "v"] {
+        t.keys(&[k]);
+    }
+    let s = t.wait_for("the narrowed list", |s| {
+        s.contains("1 of 5 articles, 1 actors")
+    });
+    assert!(s.contains("Articles 1/5"), "{s}");
+    assert!(s.contains("Sergey Lavrov"), "the sidebar names him:\n{s}");
+    assert!(
+        !s.contains("Kremlin considers"),
+        "article 000 is filtered out:\n{s}"
+    );
+    // Enter keeps it; n jumps to the match in the reader.
+    t.keys(&["Enter", "n"]);
+    let s = t.wait_for("the first match", |s| s.contains("Match 1 of"));
+    assert!(s.contains("Lavrov"), "{s}");
+    // Esc clears it: everything is back.
+    t.keys(&["Escape"]);
+    t.wait_for("all articles", |s| {
+        s.contains("Articles (5)") && s.contains("Actors (46)")
+    });
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}

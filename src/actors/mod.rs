@@ -96,8 +96,12 @@ pub struct Actors {
     doc_start: Vec<u32>,
     /// Indices into `mentions` for each actor, in corpus order.
     by_actor: Vec<Vec<u32>>,
-    /// Number of distinct actors each article names.
-    doc_actors: Vec<u32>,
+    /// `doc_actors[doc_actor_start[d]..doc_actor_start[d + 1]]` are the
+    /// distinct actors article `d` names, with how often.
+    doc_actor_start: Vec<u32>,
+    doc_actors: Vec<(ActorId, u32)>,
+    /// The articles naming each actor, in corpus order.
+    actor_docs: Vec<Vec<DocId>>,
 }
 
 /// One article after the first pass: gazetteer hits and the byte spans of
@@ -244,37 +248,56 @@ impl Actors {
         let total: usize = per_doc.iter().map(Vec::len).sum();
         let mut mentions = Vec::with_capacity(total);
         let mut doc_start = Vec::with_capacity(per_doc.len() + 1);
-        let mut doc_actors = Vec::with_capacity(per_doc.len());
+        let mut doc_actor_start = Vec::with_capacity(per_doc.len() + 1);
+        let mut doc_actors = Vec::new();
         let mut by_actor: Vec<Vec<u32>> = list
             .iter()
             .map(|a| Vec::with_capacity(a.mentions as usize))
             .collect();
-        let mut distinct: Vec<u32> = Vec::new();
+        let mut actor_docs: Vec<Vec<DocId>> = list
+            .iter()
+            .map(|a| Vec::with_capacity(a.articles as usize))
+            .collect();
+        let mut distinct: Vec<(ActorId, u32)> = Vec::new();
         for (d, raws) in per_doc.into_iter().enumerate() {
+            let doc = DocId(d as u32);
             doc_start.push(mentions.len() as u32);
+            doc_actor_start.push(doc_actors.len() as u32);
             distinct.clear();
             for r in raws {
-                let actor = actor_of[r.entry as usize];
-                by_actor[actor as usize].push(mentions.len() as u32);
-                distinct.push(actor);
+                let actor = ActorId(actor_of[r.entry as usize]);
+                by_actor[actor.ix()].push(mentions.len() as u32);
+                distinct.push((actor, 1));
                 mentions.push(Mention {
-                    doc: DocId(d as u32),
+                    doc,
                     start: r.start,
                     end: r.end,
-                    actor: ActorId(actor),
+                    actor,
                 });
             }
-            distinct.sort_unstable();
-            distinct.dedup();
-            doc_actors.push(distinct.len() as u32);
+            distinct.sort_unstable_by_key(|&(a, _)| a);
+            distinct.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            for &(a, _) in &distinct {
+                actor_docs[a.ix()].push(doc);
+            }
+            doc_actors.extend_from_slice(&distinct);
         }
         doc_start.push(mentions.len() as u32);
+        doc_actor_start.push(doc_actors.len() as u32);
         Actors {
             list,
             mentions,
             doc_start,
             by_actor,
+            doc_actor_start,
             doc_actors,
+            actor_docs,
         }
     }
 
@@ -325,15 +348,25 @@ impl Actors {
     }
 
     /// The articles that name `actor`, in corpus order.
-    pub fn docs_of(&self, actor: ActorId) -> Vec<DocId> {
-        let mut docs: Vec<DocId> = self.of_actor(actor).map(|m| m.doc).collect();
-        docs.dedup();
-        docs
+    pub fn docs_of(&self, actor: ActorId) -> &[DocId] {
+        self.actor_docs.get(actor.ix()).map_or(&[], Vec::as_slice)
+    }
+
+    /// The distinct actors article `doc` names, each with its number of
+    /// mentions there, by actor id.
+    pub fn actors_in(&self, doc: DocId) -> &[(ActorId, u32)] {
+        let (Some(&s), Some(&e)) = (
+            self.doc_actor_start.get(doc.ix()),
+            self.doc_actor_start.get(doc.ix() + 1),
+        ) else {
+            return &[];
+        };
+        &self.doc_actors[s as usize..e as usize]
     }
 
     /// How many distinct actors article `doc` names.
     pub fn actor_count(&self, doc: DocId) -> usize {
-        self.doc_actors.get(doc.ix()).copied().unwrap_or(0) as usize
+        self.actors_in(doc).len()
     }
 
     /// Finds the actor a user means by `name`: an exact name, alias or seen

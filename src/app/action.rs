@@ -5,6 +5,10 @@
 //! that a key can trigger have a stable snake_case name, which is what the
 //! keymap and (later) the config file use.
 
+use std::sync::Arc;
+
+use crate::search::Hits;
+
 /// One change to the app state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -30,12 +34,48 @@ pub enum Action {
     Activate,
     /// Esc: close what is open, or clear the actor selection.
     Back,
-    /// Jump to the next mention of the selected actor, across articles.
+    /// Jump to the next mention of the selected actor (or, with a filter
+    /// and no actor, the next match), across articles.
     NextMention,
-    /// Jump to the previous mention of the selected actor, across articles.
+    /// Jump to the previous mention or match, across articles.
     PrevMention,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Open the filter line (`/`).
+    OpenFilter,
+    /// Type a char into the filter line.
+    FilterInput(char),
+    /// Delete the char before the filter cursor.
+    FilterBackspace,
+    /// Delete the char under the filter cursor.
+    FilterDelete,
+    /// Delete the word before the filter cursor.
+    FilterDeleteWord,
+    /// Clear the filter line.
+    FilterClear,
+    /// Move the filter cursor left.
+    FilterLeft,
+    /// Move the filter cursor right.
+    FilterRight,
+    /// Move the filter cursor to the start.
+    FilterHome,
+    /// Move the filter cursor to the end.
+    FilterEnd,
+    /// Show the previous query in the history.
+    FilterHistoryPrev,
+    /// Show the next query in the history.
+    FilterHistoryNext,
+    /// Keep the filter and move focus to the list (Enter).
+    FilterAccept,
+    /// Clear the filter and restore the previous selection (Esc).
+    FilterCancel,
+    /// Results for the filter's query `generation` arrived.
+    FilterResults {
+        /// The generation of the query they answer.
+        generation: u64,
+        /// The results.
+        hits: Arc<Hits>,
+    },
     /// The terminal now has this size.
     Resize {
         /// Columns.
@@ -47,7 +87,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 14] = [
+    pub const BINDABLE: [(Action, &'static str); 27] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -62,6 +102,19 @@ impl Action {
         (Action::NextMention, "next_mention"),
         (Action::PrevMention, "prev_mention"),
         (Action::ToggleHelp, "help"),
+        (Action::OpenFilter, "filter"),
+        (Action::FilterBackspace, "filter_backspace"),
+        (Action::FilterDelete, "filter_delete"),
+        (Action::FilterDeleteWord, "filter_delete_word"),
+        (Action::FilterClear, "filter_clear"),
+        (Action::FilterLeft, "filter_left"),
+        (Action::FilterRight, "filter_right"),
+        (Action::FilterHome, "filter_home"),
+        (Action::FilterEnd, "filter_end"),
+        (Action::FilterHistoryPrev, "filter_history_prev"),
+        (Action::FilterHistoryNext, "filter_history_next"),
+        (Action::FilterAccept, "filter_accept"),
+        (Action::FilterCancel, "filter_cancel"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

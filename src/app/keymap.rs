@@ -179,6 +179,8 @@ pub enum Context {
     Reader,
     /// The actors sidebar has focus.
     Actors,
+    /// The filter line is being edited: printable keys type.
+    Filter,
     /// The help overlay is open.
     Help,
 }
@@ -191,6 +193,7 @@ impl Context {
             Context::List => "Article list",
             Context::Reader => "Reader",
             Context::Actors => "Actors",
+            Context::Filter => "Filter line (/)",
             Context::Help => "This help",
         }
     }
@@ -218,58 +221,38 @@ pub struct Keymap {
 impl Default for Keymap {
     fn default() -> Keymap {
         use Context::*;
+        #[rustfmt::skip]
         let table: &[(Context, &[&str], Action, &'static str)] = &[
             (Global, &["tab"], Action::FocusNext, "focus the next pane"),
-            (
-                Global,
-                &["shift-tab"],
-                Action::FocusPrev,
-                "focus the previous pane",
-            ),
+            (Global, &["shift-tab"], Action::FocusPrev, "focus the previous pane"),
             (Global, &["j", "down"], Action::Down, "down one row / line"),
             (Global, &["k", "up"], Action::Up, "up one row / line"),
-            (
-                Global,
-                &["pgdn", "ctrl-d"],
-                Action::PageDown,
-                "down one page",
-            ),
+            (Global, &["pgdn", "ctrl-d"], Action::PageDown, "down one page"),
             (Global, &["pgup", "ctrl-u"], Action::PageUp, "up one page"),
             (Global, &["g", "home"], Action::Top, "to the top"),
             (Global, &["G", "end"], Action::Bottom, "to the bottom"),
-            (
-                Global,
-                &["n"],
-                Action::NextMention,
-                "next mention of the selected actor (into the next article)",
-            ),
-            (
-                Global,
-                &["N"],
-                Action::PrevMention,
-                "previous mention of the selected actor",
-            ),
-            (Global, &["esc"], Action::Back, "clear the actor selection"),
+            (Global, &["/"], Action::OpenFilter, "filter articles, actors and the reader as you type"),
+            (Global, &["n"], Action::NextMention, "next mention of the selected actor, or next match, on into the next article"),
+            (Global, &["N"], Action::PrevMention, "previous mention or filter match"),
+            (Global, &["esc"], Action::Back, "clear the actor selection, then the filter"),
             (Global, &["?"], Action::ToggleHelp, "show or hide this help"),
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
-            (
-                List,
-                &["enter"],
-                Action::Activate,
-                "read the article (focus the reader)",
-            ),
-            (
-                Actors,
-                &["enter"],
-                Action::Activate,
-                "select the actor: highlight it, list only articles naming it",
-            ),
-            (
-                Help,
-                &["esc", "?", "q"],
-                Action::ToggleHelp,
-                "close the help",
-            ),
+            (List, &["enter"], Action::Activate, "read the article (focus the reader)"),
+            (Actors, &["enter"], Action::Activate, "select the actor: highlight it, list only articles naming it"),
+            (Filter, &["enter"], Action::FilterAccept, "keep the filter, go to the list"),
+            (Filter, &["esc"], Action::FilterCancel, "clear the filter, restore the selection"),
+            (Filter, &["up"], Action::FilterHistoryPrev, "earlier query"),
+            (Filter, &["down"], Action::FilterHistoryNext, "later query"),
+            (Filter, &["backspace"], Action::FilterBackspace, "delete back"),
+            (Filter, &["delete"], Action::FilterDelete, "delete forward"),
+            (Filter, &["ctrl-w"], Action::FilterDeleteWord, "delete the word before the cursor"),
+            (Filter, &["ctrl-u"], Action::FilterClear, "clear the line"),
+            (Filter, &["left"], Action::FilterLeft, "cursor left"),
+            (Filter, &["right"], Action::FilterRight, "cursor right"),
+            (Filter, &["home", "ctrl-a"], Action::FilterHome, "cursor to the start"),
+            (Filter, &["end", "ctrl-e"], Action::FilterEnd, "cursor to the end"),
+            (Filter, &["ctrl-c"], Action::Quit, "quit"),
+            (Help, &["esc", "?", "q"], Action::ToggleHelp, "close the help"),
             (Help, &["j", "down"], Action::Down, "scroll down"),
             (Help, &["k", "up"], Action::Up, "scroll up"),
         ];
@@ -291,7 +274,8 @@ impl Default for Keymap {
 
 impl Keymap {
     /// The action for `key` in `context`: a binding of that context first,
-    /// then a global one (not while help is open: it takes every key).
+    /// then a global one. The help and the filter line are modal: they take
+    /// every key, and in the filter line a printable key types itself.
     pub fn lookup(&self, key: Key, context: Context) -> Option<Action> {
         let find = |ctx: Context| {
             self.bindings
@@ -299,13 +283,18 @@ impl Keymap {
                 .find(|b| b.context == ctx && b.keys.contains(&key))
                 .map(|b| b.action.clone())
         };
-        find(context).or_else(|| {
-            if context == Context::Help {
-                None
-            } else {
-                find(Context::Global)
-            }
-        })
+        match context {
+            Context::Help => find(context),
+            Context::Filter => find(context).or(match key {
+                Key {
+                    code: Code::Char(c),
+                    ctrl: false,
+                    alt: false,
+                } => Some(Action::FilterInput(c)),
+                _ => None,
+            }),
+            _ => find(context).or_else(|| find(Context::Global)),
+        }
     }
 
     /// The first key bound to `action` in `context` (or globally), for hints.
@@ -325,6 +314,7 @@ impl Keymap {
             Context::List,
             Context::Reader,
             Context::Actors,
+            Context::Filter,
             Context::Help,
         ]
         .into_iter()

@@ -2,24 +2,28 @@
 //! it.
 //!
 //! [`App::update`] takes an [`Action`] and is pure: no I/O, no terminal, no
-//! clock. The binary turns terminal events into actions (keys through
-//! [`App::action_for_key`]) and draws the state with [`crate::ui`]; tests
-//! drive the same state with actions and need no terminal at all.
+//! clock, no threads. What must happen outside (running a search) comes back
+//! as an [`Effect`] for the binary to carry out; its answer returns as
+//! another action. The binary turns terminal events into actions (keys
+//! through [`App::action_for_key`]) and draws the state with [`crate::ui`];
+//! tests drive the same state with actions and need no terminal at all.
 //!
-//! Owns: focus, the three panes' cursors and scroll positions, the selected
-//! actor and the narrowing it implies, the help overlay, one-shot status
-//! messages. Must not touch: files, the terminal, threads.
+//! Owns: focus, the panes' cursors and scroll positions, the filter, the
+//! selected actor and the narrowing both imply, the help overlay, one-shot
+//! status messages. Must not touch: files, the terminal, threads.
 
 pub mod action;
+pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod reader;
 pub mod scroll;
 
-use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::Arc;
 
 pub use action::Action;
+use filter::{FilterState, Saved};
 use keymap::{Context, Key, Keymap};
 pub use layout::{Area, Layout, Pane};
 use reader::Reader;
@@ -28,12 +32,31 @@ use scroll::Cursor;
 use crate::actors::ActorId;
 use crate::corpus::DocId;
 use crate::library::Library;
+use crate::search::highlight::article_marks;
+use crate::search::{ActorHit, Hits, Query};
 
 /// Rows each article takes in the list: the title, then byline and counts.
 pub const LIST_ROW_HEIGHT: usize = 2;
 
 /// Columns of padding on each side of the reader's text.
 pub const READER_PADDING: u16 = 1;
+
+/// Listed articles `n`/`N` look through for the next match before giving
+/// up (a query matching only by actor kind can leave most without marks).
+const JUMP_SCAN_LIMIT: usize = 2000;
+
+/// Work the app asks the binary to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run the filter's query; answer with [`Action::FilterResults`]. A newer
+    /// search makes this one stale: it may be cancelled.
+    Search {
+        /// The query's generation.
+        generation: u64,
+        /// The query.
+        query: Arc<Query>,
+    },
+}
 
 /// The article list pane.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,8 +77,9 @@ impl ArticleList {
 /// The actors sidebar pane.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sidebar {
-    /// The actors listed, in display order.
-    pub rows: Vec<ActorId>,
+    /// The actors listed, in display order, with the counts shown: over the
+    /// whole corpus, or over the filter's matches.
+    pub rows: Vec<ActorHit>,
     /// Selection and scroll, in rows of `rows`.
     pub cursor: Cursor,
 }
@@ -63,7 +87,7 @@ pub struct Sidebar {
 impl Sidebar {
     /// The actor under the cursor.
     pub fn current(&self) -> Option<ActorId> {
-        self.rows.get(self.cursor.selected).copied()
+        self.rows.get(self.cursor.selected).map(|h| h.actor)
     }
 }
 
@@ -80,7 +104,7 @@ pub enum Overlay {
 /// Everything a dossier session shows.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The corpus and its actors.
+    /// The corpus, its actors and its index.
     pub lib: Arc<Library>,
     /// The key bindings.
     pub keymap: Keymap,
@@ -96,6 +120,8 @@ pub struct App {
     pub sidebar: Sidebar,
     /// The actor whose mentions stand out and whose articles are listed.
     pub selected_actor: Option<ActorId>,
+    /// The filter line and its results.
+    pub filter: FilterState,
     /// An overlay covering the panes.
     pub overlay: Option<Overlay>,
     /// A one-shot note for the status bar, cleared by the next action.
@@ -108,28 +134,21 @@ impl App {
     /// A session over `lib` on a `width` x `height` terminal, with the first
     /// article open.
     pub fn new(lib: Arc<Library>, width: u16, height: u16) -> App {
-        let rows: Vec<DocId> = lib.corpus.iter().map(|(id, _)| id).collect();
-        let actors = (0..lib.actors.len()).map(|i| ActorId(i as u32)).collect();
         let mut app = App {
             lib,
             keymap: Keymap::default(),
             focus: Pane::List,
             layout: Layout::compute(width, height, Pane::List),
-            list: ArticleList {
-                rows,
-                cursor: Cursor::default(),
-            },
+            list: ArticleList::default(),
             reader: Reader::default(),
-            sidebar: Sidebar {
-                rows: actors,
-                cursor: Cursor::default(),
-            },
+            sidebar: Sidebar::default(),
             selected_actor: None,
+            filter: FilterState::default(),
             overlay: None,
             message: None,
             quit: false,
         };
-        app.open_selected();
+        app.relist();
         app
     }
 
@@ -140,17 +159,20 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn key_context(&self) -> Context {
-        match (self.overlay, self.focus) {
-            (Some(Overlay::Help { .. }), _) => Context::Help,
-            (None, Pane::List) => Context::List,
-            (None, Pane::Reader) => Context::Reader,
-            (None, Pane::Actors) => Context::Actors,
+        match (self.overlay, self.filter.editing, self.focus) {
+            (Some(Overlay::Help { .. }), _, _) => Context::Help,
+            (None, true, _) => Context::Filter,
+            (None, false, Pane::List) => Context::List,
+            (None, false, Pane::Reader) => Context::Reader,
+            (None, false, Pane::Actors) => Context::Actors,
         }
     }
 
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) {
-        self.message = None;
+    /// Applies one action; returns work for the binary to do, if any.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if !matches!(action, Action::FilterResults { .. } | Action::Resize { .. }) {
+            self.message = None;
+        }
         if let Some(Overlay::Help { scroll }) = self.overlay {
             match action {
                 Action::ToggleHelp | Action::Back | Action::Quit => self.overlay = None,
@@ -161,9 +183,10 @@ impl App {
                     });
                 }
                 Action::Resize { width, height } => self.resize(width, height),
+                Action::FilterResults { generation, hits } => self.apply_hits(generation, hits),
                 _ => {}
             }
-            return;
+            return None;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -177,11 +200,55 @@ impl App {
             Action::Top => self.move_by(isize::MIN / 2),
             Action::Bottom => self.move_by(isize::MAX / 2),
             Action::Activate => self.activate(),
-            Action::Back => self.back(),
-            Action::NextMention => self.jump_mention(true),
-            Action::PrevMention => self.jump_mention(false),
+            Action::Back => return self.back(),
+            Action::NextMention => self.jump(true),
+            Action::PrevMention => self.jump(false),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::OpenFilter => self.open_filter(),
+            Action::FilterInput(c) => {
+                self.filter.insert(c);
+                return self.query_changed();
+            }
+            Action::FilterBackspace => {
+                if self.filter.backspace() {
+                    return self.query_changed();
+                }
+            }
+            Action::FilterDelete => {
+                if self.filter.delete() {
+                    return self.query_changed();
+                }
+            }
+            Action::FilterDeleteWord => {
+                if self.filter.delete_word() {
+                    return self.query_changed();
+                }
+            }
+            Action::FilterClear => {
+                if !self.filter.input.is_empty() {
+                    self.filter.set_input(String::new());
+                    return self.query_changed();
+                }
+            }
+            Action::FilterLeft => self.filter.step(false),
+            Action::FilterRight => self.filter.step(true),
+            Action::FilterHome => self.filter.cursor = 0,
+            Action::FilterEnd => self.filter.cursor = self.filter.input.len(),
+            Action::FilterHistoryPrev => {
+                if self.filter.browse(true) {
+                    return self.query_changed();
+                }
+            }
+            Action::FilterHistoryNext => {
+                if self.filter.browse(false) {
+                    return self.query_changed();
+                }
+            }
+            Action::FilterAccept => self.accept_filter(),
+            Action::FilterCancel => return self.cancel_filter(),
+            Action::FilterResults { generation, hits } => self.apply_hits(generation, hits),
         }
+        None
     }
 
     // ---- geometry -------------------------------------------------------
@@ -287,16 +354,104 @@ impl App {
     }
 
     /// Opens the list's selected article in the reader (or closes the reader
-    /// when the list is empty).
+    /// when the list is empty), with its marks and jump targets.
     fn open_selected(&mut self) {
         match self.list.selected() {
             Some(doc) if self.reader.doc != Some(doc) => {
                 let width = self.reader_width();
                 let lib = Arc::clone(&self.lib);
                 self.reader.open(doc, &lib.corpus.articles[doc.ix()], width);
+                self.remark();
             }
             Some(_) => {}
             None => self.reader.close(),
+        }
+    }
+
+    /// Recomputes the open article's filter marks and `n`/`N` targets.
+    fn remark(&mut self) {
+        let Some(doc) = self.reader.doc else { return };
+        self.reader.marks = if self.filter.active() {
+            article_marks(&self.lib, &self.filter.query, doc)
+        } else {
+            Vec::new()
+        };
+        self.reader.targets = self.targets_in(doc);
+        self.reader.target = None;
+    }
+
+    /// What `n`/`N` walk in article `doc`.
+    fn targets_in(&self, doc: DocId) -> Vec<Range<usize>> {
+        match self.selected_actor {
+            Some(a) => self
+                .lib
+                .actors
+                .in_doc(doc)
+                .iter()
+                .filter(|m| m.actor == a)
+                .map(|m| m.range())
+                .collect(),
+            None if self.filter.active() => {
+                if self.reader.doc == Some(doc) && !self.reader.marks.is_empty() {
+                    self.reader.marks.clone()
+                } else {
+                    article_marks(&self.lib, &self.filter.query, doc)
+                }
+            }
+            None => Vec::new(),
+        }
+    }
+
+    // ---- what is listed -------------------------------------------------
+
+    /// Rebuilds the list and the sidebar from the filter's results and the
+    /// selected actor, keeping the selected article and the actor under
+    /// the cursor where they are still listed.
+    fn relist(&mut self) {
+        let current = self.list.selected();
+        let current_actor = self.sidebar.current();
+        let lib = Arc::clone(&self.lib);
+        let hits = self
+            .filter
+            .hits
+            .as_ref()
+            .filter(|_| self.filter.active())
+            .map(|(_, h)| Arc::clone(h));
+        let mut rows: Vec<DocId> = match &hits {
+            Some(h) => h.docs.clone(),
+            None => lib.corpus.iter().map(|(id, _)| id).collect(),
+        };
+        if let Some(a) = self.selected_actor {
+            let naming = lib.actors.docs_of(a);
+            rows.retain(|d| naming.binary_search(d).is_ok());
+        }
+        self.list.rows = rows;
+        let keep = current.and_then(|d| self.list.rows.iter().position(|&r| r == d));
+        let (len, vis) = (self.list.rows.len(), self.list_visible());
+        self.list.cursor.select(keep.unwrap_or(0), len, vis);
+
+        self.sidebar.rows = match &hits {
+            Some(h) => h.actors.clone(),
+            None => lib
+                .actors
+                .list()
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ActorHit {
+                    actor: ActorId(i as u32),
+                    mentions: a.mentions,
+                    articles: a.articles,
+                })
+                .collect(),
+        };
+        let keep = current_actor.and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a));
+        let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
+        self.sidebar.cursor.select(keep.unwrap_or(0), len, vis);
+
+        if self.list.selected() == self.reader.doc {
+            self.remark();
+        } else {
+            self.open_selected();
         }
     }
 
@@ -319,9 +474,16 @@ impl App {
         }
     }
 
-    fn back(&mut self) {
+    /// Esc outside the filter line: clears the actor selection, then the
+    /// filter.
+    fn back(&mut self) -> Option<Effect> {
         if self.selected_actor.is_some() {
             self.select_actor(None);
+            None
+        } else if self.filter.active() {
+            self.cancel_filter()
+        } else {
+            None
         }
     }
 
@@ -329,16 +491,7 @@ impl App {
     /// articles naming it, keeping the open article when it still fits.
     pub fn select_actor(&mut self, actor: Option<ActorId>) {
         self.selected_actor = actor;
-        self.reader.mention = None;
-        let current = self.list.selected();
-        self.list.rows = match actor {
-            Some(a) => self.lib.actors.docs_of(a),
-            None => self.lib.corpus.iter().map(|(id, _)| id).collect(),
-        };
-        let keep = current.and_then(|d| self.list.rows.iter().position(|&r| r == d));
-        let (len, vis) = (self.list.rows.len(), self.list_visible());
-        self.list.cursor.select(keep.unwrap_or(0), len, vis);
-        self.open_selected();
+        self.relist();
         if let Some(a) = actor {
             let name = self.lib.actors.get(a).name.clone();
             let n = self.list.rows.len();
@@ -349,41 +502,115 @@ impl App {
         }
     }
 
-    // ---- mention jumps --------------------------------------------------
+    // ---- the filter -----------------------------------------------------
 
-    /// Moves the mention cursor to the next (or previous) mention of the
-    /// selected actor: within the open article first, then into the next
-    /// listed article that names the actor, wrapping around the list.
-    fn jump_mention(&mut self, forward: bool) {
-        let Some(actor) = self.selected_actor else {
-            self.message = Some("No actor selected: pick one in the actors pane with Enter".into());
-            return;
-        };
-        let Some(doc) = self.reader.doc else { return };
-        let lib = Arc::clone(&self.lib);
-        let in_doc = lib.actors.in_doc(doc);
-        let here: Vec<usize> = (0..in_doc.len())
-            .filter(|&i| in_doc[i].actor == actor)
-            .collect();
-        let pick = match (self.reader.mention, forward) {
-            (Some(cur), true) => here.iter().copied().find(|&i| i > cur),
-            (Some(cur), false) => here.iter().copied().rev().find(|&i| i < cur),
-            (None, true) => here
-                .iter()
-                .copied()
-                .find(|&i| self.row_of_mention(doc, i) >= self.reader.scroll),
-            (None, false) => here
-                .iter()
-                .copied()
-                .rev()
-                .find(|&i| self.row_of_mention(doc, i) < self.reader.scroll),
-        };
-        if let Some(i) = pick {
-            self.focus_mention(i);
+    fn open_filter(&mut self) {
+        if !self.filter.active() {
+            self.filter.saved = Some(Saved {
+                doc: self.list.selected(),
+                actor: self.sidebar.current(),
+                focus: self.focus,
+            });
+        }
+        self.filter.editing = true;
+        self.filter.cursor = self.filter.input.len();
+    }
+
+    /// The query changed: show what can be shown now, and ask for a search.
+    fn query_changed(&mut self) -> Option<Effect> {
+        if !self.filter.active() {
+            self.filter.hits = None;
+            self.relist();
+            return None;
+        }
+        // The reader's marks are cheap (one article): update them at once.
+        self.remark();
+        Some(Effect::Search {
+            generation: self.filter.generation,
+            query: Arc::clone(&self.filter.query),
+        })
+    }
+
+    fn apply_hits(&mut self, generation: u64, hits: Arc<Hits>) {
+        if generation != self.filter.generation || !self.filter.active() {
             return;
         }
-        // On to the next listed article that names the actor.
-        let naming: HashSet<DocId> = lib.actors.docs_of(actor).into_iter().collect();
+        self.filter.hits = Some((generation, hits));
+        self.relist();
+    }
+
+    fn accept_filter(&mut self) {
+        self.filter.editing = false;
+        self.filter.remember();
+        if self.filter.active() {
+            self.focus = Pane::List;
+            self.refit();
+        } else {
+            self.filter.saved = None;
+        }
+    }
+
+    /// Clears the filter and puts back the selection from before it.
+    fn cancel_filter(&mut self) -> Option<Effect> {
+        self.filter.editing = false;
+        self.filter.browsing = None;
+        self.filter.set_input(String::new());
+        self.filter.hits = None;
+        let saved = self.filter.saved.take();
+        self.relist();
+        if let Some(s) = saved {
+            if let Some(i) = s
+                .doc
+                .and_then(|d| self.list.rows.iter().position(|&r| r == d))
+            {
+                let (len, vis) = (self.list.rows.len(), self.list_visible());
+                self.list.cursor.select(i, len, vis);
+                self.open_selected();
+            }
+            if let Some(i) = s
+                .actor
+                .and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a))
+            {
+                let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
+                self.sidebar.cursor.select(i, len, vis);
+            }
+            self.focus = s.focus;
+            self.refit();
+        }
+        None
+    }
+
+    // ---- n / N ----------------------------------------------------------
+
+    /// Moves the reader's cursor to the next (or previous) target: a mention
+    /// of the selected actor, or without one a filter match. Within the open
+    /// article first, then into the next listed article that has one,
+    /// wrapping around the list.
+    fn jump(&mut self, forward: bool) {
+        if self.selected_actor.is_none() && !self.filter.active() {
+            self.message = Some(
+                "Nothing to jump to: select an actor (Enter in the actors pane) or filter with /"
+                    .into(),
+            );
+            return;
+        }
+        let Some(doc) = self.reader.doc else { return };
+        let rows_of: Vec<usize> = self
+            .reader
+            .targets
+            .iter()
+            .map(|r| self.reader.row_of(r.start))
+            .collect();
+        let pick = match (self.reader.target, forward) {
+            (Some(cur), true) => (cur + 1 < rows_of.len()).then_some(cur + 1),
+            (Some(cur), false) => cur.checked_sub(1),
+            (None, true) => rows_of.iter().position(|&r| r >= self.reader.scroll),
+            (None, false) => rows_of.iter().rposition(|&r| r < self.reader.scroll),
+        };
+        if let Some(i) = pick {
+            self.focus_target(i);
+            return;
+        }
         let n = self.list.rows.len();
         let at = self.list.cursor.selected;
         let step = |k: usize| {
@@ -393,11 +620,22 @@ impl App {
                 (at + n - k % n) % n
             }
         };
-        let Some(k) = (1..=n).find(|&k| naming.contains(&self.list.rows[step(k)])) else {
-            self.message = Some(format!(
-                "{} is not named in the listed articles",
-                lib.actors.get(actor).name
-            ));
+        let found = (1..=n.min(JUMP_SCAN_LIMIT)).find(|&k| {
+            let d = self.list.rows[step(k)];
+            if d == doc {
+                !self.reader.targets.is_empty()
+            } else {
+                !self.targets_in(d).is_empty()
+            }
+        });
+        let Some(k) = found else {
+            self.message = Some(match self.selected_actor {
+                Some(a) => format!(
+                    "{} is not named in the listed articles",
+                    self.lib.actors.get(a).name
+                ),
+                None => "No matches to jump to in the listed articles".into(),
+            });
             return;
         };
         let target = step(k);
@@ -405,52 +643,48 @@ impl App {
         let vis = self.list_visible();
         self.list.cursor.select(target, n, vis);
         self.open_selected();
-        let doc = self.list.rows[target];
-        let in_doc = lib.actors.in_doc(doc);
-        let mut mine = (0..in_doc.len()).filter(|&i| in_doc[i].actor == actor);
-        let first = if forward {
-            mine.next()
-        } else {
-            mine.next_back()
-        };
-        if let Some(i) = first {
-            self.focus_mention(i);
-        }
+        let last = self.reader.targets.len().saturating_sub(1);
+        self.focus_target(if forward { 0 } else { last });
         if wrapped {
-            self.message = Some(if forward {
-                "Wrapped around to the first article naming the actor".into()
+            let what = if self.selected_actor.is_some() {
+                "naming the actor"
             } else {
-                "Wrapped around to the last article naming the actor".into()
-            });
+                "matching the filter"
+            };
+            let end = if forward { "first" } else { "last" };
+            self.message = Some(format!("Wrapped around to the {end} article {what}"));
         }
     }
 
-    fn row_of_mention(&self, doc: DocId, i: usize) -> usize {
-        let m = self.lib.actors.in_doc(doc)[i];
-        self.reader.row_of(m.start as usize)
-    }
-
-    /// Puts the mention cursor on mention `i` of the open article and
-    /// scrolls it into view.
-    fn focus_mention(&mut self, i: usize) {
-        let Some(doc) = self.reader.doc else { return };
-        self.reader.mention = Some(i);
-        let row = self.row_of_mention(doc, i);
+    /// Puts the reader's cursor on target `i` and scrolls it into view.
+    fn focus_target(&mut self, i: usize) {
+        let Some(range) = self.reader.targets.get(i).cloned() else {
+            return;
+        };
+        self.reader.target = Some(i);
+        let row = self.reader.row_of(range.start);
         let h = self.reader_height();
         self.reader.reveal(row, h);
-        if let Some(actor) = self.selected_actor {
-            let lib = &self.lib;
-            let all: Vec<_> = lib.actors.of_actor(actor).collect();
-            let m = lib.actors.in_doc(doc)[i];
-            if let Some(pos) = all.iter().position(|x| **x == m) {
-                self.message = Some(format!(
-                    "{}: mention {} of {}",
-                    lib.actors.get(actor).name,
-                    pos + 1,
+        let Some(doc) = self.reader.doc else { return };
+        self.message = Some(match self.selected_actor {
+            Some(actor) => {
+                let all: Vec<_> = self.lib.actors.of_actor(actor).collect();
+                let pos = all
+                    .iter()
+                    .position(|m| m.doc == doc && m.range() == range)
+                    .map_or(0, |p| p + 1);
+                format!(
+                    "{}: mention {pos} of {}",
+                    self.lib.actors.get(actor).name,
                     all.len()
-                ));
+                )
             }
-        }
+            None => format!(
+                "Match {} of {} in this article",
+                i + 1,
+                self.reader.targets.len()
+            ),
+        });
     }
 }
 

@@ -5,6 +5,8 @@
 //! or the width changes, never while drawing; the renderer only slices the
 //! rows that are on screen.
 
+use std::ops::Range;
+
 use crate::corpus::{Article, DocId};
 use crate::text;
 
@@ -37,8 +39,13 @@ pub struct Reader {
     pub rows: Vec<Row>,
     /// The first row on screen.
     pub scroll: usize,
-    /// The mention the cursor is on: an index into the article's mentions.
-    pub mention: Option<usize>,
+    /// Byte ranges the filter's query matches in the article, highlighted.
+    pub marks: Vec<Range<usize>>,
+    /// What `n`/`N` walk in this article: the selected actor's mentions, or
+    /// without one, the filter's marks.
+    pub targets: Vec<Range<usize>>,
+    /// The target the cursor is on, an index into `targets`.
+    pub target: Option<usize>,
     /// Byte offset of the text the user last scrolled to the top of the
     /// screen; rewrapping for a new width brings it back to the top, so
     /// resizing back and forth never drifts.
@@ -52,7 +59,9 @@ impl Reader {
         self.width = width;
         self.rows = layout(article, width);
         self.scroll = 0;
-        self.mention = None;
+        self.marks.clear();
+        self.targets.clear();
+        self.target = None;
         self.anchor = None;
     }
 

@@ -3,22 +3,52 @@
 use std::sync::Arc;
 
 use super::keymap::Key;
-use super::{App, Pane};
+use super::{Action, App, Effect, Pane};
 use crate::actors::{ActorId, Lookup};
 use crate::library::Library;
+use crate::search::engine::search;
 
 /// The app over the seed corpus on a `w` x `h` terminal.
 pub fn seeds_app(w: u16, h: u16) -> App {
     App::new(Arc::new(Library::seeds()), w, h)
 }
 
-/// Presses keys given as keymap names separated by spaces (`"tab j enter"`).
+/// Presses keys given as keymap names separated by spaces (`"tab j enter"`),
+/// carrying out any effect at once, as the binary would a moment later.
 pub fn press(app: &mut App, keys: &str) {
     for k in keys.split_whitespace() {
         let key = Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
         if let Some(action) = app.action_for_key(key) {
-            app.update(action);
+            act(app, action);
         }
+    }
+}
+
+/// Applies an action and carries out its effect synchronously.
+pub fn act(app: &mut App, action: Action) {
+    if let Some(effect) = app.update(action) {
+        run(app, effect);
+    }
+}
+
+/// Carries out an effect synchronously.
+pub fn run(app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Search { generation, query } => {
+            let hits = Arc::new(search(&app.lib, &query));
+            app.update(Action::FilterResults { generation, hits });
+        }
+    }
+}
+
+/// Opens the filter and types `text` into it, one key at a time (a space
+/// is typed as a space).
+pub fn type_filter(app: &mut App, text: &str) {
+    if !app.filter.editing {
+        press(app, "/");
+    }
+    for c in text.chars() {
+        act(app, Action::FilterInput(c));
     }
 }
 
@@ -37,7 +67,7 @@ pub fn select(app: &mut App, name: &str) {
     while app.focus != Pane::Actors {
         press(app, "tab");
     }
-    let row = app.sidebar.rows.iter().position(|&a| a == id).unwrap();
+    let row = app.sidebar.rows.iter().position(|h| h.actor == id).unwrap();
     press(app, "g");
     for _ in 0..row {
         press(app, "j");

@@ -1,7 +1,7 @@
 //! State tests: drive the app with the keys a user presses and check what
 //! they would see change. No terminal involved.
 
-use super::testing::{actor, press, seeds_app, select};
+use super::testing::{actor, press, seeds_app, select, type_filter};
 use super::*;
 
 fn app(w: u16, h: u16) -> App {
@@ -12,11 +12,11 @@ fn open_id(app: &App) -> &str {
     &app.lib.corpus.articles[app.reader.doc.unwrap().ix()].id
 }
 
-/// The text of the mention under the reader's cursor.
+/// The text under the reader's cursor.
 fn cursor_text(app: &App) -> String {
     let doc = app.reader.doc.unwrap();
-    let m = app.lib.actors.in_doc(doc)[app.reader.mention.unwrap()];
-    app.lib.corpus.articles[doc.ix()].text[m.range()].to_owned()
+    let r = app.reader.targets[app.reader.target.unwrap()].clone();
+    app.lib.corpus.articles[doc.ix()].text[r].to_owned()
 }
 
 #[test]
@@ -25,17 +25,12 @@ fn opens_on_the_first_article_with_everything_listed() {
     assert_eq!(a.list.rows.len(), 5);
     assert_eq!(open_id(&a), "000_2e5d647943e40601.txt");
     assert_eq!(a.focus, Pane::List);
-    let counts: Vec<u32> = a
-        .sidebar
-        .rows
-        .iter()
-        .map(|&id| a.lib.actors.get(id).mentions)
-        .collect();
+    let counts: Vec<u32> = a.sidebar.rows.iter().map(|h| h.mentions).collect();
     assert!(
         counts.windows(2).all(|w| w[0] >= w[1]),
         "sidebar sorted by mentions"
     );
-    assert_eq!(a.lib.actors.get(a.sidebar.rows[0]).name, "Taliban");
+    assert_eq!(a.lib.actors.get(a.sidebar.rows[0].actor).name, "Taliban");
 }
 
 #[test]
@@ -166,9 +161,8 @@ fn n_scrolls_the_mention_into_view() {
     let mut a = app(80, 12);
     select(&mut a, "Lavrov");
     press(&mut a, "n");
-    let doc = a.reader.doc.unwrap();
-    let m = a.lib.actors.in_doc(doc)[a.reader.mention.unwrap()];
-    let row = a.reader.row_of(m.start as usize);
+    let r = a.reader.targets[a.reader.target.unwrap()].clone();
+    let row = a.reader.row_of(r.start);
     let h = a.reader_height();
     assert!(
         row >= a.reader.scroll && row < a.reader.scroll + h,
@@ -182,12 +176,12 @@ fn n_scrolls_the_mention_into_view() {
 fn n_without_a_selected_actor_explains_instead_of_moving() {
     let mut a = app(120, 40);
     press(&mut a, "n");
-    assert_eq!(a.reader.mention, None);
+    assert_eq!(a.reader.target, None);
     assert!(
         a.message
             .as_deref()
             .unwrap()
-            .starts_with("No actor selected")
+            .starts_with("Nothing to jump to")
     );
 }
 
@@ -264,4 +258,165 @@ fn page_keys_move_a_page_of_articles() {
     assert_eq!(a.list.cursor.selected, 4);
     a.update(Action::PageUp);
     assert_eq!(a.list.cursor.selected, 1);
+}
+
+// ---- the filter -------------------------------------------------------
+
+fn listed(a: &App) -> Vec<String> {
+    a.list
+        .rows
+        .iter()
+        .map(|d| a.lib.corpus.articles[d.ix()].id[..3].to_owned())
+        .collect()
+}
+
+fn sidebar_names(a: &App) -> Vec<String> {
+    a.sidebar
+        .rows
+        .iter()
+        .map(|h| a.lib.actors.get(h.actor).name.clone())
+        .collect()
+}
+
+#[test]
+fn typing_narrows_the_list_and_the_sidebar_on_every_key() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "cro");
+    assert!(a.filter.editing);
+    assert_eq!(listed(&a), ["003", "004"], "after 'cro'");
+    type_filter(&mut a, "cus");
+    assert_eq!(a.filter.input, "crocus");
+    assert_eq!(listed(&a), ["003", "004"]);
+    assert_eq!(sidebar_names(&a), ["Crocus City Hall"]);
+    // The reader opened the first match and marks the query in it.
+    assert_eq!(open_id(&a), "003_6bdba29c856ada4f.txt");
+    let doc = a.reader.doc.unwrap();
+    let text = &a.lib.corpus.articles[doc.ix()].text;
+    let marked: Vec<&str> = a.reader.marks.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(
+        marked,
+        ["Crocus Hall"],
+        "the mention of the actor named by the query"
+    );
+}
+
+#[test]
+fn esc_clears_the_filter_and_restores_the_selection() {
+    let mut a = app(120, 40);
+    press(&mut a, "j j tab tab j j");
+    let (doc, actor) = (a.list.selected(), a.sidebar.current());
+    type_filter(&mut a, "lavrov");
+    assert_eq!(listed(&a), ["004"]);
+    press(&mut a, "esc");
+    assert!(!a.filter.active() && !a.filter.editing);
+    assert_eq!(a.list.rows.len(), 5);
+    assert_eq!(a.list.selected(), doc);
+    assert_eq!(a.sidebar.current(), actor);
+    assert_eq!(a.focus, Pane::Actors);
+    assert!(a.reader.marks.is_empty());
+}
+
+#[test]
+fn enter_keeps_the_filter_and_focuses_the_list() {
+    let mut a = app(120, 40);
+    press(&mut a, "tab");
+    type_filter(&mut a, "putin");
+    press(&mut a, "enter");
+    assert!(a.filter.active() && !a.filter.editing);
+    assert_eq!(a.focus, Pane::List);
+    assert_eq!(listed(&a).len(), 4);
+    // Keys move in the list again; the filter stays.
+    let before = a.list.cursor.selected;
+    press(&mut a, "j");
+    assert_eq!(a.list.cursor.selected, before + 1);
+    assert_eq!(listed(&a).len(), 4);
+    // Esc outside the line clears it.
+    press(&mut a, "esc");
+    assert!(!a.filter.active());
+    assert_eq!(a.list.rows.len(), 5);
+}
+
+#[test]
+fn up_and_down_recall_earlier_queries() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "putin");
+    press(&mut a, "enter");
+    type_filter(&mut a, " crocus");
+    press(&mut a, "enter");
+    press(&mut a, "/ ctrl-u");
+    assert_eq!(a.filter.input, "");
+    press(&mut a, "up");
+    assert_eq!(a.filter.input, "putin crocus");
+    let mut found = listed(&a);
+    found.sort();
+    assert_eq!(found, ["003", "004"], "a recalled query is searched");
+    press(&mut a, "up");
+    assert_eq!(a.filter.input, "putin");
+    press(&mut a, "down down");
+    assert_eq!(a.filter.input, "");
+}
+
+#[test]
+fn n_walks_filter_matches_across_articles_without_an_actor() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "'crocus");
+    press(&mut a, "enter n");
+    // The match is the whole mention: the actor Crocus City Hall's alias
+    // "Crocus Hall" matches the query too.
+    assert_eq!(open_id(&a), "003_6bdba29c856ada4f.txt");
+    assert_eq!(cursor_text(&a), "Crocus Hall");
+    press(&mut a, "n");
+    assert_eq!(
+        open_id(&a),
+        "004_49fb63314729b025.txt",
+        "on into the next match"
+    );
+    assert_eq!(cursor_text(&a), "Crocus City Hall");
+    press(&mut a, "n");
+    assert_eq!(open_id(&a), "003_6bdba29c856ada4f.txt", "wraps around");
+    assert!(a.message.as_deref().unwrap().contains("Wrapped"));
+}
+
+#[test]
+fn a_selected_actor_and_a_filter_narrow_together() {
+    let mut a = app(120, 40);
+    select(&mut a, "Bortnikov");
+    assert_eq!(listed(&a), ["000", "001", "003", "004"]);
+    type_filter(&mut a, "crocus");
+    assert_eq!(listed(&a), ["003", "004"]);
+    press(&mut a, "enter esc");
+    assert_eq!(a.selected_actor, None, "Esc clears the actor first");
+    assert_eq!(listed(&a), ["003", "004"]);
+}
+
+#[test]
+fn stale_results_are_ignored() {
+    let mut a = app(120, 40);
+    press(&mut a, "/");
+    let old = a.update(Action::FilterInput('p')).unwrap();
+    let _new = a.update(Action::FilterInput('u')).unwrap();
+    // The answer to "p" arrives after "pu" was typed: it must not show.
+    let Effect::Search { generation, query } = old;
+    let hits = Arc::new(crate::search::engine::search(&a.lib, &query));
+    a.update(Action::FilterResults { generation, hits });
+    assert!(a.filter.pending());
+    assert!(a.filter.hits.is_none());
+}
+
+#[test]
+fn a_query_matching_nothing_empties_the_list_and_the_reader() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "zzqqxx");
+    assert!(a.list.rows.is_empty());
+    assert!(a.reader.doc.is_none());
+    assert!(a.sidebar.rows.is_empty());
+    press(
+        &mut a,
+        "backspace backspace backspace backspace backspace backspace",
+    );
+    assert_eq!(
+        a.list.rows.len(),
+        5,
+        "deleting the query shows everything again"
+    );
 }

@@ -1,4 +1,5 @@
 //! The actors sidebar: name (in its kind's colour), kind, mentions and
+//! articles, counted over the corpus or, with a filter, over the matching
 //! articles; only the actors on screen are built.
 
 use ratatui::Frame;
@@ -7,8 +8,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{focused, pane_block, pane_title, scrollbar, theme};
+use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme};
 use crate::app::{App, Pane};
+use crate::search::highlight::name_chars;
 use crate::text;
 
 /// Width of each number column.
@@ -19,7 +21,15 @@ const KIND_W: usize = 5;
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focus = focused(app, Pane::Actors);
     let lib = &app.lib;
-    let title = format!("Actors ({})", app.sidebar.rows.len());
+    let title = if app.filter.active() {
+        format!(
+            "Actors {}/{} in matches",
+            app.sidebar.rows.len(),
+            lib.actors.len()
+        )
+    } else {
+        format!("Actors ({})", app.sidebar.rows.len())
+    };
     let block = pane_block(pane_title(&title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -38,7 +48,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     ));
     let visible = usize::from(inner.height).saturating_sub(1).max(1);
     let cursor = app.sidebar.cursor;
-    for (i, &id) in app
+    let query = app.filter.active().then_some(&app.filter.query);
+    for (i, hit) in app
         .sidebar
         .rows
         .iter()
@@ -46,32 +57,45 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(cursor.offset)
         .take(visible)
     {
-        let actor = lib.actors.get(id);
-        let chosen = app.selected_actor == Some(id);
+        let actor = lib.actors.get(hit.actor);
+        let chosen = app.selected_actor == Some(hit.actor);
         let mut name_style = Style::new().fg(theme::kind_color(actor.kind));
         if chosen {
             name_style = name_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
-        let mut line = Line::from(vec![
-            Span::styled(if chosen { "●" } else { " " }, theme::key()),
-            Span::styled(text::pad(&actor.name, name_w), name_style),
-            Span::styled(
-                text::pad(&format!(" {}", actor.kind.short()), KIND_W),
-                theme::dim(),
-            ),
-            Span::raw(text::pad_left(&actor.mentions.to_string(), NUM_W)),
-            Span::styled(
-                text::pad_left(&actor.articles.to_string(), NUM_W),
-                theme::dim(),
-            ),
-        ]);
+        let marked = query
+            .map(|q| name_chars(q, &actor.name))
+            .unwrap_or_default();
+        let mut spans = vec![Span::styled(if chosen { "●" } else { " " }, theme::key())];
+        spans.extend(marked_spans(
+            &actor.name,
+            &marked,
+            name_w,
+            name_style,
+            theme::matched(),
+        ));
+        spans.push(Span::styled(
+            text::pad(&format!(" {}", actor.kind.short()), KIND_W),
+            theme::dim(),
+        ));
+        spans.push(Span::raw(text::pad_left(&hit.mentions.to_string(), NUM_W)));
+        spans.push(Span::styled(
+            text::pad_left(&hit.articles.to_string(), NUM_W),
+            theme::dim(),
+        ));
+        let mut line = Line::from(spans);
         if i == cursor.selected {
             line = line.style(theme::selected_row(focus));
         }
         lines.push(line);
     }
     if app.sidebar.rows.is_empty() {
-        lines.push(Line::styled(" No actors found", theme::dim()));
+        let why = if app.filter.active() {
+            " No actor matches"
+        } else {
+            " No actors found"
+        };
+        lines.push(Line::styled(why, theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     scrollbar(frame, area, app.sidebar.rows.len(), cursor.offset, visible);

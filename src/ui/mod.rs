@@ -100,6 +100,59 @@ fn scrollbar(frame: &mut Frame, area: Rect, len: usize, position: usize, visible
     frame.render_stateful_widget(bar, track, &mut state);
 }
 
+/// Spans drawing `s` in exactly `width` cells (cut with an ellipsis or
+/// padded), with the chars whose indices are in `marked` (sorted) styled
+/// `mark` and the rest `base`. Made safe to print; never splits a grapheme.
+fn marked_spans(
+    s: &str,
+    marked: &[usize],
+    width: usize,
+    base: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let total = crate::text::display_width(s);
+    let budget = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    let mut used = 0;
+    let mut ci = 0;
+    for g in s.graphemes(true) {
+        let n = g.chars().count();
+        let w = crate::text::grapheme_width(g);
+        if used + w > budget {
+            break;
+        }
+        let is_marked = marked.iter().any(|&m| m >= ci && m < ci + n);
+        if is_marked != run_marked && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_marked { mark } else { base },
+            ));
+        }
+        run_marked = is_marked;
+        crate::text::push_safe(&mut run, g);
+        used += w;
+        ci += n;
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { base }));
+    }
+    if total > width && width > 0 {
+        spans.push(Span::styled(crate::text::ELLIPSIS, base));
+        used += 1;
+    }
+    if used < width {
+        spans.push(Span::styled(" ".repeat(width - used), base));
+    }
+    spans
+}
+
 /// Whether `pane` has focus.
 fn focused(app: &App, pane: Pane) -> bool {
     app.focus == pane && app.overlay.is_none()

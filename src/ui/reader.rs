@@ -2,6 +2,8 @@
 //! coloured by kind, the selected actor's mentions filled, and the mention
 //! under the cursor marked.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -90,7 +92,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     scrollbar(frame, area, r.rows.len(), r.scroll, height);
 }
 
-/// The spans of `text[start..end]`, split where mentions begin and end.
+/// The spans of `text[start..end]`, split wherever a mention, a filter
+/// mark or the cursor's target begins or ends, each piece styled by all
+/// that cover it: mentions by kind (filled for the selected actor), then
+/// filter marks, then the target on top.
 fn text_spans<'a>(
     app: &App,
     text: &'a str,
@@ -99,34 +104,60 @@ fn text_spans<'a>(
     end: usize,
     base: Style,
 ) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
     let first = mentions.partition_point(|m| (m.end as usize) <= start);
-    let mut pos = start;
-    for (i, m) in mentions.iter().enumerate().skip(first) {
-        let (ms, me) = (m.start as usize, m.end as usize);
-        if ms >= end {
-            break;
-        }
-        let (s, e) = (ms.max(start), me.min(end));
-        if s > pos {
-            spans.push(Span::styled(text::safe_line(&text[pos..s]), base));
-        }
-        let kind = app.lib.actors.get(m.actor).kind;
-        let style = if app.reader.mention == Some(i) {
-            theme::current_mention()
-        } else if app.selected_actor == Some(m.actor) {
-            theme::selected_mention(kind)
-        } else {
-            theme::mention(kind)
-        };
-        spans.push(Span::styled(
-            text::safe_line(&text[s..e]),
-            base.patch(style),
-        ));
-        pos = e;
+    let mentions: Vec<&Mention> = mentions[first..]
+        .iter()
+        .take_while(|m| (m.start as usize) < end)
+        .collect();
+    let r = &app.reader;
+    let marks: Vec<&Range<usize>> = r
+        .marks
+        .iter()
+        .filter(|m| m.end > start && m.start < end)
+        .collect();
+    let target = r
+        .target
+        .and_then(|i| r.targets.get(i))
+        .filter(|t| t.end > start && t.start < end);
+    let mut cuts = vec![start, end];
+    for m in &mentions {
+        cuts.push((m.start as usize).max(start));
+        cuts.push((m.end as usize).min(end));
     }
-    if pos < end {
-        spans.push(Span::styled(text::safe_line(&text[pos..end]), base));
+    for m in &marks {
+        cuts.push(m.start.max(start));
+        cuts.push(m.end.min(end));
     }
-    spans
+    if let Some(t) = target {
+        cuts.push(t.start.max(start));
+        cuts.push(t.end.min(end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let covers = |a: usize, b: usize, at: usize| a <= at && at < b;
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1] && text.is_char_boundary(w[0]) && text.is_char_boundary(w[1]))
+        .map(|w| {
+            let at = w[0];
+            let mut style = base;
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| covers(m.start as usize, m.end as usize, at))
+            {
+                let kind = app.lib.actors.get(m.actor).kind;
+                style = style.patch(if app.selected_actor == Some(m.actor) {
+                    theme::selected_mention(kind)
+                } else {
+                    theme::mention(kind)
+                });
+            }
+            if marks.iter().any(|m| covers(m.start, m.end, at)) {
+                style = style.patch(theme::matched());
+            }
+            if target.is_some_and(|t| covers(t.start, t.end, at)) {
+                style = style.patch(theme::current_mention());
+            }
+            Span::styled(text::safe_line(&text[w[0]..w[1]]), style)
+        })
+        .collect()
 }

@@ -1,8 +1,9 @@
-//! The status bar: what is on screen (counts, the selected actor, a message)
-//! on the left, the keys that matter now on the right.
+//! The bottom line: while typing, the filter line; otherwise what is on
+//! screen (counts, the filter, the selected actor, a message) on the left
+//! and the keys that matter now on the right.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -12,70 +13,154 @@ use crate::app::{Action, App, Pane};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let lib = &app.lib;
-    let left = match &app.message {
-        Some(m) => m.clone(),
-        None => {
-            let mentions = lib.actors.all_mentions().len();
-            let mut s = format!(
-                "{} articles · {} actors · {mentions} mentions",
-                lib.corpus.len(),
-                lib.actors.len()
-            );
-            if let Some(a) = app.selected_actor {
-                s.push_str(&format!(" · selected: {}", lib.actors.get(a).name));
-            }
-            if !lib.corpus.warnings.is_empty() {
-                s.push_str(&format!(" · {} load warnings", lib.corpus.warnings.len()));
-            }
-            s
-        }
-    };
-    let hints = hints(app);
-    let width = usize::from(area.width);
-    let hint_w: usize = hints.iter().map(|s| text::display_width(&s.content)).sum();
-    let mut spans = Vec::new();
-    let left_w = if hint_w + 12 <= width {
-        width - hint_w
-    } else {
-        width
-    };
-    spans.push(Span::raw(text::pad(&format!(" {left}"), left_w)));
-    if left_w < width {
-        spans.extend(hints);
+    if app.filter.editing {
+        filter_line(app, frame, area);
+        return;
     }
+    let left = format!(" {}", app.message.clone().unwrap_or_else(|| summary(app)));
+    let width = usize::from(area.width);
+    let hints = hints(app, width.saturating_sub(text::display_width(&left) + 1));
+    let hint_w: usize = hints.iter().map(|s| text::display_width(&s.content)).sum();
+    let mut spans = vec![Span::raw(text::pad(&left, width.saturating_sub(hint_w)))];
+    spans.extend(hints);
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme::status()),
         area,
     );
 }
 
-/// Key hints for the focused pane, each key drawn from the keymap.
-fn hints(app: &App) -> Vec<Span<'static>> {
-    let ctx = app.key_context();
-    let mut wanted: Vec<(Action, &str)> = vec![(Action::FocusNext, "pane")];
+/// Counts of what is listed, the filter in force and the selected actor.
+fn summary(app: &App) -> String {
+    let lib = &app.lib;
+    let mut s = if app.filter.active() {
+        format!(
+            "{} of {} articles, {} actors · /{}{}",
+            app.list.rows.len(),
+            lib.corpus.len(),
+            app.sidebar.rows.len(),
+            app.filter.input,
+            if app.filter.pending() {
+                " (searching…)"
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
+            "{} articles · {} actors · {} mentions",
+            lib.corpus.len(),
+            lib.actors.len(),
+            lib.actors.all_mentions().len()
+        )
+    };
+    if let Some(a) = app.selected_actor {
+        s.push_str(&format!(" · selected: {}", lib.actors.get(a).name));
+    }
+    if !lib.corpus.warnings.is_empty() {
+        s.push_str(&format!(" · {} load warnings", lib.corpus.warnings.len()));
+    }
+    s
+}
+
+/// The filter line: prompt, query with the terminal cursor in it, and the
+/// live count (or the query's problem) on the right.
+fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
+    let f = &app.filter;
+    let width = usize::from(area.width);
+    let right = match f.query.problems.first() {
+        Some(p) => format!(" {p} "),
+        None if f.active() => format!(
+            " {} of {} articles, {} actors{} ",
+            app.list.rows.len(),
+            app.lib.corpus.len(),
+            app.sidebar.rows.len(),
+            if f.pending() { " …" } else { "" }
+        ),
+        None => " type to filter · Enter keep · Esc clear · ↑↓ history ".into(),
+    };
+    let right_w = text::display_width(&right);
+    let room = width.saturating_sub(2 + right_w.min(width / 2));
+    // Keep the cursor on screen: show the tail of a long query.
+    let before = &f.input[..f.cursor];
+    let mut shown_from = 0;
+    while text::display_width(&f.input[shown_from..f.cursor]) >= room && shown_from < f.cursor {
+        shown_from += f.input[shown_from..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+    }
+    let visible = text::fit(&f.input[shown_from..], room);
+    let cursor_x = 2 + text::display_width(&text::safe_line(&before[shown_from..]));
+    let spans = vec![
+        Span::styled("/ ", theme::prompt()),
+        Span::raw(text::pad(&visible, room)),
+        Span::styled(
+            text::fit(&right, width.saturating_sub(2 + room)).into_owned(),
+            if f.query.problems.is_empty() {
+                theme::dim()
+            } else {
+                theme::warning()
+            },
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme::status()),
+        area,
+    );
+    let x = area
+        .x
+        .saturating_add(u16::try_from(cursor_x).unwrap_or(u16::MAX));
+    if x < area.right() {
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
+}
+
+/// Key hints for the focused pane, each key drawn from the keymap, as many
+/// as fit in `room` cells: the least important are dropped first.
+fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
+    let ctx = match app.key_context() {
+        Context::Help => Context::Global,
+        c => c,
+    };
+    // (action, label, importance: lower is kept longer), in display order.
+    let mut wanted: Vec<(Action, &str, u8)> = vec![(Action::FocusNext, "pane", 4)];
     match app.focus {
-        Pane::List => wanted.push((Action::Activate, "read")),
-        Pane::Actors => wanted.push((Action::Activate, "select")),
+        Pane::List => wanted.push((Action::Activate, "read", 5)),
+        Pane::Actors => wanted.push((Action::Activate, "select", 3)),
         Pane::Reader => {}
     }
-    if app.selected_actor.is_some() {
-        wanted.push((Action::NextMention, "next"));
-        wanted.push((Action::Back, "all"));
+    wanted.push((Action::OpenFilter, "filter", 2));
+    if app.selected_actor.is_some() || app.filter.active() {
+        wanted.push((Action::NextMention, "next", 3));
+        wanted.push((Action::Back, "clear", 5));
     }
-    wanted.push((Action::ToggleHelp, "help"));
-    wanted.push((Action::Quit, "quit"));
-    let mut out = Vec::new();
-    for (action, label) in wanted {
-        let ctx = if ctx == Context::Help {
-            Context::Global
-        } else {
-            ctx
+    wanted.push((Action::ToggleHelp, "help", 0));
+    wanted.push((Action::Quit, "quit", 1));
+    let mut hints: Vec<(String, String, u8)> = wanted
+        .into_iter()
+        .filter_map(|(a, label, rank)| {
+            let key = app.keymap.key_for(&a, ctx)?.to_string();
+            Some((key, format!(" {label}  "), rank))
+        })
+        .collect();
+    let width = |h: &[(String, String, u8)]| -> usize {
+        h.iter()
+            .map(|(k, l, _)| text::display_width(k) + l.len())
+            .sum()
+    };
+    while width(&hints) > room {
+        let Some(drop) = hints
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, h)| h.2)
+            .map(|(i, _)| i)
+        else {
+            break;
         };
-        if let Some(k) = app.keymap.key_for(&action, ctx) {
-            out.push(Span::styled(k.to_string(), theme::key()));
-            out.push(Span::raw(format!(" {label}  ")));
-        }
+        hints.remove(drop);
     }
-    out
+    hints
+        .into_iter()
+        .flat_map(|(k, l, _)| [Span::styled(k, theme::key()), Span::raw(l)])
+        .collect()
 }

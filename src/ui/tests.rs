@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 use super::render;
-use crate::app::testing::{press, seeds_app, select};
+use crate::app::testing::{press, seeds_app, select, type_filter};
 use crate::app::{Action, App};
 
 fn draw(app: &App) -> Terminal<TestBackend> {
@@ -114,13 +114,20 @@ fn too_small_says_so() {
 
 #[test]
 fn the_help_lists_every_binding_of_the_keymap() {
-    let mut app = seeds_app(200, 60);
+    let mut app = seeds_app(200, 100);
     press(&mut app, "?");
     let t = draw(&app);
-    let text = rows(t.backend().buffer()).join("\n");
+    // Descriptions may wrap onto the next row: compare without spaces and
+    // borders, so a wrapped description still reads as one.
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '┃')
+            .collect::<String>()
+    };
+    let text = squash(&rows(t.backend().buffer()).join(""));
     for (_, bindings) in app.keymap.sections() {
         for b in bindings {
-            assert!(text.contains(b.help), "help lacks {:?}", b.help);
+            assert!(text.contains(&squash(b.help)), "help lacks {:?}", b.help);
         }
     }
 }
@@ -203,4 +210,66 @@ fn no_size_panics_in_any_state() {
         });
         draw(&app);
     }
+}
+
+#[test]
+fn typing_a_filter_at_120x40() {
+    let mut app = seeds_app(120, 40);
+    type_filter(&mut app, "bort");
+    let t = draw(&app);
+    insta::assert_snapshot!(t.backend());
+    let last = rows(t.backend().buffer()).pop().unwrap();
+    assert!(last.starts_with("/ bort"), "{last}");
+    assert!(last.contains("4 of 5 articles, 1 actors"), "{last}");
+}
+
+#[test]
+fn an_accepted_filter_at_80x24() {
+    let mut app = seeds_app(80, 24);
+    type_filter(&mut app, "kabul");
+    press(&mut app, "enter");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn filter_matches_are_drawn_in_titles_names_and_the_reader() {
+    let mut app = seeds_app(120, 40);
+    type_filter(&mut app, "kick");
+    press(&mut app, "enter");
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    // The list title's matched letters.
+    let (x, y) = find_in(buf, list_rect(&app), "kickstarts").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Indexed(179));
+    assert_ne!(
+        buf[(x + 4, y)].bg,
+        Color::Indexed(179),
+        "only 'kick' is matched"
+    );
+    // The same word in the reader's title.
+    let reader = app.layout.reader.unwrap();
+    let reader = Rect::new(reader.x, reader.y, reader.w, reader.h);
+    let (x, y) = find_in(buf, reader, "kickstarts").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Indexed(179));
+}
+
+#[test]
+fn a_filter_with_an_unknown_kind_says_so() {
+    let mut app = seeds_app(120, 40);
+    type_filter(&mut app, "k:planet");
+    let t = draw(&app);
+    let last = rows(t.backend().buffer()).pop().unwrap();
+    assert!(last.contains("unknown kind"), "{last}");
+}
+
+#[test]
+fn the_filter_cursor_stays_visible_in_a_long_query() {
+    let mut app = seeds_app(40, 10);
+    let long = "taliban ".repeat(10);
+    type_filter(&mut app, &long);
+    let mut t = Terminal::new(TestBackend::new(40, 10)).unwrap();
+    t.draw(|f| render(&app, f)).unwrap();
+    let pos = t.get_cursor_position().unwrap();
+    assert_eq!(pos.y, 9);
+    assert!(pos.x < 40, "{pos:?}");
 }

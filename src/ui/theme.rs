@@ -31,6 +31,24 @@ pub fn selected_mention(kind: Kind) -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// Text the filter's query matches: in titles and names, and in the reader.
+pub fn matched() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Indexed(179))
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The filter line's prompt.
+pub fn prompt() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+/// A problem with the query.
+pub fn warning() -> Style {
+    Style::new().fg(Color::LightRed)
+}
+
 /// The mention under the cursor (n/N): unmistakable.
 pub fn current_mention() -> Style {
     Style::new()

@@ -1,0 +1,235 @@
+//! The filter line: the query being typed, its history, and the results
+//! that last arrived for it.
+
+use std::sync::Arc;
+
+use crate::actors::ActorId;
+use crate::corpus::DocId;
+use crate::search::{Hits, Query};
+
+use super::layout::Pane;
+
+/// What the screen showed before a filter was opened, so Esc can put it
+/// back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Saved {
+    /// The selected article.
+    pub doc: Option<DocId>,
+    /// The actor under the sidebar cursor.
+    pub actor: Option<ActorId>,
+    /// The focused pane.
+    pub focus: Pane,
+}
+
+/// The filter's state.
+#[derive(Debug, Clone, Default)]
+pub struct FilterState {
+    /// The text typed.
+    pub input: String,
+    /// The editing cursor, a byte offset into `input`.
+    pub cursor: usize,
+    /// Whether the filter line has the keyboard.
+    pub editing: bool,
+    /// `input`, parsed.
+    pub query: Arc<Query>,
+    /// Bumped on every change of the query; results carry the generation
+    /// they answer, and only the current one is applied.
+    pub generation: u64,
+    /// The latest results applied, and the generation they answer.
+    pub hits: Option<(u64, Arc<Hits>)>,
+    /// What to restore on Esc.
+    pub saved: Option<Saved>,
+    /// Queries accepted with Enter this session, oldest first.
+    pub history: Vec<String>,
+    /// While browsing history with Up/Down: the entry shown, and the text
+    /// that was being typed before.
+    pub browsing: Option<(usize, String)>,
+}
+
+impl FilterState {
+    /// Whether a query is in force (typed and not cleared).
+    pub fn active(&self) -> bool {
+        !self.query.is_empty()
+    }
+
+    /// Whether the results on screen are older than the query.
+    pub fn pending(&self) -> bool {
+        self.active()
+            && self
+                .hits
+                .as_ref()
+                .is_none_or(|(g, _)| *g != self.generation)
+    }
+
+    /// Replaces the text, puts the cursor at its end and reparses.
+    pub fn set_input(&mut self, text: String) {
+        self.cursor = text.len();
+        self.input = text;
+        self.reparse();
+    }
+
+    /// Parses the input again and starts a new generation.
+    pub fn reparse(&mut self) {
+        self.query = Arc::new(Query::parse(&self.input));
+        self.generation += 1;
+    }
+
+    /// Inserts a char at the cursor.
+    pub fn insert(&mut self, c: char) {
+        self.input.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+        self.browsing = None;
+        self.reparse();
+    }
+
+    /// Deletes the char before the cursor; false when there is none.
+    pub fn backspace(&mut self) -> bool {
+        let Some(c) = self.input[..self.cursor].chars().next_back() else {
+            return false;
+        };
+        self.cursor -= c.len_utf8();
+        self.input.remove(self.cursor);
+        self.browsing = None;
+        self.reparse();
+        true
+    }
+
+    /// Deletes the char under the cursor; false when there is none.
+    pub fn delete(&mut self) -> bool {
+        if self.cursor >= self.input.len() {
+            return false;
+        }
+        self.input.remove(self.cursor);
+        self.reparse();
+        true
+    }
+
+    /// Deletes the word before the cursor (Ctrl-W).
+    pub fn delete_word(&mut self) -> bool {
+        let before = &self.input[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        if start == self.cursor {
+            return false;
+        }
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+        self.reparse();
+        true
+    }
+
+    /// Moves the cursor one char left or right.
+    pub fn step(&mut self, right: bool) {
+        if right {
+            if let Some(c) = self.input[self.cursor..].chars().next() {
+                self.cursor += c.len_utf8();
+            }
+        } else if let Some(c) = self.input[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+
+    /// Shows the previous (`older`) or next history entry; past the newest,
+    /// the text being typed before comes back.
+    pub fn browse(&mut self, older: bool) -> bool {
+        if self.history.is_empty() {
+            return false;
+        }
+        let next = match (&self.browsing, older) {
+            (None, true) => Some(self.history.len() - 1),
+            (None, false) => return false,
+            (Some((i, _)), true) => Some(i.saturating_sub(1)),
+            (Some((i, _)), false) if i + 1 < self.history.len() => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        match next {
+            Some(i) => {
+                let typed = match self.browsing.take() {
+                    Some((_, typed)) => typed,
+                    None => self.input.clone(),
+                };
+                self.set_input(self.history[i].clone());
+                self.browsing = Some((i, typed));
+            }
+            None => {
+                let typed = self.browsing.take().map(|(_, t)| t).unwrap_or_default();
+                self.set_input(typed);
+            }
+        }
+        true
+    }
+
+    /// Remembers the current query in the history (most recent last, no
+    /// repeats).
+    pub fn remember(&mut self) {
+        let q = self.input.trim().to_owned();
+        if q.is_empty() {
+            return;
+        }
+        self.history.retain(|h| *h != q);
+        self.history.push(q);
+        self.browsing = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_keeps_the_cursor_on_char_boundaries() {
+        let mut f = FilterState::default();
+        for c in "sérgei".chars() {
+            f.insert(c);
+        }
+        f.step(false);
+        f.step(false);
+        f.step(false);
+        f.step(false);
+        // The cursor is now before "r": backspace removes the two-byte "é".
+        assert!(f.backspace());
+        assert_eq!(f.input, "srgei");
+        assert_eq!(f.cursor, 1);
+    }
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_cursor() {
+        let mut f = FilterState::default();
+        f.set_input("putin | lavrov  ".into());
+        assert!(f.delete_word());
+        assert_eq!(f.input, "putin | ");
+        assert!(f.delete_word());
+        assert_eq!(f.input, "putin ");
+    }
+
+    #[test]
+    fn history_walks_back_and_returns_to_what_was_typed() {
+        let mut f = FilterState::default();
+        for q in ["one", "two", "one"] {
+            f.set_input(q.into());
+            f.remember();
+        }
+        assert_eq!(f.history, ["two", "one"]);
+        f.set_input("draft".into());
+        assert!(f.browse(true));
+        assert_eq!(f.input, "one");
+        assert!(f.browse(true));
+        assert_eq!(f.input, "two");
+        assert!(f.browse(true));
+        assert_eq!(f.input, "two", "stays at the oldest");
+        assert!(f.browse(false));
+        assert_eq!(f.input, "one");
+        assert!(f.browse(false));
+        assert_eq!(f.input, "draft");
+        assert!(!f.browse(false));
+    }
+
+    #[test]
+    fn every_change_is_a_new_generation() {
+        let mut f = FilterState::default();
+        let g = f.generation;
+        f.insert('a');
+        assert_eq!(f.generation, g + 1);
+        assert!(f.active() && f.pending());
+    }
+}

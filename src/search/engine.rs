@@ -1,0 +1,695 @@
+//! The engine: answers a parsed [`Query`] over a [`Library`].
+//!
+//! Each term is matched against the title vocabulary, the actors' names and
+//! the body vocabulary, never against whole bodies (see [`super::matching`]),
+//! giving three article sets; the query's AND, OR and NOT combine them as
+//! bitsets. Work is reused across keystrokes: a term already evaluated is
+//! taken from a cache, and a term that extends a cached one ("bortn" after
+//! "bort") only looks at what the shorter one matched. Every loop polls a
+//! cancel check, so a newer keystroke stops a stale search.
+//!
+//! Ranking: per term, a title match beats an actor match beats a body-word
+//! match; then, when at most [`RANK_LIMIT`] articles match, fuzzy title scores
+//! and the rarity of the matched body words (more and rarer first); ties keep
+//! corpus order.
+
+use std::sync::Arc;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use super::docset::DocSet;
+use super::fold::{self, Sense};
+use super::index::Vocab;
+use super::matching::{self, Pattern};
+use super::query::{Clause, Field, Form, Query, Term};
+use super::words::words;
+use crate::actors::{ActorId, Kind};
+use crate::corpus::DocId;
+use crate::library::Library;
+
+/// Above this many matches, articles are ordered by field only (title,
+/// actor, body) and corpus order, without finer scores.
+pub const RANK_LIMIT: usize = 5000;
+
+/// Articles scanned between cancel checks.
+const CHUNK: usize = 4096;
+
+/// Says whether a newer query is waiting, so the current one can stop.
+/// Called from the search's worker threads.
+pub type Cancel<'a> = dyn Fn() -> bool + Sync + 'a;
+
+/// An actor on the filtered sidebar, with counts over the matching articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorHit {
+    /// The actor.
+    pub actor: ActorId,
+    /// Mentions in the matching articles.
+    pub mentions: u32,
+    /// Matching articles that name it.
+    pub articles: u32,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hits {
+    /// Matching articles, best first.
+    pub docs: Vec<DocId>,
+    /// The same articles as a set.
+    pub set: DocSet,
+    /// The actors the sidebar shows, with counts over `docs`.
+    pub actors: Vec<ActorHit>,
+}
+
+/// What one term matched, before negation and combination.
+#[derive(Debug)]
+struct TermHits {
+    title: DocSet,
+    actors: DocSet,
+    body: DocSet,
+    any: DocSet,
+    /// Body words matched, with how well.
+    words: Vec<(u32, f32)>,
+    /// Body words a longer version of this term can only match a subset of.
+    narrow: Option<Vec<u32>>,
+    /// The same for title words.
+    title_narrow: Option<Vec<u32>>,
+    /// Length of the term in chars (which body rule it followed).
+    chars: usize,
+    /// Actors whose names matched.
+    actor_ids: Vec<ActorId>,
+}
+
+/// What identifies a term's matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Key {
+    key: String,
+    text: String,
+    form: Form,
+    field: Field,
+    sense: Sense,
+}
+
+impl Key {
+    fn of(t: &Term) -> Key {
+        Key {
+            key: t.key.clone(),
+            text: t.text.clone(),
+            form: t.form,
+            field: t.field,
+            sense: t.sense,
+        }
+    }
+
+    /// Whether `self` extends `base` so that every title and word `self`
+    /// matches, `base` matched too, and `self` need only look among those.
+    /// True for letters added to a fuzzy, substring or prefix term; not for
+    /// a suffix (`ab$` -> `abc$`) or a whole-word term.
+    fn extends(&self, base: &Key) -> bool {
+        matches!(self.form, Form::Fuzzy | Form::Substring | Form::Prefix)
+            && self.form == base.form
+            && self.field == base.field
+            && self.sense == base.sense
+            && self.key.len() > base.key.len()
+            && self.key.starts_with(&base.key)
+            && !self.key.contains(|c: char| !super::words::is_word_char(c))
+    }
+}
+
+/// Cached terms kept between keystrokes.
+const CACHE_TERMS: usize = 48;
+
+/// A search engine with its cache; one per search thread.
+#[derive(Default)]
+pub struct Engine {
+    library: usize,
+    cache: Vec<(Key, Arc<TermHits>)>,
+}
+
+impl Engine {
+    /// A fresh engine.
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Answers `query` over `lib`, or returns `None` as soon as `cancelled`
+    /// says a newer query is waiting.
+    pub fn search(
+        &mut self,
+        lib: &Arc<Library>,
+        query: &Query,
+        cancelled: &Cancel<'_>,
+    ) -> Option<Hits> {
+        let id = Arc::as_ptr(lib) as usize;
+        if id != self.library {
+            self.cache.clear();
+            self.library = id;
+        }
+        let n = lib.corpus.len();
+        let mut result = DocSet::full(n);
+        let mut evaluated: Vec<(Term, Arc<TermHits>)> = Vec::new();
+        for group in &query.groups {
+            let mut g = DocSet::empty(n);
+            for clause in group {
+                match clause {
+                    Clause::Term(t) => {
+                        let hits = self.term(lib, t, cancelled)?;
+                        if t.negated {
+                            g.or(&hits.any.complement());
+                        } else {
+                            g.or(&hits.any);
+                        }
+                        evaluated.push((t.clone(), hits));
+                    }
+                    Clause::Kind { kind, negated } => {
+                        let set = match kind {
+                            Some(k) => lib.index.kind_docs(*k).clone(),
+                            None => DocSet::empty(n),
+                        };
+                        if *negated {
+                            g.or(&set.complement());
+                        } else {
+                            g.or(&set);
+                        }
+                    }
+                }
+            }
+            result.and(&g);
+            if cancelled() {
+                return None;
+            }
+        }
+        let docs = rank(lib, query, &result, &evaluated, cancelled)?;
+        let actors = sidebar(lib, query, &result, &evaluated);
+        Some(Hits {
+            docs,
+            set: result,
+            actors,
+        })
+    }
+
+    /// The matches of one term: from the cache, narrowed from a shorter
+    /// cached term, or computed afresh.
+    fn term(&mut self, lib: &Library, t: &Term, cancelled: &Cancel<'_>) -> Option<Arc<TermHits>> {
+        let key = Key::of(t);
+        if let Some(i) = self.cache.iter().position(|(k, _)| *k == key) {
+            let entry = self.cache.remove(i);
+            let hits = Arc::clone(&entry.1);
+            self.cache.push(entry);
+            return Some(hits);
+        }
+        let base = self
+            .cache
+            .iter()
+            .filter(|(k, _)| key.extends(k))
+            .max_by_key(|(k, _)| k.key.len())
+            .map(|(_, h)| Arc::clone(h));
+        let hits = Arc::new(evaluate(lib, t, base.as_deref(), cancelled)?);
+        if self.cache.len() >= CACHE_TERMS {
+            self.cache.remove(0);
+        }
+        self.cache.push((key, Arc::clone(&hits)));
+        Some(hits)
+    }
+}
+
+/// Runs one query to completion with a fresh engine.
+pub fn search(lib: &Arc<Library>, query: &Query) -> Hits {
+    Engine::new()
+        .search(lib, query, &|| false)
+        .expect("an uncancellable search completes")
+}
+
+/// Evaluates a term's positive matches.
+fn evaluate(
+    lib: &Library,
+    t: &Term,
+    base: Option<&TermHits>,
+    cancelled: &Cancel<'_>,
+) -> Option<TermHits> {
+    let n = lib.corpus.len();
+    let ix = &lib.index;
+    let chars = t.key.chars().count();
+    // A fuzzy term of up to three letters matches word beginnings, a longer
+    // one letters in order: only a base under the same rule narrows.
+    let base = base.filter(|b| t.form != Form::Fuzzy || (b.chars >= 4) == (chars >= 4));
+    let (title, title_narrow) = if matches!(t.field, Field::Any | Field::Title) {
+        let (set, _, narrow) = field_words(
+            lib,
+            ix.title_words(),
+            Field::Title,
+            t,
+            base.and_then(|b| b.title_narrow.as_ref()),
+            cancelled,
+        )?;
+        (set, narrow)
+    } else {
+        (DocSet::empty(n), None)
+    };
+    let (actors, actor_ids) = if matches!(t.field, Field::Any | Field::Actors) {
+        actor_matches(lib, t)
+    } else {
+        (DocSet::empty(n), Vec::new())
+    };
+    let (body, words, narrow) = if t.field == Field::Any {
+        body(lib, t, base.and_then(|b| b.narrow.as_ref()), cancelled)?
+    } else {
+        (DocSet::empty(n), Vec::new(), None)
+    };
+    let mut any = title.clone();
+    any.or(&actors);
+    any.or(&body);
+    Some(TermHits {
+        title,
+        actors,
+        body,
+        any,
+        words,
+        narrow,
+        title_narrow,
+        actor_ids,
+        chars,
+    })
+}
+
+/// Whether any of actor `a`'s names matches the term.
+pub(crate) fn actor_name_matches(lib: &Library, t: &Term, a: usize) -> bool {
+    let folded = Pattern::folded(t);
+    let names = &lib.index.actor_names()[a];
+    if !names.iter().any(|name| folded.text(name)) {
+        return false;
+    }
+    if t.sense.is_folded() {
+        return true;
+    }
+    let strict = Pattern::sensitive(t);
+    let actor = &lib.actors.list()[a];
+    std::iter::once(actor.name.as_str())
+        .chain(actor.aliases.iter().map(String::as_str))
+        .chain(actor.variants.iter().map(|v| v.text.as_str()))
+        .any(|name| strict.text(&fold::transform(name, t.sense)))
+}
+
+/// Actors whose name, alias or seen spelling matches, and the articles
+/// naming them.
+fn actor_matches(lib: &Library, t: &Term) -> (DocSet, Vec<ActorId>) {
+    let n = lib.corpus.len();
+    let ids: Vec<ActorId> = (0..lib.actors.len())
+        .into_par_iter()
+        .filter(|&a| actor_name_matches(lib, t, a))
+        .map(|a| ActorId(a as u32))
+        .collect();
+    let mut set = DocSet::empty(n);
+    for &a in &ids {
+        for d in lib.actors.docs_of(a) {
+            set.insert(d.0);
+        }
+    }
+    (set, ids)
+}
+
+type WordMatch = (DocSet, Vec<(u32, f32)>, Option<Vec<u32>>);
+
+/// Articles with a body word matching the term: the title-independent part,
+/// with the shortcut for one or two plain letters.
+fn body(
+    lib: &Library,
+    t: &Term,
+    narrow: Option<&Vec<u32>>,
+    cancelled: &Cancel<'_>,
+) -> Option<WordMatch> {
+    let ix = &lib.index;
+    let n = ix.docs();
+    let bytes = t.key.as_bytes();
+    // One or two plain letters: word-initial letter masks answer exactly
+    // what the prefix rule asks, without merging postings.
+    if t.form == Form::Fuzzy && bytes.len() <= 2 && bytes.iter().all(u8::is_ascii_lowercase) {
+        let mut set = DocSet::empty(n);
+        for d in 0..n as u32 {
+            let doc = DocId(d);
+            let hit = match bytes {
+                [a] => ix.has_initial(doc, *a),
+                [a, b] => ix.has_pair(doc, *a, *b),
+                _ => false,
+            };
+            if hit {
+                set.insert(d);
+            }
+        }
+        let set = verify_sense(lib, Field::Any, t, set, cancelled)?;
+        return Some((set, Vec::new(), None));
+    }
+    field_words(lib, ix.body_words(), Field::Any, t, narrow, cancelled)
+}
+
+/// Articles having a word of `vocab` (titles' or bodies') that matches the
+/// term, the words matched with their quality, and the candidates a longer
+/// term may narrow to. `narrow`, when given, are the only words that can
+/// match.
+fn field_words(
+    lib: &Library,
+    vocab: &Vocab,
+    field: Field,
+    t: &Term,
+    narrow: Option<&Vec<u32>>,
+    cancelled: &Cancel<'_>,
+) -> Option<WordMatch> {
+    let n = lib.corpus.len();
+    let pat = Pattern::folded(t);
+    if pat.phrase || t.form == Form::Substring {
+        return exact_text(lib, vocab, field, t, cancelled).map(|set| (set, Vec::new(), None));
+    }
+    let key = pat.text.as_str();
+    let first = key.chars().next().map(String::from).unwrap_or_default();
+    let candidates: Vec<u32> = match (narrow, t.form) {
+        (Some(words), _) => words.clone(),
+        (None, Form::Whole) => vocab.word_id(key).into_iter().collect(),
+        (None, Form::Prefix) => vocab.prefix_range(key).collect(),
+        (None, Form::Fuzzy) if pat.chars <= 3 => vocab.prefix_range(key).collect(),
+        (None, Form::Fuzzy) => vocab.prefix_range(&first).collect(),
+        (None, _) => (0..vocab.len() as u32).collect(),
+    };
+    let tmask = fold::mask(key);
+    // Without typos every letter of the term is in the word: the mask
+    // filter is exact there.
+    let no_typos = Pattern {
+        typos: false,
+        ..pat.clone()
+    };
+    let scan = |cands: &[u32], with_typos: bool| -> Vec<(u32, f32)> {
+        cands
+            .par_chunks(CHUNK)
+            .flat_map_iter(|chunk| {
+                let stop = cancelled();
+                let no_typos = &no_typos;
+                chunk.iter().filter_map(move |&w| {
+                    if stop || (!with_typos && tmask & !vocab.word_mask(w) != 0) {
+                        return None;
+                    }
+                    let word = vocab.word(w);
+                    if with_typos {
+                        return matching::within_typos(key, no_typos.chars, word)
+                            .then_some((w, 0.6));
+                    }
+                    no_typos.word(word).map(|q| (w, q))
+                })
+            })
+            .collect()
+    };
+    // Typo matches are not monotone in the term, so they are kept apart
+    // from the narrowing candidates and looked for afresh each time.
+    let mut matched = scan(&candidates, false);
+    if cancelled() {
+        return None;
+    }
+    let narrowed = Some(matched.iter().map(|&(w, _)| w).collect());
+    if t.form == Form::Fuzzy && pat.typos && matching::typo_budget(pat.chars) > 0 {
+        let have: rustc_hash::FxHashSet<u32> = matched.iter().map(|&(w, _)| w).collect();
+        let range: Vec<u32> = vocab
+            .prefix_range(&first)
+            .filter(|w| !have.contains(w))
+            .collect();
+        matched.extend(scan(&range, true));
+    }
+    let set = union_postings(vocab, n, &matched, cancelled)?;
+    let set = verify_sense(lib, field, t, set, cancelled)?;
+    Some((set, matched, narrowed))
+}
+
+/// The union of the postings of `words`.
+fn union_postings(
+    vocab: &Vocab,
+    n: usize,
+    words: &[(u32, f32)],
+    cancelled: &Cancel<'_>,
+) -> Option<DocSet> {
+    words
+        .par_chunks(64)
+        .map(|chunk| {
+            if cancelled() {
+                return None;
+            }
+            let mut set = DocSet::empty(n);
+            for &(w, _) in chunk {
+                for d in vocab.postings(w) {
+                    set.insert(d);
+                }
+            }
+            Some(set)
+        })
+        .try_reduce(
+            || DocSet::empty(n),
+            |mut a, b| {
+                a.or(&b);
+                Some(a)
+            },
+        )
+}
+
+/// The text a field of an article is matched in, folded as `sense` asks.
+fn field_text(lib: &Library, field: Field, doc: DocId, sense: Sense) -> String {
+    let a = &lib.corpus.articles[doc.ix()];
+    let raw = if field == Field::Title {
+        a.title()
+    } else {
+        a.body()
+    };
+    fold::transform(raw, sense)
+}
+
+/// Keeps the articles of `set` for which `keep` holds, checked in parallel
+/// and cancellably.
+fn filter_docs(
+    set: &DocSet,
+    cancelled: &Cancel<'_>,
+    keep: impl Fn(DocId) -> bool + Sync,
+) -> Option<DocSet> {
+    let docs: Vec<DocId> = set.iter().collect();
+    let kept: Vec<Option<Vec<u32>>> = docs
+        .par_chunks(256)
+        .map(|chunk| {
+            if cancelled() {
+                return None;
+            }
+            Some(chunk.iter().filter(|&&d| keep(d)).map(|d| d.0).collect())
+        })
+        .collect();
+    let mut out = DocSet::empty(set.universe());
+    for c in kept {
+        for d in c? {
+            out.insert(d);
+        }
+    }
+    Some(out)
+}
+
+/// For a case- or diacritic-sensitive term, keeps only the articles whose
+/// field really matches as typed (the index is folded).
+fn verify_sense(
+    lib: &Library,
+    field: Field,
+    t: &Term,
+    set: DocSet,
+    cancelled: &Cancel<'_>,
+) -> Option<DocSet> {
+    if t.sense.is_folded() {
+        return Some(set);
+    }
+    let strict = Pattern::sensitive(t);
+    filter_docs(&set, cancelled, |d| {
+        strict.text(&field_text(lib, field, d, t.sense))
+    })
+}
+
+/// Articles whose field holds the term's exact text (`'foo`, or any text
+/// spanning words), found among articles having a word for each part.
+fn exact_text(
+    lib: &Library,
+    vocab: &Vocab,
+    field: Field,
+    t: &Term,
+    cancelled: &Cancel<'_>,
+) -> Option<DocSet> {
+    let n = lib.corpus.len();
+    let mut candidates = DocSet::full(n);
+    for (_, part) in words(&t.key) {
+        let mask = fold::mask(part);
+        let ws: Vec<(u32, f32)> = (0..vocab.len() as u32)
+            .into_par_iter()
+            .filter(|&w| mask & !vocab.word_mask(w) == 0 && vocab.word(w).contains(part))
+            .map(|w| (w, 1.0))
+            .collect();
+        candidates.and(&union_postings(vocab, n, &ws, cancelled)?);
+    }
+    let strict = Pattern::sensitive(t);
+    filter_docs(&candidates, cancelled, |d| {
+        !strict
+            .positions(&field_text(lib, field, d, t.sense))
+            .is_empty()
+    })
+}
+
+/// Orders the matching articles.
+fn rank(
+    lib: &Library,
+    query: &Query,
+    result: &DocSet,
+    evaluated: &[(Term, Arc<TermHits>)],
+    cancelled: &Cancel<'_>,
+) -> Option<Vec<DocId>> {
+    let docs: Vec<DocId> = result.iter().collect();
+    let positive: Vec<&(Term, Arc<TermHits>)> =
+        evaluated.iter().filter(|(t, _)| !t.negated).collect();
+    if positive.is_empty() {
+        return Some(docs);
+    }
+    // Field tiers: per OR-group, the best field any of its terms matched.
+    let groups: Vec<Vec<&TermHits>> = query
+        .groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|c| match c {
+                    Clause::Term(t) if !t.negated => positive
+                        .iter()
+                        .find(|(p, _)| p == t)
+                        .map(|(_, h)| h.as_ref()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect();
+    let tier = |d: u32| -> u32 {
+        groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|h| {
+                        if h.title.contains(d) {
+                            3
+                        } else if h.actors.contains(d) {
+                            2
+                        } else if h.body.contains(d) {
+                            1
+                        } else {
+                            0
+                        }
+                    })
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    let mut keyed: Vec<(u32, f32, DocId)> = docs.par_iter().map(|&d| (tier(d.0), 0.0, d)).collect();
+    if keyed.len() <= RANK_LIMIT {
+        let n = lib.corpus.len() as f32;
+        let mut fine = vec![0f32; lib.corpus.len()];
+        let matcher = SkimMatcherV2::default().respect_case();
+        for (t, h) in &positive {
+            if cancelled() {
+                return None;
+            }
+            // More and rarer matched words first; words in more than an
+            // eighth of the corpus say little and are skipped.
+            for &(w, q) in &h.words {
+                let df = lib.index.body_words().df(w);
+                if df as f32 > n / 8.0 {
+                    continue;
+                }
+                let idf = (n / df.max(1) as f32).ln();
+                for d in lib.index.body_words().postings(w) {
+                    if result.contains(d) {
+                        fine[d as usize] += idf * q;
+                    }
+                }
+            }
+            if t.form == Form::Fuzzy && t.field != Field::Actors {
+                for (_, _, d) in &keyed {
+                    if h.title.contains(d.0) {
+                        if let Some(s) = matcher.fuzzy_match(lib.index.title(*d), &t.key) {
+                            fine[d.ix()] += s as f32 / 10.0;
+                        }
+                    }
+                }
+            }
+        }
+        for k in &mut keyed {
+            k.1 = fine[k.2.ix()];
+        }
+    }
+    keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    Some(keyed.into_iter().map(|(_, _, d)| d).collect())
+}
+
+/// The sidebar for a result: the actors the query names (or, when it names
+/// none, every actor in the matching articles), restricted to `k:` kinds,
+/// with counts over the matching articles, most mentioned first.
+fn sidebar(
+    lib: &Library,
+    query: &Query,
+    result: &DocSet,
+    evaluated: &[(Term, Arc<TermHits>)],
+) -> Vec<ActorHit> {
+    let actors = &lib.actors;
+    let n = lib.corpus.len();
+    let len = result.len();
+    let counts: Vec<(u32, u32)> = if len == n {
+        actors
+            .list()
+            .iter()
+            .map(|a| (a.mentions, a.articles))
+            .collect()
+    } else if len > n / 2 {
+        let mut c: Vec<(u32, u32)> = actors
+            .list()
+            .iter()
+            .map(|a| (a.mentions, a.articles))
+            .collect();
+        for d in result.complement().iter() {
+            for &(a, m) in actors.actors_in(d) {
+                c[a.ix()].0 -= m;
+                c[a.ix()].1 -= 1;
+            }
+        }
+        c
+    } else {
+        let mut c = vec![(0u32, 0u32); actors.len()];
+        for d in result.iter() {
+            for &(a, m) in actors.actors_in(d) {
+                c[a.ix()].0 += m;
+                c[a.ix()].1 += 1;
+            }
+        }
+        c
+    };
+    let kinds = query.kinds();
+    let excluded = query.excluded_kinds();
+    let kind_ok = |k: Kind| (kinds.is_empty() || kinds.contains(&k)) && !excluded.contains(&k);
+    let mut named: Vec<ActorId> = evaluated
+        .iter()
+        .filter(|(t, _)| !t.negated)
+        .flat_map(|(_, h)| h.actor_ids.iter().copied())
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let rows: Vec<ActorId> = if named.is_empty() {
+        (0..actors.len() as u32)
+            .map(ActorId)
+            .filter(|a| counts[a.ix()].0 > 0)
+            .collect()
+    } else {
+        named
+    };
+    let mut out: Vec<ActorHit> = rows
+        .into_iter()
+        .filter(|a| kind_ok(actors.get(*a).kind))
+        .map(|a| ActorHit {
+            actor: a,
+            mentions: counts[a.ix()].0,
+            articles: counts[a.ix()].1,
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.actor.cmp(&b.actor)));
+    out
+}

@@ -1,0 +1,357 @@
+//! The filter's query language, after fzf's.
+//!
+//! ```text
+//! putin | lavrov taliban     (putin OR lavrov) AND taliban: `|` binds tighter
+//! foo      fuzzy             'foo   exact substring
+//! ^foo     prefix            foo$   suffix          ^foo$  whole word / title
+//! !foo     excludes (an exact substring; !^foo and !foo$ too)
+//! t:foo    titles only       @foo   actors only     k:person  names an actor of a kind
+//! a\ b     a literal space
+//! ```
+//!
+//! Smart case per term: an uppercase letter makes that term case-sensitive;
+//! a Latin diacritic makes it diacritic-sensitive. Parsing never fails: a
+//! term still being typed (`!`, `'`, `t:`) is ignored until it has text, and
+//! an unknown kind is reported in [`Query::problems`] and matches nothing.
+
+use super::fold::{self, Sense};
+use crate::actors::Kind;
+
+/// How a term's text must appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// The letters in order (titles, actor names), or a word that fits
+    /// (bodies; see the engine).
+    Fuzzy,
+    /// The exact text anywhere (`'foo`).
+    Substring,
+    /// At the start (`^foo`): of the title, a name, or a word.
+    Prefix,
+    /// At the end (`foo$`).
+    Suffix,
+    /// The whole title, name or word (`^foo$`).
+    Whole,
+}
+
+/// Which part of an article a term looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// Title, actor names and body words.
+    Any,
+    /// The title only (`t:`).
+    Title,
+    /// The names and aliases of the actors it names (`@`).
+    Actors,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The pattern as typed, without its prefixes and suffix.
+    pub text: String,
+    /// The pattern fully folded (lowercase, no diacritics), as the index
+    /// holds words and titles.
+    pub key: String,
+    /// Case and diacritic sensitivity asked for by what was typed.
+    pub sense: Sense,
+    /// How the text must appear.
+    pub form: Form,
+    /// Where to look.
+    pub field: Field,
+    /// `!`: the article must not match.
+    pub negated: bool,
+}
+
+impl Term {
+    /// `text` as the haystack must show it: folded as far as the term's
+    /// sense allows.
+    pub fn pattern(&self) -> String {
+        fold::transform(&self.text, self.sense)
+    }
+
+    /// Whether the text holds more than one word (a space or punctuation),
+    /// which bodies then match as a phrase.
+    pub fn is_phrase(&self) -> bool {
+        !self.key.chars().all(super::words::is_word_char)
+    }
+}
+
+/// One condition of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clause {
+    /// A text term.
+    Term(Term),
+    /// `k:kind`: the article names an actor of this kind (or, negated,
+    /// none); an unknown kind (`None`) matches nothing.
+    Kind {
+        /// The kind, if it was recognised.
+        kind: Option<Kind>,
+        /// `!k:kind`.
+        negated: bool,
+    },
+}
+
+/// A parsed query: every group must match; a group matches when any of its
+/// clauses does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The query as typed.
+    pub raw: String,
+    /// AND of OR-groups.
+    pub groups: Vec<Vec<Clause>>,
+    /// Things the user should know (an unknown kind).
+    pub problems: Vec<String>,
+}
+
+impl Query {
+    /// Parses a query; never fails.
+    pub fn parse(raw: &str) -> Query {
+        let mut q = Query {
+            raw: raw.to_owned(),
+            ..Query::default()
+        };
+        let mut or_next = false;
+        for token in tokens(raw) {
+            if token.len() == 1 && token[0] == ('|', false) {
+                or_next = !q.groups.is_empty();
+                continue;
+            }
+            let Some(clause) = parse_term(&token, &mut q.problems) else {
+                continue;
+            };
+            match q.groups.last_mut() {
+                Some(group) if or_next => group.push(clause),
+                _ => q.groups.push(vec![clause]),
+            }
+            or_next = false;
+        }
+        q
+    }
+
+    /// Whether the query has no condition (everything matches).
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every term that is not negated: what the reader and titles highlight.
+    pub fn positive_terms(&self) -> impl Iterator<Item = &Term> {
+        self.groups.iter().flatten().filter_map(|c| match c {
+            Clause::Term(t) if !t.negated => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The kinds the query asks for (`k:`), if any.
+    pub fn kinds(&self) -> Vec<Kind> {
+        self.groups
+            .iter()
+            .flatten()
+            .filter_map(|c| match c {
+                Clause::Kind {
+                    kind: Some(k),
+                    negated: false,
+                } => Some(*k),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The kinds the query excludes (`!k:`).
+    pub fn excluded_kinds(&self) -> Vec<Kind> {
+        self.groups
+            .iter()
+            .flatten()
+            .filter_map(|c| match c {
+                Clause::Kind {
+                    kind: Some(k),
+                    negated: true,
+                } => Some(*k),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Splits on unescaped spaces; each char carries whether it was escaped.
+fn tokens(raw: &str) -> Vec<Vec<(char, bool)>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<(char, bool)> = Vec::new();
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if matches!(
+                chars.peek(),
+                Some(' ' | '|' | '\\' | '$' | '!' | '\'' | '^')
+            ) =>
+            {
+                let next = chars.next().unwrap_or('\\');
+                cur.push((next, true));
+            }
+            c if c.is_whitespace() => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c => cur.push((c, false)),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clause> {
+    let mut t = token;
+    let plain = |t: &[(char, bool)], c: char| t.first() == Some(&(c, false));
+    let negated = plain(t, '!');
+    if negated {
+        t = &t[1..];
+    }
+    let starts = |t: &[(char, bool)], p: &str| {
+        t.len() >= p.chars().count() && p.chars().zip(t).all(|(a, &(b, esc))| a == b && !esc)
+    };
+    let mut field = Field::Any;
+    if starts(t, "k:") {
+        let text: String = t[2..].iter().map(|&(c, _)| c).collect();
+        if text.is_empty() {
+            return None;
+        }
+        let kind = Kind::parse(&text);
+        if kind.is_none() {
+            problems.push(format!(
+                "unknown kind {text:?}: use person, organization, country, place, media or other"
+            ));
+        }
+        return Some(Clause::Kind { kind, negated });
+    } else if starts(t, "t:") {
+        field = Field::Title;
+        t = &t[2..];
+    } else if plain(t, '@') {
+        field = Field::Actors;
+        t = &t[1..];
+    }
+    let mut form = if negated {
+        Form::Substring
+    } else {
+        Form::Fuzzy
+    };
+    if plain(t, '\'') {
+        form = Form::Substring;
+        t = &t[1..];
+    } else if plain(t, '^') {
+        form = Form::Prefix;
+        t = &t[1..];
+    }
+    if t.last() == Some(&('$', false)) {
+        form = if form == Form::Prefix {
+            Form::Whole
+        } else {
+            Form::Suffix
+        };
+        t = &t[..t.len() - 1];
+    }
+    let text: String = t.iter().map(|&(c, _)| c).collect();
+    if text.is_empty() {
+        return None;
+    }
+    Some(Clause::Term(Term {
+        key: fold::fold(&text),
+        sense: Sense::of(&text),
+        text,
+        form,
+        field,
+        negated,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(q: &Query, g: usize, i: usize) -> &Term {
+        match &q.groups[g][i] {
+            Clause::Term(t) => t,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn or_binds_tighter_than_and() {
+        let q = Query::parse("putin | lavrov taliban");
+        assert_eq!(q.groups.len(), 2);
+        assert_eq!(q.groups[0].len(), 2);
+        assert_eq!(term(&q, 0, 1).text, "lavrov");
+        assert_eq!(term(&q, 1, 0).text, "taliban");
+    }
+
+    #[test]
+    fn forms_and_fields() {
+        let q = Query::parse("'exact ^pre suf$ ^whole$ !not !^np t:title @act fuzzy");
+        let forms: Vec<(Form, Field, bool)> = q
+            .groups
+            .iter()
+            .map(|g| match &g[0] {
+                Clause::Term(t) => (t.form, t.field, t.negated),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        use Field::*;
+        use Form::*;
+        assert_eq!(
+            forms,
+            [
+                (Substring, Any, false),
+                (Prefix, Any, false),
+                (Suffix, Any, false),
+                (Whole, Any, false),
+                (Substring, Any, true),
+                (Prefix, Any, true),
+                (Fuzzy, Title, false),
+                (Fuzzy, Actors, false),
+                (Fuzzy, Any, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn escaped_space_joins_a_term() {
+        let q = Query::parse(r"'vladimir\ putin");
+        assert_eq!(q.groups.len(), 1);
+        assert_eq!(term(&q, 0, 0).text, "vladimir putin");
+        assert!(term(&q, 0, 0).is_phrase());
+    }
+
+    #[test]
+    fn smart_case_and_diacritics_per_term() {
+        let q = Query::parse("Putin sérgei kabul");
+        assert!(term(&q, 0, 0).sense.case);
+        assert!(term(&q, 1, 0).sense.marks && !term(&q, 1, 0).sense.case);
+        assert_eq!(term(&q, 1, 0).key, "sergei");
+        assert!(term(&q, 2, 0).sense.is_folded());
+    }
+
+    #[test]
+    fn kinds_parse_and_unknown_kinds_are_reported() {
+        let q = Query::parse("k:person !k:org k:planet");
+        assert_eq!(q.kinds(), [Kind::Person]);
+        assert_eq!(q.excluded_kinds(), [Kind::Organization]);
+        assert_eq!(q.problems.len(), 1);
+        assert!(q.problems[0].contains("planet"));
+    }
+
+    #[test]
+    fn half_typed_terms_are_ignored() {
+        for raw in [
+            "", "   ", "!", "'", "^", "$", "t:", "@", "k:", "|", "a |", "| a",
+        ] {
+            let q = Query::parse(raw);
+            assert!(q.groups.len() <= 1, "{raw:?}: {q:?}");
+            assert!(q.groups.iter().flatten().all(|c| match c {
+                Clause::Term(t) => !t.text.is_empty(),
+                Clause::Kind { .. } => true,
+            }));
+        }
+        assert!(Query::parse("a |").groups[0].len() == 1);
+    }
+}
