@@ -7,10 +7,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use std::sync::Arc;
+
 use dossier::actors::{Gazetteer, Lookup};
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 use dossier::report;
+use dossier::search::{Engine, Query};
 
 /// Exit code for a bad corpus path or gazetteer: nothing was shown.
 const EXIT_INPUT: u8 = 2;
@@ -26,17 +29,36 @@ struct Cli {
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 
-    /// The corpus, for subcommands (same as PATH).
-    #[arg(long, global = true, value_name = "PATH")]
+    #[command(flatten)]
+    source: Source,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// Where the articles and the actors come from.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct Source {
+    /// The corpus (same as PATH): a folder, a .txt file or a .jsonl file.
+    #[arg(long, value_name = "PATH")]
     corpus: Option<PathBuf>,
 
     /// A gazetteer JSON file laid over the built-in one, to add or correct
     /// actors (see README).
-    #[arg(long, global = true, value_name = "FILE")]
-    actors: Option<PathBuf>,
+    #[arg(long = "actors", visible_alias = "gazetteer", value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
+}
 
-    #[command(subcommand)]
-    command: Option<Command>,
+/// The same for `filter`, whose `--actors` is a flag.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct FilterSource {
+    /// The corpus: a folder, a .txt file or a .jsonl file.
+    #[arg(long, value_name = "PATH")]
+    corpus: Option<PathBuf>,
+
+    /// A gazetteer JSON file laid over the built-in one.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,12 +68,16 @@ enum Command {
         /// Print JSON instead of aligned text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        source: Source,
     },
     /// Print the actors: name, kind, mentions, articles, spellings seen.
     Actors {
         /// Print JSON instead of aligned text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        source: Source,
     },
     /// Print every mention (of one actor, or of all): article, byte span,
     /// text and context.
@@ -61,7 +87,39 @@ enum Command {
         /// Print JSON instead of aligned text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        source: Source,
     },
+    /// Print the articles matching QUERY, best first, with their score, the
+    /// fields that matched and the matched words (the filter's engine).
+    Filter {
+        /// The query, in the filter's language (see README), e.g.
+        /// "putin | lavrov 'taliban !crocus".
+        query: String,
+        /// Print the matching actors instead, counted over the matches.
+        #[arg(long)]
+        actors: bool,
+        /// Print JSON instead of aligned text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        source: FilterSource,
+    },
+}
+
+impl Command {
+    /// The corpus and gazetteer this command names, if any.
+    fn source(&self) -> Source {
+        match self {
+            Command::List { source, .. }
+            | Command::Actors { source, .. }
+            | Command::Mentions { source, .. } => source.clone(),
+            Command::Filter { source, .. } => Source {
+                corpus: source.corpus.clone(),
+                gazetteer: source.gazetteer.clone(),
+            },
+        }
+    }
 }
 
 pub fn main() -> ExitCode {
@@ -76,12 +134,23 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if cli.path.is_some() && cli.corpus.is_some() {
-        eprintln!("dossier: give the corpus either as PATH or with --corpus, not both");
+    let sub = cli
+        .command
+        .as_ref()
+        .map(Command::source)
+        .unwrap_or_default();
+    let corpora = [
+        cli.path.clone(),
+        cli.source.corpus.clone(),
+        sub.corpus.clone(),
+    ];
+    if corpora.iter().flatten().count() > 1 {
+        eprintln!("dossier: give the corpus once, either as PATH or with --corpus");
         return Ok(ExitCode::from(EXIT_INPUT));
     }
-    let path = cli.path.or(cli.corpus);
-    let lib = match load(path.as_deref(), cli.actors.as_deref()) {
+    let path = corpora.into_iter().flatten().next();
+    let gazetteer = sub.gazetteer.or(cli.source.gazetteer);
+    let lib = match load(path.as_deref(), gazetteer.as_deref()) {
         Ok(lib) => lib,
         Err(msg) => {
             eprintln!("dossier: {msg}");
@@ -99,7 +168,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match command {
-        Command::List { json } => {
+        Command::List { json, .. } => {
             let rows = report::articles(&lib);
             if json {
                 report::write_json(&mut out, &rows)
@@ -111,7 +180,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
             }
         }
-        Command::Actors { json } => {
+        Command::Actors { json, .. } => {
             let rows = report::actors(&lib);
             if json {
                 report::write_json(&mut out, &rows)
@@ -123,7 +192,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
             }
         }
-        Command::Mentions { actor, json } => {
+        Command::Mentions { actor, json, .. } => {
             let id = match actor.as_deref().map(|a| (a, lib.actors.lookup(a))) {
                 None => None,
                 Some((_, Lookup::Found(id))) => Some(id),
@@ -156,6 +225,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     &["ACTOR", "ARTICLE", "BYTES", "TEXT", "CONTEXT"],
                     &report::mention_table(&rows),
                 )
+            }
+        }
+        Command::Filter {
+            query,
+            actors,
+            json,
+            ..
+        } => {
+            let query = Query::parse(&query);
+            for p in &query.problems {
+                eprintln!("warning: {}", dossier::text::safe_line(p));
+            }
+            let lib = Arc::new(lib);
+            let mut engine = Engine::new();
+            let hits = engine
+                .search(&lib, &query, &|| false)
+                .expect("an uncancellable search completes");
+            if actors {
+                let rows = report::filtered_actors(&lib, &hits);
+                if json {
+                    report::write_json(&mut out, &rows)
+                } else {
+                    report::write_table(
+                        &mut out,
+                        &["NAME", "KIND", "MENTIONS", "ARTICLES"],
+                        &report::filtered_actor_table(&rows),
+                    )
+                }
+            } else {
+                let explained = engine.explain(&lib, &query, &hits);
+                let rows = report::matches(&lib, &explained);
+                if json {
+                    report::write_json(&mut out, &rows)
+                } else {
+                    report::write_table(
+                        &mut out,
+                        &["ID", "SCORE", "FIELDS", "WORDS", "TITLE"],
+                        &report::match_table(&rows),
+                    )
+                }
             }
         }
     };

@@ -12,6 +12,8 @@ use serde::Serialize;
 
 use crate::actors::{ActorId, Kind, Variant};
 use crate::library::Library;
+use crate::search::Hits;
+use crate::search::engine::Explanation;
 use crate::text;
 
 /// Cells of context on each side of a mention.
@@ -68,6 +70,96 @@ pub struct MentionRow<'a> {
     pub text: &'a str,
     /// The mention with some of its line around it.
     pub context: String,
+}
+
+/// One matching article, as `dossier filter` prints it.
+#[derive(Debug, Serialize)]
+pub struct MatchRow<'a> {
+    /// The article id.
+    pub id: &'a str,
+    /// The title.
+    pub title: &'a str,
+    /// Rank score: higher first (see the README).
+    pub score: i64,
+    /// The fields a term matched in: "title", "actors", "body".
+    pub fields: Vec<&'static str>,
+    /// The words and actor names that matched, folded.
+    pub words: Vec<String>,
+}
+
+/// One actor of a filtered sidebar, as `dossier filter --actors` prints it.
+#[derive(Debug, Serialize)]
+pub struct FilteredActorRow<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// Kind.
+    pub kind: Kind,
+    /// Mentions in the matching articles.
+    pub mentions: u32,
+    /// Matching articles naming it.
+    pub articles: u32,
+}
+
+/// The articles of a filter's answer, best first, with why they matched.
+pub fn matches<'a>(lib: &'a Library, explained: &[Explanation]) -> Vec<MatchRow<'a>> {
+    explained
+        .iter()
+        .map(|e| {
+            let a = &lib.corpus.articles[e.doc.ix()];
+            MatchRow {
+                id: &a.id,
+                title: a.title(),
+                score: e.score,
+                fields: e.fields.clone(),
+                words: e.words.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The actors of a filter's answer, as the sidebar shows them.
+pub fn filtered_actors<'a>(lib: &'a Library, hits: &Hits) -> Vec<FilteredActorRow<'a>> {
+    hits.actors
+        .iter()
+        .map(|h| {
+            let a = lib.actors.get(h.actor);
+            FilteredActorRow {
+                name: &a.name,
+                kind: a.kind,
+                mentions: h.mentions,
+                articles: h.articles,
+            }
+        })
+        .collect()
+}
+
+/// Plain-text rows for `dossier filter`.
+pub fn match_table(rows: &[MatchRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                r.id.to_owned(),
+                r.score.to_string(),
+                r.fields.join(","),
+                r.words.join(","),
+                r.title.to_owned(),
+            ]
+        })
+        .collect()
+}
+
+/// Plain-text rows for `dossier filter --actors`.
+pub fn filtered_actor_table(rows: &[FilteredActorRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                r.name.to_owned(),
+                r.kind.name().to_owned(),
+                r.mentions.to_string(),
+                r.articles.to_string(),
+            ]
+        })
+        .collect()
 }
 
 /// Every article, in corpus order.

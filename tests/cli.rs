@@ -206,3 +206,74 @@ fn path_and_corpus_together_are_refused() {
     let out = dossier(&["seeds", "--corpus", "seeds"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn filter_prints_ranked_articles_with_why_they_matched() {
+    let rows = json(&["filter", "bortnikov | lavrov crocus", "--json"]);
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"003_6bdba29c856ada4f.txt") && ids.contains(&"004_49fb63314729b025.txt"));
+    let scores: Vec<i64> = rows.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+    assert!(
+        scores.windows(2).all(|w| w[0] >= w[1]),
+        "best first: {scores:?}"
+    );
+    let words: Vec<&str> = rows[0]["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(words.contains(&"crocus"), "{words:?}");
+    let fields: Vec<&str> = rows[0]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"body"));
+    // The typo rule at work: "Bortinkov" is reported as a matched word.
+    let b = json(&["filter", "bortnikov", "--json"]);
+    let in_001 = b
+        .iter()
+        .find(|r| r["id"] == "001_4848f0c9aefd9c35.txt")
+        .unwrap();
+    assert!(
+        in_001["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "bortinkov")
+    );
+}
+
+#[test]
+fn filter_actors_prints_the_filtered_sidebar() {
+    let rows = json(&["filter", "crocus", "--actors", "--json"]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["name"], "Crocus City Hall");
+    assert_eq!(rows[0]["articles"], 2);
+}
+
+#[test]
+fn filter_takes_a_corpus_and_a_gazetteer() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("mine.json");
+    std::fs::write(
+        &g,
+        r#"[{"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]}]"#,
+    )
+    .unwrap();
+    let corpus = fixture("mini");
+    let rows = json(&[
+        "filter",
+        "@roe",
+        "--json",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--gazetteer",
+        g.to_str().unwrap(),
+    ]);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["id"], "world/c-lavrov.txt");
+}

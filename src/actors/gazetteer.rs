@@ -101,7 +101,9 @@ pub struct Gazetteer {
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
     /// The file could not be read.
-    #[error("{path}: cannot be read ({message}); check the --actors path")]
+    #[error(
+        "{path}: cannot be read ({message}); check the path given with --actors (or --gazetteer)"
+    )]
     Unreadable {
         /// The file.
         path: String,

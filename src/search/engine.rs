@@ -33,6 +33,11 @@ use crate::library::Library;
 /// actor, body) and corpus order, without finer scores.
 pub const RANK_LIMIT: usize = 5000;
 
+/// Words in more than an eighth of the articles add little to a rank and
+/// are skipped when scoring, once they are in more than this many (a speed
+/// guard for large corpora; small ones score every word).
+const COMMON_DF: u32 = 1000;
+
 /// Articles scanned between cancel checks.
 const CHUNK: usize = 4096;
 
@@ -56,6 +61,9 @@ pub struct ActorHit {
 pub struct Hits {
     /// Matching articles, best first.
     pub docs: Vec<DocId>,
+    /// The score of each article in `docs` (higher ranks first): the field
+    /// tier in millions, plus the finer score in thousandths.
+    pub scores: Vec<i64>,
     /// The same articles as a set.
     pub set: DocSet,
     /// The actors the sidebar shows, with counts over `docs`.
@@ -71,6 +79,8 @@ struct TermHits {
     any: DocSet,
     /// Body words matched, with how well.
     words: Vec<(u32, f32)>,
+    /// Title words matched, with how well.
+    title_words: Vec<(u32, f32)>,
     /// Body words a longer version of this term can only match a subset of.
     narrow: Option<Vec<u32>>,
     /// The same for title words.
@@ -180,10 +190,12 @@ impl Engine {
                 return None;
             }
         }
-        let docs = rank(lib, query, &result, &evaluated, cancelled)?;
+        let ranked = rank(lib, query, &result, &evaluated, cancelled)?;
         let actors = sidebar(lib, query, &result, &evaluated);
+        let (docs, scores) = ranked.into_iter().unzip();
         Some(Hits {
             docs,
+            scores,
             set: result,
             actors,
         })
@@ -214,6 +226,83 @@ impl Engine {
     }
 }
 
+/// Why an article matched, for `dossier filter`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The article.
+    pub doc: DocId,
+    /// Its score (see [`Hits::scores`]).
+    pub score: i64,
+    /// The fields that matched a term: "title", "actors", "body".
+    pub fields: Vec<&'static str>,
+    /// The words and actor names that matched, folded.
+    pub words: Vec<String>,
+}
+
+impl Engine {
+    /// Explains each article of `hits` (the answer to `query`): which
+    /// fields matched and which words. Uses the terms the search cached,
+    /// so it costs one pass over the matched words' postings.
+    pub fn explain(&mut self, lib: &Arc<Library>, query: &Query, hits: &Hits) -> Vec<Explanation> {
+        let n = lib.corpus.len();
+        let mut fields = vec![0u8; n];
+        let mut words: Vec<Vec<String>> = vec![Vec::new(); n];
+        let ix = &lib.index;
+        for t in query.positive_terms() {
+            let Some(h) = self.term(lib, t, &|| false) else {
+                continue;
+            };
+            for (bit, set) in [(1u8, &h.title), (2, &h.actors), (4, &h.body)] {
+                for d in set.iter() {
+                    if hits.set.contains(d.0) {
+                        fields[d.ix()] |= bit;
+                    }
+                }
+            }
+            let sources = [
+                (ix.title_words(), &h.title_words),
+                (ix.body_words(), &h.words),
+            ];
+            for (vocab, matched) in sources {
+                for &(w, _) in matched {
+                    for d in vocab.postings(w) {
+                        if hits.set.contains(d) {
+                            words[d as usize].push(vocab.word(w).to_owned());
+                        }
+                    }
+                }
+            }
+            for &a in &h.actor_ids {
+                for d in lib.actors.docs_of(a) {
+                    if hits.set.contains(d.0) {
+                        words[d.ix()].push(fold::fold(&lib.actors.get(a).name));
+                    }
+                }
+            }
+        }
+        hits.docs
+            .iter()
+            .zip(&hits.scores)
+            .map(|(&doc, &score)| {
+                let f = fields[doc.ix()];
+                let mut w = std::mem::take(&mut words[doc.ix()]);
+                w.sort();
+                w.dedup();
+                Explanation {
+                    doc,
+                    score,
+                    fields: [(1, "title"), (2, "actors"), (4, "body")]
+                        .into_iter()
+                        .filter(|(bit, _)| f & bit != 0)
+                        .map(|(_, name)| name)
+                        .collect(),
+                    words: w,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Runs one query to completion with a fresh engine.
 pub fn search(lib: &Arc<Library>, query: &Query) -> Hits {
     Engine::new()
@@ -234,8 +323,8 @@ fn evaluate(
     // A fuzzy term of up to three letters matches word beginnings, a longer
     // one letters in order: only a base under the same rule narrows.
     let base = base.filter(|b| t.form != Form::Fuzzy || (b.chars >= 4) == (chars >= 4));
-    let (title, title_narrow) = if matches!(t.field, Field::Any | Field::Title) {
-        let (set, _, narrow) = field_words(
+    let (title, title_narrow, title_words) = if matches!(t.field, Field::Any | Field::Title) {
+        let (set, words, narrow) = field_words(
             lib,
             ix.title_words(),
             Field::Title,
@@ -243,9 +332,9 @@ fn evaluate(
             base.and_then(|b| b.title_narrow.as_ref()),
             cancelled,
         )?;
-        (set, narrow)
+        (set, narrow, words)
     } else {
-        (DocSet::empty(n), None)
+        (DocSet::empty(n), None, Vec::new())
     };
     let (actors, actor_ids) = if matches!(t.field, Field::Any | Field::Actors) {
         actor_matches(lib, t)
@@ -266,6 +355,7 @@ fn evaluate(
         body,
         any,
         words,
+        title_words,
         narrow,
         title_narrow,
         actor_ids,
@@ -537,12 +627,12 @@ fn rank(
     result: &DocSet,
     evaluated: &[(Term, Arc<TermHits>)],
     cancelled: &Cancel<'_>,
-) -> Option<Vec<DocId>> {
+) -> Option<Vec<(DocId, i64)>> {
     let docs: Vec<DocId> = result.iter().collect();
     let positive: Vec<&(Term, Arc<TermHits>)> =
         evaluated.iter().filter(|(t, _)| !t.negated).collect();
     if positive.is_empty() {
-        return Some(docs);
+        return Some(docs.into_iter().map(|d| (d, 0)).collect());
     }
     // Field tiers: per OR-group, the best field any of its terms matched.
     let groups: Vec<Vec<&TermHits>> = query
@@ -590,11 +680,10 @@ fn rank(
             if cancelled() {
                 return None;
             }
-            // More and rarer matched words first; words in more than an
-            // eighth of the corpus say little and are skipped.
+            // More and rarer matched words first.
             for &(w, q) in &h.words {
                 let df = lib.index.body_words().df(w);
-                if df as f32 > n / 8.0 {
+                if df > COMMON_DF && df as f32 > n / 8.0 {
                     continue;
                 }
                 let idf = (n / df.max(1) as f32).ln();
@@ -618,8 +707,29 @@ fn rank(
             k.1 = fine[k.2.ix()];
         }
     }
-    keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    Some(keyed.into_iter().map(|(_, _, d)| d).collect())
+    if keyed.len() > RANK_LIMIT {
+        // Tiers only, and `keyed` is in corpus order: a stable bucket pass
+        // does the sort in linear time.
+        let top = keyed.iter().map(|k| k.0).max().unwrap_or(0) as usize;
+        let mut buckets: Vec<Vec<(u32, f32, DocId)>> = vec![Vec::new(); top + 1];
+        for k in keyed {
+            buckets[k.0 as usize].push(k);
+        }
+        keyed = buckets.into_iter().rev().flatten().collect();
+    } else {
+        keyed.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    }
+    Some(
+        keyed
+            .into_iter()
+            .map(|(tier, fine, d)| {
+                (
+                    d,
+                    i64::from(tier) * 1_000_000 + (fine * 1000.0).round() as i64,
+                )
+            })
+            .collect(),
+    )
 }
 
 /// The sidebar for a result: the actors the query names (or, when it names
