@@ -16,3 +16,4 @@ pub mod report;
 pub mod search;
 pub mod text;
 pub mod ui;
+pub mod words;

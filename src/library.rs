@@ -1,9 +1,23 @@
 //! A loaded corpus with everything computed from it: the unit the app, the
 //! CLI, tests and benches share.
+//!
+//! Building it is the heaviest work dossier does, so it is done in one pass
+//! over every article's words, on every core: each word feeds both the
+//! actor scan (gazetteer spellings looked up at word starts, spelling
+//! variant candidates) and the search index's body vocabulary. Then the
+//! actors are assembled, and the index is completed with titles and actor
+//! kinds.
 
-use crate::actors::{Actors, Gazetteer};
-use crate::corpus::Corpus;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use crate::actors::{Actors, ArticleScan, Gazetteer, Plan, Scanned};
+use crate::corpus::{Corpus, DocId};
 use crate::search::SearchIndex;
+use crate::search::index::BodyBuilder;
+use crate::words::words;
 
 /// A corpus, its actors and its search index, immutable once built.
 #[derive(Debug, Clone)]
@@ -14,22 +28,130 @@ pub struct Library {
     pub actors: Actors,
     /// What the filter searches.
     pub index: SearchIndex,
+    /// Whether actors and the full index are built (a library shown while
+    /// loading has articles only, and searches titles).
+    pub complete: bool,
 }
+
+/// Articles scanned between progress reports.
+const REPORT_EVERY: usize = 2048;
 
 impl Library {
     /// Finds the actors of `gazetteer` in `corpus` and indexes it.
     pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Library {
-        let actors = Actors::build(&corpus, gazetteer);
-        let index = SearchIndex::build(&corpus, &actors);
+        Library::build_with(corpus, gazetteer, &|_| {})
+    }
+
+    /// Like [`Library::build`], reporting how many articles have been
+    /// scanned (from any thread) as it goes.
+    pub fn build_with(
+        corpus: Corpus,
+        gazetteer: &Gazetteer,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Library {
+        let plan = Plan::new(gazetteer);
+        let n = corpus.len();
+        let threads = rayon::current_num_threads().max(1);
+        let per = n.div_ceil(threads).max(1);
+        let done = AtomicUsize::new(0);
+        let parts: Vec<(BodyBuilder, Vec<Scanned>)> = (0..n.div_ceil(per))
+            .into_par_iter()
+            .map(|t| {
+                scan_share(
+                    &corpus,
+                    &plan,
+                    t * per..((t + 1) * per).min(n),
+                    &done,
+                    progress,
+                )
+            })
+            .collect();
+        let mut bodies = Vec::with_capacity(parts.len());
+        let mut scans = Vec::with_capacity(n);
+        for (b, s) in parts {
+            bodies.push(b);
+            scans.extend(s);
+        }
+        let actors = Actors::from_scans(&corpus, gazetteer, &plan, scans);
+        let body = BodyBuilder::finish(bodies, true);
+        let index = SearchIndex::assemble(&corpus, body, &actors);
         Library {
             corpus,
             actors,
             index,
+            complete: true,
+        }
+    }
+
+    /// A library of the articles loaded so far, with no actors yet and only
+    /// titles searchable: what the app shows while the rest loads.
+    pub fn partial(corpus: Corpus) -> Library {
+        let actors = Actors::default();
+        let index = SearchIndex::titles_only(&corpus);
+        Library {
+            corpus,
+            actors,
+            index,
+            complete: false,
         }
     }
 
     /// The seed corpus with the built-in gazetteer.
     pub fn seeds() -> Library {
         Library::build(Corpus::seeds(), &Gazetteer::builtin())
+    }
+}
+
+/// One thread's share of the pass: a contiguous run of articles, each
+/// tokenized once for both the actor scan and the body index.
+fn scan_share(
+    corpus: &Corpus,
+    plan: &Plan,
+    docs: std::ops::Range<usize>,
+    done: &AtomicUsize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> (BodyBuilder, Vec<Scanned>) {
+    let mut body = BodyBuilder::default();
+    let mut scan = ArticleScan::default();
+    let mut scans = Vec::with_capacity(docs.len());
+    for (k, d) in docs.enumerate() {
+        let a: &Arc<_> = &corpus.articles[d];
+        body.begin(DocId(d as u32));
+        let (title, body_start) = (a.title.clone(), a.body.start);
+        for (at, w) in words(&a.text) {
+            scan.word(plan, &a.text, at, w);
+            if at >= body_start {
+                body.word(w);
+            } else if at >= title.start && at < title.end {
+                body.title_word(w);
+            }
+        }
+        scans.push(scan.finish());
+        if (k + 1) % REPORT_EVERY == 0 {
+            progress(done.fetch_add(REPORT_EVERY, Ordering::Relaxed) + REPORT_EVERY);
+        }
+    }
+    (body, scans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fused_pass_matches_building_each_part_alone() {
+        let corpus = Corpus::seeds();
+        let gaz = Gazetteer::builtin();
+        let fused = Library::build(corpus.clone(), &gaz);
+        let actors = Actors::build(&corpus, &gaz);
+        assert_eq!(fused.actors.all_mentions(), actors.all_mentions());
+        assert_eq!(fused.actors.list(), actors.list());
+        let index = SearchIndex::build(&corpus, &actors);
+        let (a, b) = (fused.index.body_words(), index.body_words());
+        assert_eq!(a.len(), b.len());
+        for w in 0..a.len() as u32 {
+            assert_eq!(a.word(w), b.word(w));
+            assert!(a.postings(w).eq(b.postings(w)));
+        }
     }
 }

@@ -20,7 +20,7 @@ fn corpus(articles: &[(&str, &str)], gaz: &Gazetteer) -> Arc<Library> {
     let articles = articles
         .iter()
         .enumerate()
-        .map(|(i, (t, b))| Article::from_parts(format!("a{i}"), t, b, Meta::default()))
+        .map(|(i, (t, b))| Arc::new(Article::from_parts(format!("a{i}"), t, b, Meta::default())))
         .collect();
     let c = Corpus {
         origin: Origin::Seeds,

@@ -12,11 +12,16 @@
 //!
 //! A match counts only when it is a whole word: the characters just before
 //! and after it are not letters or digits. Where matches overlap, the one
-//! that starts first wins, and of those the longest.
+//! that starts first wins, and of those the longest. A mention starts where
+//! a word does, so the automaton (a leftmost-longest DFA) is run anchored at
+//! word starts only, by the caller's word scan; when its match is not a
+//! whole word, shorter spellings at the same start are tried.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use super::gazetteer::{Gazetteer, Kind};
 
@@ -33,6 +38,11 @@ pub(crate) struct Hit {
 /// The compiled matcher for one gazetteer.
 pub(crate) struct Matcher {
     ac: Option<AhoCorasick>,
+    /// The first two bytes of every spelling (a one-byte spelling counts
+    /// with every second byte), as a 64K-bit set: only text starting with
+    /// one of them is looked up, and a lookup is skipped for almost every
+    /// word in a few cache-resident bit tests.
+    starts: Vec<u64>,
     /// Entry of each pattern.
     entries: Vec<u32>,
     /// Each pattern's text.
@@ -53,15 +63,41 @@ impl Matcher {
                 }
             }
         }
+        // A mention is a whole word, so it starts where a word does: a
+        // spelling that does not start with a letter or digit can never
+        // match, and is left out.
+        order.retain(|f| f.chars().next().is_some_and(crate::words::is_word_char));
         let entries: Vec<u32> = order.iter().map(|f| owner[f]).collect();
+        let mut starts = vec![0u64; 1 << 10];
+        for f in &order {
+            let b = f.as_bytes();
+            let seconds: Vec<u8> = match b.get(1) {
+                Some(&c) => vec![c],
+                None => (0..=255).collect(),
+            };
+            for c in seconds {
+                let key = usize::from(b[0]) << 8 | usize::from(c);
+                starts[key / 64] |= 1 << (key % 64);
+            }
+        }
         let ac = (!order.is_empty()).then(|| {
             AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(StartKind::Both)
                 .build(&order)
+                .or_else(|_| {
+                    // Too many patterns for a DFA: let the crate choose.
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .start_kind(StartKind::Both)
+                        .build(&order)
+                })
                 .expect("gazetteer patterns are plain strings")
         });
         Matcher {
             ac,
+            starts,
             entries,
             forms: order,
         }
@@ -86,35 +122,58 @@ impl Matcher {
             .map(|(f, &e)| (f.as_str(), e))
     }
 
-    /// Appends the non-overlapping whole-word matches in `text` to `out`, in
-    /// text order.
-    pub fn find(&self, text: &str, out: &mut Vec<Hit>) {
-        let Some(ac) = &self.ac else { return };
-        let first = out.len();
-        for m in ac.find_overlapping_iter(text) {
+    /// Whether a spelling could start at byte `at` of `text` (a word
+    /// start): its first two bytes must begin some spelling.
+    #[inline]
+    pub fn could_start(&self, text: &str, at: usize) -> bool {
+        let b = text.as_bytes();
+        let key = usize::from(b[at]) << 8 | usize::from(b.get(at + 1).copied().unwrap_or(0));
+        self.starts[key / 64] & (1 << (key % 64)) != 0
+    }
+
+    /// The longest whole-word match starting exactly at byte `at` (a word
+    /// start), if any.
+    #[inline]
+    pub fn find_at(&self, text: &str, at: usize) -> Option<Hit> {
+        let ac = self.ac.as_ref()?;
+        let m = ac.find(
+            Input::new(text)
+                .span(at..text.len())
+                .anchored(Anchored::Yes),
+        )?;
+        let (end, p) = if is_whole_word(text, m.start(), m.end()) {
+            (m.end(), m.pattern().as_u32())
+        } else {
+            self.shorter_at(ac, text, m.start(), m.end())?
+        };
+        Some(Hit {
+            start: at as u32,
+            end: end as u32,
+            entry: self.entries[p as usize],
+            form: p,
+        })
+    }
+
+    /// The longest whole-word match starting exactly at `start` and ending
+    /// before `end`, if any.
+    fn shorter_at(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        start: usize,
+        mut end: usize,
+    ) -> Option<(usize, u32)> {
+        while end > start + 1 {
+            let input = Input::new(text)
+                .span(start..end - 1)
+                .anchored(Anchored::Yes);
+            let m = ac.find(input)?;
             if is_whole_word(text, m.start(), m.end()) {
-                let p = m.pattern().as_u32();
-                out.push(Hit {
-                    start: m.start() as u32,
-                    end: m.end() as u32,
-                    entry: self.entries[p as usize],
-                    form: p,
-                });
+                return Some((m.end(), m.pattern().as_u32()));
             }
+            end = m.end();
         }
-        let found = &mut out[first..];
-        found.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        let mut kept = first;
-        let mut last_end = 0;
-        for i in first..out.len() {
-            let h = out[i];
-            if h.start >= last_end {
-                out[kept] = h;
-                kept += 1;
-                last_end = h.end;
-            }
-        }
-        out.truncate(kept);
+        None
     }
 }
 
@@ -178,12 +237,21 @@ mod tests {
         }
     }
 
+    /// Every match, found as the actors' scan finds them: at word starts,
+    /// skipping words inside the last match.
     fn find(m: &Matcher, text: &str) -> Vec<(String, u32)> {
         let mut out = Vec::new();
-        m.find(text, &mut out);
-        out.iter()
-            .map(|h| (text[h.start as usize..h.end as usize].to_owned(), h.entry))
-            .collect()
+        let mut covered = 0;
+        for (at, _) in crate::words::words(text) {
+            if at < covered || !m.could_start(text, at) {
+                continue;
+            }
+            if let Some(h) = m.find_at(text, at) {
+                covered = h.end as usize;
+                out.push((text[h.start as usize..h.end as usize].to_owned(), h.entry));
+            }
+        }
+        out
     }
 
     #[test]
@@ -235,6 +303,22 @@ mod tests {
             .map(|(s, _)| s)
             .collect();
         assert_eq!(found, ["al-Qaeda", "Al-Qaeda", "TALIBAN"]);
+    }
+
+    #[test]
+    fn a_longer_match_that_is_not_a_word_gives_way_to_a_shorter_one() {
+        let m = Matcher::new(&gaz(&[
+            ("ISIS", Kind::Organization, &[]),
+            ("ISIS-K", Kind::Organization, &[]),
+            ("Kabul", Kind::Place, &[]),
+        ]));
+        // "ISIS-Kh..." is not the word ISIS-K, but ISIS is a word there.
+        assert_eq!(
+            find(&m, "ISIS-Khorasan and ISIS-K"),
+            [("ISIS".into(), 0), ("ISIS-K".into(), 1)]
+        );
+        // Mid-word text is never a mention.
+        assert_eq!(find(&m, "XKabul Kabul"), [("Kabul".into(), 2)]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind};
 
 use crate::corpus::{Corpus, DocId};
 use matcher::{Hit, Matcher};
-use variants::{SpellingCounts, VariantIndex, capitalised_words};
+use variants::{SpellingCounts, VariantIndex};
 
 /// Index of an actor; actors are numbered by rank (most mentioned first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -104,9 +104,77 @@ pub struct Actors {
     actor_docs: Vec<Vec<DocId>>,
 }
 
-/// One article after the first pass: gazetteer hits and the byte spans of
-/// words that might be spelling variants.
-type Scanned = (Vec<Hit>, Vec<(u32, u32)>);
+/// What finding actors needs from a gazetteer, compiled once: the matcher
+/// of every spelling and the index of single-word spellings that variants
+/// are measured against.
+pub struct Plan {
+    matcher: Matcher,
+    vindex: VariantIndex,
+}
+
+impl Plan {
+    /// Compiles `gaz`.
+    pub fn new(gaz: &Gazetteer) -> Plan {
+        let matcher = Matcher::new(gaz);
+        let vindex = VariantIndex::new(matcher.single_words());
+        Plan { matcher, vindex }
+    }
+}
+
+/// One article's gazetteer hits and the byte spans of the words that might
+/// be spelling variants, from [`ArticleScan`].
+pub struct Scanned {
+    hits: Vec<Hit>,
+    cands: Vec<(u32, u32)>,
+}
+
+/// Finds one article's actors word by word, so that the same pass over the
+/// words can feed other work (the search index) too.
+#[derive(Default)]
+pub struct ArticleScan {
+    hits: Vec<Hit>,
+    cands: Vec<(u32, u32)>,
+    /// The text up to here is inside the last hit.
+    covered: usize,
+}
+
+impl ArticleScan {
+    /// Looks at the word `word` at byte `at` of the article's full `text`.
+    /// Words come in text order. A mention is a whole word, so it starts
+    /// where a word does: the matcher is consulted at word starts only, and
+    /// only where the first two bytes can start a spelling.
+    #[inline]
+    pub fn word(&mut self, plan: &Plan, text: &str, at: usize, word: &str) {
+        if at < self.covered {
+            return;
+        }
+        if plan.matcher.could_start(text, at) {
+            if let Some(hit) = plan.matcher.find_at(text, at) {
+                self.covered = hit.end as usize;
+                self.hits.push(hit);
+                return;
+            }
+        }
+        let b = word.as_bytes()[0];
+        let capital = if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            word.chars().next().is_some_and(char::is_uppercase)
+        };
+        if capital && plan.vindex.could_match(word) {
+            self.cands.push((at as u32, (at + word.len()) as u32));
+        }
+    }
+
+    /// The article's findings; the scan is ready for the next article.
+    pub fn finish(&mut self) -> Scanned {
+        self.covered = 0;
+        Scanned {
+            hits: std::mem::take(&mut self.hits),
+            cands: std::mem::take(&mut self.cands),
+        }
+    }
+}
 
 /// What a raw match refers to before actors are numbered.
 #[derive(Clone, Copy)]
@@ -119,27 +187,37 @@ struct Raw {
 impl Actors {
     /// Finds every actor of `gaz` in `corpus`.
     pub fn build(corpus: &Corpus, gaz: &Gazetteer) -> Actors {
-        let matcher = Matcher::new(gaz);
-        let vindex = VariantIndex::new(matcher.single_words());
-
-        // Pass 1, per article in parallel: gazetteer matches, and the
-        // capitalised words outside them that might be spelling variants.
-        let scanned: Vec<Scanned> = corpus
+        let plan = Plan::new(gaz);
+        let scans = corpus
             .articles
             .par_iter()
             .map(|a| {
-                let mut hits = Vec::new();
-                matcher.find(&a.text, &mut hits);
-                let cands = variant_candidates(&a.text, &hits, &vindex);
-                (hits, cands)
+                let mut scan = ArticleScan::default();
+                for (at, w) in crate::words::words(&a.text) {
+                    scan.word(&plan, &a.text, at, w);
+                }
+                scan.finish()
             })
             .collect();
+        Actors::from_scans(corpus, gaz, &plan, scans)
+    }
 
+    /// Assembles the actors from every article's scan (in corpus order):
+    /// decides which candidate words are spelling variants, corpus-wide,
+    /// then counts, ranks and numbers the actors that occur.
+    pub fn from_scans(
+        corpus: &Corpus,
+        gaz: &Gazetteer,
+        plan: &Plan,
+        scanned: Vec<Scanned>,
+    ) -> Actors {
+        let matcher = &plan.matcher;
+        let vindex = &plan.vindex;
         // Pass 2: decide which candidate words are variants, corpus-wide.
         let mut entry_hits = vec![0u32; gaz.entries.len()];
         let mut form_counts: HashMap<u32, u32> = HashMap::new();
         let mut word_counts: HashMap<&str, u32> = HashMap::new();
-        for ((hits, cands), a) in scanned.iter().zip(&corpus.articles) {
+        for (Scanned { hits, cands }, a) in scanned.iter().zip(&corpus.articles) {
             for h in hits {
                 entry_hits[h.entry as usize] += 1;
                 *form_counts.entry(h.form).or_default() += 1;
@@ -162,7 +240,7 @@ impl Actors {
         let per_doc: Vec<Vec<Raw>> = scanned
             .into_par_iter()
             .zip(corpus.articles.par_iter())
-            .map(|((hits, cands), a)| {
+            .map(|(Scanned { hits, cands }, a)| {
                 let mut raws: Vec<Raw> = hits
                     .iter()
                     .map(|h| Raw {
@@ -432,23 +510,6 @@ pub enum Lookup {
     Ambiguous(Vec<ActorId>),
     /// None fits.
     NotFound,
-}
-
-/// Capitalised words of `text` outside `hits` that could be variants.
-fn variant_candidates(text: &str, hits: &[Hit], vindex: &VariantIndex) -> Vec<(u32, u32)> {
-    let mut out = Vec::new();
-    let mut h = 0;
-    for (start, word) in capitalised_words(text) {
-        let end = start + word.len();
-        while h < hits.len() && (hits[h].end as usize) <= start {
-            h += 1;
-        }
-        let covered = hits.get(h).is_some_and(|hit| (hit.start as usize) < end);
-        if !covered && vindex.could_match(word) {
-            out.push((start as u32, end as u32));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -15,6 +15,10 @@ use std::collections::HashMap;
 pub(crate) struct VariantIndex {
     /// (first char, length in chars) -> spellings with their entries.
     buckets: HashMap<(char, usize), Vec<(String, u32)>>,
+    /// For words starting with an ASCII capital: bit `len` of entry
+    /// `letter` is set when a bucket within one letter of that length
+    /// exists, so the scan of every capitalised word is a table lookup.
+    ascii: [u64; 26],
 }
 
 /// Shortest word, in chars, considered as a variant.
@@ -39,12 +43,30 @@ impl VariantIndex {
                 .or_default()
                 .push((w.to_owned(), entry));
         }
-        VariantIndex { buckets }
+        let mut ascii = [0u64; 26];
+        for &(first, n) in buckets.keys() {
+            if first.is_ascii_uppercase() {
+                for len in n.saturating_sub(1)..=n + 1 {
+                    if len < 64 {
+                        ascii[usize::from(first as u8 - b'A')] |= 1 << len;
+                    }
+                }
+            }
+        }
+        VariantIndex { buckets, ascii }
     }
 
     /// Whether `word` could be a variant at all (cheap test used while
     /// scanning text).
     pub fn could_match(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if let Some(&b) = bytes.first().filter(|b| b.is_ascii_uppercase()) {
+            if word.is_ascii() {
+                let n = bytes.len();
+                return (MIN_VARIANT_CHARS..64).contains(&n)
+                    && self.ascii[usize::from(b - b'A')] & (1 << n) != 0;
+            }
+        }
         let Some(first) = word.chars().next() else {
             return false;
         };
@@ -84,31 +106,6 @@ impl VariantIndex {
         }
         found
     }
-}
-
-/// Splits `text` into candidate words for variant matching: maximal runs of
-/// letters starting with a capital, with their byte offsets.
-pub(crate) fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut rest = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        loop {
-            let (start, c) = rest.next()?;
-            if !c.is_alphabetic() {
-                continue;
-            }
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = rest.peek() {
-                if !d.is_alphanumeric() {
-                    break;
-                }
-                end = i + d.len_utf8();
-                rest.next();
-            }
-            if c.is_uppercase() {
-                return Some((start, &text[start..end]));
-            }
-        }
-    })
 }
 
 /// Counts how often each spelling of a mention occurs, for the variants
@@ -184,15 +181,5 @@ mod tests {
     #[test]
     fn known_spellings_are_not_variants_of_anything() {
         assert_eq!(index().resolve("Browne"), None);
-    }
-
-    #[test]
-    fn capitalised_words_are_found_with_offsets() {
-        let words: Vec<(usize, &str)> =
-            capitalised_words("the Taliban’s Bortinkov, ISIS-K x").collect();
-        assert_eq!(
-            words,
-            [(4, "Taliban"), (16, "Bortinkov"), (27, "ISIS"), (32, "K")]
-        );
     }
 }

@@ -201,7 +201,7 @@ mod tests {
     use crate::corpus::Corpus;
 
     fn seed(i: usize) -> Article {
-        Corpus::seeds().articles[i].clone()
+        (*Corpus::seeds().articles[i]).clone()
     }
 
     fn texts<'a>(a: &'a Article, rows: &[Row]) -> Vec<&'a str> {

@@ -2,31 +2,50 @@
 //! `.txt` files.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem};
+use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress};
 
-/// Loads every `.txt` file under `root`, in sorted path order.
-pub(super) fn load(root: &Path) -> Result<Corpus, LoadError> {
-    // Reading the folder itself must work, or there is nothing to report on.
-    std::fs::read_dir(root).map_err(|e| LoadError::Unreadable(root.to_owned(), e.to_string()))?;
+/// Files read between progress reports.
+const CHUNK: usize = 1024;
+
+/// Loads every `.txt` file under `root`, in sorted path order, reading on
+/// every core, reporting after each chunk of files.
+pub(super) fn load(
+    root: &Path,
+    on_batch: &mut dyn FnMut(&[Arc<Article>], Progress),
+) -> Result<Corpus, LoadError> {
     let mut warnings = Vec::new();
     let paths = collect_paths(root, &mut warnings);
-    let read: Vec<Result<Article, LoadWarning>> = paths
-        .par_iter()
-        .map(|(path, id)| read_article(path, id.clone()))
-        .collect();
-    let mut articles = Vec::with_capacity(read.len());
-    for r in read {
-        match r {
-            Ok(a) => {
-                let id = a.id.clone();
-                super::flag_warnings(&a, &id, &mut warnings);
-                articles.push(a);
+    let mut articles = Vec::with_capacity(paths.len());
+    let mut bytes = 0u64;
+    for (c, chunk) in paths.chunks(CHUNK).enumerate() {
+        let read: Vec<(Result<Article, LoadWarning>, u64)> = chunk
+            .par_iter()
+            .map(|(path, id)| read_article(path, id.clone()))
+            .collect();
+        let first = articles.len();
+        for (r, size) in read {
+            bytes += size;
+            match r {
+                Ok(a) => {
+                    super::flag_warnings(&a, &a.id, &mut warnings);
+                    articles.push(Arc::new(a));
+                }
+                Err(w) => warnings.push(w),
             }
-            Err(w) => warnings.push(w),
         }
+        let done = ((c + 1) * CHUNK).min(paths.len());
+        on_batch(
+            &articles[first..],
+            Progress {
+                articles: articles.len(),
+                bytes,
+                fraction: done as f64 / paths.len().max(1) as f64,
+            },
+        );
     }
     Ok(Corpus {
         origin: Origin::Folder(root.to_owned()),
@@ -36,17 +55,20 @@ pub(super) fn load(root: &Path) -> Result<Corpus, LoadError> {
 }
 
 /// Loads a single `.txt` file as a corpus of one article.
-pub(super) fn load_file(path: &Path) -> Result<Corpus, LoadError> {
+pub(super) fn load_file(
+    path: &Path,
+    on_batch: &mut dyn FnMut(&[Arc<Article>], Progress),
+) -> Result<Corpus, LoadError> {
     let id = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut warnings = Vec::new();
-    let articles = match read_article(path, id) {
+    let (read, size) = read_article(path, id);
+    let articles = match read {
         Ok(a) => {
-            let id = a.id.clone();
-            super::flag_warnings(&a, &id, &mut warnings);
-            vec![a]
+            super::flag_warnings(&a, &a.id, &mut warnings);
+            vec![Arc::new(a)]
         }
         Err(LoadWarning {
             problem: Problem::Unreadable { message },
@@ -57,6 +79,14 @@ pub(super) fn load_file(path: &Path) -> Result<Corpus, LoadError> {
             Vec::new()
         }
     };
+    on_batch(
+        &articles,
+        Progress {
+            articles: articles.len(),
+            bytes: size,
+            fraction: 1.0,
+        },
+    );
     Ok(Corpus {
         origin: Origin::File(path.to_owned()),
         articles,
@@ -129,21 +159,27 @@ fn relative_id(root: &Path, path: &Path) -> String {
     parts.join("/")
 }
 
-/// Reads one file into an article, or says why it was skipped.
-fn read_article(path: &Path, id: String) -> Result<Article, LoadWarning> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        LoadWarning::new(
-            id.clone(),
-            Problem::Unreadable {
-                message: e.to_string(),
-            },
-        )
-    })?;
+/// Reads one file into an article, or says why it was skipped; with the
+/// bytes read.
+fn read_article(path: &Path, id: String) -> (Result<Article, LoadWarning>, u64) {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let w = LoadWarning::new(
+                id,
+                Problem::Unreadable {
+                    message: e.to_string(),
+                },
+            );
+            return (Err(w), 0);
+        }
+    };
+    let size = bytes.len() as u64;
     if let Some(utf16) = super::binary_kind(&bytes) {
-        return Err(LoadWarning::new(id, Problem::Binary { utf16 }));
+        return (Err(LoadWarning::new(id, Problem::Binary { utf16 })), size);
     }
     let (text, bad) = super::decode(bytes);
-    Ok(Article::from_text(id, text, Meta::default(), bad))
+    (Ok(Article::from_text(id, text, Meta::default(), bad)), size)
 }
 
 #[cfg(test)]
@@ -160,7 +196,7 @@ mod tests {
         fs::write(dir.path().join("notes.md"), "# not an article").unwrap();
         fs::write(dir.path().join(".hidden.txt"), "Hidden").unwrap();
         fs::write(dir.path().join("README.TXT"), "About this corpus").unwrap();
-        let c = load(dir.path()).unwrap();
+        let c = load(dir.path(), &mut |_, _| {}).unwrap();
         let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a.txt", "b/2.txt"]);
         assert_eq!(c.articles[1].title(), "Second");
@@ -176,7 +212,7 @@ mod tests {
         fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02").unwrap();
         fs::write(dir.path().join("latin1.txt"), b"Price\n\n\xa3600m").unwrap();
         fs::write(dir.path().join("empty.txt"), b"").unwrap();
-        let c = load(dir.path()).unwrap();
+        let c = load(dir.path(), &mut |_, _| {}).unwrap();
         let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["empty.txt", "latin1.txt", "ok.txt"]);
         let latin = &c.articles[1];

@@ -4,10 +4,12 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem};
+use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress};
 
 /// One article object as it appears in the file. Only `title` is required;
 /// unknown fields are ignored.
@@ -50,77 +52,198 @@ impl Scalar<'_> {
     }
 }
 
+/// Bytes read per block: lines are parsed a block at a time, on every core,
+/// so the file is never held in memory whole.
+const BLOCK: usize = 8 << 20;
+
 /// Loads a JSONL file, or a JSON file holding an array of article objects.
-pub(super) fn load(path: &Path) -> Result<Corpus, LoadError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| LoadError::Unreadable(path.to_owned(), e.to_string()))?;
+pub(super) fn load(
+    path: &Path,
+    on_batch: &mut dyn FnMut(&[Arc<Article>], Progress),
+) -> Result<Corpus, LoadError> {
+    let unreadable = |e: std::io::Error| LoadError::Unreadable(path.to_owned(), e.to_string());
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let total = file.metadata().map_err(unreadable)?.len();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut warnings = Vec::new();
-    if let Some(utf16) = super::binary_kind(&bytes) {
-        warnings.push(LoadWarning::new(name, Problem::Binary { utf16 }));
-        return Ok(empty(path, warnings));
-    }
-    let (text, bad) = super::decode(bytes);
-    if let Some(at) = bad {
-        let line = text.as_bytes()[..at.min(text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        warnings.push(LoadWarning::new(
-            format!("{name}:{line}"),
-            Problem::InvalidUtf8 { at },
-        ));
-    }
-    let body = text.trim_start_matches('\u{feff}');
-    let articles = if body.trim_start().starts_with('[') {
-        parse_array(body, &name, &mut warnings)
+    let mut articles: Vec<Arc<Article>> = Vec::new();
+    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + 4096);
+    let mut eof = fill(&mut file, &mut buf, BLOCK).map_err(unreadable)?;
+    // A byte-order mark, then: an array, or one object a line.
+    let bom = if buf.starts_with(b"\xef\xbb\xbf") {
+        3
     } else {
-        parse_lines(body, &name, &mut warnings)
+        0
     };
-    let mut corpus = Corpus {
+    buf.drain(..bom);
+    if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+        if let Some(utf16) = super::binary_kind(&buf) {
+            warnings.push(LoadWarning::new(name, Problem::Binary { utf16 }));
+            return Ok(corpus(path, articles, warnings));
+        }
+        while !eof {
+            eof = fill(&mut file, &mut buf, usize::MAX).map_err(unreadable)?;
+        }
+        let (text, bad) = super::decode(buf);
+        if let Some(at) = bad {
+            warnings.push(LoadWarning::new(
+                name.clone(),
+                Problem::InvalidUtf8 { at: at + bom },
+            ));
+        }
+        articles = parse_array(&text, &name, &mut warnings)
+            .into_iter()
+            .map(Arc::new)
+            .collect();
+        on_batch(
+            &articles,
+            Progress {
+                articles: articles.len(),
+                bytes: total,
+                fraction: 1.0,
+            },
+        );
+        let mut c = corpus(path, articles, warnings);
+        flag_duplicates(&mut c);
+        return Ok(c);
+    }
+    let mut offset = bom as u64;
+    let mut line = 1usize;
+    loop {
+        // Parse up to the last complete line; keep the rest for the next
+        // block.
+        let end = if eof {
+            buf.len()
+        } else {
+            match memchr::memrchr(b'\n', &buf) {
+                Some(i) => i + 1,
+                None => {
+                    // One line longer than a block: read on.
+                    let want = buf.len() + BLOCK;
+                    eof = fill(&mut file, &mut buf, want).map_err(unreadable)?;
+                    continue;
+                }
+            }
+        };
+        let block: Vec<u8> = buf.drain(..end).collect();
+        let lines_here = memchr::memchr_iter(b'\n', &block).count();
+        if super::binary_kind(&block).is_some() {
+            warnings.push(LoadWarning::new(
+                format!("{name}:{line}"),
+                Problem::Binary {
+                    utf16: block.starts_with(&[0xff, 0xfe]) || block.starts_with(&[0xfe, 0xff]),
+                },
+            ));
+            return Ok(corpus(path, articles, warnings));
+        }
+        let (text, bad) = super::decode(block);
+        if let Some(at) = bad {
+            let at_line = line
+                + text.as_bytes()[..at.min(text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+            warnings.push(LoadWarning::new(
+                format!("{name}:{at_line}"),
+                Problem::InvalidUtf8 {
+                    at: offset as usize + at,
+                },
+            ));
+        }
+        let first = articles.len();
+        parse_block(&text, line, &name, &mut articles, &mut warnings);
+        offset += end as u64;
+        line += lines_here;
+        on_batch(
+            &articles[first..],
+            Progress {
+                articles: articles.len(),
+                bytes: offset,
+                fraction: offset as f64 / total.max(1) as f64,
+            },
+        );
+        if eof && buf.is_empty() {
+            break;
+        }
+        if !eof {
+            eof = fill(&mut file, &mut buf, BLOCK).map_err(unreadable)?;
+        }
+    }
+    let mut c = corpus(path, articles, warnings);
+    flag_duplicates(&mut c);
+    Ok(c)
+}
+
+/// Reads from `file` until `buf` holds `want` bytes or the file ends;
+/// returns whether it ended.
+fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
+    use std::io::Read;
+    while buf.len() < want {
+        let room = (want - buf.len()).min(BLOCK);
+        let before = buf.len();
+        let n = file.by_ref().take(room as u64).read_to_end(buf)?;
+        if n == 0 || buf.len() == before {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn corpus(path: &Path, articles: Vec<Arc<Article>>, warnings: Vec<LoadWarning>) -> Corpus {
+    Corpus {
         origin: Origin::File(path.to_owned()),
         articles,
         warnings,
-    };
-    flag_duplicates(&mut corpus);
-    Ok(corpus)
-}
-
-fn empty(path: &Path, warnings: Vec<LoadWarning>) -> Corpus {
-    Corpus {
-        origin: Origin::File(path.to_owned()),
-        articles: Vec::new(),
-        warnings,
     }
 }
 
-fn parse_lines(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<Article> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let lineno = i + 1;
-        if line.trim().is_empty() {
-            continue;
+/// Parses the lines of one block, on every core, appending articles and
+/// warnings in line order. `first_line` is the block's first line number.
+fn parse_block(
+    text: &str,
+    first_line: usize,
+    name: &str,
+    articles: &mut Vec<Arc<Article>>,
+    warnings: &mut Vec<LoadWarning>,
+) {
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| (first_line + i, l.strip_suffix('\r').unwrap_or(l)))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let parsed: Vec<(Option<Article>, Vec<LoadWarning>)> = lines
+        .par_iter()
+        .map(|&(n, l)| parse_line(l, n, name))
+        .collect();
+    for (a, w) in parsed {
+        warnings.extend(w);
+        if let Some(a) = a {
+            articles.push(Arc::new(a));
         }
-        let place = format!("{name}:{lineno}");
-        match serde_json::from_str::<Raw>(line) {
-            Ok(raw) => {
-                if let Some(a) = to_article(raw, lineno, &place, warnings) {
-                    out.push(a);
-                }
-            }
-            Err(e) => warnings.push(LoadWarning::new(
+    }
+}
+
+/// One JSONL line: an article, and what was wrong with it.
+fn parse_line(line: &str, lineno: usize, name: &str) -> (Option<Article>, Vec<LoadWarning>) {
+    let place = format!("{name}:{lineno}");
+    let mut warnings = Vec::new();
+    let article = match serde_json::from_str::<Raw>(line) {
+        Ok(raw) => to_article(raw, lineno, &place, &mut warnings),
+        Err(e) => {
+            warnings.push(LoadWarning::new(
                 place,
                 Problem::BadJson {
                     message: e.to_string(),
                 },
-            )),
+            ));
+            None
         }
-    }
-    out
+    };
+    (article, warnings)
 }
 
 fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<Article> {
@@ -199,7 +322,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.jsonl");
         std::fs::write(&p, s).unwrap();
-        load(&p).unwrap()
+        load(&p, &mut |_, _| {}).unwrap()
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod seeds;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use article::{Article, DocId, Flags, Meta};
 use serde::Serialize;
@@ -46,8 +47,9 @@ impl fmt::Display for Origin {
 pub struct Corpus {
     /// Where the articles came from.
     pub origin: Origin,
-    /// The articles, in file-name order (folders) or line order (JSONL).
-    pub articles: Vec<Article>,
+    /// The articles, in file-name order (folders) or line order (JSONL);
+    /// shared so that batches can be shown while the rest loads.
+    pub articles: Vec<Arc<Article>>,
     /// Problems with single files or lines; each was skipped or repaired.
     pub warnings: Vec<LoadWarning>,
 }
@@ -68,16 +70,42 @@ impl Corpus {
 
     /// Loads a folder, `.txt` file or JSONL/JSON file.
     pub fn load_path(path: &Path) -> Result<Corpus, LoadError> {
+        Corpus::load_path_with(path, &mut |_, _| {})
+    }
+
+    /// Checks that `path` can be opened as a corpus, without reading it:
+    /// what is refused here is refused before the terminal is touched.
+    pub fn check(path: &Path) -> Result<(), LoadError> {
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => LoadError::NotFound(path.to_owned()),
             _ => LoadError::Unreadable(path.to_owned(), e.to_string()),
         })?;
-        let corpus = if meta.is_dir() {
-            folder::load(path)?
+        if meta.is_dir() {
+            std::fs::read_dir(path)
+                .map_err(|e| LoadError::Unreadable(path.to_owned(), e.to_string()))?;
+            return Ok(());
+        }
+        if Kind::of(path).is_none() {
+            return Err(LoadError::Unsupported(path.to_owned()));
+        }
+        std::fs::File::open(path)
+            .map_err(|e| LoadError::Unreadable(path.to_owned(), e.to_string()))?;
+        Ok(())
+    }
+
+    /// Loads a corpus, calling `on_batch` with each batch of articles as it
+    /// is read (in corpus order) and how far loading has got.
+    pub fn load_path_with(
+        path: &Path,
+        on_batch: &mut dyn FnMut(&[Arc<Article>], Progress),
+    ) -> Result<Corpus, LoadError> {
+        Corpus::check(path)?;
+        let corpus = if path.is_dir() {
+            folder::load(path, on_batch)?
         } else {
             match Kind::of(path) {
-                Some(Kind::Text) => folder::load_file(path)?,
-                Some(Kind::Jsonl) => jsonl::load(path)?,
+                Some(Kind::Text) => folder::load_file(path, on_batch)?,
+                Some(Kind::Jsonl) => jsonl::load(path, on_batch)?,
                 None => return Err(LoadError::Unsupported(path.to_owned())),
             }
         };
@@ -92,7 +120,7 @@ impl Corpus {
 
     /// The article at `id`.
     pub fn get(&self, id: DocId) -> Option<&Article> {
-        self.articles.get(id.ix())
+        self.articles.get(id.ix()).map(|a| &**a)
     }
 
     /// Number of articles.
@@ -115,8 +143,19 @@ impl Corpus {
         self.articles
             .iter()
             .enumerate()
-            .map(|(i, a)| (DocId(i as u32), a))
+            .map(|(i, a)| (DocId(i as u32), &**a))
     }
+}
+
+/// How far a load has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Progress {
+    /// Articles read so far.
+    pub articles: usize,
+    /// Bytes read so far.
+    pub bytes: u64,
+    /// Share of the work done, from 0 to 1.
+    pub fraction: f64,
 }
 
 /// What kind of single file a path names, by its extension.

@@ -1,6 +1,8 @@
 //! The five seed articles, compiled into the binary so that `dossier` with no
 //! argument works from any directory with no file access.
 
+use std::sync::Arc;
+
 use super::{Article, Corpus, Meta, Origin};
 
 /// File name and text of each seed, in the order the folder lists them.
@@ -25,12 +27,12 @@ pub(super) fn load() -> Corpus {
     let articles = SEEDS
         .iter()
         .map(|(name, text)| {
-            Article::from_text(
+            Arc::new(Article::from_text(
                 (*name).to_owned(),
                 (*text).to_owned(),
                 Meta::default(),
                 None,
-            )
+            ))
         })
         .collect();
     Corpus {

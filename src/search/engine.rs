@@ -24,10 +24,10 @@ use super::fold::{self, Sense};
 use super::index::Vocab;
 use super::matching::{self, Pattern};
 use super::query::{Clause, Field, Form, Query, Term};
-use super::words::words;
 use crate::actors::{ActorId, Kind};
 use crate::corpus::DocId;
 use crate::library::Library;
+use crate::words::words;
 
 /// Above this many matches, articles are ordered by field only (title,
 /// actor, body) and corpus order, without finer scores.
@@ -123,7 +123,7 @@ impl Key {
             && self.sense == base.sense
             && self.key.len() > base.key.len()
             && self.key.starts_with(&base.key)
-            && !self.key.contains(|c: char| !super::words::is_word_char(c))
+            && !self.key.contains(|c: char| !crate::words::is_word_char(c))
     }
 }
 
@@ -341,7 +341,7 @@ fn evaluate(
     } else {
         (DocSet::empty(n), Vec::new())
     };
-    let (body, words, narrow) = if t.field == Field::Any {
+    let (body, words, narrow) = if t.field == Field::Any && ix.has_bodies() {
         body(lib, t, base.and_then(|b| b.narrow.as_ref()), cancelled)?
     } else {
         (DocSet::empty(n), Vec::new(), None)

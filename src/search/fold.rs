@@ -92,10 +92,10 @@ fn push_stripped(c: char, out: &mut String) -> bool {
 /// case, diacritics removed unless it keeps them.
 pub fn transform_into(s: &str, sense: Sense, out: &mut String) {
     if s.is_ascii() {
-        if sense.case {
-            out.push_str(s);
-        } else {
-            out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(s);
+        if !sense.case {
+            out[start..].make_ascii_lowercase();
         }
         return;
     }

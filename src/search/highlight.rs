@@ -12,9 +12,9 @@ use super::engine::actor_name_matches;
 use super::fold;
 use super::matching::Pattern;
 use super::query::{Field, Form, Query, Term};
-use super::words::words;
 use crate::corpus::DocId;
 use crate::library::Library;
+use crate::words::words;
 
 /// Char indices of `s` that `term` matches: the matched letters of each
 /// matching word, or the exact text where it occurs.

@@ -13,13 +13,13 @@
 use std::ops::Range;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
+use super::build::{VocabBuilder, WordCache, read_varint};
 use super::docset::DocSet;
 use super::fold::{self, Sense};
-use super::words::words;
 use crate::actors::{Actors, Kind};
 use crate::corpus::{Corpus, DocId};
+use crate::words::words;
 
 /// Letter pairs a-z x a-z, as bits.
 const PAIRS: usize = 26 * 26;
@@ -39,27 +39,33 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    /// Builds a vocabulary from words with their sorted, distinct articles.
-    fn from_words(mut words: Vec<(Box<str>, Vec<u32>)>) -> Vocab {
-        words.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut v = Vocab {
-            start: Vec::with_capacity(words.len() + 1),
-            mask: Vec::with_capacity(words.len()),
-            df: Vec::with_capacity(words.len()),
-            post_start: Vec::with_capacity(words.len() + 1),
-            ..Vocab::default()
-        };
-        for (w, docs) in &words {
-            v.start.push(v.text.len() as u32);
-            v.text.push_str(w);
-            v.mask.push(fold::mask(w));
-            v.df.push(docs.len() as u32);
-            v.post_start.push(v.postings.len() as u64);
-            encode(docs, &mut v.postings);
+    /// An empty vocabulary with room for `words` words of `text` bytes and
+    /// `postings` bytes of postings.
+    pub(crate) fn with_capacity(words: usize, text: usize, postings: usize) -> Vocab {
+        Vocab {
+            text: String::with_capacity(text),
+            start: Vec::with_capacity(words + 1),
+            mask: Vec::with_capacity(words),
+            df: Vec::with_capacity(words),
+            postings: Vec::with_capacity(postings),
+            post_start: Vec::with_capacity(words + 1),
         }
-        v.start.push(v.text.len() as u32);
-        v.post_start.push(v.postings.len() as u64);
-        v
+    }
+
+    /// Adds the next word (in sorted order) with its encoded postings.
+    pub(crate) fn push_word(&mut self, word: &str, df: u32, postings: &[u8]) {
+        self.start.push(self.text.len() as u32);
+        self.text.push_str(word);
+        self.mask.push(fold::mask(word));
+        self.df.push(df);
+        self.post_start.push(self.postings.len() as u64);
+        self.postings.extend_from_slice(postings);
+    }
+
+    /// Closes the offset tables after the last word.
+    pub(crate) fn seal(&mut self) {
+        self.start.push(self.text.len() as u32);
+        self.post_start.push(self.postings.len() as u64);
     }
 
     /// Number of distinct words.
@@ -134,12 +140,84 @@ pub struct SearchIndex {
     actor_names: Vec<Vec<String>>,
 }
 
-/// One thread's share of the build: postings for a contiguous run of
-/// articles, so concatenating shares in order keeps postings sorted.
-struct Share {
-    words: FxHashMap<Box<str>, Vec<u32>>,
+/// The body part of the index, built word by word: the vocabulary and,
+/// per article, the word-initial letters and letter pairs. One builder
+/// covers a contiguous run of articles; builders join in order.
+#[derive(Default)]
+pub struct BodyBuilder {
+    words: VocabBuilder,
+    titles: VocabBuilder,
+    cache: WordCache,
+    buf: String,
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
+    doc: u32,
+}
+
+/// A finished [`BodyBuilder`].
+pub struct BodyIndex {
+    words: Vocab,
+    titles: Option<Vocab>,
+    initials: Vec<u32>,
+    pairs: Vec<[u64; PAIR_WORDS]>,
+}
+
+impl BodyBuilder {
+    /// Starts article `doc` (articles come in increasing order).
+    #[inline]
+    pub fn begin(&mut self, doc: DocId) {
+        self.doc = doc.0;
+        self.initials.push(0);
+        self.pairs.push([0; PAIR_WORDS]);
+    }
+
+    /// Adds one word of the current article's title.
+    #[inline]
+    pub fn title_word(&mut self, w: &str) {
+        self.titles.add(w, self.doc, &mut self.buf);
+    }
+
+    /// Adds one word of the current article's body.
+    #[inline]
+    pub fn word(&mut self, w: &str) {
+        if !self.cache.add(&mut self.words, w, self.doc, &mut self.buf) {
+            // A repeat cannot change the article's initials.
+            return;
+        }
+        let (c0, c1) = folded_initials(w);
+        if let Some(c0) = c0 {
+            if let (Some(i), Some(p)) = (self.initials.last_mut(), self.pairs.last_mut()) {
+                *i |= 1 << (c0 - b'a');
+                if let Some(c1) = c1 {
+                    let bit = usize::from(c0 - b'a') * 26 + usize::from(c1 - b'a');
+                    p[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+    }
+
+    /// The body index of builders over consecutive runs of articles, in
+    /// order; with `titles`, of the title words fed with
+    /// [`BodyBuilder::title_word`] too.
+    pub fn finish(parts: Vec<BodyBuilder>, titles: bool) -> BodyIndex {
+        let mut initials = Vec::new();
+        let mut pairs = Vec::new();
+        let mut bodies = Vec::with_capacity(parts.len());
+        let mut heads = Vec::with_capacity(parts.len());
+        for p in parts {
+            initials.extend(p.initials);
+            pairs.extend(p.pairs);
+            bodies.push(p.words);
+            heads.push(p.titles);
+        }
+        let words = VocabBuilder::merge(bodies);
+        BodyIndex {
+            words,
+            titles: titles.then(|| VocabBuilder::merge(heads)),
+            initials,
+            pairs,
+        }
+    }
 }
 
 impl SearchIndex {
@@ -148,46 +226,62 @@ impl SearchIndex {
         let n = corpus.len();
         let threads = rayon::current_num_threads().max(1);
         let per = n.div_ceil(threads).max(1);
-        let shares: Vec<Share> = (0..n.div_ceil(per))
+        let builders: Vec<BodyBuilder> = (0..n.div_ceil(per))
             .into_par_iter()
-            .map(|t| index_share(corpus, t * per..((t + 1) * per).min(n)))
+            .map(|t| {
+                let mut b = BodyBuilder::default();
+                for d in t * per..((t + 1) * per).min(n) {
+                    b.begin(DocId(d as u32));
+                    for (_, w) in words(corpus.articles[d].body()) {
+                        b.word(w);
+                    }
+                }
+                b
+            })
             .collect();
+        SearchIndex::assemble(corpus, BodyBuilder::finish(builders, false), actors)
+    }
 
-        // Merge the shares' vocabularies; later shares hold later articles.
-        let mut shares = shares.into_iter();
-        let mut first = shares.next().unwrap_or(Share {
-            words: FxHashMap::default(),
+    /// An index of the titles alone, for a corpus still loading.
+    pub fn titles_only(corpus: &Corpus) -> SearchIndex {
+        let none = BodyIndex {
+            words: Vocab::default(),
+            titles: None,
             initials: Vec::new(),
             pairs: Vec::new(),
-        });
-        for share in shares {
-            for (w, docs) in share.words {
-                first.words.entry(w).or_default().extend(docs);
-            }
-            first.initials.extend(share.initials);
-            first.pairs.extend(share.pairs);
-        }
-        let body_words = Vocab::from_words(first.words.into_iter().collect());
+        };
+        SearchIndex::assemble(corpus, none, &Actors::default())
+    }
 
+    /// Whether bodies are indexed (not while the corpus is still loading).
+    pub fn has_bodies(&self) -> bool {
+        self.initials.len() == self.docs && self.docs > 0
+    }
+
+    /// Completes the index from its body part: titles, actor kinds and
+    /// names.
+    pub fn assemble(corpus: &Corpus, body: BodyIndex, actors: &Actors) -> SearchIndex {
+        let n = corpus.len();
+        let body_words = body.words;
         let mut titles = String::new();
         let mut title_start = Vec::with_capacity(n + 1);
         let mut title_mask = Vec::with_capacity(n);
-        let mut tw: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        let given = body.titles.is_some();
+        let mut tw = VocabBuilder::default();
+        let mut buf = String::new();
         for (d, a) in corpus.articles.iter().enumerate() {
             title_start.push(titles.len() as u32);
             let before = titles.len();
             fold::transform_into(a.title(), Sense::default(), &mut titles);
-            let folded = &titles[before..];
-            title_mask.push(fold::mask(folded));
-            for (_, w) in words(folded) {
-                let list = tw.entry(w.into()).or_default();
-                if list.last() != Some(&(d as u32)) {
-                    list.push(d as u32);
+            title_mask.push(fold::mask(&titles[before..]));
+            if !given {
+                for (_, w) in words(a.title()) {
+                    tw.add(w, d as u32, &mut buf);
                 }
             }
         }
         title_start.push(titles.len() as u32);
-        let title_words = Vocab::from_words(tw.into_iter().collect());
+        let title_words = body.titles.unwrap_or_else(|| tw.finish());
 
         let mut kind_docs = vec![DocSet::empty(n); Kind::ALL.len()];
         let mut actor_names = Vec::with_capacity(actors.len());
@@ -213,8 +307,8 @@ impl SearchIndex {
             title_mask,
             title_words,
             body_words,
-            initials: first.initials,
-            pairs: first.pairs,
+            initials: body.initials,
+            pairs: body.pairs,
             kind_docs,
             actor_names,
         }
@@ -300,88 +394,32 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
-/// Tokenizes the bodies of `docs` into one share of the index.
-fn index_share(corpus: &Corpus, docs: Range<usize>) -> Share {
-    let mut share = Share {
-        words: FxHashMap::default(),
-        initials: Vec::with_capacity(docs.len()),
-        pairs: Vec::with_capacity(docs.len()),
-    };
-    let mut buf = String::new();
-    for d in docs {
-        let a = &corpus.articles[d];
-        let mut initials = 0u32;
-        let mut pairs = [0u64; PAIR_WORDS];
-        for (_, w) in words(a.body()) {
-            buf.clear();
-            fold::transform_into(w, Sense::default(), &mut buf);
-            let b = buf.as_bytes();
-            if let Some(&c0) = b.first().filter(|c| c.is_ascii_lowercase()) {
-                initials |= 1 << (c0 - b'a');
-                if let Some(&c1) = b.get(1).filter(|c| c.is_ascii_lowercase()) {
-                    let bit = usize::from(c0 - b'a') * 26 + usize::from(c1 - b'a');
-                    pairs[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-            let d = d as u32;
-            match share.words.get_mut(buf.as_str()) {
-                Some(list) => {
-                    if list.last() != Some(&d) {
-                        list.push(d);
-                    }
-                }
-                None => {
-                    share.words.insert(buf.as_str().into(), vec![d]);
-                }
-            }
-        }
-        share.initials.push(initials);
-        share.pairs.push(pairs);
+/// The first two letters of `word` once folded, when they are a-z: what the
+/// word-initial masks record (so "École" counts as starting with "ec").
+fn folded_initials(word: &str) -> (Option<u8>, Option<u8>) {
+    let b = word.as_bytes();
+    let ascii = |c: Option<&u8>| c.map(u8::to_ascii_lowercase).filter(u8::is_ascii_lowercase);
+    if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
+        let c0 = ascii(b.first());
+        return (c0, c0.and(ascii(b.get(1))));
     }
-    share
+    let head: String = word.chars().take(2).collect();
+    let folded = fold::fold(&head);
+    let f = folded.as_bytes();
+    let c0 = ascii(f.first());
+    (c0, c0.and(ascii(f.get(1))))
 }
 
-/// Appends sorted doc ids as LEB128 varints of their gaps.
-fn encode(docs: &[u32], out: &mut Vec<u8>) {
-    let mut prev = 0u32;
-    for (i, &d) in docs.iter().enumerate() {
-        let mut gap = if i == 0 { d } else { d - prev };
-        prev = d;
-        loop {
-            let byte = (gap & 0x7f) as u8;
-            gap >>= 7;
-            if gap == 0 {
-                out.push(byte);
-                break;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-}
-
-/// Decodes what [`encode`] wrote.
+/// Decodes postings: delta varints, the first absolute.
 fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut pos = 0;
     let mut prev = 0u32;
-    let mut first = true;
     std::iter::from_fn(move || {
         if pos >= bytes.len() {
             return None;
         }
-        let mut gap = 0u32;
-        let mut shift = 0;
-        while let Some(&b) = bytes.get(pos) {
-            pos += 1;
-            gap |= u32::from(b & 0x7f) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                break;
-            }
-        }
-        let d = if first { gap } else { prev + gap };
-        first = false;
-        prev = d;
-        Some(d)
+        prev += read_varint(bytes, &mut pos);
+        Some(prev)
     })
 }
 
@@ -389,12 +427,17 @@ fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 mod tests {
     use super::*;
     use crate::library::Library;
+    use crate::search::build::push_varint;
 
     #[test]
     fn postings_round_trip() {
         let docs = [0u32, 1, 5, 127, 128, 300, 70_000, 1_000_000];
         let mut bytes = Vec::new();
-        encode(&docs, &mut bytes);
+        let mut prev = 0;
+        for d in docs {
+            push_varint(d - prev, &mut bytes);
+            prev = d;
+        }
         assert_eq!(decode(&bytes).collect::<Vec<_>>(), docs);
     }
 
@@ -424,5 +467,14 @@ mod tests {
         assert!(ix.has_pair(DocId(1), b'b', b'o'));
         assert!(ix.has_initial(DocId(4), b'l'));
         assert!(ix.kind_docs(Kind::Media).contains(4));
+    }
+
+    #[test]
+    fn initials_are_taken_after_folding() {
+        assert_eq!(folded_initials("École"), (Some(b'e'), Some(b'c')));
+        assert_eq!(folded_initials("Kabul"), (Some(b'k'), Some(b'a')));
+        assert_eq!(folded_initials("a"), (Some(b'a'), None));
+        assert_eq!(folded_initials("9am"), (None, None));
+        assert_eq!(folded_initials("Ölü"), (Some(b'o'), Some(b'l')));
     }
 }

@@ -11,7 +11,7 @@
 
 use super::fold;
 use super::query::{Form, Term};
-use super::words::{is_word_char, words};
+use crate::words::{is_word_char, words};
 
 /// A term ready to compare with folded (or, for a sensitive term,
 /// transformed) text.

@@ -6,6 +6,7 @@
 //! by the engine and [`highlight`], which marks matches in one article or
 //! title. Nothing here knows about the terminal.
 
+pub mod build;
 pub mod docset;
 pub mod engine;
 pub mod fold;
@@ -13,7 +14,6 @@ pub mod highlight;
 pub mod index;
 pub mod matching;
 pub mod query;
-pub mod words;
 
 pub use engine::{ActorHit, Engine, Hits};
 pub use index::SearchIndex;

@@ -72,7 +72,7 @@ impl Term {
     /// Whether the text holds more than one word (a space or punctuation),
     /// which bodies then match as a phrase.
     pub fn is_phrase(&self) -> bool {
-        !self.key.chars().all(super::words::is_word_char)
+        !self.key.chars().all(crate::words::is_word_char)
     }
 }
 

@@ -1,0 +1,55 @@
+//! Times each phase of opening a corpus, to see where load time goes.
+//!
+//! `cargo run --release --example load_phases -- PATH`
+
+use std::time::Instant;
+
+use dossier::actors::Gazetteer;
+use dossier::corpus::Corpus;
+use dossier::library::Library;
+
+/// Resident and peak resident memory, in MB, from /proc.
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    format!("rss {} MB, peak {} MB", field("VmRSS:"), field("VmHWM:"))
+}
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: load_phases PATH (a folder or a .jsonl file)");
+        std::process::exit(2);
+    };
+    let t = Instant::now();
+    let corpus = match Corpus::load_path(std::path::Path::new(&path)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let load = t.elapsed();
+    eprintln!("after load: {}", memory());
+    let (n, bytes) = (corpus.len(), corpus.text_bytes());
+    let t = Instant::now();
+    let lib = Library::build(corpus, &Gazetteer::builtin());
+    let build = t.elapsed();
+    eprintln!("after build: {}", memory());
+    println!(
+        "{n} articles, {} MB text: load {:.0} ms, actors and index {:.0} ms ({} mentions, {} body words, index {} MB); total {:.0} ms",
+        bytes / 1_000_000,
+        load.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3,
+        lib.actors.all_mentions().len(),
+        lib.index.body_words().len(),
+        lib.index.heap_bytes() / 1_000_000,
+        (load + build).as_secs_f64() * 1e3,
+    );
+}
