@@ -15,6 +15,8 @@ use dossier::library::Library;
 use dossier::report;
 use dossier::search::{Engine, Query};
 
+use crate::term::Start;
+
 /// Exit code for a bad corpus path or gazetteer: nothing was shown.
 const EXIT_INPUT: u8 = 2;
 
@@ -150,19 +152,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let path = corpora.into_iter().flatten().next();
     let gazetteer = sub.gazetteer.or(cli.source.gazetteer);
-    let lib = match load(path.as_deref(), gazetteer.as_deref()) {
-        Ok(lib) => lib,
+    let gaz = match load_gazetteer(gazetteer.as_deref()) {
+        Ok(g) => g,
         Err(msg) => {
             eprintln!("dossier: {msg}");
             return Ok(ExitCode::from(EXIT_INPUT));
         }
     };
+    // Everything the user typed is checked before the terminal is touched.
+    if let Some(p) = &path {
+        if let Err(e) = Corpus::check(p) {
+            eprintln!("dossier: {e}");
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+    }
     let Some(command) = cli.command else {
-        return Ok(match crate::term::run(lib)? {
+        let start = match path {
+            None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &gaz))),
+            Some(path) => Start::Load {
+                path,
+                gazetteer: gaz,
+            },
+        };
+        return Ok(match crate::term::run(start)? {
             None => ExitCode::SUCCESS,
             // The conventional status of a process ended by a signal.
             Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         });
+    };
+    let lib = match &path {
+        None => Library::build(Corpus::seeds(), &gaz),
+        Some(p) => match crate::loader::load_for_cli(p, &gaz) {
+            Ok(lib) => lib,
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                return Ok(ExitCode::from(EXIT_INPUT));
+            }
+        },
     };
     report_warnings(&lib);
     let stdout = io::stdout();
@@ -276,17 +302,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads the corpus and gazetteer, or says in one line what is wrong.
-fn load(
-    path: Option<&std::path::Path>,
-    actors: Option<&std::path::Path>,
-) -> Result<Library, String> {
-    let mut gaz = Gazetteer::builtin();
-    if let Some(file) = actors {
-        gaz = gaz.overlay(Gazetteer::load(file).map_err(|e| e.to_string())?);
+/// The built-in gazetteer with the user's laid over it, or says in one line
+/// what is wrong with the user's.
+fn load_gazetteer(file: Option<&std::path::Path>) -> Result<Gazetteer, String> {
+    let gaz = Gazetteer::builtin();
+    match file {
+        None => Ok(gaz),
+        Some(f) => Ok(gaz.overlay(Gazetteer::load(f).map_err(|e| e.to_string())?)),
     }
-    let corpus = Corpus::load(path).map_err(|e| e.to_string())?;
-    Ok(Library::build(corpus, &gaz))
 }
 
 /// Prints load warnings and a summary line to stderr.

@@ -2,6 +2,7 @@
 //! or run the terminal UI.
 
 mod cli;
+mod loader;
 mod term;
 
 fn main() -> std::process::ExitCode {

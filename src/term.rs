@@ -19,8 +19,10 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
+use dossier::actors::Gazetteer;
 use dossier::app::keymap::{Code, Key};
 use dossier::app::{Action, App, Effect};
+use dossier::corpus::{Corpus, Origin};
 use dossier::library::Library;
 use dossier::search::{Engine, Query};
 
@@ -140,16 +142,40 @@ fn search_worker(jobs: &Receiver<Job>, latest: &AtomicU64, events: &Sender<Input
     }
 }
 
-/// Runs the TUI over `lib` until the user quits (`None`) or a signal
-/// arrives (its number).
-pub fn run(lib: Library) -> anyhow::Result<Option<i32>> {
+/// What the TUI opens.
+pub enum Start {
+    /// A library already built (the seeds).
+    Ready(Box<Library>),
+    /// A corpus to load in the background while the screen is up.
+    Load {
+        /// The corpus path (already checked).
+        path: std::path::PathBuf,
+        /// The gazetteer (already loaded).
+        gazetteer: Gazetteer,
+    },
+}
+
+/// Runs the TUI until the user quits (`None`) or a signal arrives (its
+/// number). The first frame is drawn before any corpus is read.
+pub fn run(start: Start) -> anyhow::Result<Option<i32>> {
     let mut session = Session::enter()?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx.clone())?;
-    let workers = Workers::start(tx);
+    let workers = Workers::start(tx.clone());
     let size = session.terminal.size()?;
-    let mut app = App::new(Arc::new(lib), size.width, size.height);
+    let mut app = match start {
+        Start::Ready(lib) => App::new(Arc::new(*lib), size.width, size.height),
+        Start::Load { path, gazetteer } => {
+            let empty = Library::partial(Corpus {
+                origin: Origin::File(path.clone()),
+                articles: Vec::new(),
+                warnings: Vec::new(),
+            });
+            crate::loader::spawn(path, gazetteer, move |a| tx.send(Input::Action(a)).is_ok());
+            App::loading(Arc::new(empty), size.width, size.height)
+        }
+    };
     session.terminal.draw(|f| dossier::ui::render(&app, f))?;
     event_loop(&mut session, &mut app, &rx, &workers)
 }

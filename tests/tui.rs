@@ -11,8 +11,12 @@ fn three_panes_keys_and_a_clean_exit() {
         return;
     };
     t.type_line(&format!("cd /tmp && {} ; echo EXIT=$?", bin()));
-    let s = t.wait_for("the three panes", |s| {
-        s.contains("Articles (5)") && s.contains("Actors (46)")
+    // Wait for the whole first frame: a capture can catch a frame half
+    // drawn.
+    let s = t.wait_for("the three panes and the status bar", |s| {
+        s.contains("Articles (5)")
+            && s.contains("Actors (46)")
+            && s.lines().last().is_some_and(|l| l.contains("5 articles"))
     });
     assert!(s.contains("Kremlin considers removing"), "{s}");
     assert!(s.contains("Russia is weighing the possibility"), "{s}");
@@ -94,7 +98,10 @@ fn sigterm_restores_the_terminal() {
         .args(["-TERM", &pid])
         .status()
         .unwrap();
-    let s = t.wait_for("exit after SIGTERM", |s| s.contains("EXIT="));
+    // The command line holds "EXIT=$?" too: wait for the status's own line.
+    let s = t.wait_for("exit after SIGTERM", |s| {
+        s.lines().any(|l| l.starts_with("EXIT="))
+    });
     assert!(
         s.contains("EXIT=143"),
         "killed by SIGTERM reports 128+15:\n{s}"

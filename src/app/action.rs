@@ -7,10 +7,59 @@
 
 use std::sync::Arc;
 
+use crate::library::Library;
 use crate::search::Hits;
 
+/// Which part of loading is under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadStage {
+    /// Reading and parsing articles.
+    Reading,
+    /// Finding actors and indexing.
+    Indexing,
+}
+
+/// How far background loading has got, as the loader measured it (the app
+/// has no clock).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LoadStatus {
+    /// The stage.
+    pub stage: LoadStage,
+    /// Articles read (or, while indexing, indexed) so far.
+    pub articles: usize,
+    /// Bytes read so far.
+    pub bytes: u64,
+    /// Share of the stage done, 0 to 1.
+    pub fraction: f64,
+    /// Bytes per second while reading, articles per second while indexing.
+    pub rate: f64,
+    /// Seconds the stage still needs, when it can be told.
+    pub eta: Option<f64>,
+}
+
+/// A library handed over by the loader; equal only to itself.
+#[derive(Clone)]
+pub struct Loaded(pub Arc<Library>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Loaded) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Loaded({} articles, complete: {})",
+            self.0.corpus.len(),
+            self.0.complete
+        )
+    }
+}
+
 /// One change to the app state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the app.
     Quit,
@@ -76,6 +125,13 @@ pub enum Action {
         /// The results.
         hits: Arc<Hits>,
     },
+    /// Loading made progress.
+    LoadProgress(LoadStatus),
+    /// A newer library is ready: more articles, or (when complete) the
+    /// actors and the full index too.
+    LibraryLoaded(Loaded),
+    /// Loading stopped with this error; what was loaded stays.
+    LoadFailed(String),
     /// The terminal now has this size.
     Resize {
         /// Columns.

@@ -200,7 +200,7 @@ impl Context {
 }
 
 /// Keys that trigger one action in one context, with what it does there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     /// Where it applies.
     pub context: Context,
@@ -213,7 +213,7 @@ pub struct Binding {
 }
 
 /// All bindings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
 }

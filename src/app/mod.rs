@@ -22,7 +22,7 @@ pub mod scroll;
 use std::ops::Range;
 use std::sync::Arc;
 
-pub use action::Action;
+pub use action::{Action, LoadStage, LoadStatus, Loaded};
 use filter::{FilterState, Saved};
 use keymap::{Context, Key, Keymap};
 pub use layout::{Area, Layout, Pane};
@@ -46,7 +46,7 @@ pub const READER_PADDING: u16 = 1;
 const JUMP_SCAN_LIMIT: usize = 2000;
 
 /// Work the app asks the binary to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Run the filter's query; answer with [`Action::FilterResults`]. A newer
     /// search makes this one stale: it may be cancelled.
@@ -126,6 +126,10 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A one-shot note for the status bar, cleared by the next action.
     pub message: Option<String>,
+    /// Background loading's progress, while it lasts.
+    pub loading: Option<LoadStatus>,
+    /// Why loading stopped early, if it did.
+    pub load_error: Option<String>,
     /// Set when the user asked to leave.
     pub quit: bool,
 }
@@ -146,9 +150,26 @@ impl App {
             filter: FilterState::default(),
             overlay: None,
             message: None,
+            loading: None,
+            load_error: None,
             quit: false,
         };
         app.relist();
+        app
+    }
+
+    /// A session whose library is still loading in the background: `lib`
+    /// holds what has arrived (perhaps nothing yet).
+    pub fn loading(lib: Arc<Library>, width: u16, height: u16) -> App {
+        let mut app = App::new(lib, width, height);
+        app.loading = Some(LoadStatus {
+            stage: LoadStage::Reading,
+            articles: app.lib.corpus.len(),
+            bytes: 0,
+            fraction: 0.0,
+            rate: 0.0,
+            eta: None,
+        });
         app
     }
 
@@ -170,9 +191,31 @@ impl App {
 
     /// Applies one action; returns work for the binary to do, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        if !matches!(action, Action::FilterResults { .. } | Action::Resize { .. }) {
-            self.message = None;
+        // What happens outside (the terminal, background work) applies
+        // whatever is on screen, and leaves the one-shot message alone.
+        match action {
+            Action::Resize { width, height } => {
+                self.resize(width, height);
+                return None;
+            }
+            Action::FilterResults { generation, hits } => {
+                self.apply_hits(generation, hits);
+                return None;
+            }
+            Action::LoadProgress(status) => {
+                self.loading = Some(status);
+                return None;
+            }
+            Action::LibraryLoaded(Loaded(lib)) => return self.set_library(lib),
+            Action::LoadFailed(why) => {
+                self.loading = None;
+                self.message = Some(format!("Loading stopped: {why}"));
+                self.load_error = Some(why);
+                return None;
+            }
+            _ => {}
         }
+        self.message = None;
         if let Some(Overlay::Help { scroll }) = self.overlay {
             match action {
                 Action::ToggleHelp | Action::Back | Action::Quit => self.overlay = None,
@@ -182,15 +225,12 @@ impl App {
                         scroll: scroll.saturating_sub(1),
                     });
                 }
-                Action::Resize { width, height } => self.resize(width, height),
-                Action::FilterResults { generation, hits } => self.apply_hits(generation, hits),
                 _ => {}
             }
             return None;
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Resize { width, height } => self.resize(width, height),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Up => self.move_by(-1),
@@ -246,9 +286,38 @@ impl App {
             }
             Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => return self.cancel_filter(),
-            Action::FilterResults { generation, hits } => self.apply_hits(generation, hits),
+            Action::FilterResults { .. }
+            | Action::Resize { .. }
+            | Action::LoadProgress(_)
+            | Action::LibraryLoaded(_)
+            | Action::LoadFailed(_) => {}
         }
         None
+    }
+
+    /// Shows a newer library: more articles, or the complete one with its
+    /// actors and index. Article ids are stable (loading only appends), so
+    /// the selection stays; an active filter is searched again.
+    fn set_library(&mut self, lib: Arc<Library>) -> Option<Effect> {
+        if lib.complete {
+            self.loading = None;
+        }
+        if self
+            .selected_actor
+            .is_some_and(|a| a.ix() >= lib.actors.len())
+        {
+            self.selected_actor = None;
+        }
+        self.lib = lib;
+        self.relist();
+        if !self.filter.active() {
+            return None;
+        }
+        self.filter.reparse();
+        Some(Effect::Search {
+            generation: self.filter.generation,
+            query: Arc::clone(&self.filter.query),
+        })
     }
 
     // ---- geometry -------------------------------------------------------

@@ -420,3 +420,78 @@ fn a_query_matching_nothing_empties_the_list_and_the_reader() {
         "deleting the query shows everything again"
     );
 }
+
+// ---- loading in the background ----------------------------------------
+
+/// A library of the first `n` seed articles, as loading would show it.
+fn partial(n: usize) -> Arc<Library> {
+    let mut c = crate::corpus::Corpus::seeds();
+    c.articles.truncate(n);
+    Arc::new(Library::partial(c))
+}
+
+#[test]
+fn the_app_stays_usable_while_loading_and_keeps_its_place() {
+    use crate::app::action::{LoadStage, LoadStatus, Loaded};
+    let mut a = App::loading(partial(0), 120, 40);
+    assert!(a.list.rows.is_empty() && a.reader.doc.is_none());
+    let status = LoadStatus {
+        stage: LoadStage::Reading,
+        articles: 2,
+        bytes: 4000,
+        fraction: 0.4,
+        rate: 1e6,
+        eta: Some(1.5),
+    };
+    a.update(Action::LoadProgress(status));
+    assert_eq!(a.loading, Some(status));
+    // Articles arrive: the list fills and the first opens.
+    a.update(Action::LibraryLoaded(Loaded(partial(2))));
+    assert_eq!(a.list.rows.len(), 2);
+    assert_eq!(open_id(&a), "000_2e5d647943e40601.txt");
+    // Keys work meanwhile.
+    press(&mut a, "j");
+    assert_eq!(open_id(&a), "001_4848f0c9aefd9c35.txt");
+    // A filter over what has arrived: titles only.
+    type_filter(&mut a, "kick");
+    assert_eq!(listed(&a), ["001"]);
+    press(&mut a, "enter");
+    // More articles arrive: the selection stays; the filter is asked again.
+    let effect = a.update(Action::LibraryLoaded(Loaded(partial(4))));
+    assert!(matches!(effect, Some(Effect::Search { .. })));
+    assert_eq!(a.list.selected().map(|d| d.0), Some(1));
+    // Loading completes: actors appear, the progress line goes.
+    let done = Arc::new(Library::seeds());
+    if let Some(e) = a.update(Action::LibraryLoaded(Loaded(done))) {
+        super::testing::run(&mut a, e);
+    }
+    assert!(a.loading.is_none());
+    assert!(a.lib.complete);
+    assert_eq!(listed(&a), ["001"]);
+    press(&mut a, "esc");
+    assert_eq!(a.list.rows.len(), 5);
+    assert_eq!(a.sidebar.rows.len(), a.lib.actors.len());
+    assert_eq!(
+        open_id(&a),
+        "001_4848f0c9aefd9c35.txt",
+        "still on the same article"
+    );
+}
+
+#[test]
+fn a_failed_load_says_why_and_keeps_what_arrived() {
+    let mut a = App::loading(partial(3), 120, 40);
+    a.update(Action::LoadFailed("/x: cannot be read".into()));
+    assert!(a.loading.is_none());
+    assert_eq!(a.list.rows.len(), 3);
+    assert!(a.message.as_deref().unwrap().contains("cannot be read"));
+    press(&mut a, "j");
+    assert_eq!(a.list.cursor.selected, 1);
+}
+
+#[test]
+fn quitting_while_loading_just_quits() {
+    let mut a = App::loading(partial(1), 120, 40);
+    press(&mut a, "ctrl-c");
+    assert!(a.quit);
+}

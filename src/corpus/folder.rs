@@ -44,6 +44,7 @@ pub(super) fn load(
                 articles: articles.len(),
                 bytes,
                 fraction: done as f64 / paths.len().max(1) as f64,
+                idle: false,
             },
         );
     }
@@ -85,6 +86,7 @@ pub(super) fn load_file(
             articles: articles.len(),
             bytes: size,
             fraction: 1.0,
+            idle: false,
         },
     );
     Ok(Corpus {

@@ -71,7 +71,8 @@ pub(super) fn load(
     let mut warnings = Vec::new();
     let mut articles: Vec<Arc<Article>> = Vec::new();
     let mut buf: Vec<u8> = Vec::with_capacity(BLOCK + 4096);
-    let mut eof = fill(&mut file, &mut buf, BLOCK).map_err(unreadable)?;
+    let mut got = fill(&mut file, &mut buf, BLOCK).map_err(unreadable)?;
+    let mut eof = got == Fill::End;
     // A byte-order mark, then: an array, or one object a line.
     let bom = if buf.starts_with(b"\xef\xbb\xbf") {
         3
@@ -85,7 +86,7 @@ pub(super) fn load(
             return Ok(corpus(path, articles, warnings));
         }
         while !eof {
-            eof = fill(&mut file, &mut buf, usize::MAX).map_err(unreadable)?;
+            eof = fill(&mut file, &mut buf, usize::MAX).map_err(unreadable)? == Fill::End;
         }
         let (text, bad) = super::decode(buf);
         if let Some(at) = bad {
@@ -104,6 +105,7 @@ pub(super) fn load(
                 articles: articles.len(),
                 bytes: total,
                 fraction: 1.0,
+                idle: false,
             },
         );
         let mut c = corpus(path, articles, warnings);
@@ -123,7 +125,8 @@ pub(super) fn load(
                 None => {
                     // One line longer than a block: read on.
                     let want = buf.len() + BLOCK;
-                    eof = fill(&mut file, &mut buf, want).map_err(unreadable)?;
+                    got = fill(&mut file, &mut buf, want).map_err(unreadable)?;
+                    eof = got == Fill::End;
                     continue;
                 }
             }
@@ -162,14 +165,21 @@ pub(super) fn load(
             Progress {
                 articles: articles.len(),
                 bytes: offset,
-                fraction: offset as f64 / total.max(1) as f64,
+                // A pipe has no size: no fraction to tell.
+                fraction: if total == 0 {
+                    0.0
+                } else {
+                    (offset as f64 / total as f64).min(1.0)
+                },
+                idle: got == Fill::Short,
             },
         );
         if eof && buf.is_empty() {
             break;
         }
         if !eof {
-            eof = fill(&mut file, &mut buf, BLOCK).map_err(unreadable)?;
+            got = fill(&mut file, &mut buf, BLOCK).map_err(unreadable)?;
+            eof = got == Fill::End;
         }
     }
     let mut c = corpus(path, articles, warnings);
@@ -177,19 +187,52 @@ pub(super) fn load(
     Ok(c)
 }
 
-/// Reads from `file` until `buf` holds `want` bytes or the file ends;
-/// returns whether it ended.
-fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
+/// What one [`fill`] found.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// The buffer holds what was asked for.
+    Full,
+    /// A pipe gave what it had so far (whole lines).
+    Short,
+    /// The file ended.
+    End,
+}
+
+/// Reads from `file` until `buf` holds `want` bytes, the file ends, or (a
+/// pipe) what has arrived so far is in.
+fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, want: usize) -> std::io::Result<Fill> {
     use std::io::Read;
     while buf.len() < want {
         let room = (want - buf.len()).min(BLOCK);
         let before = buf.len();
-        let n = file.by_ref().take(room as u64).read_to_end(buf)?;
-        if n == 0 || buf.len() == before {
-            return Ok(true);
+        buf.resize(before + room, 0);
+        let n = loop {
+            match file.read(&mut buf[before..]) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                r => break r,
+            }
+        };
+        let n = match n {
+            Ok(n) => n,
+            Err(e) => {
+                buf.truncate(before);
+                return Err(e);
+            }
+        };
+        buf.truncate(before + n);
+        if n == 0 {
+            return Ok(Fill::End);
+        }
+        if n < room && !buf[before..].contains(&b'\n') {
+            // A short read without a whole line: wait for more.
+            continue;
+        }
+        if n < room {
+            // A short read (a pipe): work on what arrived.
+            return Ok(Fill::Short);
         }
     }
-    Ok(false)
+    Ok(Fill::Full)
 }
 
 fn corpus(path: &Path, articles: Vec<Arc<Article>>, warnings: Vec<LoadWarning>) -> Corpus {

@@ -88,8 +88,12 @@ impl Corpus {
         if Kind::of(path).is_none() {
             return Err(LoadError::Unsupported(path.to_owned()));
         }
-        std::fs::File::open(path)
-            .map_err(|e| LoadError::Unreadable(path.to_owned(), e.to_string()))?;
+        // Only a regular file is opened to check it: opening a named pipe
+        // would wait for its writer.
+        if meta.is_file() {
+            std::fs::File::open(path)
+                .map_err(|e| LoadError::Unreadable(path.to_owned(), e.to_string()))?;
+        }
         Ok(())
     }
 
@@ -156,6 +160,9 @@ pub struct Progress {
     pub bytes: u64,
     /// Share of the work done, from 0 to 1.
     pub fraction: f64,
+    /// The source has nothing more for now (a pipe waiting for its
+    /// writer): a good moment to show what arrived.
+    pub idle: bool,
 }
 
 /// What kind of single file a path names, by its extension.

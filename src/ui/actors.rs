@@ -8,13 +8,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::status::compact;
 use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme};
 use crate::app::{App, Pane};
 use crate::search::highlight::name_chars;
 use crate::text;
 
-/// Width of each number column.
-const NUM_W: usize = 5;
+/// Narrowest number column: a space and the four-letter header.
+const MIN_NUM_W: usize = 5;
 /// Width of the kind column.
 const KIND_W: usize = 5;
 
@@ -34,29 +35,29 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let name_w = width.saturating_sub(1 + KIND_W + 2 * NUM_W);
+    let visible = usize::from(inner.height).saturating_sub(1).max(1);
+    let cursor = app.sidebar.cursor;
+    let shown = || app.sidebar.rows.iter().skip(cursor.offset).take(visible);
+    // Number columns as wide as the counts on screen need, no wider.
+    let widest = shown()
+        .map(|h| compact(h.mentions).len().max(compact(h.articles).len()))
+        .max()
+        .unwrap_or(0);
+    let num_w = (widest + 1).max(MIN_NUM_W);
+    let name_w = width.saturating_sub(1 + KIND_W + 2 * num_w);
     let mut lines = Vec::new();
     lines.push(Line::styled(
         format!(
             " {}{}{}{}",
             text::pad("Actor", name_w),
             text::pad(" kind", KIND_W),
-            text::pad_left("ment", NUM_W),
-            text::pad_left("arts", NUM_W),
+            text::pad_left("ment", num_w),
+            text::pad_left("arts", num_w),
         ),
         theme::header(),
     ));
-    let visible = usize::from(inner.height).saturating_sub(1).max(1);
-    let cursor = app.sidebar.cursor;
     let query = app.filter.active().then_some(&app.filter.query);
-    for (i, hit) in app
-        .sidebar
-        .rows
-        .iter()
-        .enumerate()
-        .skip(cursor.offset)
-        .take(visible)
-    {
+    for (i, hit) in (cursor.offset..).zip(shown()) {
         let actor = lib.actors.get(hit.actor);
         let chosen = app.selected_actor == Some(hit.actor);
         let mut name_style = Style::new().fg(theme::kind_color(actor.kind));
@@ -78,9 +79,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             text::pad(&format!(" {}", actor.kind.short()), KIND_W),
             theme::dim(),
         ));
-        spans.push(Span::raw(text::pad_left(&hit.mentions.to_string(), NUM_W)));
+        spans.push(Span::raw(text::pad_left(&compact(hit.mentions), num_w)));
         spans.push(Span::styled(
-            text::pad_left(&hit.articles.to_string(), NUM_W),
+            text::pad_left(&compact(hit.articles), num_w),
             theme::dim(),
         ));
         let mut line = Line::from(spans);
@@ -89,7 +90,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(line);
     }
-    if app.sidebar.rows.is_empty() {
+    if !lib.complete {
+        lines.push(Line::styled(" Actors appear once loaded", theme::dim()));
+    } else if app.sidebar.rows.is_empty() {
         let why = if app.filter.active() {
             " No actor matches"
         } else {

@@ -18,10 +18,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lib = &app.lib;
     let total = lib.corpus.len();
     let shown = app.list.rows.len();
-    let mut title = if shown == total {
-        format!("Articles ({total})")
-    } else {
-        format!("Articles {shown}/{total}")
+    let count = super::status::grouped(total);
+    let mut title = match (shown == total, app.loading.is_some()) {
+        (true, false) => format!("Articles ({count})"),
+        (true, true) => format!("Articles ({count}, loading)"),
+        (false, _) => format!("Articles {}/{count}", super::status::grouped(shown)),
     };
     if let Some(a) = app.selected_actor {
         title.push_str(&format!(" naming {}", lib.actors.get(a).name));
@@ -80,7 +81,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(bottom);
     }
     if shown == 0 {
-        let why = if app.filter.active() {
+        let why = if app.loading.is_some() && total == 0 {
+            " Loading…"
+        } else if app.filter.active() {
             " No article matches the filter"
         } else {
             " No articles to show"

@@ -22,8 +22,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = match r.doc {
         Some(_) => format!(
             "Article {} of {}",
-            app.list.cursor.selected + 1,
-            app.list.rows.len()
+            super::status::grouped(app.list.cursor.selected + 1),
+            super::status::grouped(app.list.rows.len())
         ),
         None => "Reader".into(),
     };

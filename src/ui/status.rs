@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::app::keymap::Context;
-use crate::app::{Action, App, Pane};
+use crate::app::{Action, App, LoadStage, LoadStatus, Pane};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -29,15 +29,75 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
 }
 
+/// `n` with thousands separated, as people read counts.
+pub(super) fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `n` in at most five characters (`99999`, `123k`, `1.2M`), for narrow
+/// number columns.
+pub(super) fn compact(n: u32) -> String {
+    match n {
+        0..=99_999 => n.to_string(),
+        100_000..=999_999 => format!("{}k", n / 1000),
+        _ if n < 10_000_000 => format!("{:.1}M", f64::from(n) / 1e6),
+        _ => format!("{}M", n / 1_000_000),
+    }
+}
+
+/// The loading line: stage, a bar, counts, rate and time left.
+fn progress(s: &LoadStatus) -> String {
+    const BAR: usize = 12;
+    let done = ((s.fraction.clamp(0.0, 1.0)) * BAR as f64).round() as usize;
+    let bar: String = "█".repeat(done) + &"░".repeat(BAR - done);
+    let pct = (s.fraction.clamp(0.0, 1.0) * 100.0).floor();
+    let left = match s.eta {
+        Some(t) if t >= 0.5 => format!(" · {:.0} s left", t.ceil()),
+        Some(_) => " · almost done".into(),
+        None => String::new(),
+    };
+    match s.stage {
+        LoadStage::Reading => format!(
+            "Reading {bar} {pct:.0}% · {} articles · {} MB · {:.0} MB/s{left}",
+            grouped(s.articles),
+            s.bytes / 1_000_000,
+            s.rate / 1e6
+        ),
+        LoadStage::Indexing => format!(
+            "Finding actors, indexing {bar} {pct:.0}% · {} articles · {}/s{left}",
+            grouped(s.articles),
+            grouped(s.rate as usize)
+        ),
+    }
+}
+
 /// Counts of what is listed, the filter in force and the selected actor.
 fn summary(app: &App) -> String {
+    if let Some(s) = &app.loading {
+        let mut line = progress(s);
+        if app.filter.active() {
+            line.push_str(&format!(
+                " · /{} (titles only until loaded)",
+                app.filter.input
+            ));
+        }
+        return line;
+    }
     let lib = &app.lib;
     let mut s = if app.filter.active() {
         format!(
             "{} of {} articles, {} actors · /{}{}",
-            app.list.rows.len(),
-            lib.corpus.len(),
-            app.sidebar.rows.len(),
+            grouped(app.list.rows.len()),
+            grouped(lib.corpus.len()),
+            grouped(app.sidebar.rows.len()),
             app.filter.input,
             if app.filter.pending() {
                 " (searching…)"
@@ -48,16 +108,22 @@ fn summary(app: &App) -> String {
     } else {
         format!(
             "{} articles · {} actors · {} mentions",
-            lib.corpus.len(),
-            lib.actors.len(),
-            lib.actors.all_mentions().len()
+            grouped(lib.corpus.len()),
+            grouped(lib.actors.len()),
+            grouped(lib.actors.all_mentions().len())
         )
     };
     if let Some(a) = app.selected_actor {
         s.push_str(&format!(" · selected: {}", lib.actors.get(a).name));
     }
     if !lib.corpus.warnings.is_empty() {
-        s.push_str(&format!(" · {} load warnings", lib.corpus.warnings.len()));
+        s.push_str(&format!(
+            " · {} load warnings",
+            grouped(lib.corpus.warnings.len())
+        ));
+    }
+    if let Some(why) = &app.load_error {
+        s.push_str(&format!(" · loading stopped: {why}"));
     }
     s
 }
@@ -71,9 +137,9 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
         Some(p) => format!(" {p} "),
         None if f.active() => format!(
             " {} of {} articles, {} actors{} ",
-            app.list.rows.len(),
-            app.lib.corpus.len(),
-            app.sidebar.rows.len(),
+            grouped(app.list.rows.len()),
+            grouped(app.lib.corpus.len()),
+            grouped(app.sidebar.rows.len()),
             if f.pending() { " …" } else { "" }
         ),
         None => " type to filter · Enter keep · Esc clear · ↑↓ history ".into(),
@@ -163,4 +229,21 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         .into_iter()
         .flat_map(|(k, l, _)| [Span::styled(k, theme::key()), Span::raw(l)])
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_well() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(100_000), "100,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(compact(80_319), "80319");
+        assert_eq!(compact(123_456), "123k");
+        assert_eq!(compact(1_234_567), "1.2M");
+        assert_eq!(compact(42_000_000), "42M");
+    }
 }

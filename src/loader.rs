@@ -1,0 +1,173 @@
+//! Loading a corpus with progress: for the TUI on a thread of its own that
+//! reports to the event loop as actions, for the CLI in place with a
+//! progress bar on stderr when stderr is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use dossier::actors::Gazetteer;
+use dossier::app::{Action, LoadStage, LoadStatus, Loaded};
+use dossier::corpus::{Corpus, LoadError};
+use dossier::library::Library;
+
+/// What a load reports as it goes.
+pub enum Report {
+    /// How far it has got.
+    Progress(LoadStatus),
+    /// The articles so far, titles searchable; sent at most every
+    /// [`PARTIAL_EVERY`].
+    Partial(Box<Library>),
+}
+
+/// Least time between two partial libraries (each rebuilds a title index).
+const PARTIAL_EVERY: Duration = Duration::from_millis(250);
+
+/// Loads the corpus at `path` and builds its library, reporting progress
+/// and partial libraries through `report`.
+pub fn load(
+    path: &Path,
+    gaz: &Gazetteer,
+    report: &mut dyn FnMut(Report),
+) -> Result<Library, LoadError> {
+    let start = Instant::now();
+    let mut last_partial: Option<Instant> = None;
+    let mut so_far = Vec::new();
+    let corpus = Corpus::load_path_with(path, &mut |batch, p| {
+        so_far.extend(batch.iter().cloned());
+        let secs = start.elapsed().as_secs_f64();
+        report(Report::Progress(LoadStatus {
+            stage: LoadStage::Reading,
+            articles: p.articles,
+            bytes: p.bytes,
+            fraction: p.fraction,
+            rate: p.bytes as f64 / secs.max(1e-3),
+            eta: eta(p.fraction, secs),
+        }));
+        let due = p.idle || last_partial.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY);
+        if due && p.fraction < 1.0 {
+            last_partial = Some(Instant::now());
+            let partial = Corpus {
+                origin: dossier::corpus::Origin::Seeds,
+                articles: so_far.clone(),
+                warnings: Vec::new(),
+            };
+            report(Report::Partial(Box::new(Library::partial(partial))));
+        }
+    })?;
+    drop(so_far);
+    let n = corpus.len();
+    let indexing = Instant::now();
+    let (tx, rx) = std::sync::mpsc::channel::<usize>();
+    let tx = std::sync::Mutex::new(tx);
+    let lib = std::thread::scope(|scope| {
+        let builder = scope.spawn(|| {
+            Library::build_with(corpus, gaz, &|done| {
+                if let Ok(tx) = tx.lock() {
+                    let _ = tx.send(done);
+                }
+            })
+        });
+        // Relay the build's progress from this thread while it works.
+        while !builder.is_finished() {
+            if let Ok(done) = rx.recv_timeout(Duration::from_millis(50)) {
+                let secs = indexing.elapsed().as_secs_f64();
+                let fraction = done as f64 / n.max(1) as f64;
+                report(Report::Progress(LoadStatus {
+                    stage: LoadStage::Indexing,
+                    articles: done,
+                    bytes: 0,
+                    fraction,
+                    rate: done as f64 / secs.max(1e-3),
+                    eta: eta(fraction, secs),
+                }));
+            }
+        }
+        builder.join()
+    });
+    match lib {
+        Ok(lib) => Ok(lib),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Seconds left, from the share done and the seconds spent.
+fn eta(fraction: f64, secs: f64) -> Option<f64> {
+    (fraction > 0.02 && secs > 0.2).then(|| secs * (1.0 - fraction) / fraction)
+}
+
+/// Loads on a new thread, reporting to the event loop through `send`:
+/// progress (at most every 50 ms), partial libraries, and the complete
+/// library or why loading failed.
+pub fn spawn(
+    path: std::path::PathBuf,
+    gaz: Gazetteer,
+    send: impl Fn(Action) -> bool + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let mut last = Instant::now() - Duration::from_secs(1);
+        let result = load(&path, &gaz, &mut |r| match r {
+            Report::Progress(s) => {
+                if last.elapsed() >= Duration::from_millis(50) {
+                    last = Instant::now();
+                    send(Action::LoadProgress(s));
+                }
+            }
+            Report::Partial(lib) => {
+                send(Action::LibraryLoaded(Loaded(Arc::new(*lib))));
+            }
+        });
+        match result {
+            Ok(lib) => send(Action::LibraryLoaded(Loaded(Arc::new(lib)))),
+            Err(e) => send(Action::LoadFailed(e.to_string())),
+        };
+    });
+}
+
+/// Loads in place for a CLI command: a progress bar on stderr while it
+/// takes more than a moment and stderr is a terminal, nothing otherwise.
+pub fn load_for_cli(path: &Path, gaz: &Gazetteer) -> Result<Library, LoadError> {
+    let tty = std::io::stderr().is_terminal();
+    let start = Instant::now();
+    let mut last = Instant::now();
+    let mut shown = false;
+    let result = load(path, gaz, &mut |r| {
+        let Report::Progress(s) = r else { return };
+        if !tty
+            || start.elapsed() < Duration::from_millis(300)
+            || last.elapsed() < Duration::from_millis(100)
+        {
+            return;
+        }
+        last = Instant::now();
+        shown = true;
+        let line = bar_line(&s);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\r\x1b[2K{line}");
+        let _ = err.flush();
+    });
+    if shown {
+        let _ = write!(std::io::stderr(), "\r\x1b[2K");
+    }
+    result
+}
+
+/// One line of progress for stderr.
+fn bar_line(s: &LoadStatus) -> String {
+    const BAR: usize = 24;
+    let done = (s.fraction.clamp(0.0, 1.0) * BAR as f64).round() as usize;
+    let bar = "#".repeat(done) + &"-".repeat(BAR - done);
+    let left = s
+        .eta
+        .map_or(String::new(), |t| format!(", {:.0} s left", t.ceil()));
+    match s.stage {
+        LoadStage::Reading => format!(
+            "dossier: reading [{bar}] {} articles, {} MB, {:.0} MB/s{left}",
+            s.articles,
+            s.bytes / 1_000_000,
+            s.rate / 1e6
+        ),
+        LoadStage::Indexing => format!("dossier: indexing [{bar}] {} articles{left}", s.articles),
+    }
+}

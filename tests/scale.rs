@@ -1,0 +1,94 @@
+//! Larger corpora: the same articles as a folder and as JSONL give the same
+//! library, and the TUI shows progress and a filling list while loading.
+
+mod common;
+
+use std::io::Write;
+
+use common::{Tmux, bin, jsonl_line, synthetic, write_folder};
+use dossier::actors::Gazetteer;
+use dossier::corpus::Corpus;
+use dossier::library::Library;
+
+#[test]
+fn a_folder_and_its_jsonl_twin_give_the_same_library() {
+    let articles = synthetic(2500);
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("folder");
+    write_folder(&folder, &articles);
+    let jsonl = dir.path().join("twin.jsonl");
+    let lines: String = articles.iter().map(|(t, b)| jsonl_line(t, b)).collect();
+    std::fs::write(&jsonl, lines).unwrap();
+
+    let gaz = Gazetteer::builtin();
+    let a = Library::build(Corpus::load_path(&folder).unwrap(), &gaz);
+    let b = Library::build(Corpus::load_path(&jsonl).unwrap(), &gaz);
+    assert_eq!(a.corpus.len(), 2500);
+    assert_eq!(a.corpus.len(), b.corpus.len());
+    for (x, y) in a.corpus.articles.iter().zip(&b.corpus.articles) {
+        assert_eq!((x.title(), x.body()), (y.title(), y.body()));
+    }
+    assert_eq!(a.actors.list(), b.actors.list());
+    assert_eq!(a.actors.all_mentions(), b.actors.all_mentions());
+    let b_actor = a
+        .actors
+        .list()
+        .iter()
+        .find(|x| x.name == "Alexander Bortnikov")
+        .unwrap();
+    assert!(
+        b_actor.variants.iter().any(|v| v.text == "Bortinkov"),
+        "the misspelling joined him"
+    );
+    let (va, vb) = (a.index.body_words(), b.index.body_words());
+    assert_eq!(va.len(), vb.len());
+    for w in (0..va.len() as u32).step_by(37) {
+        assert_eq!(va.word(w), vb.word(w));
+        assert!(va.postings(w).eq(vb.postings(w)));
+    }
+}
+
+#[test]
+fn the_screen_fills_while_a_corpus_streams_in() {
+    let Some(t) = Tmux::start(120, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("feed.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo is not available");
+        return;
+    }
+    let articles = synthetic(3000);
+    t.type_line(&format!("{} {} ; echo EXIT=$?", bin(), fifo.display()));
+    // The screen is up before a byte has arrived.
+    t.wait_for("the empty screen", |s| {
+        s.contains("Loading") || s.contains("Reading")
+    });
+    let mut feed = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    for (title, body) in &articles[..1500] {
+        feed.write_all(jsonl_line(title, body).as_bytes()).unwrap();
+    }
+    feed.flush().unwrap();
+    let s = t.wait_for("the first half listed", |s| s.contains("1,500, loading"));
+    assert!(s.contains("Reading"), "progress in the status line:\n{s}");
+    assert!(s.contains("1,500 articles"), "{s}");
+    assert!(s.contains("Actors appear once loaded"), "{s}");
+    // Usable meanwhile: move down the list.
+    t.keys(&["j", "j"]);
+    t.wait_for("the third article open", |s| {
+        s.contains("Article 3 of 1,500")
+    });
+    for (title, body) in &articles[1500..] {
+        feed.write_all(jsonl_line(title, body).as_bytes()).unwrap();
+    }
+    drop(feed);
+    let s = t.wait_for("everything loaded", |s| {
+        s.contains("Articles (3,000)") && s.contains("actors ·")
+    });
+    assert!(s.contains("Article 3 of 3,000"), "the place is kept:\n{s}");
+    assert!(!s.contains("Actors appear once loaded"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}
