@@ -125,32 +125,44 @@ pub fn spawn(
     });
 }
 
-/// Loads in place for a CLI command: a progress bar on stderr while it
-/// takes more than a moment and stderr is a terminal, nothing otherwise.
+/// Loads for a CLI command: a progress bar on stderr while it takes more
+/// than a moment and stderr is a terminal, nothing otherwise. The bar is
+/// redrawn on a timer from the latest status, so it shows (and its time
+/// goes on) even while the source is slow to give more.
 pub fn load_for_cli(path: &Path, gaz: &Gazetteer) -> Result<Library, LoadError> {
-    let tty = std::io::stderr().is_terminal();
+    if !std::io::stderr().is_terminal() {
+        return load(path, gaz, &mut |_| {});
+    }
+    let latest: std::sync::Mutex<Option<LoadStatus>> = std::sync::Mutex::new(None);
     let start = Instant::now();
-    let mut last = Instant::now();
     let mut shown = false;
-    let result = load(path, gaz, &mut |r| {
-        let Report::Progress(s) = r else { return };
-        if !tty
-            || start.elapsed() < Duration::from_millis(300)
-            || last.elapsed() < Duration::from_millis(100)
-        {
-            return;
+    let result = std::thread::scope(|scope| {
+        let worker = scope.spawn(|| {
+            load(path, gaz, &mut |r| {
+                if let (Report::Progress(s), Ok(mut l)) = (r, latest.lock()) {
+                    *l = Some(s);
+                }
+            })
+        });
+        while !worker.is_finished() {
+            std::thread::sleep(Duration::from_millis(100));
+            let status = latest.lock().ok().and_then(|l| *l);
+            if let Some(s) = status.filter(|_| start.elapsed() >= Duration::from_millis(300)) {
+                shown = true;
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "\r\x1b[2K{}", bar_line(&s));
+                let _ = err.flush();
+            }
         }
-        last = Instant::now();
-        shown = true;
-        let line = bar_line(&s);
-        let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\r\x1b[2K{line}");
-        let _ = err.flush();
+        worker.join()
     });
     if shown {
         let _ = write!(std::io::stderr(), "\r\x1b[2K");
     }
-    result
+    match result {
+        Ok(r) => r,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
 
 /// One line of progress for stderr.

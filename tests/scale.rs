@@ -92,3 +92,59 @@ fn the_screen_fills_while_a_corpus_streams_in() {
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn cli_progress_shows_on_a_terminal_and_not_in_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("c.jsonl");
+    let lines: String = synthetic(800)
+        .iter()
+        .map(|(t, b)| jsonl_line(t, b))
+        .collect();
+    std::fs::write(&jsonl, lines).unwrap();
+    // Piped: stdout has the rows, stderr nothing at all.
+    let out = common::dossier(&["list", "--corpus", jsonl.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 801);
+
+    // On a terminal, a load that takes a while shows a bar on stderr.
+    let Some(t) = Tmux::start(120, 20) else {
+        return;
+    };
+    let fifo = dir.path().join("slow.jsonl");
+    if !std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("skipping: mkfifo is not available");
+        return;
+    }
+    t.type_line(&format!(
+        "{} list --corpus {} > {}/out.txt; echo EXIT=$?",
+        bin(),
+        fifo.display(),
+        dir.path().display()
+    ));
+    let mut feed = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    for (title, body) in &synthetic(200) {
+        feed.write_all(jsonl_line(title, body).as_bytes()).unwrap();
+    }
+    feed.flush().unwrap();
+    let s = t.wait_for("the progress bar", |s| s.contains("dossier: reading ["));
+    assert!(s.contains("200 articles"), "{s}");
+    drop(feed);
+    let s = t.wait_for("the end", |s| s.lines().any(|l| l.starts_with("EXIT=")));
+    assert!(s.contains("EXIT=0"), "{s}");
+    assert!(
+        !s.contains("dossier: reading ["),
+        "the bar is cleared when done:\n{s}"
+    );
+    let out = std::fs::read_to_string(dir.path().join("out.txt")).unwrap();
+    assert_eq!(out.lines().count(), 201, "stdout holds only the rows");
+}

@@ -2,11 +2,11 @@
 //! holding an array of such objects.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress};
@@ -131,7 +131,9 @@ pub(super) fn load(
                 }
             }
         };
-        let block: Vec<u8> = buf.drain(..end).collect();
+        // Keep the unparsed tail for the next block; only it is copied.
+        let rest = buf.split_off(end);
+        let block = std::mem::replace(&mut buf, rest);
         let lines_here = memchr::memchr_iter(b'\n', &block).count();
         if super::binary_kind(&block).is_some() {
             warnings.push(LoadWarning::new(
@@ -202,6 +204,13 @@ enum Fill {
 /// pipe) what has arrived so far is in.
 fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, want: usize) -> std::io::Result<Fill> {
     use std::io::Read;
+    if file.metadata().is_ok_and(|m| m.is_file()) {
+        // A regular file: read straight into spare room, no zeroing first.
+        let room = want.saturating_sub(buf.len());
+        buf.reserve(room.min(BLOCK * 2));
+        let n = file.by_ref().take(room as u64).read_to_end(buf)?;
+        return Ok(if n < room { Fill::End } else { Fill::Full });
+    }
     while buf.len() < want {
         let room = (want - buf.len()).min(BLOCK);
         let before = buf.len();
@@ -272,13 +281,14 @@ fn parse_block(
 
 /// One JSONL line: an article, and what was wrong with it.
 fn parse_line(line: &str, lineno: usize, name: &str) -> (Option<Article>, Vec<LoadWarning>) {
-    let place = format!("{name}:{lineno}");
+    // Where the line is, spelled out only for a warning.
+    let place = || format!("{name}:{lineno}");
     let mut warnings = Vec::new();
     let article = match serde_json::from_str::<Raw>(line) {
         Ok(raw) => to_article(raw, lineno, &place, &mut warnings),
         Err(e) => {
             warnings.push(LoadWarning::new(
-                place,
+                place(),
                 Problem::BadJson {
                     message: e.to_string(),
                 },
@@ -305,7 +315,7 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let n = i + 1;
-        let place = format!("{name}[{n}]");
+        let place = || format!("{name}[{n}]");
         match Raw::deserialize(&item) {
             Ok(raw) => {
                 if let Some(a) = to_article(raw, n, &place, warnings) {
@@ -313,7 +323,7 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
                 }
             }
             Err(e) => warnings.push(LoadWarning::new(
-                place,
+                place(),
                 Problem::BadJson {
                     message: e.to_string(),
                 },
@@ -323,10 +333,15 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
     out
 }
 
-fn to_article(raw: Raw, n: usize, place: &str, warnings: &mut Vec<LoadWarning>) -> Option<Article> {
+fn to_article(
+    raw: Raw,
+    n: usize,
+    place: &dyn Fn() -> String,
+    warnings: &mut Vec<LoadWarning>,
+) -> Option<Article> {
     let title = raw.title.filter(|t| !t.trim().is_empty());
     let Some(title) = title else {
-        warnings.push(LoadWarning::new(place, Problem::MissingTitle));
+        warnings.push(LoadWarning::new(place(), Problem::MissingTitle));
         return None;
     };
     let id = raw
@@ -341,12 +356,16 @@ fn to_article(raw: Raw, n: usize, place: &str, warnings: &mut Vec<LoadWarning>) 
     };
     let body = raw.body.unwrap_or_default();
     let article = Article::from_parts(id, title.trim(), &body, meta);
-    super::flag_warnings(&article, place, warnings);
+    let f = article.flags;
+    if f.empty || f.title_only || f.invalid_utf8_at.is_some() {
+        super::flag_warnings(&article, &place(), warnings);
+    }
     Some(article)
 }
 
 fn flag_duplicates(corpus: &mut Corpus) {
-    let mut seen = HashSet::with_capacity(corpus.articles.len());
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    seen.reserve(corpus.articles.len());
     for a in &corpus.articles {
         if !seen.insert(a.id.as_str()) {
             corpus.warnings.push(LoadWarning::new(
