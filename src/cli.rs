@@ -196,27 +196,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let result = match command {
         Command::List { json, .. } => {
             let rows = report::articles(&lib);
-            if json {
-                report::write_json(&mut out, &rows)
-            } else {
-                report::write_table(
-                    &mut out,
-                    &["ID", "ACTORS", "BYLINE/SOURCE", "TITLE"],
-                    &report::article_table(&rows),
-                )
-            }
+            print(
+                &mut out,
+                json,
+                &rows,
+                &["ID", "ACTORS", "BYLINE/SOURCE", "TITLE"],
+                report::article_table,
+            )
         }
         Command::Actors { json, .. } => {
             let rows = report::actors(&lib);
-            if json {
-                report::write_json(&mut out, &rows)
-            } else {
-                report::write_table(
-                    &mut out,
-                    &["NAME", "KIND", "MENTIONS", "ARTICLES", "SPELLINGS"],
-                    &report::actor_table(&rows),
-                )
-            }
+            print(
+                &mut out,
+                json,
+                &rows,
+                &["NAME", "KIND", "MENTIONS", "ARTICLES", "SPELLINGS"],
+                report::actor_table,
+            )
         }
         Command::Mentions { actor, json, .. } => {
             let id = match actor.as_deref().map(|a| (a, lib.actors.lookup(a))) {
@@ -243,15 +239,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             let rows = report::mentions(&lib, id);
-            if json {
-                report::write_json(&mut out, &rows)
-            } else {
-                report::write_table(
-                    &mut out,
-                    &["ACTOR", "ARTICLE", "BYTES", "TEXT", "CONTEXT"],
-                    &report::mention_table(&rows),
-                )
-            }
+            print(
+                &mut out,
+                json,
+                &rows,
+                &["ACTOR", "ARTICLE", "BYTES", "TEXT", "CONTEXT"],
+                report::mention_table,
+            )
         }
         Command::Filter {
             query,
@@ -270,27 +264,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .expect("an uncancellable search completes");
             if actors {
                 let rows = report::filtered_actors(&lib, &hits);
-                if json {
-                    report::write_json(&mut out, &rows)
-                } else {
-                    report::write_table(
-                        &mut out,
-                        &["NAME", "KIND", "MENTIONS", "ARTICLES"],
-                        &report::filtered_actor_table(&rows),
-                    )
-                }
+                print(
+                    &mut out,
+                    json,
+                    &rows,
+                    &["NAME", "KIND", "MENTIONS", "ARTICLES"],
+                    report::filtered_actor_table,
+                )
             } else {
                 let explained = engine.explain(&lib, &query, &hits);
                 let rows = report::matches(&lib, &explained);
-                if json {
-                    report::write_json(&mut out, &rows)
-                } else {
-                    report::write_table(
-                        &mut out,
-                        &["ID", "SCORE", "FIELDS", "WORDS", "TITLE"],
-                        &report::match_table(&rows),
-                    )
-                }
+                print(
+                    &mut out,
+                    json,
+                    &rows,
+                    &["ID", "SCORE", "FIELDS", "WORDS", "TITLE"],
+                    report::match_table,
+                )
             }
         }
     };
@@ -299,6 +289,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // A closed pipe (`dossier list | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Prints rows as JSON, or as a table under `header` with `table` making
+/// the cells.
+fn print<T: serde::Serialize>(
+    out: &mut impl Write,
+    json: bool,
+    rows: &[T],
+    header: &[&str],
+    table: fn(&[T]) -> Vec<Vec<String>>,
+) -> io::Result<()> {
+    if json {
+        report::write_json(out, rows)
+    } else {
+        report::write_table(out, header, &table(rows))
     }
 }
 

@@ -9,6 +9,18 @@ fn json(args: &[&str]) -> Vec<Value> {
     serde_json::from_str(&stdout_ok(args)).expect("valid JSON")
 }
 
+/// A user gazetteer in `dir` that adds the byline "Jane Roe" of the mini
+/// fixture as a person.
+fn jane_roe(dir: &std::path::Path) -> std::path::PathBuf {
+    let g = dir.join("mine.json");
+    std::fs::write(
+        &g,
+        r#"[{"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]}]"#,
+    )
+    .unwrap();
+    g
+}
+
 fn seed_bytes(id: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("seeds")
@@ -172,12 +184,7 @@ fn a_folder_and_its_jsonl_twin_give_the_same_actors_and_mentions() {
 #[test]
 fn a_user_gazetteer_adds_actors() {
     let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("mine.json");
-    std::fs::write(
-        &g,
-        r#"[{"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]}]"#,
-    )
-    .unwrap();
+    let g = jane_roe(dir.path());
     let corpus = fixture("mini");
     let rows = json(&[
         "actors",
@@ -258,12 +265,7 @@ fn filter_actors_prints_the_filtered_sidebar() {
 #[test]
 fn filter_takes_a_corpus_and_a_gazetteer() {
     let dir = tempfile::tempdir().unwrap();
-    let g = dir.path().join("mine.json");
-    std::fs::write(
-        &g,
-        r#"[{"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]}]"#,
-    )
-    .unwrap();
+    let g = jane_roe(dir.path());
     let corpus = fixture("mini");
     let rows = json(&[
         "filter",

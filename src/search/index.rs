@@ -1,8 +1,8 @@
 //! The search index, built once per corpus so a keystroke matches the query
 //! against a vocabulary and short titles instead of every body.
 //!
-//! - Titles, folded, in one string, each with a letter mask, and the
-//!   title vocabulary (titles are matched word by word, like bodies).
+//! - Titles, folded, in one string (for fuzzy-matcher's ranking score), and
+//!   the title vocabulary (titles are matched word by word, like bodies).
 //! - The body vocabulary: distinct folded words, sorted (so a prefix is a
 //!   range), each with a letter mask and its postings (the articles it
 //!   occurs in) as delta-encoded varints.
@@ -131,7 +131,6 @@ pub struct SearchIndex {
     docs: usize,
     titles: String,
     title_start: Vec<u32>,
-    title_mask: Vec<u64>,
     title_words: Vocab,
     body_words: Vocab,
     initials: Vec<u32>,
@@ -265,15 +264,12 @@ impl SearchIndex {
         let body_words = body.words;
         let mut titles = String::new();
         let mut title_start = Vec::with_capacity(n + 1);
-        let mut title_mask = Vec::with_capacity(n);
         let given = body.titles.is_some();
         let mut tw = VocabBuilder::default();
         let mut buf = String::new();
         for (d, a) in corpus.articles.iter().enumerate() {
             title_start.push(titles.len() as u32);
-            let before = titles.len();
             fold::transform_into(a.title(), Sense::default(), &mut titles);
-            title_mask.push(fold::mask(&titles[before..]));
             if !given {
                 for (_, w) in words(a.title()) {
                     tw.add(w, d as u32, &mut buf);
@@ -304,7 +300,6 @@ impl SearchIndex {
             docs: n,
             titles,
             title_start,
-            title_mask,
             title_words,
             body_words,
             initials: body.initials,
@@ -323,11 +318,6 @@ impl SearchIndex {
     pub fn title(&self, doc: DocId) -> &str {
         let d = doc.ix();
         &self.titles[self.title_start[d] as usize..self.title_start[d + 1] as usize]
-    }
-
-    /// The letter mask of `doc`'s folded title.
-    pub fn title_mask(&self, doc: DocId) -> u64 {
-        self.title_mask[doc.ix()]
     }
 
     /// The words of the titles.
@@ -366,7 +356,6 @@ impl SearchIndex {
     pub fn heap_bytes(&self) -> usize {
         self.titles.len()
             + self.title_start.len() * 4
-            + self.title_mask.len() * 8
             + self.title_words.heap_bytes()
             + self.body_words.heap_bytes()
             + self.initials.len() * 4

@@ -143,29 +143,23 @@ impl Query {
 
     /// The kinds the query asks for (`k:`), if any.
     pub fn kinds(&self) -> Vec<Kind> {
-        self.groups
-            .iter()
-            .flatten()
-            .filter_map(|c| match c {
-                Clause::Kind {
-                    kind: Some(k),
-                    negated: false,
-                } => Some(*k),
-                _ => None,
-            })
-            .collect()
+        self.kind_clauses(false)
     }
 
     /// The kinds the query excludes (`!k:`).
     pub fn excluded_kinds(&self) -> Vec<Kind> {
+        self.kind_clauses(true)
+    }
+
+    fn kind_clauses(&self, excluded: bool) -> Vec<Kind> {
         self.groups
             .iter()
             .flatten()
             .filter_map(|c| match c {
                 Clause::Kind {
                     kind: Some(k),
-                    negated: true,
-                } => Some(*k),
+                    negated,
+                } if *negated == excluded => Some(*k),
                 _ => None,
             })
             .collect()
