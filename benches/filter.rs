@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 use dossier::search::{Engine, Query};
@@ -43,7 +43,7 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let corpus = Corpus::load_path(&path).expect("the bench corpus loads");
-    let lib = Arc::new(Library::build(corpus, &Gazetteer::builtin()));
+    let lib = Arc::new(Library::build(corpus, &Extraction::builtin()));
     eprintln!(
         "{} articles, {} MB of text",
         lib.corpus.len(),

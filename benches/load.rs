@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 use serde::Deserialize;
@@ -40,7 +40,7 @@ fn baseline(path: &Path) -> usize {
     n
 }
 
-fn dossier(path: &Path, gaz: &Gazetteer) -> usize {
+fn dossier(path: &Path, gaz: &Extraction) -> usize {
     let corpus = Corpus::load_path(path).expect("bench corpus loads");
     Library::build(corpus, gaz).index.docs()
 }
@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let folder = common::corpus("big100k", 100_000);
-    let gaz = Gazetteer::builtin();
+    let gaz = Extraction::builtin();
 
     let mut group = c.benchmark_group("load");
     group.sample_size(10);

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::app::App;
 use dossier::corpus::{Corpus, Origin};
 use dossier::library::Library;
@@ -59,7 +59,10 @@ fn bench(c: &mut Criterion) {
     });
 
     let big = common::big_jsonl().map(|p| {
-        let lib = Library::build(Corpus::load_path(&p).expect("loads"), &Gazetteer::builtin());
+        let lib = Library::build(
+            Corpus::load_path(&p).expect("loads"),
+            &Extraction::builtin(),
+        );
         App::new(Arc::new(lib), 200, 60)
     });
     if let Some(big) = &big {

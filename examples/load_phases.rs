@@ -1,10 +1,10 @@
 //! Times each phase of opening a corpus, to see where load time goes.
 //!
-//! `cargo run --release --example load_phases -- PATH`
+//! `cargo run --release --example load_phases -- PATH [--no-discover]`
 
 use std::time::Instant;
 
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 
@@ -39,14 +39,20 @@ fn main() {
     eprintln!("after load: {}", memory());
     let (n, bytes) = (corpus.len(), corpus.text_bytes());
     let t = Instant::now();
-    let lib = Library::build(corpus, &Gazetteer::builtin());
+    let how = if std::env::args().any(|a| a == "--no-discover") {
+        Extraction::only(dossier::actors::Gazetteer::builtin())
+    } else {
+        Extraction::builtin()
+    };
+    let lib = Library::build(corpus, &how);
     let build = t.elapsed();
     eprintln!("after build: {}", memory());
     println!(
-        "{n} articles, {} MB text: load {:.0} ms, actors and index {:.0} ms ({} mentions, {} body words, index {} MB); total {:.0} ms",
+        "{n} articles, {} MB text: load {:.0} ms, actors and index {:.0} ms ({} actors, {} mentions, {} body words, index {} MB); total {:.0} ms",
         bytes / 1_000_000,
         load.as_secs_f64() * 1e3,
         build.as_secs_f64() * 1e3,
+        lib.actors.len(),
         lib.actors.all_mentions().len(),
         lib.index.body_words().len(),
         lib.index.heap_bytes() / 1_000_000,

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use std::sync::Arc;
 
-use dossier::actors::{Gazetteer, Lookup};
+use dossier::actors::{Extraction, Gazetteer, Lookup};
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 use dossier::report;
@@ -49,6 +49,22 @@ struct Source {
     /// actors (see README).
     #[arg(long = "actors", visible_alias = "gazetteer", value_name = "FILE")]
     gazetteer: Option<PathBuf>,
+
+    #[command(flatten)]
+    finding: Finding,
+}
+
+/// How actors are found, beyond the gazetteer file.
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+struct Finding {
+    /// Only the actors a gazetteer lists: no discovery from the text.
+    #[arg(long)]
+    no_discover: bool,
+
+    /// Leave out the built-in gazetteer (assets/actors.json); a file given
+    /// with --actors still applies.
+    #[arg(long)]
+    no_builtin_actors: bool,
 }
 
 /// The same for `filter`, whose `--actors` is a flag.
@@ -61,6 +77,9 @@ struct FilterSource {
     /// A gazetteer JSON file laid over the built-in one.
     #[arg(long, value_name = "FILE")]
     gazetteer: Option<PathBuf>,
+
+    #[command(flatten)]
+    finding: Finding,
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +138,7 @@ impl Command {
             Command::Filter { source, .. } => Source {
                 corpus: source.corpus.clone(),
                 gazetteer: source.gazetteer.clone(),
+                finding: source.finding,
             },
         }
     }
@@ -152,7 +172,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let path = corpora.into_iter().flatten().next();
     let gazetteer = sub.gazetteer.or(cli.source.gazetteer);
-    let gaz = match load_gazetteer(gazetteer.as_deref()) {
+    let finding = Finding {
+        no_discover: sub.finding.no_discover || cli.source.finding.no_discover,
+        no_builtin_actors: sub.finding.no_builtin_actors || cli.source.finding.no_builtin_actors,
+    };
+    let how = match extraction(gazetteer.as_deref(), finding) {
         Ok(g) => g,
         Err(msg) => {
             eprintln!("dossier: {msg}");
@@ -168,11 +192,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let Some(command) = cli.command else {
         let start = match path {
-            None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &gaz))),
-            Some(path) => Start::Load {
-                path,
-                gazetteer: gaz,
-            },
+            None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &how))),
+            Some(path) => Start::Load { path, how },
         };
         return Ok(match crate::term::run(start)? {
             None => ExitCode::SUCCESS,
@@ -181,8 +202,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         });
     };
     let lib = match &path {
-        None => Library::build(Corpus::seeds(), &gaz),
-        Some(p) => match crate::loader::load_for_cli(p, &gaz) {
+        None => Library::build(Corpus::seeds(), &how),
+        Some(p) => match crate::loader::load_for_cli(p, &how) {
             Ok(lib) => lib,
             Err(e) => {
                 eprintln!("dossier: {e}");
@@ -308,14 +329,22 @@ fn print<T: serde::Serialize>(
     }
 }
 
-/// The built-in gazetteer with the user's laid over it, or says in one line
-/// what is wrong with the user's.
-fn load_gazetteer(file: Option<&std::path::Path>) -> Result<Gazetteer, String> {
-    let gaz = Gazetteer::builtin();
-    match file {
-        None => Ok(gaz),
-        Some(f) => Ok(gaz.overlay(Gazetteer::load(f).map_err(|e| e.to_string())?)),
+/// How to find actors: the built-in gazetteer (unless left out) with the
+/// user's laid over it, and discovery (unless turned off); or says in one
+/// line what is wrong with the user's gazetteer.
+fn extraction(file: Option<&std::path::Path>, finding: Finding) -> Result<Extraction, String> {
+    let mut gaz = if finding.no_builtin_actors {
+        Gazetteer::default()
+    } else {
+        Gazetteer::builtin()
+    };
+    if let Some(f) = file {
+        gaz = gaz.overlay(Gazetteer::load(f).map_err(|e| e.to_string())?);
     }
+    Ok(Extraction {
+        gazetteer: gaz,
+        discover: !finding.no_discover,
+    })
 }
 
 /// Prints load warnings and a summary line to stderr.

@@ -12,6 +12,7 @@ pub mod actors;
 pub mod app;
 pub mod corpus;
 pub mod library;
+pub mod mem;
 pub mod report;
 pub mod search;
 pub mod text;

@@ -4,16 +4,19 @@
 //! Building it is the heaviest work dossier does, so it is done in one pass
 //! over every article's words, on every core: each word feeds both the
 //! actor scan (gazetteer spellings looked up at word starts, spelling
-//! variant candidates) and the search index's body vocabulary. Then the
-//! actors are assembled, and the index is completed with titles and actor
-//! kinds.
+//! variant candidates, runs of capitalised words for discovery) and the
+//! search index's body vocabulary. Then the vocabulary is merged (it says
+//! which words are written in lower case, which discovery needs), the
+//! actors are decided and assembled, and the index is completed with
+//! titles and actor kinds. Between phases freed memory is handed back
+//! ([`crate::mem::release_free`]).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::actors::{Actors, ArticleScan, Gazetteer, Plan, Scanned};
+use crate::actors::{Actors, ArticleScan, Extraction, Plan, Scanned};
 use crate::corpus::{Corpus, DocId};
 use crate::search::SearchIndex;
 use crate::search::index::BodyBuilder;
@@ -37,19 +40,19 @@ pub struct Library {
 const REPORT_EVERY: usize = 2048;
 
 impl Library {
-    /// Finds the actors of `gazetteer` in `corpus` and indexes it.
-    pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Library {
-        Library::build_with(corpus, gazetteer, &|_| {})
+    /// Finds the actors of `corpus` as `how` says, and indexes it.
+    pub fn build(corpus: Corpus, how: &Extraction) -> Library {
+        Library::build_with(corpus, how, &|_| {})
     }
 
     /// Like [`Library::build`], reporting how many articles have been
     /// scanned (from any thread) as it goes.
     pub fn build_with(
         corpus: Corpus,
-        gazetteer: &Gazetteer,
+        how: &Extraction,
         progress: &(dyn Fn(usize) + Sync),
     ) -> Library {
-        let plan = Plan::new(gazetteer);
+        let plan = Plan::new(how);
         let n = corpus.len();
         let threads = rayon::current_num_threads().max(1);
         let per = n.div_ceil(threads).max(1);
@@ -72,9 +75,16 @@ impl Library {
             bodies.push(b);
             scans.extend(s);
         }
-        let actors = Actors::from_scans(&corpus, gazetteer, &plan, scans);
         let body = BodyBuilder::finish(bodies, true);
+        crate::mem::release_free();
+        let lower = body.lowercase_table();
+        let actors = Actors::from_scans(&corpus, &plan, scans, &|w| {
+            let folded = crate::search::fold::fold(w);
+            lower.get(folded.as_str()).copied().unwrap_or(0)
+        });
+        drop(lower);
         let index = SearchIndex::assemble(&corpus, body, &actors);
+        crate::mem::release_free();
         Library {
             corpus,
             actors,
@@ -96,9 +106,9 @@ impl Library {
         }
     }
 
-    /// The seed corpus with the built-in gazetteer.
+    /// The seed corpus with the built-in gazetteer and discovery.
     pub fn seeds() -> Library {
-        Library::build(Corpus::seeds(), &Gazetteer::builtin())
+        Library::build(Corpus::seeds(), &Extraction::builtin())
     }
 }
 
@@ -118,6 +128,7 @@ fn scan_share(
         let a: &Arc<_> = &corpus.articles[d];
         body.begin(DocId(d as u32));
         let (title, body_start) = (a.title.clone(), a.body.start);
+        scan.begin(title.end);
         for (at, w) in words(&a.text) {
             scan.word(plan, &a.text, at, w);
             if at >= body_start {
@@ -126,7 +137,7 @@ fn scan_share(
                 body.title_word(w);
             }
         }
-        scans.push(scan.finish());
+        scans.push(scan.finish(plan, &a.text));
         if (k + 1) % REPORT_EVERY == 0 {
             progress(done.fetch_add(REPORT_EVERY, Ordering::Relaxed) + REPORT_EVERY);
         }
@@ -141,7 +152,7 @@ mod tests {
     #[test]
     fn the_fused_pass_matches_building_each_part_alone() {
         let corpus = Corpus::seeds();
-        let gaz = Gazetteer::builtin();
+        let gaz = Extraction::builtin();
         let fused = Library::build(corpus.clone(), &gaz);
         let actors = Actors::build(&corpus, &gaz);
         assert_eq!(fused.actors.all_mentions(), actors.all_mentions());

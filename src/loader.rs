@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::app::{Action, LoadStage, LoadStatus, Loaded};
 use dossier::corpus::{Corpus, LoadError};
 use dossier::library::Library;
@@ -28,7 +28,7 @@ const PARTIAL_EVERY: Duration = Duration::from_millis(250);
 /// and partial libraries through `report`.
 pub fn load(
     path: &Path,
-    gaz: &Gazetteer,
+    how: &Extraction,
     report: &mut dyn FnMut(Report),
 ) -> Result<Library, LoadError> {
     let start = Instant::now();
@@ -63,7 +63,7 @@ pub fn load(
     let tx = std::sync::Mutex::new(tx);
     let lib = std::thread::scope(|scope| {
         let builder = scope.spawn(|| {
-            Library::build_with(corpus, gaz, &|done| {
+            Library::build_with(corpus, how, &|done| {
                 if let Ok(tx) = tx.lock() {
                     let _ = tx.send(done);
                 }
@@ -102,12 +102,12 @@ fn eta(fraction: f64, secs: f64) -> Option<f64> {
 /// library or why loading failed.
 pub fn spawn(
     path: std::path::PathBuf,
-    gaz: Gazetteer,
+    how: Extraction,
     send: impl Fn(Action) -> bool + Send + 'static,
 ) {
     std::thread::spawn(move || {
         let mut last = Instant::now() - Duration::from_secs(1);
-        let result = load(&path, &gaz, &mut |r| match r {
+        let result = load(&path, &how, &mut |r| match r {
             Report::Progress(s) => {
                 if last.elapsed() >= Duration::from_millis(50) {
                     last = Instant::now();
@@ -129,16 +129,16 @@ pub fn spawn(
 /// than a moment and stderr is a terminal, nothing otherwise. The bar is
 /// redrawn on a timer from the latest status, so it shows (and its time
 /// goes on) even while the source is slow to give more.
-pub fn load_for_cli(path: &Path, gaz: &Gazetteer) -> Result<Library, LoadError> {
+pub fn load_for_cli(path: &Path, how: &Extraction) -> Result<Library, LoadError> {
     if !std::io::stderr().is_terminal() {
-        return load(path, gaz, &mut |_| {});
+        return load(path, how, &mut |_| {});
     }
     let latest: std::sync::Mutex<Option<LoadStatus>> = std::sync::Mutex::new(None);
     let start = Instant::now();
     let mut shown = false;
     let result = std::thread::scope(|scope| {
         let worker = scope.spawn(|| {
-            load(path, gaz, &mut |r| {
+            load(path, how, &mut |r| {
                 if let (Report::Progress(s), Ok(mut l)) = (r, latest.lock()) {
                     *l = Some(s);
                 }

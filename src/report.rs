@@ -50,7 +50,7 @@ pub struct ActorRow<'a> {
     /// Number of articles naming it.
     pub articles: u32,
     /// Spellings seen, with counts.
-    pub variants: &'a [Variant],
+    pub variants: std::borrow::Cow<'a, [Variant]>,
 }
 
 /// One mention, as `dossier mentions` prints it.
@@ -188,7 +188,7 @@ pub fn actors(lib: &Library) -> Vec<ActorRow<'_>> {
             kind: a.kind,
             mentions: a.mentions,
             articles: a.articles,
-            variants: &a.variants,
+            variants: a.spellings(),
         })
         .collect()
 }

@@ -19,7 +19,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::app::keymap::{Code, Key};
 use dossier::app::{Action, App, Effect};
 use dossier::corpus::{Corpus, Origin};
@@ -150,8 +150,8 @@ pub enum Start {
     Load {
         /// The corpus path (already checked).
         path: std::path::PathBuf,
-        /// The gazetteer (already loaded).
-        gazetteer: Gazetteer,
+        /// How to find actors (the gazetteer already loaded).
+        how: Extraction,
     },
 }
 
@@ -166,13 +166,13 @@ pub fn run(start: Start) -> anyhow::Result<Option<i32>> {
     let size = session.terminal.size()?;
     let mut app = match start {
         Start::Ready(lib) => App::new(Arc::new(*lib), size.width, size.height),
-        Start::Load { path, gazetteer } => {
+        Start::Load { path, how } => {
             let empty = Library::partial(Corpus {
                 origin: Origin::File(path.clone()),
                 articles: Vec::new(),
                 warnings: Vec::new(),
             });
-            crate::loader::spawn(path, gazetteer, move |a| tx.send(Input::Action(a)).is_ok());
+            crate::loader::spawn(path, how, move |a| tx.send(Input::Action(a)).is_ok());
             App::loading(Arc::new(empty), size.width, size.height)
         }
     };

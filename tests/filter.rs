@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use dossier::actors::{Gazetteer, Kind};
+use dossier::actors::{Extraction, Gazetteer, Kind};
 use dossier::corpus::{Article, Corpus, Meta, Origin};
 use dossier::library::Library;
 use dossier::search::engine::search;
@@ -27,7 +27,8 @@ fn corpus(articles: &[(&str, &str)], gaz: &Gazetteer) -> Arc<Library> {
         articles,
         warnings: Vec::new(),
     };
-    Arc::new(Library::build(c, gaz))
+    // Gazetteer only: these tests are about the filter, not discovery.
+    Arc::new(Library::build(c, &Extraction::only(gaz.clone())))
 }
 
 fn run(lib: &Arc<Library>, q: &str) -> Hits {

@@ -6,7 +6,7 @@ mod common;
 use std::io::Write;
 
 use common::{Tmux, bin, jsonl_line, synthetic, write_folder};
-use dossier::actors::Gazetteer;
+use dossier::actors::Extraction;
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 
@@ -20,7 +20,7 @@ fn a_folder_and_its_jsonl_twin_give_the_same_library() {
     let lines: String = articles.iter().map(|(t, b)| jsonl_line(t, b)).collect();
     std::fs::write(&jsonl, lines).unwrap();
 
-    let gaz = Gazetteer::builtin();
+    let gaz = Extraction::builtin();
     let a = Library::build(Corpus::load_path(&folder).unwrap(), &gaz);
     let b = Library::build(Corpus::load_path(&jsonl).unwrap(), &gaz);
     assert_eq!(a.corpus.len(), 2500);
@@ -37,7 +37,7 @@ fn a_folder_and_its_jsonl_twin_give_the_same_library() {
         .find(|x| x.name == "Alexander Bortnikov")
         .unwrap();
     assert!(
-        b_actor.variants.iter().any(|v| v.text == "Bortinkov"),
+        b_actor.spellings().iter().any(|v| v.text == "Bortinkov"),
         "the misspelling joined him"
     );
     let (va, vb) = (a.index.body_words(), b.index.body_words());

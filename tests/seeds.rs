@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use dossier::actors::{Gazetteer, Kind, Lookup};
+use dossier::actors::{Extraction, Gazetteer, Kind, Lookup};
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 
@@ -104,10 +104,36 @@ fn fsb_and_federal_security_service_are_one_actor() {
 }
 
 #[test]
-fn without_a_gazetteer_there_are_no_actors_yet() {
-    // Discovery without a gazetteer is a later piece of work; until then an
-    // empty gazetteer must simply give an empty, working index.
-    let lib = Library::build(Corpus::seeds(), &Gazetteer::default());
-    assert!(lib.actors.is_empty());
-    assert_eq!(lib.actors.actor_count(dossier::corpus::DocId(0)), 0);
+fn discovery_alone_finds_the_story_s_actors() {
+    // No gazetteer at all: every actor here comes from how the text writes
+    // names.
+    let lib = Library::build(Corpus::seeds(), &Extraction::with(Gazetteer::default()));
+    let actor = |spelling: &str| {
+        lib.actors
+            .list()
+            .iter()
+            .find(|a| a.name == spelling || a.spellings().iter().any(|v| v.text == spelling))
+            .unwrap_or_else(|| panic!("no actor is written {spelling:?}"))
+    };
+    for (name, kind) in [
+        ("Vladimir Putin", Kind::Person),
+        ("Zamir Kabulov", Kind::Person),
+        ("Alexander Bortnikov", Kind::Person),
+        ("Sergey Lavrov", Kind::Person),
+        ("Taliban", Kind::Organization),
+        ("FSB", Kind::Organization),
+    ] {
+        assert_eq!(actor(name).kind, kind, "{name}");
+    }
+    assert_eq!(actor("Mohammad Suhail Shaheen").kind, Kind::Person);
+    // Surnames alone, a transliteration and the acronym joined their names.
+    assert_eq!(actor("Putin").name, "Vladimir Putin");
+    assert_eq!(actor("Kabulov").name, "Zamir Kabulov");
+    assert_eq!(actor("Aleksandr Bortnikov").name, "Alexander Bortnikov");
+    assert_eq!(
+        actor("Bortinkov").name,
+        "Alexander Bortnikov",
+        "a misspelt surname"
+    );
+    assert_eq!(actor("FSB").name, actor("Federal Security Service").name);
 }

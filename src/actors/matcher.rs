@@ -113,6 +113,11 @@ impl Matcher {
         self.entries[form as usize]
     }
 
+    /// Every spelling matched, case forms included.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        self.forms.iter().map(String::as_str)
+    }
+
     /// Every single-word spelling with its entry, for variant matching.
     pub fn single_words(&self) -> impl Iterator<Item = (&str, u32)> {
         self.forms

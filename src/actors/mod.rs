@@ -1,21 +1,25 @@
 //! Actors: the people, organisations, countries, places and media that the
 //! articles name, and every mention of each.
 //!
-//! Built once per corpus from the gazetteer ([`Gazetteer`]): names and
-//! aliases are found with one aho-corasick pass per article (see
-//! [`matcher`]), then capitalised words one edit away from a known spelling
-//! are merged in (see [`variants`]). The result is immutable and cheap to
-//! query: mentions per article in text order, mentions per actor in corpus
-//! order, and counts.
+//! Built once per corpus, in one pass over each article's words, from two
+//! sources ([`Extraction`]): the gazetteer ([`Gazetteer`]), whose names and
+//! aliases are found with an aho-corasick automaton (see [`matcher`]), with
+//! capitalised words one edit away from a known spelling merged in (see
+//! [`variants`]); and discovery (see [`discover`]), which finds the names
+//! nobody listed from how news text writes them. The gazetteer wins where
+//! both claim a span. The result is immutable and cheap to query: mentions
+//! per article in text order, mentions per actor in corpus order, and
+//! counts.
 //!
 //! This module reads the corpus and knows nothing about search or the
 //! terminal.
 
+pub mod discover;
 pub mod gazetteer;
 mod matcher;
 mod variants;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -25,8 +29,9 @@ use serde::Serialize;
 pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind};
 
 use crate::corpus::{Corpus, DocId};
+use discover::{Cues, Run, Runs};
 use matcher::{Hit, Matcher};
-use variants::{SpellingCounts, VariantIndex};
+use variants::VariantIndex;
 
 /// Index of an actor; actors are numbered by rank (most mentioned first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -78,12 +83,28 @@ pub struct Actor {
     pub kind: Kind,
     /// Other spellings from the gazetteer, whether or not they occur.
     pub aliases: Vec<String>,
-    /// Spellings seen in the corpus, most frequent first.
+    /// Spellings seen in the corpus, most frequent first; empty when the
+    /// articles write the actor only as its name (most do: this saves a
+    /// string per actor). [`Actor::spellings`] always lists them.
     pub variants: Vec<Variant>,
     /// Number of mentions.
     pub mentions: u32,
     /// Number of articles with at least one mention.
     pub articles: u32,
+}
+
+impl Actor {
+    /// Spellings seen in the corpus, most frequent first.
+    pub fn spellings(&self) -> std::borrow::Cow<'_, [Variant]> {
+        if self.variants.is_empty() {
+            std::borrow::Cow::Owned(vec![Variant {
+                text: self.name.clone(),
+                count: self.mentions,
+            }])
+        } else {
+            std::borrow::Cow::Borrowed(&self.variants)
+        }
+    }
 }
 
 /// Every actor and mention of a corpus.
@@ -95,37 +116,83 @@ pub struct Actors {
     /// `mentions[doc_start[d]..doc_start[d + 1]]` are article `d`'s.
     doc_start: Vec<u32>,
     /// Indices into `mentions` for each actor, in corpus order.
-    by_actor: Vec<Vec<u32>>,
+    by_actor: Csr<u32>,
     /// `doc_actors[doc_actor_start[d]..doc_actor_start[d + 1]]` are the
     /// distinct actors article `d` names, with how often.
     doc_actor_start: Vec<u32>,
     doc_actors: Vec<(ActorId, u32)>,
     /// The articles naming each actor, in corpus order.
-    actor_docs: Vec<Vec<DocId>>,
+    actor_docs: Csr<DocId>,
 }
 
-/// What finding actors needs from a gazetteer, compiled once: the matcher
-/// of every spelling and the index of single-word spellings that variants
-/// are measured against.
-pub struct Plan {
-    matcher: Matcher,
-    vindex: VariantIndex,
+/// Where actors come from: a gazetteer of known names, and whether the
+/// names it does not list are discovered from the text.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Known actors; they always apply.
+    pub gazetteer: Gazetteer,
+    /// Whether to discover the actors the gazetteer does not list.
+    pub discover: bool,
 }
 
-impl Plan {
-    /// Compiles `gaz`.
-    pub fn new(gaz: &Gazetteer) -> Plan {
-        let matcher = Matcher::new(gaz);
-        let vindex = VariantIndex::new(matcher.single_words());
-        Plan { matcher, vindex }
+impl Extraction {
+    /// The built-in gazetteer, and discovery.
+    pub fn builtin() -> Extraction {
+        Extraction::with(Gazetteer::builtin())
+    }
+
+    /// `gazetteer`, and discovery.
+    pub fn with(gazetteer: Gazetteer) -> Extraction {
+        Extraction {
+            gazetteer,
+            discover: true,
+        }
+    }
+
+    /// `gazetteer` alone: only the actors it lists.
+    pub fn only(gazetteer: Gazetteer) -> Extraction {
+        Extraction {
+            gazetteer,
+            discover: false,
+        }
     }
 }
 
-/// One article's gazetteer hits and the byte spans of the words that might
-/// be spelling variants, from [`ArticleScan`].
+/// What finding actors needs, compiled once: the matcher of every
+/// gazetteer spelling, the index of single-word spellings that variants
+/// are measured against, and discovery's cues.
+pub struct Plan {
+    entries: Vec<Entry>,
+    matcher: Matcher,
+    vindex: VariantIndex,
+    /// Every spelling the gazetteer matches, which discovery leaves to it.
+    taken: HashSet<String>,
+    cues: Option<Cues>,
+}
+
+impl Plan {
+    /// Compiles `how`.
+    pub fn new(how: &Extraction) -> Plan {
+        let matcher = Matcher::new(&how.gazetteer);
+        let vindex = VariantIndex::new(matcher.single_words());
+        let taken = matcher.spellings().map(str::to_owned).collect();
+        Plan {
+            entries: how.gazetteer.entries.clone(),
+            matcher,
+            vindex,
+            taken,
+            cues: how.discover.then(Cues::builtin),
+        }
+    }
+}
+
+/// One article's gazetteer hits, the byte spans of the words that might
+/// be spelling variants, and the runs of capitalised words that might be
+/// names, from [`ArticleScan`].
 pub struct Scanned {
     hits: Vec<Hit>,
     cands: Vec<(u32, u32)>,
+    runs: Vec<Run>,
 }
 
 /// Finds one article's actors word by word, so that the same pass over the
@@ -136,15 +203,27 @@ pub struct ArticleScan {
     cands: Vec<(u32, u32)>,
     /// The text up to here is inside the last hit.
     covered: usize,
+    runs: Runs,
+    title_end: usize,
 }
 
 impl ArticleScan {
+    /// Starts an article whose title line ends at byte `title_end`.
+    pub fn begin(&mut self, title_end: usize) {
+        self.covered = 0;
+        self.title_end = title_end;
+        self.runs.begin();
+    }
+
     /// Looks at the word `word` at byte `at` of the article's full `text`.
     /// Words come in text order. A mention is a whole word, so it starts
     /// where a word does: the matcher is consulted at word starts only, and
     /// only where the first two bytes can start a spelling.
     #[inline]
     pub fn word(&mut self, plan: &Plan, text: &str, at: usize, word: &str) {
+        if let Some(cues) = &plan.cues {
+            self.runs.word(cues, text, at, word, self.title_end);
+        }
         if at < self.covered {
             return;
         }
@@ -167,11 +246,63 @@ impl ArticleScan {
     }
 
     /// The article's findings; the scan is ready for the next article.
-    pub fn finish(&mut self) -> Scanned {
-        self.covered = 0;
+    pub fn finish(&mut self, plan: &Plan, text: &str) -> Scanned {
+        let runs = match &plan.cues {
+            Some(cues) => self.runs.finish(cues, text),
+            None => Vec::new(),
+        };
         Scanned {
             hits: std::mem::take(&mut self.hits),
             cands: std::mem::take(&mut self.cands),
+            runs,
+        }
+    }
+}
+
+/// Rows of numbers laid end to end: row `r` is
+/// `items[start[r]..start[r + 1]]`. One allocation for all rows, where a
+/// `Vec` per row would cost one each (there can be hundreds of thousands
+/// of actors).
+#[derive(Debug, Clone)]
+struct Csr<T> {
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Csr<T> {
+    fn default() -> Self {
+        Csr {
+            start: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Default> Csr<T> {
+    /// Groups `(row, item)` pairs into `rows` rows, keeping the order of
+    /// items within a row.
+    fn group<I: Iterator<Item = (usize, T)> + Clone>(rows: usize, pairs: I) -> Csr<T> {
+        let mut start = vec![0u32; rows + 1];
+        for (r, _) in pairs.clone() {
+            start[r + 1] += 1;
+        }
+        for r in 0..rows {
+            start[r + 1] += start[r];
+        }
+        let mut items = vec![T::default(); start[rows] as usize];
+        let mut fill = start.clone();
+        for (r, item) in pairs {
+            items[fill[r] as usize] = item;
+            fill[r] += 1;
+        }
+        Csr { start, items }
+    }
+
+    /// Row `r` (empty past the last).
+    fn row(&self, r: usize) -> &[T] {
+        match (self.start.get(r), self.start.get(r + 1)) {
+            (Some(&s), Some(&e)) => &self.items[s as usize..e as usize],
+            _ => &[],
         }
     }
 }
@@ -185,44 +316,78 @@ struct Raw {
 }
 
 impl Actors {
-    /// Finds every actor of `gaz` in `corpus`.
-    pub fn build(corpus: &Corpus, gaz: &Gazetteer) -> Actors {
-        let plan = Plan::new(gaz);
+    /// Finds the actors of `corpus` as `how` says.
+    pub fn build(corpus: &Corpus, how: &Extraction) -> Actors {
+        let plan = Plan::new(how);
         let scans = corpus
             .articles
             .par_iter()
             .map(|a| {
                 let mut scan = ArticleScan::default();
+                scan.begin(a.title.end);
                 for (at, w) in crate::words::words(&a.text) {
                     scan.word(&plan, &a.text, at, w);
                 }
-                scan.finish()
+                scan.finish(&plan, &a.text)
             })
             .collect();
-        Actors::from_scans(corpus, gaz, &plan, scans)
+        // In how many articles each word is written in lower case (the
+        // search index counts this when the library is built in one pass).
+        let lower: HashMap<String, u32> = corpus
+            .articles
+            .par_iter()
+            .map(|a| {
+                let mut seen: HashSet<&str> = HashSet::new();
+                for (_, w) in crate::words::words(a.body()) {
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        seen.insert(w);
+                    }
+                }
+                seen.into_iter()
+                    .map(str::to_lowercase)
+                    .collect::<HashSet<String>>()
+            })
+            .fold(HashMap::new, |mut m: HashMap<String, u32>, words| {
+                for w in words {
+                    *m.entry(w).or_default() += 1;
+                }
+                m
+            })
+            .reduce(HashMap::new, |mut a, b| {
+                for (w, n) in b {
+                    *a.entry(w).or_default() += n;
+                }
+                a
+            });
+        Actors::from_scans(corpus, &plan, scans, &|w| {
+            lower.get(&w.to_lowercase()).copied().unwrap_or(0)
+        })
     }
 
     /// Assembles the actors from every article's scan (in corpus order):
-    /// decides which candidate words are spelling variants, corpus-wide,
-    /// then counts, ranks and numbers the actors that occur.
+    /// decides which candidate words are spelling variants and which runs
+    /// are names, corpus-wide, then counts, ranks and numbers the actors
+    /// that occur. `lowercase(word)` says in how many articles `word` is
+    /// written in lower case.
     pub fn from_scans(
         corpus: &Corpus,
-        gaz: &Gazetteer,
         plan: &Plan,
         scanned: Vec<Scanned>,
+        lowercase: &(dyn Fn(&str) -> u32 + Sync),
     ) -> Actors {
         let matcher = &plan.matcher;
         let vindex = &plan.vindex;
+        let mut entries: Vec<Entry> = plan.entries.clone();
         // Pass 2: decide which candidate words are variants, corpus-wide.
-        let mut entry_hits = vec![0u32; gaz.entries.len()];
+        let mut entry_hits = vec![0u32; entries.len()];
         let mut form_counts: HashMap<u32, u32> = HashMap::new();
         let mut word_counts: HashMap<&str, u32> = HashMap::new();
-        for (Scanned { hits, cands }, a) in scanned.iter().zip(&corpus.articles) {
-            for h in hits {
+        for (scan, a) in scanned.iter().zip(&corpus.articles) {
+            for h in &scan.hits {
                 entry_hits[h.entry as usize] += 1;
                 *form_counts.entry(h.form).or_default() += 1;
             }
-            for &(s, e) in cands {
+            for &(s, e) in &scan.cands {
                 *word_counts
                     .entry(&a.text[s as usize..e as usize])
                     .or_default() += 1;
@@ -236,106 +401,227 @@ impl Actors {
             })
             .collect();
 
-        // Pass 3: merge variant mentions into each article's matches.
-        let per_doc: Vec<Vec<Raw>> = scanned
+        // Pass 3: merge variant mentions into each article's matches, and
+        // keep the runs of capitalised words the gazetteer left alone.
+        let (mut per_doc, runs): (Vec<Vec<Raw>>, Vec<Vec<Run>>) = scanned
             .into_par_iter()
             .zip(corpus.articles.par_iter())
-            .map(|(Scanned { hits, cands }, a)| {
-                let mut raws: Vec<Raw> = hits
-                    .iter()
-                    .map(|h| Raw {
-                        start: h.start,
-                        end: h.end,
-                        entry: h.entry,
-                    })
-                    .collect();
-                let before = raws.len();
-                for (s, e) in cands {
-                    if let Some(&entry) = accepted.get(&a.text[s as usize..e as usize]) {
-                        raws.push(Raw {
-                            start: s,
-                            end: e,
-                            entry,
+            .map(
+                |(
+                    Scanned {
+                        hits,
+                        cands,
+                        mut runs,
+                    },
+                    a,
+                )| {
+                    let mut raws: Vec<Raw> = hits
+                        .iter()
+                        .map(|h| Raw {
+                            start: h.start,
+                            end: h.end,
+                            entry: h.entry,
+                        })
+                        .collect();
+                    let before = raws.len();
+                    for (s, e) in cands {
+                        if let Some(&entry) = accepted.get(&a.text[s as usize..e as usize]) {
+                            raws.push(Raw {
+                                start: s,
+                                end: e,
+                                entry,
+                            });
+                        }
+                    }
+                    if raws.len() > before {
+                        raws.sort_unstable_by_key(|r| r.start);
+                    }
+                    if !raws.is_empty() {
+                        runs.retain(|r| {
+                            let (s, e) = (r.start, r.start + u32::from(r.len));
+                            let i = raws.partition_point(|m| m.end <= s);
+                            raws.get(i).is_none_or(|m| m.start >= e)
                         });
                     }
-                }
-                if raws.len() > before {
-                    raws.sort_unstable_by_key(|r| r.start);
-                }
-                raws
-            })
-            .collect();
+                    (raws, runs)
+                },
+            )
+            .unzip();
 
-        // Count, rank and number the actors that occur.
-        let mut spellings: Vec<SpellingCounts> = Vec::new();
-        spellings.resize_with(gaz.entries.len(), SpellingCounts::default);
+        // Discovery: the names among the runs, tagged where they occur.
+        // Spellings seen, as (entry, spelling, count).
+        let mut seen_spellings: Vec<(u32, &str, u32)> = Vec::new();
         for (&form, &n) in &form_counts {
-            spellings[matcher.entry_of(form) as usize].add(matcher.spelling(form), n);
+            seen_spellings.push((matcher.entry_of(form), matcher.spelling(form), n));
         }
         for (&w, &entry) in &accepted {
-            spellings[entry as usize].add(w, word_counts[w]);
+            seen_spellings.push((entry, w, word_counts[w]));
         }
-        let mut entry_docs = vec![0u32; gaz.entries.len()];
-        let mut seen = vec![u32::MAX; gaz.entries.len()];
+        if let Some(cues) = &plan.cues {
+            let lexicon = discover::decide(
+                cues,
+                corpus
+                    .articles
+                    .iter()
+                    .map(|a| &*a.text)
+                    .zip(runs.iter().map(Vec::as_slice)),
+                lowercase,
+                &|s| plan.taken.contains(s),
+            );
+            crate::mem::release_free();
+            let base = entries.len() as u32;
+            let tagged: Vec<Vec<discover::Tagged>> = runs
+                .par_iter()
+                .zip(corpus.articles.par_iter())
+                .map(|(runs, a)| {
+                    let mut out = Vec::new();
+                    lexicon.tag(&a.text, runs, &mut out);
+                    out
+                })
+                .collect();
+            drop(runs);
+            // Spellings by number; a surname several people share counts
+            // per person.
+            let mut counts = vec![0u32; lexicon.spellings()];
+            let mut spelling_entry = vec![0u32; lexicon.spellings()];
+            let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+            per_doc
+                .par_iter_mut()
+                .zip(tagged.par_iter())
+                .for_each(|(raws, tags)| {
+                    if tags.is_empty() {
+                        return;
+                    }
+                    raws.extend(tags.iter().map(|t| Raw {
+                        start: t.start,
+                        end: t.end,
+                        entry: base + t.actor,
+                    }));
+                    raws.sort_unstable_by_key(|r| r.start);
+                });
+            for t in tagged.iter().flatten() {
+                if lexicon.is_shared(t.spelling) {
+                    *shared.entry((t.spelling, base + t.actor)).or_default() += 1;
+                } else {
+                    counts[t.spelling as usize] += 1;
+                    spelling_entry[t.spelling as usize] = base + t.actor;
+                }
+            }
+            drop(tagged);
+            for (id, &n) in counts.iter().enumerate() {
+                if n > 0 {
+                    seen_spellings.push((spelling_entry[id], lexicon.spelling(id as u32), n));
+                }
+            }
+            for ((id, entry), n) in shared {
+                seen_spellings.push((entry, lexicon.spelling(id), n));
+            }
+            entries.extend(lexicon.found.into_iter().map(|f| Entry {
+                name: f.name,
+                kind: f.kind,
+                aliases: f.aliases,
+            }));
+        }
+        crate::mem::release_free();
+        Actors::assemble(entries, per_doc, seen_spellings)
+    }
+
+    /// Counts, ranks and numbers the actors that occur: `per_doc` holds
+    /// each article's mentions (by entry of `entries`, in text order),
+    /// `spellings` the spellings seen with their entry and count.
+    fn assemble(
+        mut entries: Vec<Entry>,
+        per_doc: Vec<Vec<Raw>>,
+        mut spellings: Vec<(u32, &str, u32)>,
+    ) -> Actors {
+        let n = entries.len();
+        let mut entry_docs = vec![0u32; n];
+        let mut entry_mentions = vec![0u32; n];
+        let mut seen = vec![u32::MAX; n];
         for (d, raws) in per_doc.iter().enumerate() {
             for r in raws {
-                if seen[r.entry as usize] != d as u32 {
-                    seen[r.entry as usize] = d as u32;
-                    entry_docs[r.entry as usize] += 1;
+                let e = r.entry as usize;
+                entry_mentions[e] += 1;
+                if seen[e] != d as u32 {
+                    seen[e] = d as u32;
+                    entry_docs[e] += 1;
                 }
             }
         }
-        let mut entry_mentions = vec![0u32; gaz.entries.len()];
-        for raws in &per_doc {
-            for r in raws {
-                entry_mentions[r.entry as usize] += 1;
-            }
-        }
-        let mut ranked: Vec<usize> = (0..gaz.entries.len())
-            .filter(|&e| entry_mentions[e] > 0)
+        drop(seen);
+        // Most mentioned first; an actor named once in the whole corpus
+        // sorts below every other by that alone.
+        let mut ranked: Vec<u32> = (0..n as u32)
+            .filter(|&e| entry_mentions[e as usize] > 0)
             .collect();
-        ranked.sort_by(|&a, &b| {
+        ranked.par_sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
             entry_mentions[b]
                 .cmp(&entry_mentions[a])
                 .then(entry_docs[b].cmp(&entry_docs[a]))
-                .then_with(|| gaz.entries[a].name.cmp(&gaz.entries[b].name))
+                .then_with(|| entries[a].name.cmp(&entries[b].name))
         });
-        let mut actor_of = vec![u32::MAX; gaz.entries.len()];
+        let mut actor_of = vec![u32::MAX; n];
         for (i, &e) in ranked.iter().enumerate() {
-            actor_of[e] = i as u32;
+            actor_of[e as usize] = i as u32;
+        }
+        // Each actor's spellings, most frequent first.
+        spellings.retain(|&(e, _, _)| actor_of[e as usize] != u32::MAX);
+        spellings.par_sort_unstable_by(|a, b| {
+            actor_of[a.0 as usize]
+                .cmp(&actor_of[b.0 as usize])
+                .then(b.2.cmp(&a.2))
+                .then_with(|| a.1.cmp(b.1))
+        });
+        let mut variants: Vec<Vec<Variant>> = Vec::with_capacity(ranked.len());
+        let mut k = 0;
+        for &e in &ranked {
+            let mut v = Vec::new();
+            while k < spellings.len() && spellings[k].0 == e {
+                let (_, text, count) = spellings[k];
+                // The same text can come from two sources (a gazetteer
+                // form and a case form of it): one row each is enough.
+                match v.last_mut() {
+                    Some(Variant { text: t, count: c }) if t == text => *c += count,
+                    _ => v.push(Variant {
+                        text: text.to_owned(),
+                        count,
+                    }),
+                }
+                k += 1;
+            }
+            // The name alone: nothing to keep (see `Actor::variants`).
+            if let [only] = &v[..] {
+                if only.text == entries[e as usize].name && only.count == entry_mentions[e as usize]
+                {
+                    v = Vec::new();
+                }
+            }
+            variants.push(v);
         }
         let list: Vec<Actor> = ranked
             .iter()
-            .map(|&e| {
-                let entry = &gaz.entries[e];
+            .zip(variants)
+            .map(|(&e, variants)| {
+                let entry = &mut entries[e as usize];
                 Actor {
-                    name: entry.name.clone(),
+                    name: std::mem::take(&mut entry.name),
                     kind: entry.kind,
-                    aliases: entry.aliases.clone(),
-                    variants: std::mem::take(&mut spellings[e])
-                        .into_sorted()
-                        .into_iter()
-                        .map(|(text, count)| Variant { text, count })
-                        .collect(),
-                    mentions: entry_mentions[e],
-                    articles: entry_docs[e],
+                    aliases: std::mem::take(&mut entry.aliases),
+                    variants,
+                    mentions: entry_mentions[e as usize],
+                    articles: entry_docs[e as usize],
                 }
             })
             .collect();
 
+        // Mentions by article, then by actor and the articles of each
+        // actor, laid out end to end.
         let total: usize = per_doc.iter().map(Vec::len).sum();
         let mut mentions = Vec::with_capacity(total);
         let mut doc_start = Vec::with_capacity(per_doc.len() + 1);
         let mut doc_actor_start = Vec::with_capacity(per_doc.len() + 1);
         let mut doc_actors = Vec::new();
-        let mut by_actor: Vec<Vec<u32>> = list
-            .iter()
-            .map(|a| Vec::with_capacity(a.mentions as usize))
-            .collect();
-        let mut actor_docs: Vec<Vec<DocId>> = list
-            .iter()
-            .map(|a| Vec::with_capacity(a.articles as usize))
-            .collect();
         let mut distinct: Vec<(ActorId, u32)> = Vec::new();
         for (d, raws) in per_doc.into_iter().enumerate() {
             let doc = DocId(d as u32);
@@ -344,7 +630,6 @@ impl Actors {
             distinct.clear();
             for r in raws {
                 let actor = ActorId(actor_of[r.entry as usize]);
-                by_actor[actor.ix()].push(mentions.len() as u32);
                 distinct.push((actor, 1));
                 mentions.push(Mention {
                     doc,
@@ -361,13 +646,25 @@ impl Actors {
                 }
                 same
             });
-            for &(a, _) in &distinct {
-                actor_docs[a.ix()].push(doc);
-            }
             doc_actors.extend_from_slice(&distinct);
         }
         doc_start.push(mentions.len() as u32);
         doc_actor_start.push(doc_actors.len() as u32);
+        let by_actor = Csr::group(
+            list.len(),
+            mentions
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.actor.ix(), i as u32)),
+        );
+        let actor_docs = Csr::group(
+            list.len(),
+            doc_actor_start.windows(2).enumerate().flat_map(|(d, w)| {
+                doc_actors[w[0] as usize..w[1] as usize]
+                    .iter()
+                    .map(move |&(a, _)| (a.ix(), DocId(d as u32)))
+            }),
+        );
         Actors {
             list,
             mentions,
@@ -418,16 +715,14 @@ impl Actors {
     /// The mentions of `actor`, in corpus order.
     pub fn of_actor(&self, actor: ActorId) -> impl DoubleEndedIterator<Item = &Mention> + '_ {
         self.by_actor
-            .get(actor.ix())
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+            .row(actor.ix())
             .iter()
             .map(|&i| &self.mentions[i as usize])
     }
 
     /// The articles that name `actor`, in corpus order.
     pub fn docs_of(&self, actor: ActorId) -> &[DocId] {
-        self.actor_docs.get(actor.ix()).map_or(&[], Vec::as_slice)
+        self.actor_docs.row(actor.ix())
     }
 
     /// The distinct actors article `doc` names, each with its number of
@@ -518,7 +813,7 @@ mod tests {
 
     fn seeds() -> (Corpus, Actors) {
         let c = Corpus::seeds();
-        let a = Actors::build(&c, &Gazetteer::builtin());
+        let a = Actors::build(&c, &Extraction::builtin());
         (c, a)
     }
 

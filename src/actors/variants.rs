@@ -9,14 +9,22 @@
 //! ("Russian" is not "Russia"), be rarer than the spelling it joins, and be
 //! close to exactly one entry.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
-/// The known single-word spellings, bucketed for fast lookup.
+use rustc_hash::FxHashMap;
+
+/// The known single-word spellings, indexed by their one-letter deletions
+/// (two words one edit apart share a deletion, or one is a deletion of the
+/// other), so a lookup costs a few hash probes whatever the number of
+/// spellings.
 pub(crate) struct VariantIndex {
-    /// (first char, length in chars) -> spellings with their entries.
-    buckets: HashMap<(char, usize), Vec<(String, u32)>>,
+    spellings: Vec<(String, u32)>,
+    /// A spelling, or a spelling less one letter -> spellings.
+    deletions: FxHashMap<String, Vec<u32>>,
+    /// (first char, length in chars) of every spelling.
+    shapes: HashSet<(char, usize)>,
     /// For words starting with an ASCII capital: bit `len` of entry
-    /// `letter` is set when a bucket within one letter of that length
+    /// `letter` is set when a spelling within one letter of that length
     /// exists, so the scan of every capitalised word is a table lookup.
     ascii: [u64; 26],
 }
@@ -24,11 +32,23 @@ pub(crate) struct VariantIndex {
 /// Shortest word, in chars, considered as a variant.
 pub(crate) const MIN_VARIANT_CHARS: usize = 5;
 
+/// `word` and every string made by deleting one of its chars.
+pub(crate) fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(word.to_owned()).chain(word.char_indices().map(move |(i, c)| {
+        let mut s = String::with_capacity(word.len());
+        s.push_str(&word[..i]);
+        s.push_str(&word[i + c.len_utf8()..]);
+        s
+    }))
+}
+
 impl VariantIndex {
     /// Indexes `(spelling, entry)` pairs; only capitalised single words of
     /// at least [`MIN_VARIANT_CHARS`] letters take part.
     pub fn new<'a>(words: impl Iterator<Item = (&'a str, u32)>) -> VariantIndex {
-        let mut buckets: HashMap<(char, usize), Vec<(String, u32)>> = HashMap::new();
+        let mut spellings = Vec::new();
+        let mut deletion_map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut shapes = HashSet::new();
         for (w, entry) in words {
             let n = w.chars().count();
             let Some(first) = w.chars().next() else {
@@ -38,13 +58,15 @@ impl VariantIndex {
             {
                 continue;
             }
-            buckets
-                .entry((first, n))
-                .or_default()
-                .push((w.to_owned(), entry));
+            let id = spellings.len() as u32;
+            spellings.push((w.to_owned(), entry));
+            shapes.insert((first, n));
+            for d in deletions(w) {
+                deletion_map.entry(d).or_default().push(id);
+            }
         }
         let mut ascii = [0u64; 26];
-        for &(first, n) in buckets.keys() {
+        for &(first, n) in &shapes {
             if first.is_ascii_uppercase() {
                 for len in n.saturating_sub(1)..=n + 1 {
                     if len < 64 {
@@ -53,7 +75,12 @@ impl VariantIndex {
                 }
             }
         }
-        VariantIndex { buckets, ascii }
+        VariantIndex {
+            spellings,
+            deletions: deletion_map,
+            shapes,
+            ascii,
+        }
     }
 
     /// Whether `word` could be a variant at all (cheap test used while
@@ -71,8 +98,7 @@ impl VariantIndex {
             return false;
         };
         let n = word.chars().count();
-        n >= MIN_VARIANT_CHARS
-            && (n - 1..=n + 1).any(|len| self.buckets.contains_key(&(first, len)))
+        n >= MIN_VARIANT_CHARS && (n - 1..=n + 1).any(|len| self.shapes.contains(&(first, len)))
     }
 
     /// The entry and known spelling `word` is a one-edit variant of, when
@@ -80,51 +106,36 @@ impl VariantIndex {
     /// spelling.
     pub fn resolve(&self, word: &str) -> Option<(u32, &str)> {
         let first = word.chars().next()?;
-        let n = word.chars().count();
-        if n < MIN_VARIANT_CHARS {
+        if word.chars().count() < MIN_VARIANT_CHARS {
             return None;
         }
+        let mut candidates: Vec<u32> = deletions(word)
+            .filter_map(|d| self.deletions.get(&d))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut found: Option<(u32, &str)> = None;
-        for len in n - 1..=n + 1 {
-            let Some(bucket) = self.buckets.get(&(first, len)) else {
+        for c in candidates {
+            let (known, entry) = &self.spellings[c as usize];
+            if known == word {
+                return None;
+            }
+            if !known.starts_with(first)
+                || known.starts_with(word)
+                || word.starts_with(known.as_str())
+            {
                 continue;
-            };
-            for (known, entry) in bucket {
-                if known == word {
-                    return None;
-                }
-                if known.starts_with(word) || word.starts_with(known.as_str()) {
-                    continue;
-                }
-                if strsim::osa_distance(known, word) == 1 {
-                    match found {
-                        Some((e, _)) if e != *entry => return None,
-                        _ => found = Some((*entry, known)),
-                    }
+            }
+            if strsim::osa_distance(known, word) == 1 {
+                match found {
+                    Some((e, _)) if e != *entry => return None,
+                    _ => found = Some((*entry, known)),
                 }
             }
         }
         found
-    }
-}
-
-/// Counts how often each spelling of a mention occurs, for the variants
-/// list of an actor.
-#[derive(Debug, Default)]
-pub(crate) struct SpellingCounts {
-    counts: HashMap<String, u32>,
-}
-
-impl SpellingCounts {
-    pub fn add(&mut self, spelling: &str, n: u32) {
-        *self.counts.entry(spelling.to_owned()).or_default() += n;
-    }
-
-    /// Spellings, most frequent first, ties alphabetical.
-    pub fn into_sorted(self) -> Vec<(String, u32)> {
-        let mut v: Vec<(String, u32)> = self.counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v
     }
 }
 

@@ -118,6 +118,11 @@ pub enum Action {
     FilterAccept,
     /// Clear the filter and restore the previous selection (Esc).
     FilterCancel,
+    /// Hide the kind of the actor under the sidebar cursor from the
+    /// sidebar.
+    HideKind,
+    /// Show every kind in the sidebar again.
+    ShowKinds,
     /// Results for the filter's query `generation` arrived.
     FilterResults {
         /// The generation of the query they answer.
@@ -143,7 +148,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 27] = [
+    pub const BINDABLE: [(Action, &'static str); 29] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -171,6 +176,8 @@ impl Action {
         (Action::FilterHistoryNext, "filter_history_next"),
         (Action::FilterAccept, "filter_accept"),
         (Action::FilterCancel, "filter_cancel"),
+        (Action::HideKind, "hide_kind"),
+        (Action::ShowKinds, "show_kinds"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

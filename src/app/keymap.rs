@@ -239,6 +239,8 @@ impl Default for Keymap {
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
             (List, &["enter"], Action::Activate, "read the article (focus the reader)"),
             (Actors, &["enter"], Action::Activate, "select the actor: highlight it, list only articles naming it"),
+            (Actors, &["h"], Action::HideKind, "hide this actor's kind (person, place, other...) from the sidebar"),
+            (Actors, &["H"], Action::ShowKinds, "show every kind again"),
             (Filter, &["enter"], Action::FilterAccept, "keep the filter, go to the list"),
             (Filter, &["esc"], Action::FilterCancel, "clear the filter, restore the selection"),
             (Filter, &["up"], Action::FilterHistoryPrev, "earlier query"),

@@ -29,7 +29,7 @@ pub use layout::{Area, Layout, Pane};
 use reader::Reader;
 use scroll::Cursor;
 
-use crate::actors::ActorId;
+use crate::actors::{ActorId, Kind};
 use crate::corpus::DocId;
 use crate::library::Library;
 use crate::search::highlight::article_marks;
@@ -120,6 +120,8 @@ pub struct App {
     pub sidebar: Sidebar,
     /// The actor whose mentions stand out and whose articles are listed.
     pub selected_actor: Option<ActorId>,
+    /// Kinds of actor the sidebar leaves out, in the order hidden.
+    pub hidden_kinds: Vec<Kind>,
     /// The filter line and its results.
     pub filter: FilterState,
     /// An overlay covering the panes.
@@ -147,6 +149,7 @@ impl App {
             reader: Reader::default(),
             sidebar: Sidebar::default(),
             selected_actor: None,
+            hidden_kinds: Vec::new(),
             filter: FilterState::default(),
             overlay: None,
             message: None,
@@ -282,6 +285,13 @@ impl App {
             Action::FilterHistoryNext => {
                 if self.filter.browse(false) {
                     return self.query_changed();
+                }
+            }
+            Action::HideKind => self.hide_kind(),
+            Action::ShowKinds => {
+                if !self.hidden_kinds.is_empty() {
+                    self.hidden_kinds.clear();
+                    self.relist();
                 }
             }
             Action::FilterAccept => self.accept_filter(),
@@ -513,6 +523,12 @@ impl App {
                 })
                 .collect(),
         };
+        if !self.hidden_kinds.is_empty() {
+            let hidden = &self.hidden_kinds;
+            self.sidebar
+                .rows
+                .retain(|h| !hidden.contains(&lib.actors.get(h.actor).kind));
+        }
         let keep = current_actor.and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a));
         let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
         self.sidebar.cursor.select(keep.unwrap_or(0), len, vis);
@@ -522,6 +538,23 @@ impl App {
         } else {
             self.open_selected();
         }
+    }
+
+    /// Hides the kind of the actor under the sidebar cursor; the cursor
+    /// stays on the row's position, now the next visible actor.
+    fn hide_kind(&mut self) {
+        let Some(actor) = self.sidebar.current() else {
+            return;
+        };
+        let kind = self.lib.actors.get(actor).kind;
+        let at = self.sidebar.cursor.selected;
+        self.hidden_kinds.push(kind);
+        self.message = Some(format!("hiding {} actors; H shows every kind", kind.name()));
+        self.relist();
+        let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
+        self.sidebar
+            .cursor
+            .select(at.min(len.saturating_sub(1)), len, vis);
     }
 
     // ---- selection ------------------------------------------------------

@@ -495,3 +495,58 @@ fn quitting_while_loading_just_quits() {
     press(&mut a, "ctrl-c");
     assert!(a.quit);
 }
+
+#[test]
+fn h_hides_a_kind_from_the_sidebar_and_shift_h_brings_it_back() {
+    let mut a = app(120, 40);
+    let all = a.sidebar.rows.len();
+    let kind = |a: &App, h: &ActorHit| a.lib.actors.get(h.actor).kind;
+    press(&mut a, "tab tab");
+    assert_eq!(
+        kind(&a, &a.sidebar.rows[0]),
+        Kind::Organization,
+        "Taliban first"
+    );
+    press(&mut a, "h");
+    assert!(
+        a.sidebar
+            .rows
+            .iter()
+            .all(|h| kind(&a, h) != Kind::Organization)
+    );
+    assert!(a.sidebar.rows.len() < all);
+    assert_eq!(a.sidebar.cursor.selected, 0, "the cursor stays put");
+    assert!(
+        a.message
+            .as_deref()
+            .is_some_and(|m| m.contains("organization"))
+    );
+    // Hidden kinds stay hidden while filtering.
+    type_filter(&mut a, "russia");
+    assert!(
+        a.sidebar
+            .rows
+            .iter()
+            .all(|h| kind(&a, h) != Kind::Organization)
+    );
+    press(&mut a, "esc");
+    while a.focus != Pane::Actors {
+        press(&mut a, "tab");
+    }
+    press(&mut a, "H");
+    assert_eq!(a.sidebar.rows.len(), all);
+}
+
+#[test]
+fn actors_named_once_sort_below_the_rest_under_a_filter_too() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "russia");
+    let once: Vec<bool> = a
+        .sidebar
+        .rows
+        .iter()
+        .map(|h| a.lib.actors.get(h.actor).mentions <= 1)
+        .collect();
+    assert!(once.contains(&true) && once.contains(&false));
+    assert!(once.windows(2).all(|w| w[0] <= w[1]), "{once:?}");
+}

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 /// Index of an article in its corpus, in corpus order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct DocId(pub u32);
 
 impl DocId {

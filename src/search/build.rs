@@ -42,6 +42,17 @@ fn head_of(word: &[u8]) -> u64 {
     h
 }
 
+/// Whether a raw token starts with a lower-case letter.
+#[inline]
+fn starts_lower(raw: &str) -> bool {
+    let b = raw.as_bytes()[0];
+    if b < 0x80 {
+        b.is_ascii_lowercase()
+    } else {
+        raw.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
 /// Pairs collected before a flush.
 const BATCH: usize = 1 << 17;
 
@@ -55,6 +66,10 @@ pub struct VocabBuilder {
     /// Last article each word was posted for, plus one (0: none yet).
     last: Vec<u32>,
     df: Vec<u32>,
+    /// In how many articles the word was written starting in lower case,
+    /// and the last such article plus one.
+    lower: Vec<u32>,
+    last_lower: Vec<u32>,
     posts: Vec<Vec<u8>>,
     /// (word, article) pairs not yet in `posts`.
     pending: Vec<(u32, u32)>,
@@ -128,6 +143,8 @@ impl VocabBuilder {
         self.spans.push((start, self.arena.len() as u32));
         self.last.push(0);
         self.df.push(0);
+        self.lower.push(0);
+        self.last_lower.push(0);
         self.posts.push(Vec::new());
         let (arena, spans) = (&self.arena, &self.spans);
         self.table.insert_unique(h, Slot { head, len, id }, |s| {
@@ -211,7 +228,20 @@ impl VocabBuilder {
             fold::transform_into(raw, fold::Sense::default(), buf);
             self.intern(buf)
         };
+        if starts_lower(raw) {
+            self.count_lower(id, doc);
+        }
         (id, self.post(id, doc))
+    }
+
+    /// Counts article `doc` for word `id` written in lower case, once.
+    #[inline]
+    fn count_lower(&mut self, id: u32, doc: u32) {
+        let i = id as usize;
+        if self.last_lower[i] != doc + 1 {
+            self.last_lower[i] = doc + 1;
+            self.lower[i] += 1;
+        }
     }
 
     /// The folded key of word `id`.
@@ -263,6 +293,7 @@ impl VocabBuilder {
             let key = parts[k0 as usize].key(w0).to_owned();
             merged.clear();
             let mut df = 0;
+            let mut lower = 0;
             let mut last: Option<u32> = None;
             while i < all.len() && parts[all[i].0 as usize].key(all[i].1) == key {
                 let (k, w) = all[i];
@@ -276,9 +307,10 @@ impl VocabBuilder {
                 merged.extend_from_slice(&posts[pos..]);
                 last = Some(p.last[w as usize] - 1);
                 df += p.df[w as usize];
+                lower += p.lower[w as usize];
                 i += 1;
             }
-            v.push_word(&key, df, &merged);
+            v.push_word(&key, df, lower, &merged);
         }
         v.seal();
         v
@@ -329,6 +361,9 @@ impl WordCache {
                 return false;
             }
             slot.3 = doc + 1;
+            if starts_lower(raw) {
+                vocab.count_lower(slot.2, doc);
+            }
             return vocab.post(slot.2, doc);
         }
         let (id, first) = vocab.add_id(raw, doc, buf);
@@ -358,5 +393,12 @@ mod tests {
         assert_eq!(v.postings(1).collect::<Vec<_>>(), [0, 3, 200]);
         assert_eq!(v.df(1), 3);
         assert_eq!(v.postings(0).collect::<Vec<_>>(), [300]);
+        assert_eq!(v.lowercase_docs("kabul"), 1);
+        assert_eq!(v.lowercase_docs("moscow"), 0);
+        assert_eq!(
+            v.lowercase_docs("paris"),
+            0,
+            "absent words were never written at all"
+        );
     }
 }

@@ -366,8 +366,7 @@ fn evaluate(
 /// Whether any of actor `a`'s names matches the term.
 pub(crate) fn actor_name_matches(lib: &Library, t: &Term, a: usize) -> bool {
     let folded = Pattern::folded(t);
-    let names = &lib.index.actor_names()[a];
-    if !names.iter().any(|name| folded.text(name)) {
+    if !lib.index.actor_names(a).any(|name| folded.text(name)) {
         return false;
     }
     if t.sense.is_folded() {
@@ -800,6 +799,14 @@ fn sidebar(
             articles: counts[a.ix()].1,
         })
         .collect();
-    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.actor.cmp(&b.actor)));
+    // Most mentioned among the matches first; an actor named once in the
+    // whole corpus below every other, as in the unfiltered sidebar.
+    let once = |h: &ActorHit| actors.get(h.actor).mentions <= 1;
+    out.sort_by(|a, b| {
+        once(a)
+            .cmp(&once(b))
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.actor.cmp(&b.actor))
+    });
     out
 }

@@ -34,6 +34,8 @@ pub struct Vocab {
     start: Vec<u32>,
     mask: Vec<u64>,
     df: Vec<u32>,
+    /// In how many articles each word was written starting in lower case.
+    lower: Vec<u32>,
     postings: Vec<u8>,
     post_start: Vec<u64>,
 }
@@ -47,13 +49,15 @@ impl Vocab {
             start: Vec::with_capacity(words + 1),
             mask: Vec::with_capacity(words),
             df: Vec::with_capacity(words),
+            lower: Vec::with_capacity(words),
             postings: Vec::with_capacity(postings),
             post_start: Vec::with_capacity(words + 1),
         }
     }
 
     /// Adds the next word (in sorted order) with its encoded postings.
-    pub(crate) fn push_word(&mut self, word: &str, df: u32, postings: &[u8]) {
+    pub(crate) fn push_word(&mut self, word: &str, df: u32, lower: u32, postings: &[u8]) {
+        self.lower.push(lower);
         self.start.push(self.text.len() as u32);
         self.text.push_str(word);
         self.mask.push(fold::mask(word));
@@ -109,6 +113,12 @@ impl Vocab {
         (r.start < r.end && self.word(r.start) == word).then_some(r.start)
     }
 
+    /// In how many articles `word` (folded) is written starting in lower
+    /// case: evidence that, capitalised, it is a common word.
+    pub fn lowercase_docs(&self, word: &str) -> u32 {
+        self.word_id(word).map_or(0, |w| self.lower[w as usize])
+    }
+
     /// The articles word `w` occurs in, in order.
     pub fn postings(&self, w: u32) -> impl Iterator<Item = u32> + '_ {
         let w = w as usize;
@@ -120,6 +130,7 @@ impl Vocab {
             + self.start.len() * 4
             + self.mask.len() * 8
             + self.df.len() * 4
+            + self.lower.len() * 4
             + self.postings.len()
             + self.post_start.len() * 8
     }
@@ -136,7 +147,42 @@ pub struct SearchIndex {
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
     kind_docs: Vec<DocSet>,
-    actor_names: Vec<Vec<String>>,
+    actor_names: Names,
+}
+
+/// The folded names of every actor, end to end in one string: actor `a`'s
+/// are `names[first[a]..first[a + 1]]`, name `k` being
+/// `text[start[k]..start[k + 1]]`. (A `Vec<String>` per actor costs three
+/// allocations each, and a corpus can name hundreds of thousands.)
+#[derive(Debug, Clone, Default)]
+struct Names {
+    text: String,
+    start: Vec<u32>,
+    first: Vec<u32>,
+}
+
+impl Names {
+    fn push_actor(&mut self, names: &mut Vec<String>) {
+        if self.first.is_empty() {
+            self.first.push(0);
+            self.start.push(0);
+        }
+        names.sort();
+        names.dedup();
+        for n in names.drain(..) {
+            self.text.push_str(&n);
+            self.start.push(self.text.len() as u32);
+        }
+        self.first.push(self.start.len() as u32 - 1);
+    }
+
+    fn of(&self, a: usize) -> impl Iterator<Item = &str> + '_ {
+        let (s, e) = match (self.first.get(a), self.first.get(a + 1)) {
+            (Some(&s), Some(&e)) => (s as usize, e as usize),
+            _ => (0, 0),
+        };
+        (s..e).map(|k| &self.text[self.start[k] as usize..self.start[k + 1] as usize])
+    }
 }
 
 /// The body part of the index, built word by word: the vocabulary and,
@@ -159,6 +205,18 @@ pub struct BodyIndex {
     titles: Option<Vocab>,
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
+}
+
+impl BodyIndex {
+    /// In how many bodies each word written in lower case somewhere is
+    /// so written, by folded word: a table for many lookups.
+    pub fn lowercase_table(&self) -> rustc_hash::FxHashMap<&str, u32> {
+        let v = &self.words;
+        (0..v.len() as u32)
+            .filter(|&w| v.lower[w as usize] > 0)
+            .map(|w| (v.word(w), v.lower[w as usize]))
+            .collect()
+    }
 }
 
 impl BodyBuilder {
@@ -280,20 +338,20 @@ impl SearchIndex {
         let title_words = body.titles.unwrap_or_else(|| tw.finish());
 
         let mut kind_docs = vec![DocSet::empty(n); Kind::ALL.len()];
-        let mut actor_names = Vec::with_capacity(actors.len());
+        let mut actor_names = Names::default();
+        let mut names = Vec::new();
         for (i, a) in actors.list().iter().enumerate() {
             let set = &mut kind_docs[kind_slot(a.kind)];
             for d in actors.docs_of(crate::actors::ActorId(i as u32)) {
                 set.insert(d.0);
             }
-            let mut names: Vec<String> = std::iter::once(a.name.as_str())
-                .chain(a.aliases.iter().map(String::as_str))
-                .chain(a.variants.iter().map(|v| v.text.as_str()))
-                .map(fold::fold)
-                .collect();
-            names.sort();
-            names.dedup();
-            actor_names.push(names);
+            names.extend(
+                std::iter::once(a.name.as_str())
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .chain(a.variants.iter().map(|v| v.text.as_str()))
+                    .map(fold::fold),
+            );
+            actor_names.push_actor(&mut names);
         }
 
         SearchIndex {
@@ -347,9 +405,9 @@ impl SearchIndex {
         &self.kind_docs[kind_slot(kind)]
     }
 
-    /// The folded name, aliases and seen spellings of each actor, by id.
-    pub fn actor_names(&self) -> &[Vec<String>] {
-        &self.actor_names
+    /// The folded name, aliases and seen spellings of actor `a`.
+    pub fn actor_names(&self, a: usize) -> impl Iterator<Item = &str> + '_ {
+        self.actor_names.of(a)
     }
 
     /// Bytes held by the index (not counting the corpus), for reports.

@@ -22,7 +22,7 @@ const KIND_W: usize = 5;
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focus = focused(app, Pane::Actors);
     let lib = &app.lib;
-    let title = if app.filter.active() {
+    let mut title = if app.filter.active() {
         format!(
             "Actors {}/{} in matches",
             app.sidebar.rows.len(),
@@ -31,6 +31,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!("Actors ({})", app.sidebar.rows.len())
     };
+    if !app.hidden_kinds.is_empty() {
+        let kinds: Vec<&str> = app.hidden_kinds.iter().map(|k| k.short()).collect();
+        title.push_str(&format!(" · no {}", kinds.join(" ")));
+    }
     let block = pane_block(pane_title(&title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -273,3 +273,15 @@ fn the_filter_cursor_stays_visible_in_a_long_query() {
     assert_eq!(pos.y, 9);
     assert!(pos.x < 40, "{pos:?}");
 }
+
+#[test]
+fn a_hidden_kind_at_120x40() {
+    let mut app = seeds_app(120, 40);
+    // Hide places: move to Moscow, the first place, and press h.
+    press(&mut app, "tab tab j j j h");
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer()).join("\n");
+    assert!(screen.contains("· no plc"), "{screen}");
+    assert!(!screen.contains("Moscow   "), "{screen}");
+    insta::assert_snapshot!(t.backend());
+}

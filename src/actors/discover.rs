@@ -1,0 +1,1591 @@
+//! Discovery: actors nobody listed, found from how news text writes names.
+//!
+//! Three steps, linear in the corpus:
+//!
+//! 1. While the article's words are scanned once ([`Runs`]), runs of
+//!    capitalised words are recorded with the cues a careful reader uses: a
+//!    title or honorific before the name ("Mr", "Prime Minister", stripped
+//!    from the span), a speech verb after it ("said"), "the" or a preposition
+//!    of place before it, whether it starts a sentence or sits in the title
+//!    line, and acronyms defined in brackets ("Federal Security Service
+//!    (FSB)").
+//! 2. Across the corpus ([`decide`]), a run is taken for a name if it is
+//!    capitalised mid-sentence somewhere, or follows a title, or is a word
+//!    never written in lower case; a sentence-initial word also written in
+//!    lower case is not a name, and neither are weekdays, months, pronouns
+//!    and the like (`assets/cues.json`). Its kind comes from curated lists
+//!    (`assets/places.json`), organisation and media words, titles, first
+//!    names (`assets/first_names.txt`) and its company. Then names merge: a
+//!    surname alone joins the one full name that ends with it, an acronym its
+//!    expansion, and spelling and transliteration variants of a person's
+//!    first name join when the surname agrees.
+//! 3. Every run is tagged against the names found ([`Lexicon`]), titles and
+//!    sentence starts included, with a bare surname that several people
+//!    share resolved per article by who that article names in full.
+
+use rustc_hash::FxHashSet as HashSet;
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use rayon::prelude::*;
+
+use super::gazetteer::Kind;
+use super::variants::{VariantIndex, deletions};
+use crate::words::words;
+
+/// The cue words, from `assets/cues.json`, `assets/places.json` and
+/// `assets/first_names.txt`. A word's classes are one table lookup, since
+/// the scan asks about every capitalised word.
+pub struct Cues {
+    /// Word -> its classes ([`HONORIFIC`], [`TITLE`]...).
+    class: FxHashMap<String, u32>,
+    /// Every country spelling, with its canonical name.
+    countries: FxHashMap<String, String>,
+    places: HashSet<String>,
+    media: HashSet<String>,
+    orgs: HashSet<String>,
+}
+
+/// "Mr", "Sir": before a name.
+const HONORIFIC: u32 = 1;
+/// "President", "Coach": before a name.
+const TITLE_WORD: u32 = 1 << 1;
+/// A title in lower case ("coach", "chancellor"): before a name, as good
+/// a cue as a capitalised one.
+const LOWER_TITLE: u32 = 1 << 2;
+/// "Prime", "Foreign": part of a title.
+const MODIFIER: u32 = 1 << 3;
+/// "of", "and", "de": may join the words of a name.
+const CONNECTOR: u32 = 1 << 4;
+/// "Bank", "Council", "plc": names a body.
+const ORG_WORD: u32 = 1 << 5;
+/// "Times", "Radio": names an outlet.
+const MEDIA_WORD: u32 = 1 << 6;
+/// "Gulf", "Street": names a place.
+const PLACE_WORD: u32 = 1 << 7;
+/// "said", "told".
+const SPEECH_VERB: u32 = 1 << 8;
+/// "in", "at": before a place.
+const BEFORE_PLACE: u32 = 1 << 9;
+/// Weekdays, months, pronouns: never in a name.
+const BREAKER: u32 = 1 << 10;
+/// "Government", "Internet": no name alone.
+const NOT_ALONE: u32 = 1 << 11;
+/// "St", "Mr": a full stop after it ends no sentence.
+const ABBREV: u32 = 1 << 12;
+/// "al" in "al-Qaeda".
+const PARTICLE: u32 = 1 << 13;
+/// "De", "Van": starts a surname.
+const NAME_PARTICLE: u32 = 1 << 14;
+/// A given name.
+const FIRST_NAME: u32 = 1 << 15;
+/// "British", "Afghans".
+const DEMONYM: u32 = 1 << 16;
+
+#[derive(Deserialize)]
+struct CueFile {
+    honorifics: Vec<String>,
+    titles: Vec<String>,
+    title_modifiers: Vec<String>,
+    connectors: Vec<String>,
+    org_words: Vec<String>,
+    media_words: Vec<String>,
+    place_words: Vec<String>,
+    speech_verbs: Vec<String>,
+    before_place: Vec<String>,
+    breakers: Vec<String>,
+    not_alone: Vec<String>,
+    abbreviations: Vec<String>,
+    particles: Vec<String>,
+    name_particles: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PlaceFile {
+    countries: Vec<Vec<String>>,
+    places: Vec<String>,
+    media: Vec<String>,
+    organizations: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+/// `w` with its first letter in upper case.
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+impl Cues {
+    /// The built-in cues.
+    pub fn builtin() -> Cues {
+        let cues: CueFile = serde_json::from_str(include_str!("../../assets/cues.json"))
+            .expect("assets/cues.json is checked by a test");
+        let places: PlaceFile = serde_json::from_str(include_str!("../../assets/places.json"))
+            .expect("assets/places.json is checked by a test");
+        let mut class: FxHashMap<String, u32> = FxHashMap::default();
+        let mut add = |words: &[String], bit: u32| {
+            for w in words {
+                *class.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        add(&cues.honorifics, HONORIFIC);
+        add(&cues.titles, TITLE_WORD);
+        let lower_titles: Vec<String> = cues
+            .titles
+            .iter()
+            .filter(|t| t.chars().any(char::is_lowercase))
+            .map(|t| t.to_lowercase())
+            .collect();
+        add(&lower_titles, LOWER_TITLE);
+        add(&cues.title_modifiers, MODIFIER);
+        add(&cues.connectors, CONNECTOR);
+        add(&cues.org_words, ORG_WORD);
+        add(&cues.media_words, MEDIA_WORD);
+        add(&cues.place_words, PLACE_WORD);
+        add(&cues.speech_verbs, SPEECH_VERB);
+        // "In London" at a sentence start is as good as "in London".
+        let before_place: Vec<String> = cues
+            .before_place
+            .iter()
+            .flat_map(|w| [w.clone(), capitalise(w)])
+            .collect();
+        add(&before_place, BEFORE_PLACE);
+        add(&cues.breakers, BREAKER);
+        add(&cues.not_alone, NOT_ALONE);
+        add(&cues.abbreviations, ABBREV);
+        add(&cues.particles, PARTICLE);
+        add(&cues.name_particles, NAME_PARTICLE);
+        add(&places.demonyms, DEMONYM);
+        let mut countries = FxHashMap::default();
+        for names in places.countries {
+            if let Some(canon) = names.first() {
+                for n in &names {
+                    countries.insert(n.clone(), canon.clone());
+                }
+            }
+        }
+        let mut c = Cues {
+            class,
+            countries,
+            places: places.places.into_iter().collect(),
+            media: places.media.into_iter().collect(),
+            orgs: places.organizations.into_iter().collect(),
+        };
+        // A given name that is also a place, a body or a cue word says
+        // nothing about a person.
+        let first_names: Vec<String> = include_str!("../../assets/first_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .filter(|n| !c.listed(n) && c.class(n) == 0)
+            .map(str::to_owned)
+            .collect();
+        for n in first_names {
+            *c.class.entry(n).or_default() |= FIRST_NAME;
+        }
+        c
+    }
+
+    /// The classes of word `w`.
+    #[inline]
+    fn class(&self, w: &str) -> u32 {
+        self.class.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether word `w` is in any of the classes `bits`.
+    #[inline]
+    fn is(&self, w: &str, bits: u32) -> bool {
+        self.class(w) & bits != 0
+    }
+
+    fn is_title_word(&self, w: &str) -> bool {
+        self.is(w, HONORIFIC | TITLE_WORD)
+    }
+
+    /// A country, place, outlet or well-known body by the curated lists.
+    fn listed(&self, name: &str) -> bool {
+        self.countries.contains_key(name)
+            || self.places.contains(name)
+            || self.media.contains(name)
+            || self.orgs.contains(name)
+    }
+
+    /// Whether a run holding these words names a body or a place, whose
+    /// names take connectors ("Bank of England", "Gulf of Mexico").
+    fn joins_connectors(&self, words: &[&str]) -> bool {
+        words
+            .iter()
+            .any(|w| self.is(w, ORG_WORD) || self.is(w, PLACE_WORD) || self.is_title_word(w))
+    }
+}
+
+/// A run of capitalised words in one article: the span of the (possible)
+/// name, and what stood around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// Byte offset in the article's text.
+    pub start: u32,
+    /// Length in bytes.
+    pub len: u16,
+    /// Number of words.
+    pub words: u8,
+    /// What stood around it ([`SENTENCE`], [`TITLE`]...).
+    pub flags: u8,
+}
+
+/// The run starts a sentence (or a quotation).
+pub const SENTENCE: u8 = 1;
+/// The run is in the title line.
+pub const TITLE: u8 = 2;
+/// A title or honorific came right before ("Mr", "Prime Minister",
+/// "coach").
+pub const HONOR: u8 = 4;
+/// A speech verb follows ("said", "told").
+pub const SPEECH: u8 = 8;
+/// "the" came right before.
+pub const THE: u8 = 16;
+/// A preposition of place came right before ("in", "at", "from").
+pub const PREP: u8 = 32;
+/// An acronym in brackets right after another run: "... (FSB)".
+pub const PAREN: u8 = 64;
+/// An age follows, as news gives a person's: "Leoncia Casalme, 29,".
+pub const AGE: u8 = 128;
+
+impl Run {
+    /// The run's text in its article.
+    pub fn text<'a>(&self, article: &'a str) -> &'a str {
+        &article[self.start as usize..self.start as usize + usize::from(self.len)]
+    }
+
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Longest run kept, in words: longer capitalised stretches are headlines
+/// or lists, not names.
+const MAX_WORDS: usize = 6;
+
+/// A word of a run being built: its byte span.
+type Span = (u32, u32);
+
+/// Builds one article's runs word by word.
+#[derive(Default)]
+pub struct Runs {
+    /// Words of the run being built.
+    cur: Vec<Span>,
+    /// Connectors seen after the run's last capitalised word, waiting for
+    /// another capitalised word to join them in.
+    pending: usize,
+    /// Flags of the run being built.
+    flags: u8,
+    /// The word before the run being built.
+    before: Span,
+    /// The last word seen.
+    prev: Span,
+    out: Vec<Run>,
+}
+
+#[inline]
+fn capitalised(w: &str) -> bool {
+    let b = w.as_bytes()[0];
+    if b < 0x80 {
+        b.is_ascii_uppercase()
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Whether the text between two words ends a sentence (or opens a
+/// quotation, whose first word is capitalised too).
+fn ends_sentence(gap: &str) -> bool {
+    if let [b] = gap.as_bytes() {
+        return matches!(b, b'\n' | b'\r');
+    }
+    if gap.contains(['\n', '\r']) {
+        return true;
+    }
+    let stop = gap.find(['.', '!', '?', ':', ';']);
+    if stop.is_some_and(|i| gap[i..].contains(char::is_whitespace)) {
+        return true;
+    }
+    // An opening quotation mark: after whitespace, right before the word.
+    gap.trim_end_matches(['"', '“', '‘', '\'']).len() < gap.len()
+        && gap
+            .trim_end_matches(['"', '“', '‘', '\''])
+            .ends_with(char::is_whitespace)
+}
+
+impl Runs {
+    /// Starts an article.
+    pub fn begin(&mut self) {
+        self.cur.clear();
+        self.pending = 0;
+        self.flags = 0;
+        self.before = (0, 0);
+        self.prev = (0, 0);
+        self.out.clear();
+    }
+
+    /// Takes word `w` at byte `at` of `text`; `title_end` is where the title
+    /// line ends.
+    pub fn word(&mut self, cues: &Cues, text: &str, at: usize, w: &str, title_end: usize) {
+        // Most words are lower case with no run open: nothing to do.
+        if self.cur.is_empty() && !capitalised(w) {
+            self.prev = (at as u32, (at + w.len()) as u32);
+            return;
+        }
+        let (ps, pe) = (self.prev.0 as usize, self.prev.1 as usize);
+        let gap = &text[pe..at];
+        // A full stop after an initial or an abbreviation ("J. Smith",
+        // "St. Petersburg") ends nothing.
+        let abbrev = gap.starts_with(". ") && {
+            let p = &text[ps..pe];
+            (p.len() == 1 && capitalised(p)) || cues.is(p, ABBREV)
+        };
+        let new_sentence = pe == 0 || (!abbrev && ends_sentence(gap));
+        let g = gap.as_bytes();
+        let tight = (g.len() == 1 && matches!(g[0], b' ' | b'-' | b'\'' | b'.'))
+            || gap == "’"
+            || (abbrev && g == b". ");
+        let cap = capitalised(w);
+        let open = !self.cur.is_empty();
+        // Weekdays, months, pronouns and sentence adverbs are never part of
+        // a name, except a month as a surname ("Theresa May").
+        let breaker = cap
+            && cues.is(w, BREAKER)
+            && !(open && self.cur.len() == 1 && {
+                let (s, e) = self.cur[0];
+                cues.is(&text[s as usize..e as usize], FIRST_NAME)
+            });
+        let continues = open
+            && tight
+            && !new_sentence
+            && !breaker
+            && (cap
+                || (w.bytes().all(|b| b.is_ascii_digit()) && self.pending == 0)
+                || cues.is(w, CONNECTOR));
+        if continues {
+            if cap || w.as_bytes()[0].is_ascii_digit() {
+                self.pending = 0;
+            } else {
+                self.pending += 1;
+            }
+            self.cur.push((at as u32, (at + w.len()) as u32));
+        } else {
+            let age = open
+                && gap == ", "
+                && w.len() <= 2
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && text[at + w.len()..].starts_with(',');
+            self.close(cues, text, Some(w), age);
+            if cap && !breaker {
+                self.flags = 0;
+                if new_sentence {
+                    self.flags |= SENTENCE;
+                }
+                if at < title_end {
+                    self.flags |= TITLE;
+                }
+                if gap.ends_with('(') {
+                    self.flags |= PAREN;
+                }
+                self.before = self.prev;
+                // "al-Qaeda": a lower-case particle joined by a hyphen
+                // belongs to the name.
+                let start = if gap == "-" && cues.is(&text[ps..pe], PARTICLE) {
+                    self.before = (0, 0);
+                    ps
+                } else {
+                    at
+                };
+                self.cur.push((start as u32, (at + w.len()) as u32));
+            }
+        }
+        self.prev = (at as u32, (at + w.len()) as u32);
+    }
+
+    /// Ends the article; returns its runs.
+    pub fn finish(&mut self, cues: &Cues, text: &str) -> Vec<Run> {
+        self.close(cues, text, None, false);
+        std::mem::take(&mut self.out)
+    }
+
+    /// Closes the run being built (the word after it is `next`, an age if
+    /// `age`).
+    fn close(&mut self, cues: &Cues, text: &str, next: Option<&str>, age: bool) {
+        if self.cur.is_empty() {
+            return;
+        }
+        // Connectors left hanging at the end are not part of the run.
+        let keep = self.cur.len() - self.pending;
+        self.cur.truncate(keep);
+        self.pending = 0;
+        let cur = std::mem::take(&mut self.cur);
+        let mut names = Vec::new();
+        split_titles(cues, text, &cur, self.flags, &mut names);
+        let last = names.len().saturating_sub(1);
+        for (i, &(ws, flags)) in names.iter().enumerate() {
+            let first = ws.first().map(|w| w.0) == cur.first().map(|w| w.0);
+            let flags = if i == last && age { flags | AGE } else { flags };
+            self.push_run(
+                cues,
+                text,
+                ws,
+                flags,
+                if i == last { next } else { None },
+                first,
+            );
+        }
+        self.cur = cur;
+        self.cur.clear();
+    }
+
+    /// Records one name: `first` says it starts where the whole run did
+    /// (so the word before it applies).
+    fn push_run(
+        &mut self,
+        cues: &Cues,
+        text: &str,
+        ws: &[Span],
+        mut flags: u8,
+        next: Option<&str>,
+        first: bool,
+    ) {
+        let n = ws.len();
+        if n == 0 || n > MAX_WORDS {
+            return;
+        }
+        if ws
+            .iter()
+            .all(|&(s, e)| text.as_bytes()[s as usize].is_ascii_digit() && e > s)
+        {
+            return;
+        }
+        if first {
+            let before = &text[self.before.0 as usize..self.before.1 as usize];
+            if before == "the" || before == "The" {
+                flags |= THE;
+            } else if cues.is(before, BEFORE_PLACE) {
+                flags |= PREP;
+            } else if cues.is(before, LOWER_TITLE) {
+                flags |= HONOR;
+            }
+        }
+        if next.is_some_and(|w| cues.is(w, SPEECH_VERB)) {
+            flags |= SPEECH;
+        }
+        let start = ws[0].0;
+        let end = ws[n - 1].1;
+        if let Ok(len) = u16::try_from(end - start) {
+            self.out.push(Run {
+                start,
+                len,
+                words: n as u8,
+                flags,
+            });
+        }
+    }
+}
+
+/// Splits a run of capitalised words into the names it holds: each title
+/// block ("Prime Minister", "Secretary of State for Trade and Industry")
+/// is taken off the name it introduces, which is flagged [`HONOR`]; a
+/// place in the title's portfolio ("Minister for Europe") is a name of its
+/// own; what stands before a title is a name of its own ("Bank of England
+/// Governor Mervyn King"). Then connectors split what remains.
+fn split_titles<'w>(
+    cues: &Cues,
+    text: &str,
+    ws: &'w [Span],
+    flags: u8,
+    out: &mut Vec<(&'w [Span], u8)>,
+) {
+    let word = |i: usize| &text[ws[i].0 as usize..ws[i].1 as usize];
+    let n = ws.len();
+    // A title introduces the name after it; a title word that ends the
+    // run is a surname after a given name ("Mervyn King"), else a title
+    // with no name ("Bank of England Governor").
+    let Some(i) = (0..n.saturating_sub(1)).find(|&i| cues.is_title_word(word(i))) else {
+        let trailing = n >= 2
+            && flags & HONOR == 0
+            && cues.is_title_word(word(n - 1))
+            && !cues.is(word(n - 2), FIRST_NAME)
+            && !cues.is(word(n - 2), CONNECTOR);
+        let ws = if trailing {
+            trim_connectors(cues, text, &ws[..n - 1])
+        } else {
+            ws
+        };
+        split_connectors(cues, text, ws, flags, out);
+        return;
+    };
+    // Back over modifiers ("Prime", "Foreign", "Deputy"); a modifier right
+    // after a connector ends an "X of Y" name ("Bank of England
+    // Governor").
+    let mut s = i;
+    while s > 0 && cues.is(word(s - 1), MODIFIER) && !(s >= 2 && cues.is(word(s - 2), CONNECTOR)) {
+        s -= 1;
+    }
+    // Forward over titles, modifiers and portfolios ("of State for Trade
+    // and Industry").
+    let mut e = i + 1;
+    let mut portfolio: Vec<usize> = Vec::new();
+    while e < n {
+        let w = word(e);
+        if cues.is_title_word(w) || cues.is(w, MODIFIER) {
+            e += 1;
+        } else if cues.is(w, CONNECTOR) && e + 1 < n {
+            e += 1;
+            while e < n && cues.is(word(e), CONNECTOR) {
+                e += 1;
+            }
+            if e < n && !cues.is(word(e), FIRST_NAME) {
+                if cues.listed(word(e)) {
+                    portfolio.push(e);
+                }
+                e += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    let before = trim_connectors(cues, text, &ws[..s]);
+    if !before.is_empty() {
+        split_connectors(cues, text, before, flags, out);
+    }
+    for p in portfolio {
+        out.push((&ws[p..p + 1], flags & TITLE));
+    }
+    let rest = trim_connectors(cues, text, &ws[e..]);
+    if !rest.is_empty() {
+        split_titles(
+            cues,
+            text,
+            rest,
+            (flags | HONOR) & !(SENTENCE | THE | PREP),
+            out,
+        );
+    }
+}
+
+/// `ws` without connectors at either end.
+fn trim_connectors<'w>(cues: &Cues, text: &str, mut ws: &'w [Span]) -> &'w [Span] {
+    let is_conn = |w: &Span| cues.is(&text[w.0 as usize..w.1 as usize], CONNECTOR);
+    while ws.first().is_some_and(is_conn) {
+        ws = &ws[1..];
+    }
+    while ws.last().is_some_and(is_conn) {
+        ws = &ws[..ws.len() - 1];
+    }
+    ws
+}
+
+/// Splits a run with no titles at its connectors, except where they belong
+/// to the name: "&" always ("Marks & Spencer"), name particles ("bin",
+/// "de", "van") always, "of"/"for"/"the" in the name of a body or place
+/// ("Bank of England", "Gulf of Mexico"), "and" after a body's name unless
+/// a person follows ("Department for Education and Skills").
+fn split_connectors<'w>(
+    cues: &Cues,
+    text: &str,
+    ws: &'w [Span],
+    flags: u8,
+    out: &mut Vec<(&'w [Span], u8)>,
+) {
+    let word = |i: usize| &text[ws[i].0 as usize..ws[i].1 as usize];
+    let mut from = 0;
+    let mut i = 0;
+    while i < ws.len() {
+        let w = word(i);
+        if !cues.is(w, CONNECTOR) {
+            i += 1;
+            continue;
+        }
+        let so_far: Vec<&str> = (from..i).map(word).collect();
+        let body = cues.joins_connectors(&so_far);
+        let join = match w {
+            "&" => true,
+            "and" => {
+                // The next part, up to the next connector, must not be a
+                // name of its own.
+                let next: Vec<&str> = (i + 1..ws.len())
+                    .map(word)
+                    .take_while(|w| !cues.is(w, CONNECTOR))
+                    .collect();
+                body && !next.is_empty()
+                    && !cues.is(next[0], FIRST_NAME)
+                    && !cues.joins_connectors(&next)
+            }
+            "of" | "for" | "the" | "upon" => body,
+            _ => true,
+        };
+        if join {
+            i += 1;
+            continue;
+        }
+        let part = trim_connectors(cues, text, &ws[from..i]);
+        if !part.is_empty() {
+            let f = if from == 0 { flags } else { flags & TITLE };
+            out.push((part, f));
+        }
+        i += 1;
+        from = i;
+    }
+    let part = trim_connectors(cues, text, &ws[from..]);
+    if !part.is_empty() {
+        let f = if from == 0 { flags } else { flags & TITLE };
+        out.push((part, f));
+    }
+}
+
+/// How often a surface was seen, and with which cues. Cue counts saturate
+/// at 65,535 (they are compared as shares of `count`): a corpus has
+/// millions of surfaces, so this is kept small.
+#[derive(Debug, Default, Clone)]
+struct Stat {
+    count: u32,
+    /// Not at a sentence start, not in a title.
+    mid: u32,
+    /// Articles with such an occurrence, and the last one plus one.
+    mid_docs: u32,
+    last_mid_doc: u32,
+    body: u32,
+    honor: u16,
+    speech: u16,
+    the: u16,
+    prep: u16,
+    age: u16,
+}
+
+/// Adds one to a saturating cue count when `yes`.
+fn bump(n: &mut u16, yes: bool) {
+    *n = n.saturating_add(u16::from(yes));
+}
+
+/// A discovered actor.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Its canonical name.
+    pub name: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Other spellings that refer to it.
+    pub aliases: Vec<String>,
+}
+
+/// The names discovery found, and what each spelling refers to. Spellings
+/// borrow the corpus text.
+#[derive(Debug, Default)]
+pub struct Lexicon<'a> {
+    /// The discovered actors (merged names included, as their heads'
+    /// aliases and on their own, with no mentions).
+    pub found: Vec<Found>,
+    /// Spelling -> what it names.
+    spellings: FxHashMap<&'a str, Spelling>,
+    /// Bare surnames several people share: surname -> its spelling number
+    /// and those people.
+    shared: FxHashMap<&'a str, (u32, Vec<u32>)>,
+    /// Every spelling, by number.
+    texts: Vec<&'a str>,
+}
+
+/// What a spelling names.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    /// The actor (an index into `found`).
+    actor: u32,
+    /// The spelling's number (an index into `texts`).
+    id: u32,
+    /// A word also written in lower case, so not a name when it starts a
+    /// sentence alone.
+    lower: bool,
+}
+
+/// One mention found by [`Lexicon::tag`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tagged {
+    /// Byte span in the article's text.
+    pub start: u32,
+    pub end: u32,
+    /// The actor (an index into [`Lexicon::found`]).
+    pub actor: u32,
+    /// The spelling used (see [`Lexicon::spelling`]).
+    pub spelling: u32,
+}
+
+/// Decides, across the corpus, which runs are names, of what kind, and how
+/// they merge. `runs` are every article's runs, with its text;
+/// `lowercase(word)` says in how many articles a word is written in lower
+/// case; `taken(spelling)` whether the gazetteer already claims a
+/// spelling.
+pub fn decide<'a, 'r>(
+    cues: &Cues,
+    runs: impl Iterator<Item = (&'a str, &'r [Run])>,
+    lowercase: &(dyn Fn(&str) -> u32 + Sync),
+    taken: &(dyn Fn(&str) -> bool + Sync),
+) -> Lexicon<'a> {
+    let mut stats: FxHashMap<&str, Stat> = FxHashMap::default();
+    let mut acronyms: Vec<(&str, &str)> = Vec::new();
+    for (doc, (text, runs)) in runs.enumerate() {
+        for (i, r) in runs.iter().enumerate() {
+            let surface = r.text(text);
+            let s = stats.entry(surface).or_default();
+            s.count += 1;
+            if !r.has(TITLE) {
+                s.body += 1;
+                if !r.has(SENTENCE) {
+                    s.mid += 1;
+                    if s.last_mid_doc != doc as u32 + 1 {
+                        s.last_mid_doc = doc as u32 + 1;
+                        s.mid_docs += 1;
+                    }
+                }
+            }
+            bump(&mut s.honor, r.has(HONOR));
+            bump(&mut s.speech, r.has(SPEECH));
+            bump(&mut s.the, r.has(THE));
+            bump(&mut s.prep, r.has(PREP));
+            bump(&mut s.age, r.has(AGE));
+            // "Federal Security Service (FSB)".
+            if r.has(PAREN) && r.words == 1 && i > 0 {
+                let prev = runs[i - 1];
+                let gap_ok = prev.start as usize + usize::from(prev.len) + 2 == r.start as usize;
+                if gap_ok && initials_match(prev.text(text), surface, cues) {
+                    acronyms.push((prev.text(text), surface));
+                }
+            }
+        }
+    }
+
+    // Which surfaces are names.
+    let mut names: Vec<(&str, Stat)> = stats
+        .into_par_iter()
+        .filter(|(surface, s)| is_name(cues, surface, s, lowercase) && !taken(surface))
+        .collect();
+    names.par_sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+    let index: FxHashMap<&str, usize> = names
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (*n, i))
+        .collect();
+    let bare = |surface: &str| {
+        let last = surface
+            .rsplit(' ')
+            .next()
+            .filter(|l| l.len() < surface.len())?;
+        index.get(last).map(|&i| &names[i].1)
+    };
+
+    // Number them, typed.
+    let mut found: Vec<Found> = names
+        .par_iter()
+        .map(|(surface, s)| Found {
+            name: (*surface).to_owned(),
+            kind: kind_of(cues, surface, s, bare(surface), lowercase),
+            aliases: Vec::new(),
+        })
+        .collect();
+    let mut into: Vec<u32> = (0..found.len() as u32).collect();
+
+    // Acronyms defined in brackets join their expansion.
+    for (expansion, acronym) in acronyms {
+        if let (Some(&e), Some(&a)) = (index.get(expansion), index.get(acronym)) {
+            if e != a && found[e].kind != Kind::Person {
+                into[a] = e as u32;
+            }
+        }
+    }
+
+    // "Mr Howard" makes "Michael Howard" a person: a bare surname after a
+    // title types the full names ending with it that no word typed.
+    let titled: HashSet<&str> = names
+        .iter()
+        .filter(|(n, s)| !n.contains(' ') && s.honor > 0 && !cues.listed(n))
+        .map(|(n, _)| *n)
+        .collect();
+    for (i, (surface, _)) in names.iter().enumerate() {
+        let ws: Vec<&str> = surface.split_whitespace().collect();
+        let weak = matches!(found[i].kind, Kind::Other | Kind::Organization)
+            && !cues.listed(surface)
+            && !ws
+                .iter()
+                .any(|w| cues.is(w, ORG_WORD) || cues.is(w, PLACE_WORD));
+        if ws.len() >= 2 && weak && ws.last().is_some_and(|l| titled.contains(l)) {
+            found[i].kind = Kind::Person;
+        }
+    }
+    // People: first-name variants of one surname join; a surname alone
+    // joins the one full name ending with it.
+    let mut by_surname: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    for (i, (surface, _)) in names.iter().enumerate() {
+        if surface.contains(' ') && found[i].kind == Kind::Person {
+            if let Some(last) = surface.split_whitespace().last() {
+                by_surname.entry(last).or_default().push(i as u32);
+            }
+        }
+    }
+    let groups: Vec<&Vec<u32>> = by_surname.values().filter(|p| p.len() > 1).collect();
+    let pairs: Vec<(u32, u32)> = groups
+        .par_iter()
+        .flat_map_iter(|p| variant_pairs(p, &names))
+        .collect();
+    for (a, b) in pairs {
+        join(&mut into, a, b);
+    }
+    for (i, (surface, s)) in names.iter().enumerate() {
+        // A country, place or outlet is never somebody's surname alone.
+        if surface.contains(' ') || cues.listed(surface) {
+            continue;
+        }
+        if let Some(people) = by_surname.get(surface) {
+            let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
+            if let [only] = heads.into_iter().collect::<Vec<_>>()[..] {
+                into[i] = only;
+            }
+        } else if s.honor > 0 && found[i].kind == Kind::Other {
+            found[i].kind = Kind::Person;
+        }
+    }
+    // A misspelt surname ("Bortinkov") joins the one person whose surname
+    // it is one edit from, when that spelling is the commoner.
+    let surnames = VariantIndex::new(by_surname.iter().filter_map(|(&surname, people)| {
+        let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
+        (heads.len() == 1).then(|| (surname, root(&into, people[0])))
+    }));
+    for (i, (surface, s)) in names.iter().enumerate() {
+        if surface.contains(' ')
+            || cues.listed(surface)
+            || into[i] != i as u32
+            || by_surname.contains_key(surface)
+        {
+            continue;
+        }
+        if let Some((person, known)) = surnames.resolve(surface) {
+            let common = index.get(known).map_or(u32::MAX, |&k| names[k].1.count);
+            if s.count < common.max(2) && matches!(found[i].kind, Kind::Person | Kind::Other) {
+                into[i] = person;
+            }
+        }
+    }
+
+    // Shared surnames, for per-article resolution.
+    let mut texts: Vec<&'a str> = Vec::with_capacity(names.len());
+    let mut shared: FxHashMap<&'a str, (u32, Vec<u32>)> = FxHashMap::default();
+    for (surname, people) in &by_surname {
+        let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
+        if heads.len() > 1 {
+            shared.insert(surname, (texts.len() as u32, heads.into_iter().collect()));
+            texts.push(surname);
+        }
+    }
+
+    // Fold merged names into their heads as aliases.
+    for i in 0..found.len() {
+        let head = root(&into, i as u32);
+        if head != i as u32 {
+            let alias = found[i].name.clone();
+            found[head as usize].aliases.push(alias);
+        }
+    }
+    let mut table = FxHashMap::default();
+    table.reserve(names.len());
+    for (i, (surface, s)) in names.iter().enumerate() {
+        // Surnames several people share resolve per article, not globally.
+        if shared.contains_key(surface) {
+            continue;
+        }
+        let lower = !surface.contains(' ') && {
+            let l = lowercase(surface);
+            l > 0 && l * 2 >= s.mid_docs
+        };
+        table.insert(
+            *surface,
+            Spelling {
+                actor: root(&into, i as u32),
+                id: texts.len() as u32,
+                lower,
+            },
+        );
+        texts.push(surface);
+    }
+    Lexicon {
+        found,
+        spellings: table,
+        shared,
+        texts,
+    }
+}
+
+/// Follows merges to the name a name ended up in.
+fn root(into: &[u32], mut i: u32) -> u32 {
+    while into[i as usize] != i {
+        i = into[i as usize];
+    }
+    i
+}
+
+/// The pairs of people with the same surname whose first names are
+/// spelling or transliteration variants ("Aleksandr" and "Alexander").
+/// Names with one consonant skeleton are one name; only names that share
+/// a one-letter deletion are compared letter by letter, so a surname that
+/// thousands share costs little.
+fn variant_pairs(people: &[u32], names: &[(&str, Stat)]) -> Vec<(u32, u32)> {
+    let mut pairs = Vec::new();
+    if people.len() < 2 {
+        return pairs;
+    }
+    let given: Vec<(u32, String)> = people
+        .iter()
+        .map(|&p| {
+            (
+                p,
+                names[p as usize]
+                    .0
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase(),
+            )
+        })
+        .filter(|(_, g)| g.chars().count() >= 4)
+        .collect();
+    let mut skeletons: FxHashMap<String, u32> = FxHashMap::default();
+    let mut close: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (k, (p, g)) in given.iter().enumerate() {
+        match skeletons.entry(skeleton(g)) {
+            std::collections::hash_map::Entry::Occupied(o) => pairs.push((*o.get(), *p)),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(*p);
+            }
+        }
+        if g.chars().count() >= 5 {
+            for d in deletions(g) {
+                close.entry(d).or_default().push(k);
+            }
+        }
+    }
+    for group in close.values().filter(|g| g.len() > 1) {
+        for (x, &a) in group.iter().enumerate() {
+            for &b in &group[x + 1..] {
+                let ((pa, ga), (pb, gb)) = (&given[a], &given[b]);
+                if ga != gb && strsim::osa_distance(ga, gb) <= 1 {
+                    pairs.push((*pa, *pb));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Joins `a` and `b`: the more frequent name (the lower index, as names
+/// are sorted by frequency) stays the head.
+fn join(into: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (root(into, a), root(into, b));
+    if ra != rb {
+        let (keep, drop) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        into[drop as usize] = keep;
+    }
+}
+
+/// Whether two given names are one name spelled two ways: one edit apart,
+/// or the same once common transliteration differences are evened out.
+#[cfg(test)]
+pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 4 || lb < 4 {
+        return false;
+    }
+    let typo =
+        la >= 5 && lb >= 5 && strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase()) <= 1;
+    typo || skeleton(a) == skeleton(b)
+}
+
+/// A name's consonant skeleton after common transliteration pairs are
+/// evened out (ks/x, y/i, j/y, w/v, ph/f): "Aleksandr" and "Alexander" both
+/// give "alxndr".
+fn skeleton(name: &str) -> String {
+    let lower = name
+        .to_lowercase()
+        .replace("ks", "x")
+        .replace("ph", "f")
+        .replace('w', "v")
+        .replace('j', "y");
+    let mut out = String::new();
+    for (i, c) in lower.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (i == 0 || !vowel) && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `acronym`, in brackets right after `expansion`, abbreviates it:
+/// made of its words' capitals, or (for a translated name: "Federal
+/// Security Service (FSB)") a capitalised word of two to six letters that
+/// starts with the same letter.
+fn initials_match(expansion: &str, acronym: &str, cues: &Cues) -> bool {
+    if !(2..=6).contains(&acronym.len())
+        || !acronym.bytes().all(|b| b.is_ascii_uppercase())
+        || cues.is_title_word(acronym)
+    {
+        return false;
+    }
+    let initials: String = expansion
+        .split_whitespace()
+        .filter(|w| !cues.is(w, CONNECTOR))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials == acronym
+        || (expansion.contains(' ') && initials.as_bytes().first() == acronym.as_bytes().first())
+}
+
+/// Whether a surface seen with stats `s` is a name.
+fn is_name(cues: &Cues, surface: &str, s: &Stat, lowercase: &dyn Fn(&str) -> u32) -> bool {
+    // Headline fragments: a name must occur in a body.
+    if s.body == 0 || surface.len() < 2 {
+        return false;
+    }
+    let ws: Vec<&str> = surface.split_whitespace().collect();
+    let (first, last) = (ws[0], ws[ws.len() - 1]);
+    // "Iran-Afghan", "Anglo-Dutch": adjectives, not names.
+    let hyphen_last = last.rsplit(['-', '–']).next().unwrap_or(last);
+    if cues.is(hyphen_last, DEMONYM) {
+        return false;
+    }
+    if cues.listed(surface) {
+        return true;
+    }
+    if ws.len() == 1 {
+        if cues.is(surface, NOT_ALONE) || cues.is(surface, BREAKER) || cues.is_title_word(surface) {
+            return false;
+        }
+        // Only ever at sentence starts, never after a title: nothing says
+        // it is a name, and a word also written in lower case is not one.
+        if s.mid == 0 && s.honor == 0 && !(surname_shaped(surface) && lowercase(surface) == 0) {
+            return false;
+        }
+        // A word that as many articles write in lower case as capitalise
+        // mid-sentence is a common word ("Used", "Summer").
+        let lower = lowercase(surface);
+        if s.honor == 0 && lower > 0 && lower >= s.mid_docs {
+            return false;
+        }
+        return !surface.bytes().all(|b| b.is_ascii_digit());
+    }
+    // A multi-word name that starts with a common word only at sentence
+    // starts is a sentence start ("Unemployment Benefits").
+    if s.mid == 0 && s.honor == 0 && lowercase(first) > 0 && !cues.is(first, FIRST_NAME) {
+        return false;
+    }
+    !ws.iter()
+        .all(|w| cues.is(w, NOT_ALONE) || cues.is(w, DEMONYM))
+}
+
+/// Whether a word looks like a surname by its form: "McGeady",
+/// "O'Driscoll", "Kabulov", "Jankovic", "Kowalski", "Hernandez".
+fn surname_shaped(w: &str) -> bool {
+    let b = w.as_bytes();
+    let prefixed =
+        |p: &str| w.len() > p.len() + 1 && w.starts_with(p) && b[p.len()].is_ascii_uppercase();
+    if prefixed("Mc") || prefixed("Mac") || prefixed("O'") || prefixed("O’") {
+        return true;
+    }
+    w.len() >= 5
+        && [
+            "ov", "ova", "ev", "eva", "enko", "ski", "ska", "sky", "vic", "vich", "ovic", "escu",
+            "opoulos", "akis", "oglu", "sson", "ez",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+}
+
+/// The kind of a name, from lists, words, cues and company; `bare` is what
+/// is known of its last word standing alone, if it does.
+fn kind_of(
+    cues: &Cues,
+    surface: &str,
+    s: &Stat,
+    bare: Option<&Stat>,
+    lowercase: &dyn Fn(&str) -> u32,
+) -> Kind {
+    if cues.countries.contains_key(surface) {
+        return Kind::Country;
+    }
+    if cues.media.contains(surface) {
+        return Kind::Media;
+    }
+    if cues.places.contains(surface) {
+        return Kind::Place;
+    }
+    if cues.orgs.contains(surface) {
+        return Kind::Organization;
+    }
+    let ws: Vec<&str> = surface.split_whitespace().collect();
+    let last = ws.last().copied().unwrap_or_default();
+    let first = ws.first().copied().unwrap_or_default();
+    let org_word = ws.iter().any(|w| cues.is(w, ORG_WORD));
+    let count = f64::from(s.count.max(1));
+    let titled = f64::from(s.honor) >= 0.2 * count || (s.honor > 0 && s.count <= 3);
+    if (titled || s.age > 0) && !org_word && f64::from(s.the) < 0.25 * count {
+        return Kind::Person;
+    }
+    if ws.len() >= 2 && cues.is(last, MEDIA_WORD) {
+        return Kind::Media;
+    }
+    if org_word {
+        return Kind::Organization;
+    }
+    if ws.len() >= 2 && cues.is(last, PLACE_WORD) {
+        return Kind::Place;
+    }
+    // "New Labour", "Real Betis": a known body's name with a word before it.
+    if ws.len() >= 2 && cues.orgs.contains(last) && !cues.is(first, FIRST_NAME) {
+        return Kind::Organization;
+    }
+    if ws.len() >= 2
+        && (cues.countries.contains_key(last) || cues.places.contains(last))
+        && !cues.is(first, FIRST_NAME)
+    {
+        // "South Yorkshire", "North London".
+        return Kind::Place;
+    }
+    // A given name, an initial ("C Paterson"), a surname's shape, or a last
+    // word that speaks or is titled on its own.
+    let initial = first.chars().count() == 1 && first.chars().all(char::is_uppercase)
+        || ws.len() == 2 && cues.is(first, NAME_PARTICLE);
+    // The last word stands alone elsewhere, as a surname does ("Dempsey"
+    // for "Girvan Dempsey"), unless it names a body ("Labour").
+    let bare_person = bare
+        .is_some_and(|b| b.honor > 0 || b.age > 0 || f64::from(b.the) < 0.1 * f64::from(b.count))
+        && !cues.listed(last);
+    // Words, not codes: "Windows XP" and "Mac Mini" are no people.
+    let words_only = ws.iter().all(|w| {
+        w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && (w.chars().count() == 1 || w.chars().any(char::is_lowercase))
+    });
+    // Two or three words none of which is a common word written in lower
+    // case: names of people are made of names ("Girvan Dempsey"), titles
+    // of works and products of words ("Finding Neverland", "Golden
+    // Globe").
+    let all_names = (2..=3).contains(&ws.len())
+        && ws
+            .iter()
+            .all(|w| lowercase(w) <= 1 && cues.class(w) & !FIRST_NAME == 0);
+    if words_only
+        && ws.len() <= 4
+        && ((ws.len() >= 2
+            && (cues.is(first, FIRST_NAME)
+                || initial
+                || surname_shaped(last)
+                || bare_person
+                || all_names))
+            || (ws.len() == 1 && cues.is(first, FIRST_NAME)))
+    {
+        return Kind::Person;
+    }
+    let acronym = surface.len() >= 2
+        && surface.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
+        && surface
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&' || b == b'-');
+    if acronym {
+        return Kind::Organization;
+    }
+    if f64::from(s.the) >= 0.25 * count {
+        return Kind::Organization;
+    }
+    if f64::from(s.prep) >= 0.5 * count {
+        return Kind::Place;
+    }
+    // Plurals that speak are bodies ("the Lib Dems said").
+    if s.speech > 0 && ws.len() >= 2 && !last.ends_with('s') {
+        return Kind::Person;
+    }
+    if ws.len() == 1 && (s.honor > 0 || surname_shaped(surface) && s.speech > 0) {
+        return Kind::Person;
+    }
+    if s.speech > 0 {
+        return Kind::Organization;
+    }
+    Kind::Other
+}
+
+impl<'a> Lexicon<'a> {
+    /// Whether nothing was discovered.
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Spelling number `id` as written.
+    pub fn spelling(&self, id: u32) -> &'a str {
+        self.texts[id as usize]
+    }
+
+    /// Whether spelling `id` is a surname several people share, so that
+    /// its mentions belong to different actors.
+    pub fn is_shared(&self, id: u32) -> bool {
+        (id as usize) < self.shared.len()
+    }
+
+    /// How many spellings there are.
+    pub fn spellings(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// The actors named in one article's runs, in text order. A run
+    /// holding several names is split by the longest known spellings; a
+    /// word alone at a sentence start counts only when it is not a common
+    /// word too; a surname several people share goes to the one of them
+    /// the article names in full.
+    pub fn tag(&self, text: &str, runs: &[Run], out: &mut Vec<Tagged>) {
+        let first = out.len();
+        let mut bare: Vec<(u32, u32, u32, &[u32])> = Vec::new();
+        let mut ws = [(0u32, 0u32); MAX_WORDS + 2];
+        for r in runs {
+            let span = r.text(text);
+            let mut n = 0;
+            for (at, w) in words(span).take(ws.len()) {
+                ws[n] = (at as u32, (at + w.len()) as u32);
+                n += 1;
+            }
+            let mut i = 0;
+            while i < n {
+                // The longest known spelling from word `i`: a name, or a
+                // surname several people share (resolved below).
+                let mut hit = None;
+                for j in (i..n).rev() {
+                    let (s, e) = (ws[i].0, ws[j].1);
+                    let key = &span[s as usize..e as usize];
+                    if let Some(&sp) = self.spellings.get(key) {
+                        hit = Some((j, s, e, Some(sp), None));
+                        break;
+                    }
+                    if let Some((id, people)) = self.shared.get(key) {
+                        hit = Some((j, s, e, None, Some((*id, people.as_slice()))));
+                        break;
+                    }
+                }
+                let Some((j, s, e, known, surname)) = hit else {
+                    i += 1;
+                    continue;
+                };
+                let (start, end) = (r.start + s, r.start + e);
+                if let Some(sp) = known {
+                    let lone_start = i == 0 && j == 0 && r.has(SENTENCE | TITLE);
+                    if !(lone_start && sp.lower) {
+                        out.push(Tagged {
+                            start,
+                            end,
+                            actor: sp.actor,
+                            spelling: sp.id,
+                        });
+                    }
+                } else if let Some((id, people)) = surname {
+                    bare.push((start, end, id, people));
+                }
+                i = j + 1;
+            }
+        }
+        // A shared surname: the one of its people named here in full.
+        if !bare.is_empty() {
+            let named: HashSet<u32> = out[first..].iter().map(|t| t.actor).collect();
+            for (start, end, spelling, people) in bare {
+                let mut here = people.iter().filter(|p| named.contains(p));
+                if let (Some(&only), None) = (here.next(), here.next()) {
+                    out.push(Tagged {
+                        start,
+                        end,
+                        actor: only,
+                        spelling,
+                    });
+                }
+            }
+            out[first..].sort_unstable_by_key(|t| t.start);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(text: &str) -> Vec<(String, u8)> {
+        let cues = Cues::builtin();
+        let title_end = text.find('\n').unwrap_or(0);
+        let mut r = Runs::default();
+        r.begin();
+        for (at, w) in words(text) {
+            r.word(&cues, text, at, w, title_end);
+        }
+        r.finish(&cues, text)
+            .iter()
+            .map(|x| (x.text(text).to_owned(), x.flags))
+            .collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        runs(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn titles_and_honorifics_are_stripped_and_say_person() {
+        let r =
+            runs("title\nYesterday Prime Minister Tony Blair met Mr Howard and Sir Alex Ferguson.");
+        let names: Vec<&str> = r.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(names, ["Tony Blair", "Howard", "Alex Ferguson"]);
+        assert!(r.iter().all(|(_, f)| f & HONOR != 0));
+        // A name before a title stays a name of its own.
+        assert_eq!(
+            texts(
+                "t
+said Bank of England Governor Mervyn King."
+            ),
+            ["Bank of England", "Mervyn King"]
+        );
+    }
+
+    #[test]
+    fn titles_split_runs_into_names() {
+        let r = runs("t\nsaid Prime Minister Tony Blair and Chancellor Gordon Brown.");
+        assert_eq!(
+            r.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+            ["Tony Blair", "Gordon Brown"]
+        );
+        assert!(r.iter().all(|(_, f)| f & HONOR != 0));
+        // A place in the title's portfolio is a name of its own.
+        assert_eq!(
+            texts("t\nthen Minister for Europe Denis MacShane spoke."),
+            ["Europe", "Denis MacShane"]
+        );
+        // A title written in lower case is a cue too.
+        let r = runs("t\nEngland coach Andy Robinson said");
+        assert_eq!(r[1], ("Andy Robinson".into(), HONOR | SPEECH));
+    }
+
+    #[test]
+    fn hyphens_initials_abbreviations_and_particles_stay_in_names() {
+        assert_eq!(texts("t\nthen Mr Kilroy-Silk left."), ["Kilroy-Silk"]);
+        assert_eq!(
+            texts("t\nthe St. Petersburg forum and J. K. Rowling."),
+            ["St. Petersburg", "J. K. Rowling"]
+        );
+        assert_eq!(texts("t\nlinks to al-Qaeda were found."), ["al-Qaeda"]);
+        assert_eq!(texts("t\nvisit Caliber.Az today."), ["Caliber.Az"]);
+    }
+
+    #[test]
+    fn dates_and_sentence_adverbs_break_runs() {
+        assert_eq!(texts("t\nIn December Microsoft said so."), ["Microsoft"]);
+        assert_eq!(texts("t\nin Astana on November 28 2024."), ["Astana"]);
+        assert_eq!(texts("t\nsaid Theresa May today."), ["Theresa May"]);
+        assert_eq!(texts("t\nConsequently, Russia left."), ["Russia"]);
+    }
+
+    #[test]
+    fn a_person_of_a_place_is_two_names() {
+        assert_eq!(
+            texts("t\nhe met Jake White of South Africa there."),
+            ["Jake White", "South Africa"]
+        );
+        assert_eq!(
+            texts("t\nthe Gulf of Mexico and the Bank of England."),
+            ["Gulf of Mexico", "Bank of England"]
+        );
+    }
+
+    #[test]
+    fn connectors_join_organisation_names() {
+        assert_eq!(
+            texts("t\nThe governor of the Bank of England spoke."),
+            ["Bank of England"]
+        );
+        assert_eq!(
+            texts("t\nIt went to the Department for Education and Skills today."),
+            ["Department for Education and Skills"]
+        );
+        // A trailing connector is not kept.
+        assert_eq!(texts("t\nHe visited Paris and then left."), ["Paris"]);
+    }
+
+    #[test]
+    fn a_sentence_initial_function_word_is_dropped() {
+        let r = runs("t\nThe BBC said so. In London it rained.");
+        assert_eq!(r[0].0, "BBC");
+        assert!(r[0].1 & THE != 0 && r[0].1 & SPEECH != 0 && r[0].1 & SENTENCE == 0);
+        assert_eq!(r[1].0, "London");
+        assert!(r[1].1 & PREP != 0);
+    }
+
+    #[test]
+    fn sentences_and_titles_are_marked() {
+        let r = runs("Blair Wins Vote\nLabour won. Voters said Labour won.");
+        assert_eq!(r[0], ("Blair Wins Vote".into(), SENTENCE | TITLE));
+        assert_eq!(r[1], ("Labour".into(), SENTENCE));
+        assert_eq!(r[2], ("Voters".into(), SENTENCE | SPEECH));
+        assert_eq!(r[3], ("Labour".into(), 0));
+    }
+
+    #[test]
+    fn acronyms_in_brackets_are_marked() {
+        let r = runs("t\nthe Federal Security Service (FSB) said");
+        assert_eq!(r[1], ("FSB".into(), PAREN | SPEECH));
+        assert!(initials_match(
+            "Federal Security Service",
+            "FSB",
+            &Cues::builtin()
+        ));
+        assert!(initials_match(
+            "National Health Service",
+            "NHS",
+            &Cues::builtin()
+        ));
+        assert!(!initials_match(
+            "Federal Security Service",
+            "KGB",
+            &Cues::builtin()
+        ));
+        assert!(
+            !initials_match("Tony Blair", "MP", &Cues::builtin()),
+            "a title is no acronym"
+        );
+    }
+
+    #[test]
+    fn given_name_variants() {
+        assert!(same_given_name("Aleksandr", "Alexander"));
+        assert!(same_given_name("Sergei", "Sergey"));
+        assert!(same_given_name("Yury", "Yuri"));
+        assert!(!same_given_name("Gordon", "Nick"));
+        assert!(
+            !same_given_name("John", "Joan"),
+            "a typo needs five letters"
+        );
+    }
+
+    fn lexicon<'a>(articles: &[&'a str]) -> (Lexicon<'a>, Vec<Vec<Run>>) {
+        let cues = Cues::builtin();
+        let all: Vec<Vec<Run>> = articles
+            .iter()
+            .map(|text| {
+                let title_end = text.find('\n').unwrap_or(0);
+                let mut r = Runs::default();
+                r.begin();
+                for (at, w) in words(text) {
+                    r.word(&cues, text, at, w, title_end);
+                }
+                r.finish(&cues, text)
+            })
+            .collect();
+        let mut lower: FxHashMap<String, u32> = FxHashMap::default();
+        for t in articles {
+            let seen: HashSet<String> = words(t)
+                .map(|(_, w)| w)
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_owned)
+                .collect();
+            for w in seen {
+                *lower.entry(w).or_default() += 1;
+            }
+        }
+        let lowercase = |w: &str| lower.get(&w.to_lowercase()).copied().unwrap_or(0);
+        let lex = decide(
+            &cues,
+            articles.iter().copied().zip(all.iter().map(Vec::as_slice)),
+            &lowercase,
+            &|_| false,
+        );
+        (lex, all)
+    }
+
+    fn found(lex: &Lexicon, name: &str) -> Option<Kind> {
+        lex.found.iter().find(|f| f.name == name).map(|f| f.kind)
+    }
+
+    #[test]
+    fn people_orgs_and_places_are_told_apart() {
+        let (lex, _) = lexicon(&[
+            "T\nTony Blair met Michael Howard in London. Mr Howard said the Bank of England agreed.",
+            "T\nLater, Blair told Manchester United that Microsoft said no.",
+        ]);
+        assert_eq!(found(&lex, "Tony Blair"), Some(Kind::Person));
+        assert_eq!(found(&lex, "Michael Howard"), Some(Kind::Person));
+        assert_eq!(found(&lex, "Bank of England"), Some(Kind::Organization));
+        assert_eq!(found(&lex, "Manchester United"), Some(Kind::Organization));
+        assert_eq!(found(&lex, "London"), Some(Kind::Place));
+        assert_eq!(found(&lex, "Microsoft"), Some(Kind::Organization));
+        // "Blair" and "Howard" joined their full names.
+        let blair = lex.found.iter().find(|f| f.name == "Tony Blair").unwrap();
+        assert!(blair.aliases.contains(&"Blair".to_owned()));
+        assert_eq!(found(&lex, "Later"), None);
+    }
+
+    #[test]
+    fn sentence_starts_weekdays_and_mr_are_not_actors() {
+        let (lex, _) = lexicon(&[
+            "T\nMeanwhile, on Monday the plan failed. Plans change. Mr Smith said the plans in March were new.",
+            "T\nThe plans were new.",
+        ]);
+        for not in ["Meanwhile", "Monday", "Plans", "March", "Mr", "The"] {
+            assert_eq!(found(&lex, not), None, "{not}");
+        }
+        assert_eq!(found(&lex, "Smith"), Some(Kind::Person));
+    }
+
+    #[test]
+    fn people_who_share_a_surname_stay_apart_and_resolve_per_article() {
+        let a = "T\nGordon Brown spoke. Brown said taxes would fall.";
+        let b = "T\nNick Brown spoke. Brown said farms would suffer.";
+        let (lex, runs) = lexicon(&[a, b]);
+        assert_eq!(found(&lex, "Gordon Brown"), Some(Kind::Person));
+        assert_eq!(found(&lex, "Nick Brown"), Some(Kind::Person));
+        let mut out = Vec::new();
+        lex.tag(a, &runs[0], &mut out);
+        let gordon = lex
+            .found
+            .iter()
+            .position(|f| f.name == "Gordon Brown")
+            .unwrap() as u32;
+        assert!(
+            out.iter().filter(|t| t.actor == gordon).count() == 2,
+            "{out:?}"
+        );
+        out.clear();
+        lex.tag(b, &runs[1], &mut out);
+        assert!(out.iter().all(|t| t.actor != gordon));
+    }
+
+    #[test]
+    fn an_acronym_joins_its_expansion_and_transliterations_join() {
+        let (lex, _) = lexicon(&[
+            "T\nthe Federal Security Service (FSB) said. Alexander Bortnikov, the FSB head, spoke.",
+            "T\nAleksandr Bortnikov said the FSB would act. Alexander Bortnikov agreed.",
+        ]);
+        let fsb = lex
+            .found
+            .iter()
+            .find(|f| f.name == "Federal Security Service")
+            .unwrap();
+        assert!(fsb.aliases.contains(&"FSB".to_owned()), "{fsb:?}");
+        let b = lex
+            .found
+            .iter()
+            .find(|f| f.name == "Alexander Bortnikov")
+            .unwrap();
+        assert!(
+            b.aliases.contains(&"Aleksandr Bortnikov".to_owned()),
+            "{b:?}"
+        );
+    }
+
+    #[test]
+    fn the_asset_files_parse() {
+        let c = Cues::builtin();
+        assert!(c.is("Tony", FIRST_NAME) && c.countries.contains_key("UK"));
+        assert_eq!(c.countries["Britain"], "United Kingdom");
+    }
+}
