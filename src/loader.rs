@@ -107,14 +107,24 @@ pub fn spawn(
 ) {
     std::thread::spawn(move || {
         let mut last = Instant::now() - Duration::from_secs(1);
+        // The newest progress not sent yet: it goes out with a partial
+        // library, so the status line never counts fewer articles than
+        // the list shows.
+        let mut unsent: Option<LoadStatus> = None;
         let result = load(&path, &how, &mut |r| match r {
             Report::Progress(s) => {
                 if last.elapsed() >= Duration::from_millis(50) {
                     last = Instant::now();
+                    unsent = None;
                     send(Action::LoadProgress(s));
+                } else {
+                    unsent = Some(s);
                 }
             }
             Report::Partial(lib) => {
+                if let Some(s) = unsent.take() {
+                    send(Action::LoadProgress(s));
+                }
                 send(Action::LibraryLoaded(Loaded(Arc::new(*lib))));
             }
         });

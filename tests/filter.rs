@@ -302,6 +302,12 @@ fn typing_a_query_one_key_at_a_time_gives_the_same_answer_as_at_once() {
             "after typing {:?}",
             &full[..end]
         );
+        assert_eq!(
+            incremental.actors,
+            fresh.actors,
+            "sidebar after typing {:?}",
+            &full[..end]
+        );
     }
     // And back again (backspace).
     for end in (1..full.len()).rev() {
@@ -323,8 +329,61 @@ fn a_cancelled_search_returns_nothing() {
     assert!(got.is_none());
 }
 
+/// The newsroom fixture with discovery on: many actors, several spellings.
+fn newsroom() -> Arc<Library> {
+    static LIB: std::sync::OnceLock<Arc<Library>> = std::sync::OnceLock::new();
+    let lib = LIB.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/newsroom");
+        let c = Corpus::load_path(std::path::Path::new(dir)).expect("the fixture loads");
+        Arc::new(Library::build(c, &Extraction::builtin()))
+    });
+    Arc::clone(lib)
+}
+
+/// The actors `@term` should list, found the slow way: every spelling of
+/// every actor, read word by word.
+fn actors_named_by(lib: &Library, term: &str) -> Vec<String> {
+    let q = Query::parse(&format!("@{term}"));
+    let t = q.positive_terms().next().expect("one term").clone();
+    let pat = dossier::search::matching::Pattern::sensitive(&t);
+    let mut names: Vec<String> = lib
+        .actors
+        .list()
+        .iter()
+        .filter(|a| {
+            std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .chain(a.variants.iter().map(|v| v.text.as_str()))
+                .any(|n| pat.text(&dossier::search::fold::transform(n, t.sense)))
+        })
+        .map(|a| a.name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    // The sidebar finds actors through an index of their names' words; it
+    // must list exactly the actors a reading of every name finds, typed
+    // one key at a time or at once.
+    fn actor_terms_find_exactly_the_actors_whose_names_match(
+        term in "[a-zA-Z]{1,7}\\$?|\\^[a-z]{1,5}|'[a-z]{2,4}",
+    ) {
+        let lib = newsroom();
+        let want = actors_named_by(&lib, &term);
+        let mut engine = dossier::search::Engine::new();
+        let mut got = Vec::new();
+        for end in 1..=term.len() {
+            let q = Query::parse(&format!("@{}", &term[..end]));
+            got = engine.search(&lib, &q, &|| false).unwrap().actors;
+        }
+        let mut got: Vec<String> = got.iter().map(|h| lib.actors.get(h.actor).name.clone()).collect();
+        got.sort();
+        prop_assert_eq!(got, want, "@{}", term);
+    }
 
     #[test]
     fn the_parser_never_panics(raw in "\\PC{0,40}") {

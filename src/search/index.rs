@@ -9,6 +9,9 @@
 //! - Per article, the word-initial letters and letter pairs seen, which
 //!   answer one- and two-letter terms without merging millions of postings.
 //! - Per actor kind, the articles naming an actor of that kind.
+//! - The actors' folded names, and their words as a vocabulary whose
+//!   postings are actors instead of articles, so a term finds the actors it
+//!   names by looking up words, not by reading every name.
 
 use std::ops::Range;
 
@@ -148,6 +151,18 @@ pub struct SearchIndex {
     pairs: Vec<[u64; PAIR_WORDS]>,
     kind_docs: Vec<DocSet>,
     actor_names: Names,
+    name_words: Vocab,
+    actor_stats: Vec<ActorStat>,
+}
+
+/// An actor's corpus-wide counts and kind, packed so that a pass over
+/// every actor (the sidebar's, per keystroke) reads 12 bytes each instead
+/// of a whole [`crate::actors::Actor`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ActorStat {
+    pub mentions: u32,
+    pub articles: u32,
+    pub kind: Kind,
 }
 
 /// The folded names of every actor, end to end in one string: actor `a`'s
@@ -340,6 +355,8 @@ impl SearchIndex {
         let mut kind_docs = vec![DocSet::empty(n); Kind::ALL.len()];
         let mut actor_names = Names::default();
         let mut names = Vec::new();
+        let mut nw = VocabBuilder::default();
+        let mut actor_stats = Vec::with_capacity(actors.len());
         for (i, a) in actors.list().iter().enumerate() {
             let set = &mut kind_docs[kind_slot(a.kind)];
             for d in actors.docs_of(crate::actors::ActorId(i as u32)) {
@@ -352,7 +369,18 @@ impl SearchIndex {
                     .map(fold::fold),
             );
             actor_names.push_actor(&mut names);
+            actor_stats.push(ActorStat {
+                mentions: a.mentions,
+                articles: a.articles,
+                kind: a.kind,
+            });
+            for name in actor_names.of(i) {
+                for (_, w) in words(name) {
+                    nw.add(w, i as u32, &mut buf);
+                }
+            }
         }
+        let name_words = nw.finish();
 
         SearchIndex {
             docs: n,
@@ -364,6 +392,8 @@ impl SearchIndex {
             pairs: body.pairs,
             kind_docs,
             actor_names,
+            name_words,
+            actor_stats,
         }
     }
 
@@ -410,15 +440,30 @@ impl SearchIndex {
         self.actor_names.of(a)
     }
 
+    /// The words of the actors' names; a word's postings are the actors
+    /// (by index) whose name, alias or seen spelling holds it.
+    pub fn name_words(&self) -> &Vocab {
+        &self.name_words
+    }
+
+    /// Every actor's counts and kind, by actor index.
+    pub(crate) fn actor_stats(&self) -> &[ActorStat] {
+        &self.actor_stats
+    }
+
     /// Bytes held by the index (not counting the corpus), for reports.
     pub fn heap_bytes(&self) -> usize {
         self.titles.len()
             + self.title_start.len() * 4
             + self.title_words.heap_bytes()
             + self.body_words.heap_bytes()
+            + self.name_words.heap_bytes()
             + self.initials.len() * 4
             + self.pairs.len() * PAIR_WORDS * 8
             + self.kind_docs.len() * self.docs.div_ceil(8)
+            + self.actor_names.text.len()
+            + (self.actor_names.start.len() + self.actor_names.first.len()) * 4
+            + self.actor_stats.len() * std::mem::size_of::<ActorStat>()
     }
 }
 
