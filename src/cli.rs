@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 
 use std::sync::Arc;
 
-use dossier::actors::{Extraction, Gazetteer, Lookup};
+use dossier::actors::concordance::KwicSort;
+use dossier::actors::{ActorId, Extraction, Gazetteer, Lookup};
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 use dossier::report;
@@ -106,6 +107,28 @@ enum Command {
         /// The actor: a name, alias or spelling; close misspellings work.
         actor: Option<String>,
         /// Print JSON instead of aligned text.
+        #[arg(long, conflicts_with = "kwic")]
+        json: bool,
+        /// Print a concordance: one line per mention, the mentions aligned
+        /// in one column between their left and right context.
+        #[arg(long, requires = "actor")]
+        kwic: bool,
+        /// Width of a concordance line, in cells.
+        #[arg(long, default_value_t = 100, requires = "kwic", value_parser = clap::value_parser!(u16).range(30..))]
+        width: u16,
+        /// Order of the concordance: article, left (the word before) or
+        /// right (the word after).
+        #[arg(long, default_value = "article", requires = "kwic", value_parser = ["article", "left", "right"])]
+        sort: String,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Print the actors named with ACTOR in the same sentences and in the
+    /// same articles, ranked by how much more often than chance.
+    Related {
+        /// The actor: a name, alias or spelling; close misspellings work.
+        actor: String,
+        /// Print JSON instead of aligned text.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
@@ -134,7 +157,8 @@ impl Command {
         match self {
             Command::List { source, .. }
             | Command::Actors { source, .. }
-            | Command::Mentions { source, .. } => source.clone(),
+            | Command::Mentions { source, .. }
+            | Command::Related { source, .. } => source.clone(),
             Command::Filter { source, .. } => Source {
                 corpus: source.corpus.clone(),
                 gazetteer: source.gazetteer.clone(),
@@ -235,37 +259,57 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 report::actor_table,
             )
         }
-        Command::Mentions { actor, json, .. } => {
-            let id = match actor.as_deref().map(|a| (a, lib.actors.lookup(a))) {
+        Command::Mentions {
+            actor,
+            json,
+            kwic,
+            width,
+            sort,
+            ..
+        } => {
+            let id = match actor.as_deref() {
                 None => None,
-                Some((_, Lookup::Found(id))) => Some(id),
-                Some((name, Lookup::NotFound)) => {
-                    eprintln!(
-                        "dossier: no actor matches {:?}; `dossier actors` lists them",
-                        dossier::text::safe_line(name)
-                    );
-                    return Ok(ExitCode::from(EXIT_INPUT));
-                }
-                Some((name, Lookup::Ambiguous(ids))) => {
-                    let names: Vec<String> = ids
-                        .iter()
-                        .map(|&i| lib.actors.get(i).name.clone())
-                        .collect();
-                    eprintln!(
-                        "dossier: {:?} could be any of: {}; give more of the name",
-                        dossier::text::safe_line(name),
-                        dossier::text::safe_line(&names.join(", "))
-                    );
-                    return Ok(ExitCode::from(EXIT_INPUT));
-                }
+                Some(name) => match find_actor(&lib, name) {
+                    Some(id) => Some(id),
+                    None => return Ok(ExitCode::from(EXIT_INPUT)),
+                },
             };
-            let rows = report::mentions(&lib, id);
+            match (kwic, id) {
+                (true, Some(id)) => {
+                    let by = match sort.as_str() {
+                        "left" => KwicSort::Left,
+                        "right" => KwicSort::Right,
+                        _ => KwicSort::Article,
+                    };
+                    report::kwic(&lib, id, by, usize::from(width))
+                        .iter()
+                        .try_for_each(|l| writeln!(out, "{l}"))
+                }
+                _ => {
+                    let rows = report::mentions(&lib, id);
+                    print(
+                        &mut out,
+                        json,
+                        &rows,
+                        &["ACTOR", "ARTICLE", "BYTES", "TEXT", "CONTEXT"],
+                        report::mention_table,
+                    )
+                }
+            }
+        }
+        Command::Related { actor, json, .. } => {
+            let Some(id) = find_actor(&lib, &actor) else {
+                return Ok(ExitCode::from(EXIT_INPUT));
+            };
+            let rows = report::related(&lib, id);
             print(
                 &mut out,
                 json,
                 &rows,
-                &["ACTOR", "ARTICLE", "BYTES", "TEXT", "CONTEXT"],
-                report::mention_table,
+                &[
+                    "SCOPE", "ACTOR", "KIND", "TOGETHER", "EXPECTED", "×CHANCE", "G2",
+                ],
+                report::related_table,
             )
         }
         Command::Filter {
@@ -365,4 +409,31 @@ fn report_warnings(lib: &Library) {
         warnings.len(),
         if warnings.len() == 1 { "" } else { "s" }
     );
+}
+
+/// The actor a user means by `name`, or `None` after saying on stderr why
+/// there is none.
+fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
+    match lib.actors.lookup(name) {
+        Lookup::Found(id) => Some(id),
+        Lookup::NotFound => {
+            eprintln!(
+                "dossier: no actor matches {:?}; `dossier actors` lists them",
+                dossier::text::safe_line(name)
+            );
+            None
+        }
+        Lookup::Ambiguous(ids) => {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|&i| lib.actors.get(i).name.clone())
+                .collect();
+            eprintln!(
+                "dossier: {:?} could be any of: {}; give more of the name",
+                dossier::text::safe_line(name),
+                dossier::text::safe_line(&names.join(", "))
+            );
+            None
+        }
+    }
 }

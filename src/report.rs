@@ -10,6 +10,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::actors::concordance::{self, KwicSort};
 use crate::actors::{ActorId, Kind, Variant};
 use crate::library::Library;
 use crate::search::Hits;
@@ -220,6 +221,103 @@ pub fn mentions(lib: &Library, actor: Option<ActorId>) -> Vec<MentionRow<'_>> {
         }
     })
     .collect()
+}
+
+/// One actor named with another, as `dossier related` prints it.
+#[derive(Debug, Serialize)]
+pub struct RelatedRow<'a> {
+    /// "sentence" or "article": where the two are named together.
+    pub scope: &'static str,
+    /// The other actor's canonical name.
+    pub name: &'a str,
+    /// Its kind.
+    pub kind: Kind,
+    /// Sentences (or articles) naming both.
+    pub together: u32,
+    /// How many chance predicts.
+    pub expected: f64,
+    /// `together` over `expected`.
+    pub lift: f64,
+    /// Log-likelihood ratio (G²) of `together` against chance; the rank.
+    pub score: f64,
+}
+
+/// The actors named with `actor`: same sentence first, then same article,
+/// each best first.
+pub fn related(lib: &Library, actor: ActorId) -> Vec<RelatedRow<'_>> {
+    let r = crate::actors::related::related(&lib.corpus, &lib.actors, actor);
+    let rows = |scope: &'static str, list: Vec<crate::actors::related::Related>| {
+        list.into_iter()
+            .map(move |x| {
+                let a = lib.actors.get(x.actor);
+                RelatedRow {
+                    scope,
+                    name: &a.name,
+                    kind: a.kind,
+                    together: x.together,
+                    expected: (x.expected * 100.0).round() / 100.0,
+                    lift: (x.lift() * 100.0).round() / 100.0,
+                    score: (x.score * 100.0).round() / 100.0,
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = rows("sentence", r.sentences);
+    out.extend(rows("article", r.articles));
+    out
+}
+
+/// Cells of [`related`] rows for the aligned table.
+pub fn related_table(rows: &[RelatedRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                r.scope.to_owned(),
+                text::safe_line(r.name).into_owned(),
+                r.kind.name().to_owned(),
+                r.together.to_string(),
+                format!("{:.2}", r.expected),
+                format!("{:.1}", r.lift),
+                format!("{:.1}", r.score),
+            ]
+        })
+        .collect()
+}
+
+/// The concordance of `actor` as lines `width` cells wide: the left
+/// context right-aligned so every mention starts in the same column, the
+/// mention, the right context, and the article id.
+pub fn kwic(lib: &Library, actor: ActorId, by: KwicSort, width: usize) -> Vec<String> {
+    let mut lines = concordance::lines(&lib.corpus, &lib.actors, actor, None);
+    concordance::sort(&lib.corpus, &lib.actors, &mut lines, by);
+    let all = lib.actors.all_mentions();
+    let id_w = lines
+        .iter()
+        .map(|&i| {
+            text::display_width(&text::safe_line(
+                &lib.corpus.articles[all[i as usize].doc.ix()].id,
+            ))
+        })
+        .max()
+        .unwrap_or(0)
+        .min(width / 4);
+    let text_w = width.saturating_sub(id_w + 2);
+    let left_w = text_w * 2 / 5;
+    lines
+        .iter()
+        .map(|&i| {
+            let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, left_w, text_w);
+            let id = &lib.corpus.articles[all[i as usize].doc.ix()].id;
+            let line = format!(
+                "{}{}{}  {}",
+                l.left,
+                l.keyword,
+                l.right,
+                text::fit(&text::safe_line(id), id_w)
+            );
+            line.trim_end().to_owned()
+        })
+        .collect()
 }
 
 /// Writes rows as a JSON array, one object per line.

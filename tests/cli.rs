@@ -279,3 +279,63 @@ fn filter_takes_a_corpus_and_a_gazetteer() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["id"], "world/c-lavrov.txt");
 }
+
+#[test]
+fn mentions_kwic_aligns_every_mention_in_one_column() {
+    let out = stdout_ok(&["mentions", "Bortnikov", "--kwic", "--width", "110"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 8, "one line per mention:\n{out}");
+    let column = |l: &str| {
+        [
+            "Alexander Bortnikov",
+            "Aleksandr Bortnikov",
+            "Bortinkov",
+            "Bortnikov",
+        ]
+        .iter()
+        .find_map(|k| l.find(k).map(|b| l[..b].chars().count()))
+        .unwrap_or_else(|| panic!("no mention in {l:?}"))
+    };
+    let first = column(lines[0]);
+    assert!(lines.iter().all(|l| column(l) == first), "aligned:\n{out}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 110), "{out}");
+    assert!(out.contains("Bortinkov also announced"));
+}
+
+#[test]
+fn mentions_kwic_sorts_by_the_word_to_the_right() {
+    let out = stdout_ok(&["mentions", "Kabulov", "--kwic", "--sort", "right"]);
+    let after: Vec<String> = out
+        .lines()
+        .map(|l| {
+            let i = l.find("Kabulov").expect("the mention") + "Kabulov".len();
+            // The next word, punctuation skipped (as AntConc's 1R).
+            l[i..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase()
+        })
+        .collect();
+    let mut sorted = after.clone();
+    sorted.sort();
+    assert_eq!(after, sorted);
+}
+
+#[test]
+fn related_ranks_the_actors_named_with_one_above_chance() {
+    let rows = json(&["related", "Bortnikov", "--json"]);
+    let first = &rows[0];
+    assert_eq!(first["scope"], "sentence");
+    assert_eq!(first["name"], "Federal Security Service");
+    for r in &rows {
+        let (together, expected) = (
+            r["together"].as_f64().unwrap(),
+            r["expected"].as_f64().unwrap(),
+        );
+        assert!(together > expected, "{r}");
+    }
+    assert!(rows.iter().any(|r| r["scope"] == "article"));
+    let plain = stdout_ok(&["related", "Bortnikov"]);
+    assert!(plain.starts_with("SCOPE"), "{plain}");
+}

@@ -14,9 +14,12 @@
 //! This module reads the corpus and knows nothing about search or the
 //! terminal.
 
+pub mod concordance;
 pub mod discover;
 pub mod gazetteer;
 mod matcher;
+pub mod related;
+pub mod sentences;
 mod variants;
 
 use std::collections::{HashMap, HashSet};
@@ -718,6 +721,12 @@ impl Actors {
             .row(actor.ix())
             .iter()
             .map(|&i| &self.mentions[i as usize])
+    }
+
+    /// The indices (into [`Actors::all_mentions`]) of `actor`'s mentions,
+    /// in corpus order.
+    pub fn mention_ids_of(&self, actor: ActorId) -> &[u32] {
+        self.by_actor.row(actor.ix())
     }
 
     /// The articles that name `actor`, in corpus order.

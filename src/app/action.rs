@@ -118,6 +118,20 @@ pub enum Action {
     FilterAccept,
     /// Clear the filter and restore the previous selection (Esc).
     FilterCancel,
+    /// Open the concordance of the actor in view (`m`).
+    OpenConcordance,
+    /// Open the actors named alongside the actor in view (`r`).
+    OpenRelated,
+    /// Sort the concordance by the next order (article, 1L, 1R).
+    CycleSort,
+    /// Move the reader's mention cursor to the next mention of any actor.
+    NextActorMention,
+    /// Move the reader's mention cursor to the previous mention.
+    PrevActorMention,
+    /// Go back to where the last jump started.
+    HistoryBack,
+    /// Go forward again.
+    HistoryForward,
     /// Hide the kind of the actor under the sidebar cursor from the
     /// sidebar.
     HideKind,
@@ -148,7 +162,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 29] = [
+    pub const BINDABLE: [(Action, &'static str); 36] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -176,6 +190,13 @@ impl Action {
         (Action::FilterHistoryNext, "filter_history_next"),
         (Action::FilterAccept, "filter_accept"),
         (Action::FilterCancel, "filter_cancel"),
+        (Action::OpenConcordance, "concordance"),
+        (Action::OpenRelated, "related"),
+        (Action::CycleSort, "kwic_sort"),
+        (Action::NextActorMention, "next_actor_mention"),
+        (Action::PrevActorMention, "prev_actor_mention"),
+        (Action::HistoryBack, "history_back"),
+        (Action::HistoryForward, "history_forward"),
         (Action::HideKind, "hide_kind"),
         (Action::ShowKinds, "show_kinds"),
     ];

@@ -179,6 +179,10 @@ pub enum Context {
     Reader,
     /// The actors sidebar has focus.
     Actors,
+    /// The concordance fills the screen.
+    Concordance,
+    /// The related actors fill the screen.
+    Related,
     /// The filter line is being edited: printable keys type.
     Filter,
     /// The help overlay is open.
@@ -193,6 +197,8 @@ impl Context {
             Context::List => "Article list",
             Context::Reader => "Reader",
             Context::Actors => "Actors",
+            Context::Concordance => "Concordance (m)",
+            Context::Related => "Related actors (r)",
             Context::Filter => "Filter line (/)",
             Context::Help => "This help",
         }
@@ -235,12 +241,26 @@ impl Default for Keymap {
             (Global, &["n"], Action::NextMention, "next mention of the selected actor, or next match, on into the next article"),
             (Global, &["N"], Action::PrevMention, "previous mention or filter match"),
             (Global, &["esc"], Action::Back, "clear the actor selection, then the filter"),
+            (Global, &["m"], Action::OpenConcordance, "concordance: every mention of the actor, in context"),
+            (Global, &["r"], Action::OpenRelated, "actors named in the same sentences and articles"),
+            (Global, &["]"], Action::NextActorMention, "next mention of any actor in the article"),
+            (Global, &["["], Action::PrevActorMention, "previous mention of any actor"),
+            (Global, &["backspace", "ctrl-o", "alt-left"], Action::HistoryBack, "back to before the last jump"),
+            (Global, &["alt-right", "ctrl-i"], Action::HistoryForward, "forward again (Ctrl-i arrives as Tab in most terminals)"),
             (Global, &["?"], Action::ToggleHelp, "show or hide this help"),
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
             (List, &["enter"], Action::Activate, "read the article (focus the reader)"),
-            (Actors, &["enter"], Action::Activate, "select the actor: highlight it, list only articles naming it"),
+            (Reader, &["enter"], Action::Activate, "select the actor under the mention cursor (] / [)"),
+            (Actors, &["enter"], Action::Activate, "select the actor, list only the articles naming it; again: concordance"),
             (Actors, &["h"], Action::HideKind, "hide this actor's kind (person, place, other...) from the sidebar"),
             (Actors, &["H"], Action::ShowKinds, "show every kind again"),
+            (Concordance, &["enter"], Action::Activate, "read the article at this mention (Esc comes back)"),
+            (Concordance, &["s"], Action::CycleSort, "sort by article, by the word to the left (1L), to the right (1R)"),
+            (Concordance, &["esc"], Action::Back, "back to the panes"),
+            (Related, &["enter"], Action::Activate, "select this actor"),
+            (Related, &["m"], Action::OpenConcordance, "the concordance of the sentences naming both"),
+            (Related, &["tab", "left", "right"], Action::FocusNext, "switch between the same-sentence and same-article lists"),
+            (Related, &["esc"], Action::Back, "back to the panes"),
             (Filter, &["enter"], Action::FilterAccept, "keep the filter, go to the list"),
             (Filter, &["esc"], Action::FilterCancel, "clear the filter, restore the selection"),
             (Filter, &["up"], Action::FilterHistoryPrev, "earlier query"),
@@ -316,6 +336,8 @@ impl Keymap {
             Context::List,
             Context::Reader,
             Context::Actors,
+            Context::Concordance,
+            Context::Related,
             Context::Filter,
             Context::Help,
         ]

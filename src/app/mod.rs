@@ -14,20 +14,26 @@
 
 pub mod action;
 pub mod filter;
+pub mod history;
+mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod reader;
 pub mod scroll;
+pub mod views;
 
 use std::ops::Range;
 use std::sync::Arc;
 
 pub use action::{Action, LoadStage, LoadStatus, Loaded};
 use filter::{FilterState, Saved};
+use history::History;
 use keymap::{Context, Key, Keymap};
 pub use layout::{Area, Layout, Pane};
 use reader::Reader;
 use scroll::Cursor;
+pub use views::View;
+use views::{Concordance, RelatedView};
 
 use crate::actors::{ActorId, Kind};
 use crate::corpus::DocId;
@@ -126,6 +132,17 @@ pub struct App {
     pub filter: FilterState,
     /// An overlay covering the panes.
     pub overlay: Option<Overlay>,
+    /// What fills the screen: the panes, or a view of one actor.
+    pub view: View,
+    /// The concordance, kept while the user reads from it.
+    pub concordance: Option<Concordance>,
+    /// The related-actors view, kept likewise.
+    pub related: Option<RelatedView>,
+    /// The view Esc in the panes returns to, after Enter opened an article
+    /// from it.
+    pub return_to: Option<View>,
+    /// Where back and forward go.
+    pub history: History,
     /// A one-shot note for the status bar, cleared by the next action.
     pub message: Option<String>,
     /// Background loading's progress, while it lasts.
@@ -152,6 +169,11 @@ impl App {
             hidden_kinds: Vec::new(),
             filter: FilterState::default(),
             overlay: None,
+            view: View::Panes,
+            concordance: None,
+            related: None,
+            return_to: None,
+            history: History::default(),
             message: None,
             loading: None,
             load_error: None,
@@ -183,12 +205,14 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn key_context(&self) -> Context {
-        match (self.overlay, self.filter.editing, self.focus) {
-            (Some(Overlay::Help { .. }), _, _) => Context::Help,
-            (None, true, _) => Context::Filter,
-            (None, false, Pane::List) => Context::List,
-            (None, false, Pane::Reader) => Context::Reader,
-            (None, false, Pane::Actors) => Context::Actors,
+        match (self.overlay, self.filter.editing, self.view, self.focus) {
+            (Some(Overlay::Help { .. }), _, _, _) => Context::Help,
+            (None, true, _, _) => Context::Filter,
+            (None, false, View::Concordance, _) => Context::Concordance,
+            (None, false, View::Related, _) => Context::Related,
+            (None, false, View::Panes, Pane::List) => Context::List,
+            (None, false, View::Panes, Pane::Reader) => Context::Reader,
+            (None, false, View::Panes, Pane::Actors) => Context::Actors,
         }
     }
 
@@ -234,6 +258,9 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::FocusNext if self.view == View::Related => self.switch_column(),
+            Action::FocusPrev if self.view == View::Related => self.switch_column(),
+            Action::FocusNext | Action::FocusPrev if self.view == View::Concordance => {}
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Up => self.move_by(-1),
@@ -287,6 +314,13 @@ impl App {
                     return self.query_changed();
                 }
             }
+            Action::OpenConcordance => self.open_concordance(),
+            Action::OpenRelated => self.open_related(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::NextActorMention => self.step_mention(true),
+            Action::PrevActorMention => self.step_mention(false),
+            Action::HistoryBack => return self.travel(false),
+            Action::HistoryForward => return self.travel(true),
             Action::HideKind => self.hide_kind(),
             Action::ShowKinds => {
                 if !self.hidden_kinds.is_empty() {
@@ -318,6 +352,15 @@ impl App {
         {
             self.selected_actor = None;
         }
+        if lib.complete && !Arc::ptr_eq(&lib, &self.lib) {
+            // Views and history name actors and mentions of the library
+            // they were made with.
+            self.view = View::Panes;
+            self.concordance = None;
+            self.related = None;
+            self.return_to = None;
+            self.history = History::default();
+        }
         self.lib = lib;
         self.relist();
         if !self.filter.active() {
@@ -346,6 +389,16 @@ impl App {
         self.list.cursor.fit(list_len, visible);
         let (side_len, visible) = (self.sidebar.rows.len(), self.sidebar_visible());
         self.sidebar.cursor.fit(side_len, visible);
+        let visible = self.view_visible();
+        if let Some(c) = &mut self.concordance {
+            c.cursor.fit(c.rows.len(), visible);
+        }
+        if let Some(r) = &mut self.related {
+            for col in 0..2 {
+                let len = r.list(col).len();
+                r.cursors[col].fit(len, visible);
+            }
+        }
         if let Some(doc) = self.reader.doc {
             let width = self.reader_width();
             let lib = Arc::clone(&self.lib);
@@ -369,6 +422,14 @@ impl App {
         self.layout
             .actors
             .map_or(1, |a| usize::from(a.inner().h).saturating_sub(1))
+            .max(1)
+    }
+
+    /// Rows a concordance or related list shows: the screen above the
+    /// status line, less borders and two header rows.
+    pub fn view_visible(&self) -> usize {
+        usize::from(self.layout.screen.h)
+            .saturating_sub(1 + 2 + 2)
             .max(1)
     }
 
@@ -403,6 +464,23 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
+        let vis = self.view_visible();
+        match self.view {
+            View::Concordance => {
+                if let Some(c) = &mut self.concordance {
+                    c.cursor.move_by(delta, c.rows.len(), vis);
+                }
+                return;
+            }
+            View::Related => {
+                if let Some(r) = &mut self.related {
+                    let len = r.list(r.column).len();
+                    r.cursors[r.column].move_by(delta, len, vis);
+                }
+                return;
+            }
+            View::Panes => {}
+        }
         match self.focus {
             Pane::List => {
                 let before = self.list.selected();
@@ -425,6 +503,7 @@ impl App {
 
     fn page(&mut self, dir: isize) {
         let page = match self.focus {
+            _ if self.view != View::Panes => self.view_visible(),
             Pane::List => self.list_visible(),
             Pane::Reader => self.reader_height().saturating_sub(1).max(1),
             Pane::Actors => self.sidebar_visible(),
@@ -533,6 +612,11 @@ impl App {
         let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
         self.sidebar.cursor.select(keep.unwrap_or(0), len, vis);
 
+        let visible = self.view_visible();
+        if let Some(c) = &mut self.concordance {
+            c.narrow(&lib, hits.as_ref().map(|h| &h.set), visible);
+        }
+
         if self.list.selected() == self.reader.doc {
             self.remark();
         } else {
@@ -560,6 +644,20 @@ impl App {
     // ---- selection ------------------------------------------------------
 
     fn activate(&mut self) {
+        match self.view {
+            View::Concordance => return self.open_line(),
+            View::Related => {
+                if let Some(actor) = self.related.as_ref().and_then(RelatedView::current) {
+                    self.record();
+                    self.view = View::Panes;
+                    self.return_to = None;
+                    self.focus_sidebar_on(actor);
+                    self.select_actor(Some(actor));
+                }
+                return;
+            }
+            View::Panes => {}
+        }
         match self.focus {
             Pane::List => {
                 if self.list.selected().is_some() {
@@ -567,10 +665,16 @@ impl App {
                     self.refit();
                 }
             }
-            Pane::Reader => {}
+            Pane::Reader => self.follow_mention(),
             Pane::Actors => {
                 if let Some(actor) = self.sidebar.current() {
-                    self.select_actor(Some(actor));
+                    if self.selected_actor == Some(actor) {
+                        // Enter twice: where else is it named?
+                        self.open_concordance();
+                    } else {
+                        self.record();
+                        self.select_actor(Some(actor));
+                    }
                 }
             }
         }
@@ -579,6 +683,16 @@ impl App {
     /// Esc outside the filter line: clears the actor selection, then the
     /// filter.
     fn back(&mut self) -> Option<Effect> {
+        if self.view != View::Panes {
+            self.view = View::Panes;
+            self.refit();
+            return None;
+        }
+        if let Some(v) = self.return_to.take() {
+            self.view = v;
+            self.refit();
+            return None;
+        }
         if self.selected_actor.is_some() {
             self.select_actor(None);
             None
@@ -764,6 +878,7 @@ impl App {
             return;
         };
         self.reader.target = Some(i);
+        self.reader.mention = None;
         let row = self.reader.row_of(range.start);
         let h = self.reader_height();
         self.reader.reveal(row, h);

@@ -46,6 +46,9 @@ pub struct Reader {
     pub targets: Vec<Range<usize>>,
     /// The target the cursor is on, an index into `targets`.
     pub target: Option<usize>,
+    /// The mention cursor (`]` / `[`): an index into the open article's
+    /// mentions of any actor.
+    pub mention: Option<usize>,
     /// Byte offset of the text the user last scrolled to the top of the
     /// screen; rewrapping for a new width brings it back to the top, so
     /// resizing back and forth never drifts.
@@ -62,6 +65,7 @@ impl Reader {
         self.marks.clear();
         self.targets.clear();
         self.target = None;
+        self.mention = None;
         self.anchor = None;
     }
 

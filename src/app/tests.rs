@@ -550,3 +550,223 @@ fn actors_named_once_sort_below_the_rest_under_a_filter_too() {
     assert!(once.contains(&true) && once.contains(&false));
     assert!(once.windows(2).all(|w| w[0] <= w[1]), "{once:?}");
 }
+
+// ---- concordance, related actors, mention cursor, history -----------------
+
+/// The concordance's lines as the text of each mention.
+fn kwic_words(a: &App) -> Vec<String> {
+    let c = a.concordance.as_ref().unwrap();
+    c.rows
+        .iter()
+        .map(|&i| {
+            let m = a.lib.actors.all_mentions()[i as usize];
+            a.lib.corpus.articles[m.doc.ix()].text[m.range()].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn m_lists_every_mention_of_the_selected_actor_in_corpus_order() {
+    let mut a = app(120, 30);
+    select(&mut a, "Bortnikov");
+    press(&mut a, "m");
+    assert_eq!(a.view, View::Concordance);
+    let id = actor(&a, "Bortnikov");
+    let c = a.concordance.as_ref().unwrap();
+    assert_eq!(c.actor, id);
+    assert_eq!(c.rows.len(), a.lib.actors.get(id).mentions as usize);
+    let mut sorted = c.rows.clone();
+    sorted.sort_unstable();
+    assert_eq!(c.rows, sorted, "article order");
+    assert!(kwic_words(&a).iter().any(|w| w == "Bortinkov"));
+}
+
+#[test]
+fn enter_twice_on_an_actor_opens_its_concordance() {
+    let mut a = app(120, 30);
+    select(&mut a, "Kabulov");
+    assert_eq!(a.view, View::Panes);
+    press(&mut a, "enter");
+    assert_eq!(a.view, View::Concordance);
+    assert_eq!(a.concordance.as_ref().unwrap().actor, actor(&a, "Kabulov"));
+}
+
+#[test]
+fn s_sorts_by_the_word_to_the_left_then_to_the_right_then_back() {
+    let mut a = app(120, 30);
+    select(&mut a, "Taliban");
+    press(&mut a, "m");
+    let article_order = a.concordance.as_ref().unwrap().rows.clone();
+    let key = |a: &App, left: bool| -> Vec<String> {
+        let c = a.concordance.as_ref().unwrap();
+        c.rows
+            .iter()
+            .map(|&i| {
+                let m = a.lib.actors.all_mentions()[i as usize];
+                let t = &a.lib.corpus.articles[m.doc.ix()].text;
+                if left {
+                    crate::actors::concordance::word_before(t, m.start as usize).to_lowercase()
+                } else {
+                    crate::actors::concordance::word_after(t, m.end as usize).to_lowercase()
+                }
+            })
+            .collect()
+    };
+    press(&mut a, "s");
+    let left = key(&a, true);
+    assert!(left.windows(2).all(|w| w[0] <= w[1]), "{left:?}");
+    assert_ne!(a.concordance.as_ref().unwrap().rows, article_order);
+    press(&mut a, "s");
+    let right = key(&a, false);
+    assert!(right.windows(2).all(|w| w[0] <= w[1]), "{right:?}");
+    press(&mut a, "s");
+    assert_eq!(a.concordance.as_ref().unwrap().rows, article_order);
+}
+
+#[test]
+fn enter_on_a_line_reads_the_mention_and_esc_returns_to_the_line() {
+    let mut a = app(120, 30);
+    select(&mut a, "Bortnikov");
+    press(&mut a, "m");
+    let at = kwic_words(&a)
+        .iter()
+        .position(|w| w == "Bortinkov")
+        .unwrap();
+    for _ in 0..at {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.view, View::Panes);
+    assert_eq!(a.focus, Pane::Reader);
+    assert_eq!(cursor_text(&a), "Bortinkov", "the mention is marked");
+    let row = a
+        .reader
+        .row_of(a.reader.targets[a.reader.target.unwrap()].start);
+    let h = a.reader_height();
+    assert!(
+        (a.reader.scroll..a.reader.scroll + h).contains(&row),
+        "and on screen"
+    );
+    press(&mut a, "esc");
+    assert_eq!(a.view, View::Concordance);
+    assert_eq!(a.concordance.as_ref().unwrap().cursor.selected, at);
+}
+
+#[test]
+fn the_filter_narrows_the_concordance_to_matching_articles() {
+    let mut a = app(120, 30);
+    select(&mut a, "Taliban");
+    press(&mut a, "m");
+    let all = a.concordance.as_ref().unwrap().rows.len();
+    type_filter(&mut a, "bishkek");
+    press(&mut a, "enter");
+    let c = a.concordance.as_ref().unwrap();
+    assert!(
+        !c.rows.is_empty() && c.rows.len() < all,
+        "{} of {all}",
+        c.rows.len()
+    );
+    let set = &a.filter.hits.as_ref().unwrap().1.set;
+    for &i in &c.rows {
+        assert!(set.contains(a.lib.actors.all_mentions()[i as usize].doc.0));
+    }
+}
+
+#[test]
+fn related_actors_rank_above_chance_and_enter_selects_one() {
+    let mut a = app(120, 30);
+    select(&mut a, "Bortnikov");
+    press(&mut a, "r");
+    assert_eq!(a.view, View::Related);
+    let r = a.related.as_ref().unwrap();
+    let fsb = actor(&a, "Federal Security Service");
+    assert_eq!(
+        r.data.sentences.first().map(|x| x.actor),
+        Some(fsb),
+        "his agency is named with him most beyond chance"
+    );
+    assert!(
+        r.data
+            .sentences
+            .iter()
+            .all(|x| f64::from(x.together) > x.expected)
+    );
+    press(&mut a, "enter");
+    assert_eq!(a.view, View::Panes);
+    assert_eq!(a.selected_actor, Some(fsb));
+    assert_eq!(a.sidebar.current(), Some(fsb), "the sidebar follows");
+}
+
+#[test]
+fn m_in_related_shows_only_the_sentences_naming_both() {
+    let mut a = app(120, 30);
+    select(&mut a, "Bortnikov");
+    press(&mut a, "r m");
+    let c = a.concordance.as_ref().unwrap();
+    let with = c.with.expect("restricted to the partner");
+    assert!(!c.rows.is_empty());
+    assert!(c.rows.len() < a.lib.actors.get(c.actor).mentions as usize);
+    for &i in &c.rows {
+        let m = a.lib.actors.all_mentions()[i as usize];
+        let text = &a.lib.corpus.articles[m.doc.ix()].text;
+        let starts = crate::actors::sentences::sentence_starts(text);
+        let s = crate::actors::sentences::sentence_of(&starts, m.start as usize);
+        assert!(a.lib.actors.in_doc(m.doc).iter().any(|o| o.actor == with
+            && crate::actors::sentences::sentence_of(&starts, o.start as usize) == s));
+    }
+}
+
+#[test]
+fn brackets_walk_every_mention_in_the_article_and_enter_selects_it() {
+    let mut a = app(120, 30);
+    press(&mut a, "tab");
+    let doc = a.reader.doc.unwrap();
+    let mentions = a.lib.actors.in_doc(doc).to_vec();
+    press(&mut a, "]");
+    assert_eq!(a.reader.mention, Some(0));
+    press(&mut a, "] ]");
+    assert_eq!(a.reader.mention, Some(2));
+    press(&mut a, "[");
+    assert_eq!(a.reader.mention, Some(1));
+    let who = mentions[1].actor;
+    press(&mut a, "enter");
+    assert_eq!(a.selected_actor, Some(who));
+    assert_eq!(a.sidebar.current(), Some(who));
+    assert_eq!(
+        a.reader.targets[a.reader.target.unwrap()],
+        mentions[1].range(),
+        "n / N walk from the mention followed"
+    );
+}
+
+#[test]
+fn back_and_forward_restore_selection_filter_view_and_scroll() {
+    let mut a = app(120, 30);
+    type_filter(&mut a, "taliban");
+    press(&mut a, "enter tab j j j");
+    let before = (a.reader.doc, a.reader.scroll, a.filter.input.clone());
+    assert!(a.reader.scroll > 0);
+    press(&mut a, "] enter");
+    let followed = a.selected_actor.expect("an actor followed");
+    press(&mut a, "m");
+    assert_eq!(a.view, View::Concordance);
+    press(&mut a, "backspace");
+    assert_eq!(a.view, View::Panes, "back from the concordance");
+    assert_eq!(a.selected_actor, Some(followed));
+    press(&mut a, "backspace");
+    assert_eq!(a.selected_actor, None, "back to before following");
+    assert_eq!(
+        (a.reader.doc, a.reader.scroll, a.filter.input.clone()),
+        before
+    );
+    assert_eq!(a.focus, Pane::Reader);
+    press(&mut a, "alt-right");
+    assert_eq!(a.selected_actor, Some(followed), "forward again");
+    press(&mut a, "ctrl-i alt-right");
+    assert_eq!(a.view, View::Concordance);
+    press(&mut a, "ctrl-o ctrl-o");
+    press(&mut a, "esc");
+    assert!(!a.filter.active(), "Esc still clears the restored filter");
+    press(&mut a, "backspace backspace backspace");
+    assert_eq!(a.message.as_deref(), Some("Nothing to go back to"));
+}

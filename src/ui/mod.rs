@@ -6,9 +6,11 @@
 //! only the rows on screen are built.
 
 mod actors;
+mod concordance;
 mod help;
 mod list;
 mod reader;
+mod related;
 mod status;
 pub mod theme;
 
@@ -21,7 +23,7 @@ use ratatui::widgets::{
 };
 
 use crate::app::layout::{FLOOR_HEIGHT, FLOOR_WIDTH};
-use crate::app::{App, Area, Layout, Overlay, Pane};
+use crate::app::{App, Area, Layout, Overlay, Pane, View};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -37,14 +39,21 @@ pub fn render(app: &App, frame: &mut Frame) {
         too_small(frame, full);
         return;
     }
-    if let Some(a) = layout.list {
-        list::render(app, frame, rect(a, full));
-    }
-    if let Some(a) = layout.reader {
-        reader::render(app, frame, rect(a, full));
-    }
-    if let Some(a) = layout.actors {
-        actors::render(app, frame, rect(a, full));
+    let body = Rect::new(0, 0, full.width, full.height.saturating_sub(1));
+    match app.view {
+        View::Concordance => concordance::render(app, frame, body),
+        View::Related => related::render(app, frame, body),
+        View::Panes => {
+            if let Some(a) = layout.list {
+                list::render(app, frame, rect(a, full));
+            }
+            if let Some(a) = layout.reader {
+                reader::render(app, frame, rect(a, full));
+            }
+            if let Some(a) = layout.actors {
+                actors::render(app, frame, rect(a, full));
+            }
+        }
     }
     status::render(app, frame, rect(layout.status, full));
     if let Some(Overlay::Help { scroll }) = app.overlay {

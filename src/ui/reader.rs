@@ -104,12 +104,18 @@ fn text_spans<'a>(
     end: usize,
     base: Style,
 ) -> Vec<Span<'a>> {
+    let r = &app.reader;
+    // The mention cursor (`]` / `[`) is drawn like n / N's target.
+    let under_cursor = r
+        .mention
+        .and_then(|k| mentions.get(k))
+        .map(|m| m.range())
+        .filter(|t| t.end > start && t.start < end);
     let first = mentions.partition_point(|m| (m.end as usize) <= start);
     let mentions: Vec<&Mention> = mentions[first..]
         .iter()
         .take_while(|m| (m.start as usize) < end)
         .collect();
-    let r = &app.reader;
     let marks: Vec<&Range<usize>> = r
         .marks
         .iter()
@@ -118,7 +124,9 @@ fn text_spans<'a>(
     let target = r
         .target
         .and_then(|i| r.targets.get(i))
-        .filter(|t| t.end > start && t.start < end);
+        .filter(|t| t.end > start && t.start < end)
+        .cloned()
+        .or(under_cursor);
     let mut cuts = vec![start, end];
     for m in &mentions {
         cuts.push((m.start as usize).max(start));
@@ -128,7 +136,7 @@ fn text_spans<'a>(
         cuts.push(m.start.max(start));
         cuts.push(m.end.min(end));
     }
-    if let Some(t) = target {
+    if let Some(t) = &target {
         cuts.push(t.start.max(start));
         cuts.push(t.end.min(end));
     }
@@ -154,7 +162,7 @@ fn text_spans<'a>(
             if marks.iter().any(|m| covers(m.start, m.end, at)) {
                 style = style.patch(theme::matched());
             }
-            if target.is_some_and(|t| covers(t.start, t.end, at)) {
+            if target.as_ref().is_some_and(|t| covers(t.start, t.end, at)) {
                 style = style.patch(theme::current_mention());
             }
             Span::styled(text::safe_line(&text[w[0]..w[1]]), style)

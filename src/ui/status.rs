@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::app::keymap::Context;
-use crate::app::{Action, App, LoadStage, LoadStatus, Pane};
+use crate::app::{Action, App, LoadStage, LoadStatus, Pane, View};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -189,16 +189,39 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         c => c,
     };
     // (action, label, importance: lower is kept longer), in display order.
-    let mut wanted: Vec<(Action, &str, u8)> = vec![(Action::FocusNext, "pane", 4)];
-    match app.focus {
-        Pane::List => wanted.push((Action::Activate, "read", 5)),
-        Pane::Actors => wanted.push((Action::Activate, "select", 3)),
-        Pane::Reader => {}
+    let mut wanted: Vec<(Action, &str, u8)> = Vec::new();
+    match app.view {
+        View::Concordance => {
+            wanted.push((Action::Activate, "read", 3));
+            wanted.push((Action::CycleSort, "sort", 3));
+            wanted.push((Action::OpenRelated, "related", 4));
+            wanted.push((Action::Back, "close", 2));
+        }
+        View::Related => {
+            wanted.push((Action::Activate, "select", 3));
+            wanted.push((Action::OpenConcordance, "both", 4));
+            wanted.push((Action::FocusNext, "list", 4));
+            wanted.push((Action::Back, "close", 2));
+        }
+        View::Panes => {
+            wanted.push((Action::FocusNext, "pane", 4));
+            match app.focus {
+                Pane::List => wanted.push((Action::Activate, "read", 5)),
+                Pane::Actors => wanted.push((Action::Activate, "select", 3)),
+                Pane::Reader => wanted.push((Action::NextActorMention, "mention", 5)),
+            }
+            if app.selected_actor.is_some() {
+                wanted.push((Action::OpenConcordance, "mentions", 3));
+            }
+        }
     }
     wanted.push((Action::OpenFilter, "filter", 2));
-    if app.selected_actor.is_some() || app.filter.active() {
+    if app.view == View::Panes && (app.selected_actor.is_some() || app.filter.active()) {
         wanted.push((Action::NextMention, "next", 3));
         wanted.push((Action::Back, "clear", 5));
+    }
+    if app.history.depth().0 > 0 {
+        wanted.push((Action::HistoryBack, "back", 4));
     }
     wanted.push((Action::ToggleHelp, "help", 0));
     wanted.push((Action::Quit, "quit", 1));

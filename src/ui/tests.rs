@@ -285,3 +285,83 @@ fn a_hidden_kind_at_120x40() {
     assert!(!screen.contains("Moscow   "), "{screen}");
     insta::assert_snapshot!(t.backend());
 }
+
+// ---- concordance, related actors, mention cursor --------------------------
+
+#[test]
+fn concordance_in_article_order_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "m");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn concordance_sorted_by_the_word_to_the_left_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "m s");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn concordance_sorted_by_the_word_to_the_right_at_80x24() {
+    let mut app = seeds_app(80, 24);
+    select(&mut app, "Taliban");
+    press(&mut app, "m s s");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn related_actors_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "r");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn related_actors_stacked_at_60x24() {
+    let mut app = seeds_app(60, 24);
+    select(&mut app, "Kabulov");
+    press(&mut app, "r");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn the_mention_cursor_marks_a_mention_in_the_reader() {
+    let mut app = seeds_app(120, 30);
+    press(&mut app, "tab ] ]");
+    let k = app.reader.mention.expect("] puts the cursor on a mention");
+    let doc = app.reader.doc.unwrap();
+    let m = app.lib.actors.in_doc(doc)[k];
+    let said = &app.lib.corpus.articles[doc.ix()].text[m.range()];
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let reader = app.layout.reader.unwrap();
+    let area = Rect::new(reader.x, reader.y, reader.w, reader.h);
+    let (x, y) = find_in(buf, area, said).expect("the mention is on screen");
+    assert_eq!(
+        buf[(x, y)].style(),
+        buf[(x, y)].style().patch(super::theme::current_mention()),
+        "the mention under the cursor is drawn as the current one"
+    );
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn every_view_renders_at_any_size() {
+    for (w, h) in [(0, 0), (1, 1), (24, 6), (30, 8), (59, 20), (200, 60)] {
+        for keys in ["m", "r", "m s", "r tab j"] {
+            let mut app = seeds_app(120, 30);
+            select(&mut app, "Taliban");
+            press(&mut app, keys);
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+            t.draw(|f| render(&app, f)).unwrap();
+        }
+    }
+}

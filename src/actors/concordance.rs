@@ -1,0 +1,197 @@
+//! The concordance of an actor: every mention as one keyword-in-context
+//! line, sortable by article order or by the word on either side (AntConc's
+//! 1L / 1R), and where the mentions fall across the corpus.
+//!
+//! A line is only a mention's index; its context is cut when it is shown,
+//! so opening the concordance of an actor named 50,000 times costs a copy
+//! of 50,000 integers, and only the rows on screen are ever built.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use super::sentences::{sentence_of, sentence_starts};
+use super::{ActorId, Actors};
+use crate::corpus::{Corpus, DocId};
+use crate::text;
+use crate::words::words;
+
+/// How concordance lines are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum KwicSort {
+    /// As the mentions come in the corpus.
+    #[default]
+    Article,
+    /// By the word before the mention (1L), then article order.
+    Left,
+    /// By the word after the mention (1R), then article order.
+    Right,
+}
+
+impl KwicSort {
+    /// The order `s` switches to next.
+    pub fn next(self) -> KwicSort {
+        match self {
+            KwicSort::Article => KwicSort::Left,
+            KwicSort::Left => KwicSort::Right,
+            KwicSort::Right => KwicSort::Article,
+        }
+    }
+
+    /// How the order is named on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            KwicSort::Article => "article order",
+            KwicSort::Left => "word to the left (1L)",
+            KwicSort::Right => "word to the right (1R)",
+        }
+    }
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            KwicSort::Article => "article",
+            KwicSort::Left => "left",
+            KwicSort::Right => "right",
+        }
+    }
+}
+
+/// The mentions of `actor`, as indices into [`Actors::all_mentions`], in
+/// corpus order; with `with`, only those in a sentence that also names
+/// `with`.
+pub fn lines(corpus: &Corpus, actors: &Actors, actor: ActorId, with: Option<ActorId>) -> Vec<u32> {
+    let ids = actors.mention_ids_of(actor);
+    let Some(other) = with else {
+        return ids.to_vec();
+    };
+    let shared = actors.docs_of(other);
+    let all = actors.all_mentions();
+    let mut out = Vec::new();
+    let mut cache: Option<(DocId, Vec<u32>, Vec<usize>)> = None;
+    for &i in ids {
+        let m = &all[i as usize];
+        if shared.binary_search(&m.doc).is_err() {
+            continue;
+        }
+        if cache.as_ref().is_none_or(|c| c.0 != m.doc) {
+            let starts = sentence_starts(&corpus.articles[m.doc.ix()].text);
+            let with_other: Vec<usize> = actors
+                .in_doc(m.doc)
+                .iter()
+                .filter(|o| o.actor == other)
+                .map(|o| sentence_of(&starts, o.start as usize))
+                .collect();
+            cache = Some((m.doc, starts, with_other));
+        }
+        if let Some((_, starts, with_other)) = &cache {
+            if with_other.contains(&sentence_of(starts, m.start as usize)) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Orders `lines` (mention indices) by `by`; ties keep corpus order.
+pub fn sort(corpus: &Corpus, actors: &Actors, lines: &mut [u32], by: KwicSort) {
+    let all = actors.all_mentions();
+    match by {
+        KwicSort::Article => lines.sort_unstable(),
+        KwicSort::Left | KwicSort::Right => {
+            lines.sort_unstable();
+            lines.sort_by_cached_key(|&i| {
+                let m = &all[i as usize];
+                let t = &corpus.articles[m.doc.ix()].text;
+                let w = if by == KwicSort::Left {
+                    word_before(t, m.start as usize)
+                } else {
+                    word_after(t, m.end as usize)
+                };
+                w.to_lowercase()
+            });
+        }
+    }
+}
+
+/// The word just before byte `at` on the same line ("" when none).
+pub fn word_before(text: &str, at: usize) -> &str {
+    let from = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let from = floor_boundary(text, at.saturating_sub(200).max(from));
+    words(&text[from..at]).last().map_or("", |(_, w)| w)
+}
+
+/// The word just after byte `at` on the same line ("" when none).
+pub fn word_after(text: &str, at: usize) -> &str {
+    let to = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    let to = floor_boundary(text, to.min(at + 200));
+    words(&text[at..to]).next().map_or("", |(_, w)| w)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One line as shown, `width` cells in all: the context left of the
+/// mention right-aligned in `left_w` cells (so every mention starts in the
+/// same column), the mention as written, and the context right of it
+/// padded to the end. All three are safe to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KwicLine {
+    /// Text before the mention, padded on the left.
+    pub left: String,
+    /// The mention as the article writes it (cut when very long).
+    pub keyword: String,
+    /// Text after the mention, padded on the right.
+    pub right: String,
+}
+
+/// Cuts the line for mention `i` (an index into [`Actors::all_mentions`]).
+pub fn kwic_line(
+    corpus: &Corpus,
+    actors: &Actors,
+    i: u32,
+    left_w: usize,
+    width: usize,
+) -> KwicLine {
+    let m = &actors.all_mentions()[i as usize];
+    let t = &corpus.articles[m.doc.ix()].text;
+    let range: Range<usize> = m.range();
+    let keyword = text::safe_line(&t[range.clone()]).into_owned();
+    let keyword = text::fit(&keyword, width.saturating_sub(left_w + 2) / 2 + 1).into_owned();
+    let right_w = width.saturating_sub(left_w + text::display_width(&keyword));
+    let (left, _) = text::context(t, range.clone(), left_w.saturating_sub(1));
+    let (_, right) = text::context(t, range, right_w.saturating_sub(1));
+    KwicLine {
+        left: text::pad_left(left.trim_start(), left_w),
+        keyword,
+        right: text::pad(&text::fit(right.trim_end(), right_w), right_w),
+    }
+}
+
+/// Where the lines' mentions fall across the corpus: `buckets` counts, each
+/// for an equal share of the articles in corpus order.
+pub fn dispersion(actors: &Actors, n_docs: usize, lines: &[u32], buckets: usize) -> Vec<u32> {
+    let mut out = vec![0u32; buckets.max(1)];
+    if n_docs == 0 {
+        return out;
+    }
+    let all = actors.all_mentions();
+    let last = out.len() - 1;
+    for &i in lines {
+        let d = all[i as usize].doc.ix();
+        let b = d * out.len() / n_docs;
+        out[b.min(last)] += 1;
+    }
+    out
+}
+
+/// Counts the lines per article, for "in k articles".
+pub fn articles(actors: &Actors, lines: &[u32]) -> usize {
+    let all = actors.all_mentions();
+    let seen: FxHashSet<DocId> = lines.iter().map(|&i| all[i as usize].doc).collect();
+    seen.len()
+}

@@ -1,0 +1,79 @@
+//! Back and forward through jumps, like a browser: each jump (selecting an
+//! actor, opening an article from the concordance, following a mention,
+//! opening a view) records where the user was, and going back restores
+//! the view, focus, filter, selections and scroll position.
+
+use super::layout::Pane;
+use super::views::View;
+use crate::actors::ActorId;
+use crate::actors::concordance::KwicSort;
+use crate::corpus::DocId;
+
+/// Places kept in each direction; the oldest are forgotten.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// Where the user was: enough to put the screen back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// What filled the screen.
+    pub view: View,
+    /// The focused pane.
+    pub focus: Pane,
+    /// The filter's text.
+    pub filter: String,
+    /// The selected actor.
+    pub actor: Option<ActorId>,
+    /// The actor under the sidebar cursor.
+    pub sidebar: Option<ActorId>,
+    /// The open article.
+    pub doc: Option<DocId>,
+    /// The reader's first row on screen.
+    pub scroll: usize,
+    /// The reader's mention cursor.
+    pub mention: Option<usize>,
+    /// The concordance: actor, partner, order and the line under the
+    /// cursor.
+    pub concordance: Option<(ActorId, Option<ActorId>, KwicSort, Option<u32>)>,
+    /// The related view: actor, column and cursor rows.
+    pub related: Option<(ActorId, usize, [usize; 2])>,
+}
+
+/// The places behind and ahead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    back: Vec<Place>,
+    forward: Vec<Place>,
+}
+
+impl History {
+    /// Records `here` before a jump; the places ahead are dropped.
+    pub fn record(&mut self, here: Place) {
+        if self.back.last() == Some(&here) {
+            return;
+        }
+        self.back.push(here);
+        if self.back.len() > HISTORY_LIMIT {
+            self.back.remove(0);
+        }
+        self.forward.clear();
+    }
+
+    /// The place to go back to, with `here` kept to come forward to.
+    pub fn back(&mut self, here: Place) -> Option<Place> {
+        let to = self.back.pop()?;
+        self.forward.push(here);
+        Some(to)
+    }
+
+    /// The place to go forward to, with `here` kept to come back to.
+    pub fn forward(&mut self, here: Place) -> Option<Place> {
+        let to = self.forward.pop()?;
+        self.back.push(here);
+        Some(to)
+    }
+
+    /// Places behind and ahead, for the status line.
+    pub fn depth(&self) -> (usize, usize) {
+        (self.back.len(), self.forward.len())
+    }
+}

@@ -1,0 +1,365 @@
+//! Jumps between related mentions: the concordance and related views, the
+//! reader's mention cursor, and back / forward through it all.
+
+use std::sync::Arc;
+
+use super::history::Place;
+use super::views::{Concordance, RelatedView, View};
+use super::{App, Effect, Pane};
+use crate::actors::ActorId;
+
+impl App {
+    // ---- history --------------------------------------------------------
+
+    /// Where the user is now, as history keeps it.
+    pub(super) fn here(&self) -> Place {
+        Place {
+            view: self.view,
+            focus: self.focus,
+            filter: self.filter.input.clone(),
+            actor: self.selected_actor,
+            sidebar: self.sidebar.current(),
+            doc: self.reader.doc,
+            scroll: self.reader.scroll,
+            mention: self.reader.mention,
+            concordance: self
+                .concordance
+                .as_ref()
+                .map(|c| (c.actor, c.with, c.sort, c.current())),
+            related: self.related.as_ref().map(|r| {
+                (
+                    r.actor,
+                    r.column,
+                    [r.cursors[0].selected, r.cursors[1].selected],
+                )
+            }),
+        }
+    }
+
+    /// Records the current place before a jump.
+    pub(super) fn record(&mut self) {
+        let here = self.here();
+        self.history.record(here);
+    }
+
+    /// Goes back (or forward) one place.
+    pub(super) fn travel(&mut self, forward: bool) -> Option<Effect> {
+        let here = self.here();
+        let to = if forward {
+            self.history.forward(here)
+        } else {
+            self.history.back(here)
+        };
+        match to {
+            Some(place) => self.restore(place),
+            None => {
+                self.message = Some(
+                    if forward {
+                        "Nothing to go forward to"
+                    } else {
+                        "Nothing to go back to"
+                    }
+                    .into(),
+                );
+                None
+            }
+        }
+    }
+
+    /// Puts the screen back as `p` describes it. A different filter is
+    /// searched again; the selection is restored by article and actor, so
+    /// it holds when the results arrive.
+    fn restore(&mut self, p: Place) -> Option<Effect> {
+        let lib = Arc::clone(&self.lib);
+        let mut effect = None;
+        if self.filter.input != p.filter {
+            self.filter.editing = false;
+            self.filter.browsing = None;
+            self.filter.set_input(p.filter.clone());
+            self.filter.hits = None;
+            if self.filter.active() {
+                effect = Some(Effect::Search {
+                    generation: self.filter.generation,
+                    query: Arc::clone(&self.filter.query),
+                });
+            }
+        }
+        self.selected_actor = p.actor.filter(|a| a.ix() < lib.actors.len());
+        self.relist();
+        if let Some(i) = p
+            .doc
+            .and_then(|d| self.list.rows.iter().position(|&r| r == d))
+        {
+            let (len, vis) = (self.list.rows.len(), self.list_visible());
+            self.list.cursor.select(i, len, vis);
+            self.open_selected();
+            let h = self.reader_height();
+            self.reader.scroll = p.scroll.min(self.reader.max_scroll(h));
+            self.reader.mention = p.mention;
+            self.reader.target = None;
+        }
+        if let Some(a) = p.sidebar {
+            self.focus_sidebar_on(a);
+        }
+        let filter = self.filter_set();
+        let visible = self.view_visible();
+        if let Some((actor, with, sort, line)) = p.concordance {
+            let same = self
+                .concordance
+                .as_ref()
+                .is_some_and(|c| c.actor == actor && c.with == with);
+            if !same {
+                self.concordance = Some(Concordance::open(&lib, actor, with));
+            }
+            if let Some(c) = &mut self.concordance {
+                if c.sort != sort || !same {
+                    c.resort(&lib, sort, filter.as_ref(), visible);
+                }
+                if let Some(i) = line.and_then(|l| c.rows.iter().position(|&r| r == l)) {
+                    c.cursor.select(i, c.rows.len(), visible);
+                }
+            }
+        }
+        if let Some((actor, column, rows)) = p.related {
+            if self.related.as_ref().is_none_or(|r| r.actor != actor) {
+                self.related = Some(RelatedView::open(&lib, actor));
+            }
+            if let Some(r) = &mut self.related {
+                r.column = column.min(1);
+                for (col, row) in rows.into_iter().enumerate() {
+                    let len = r.list(col).len();
+                    r.cursors[col].select(row, len, visible);
+                }
+            }
+        }
+        self.view = p.view;
+        self.return_to = None;
+        self.focus = p.focus;
+        self.refit();
+        effect
+    }
+
+    /// The filter's matching articles, when its results are in.
+    fn filter_set(&self) -> Option<crate::search::docset::DocSet> {
+        self.filter
+            .hits
+            .as_ref()
+            .filter(|_| self.filter.active())
+            .map(|(_, h)| h.set.clone())
+    }
+
+    // ---- the views ------------------------------------------------------
+
+    /// The actor `m` and `r` are about: the one under the sidebar cursor
+    /// when the sidebar has focus, the one under the reader's mention
+    /// cursor when the reader has, else the selected one.
+    fn actor_in_view(&self) -> Option<ActorId> {
+        match self.focus {
+            Pane::Actors => self.sidebar.current(),
+            Pane::Reader => self.mention_actor().or(self.selected_actor),
+            Pane::List => self.selected_actor,
+        }
+    }
+
+    /// The actor under the reader's mention cursor.
+    fn mention_actor(&self) -> Option<ActorId> {
+        let doc = self.reader.doc?;
+        let k = self.reader.mention?;
+        self.lib.actors.in_doc(doc).get(k).map(|m| m.actor)
+    }
+
+    /// Opens the concordance (`m`) of the actor in view; from the related
+    /// view, of its actor in the sentences shared with the one under the
+    /// cursor.
+    pub(super) fn open_concordance(&mut self) {
+        let (actor, with) = match self.view {
+            View::Concordance => return,
+            View::Related => match &self.related {
+                Some(r) => (r.actor, r.current()),
+                None => return,
+            },
+            View::Panes => match self.actor_in_view() {
+                Some(a) => (a, None),
+                None => {
+                    self.message = Some(
+                        "Select an actor first (Enter in the actors pane, or ] and Enter in the reader)"
+                            .into(),
+                    );
+                    return;
+                }
+            },
+        };
+        self.record();
+        let lib = Arc::clone(&self.lib);
+        let reuse = self
+            .concordance
+            .as_ref()
+            .is_some_and(|c| c.actor == actor && c.with == with);
+        if !reuse {
+            let mut c = Concordance::open(&lib, actor, with);
+            let filter = self.filter_set();
+            c.narrow(&lib, filter.as_ref(), self.view_visible());
+            self.concordance = Some(c);
+        }
+        self.view = View::Concordance;
+        self.return_to = None;
+        self.refit();
+        if let Some(w) = with {
+            self.message = Some(format!(
+                "Only the sentences naming both {} and {}",
+                lib.actors.get(actor).name,
+                lib.actors.get(w).name
+            ));
+        }
+    }
+
+    /// Opens the actors named alongside the actor in view (`r`).
+    pub(super) fn open_related(&mut self) {
+        let actor = match self.view {
+            View::Related => return,
+            View::Concordance => self.concordance.as_ref().map(|c| c.actor),
+            View::Panes => self.actor_in_view(),
+        };
+        let Some(actor) = actor else {
+            self.message = Some("Select an actor first (Enter in the actors pane)".into());
+            return;
+        };
+        self.record();
+        if self.related.as_ref().is_none_or(|r| r.actor != actor) {
+            self.related = Some(RelatedView::open(&self.lib, actor));
+        }
+        self.view = View::Related;
+        self.return_to = None;
+        self.refit();
+    }
+
+    /// `s` in the concordance: the next order.
+    pub(super) fn cycle_sort(&mut self) {
+        let lib = Arc::clone(&self.lib);
+        let filter = self.filter_set();
+        let visible = self.view_visible();
+        if let Some(c) = &mut self.concordance {
+            let next = c.sort.next();
+            c.resort(&lib, next, filter.as_ref(), visible);
+            self.message = Some(format!("Sorted by {}", next.label()));
+        }
+    }
+
+    /// Tab in the related view: the other list.
+    pub(super) fn switch_column(&mut self) {
+        if let Some(r) = &mut self.related {
+            r.column = 1 - r.column.min(1);
+        }
+    }
+
+    /// Enter in the concordance: the article, scrolled to the mention and
+    /// marked, with the actor selected; Esc comes back.
+    pub(super) fn open_line(&mut self) {
+        let Some((actor, line)) = self
+            .concordance
+            .as_ref()
+            .and_then(|c| Some((c.actor, c.current()?)))
+        else {
+            return;
+        };
+        let lib = Arc::clone(&self.lib);
+        let m = lib.actors.all_mentions()[line as usize];
+        self.record();
+        self.selected_actor = Some(actor);
+        self.relist();
+        let Some(i) = self.list.rows.iter().position(|&d| d == m.doc) else {
+            self.message = Some("That article is not listed under the current filter".into());
+            return;
+        };
+        let (len, vis) = (self.list.rows.len(), self.list_visible());
+        self.list.cursor.select(i, len, vis);
+        self.open_selected();
+        self.view = View::Panes;
+        self.return_to = Some(View::Concordance);
+        self.focus = Pane::Reader;
+        self.refit();
+        if let Some(t) = self.reader.targets.iter().position(|r| *r == m.range()) {
+            self.focus_target(t);
+        }
+    }
+
+    /// Puts the sidebar cursor on `actor` when it is listed.
+    pub(super) fn focus_sidebar_on(&mut self, actor: ActorId) {
+        if let Some(i) = self.sidebar.rows.iter().position(|h| h.actor == actor) {
+            let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
+            self.sidebar.cursor.select(i, len, vis);
+        }
+    }
+
+    // ---- the reader's mention cursor -----------------------------------
+
+    /// `]` / `[`: the next or previous mention of any actor in the open
+    /// article, from the cursor or else from the top of the screen.
+    pub(super) fn step_mention(&mut self, forward: bool) {
+        let Some(doc) = self.reader.doc else { return };
+        let lib = Arc::clone(&self.lib);
+        let mentions = lib.actors.in_doc(doc);
+        if mentions.is_empty() {
+            self.message = Some("No actor is named in this article".into());
+            return;
+        }
+        let h = self.reader_height();
+        let top = self.reader.scroll;
+        let row = |k: usize| self.reader.row_of(mentions[k].start as usize);
+        let pick = match (self.reader.mention, forward) {
+            (Some(k), true) => (k + 1 < mentions.len()).then_some(k + 1),
+            (Some(k), false) => k.checked_sub(1),
+            (None, true) => (0..mentions.len()).find(|&k| row(k) >= top),
+            (None, false) => (0..mentions.len()).rev().find(|&k| row(k) < top + h),
+        };
+        let r = pick.map(row);
+        let (Some(k), Some(r)) = (pick, r) else {
+            self.message = Some(
+                if forward {
+                    "Last mention in this article (n goes on to the next article)"
+                } else {
+                    "First mention in this article"
+                }
+                .into(),
+            );
+            return;
+        };
+        self.reader.mention = Some(k);
+        self.reader.target = None;
+        self.reader.reveal(r, h);
+        let m = mentions[k];
+        let actor = lib.actors.get(m.actor);
+        self.message = Some(format!(
+            "Mention {} of {} here: {} ({}) — Enter selects, m concordance",
+            k + 1,
+            mentions.len(),
+            actor.name,
+            actor.kind.name()
+        ));
+    }
+
+    /// Enter in the reader: selects the actor under the mention cursor, so
+    /// the sidebar follows and `n` / `N` walk it.
+    pub(super) fn follow_mention(&mut self) {
+        let (Some(doc), Some(k)) = (self.reader.doc, self.reader.mention) else {
+            self.message = Some("Put the cursor on a mention with ] or [ first".into());
+            return;
+        };
+        let lib = Arc::clone(&self.lib);
+        let Some(m) = lib.actors.in_doc(doc).get(k).copied() else {
+            return;
+        };
+        self.record();
+        self.select_actor(Some(m.actor));
+        self.focus_sidebar_on(m.actor);
+        if let Some(t) = self.reader.targets.iter().position(|r| *r == m.range()) {
+            self.focus_target(t);
+            let name = &lib.actors.get(m.actor).name;
+            let n = self.list.rows.len();
+            self.message = Some(format!(
+                "{name} selected: {n} article{} — n/N walk its mentions, Backspace goes back",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The concordance: one keyword-in-context line per mention, the left
+//! context right-aligned so every mention starts in the same column, the
+//! article's title on the right; above them, how many and where in the
+//! corpus (a dispersion line). Only the lines on screen are cut.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::status::grouped;
+use super::{pane_block, pane_title, scrollbar, theme};
+use crate::actors::concordance;
+use crate::app::App;
+use crate::text;
+
+/// Blocks for the dispersion line, from empty to full.
+const LEVELS: [&str; 9] = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(c) = &app.concordance else { return };
+    let lib = &app.lib;
+    let actor = lib.actors.get(c.actor);
+    let title = match c.with {
+        Some(w) => format!(
+            "Concordance: {} with {}",
+            actor.name,
+            lib.actors.get(w).name
+        ),
+        None => format!("Concordance: {}", actor.name),
+    };
+    let mut block = pane_block(pane_title(&title, true, area.width), true);
+    let inner = block.inner(area);
+    let visible = usize::from(inner.height).saturating_sub(2).max(1);
+    if !c.rows.is_empty() {
+        let first = c.cursor.offset + 1;
+        let last = (c.cursor.offset + visible).min(c.rows.len());
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {first}-{last} of {} ", grouped(c.rows.len())),
+                theme::dim(),
+            )
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut lines = Vec::with_capacity(visible + 2);
+    let mut head = format!(
+        " {} mention{} in {} article{} · sorted by {} (s)",
+        grouped(c.total()),
+        if c.total() == 1 { "" } else { "s" },
+        grouped(c.articles),
+        if c.articles == 1 { "" } else { "s" },
+        c.sort.label()
+    );
+    if c.rows.len() != c.total() {
+        head.push_str(&format!(
+            " · {} in filtered articles",
+            grouped(c.rows.len())
+        ));
+    }
+    lines.push(Line::styled(
+        text::fit(&head, width).into_owned(),
+        theme::header(),
+    ));
+    lines.push(dispersion_line(&c.dispersion, width));
+    let title_w = if width >= 90 { (width / 5).min(34) } else { 0 };
+    let text_w = width.saturating_sub(title_w);
+    let left_w = text_w * 2 / 5;
+    let kind = actor.kind;
+    let all = lib.actors.all_mentions();
+    for (i, &line) in c
+        .rows
+        .iter()
+        .enumerate()
+        .skip(c.cursor.offset)
+        .take(visible)
+    {
+        let m = all[line as usize];
+        let article = &lib.corpus.articles[m.doc.ix()];
+        let l = concordance::kwic_line(&lib.corpus, &lib.actors, line, left_w, text_w);
+        let mut spans = vec![
+            Span::raw(l.left),
+            Span::styled(l.keyword, theme::selected_mention(kind)),
+            Span::raw(l.right),
+        ];
+        if title_w > 0 {
+            spans.push(Span::styled(
+                format!(
+                    "  {}",
+                    text::pad(
+                        &text::fit(&text::safe_line(article.title()), title_w - 2),
+                        title_w - 2
+                    )
+                ),
+                theme::dim(),
+            ));
+        }
+        let mut l = Line::from(spans);
+        if i == c.cursor.selected {
+            l = l.style(theme::selected_row(true));
+        }
+        lines.push(l);
+    }
+    if c.rows.is_empty() {
+        let why = if c.total() == 0 {
+            " No mentions here"
+        } else {
+            " No mention in the filtered articles"
+        };
+        lines.push(Line::styled(why, theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    scrollbar(frame, area, c.rows.len(), c.cursor.offset, visible);
+}
+
+/// Where the mentions fall across the corpus, `width` cells wide: each
+/// cell the sum of its share of the buckets, in nine levels of the
+/// fullest cell.
+fn dispersion_line(buckets: &[u32], width: usize) -> Line<'static> {
+    let label = " corpus ";
+    let cells = width.saturating_sub(label.len() + 1);
+    if cells == 0 || buckets.is_empty() {
+        return Line::raw("");
+    }
+    let n = buckets.len();
+    let sums: Vec<u32> = (0..cells)
+        .map(|i| {
+            let (a, b) = (i * n / cells, ((i + 1) * n / cells).max(i * n / cells + 1));
+            buckets[a.min(n - 1)..b.min(n)].iter().sum()
+        })
+        .collect();
+    let top = sums.iter().copied().max().unwrap_or(0).max(1);
+    let bar: String = sums
+        .iter()
+        .map(|&s| {
+            if s == 0 {
+                LEVELS[0]
+            } else {
+                LEVELS[(1 + (s as usize * 7) / top as usize).min(8)]
+            }
+        })
+        .collect();
+    Line::from(vec![
+        Span::styled(label, theme::dim()),
+        Span::styled(bar, theme::key()),
+    ])
+}

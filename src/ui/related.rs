@@ -1,0 +1,129 @@
+//! The actors named alongside one actor: same sentence on the left, same
+//! article on the right (or one under the other when narrow), each with
+//! how often together, how many times chance, and the G² score.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::status::{compact, grouped};
+use super::{pane_block, pane_title, theme};
+use crate::actors::related::Related;
+use crate::app::App;
+use crate::app::views::RelatedView;
+use crate::text;
+
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(r) = &app.related else { return };
+    let lib = &app.lib;
+    let name = &lib.actors.get(r.actor).name;
+    let title = format!("Named with {name}");
+    let block = pane_block(pane_title(&title, true, area.width), true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let head = format!(
+        " {} of {} sentences in its {} articles name {name}",
+        grouped(r.data.sentences_naming as usize),
+        grouped(r.data.sentence_total as usize),
+        grouped(lib.actors.get(r.actor).articles as usize),
+    );
+    let mut lines = vec![Line::styled(
+        text::fit(&head, width).into_owned(),
+        theme::dim(),
+    )];
+    let body_h = usize::from(inner.height).saturating_sub(1);
+    let side_by_side = width >= 70;
+    let (col_w, col_h) = if side_by_side {
+        (width / 2, body_h)
+    } else {
+        (width, body_h / 2)
+    };
+    let cols: Vec<Vec<Line>> = (0..2)
+        .map(|c| column(app, r, c, col_w, col_h.saturating_sub(1).max(1)))
+        .collect();
+    if side_by_side {
+        for i in 0..body_h {
+            let mut spans = Vec::new();
+            for col in &cols {
+                match col.get(i) {
+                    Some(l) => {
+                        spans.extend(l.spans.iter().cloned().map(|s| s.patch_style(l.style)))
+                    }
+                    None => spans.push(Span::raw(" ".repeat(col_w))),
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+    } else {
+        for col in cols {
+            lines.extend(col.into_iter().take(col_h));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// List `c` (0 same sentence, 1 same article) as lines `w` cells wide:
+/// a header, then the rows on screen.
+fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize) -> Vec<Line<'a>> {
+    let lib = &app.lib;
+    let list: &[Related] = r.list(c);
+    let focus = r.column == c;
+    let what = if c == 0 {
+        "Same sentence"
+    } else {
+        "Same article"
+    };
+    let num_w = 7;
+    let name_w = w.saturating_sub(1 + 3 * num_w + 1);
+    let header = format!(
+        " {}{}{}{}",
+        text::pad(&format!("{what} ({})", grouped(list.len())), name_w),
+        text::pad_left("with", num_w),
+        text::pad_left("×chance", num_w + 1),
+        text::pad_left("G²", num_w),
+    );
+    let mut out = vec![Line::styled(
+        text::pad(&header, w),
+        if focus {
+            theme::title(true)
+        } else {
+            theme::header()
+        },
+    )];
+    let cursor = r.cursors[c];
+    for (i, rel) in list.iter().enumerate().skip(cursor.offset).take(visible) {
+        let actor = lib.actors.get(rel.actor);
+        let spans = vec![
+            Span::raw(" "),
+            Span::styled(
+                text::pad(&text::fit(&text::safe_line(&actor.name), name_w), name_w),
+                Style::new().fg(theme::kind_color(actor.kind)),
+            ),
+            Span::raw(text::pad_left(&compact(rel.together), num_w)),
+            Span::styled(
+                text::pad_left(&format!("{:.1}", rel.lift()), num_w + 1),
+                theme::dim(),
+            ),
+            Span::styled(
+                text::pad_left(&format!("{:.0}", rel.score), num_w),
+                theme::dim(),
+            ),
+            Span::raw(" ".repeat(w.saturating_sub(1 + name_w + 3 * num_w + 1))),
+        ];
+        let mut line = Line::from(spans);
+        if i == cursor.selected {
+            line = line.style(theme::selected_row(focus));
+        }
+        out.push(line);
+    }
+    if list.is_empty() {
+        out.push(Line::styled(
+            text::pad(" Nobody more often than chance", w),
+            theme::dim(),
+        ));
+    }
+    out
+}
