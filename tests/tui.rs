@@ -157,3 +157,72 @@ fn typing_a_filter_narrows_the_list_and_the_sidebar() {
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn concordance_sort_jump_to_a_misspelling_and_back() {
+    let Some(t) = Tmux::start(120, 40) else {
+        return;
+    };
+    t.type_line(&format!("{} ; echo EXIT=$?", bin()));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    // Select Bortnikov in the sidebar, then m: his concordance.
+    t.keys(&["Tab", "Tab"]);
+    for _ in 0..6 {
+        t.keys(&["j"]);
+    }
+    t.keys(&["Enter"]);
+    t.wait_for("Bortnikov selected", |s| s.contains("Articles 4/5 naming"));
+    t.keys(&["m"]);
+    let s = t.wait_for("the concordance", |s| {
+        s.contains("Concordance: Alexander Bortnikov")
+    });
+    assert!(s.contains("8 mentions in 4 articles"), "{s}");
+    // Every mention starts in the same column.
+    let columns: Vec<usize> = s
+        .lines()
+        .filter(|l| l.starts_with('┃'))
+        .filter_map(|l| {
+            [
+                "Alexander Bortnikov",
+                "Aleksandr Bortnikov",
+                "Bortinkov",
+                "Bortnikov",
+            ]
+            .iter()
+            .find_map(|k| l.find(k).map(|b| l[..b].chars().count()))
+        })
+        .collect();
+    assert!(columns.len() >= 8, "{s}");
+    assert!(columns.windows(2).all(|w| w[0] == w[1]), "aligned:\n{s}");
+    // s: sorted by the word to the left.
+    t.keys(&["s"]);
+    t.wait_for("sorted", |s| s.contains("sorted by word to the left (1L)"));
+    // Walk down to the misspelt "Bortinkov" line and read it there.
+    let row = |s: &str| {
+        s.lines()
+            .filter(|l| l.starts_with('┃') && (l.contains("Bortnikov") || l.contains("Bortinkov")))
+            .position(|l| l.contains("Bortinkov"))
+    };
+    let s = t.screen();
+    let at = row(&s).expect("a Bortinkov line");
+    // The cursor stays on its line when sorting: go to the top first.
+    t.keys(&["g"]);
+    for _ in 0..at {
+        t.keys(&["j"]);
+    }
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the article at the mention", |s| {
+        s.contains("Article ") && s.contains("Bortinkov also announced")
+    });
+    assert!(s.contains("Alexander Bortnikov: mention"), "{s}");
+    // Esc returns to the concordance, cursor kept; Backspace goes back
+    // further, to the panes before m.
+    t.keys(&["Escape"]);
+    t.wait_for("the concordance again", |s| {
+        s.contains("Concordance: Alexander Bortnikov") && s.contains("(1L)")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the panes", |s| s.contains("Articles 4/5 naming"));
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}

@@ -114,18 +114,25 @@ pub fn sort(corpus: &Corpus, actors: &Actors, lines: &mut [u32], by: KwicSort) {
     }
 }
 
-/// The word just before byte `at` on the same line ("" when none).
+/// The word just before byte `at` on the same line ("" when none). Looks
+/// at most 200 bytes back, so sorting a long concordance reads little.
 pub fn word_before(text: &str, at: usize) -> &str {
-    let from = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let from = floor_boundary(text, at.saturating_sub(200).max(from));
-    words(&text[from..at]).last().map_or("", |(_, w)| w)
+    let from = floor_boundary(text, at.saturating_sub(200));
+    let mut window = &text[from..at];
+    if let Some(nl) = window.rfind(['\n', '\r']) {
+        window = &window[nl + 1..];
+    }
+    words(window).last().map_or("", |(_, w)| w)
 }
 
 /// The word just after byte `at` on the same line ("" when none).
 pub fn word_after(text: &str, at: usize) -> &str {
-    let to = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
-    let to = floor_boundary(text, to.min(at + 200));
-    words(&text[at..to]).next().map_or("", |(_, w)| w)
+    let to = floor_boundary(text, (at + 200).min(text.len()));
+    let mut window = &text[at..to];
+    if let Some(nl) = window.find(['\n', '\r']) {
+        window = &window[..nl];
+    }
+    words(window).next().map_or("", |(_, w)| w)
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {

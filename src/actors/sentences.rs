@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
-use crate::words::words;
+use crate::words::is_word_char;
 
 /// The abbreviations a full stop may follow without ending a sentence.
 fn abbreviations() -> &'static FxHashSet<String> {
@@ -29,49 +29,84 @@ fn abbreviations() -> &'static FxHashSet<String> {
 }
 
 /// Byte offsets where the sentences of `text` begin, in order; the first
-/// is always 0.
+/// is always 0. Only the places a sentence can end are looked at (line
+/// breaks and `.`, `!`, `?`, found with memchr), so a long article costs
+/// little more than a scan for those bytes.
 pub fn sentence_starts(text: &str) -> Vec<u32> {
     let abbrev = abbreviations();
+    let bytes = text.as_bytes();
     let mut starts = vec![0u32];
-    let mut prev: Option<(usize, usize)> = None;
-    for (at, w) in words(text) {
-        if let Some((ps, pe)) = prev {
-            let gap = &text[pe..at];
-            if ends_here(gap, &text[ps..pe], w, abbrev) {
-                // The new sentence starts after the gap's last whitespace,
-                // so an opening quotation mark goes with it.
-                let lead = gap
-                    .char_indices()
-                    .rfind(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                starts.push((pe + lead) as u32);
-            }
+    let mut push = |at: usize| {
+        if at > 0 && at < bytes.len() {
+            starts.push(at as u32);
         }
-        prev = Some((at, at + w.len()));
+    };
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain(memchr::memchr2_iter(b'\n', b'\r', bytes))
+    {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            push(skip_space(text, i + 1));
+            continue;
+        }
+        if let Some(next) = after_stop(text, i, abbrev) {
+            push(next);
+        }
     }
+    starts.sort_unstable();
+    starts.dedup();
     starts
 }
 
-/// Whether the gap between word `before` and word `next` ends a sentence.
-fn ends_here(gap: &str, before: &str, next: &str, abbrev: &FxHashSet<String>) -> bool {
-    if gap.contains(['\n', '\r']) {
-        return true;
+/// Where the next sentence starts when the stop at byte `i` ends one:
+/// closing quotes and brackets may follow the stop, then whitespace, then
+/// (after any opening quote) a capital or a digit; a full stop right after
+/// an initial or an abbreviation ends nothing.
+fn after_stop(text: &str, i: usize, abbrev: &FxHashSet<String>) -> Option<usize> {
+    let rest = &text[i + 1..];
+    let closed = rest
+        .char_indices()
+        .find(|(_, c)| {
+            !matches!(
+                c,
+                '"' | '\'' | ')' | ']' | '”' | '’' | '.' | '!' | '?' | '…'
+            )
+        })
+        .map_or(rest.len(), |(k, _)| k);
+    let after = i + 1 + closed;
+    if !text[after..].starts_with(char::is_whitespace) {
+        return None;
     }
-    let Some(stop) = gap.find(['.', '!', '?']) else {
-        return false;
-    };
-    if !gap[stop..].contains(char::is_whitespace) {
-        return false;
-    }
-    let starts_sentence = next
+    let next = skip_space(text, after);
+    let first = text[next..]
         .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if !starts_sentence {
-        return false;
+        .find(|c| !matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘'))?;
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return None;
     }
-    let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
-    !(gap.as_bytes()[stop] == b'.' && stop == 0 && (initial || abbrev.contains(before)))
+    if text.as_bytes()[i] == b'.' {
+        let word_start = text[..i]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_word_char(*c))
+            .last()
+            .map(|(k, _)| k);
+        if let Some(k) = word_start {
+            let before = &text[k..i];
+            let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
+            if initial || abbrev.contains(before) {
+                return None;
+            }
+        }
+    }
+    Some(next)
+}
+
+/// The first byte at or after `i` that is not whitespace.
+fn skip_space(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|(_, c)| !c.is_whitespace())
+        .map_or(text.len(), |(k, _)| i + k)
 }
 
 /// The index of the sentence holding byte `offset`, given the sentence
@@ -129,6 +164,19 @@ mod tests {
                 "“We agreed,” he said.",
                 "“The decision is made.”",
                 "Bortnikov left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_line_is_its_own_sentence_before_later_stops() {
+        assert_eq!(
+            split("Russia acts on the list\nRussia hopes. The shift helps.\nBy Jane Roe"),
+            [
+                "Russia acts on the list",
+                "Russia hopes.",
+                "The shift helps.",
+                "By Jane Roe"
             ]
         );
     }

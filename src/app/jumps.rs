@@ -120,6 +120,7 @@ impl App {
                 }
             }
         }
+        let visible = self.related_visible();
         if let Some((actor, column, rows)) = p.related {
             if self.related.as_ref().is_none_or(|r| r.actor != actor) {
                 self.related = Some(RelatedView::open(&lib, actor));
@@ -280,6 +281,10 @@ impl App {
         self.refit();
         if let Some(t) = self.reader.targets.iter().position(|r| *r == m.range()) {
             self.focus_target(t);
+            // A third of the way down, so the sentence around it shows.
+            let h = self.reader_height();
+            let row = self.reader.row_of(m.start as usize);
+            self.reader.scroll_to(row.saturating_sub(h / 3), h);
         }
     }
 

@@ -47,6 +47,10 @@ pub const LIST_ROW_HEIGHT: usize = 2;
 /// Columns of padding on each side of the reader's text.
 pub const READER_PADDING: u16 = 1;
 
+/// Narrowest inner width that shows the two related-actors lists side by
+/// side.
+pub const RELATED_SIDE_BY_SIDE: usize = 70;
+
 /// Listed articles `n`/`N` look through for the next match before giving
 /// up (a query matching only by actor kind can leave most without marks).
 const JUMP_SCAN_LIMIT: usize = 2000;
@@ -393,6 +397,7 @@ impl App {
         if let Some(c) = &mut self.concordance {
             c.cursor.fit(c.rows.len(), visible);
         }
+        let visible = self.related_visible();
         if let Some(r) = &mut self.related {
             for col in 0..2 {
                 let len = r.list(col).len();
@@ -431,6 +436,20 @@ impl App {
         usize::from(self.layout.screen.h)
             .saturating_sub(1 + 2 + 2)
             .max(1)
+    }
+
+    /// Rows each related-actors list shows: side by side when the screen
+    /// is at least [`RELATED_SIDE_BY_SIDE`] wide inside its border, else
+    /// one above the other; less the overall and the list's header rows.
+    pub fn related_visible(&self) -> usize {
+        let inner_w = usize::from(self.layout.screen.w).saturating_sub(2);
+        let body = usize::from(self.layout.screen.h).saturating_sub(1 + 2 + 1);
+        let list = if inner_w >= RELATED_SIDE_BY_SIDE {
+            body
+        } else {
+            body / 2
+        };
+        list.saturating_sub(1).max(1)
     }
 
     /// Width the reader wraps to. When the reader is hidden, the width it
@@ -473,6 +492,7 @@ impl App {
                 return;
             }
             View::Related => {
+                let vis = self.related_visible();
                 if let Some(r) = &mut self.related {
                     let len = r.list(r.column).len();
                     r.cursors[r.column].move_by(delta, len, vis);
@@ -503,7 +523,8 @@ impl App {
 
     fn page(&mut self, dir: isize) {
         let page = match self.focus {
-            _ if self.view != View::Panes => self.view_visible(),
+            _ if self.view == View::Related => self.related_visible(),
+            _ if self.view == View::Concordance => self.view_visible(),
             Pane::List => self.list_visible(),
             Pane::Reader => self.reader_height().saturating_sub(1).max(1),
             Pane::Actors => self.sidebar_visible(),

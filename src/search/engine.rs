@@ -817,13 +817,15 @@ fn sidebar(
     } else {
         named_counts(lib, result, &named)
     };
+    // Only actors the matching articles name: the sidebar describes the
+    // list.
     let rows: Vec<ActorId> = if named.is_empty() {
         (0..stats.len() as u32)
             .map(ActorId)
             .filter(|a| counts(*a).0 > 0 && kind_ok(stats[a.ix()].kind))
             .collect()
     } else {
-        named
+        named.into_iter().filter(|a| counts(*a).0 > 0).collect()
     };
     // Most mentioned among the matches first; an actor named once in the
     // whole corpus below every other, as in the unfiltered sidebar; then

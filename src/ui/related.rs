@@ -11,8 +11,8 @@ use ratatui::widgets::Paragraph;
 use super::status::{compact, grouped};
 use super::{pane_block, pane_title, theme};
 use crate::actors::related::Related;
-use crate::app::App;
 use crate::app::views::RelatedView;
+use crate::app::{App, RELATED_SIDE_BY_SIDE};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -35,15 +35,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         theme::dim(),
     )];
     let body_h = usize::from(inner.height).saturating_sub(1);
-    let side_by_side = width >= 70;
+    // The same split the app scrolls by (App::related_visible).
+    let side_by_side = width >= RELATED_SIDE_BY_SIDE;
     let (col_w, col_h) = if side_by_side {
         (width / 2, body_h)
     } else {
         (width, body_h / 2)
     };
-    let cols: Vec<Vec<Line>> = (0..2)
-        .map(|c| column(app, r, c, col_w, col_h.saturating_sub(1).max(1)))
-        .collect();
+    let visible = app.related_visible();
+    let cols: Vec<Vec<Line>> = (0..2).map(|c| column(app, r, c, col_w, visible)).collect();
     if side_by_side {
         for i in 0..body_h {
             let mut spans = Vec::new();

@@ -365,3 +365,23 @@ fn every_view_renders_at_any_size() {
         }
     }
 }
+
+#[test]
+fn the_related_cursor_stays_on_screen_when_the_lists_are_stacked() {
+    let mut app = seeds_app(60, 24);
+    select(&mut app, "Taliban");
+    press(&mut app, "r");
+    assert!(app.related.as_ref().unwrap().data.sentences.len() > 15);
+    for _ in 0..15 {
+        press(&mut app, "j");
+    }
+    let r = app.related.as_ref().unwrap();
+    let name = &app.lib.actors.get(r.current().unwrap()).name;
+    let t = draw(&app);
+    let text = rows(t.backend().buffer()).join("\n");
+    let shown = crate::text::fit(name, 20);
+    assert!(
+        text.contains(shown.trim_end_matches('…')),
+        "{name} (under the cursor) is on screen:\n{text}"
+    );
+}

@@ -1,0 +1,126 @@
+//! Opening the concordance and the related actors of the most-mentioned
+//! actor of 100,000 articles, drawn at 200x60, against one case-insensitive
+//! substring scan of all the text in the same run (as the filter bench).
+//!
+//! `cargo bench --bench mentions`. Target: opening the concordance (the
+//! key press and its first frame) under 30 ms; the related view and a
+//! re-sort are reported alongside.
+
+mod common;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use dossier::actors::Extraction;
+use dossier::app::{Action, App, Pane, View};
+use dossier::corpus::Corpus;
+use dossier::library::Library;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The app with the sidebar focused on its first row: the most-mentioned
+/// actor.
+fn on_top_actor(lib: &Arc<Library>) -> App {
+    let mut app = App::new(Arc::clone(lib), 200, 60);
+    while app.focus != Pane::Actors {
+        app.update(Action::FocusNext);
+    }
+    app
+}
+
+/// A key press and the frame after it.
+fn press_and_draw(mut app: App, action: Action, term: &mut Terminal<TestBackend>) -> App {
+    app.update(action);
+    term.draw(|f| dossier::ui::render(&app, f)).expect("draws");
+    app
+}
+
+fn bench(c: &mut Criterion) {
+    let Some(path) = common::big_jsonl() else {
+        return;
+    };
+    let corpus = Corpus::load_path(&path).expect("the bench corpus loads");
+    let lib = Arc::new(Library::build(corpus, &Extraction::builtin()));
+    let base = on_top_actor(&lib);
+    let top = base.sidebar.current().expect("an actor");
+    let actor = lib.actors.get(top);
+    eprintln!(
+        "most mentioned: {} ({} mentions in {} articles)",
+        actor.name, actor.mentions, actor.articles
+    );
+    let lowered: Vec<Vec<u8>> = lib
+        .corpus
+        .articles
+        .iter()
+        .map(|a| a.text.to_lowercase().into_bytes())
+        .collect();
+    let finder = memchr::memmem::Finder::new("rate");
+    let scan = || lowered.iter().filter(|t| finder.find(t).is_some()).count();
+    let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
+
+    let mut group = c.benchmark_group("mentions");
+    group.sample_size(10);
+    group.bench_function("baseline: substring scan of all text", |b| b.iter(scan));
+    group.bench_function("open the concordance (m) and draw", |b| {
+        b.iter_batched(
+            || base.clone(),
+            |app| press_and_draw(app, Action::OpenConcordance, &mut term),
+            BatchSize::LargeInput,
+        )
+    });
+    let mut opened = base.clone();
+    opened.update(Action::OpenConcordance);
+    assert_eq!(opened.view, View::Concordance);
+    group.bench_function("sort it by the word to the left (s) and draw", |b| {
+        b.iter_batched(
+            || opened.clone(),
+            |app| press_and_draw(app, Action::CycleSort, &mut term),
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("open the related actors (r) and draw", |b| {
+        b.iter_batched(
+            || base.clone(),
+            |app| press_and_draw(app, Action::OpenRelated, &mut term),
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+
+    // The summary the target is stated in: medians of ten, in this run.
+    let median_ms = |f: &mut dyn FnMut()| {
+        let mut v: Vec<f64> = (0..10)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        common::median(&mut v)
+    };
+    let scan_ms = median_ms(&mut || {
+        std::hint::black_box(scan());
+    });
+    let mut timed = |action: Action, from: &App| {
+        let mut v: Vec<f64> = (0..10)
+            .map(|_| {
+                let app = from.clone();
+                let t = Instant::now();
+                std::hint::black_box(press_and_draw(app, action.clone(), &mut term));
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        common::median(&mut v)
+    };
+    let open = timed(Action::OpenConcordance, &base);
+    let sort = timed(Action::CycleSort, &opened);
+    let related = timed(Action::OpenRelated, &base);
+    eprintln!(
+        "mentions summary: concordance {open:.2} ms ({:.2}x the scan, target < 30 ms), 1L sort {sort:.2} ms, related {related:.2} ms; full-text scan {scan_ms:.2} ms",
+        open / scan_ms
+    );
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
