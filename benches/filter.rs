@@ -21,13 +21,6 @@ use dossier::search::{Engine, Query};
 /// Three terms, typed one character at a time.
 const TYPED: &str = "blair bank rate";
 
-/// The baseline: one substring scan of every article's text, as fast as a
-/// scan can be (memchr's SIMD memmem), over a copy lowercased beforehand so
-/// that case folding costs the scan nothing.
-fn scan(lowered: &[Vec<u8>], finder: &memchr::memmem::Finder) -> usize {
-    lowered.iter().filter(|t| finder.find(t).is_some()).count()
-}
-
 /// Replays typing `TYPED` up to (not including) keystroke `k`.
 fn primed(lib: &Arc<Library>, k: usize) -> Engine {
     let mut engine = Engine::new();
@@ -50,18 +43,12 @@ fn bench(c: &mut Criterion) {
         lib.corpus.text_bytes() / 1_000_000
     );
 
-    let lowered: Vec<Vec<u8>> = lib
-        .corpus
-        .articles
-        .iter()
-        .map(|a| a.text.to_lowercase().into_bytes())
-        .collect();
-    let finder = memchr::memmem::Finder::new("rate");
+    let baseline = common::TextScan::new(&lib, "rate");
 
     let mut group = c.benchmark_group("filter");
     group.sample_size(10);
     group.bench_function("baseline: substring scan of all text", |b| {
-        b.iter(|| scan(&lowered, &finder))
+        b.iter(|| baseline.run())
     });
     for k in 1..=TYPED.len() {
         let typed = &TYPED[..k];
@@ -81,14 +68,9 @@ fn bench(c: &mut Criterion) {
 
     // The summary the targets are stated in: typing replayed five times,
     // the median of each keystroke, against the median scan.
-    let mut scans: Vec<f64> = (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(scan(&lowered, &finder));
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    let scan_ms = common::median(&mut scans);
+    let scan_ms = common::median_ms(5, &mut || {
+        std::hint::black_box(baseline.run());
+    });
     let mut per_key: Vec<Vec<f64>> = vec![Vec::new(); TYPED.len()];
     for _ in 0..5 {
         let mut engine = Engine::new();

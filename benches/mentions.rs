@@ -9,7 +9,6 @@
 mod common;
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dossier::actors::Extraction;
@@ -49,14 +48,8 @@ fn bench(c: &mut Criterion) {
         "most mentioned: {} ({} mentions in {} articles)",
         actor.name, actor.mentions, actor.articles
     );
-    let lowered: Vec<Vec<u8>> = lib
-        .corpus
-        .articles
-        .iter()
-        .map(|a| a.text.to_lowercase().into_bytes())
-        .collect();
-    let finder = memchr::memmem::Finder::new("rate");
-    let scan = || lowered.iter().filter(|t| finder.find(t).is_some()).count();
+    let baseline = common::TextScan::new(&lib, "rate");
+    let scan = || baseline.run();
     let mut term = Terminal::new(TestBackend::new(200, 60)).expect("backend");
 
     let mut group = c.benchmark_group("mentions");
@@ -89,29 +82,16 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     // The summary the target is stated in: medians of ten, in this run.
-    let median_ms = |f: &mut dyn FnMut()| {
-        let mut v: Vec<f64> = (0..10)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed().as_secs_f64() * 1e3
-            })
-            .collect();
-        common::median(&mut v)
-    };
-    let scan_ms = median_ms(&mut || {
+    let scan_ms = common::median_ms(10, &mut || {
         std::hint::black_box(scan());
     });
     let mut timed = |action: Action, from: &App| {
-        let mut v: Vec<f64> = (0..10)
-            .map(|_| {
-                let app = from.clone();
-                let t = Instant::now();
-                std::hint::black_box(press_and_draw(app, action.clone(), &mut term));
-                t.elapsed().as_secs_f64() * 1e3
-            })
-            .collect();
-        common::median(&mut v)
+        // Cloning the app is setup, not timed: clone ahead, time the press.
+        let mut apps: Vec<App> = (0..10).map(|_| from.clone()).collect();
+        common::median_ms(10, &mut || {
+            let app = apps.pop().expect("one app a run");
+            std::hint::black_box(press_and_draw(app, action.clone(), &mut term));
+        })
     };
     let open = timed(Action::OpenConcordance, &base);
     let sort = timed(Action::CycleSort, &opened);

@@ -9,7 +9,6 @@
 mod common;
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dossier::actors::Extraction;
@@ -72,16 +71,7 @@ fn bench(c: &mut Criterion) {
     }
     group.finish();
 
-    let time = |f: &dyn Fn()| {
-        let mut v: Vec<f64> = (0..50)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed().as_secs_f64() * 1e3
-            })
-            .collect();
-        common::median(&mut v)
-    };
+    let time = |f: &dyn Fn()| common::median_ms(50, &mut || f());
     // One terminal, reused from frame to frame, as the app does.
     let term = std::cell::RefCell::new(Terminal::new(TestBackend::new(200, 60)).expect("backend"));
     let small = time(&|| frame(&seeds, &mut term.borrow_mut()));

@@ -60,3 +60,47 @@ pub fn median(v: &mut [f64]) -> f64 {
         (v[m - 1] + v[m]) / 2.0
     }
 }
+
+/// The median of `runs` timings of `f`, in milliseconds.
+pub fn median_ms(runs: usize, f: &mut dyn FnMut()) -> f64 {
+    let mut v: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    median(&mut v)
+}
+
+/// The baseline the filter and mentions benches are stated against: one
+/// substring scan of every article's text, as fast as a scan can be
+/// (memchr's SIMD memmem), over a copy lowercased beforehand so that case
+/// folding costs the scan nothing.
+pub struct TextScan {
+    lowered: Vec<Vec<u8>>,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl TextScan {
+    /// Prepares the scan of `lib`'s articles for `needle`.
+    pub fn new(lib: &dossier::library::Library, needle: &'static str) -> TextScan {
+        TextScan {
+            lowered: lib
+                .corpus
+                .articles
+                .iter()
+                .map(|a| a.text.to_lowercase().into_bytes())
+                .collect(),
+            finder: memchr::memmem::Finder::new(needle),
+        }
+    }
+
+    /// Scans once: the number of articles holding the needle.
+    pub fn run(&self) -> usize {
+        self.lowered
+            .iter()
+            .filter(|t| self.finder.find(t).is_some())
+            .count()
+    }
+}
