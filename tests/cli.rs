@@ -285,17 +285,8 @@ fn mentions_kwic_aligns_every_mention_in_one_column() {
     let out = stdout_ok(&["mentions", "Bortnikov", "--kwic", "--width", "110"]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 8, "one line per mention:\n{out}");
-    let column = |l: &str| {
-        [
-            "Alexander Bortnikov",
-            "Aleksandr Bortnikov",
-            "Bortinkov",
-            "Bortnikov",
-        ]
-        .iter()
-        .find_map(|k| l.find(k).map(|b| l[..b].chars().count()))
-        .unwrap_or_else(|| panic!("no mention in {l:?}"))
-    };
+    let column =
+        |l: &str| common::bortnikov_column(l).unwrap_or_else(|| panic!("no mention in {l:?}"));
     let first = column(lines[0]);
     assert!(lines.iter().all(|l| column(l) == first), "aligned:\n{out}");
     assert!(lines.iter().all(|l| l.chars().count() <= 110), "{out}");

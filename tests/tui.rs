@@ -181,16 +181,7 @@ fn concordance_sort_jump_to_a_misspelling_and_back() {
     let columns: Vec<usize> = s
         .lines()
         .filter(|l| l.starts_with('┃'))
-        .filter_map(|l| {
-            [
-                "Alexander Bortnikov",
-                "Aleksandr Bortnikov",
-                "Bortinkov",
-                "Bortnikov",
-            ]
-            .iter()
-            .find_map(|k| l.find(k).map(|b| l[..b].chars().count()))
-        })
+        .filter_map(common::bortnikov_column)
         .collect();
     assert!(columns.len() >= 8, "{s}");
     assert!(columns.windows(2).all(|w| w[0] == w[1]), "aligned:\n{s}");

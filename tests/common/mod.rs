@@ -258,3 +258,16 @@ pub fn write_folder(dir: &Path, articles: &[(String, String)]) {
 pub fn jsonl_line(title: &str, body: &str) -> String {
     serde_json::json!({ "title": title, "body": body }).to_string() + "\n"
 }
+
+/// The column (in chars) where a mention of Bortnikov, in any of the seed
+/// corpus's spellings, starts in `line`.
+pub fn bortnikov_column(line: &str) -> Option<usize> {
+    [
+        "Alexander Bortnikov",
+        "Aleksandr Bortnikov",
+        "Bortinkov",
+        "Bortnikov",
+    ]
+    .iter()
+    .find_map(|k| line.find(k).map(|b| line[..b].chars().count()))
+}
