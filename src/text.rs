@@ -348,13 +348,37 @@ pub fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut V
 /// the left and to the right, cut at word boundaries where possible, with
 /// runs of whitespace folded into one space. Both sides are safe to print.
 pub fn context(text: &str, range: Range<usize>, side: usize) -> (String, String) {
-    let line_start = text[..range.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[range.end..]
+    // Look no further than a generous number of bytes for `side` cells (a
+    // cell is at most 4 bytes, and whitespace folds): on a 50 MB line,
+    // every mention's context would otherwise read the whole line.
+    let reach = side.saturating_mul(8).saturating_add(64);
+    let lo = floor_char(text, range.start.saturating_sub(reach));
+    let hi = ceil_char(text, range.end.saturating_add(reach).min(text.len()));
+    let line_start = text[lo..range.start]
+        .rfind(['\n', '\r'])
+        .map_or(lo, |i| lo + i + 1);
+    let line_end = text[range.end..hi]
         .find(['\n', '\r'])
-        .map_or(text.len(), |i| range.end + i);
+        .map_or(hi, |i| range.end + i);
     let left = fold_spaces(&text[line_start..range.start]);
     let right = fold_spaces(&text[range.end..line_end]);
     (take_right(&left, side), take_left(&right, side))
+}
+
+/// `i`, or the nearest char boundary before it.
+pub fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `i`, or the nearest char boundary after it.
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn fold_spaces(s: &str) -> String {

@@ -117,7 +117,7 @@ pub fn sort(corpus: &Corpus, actors: &Actors, lines: &mut [u32], by: KwicSort) {
 /// The word just before byte `at` on the same line ("" when none). Looks
 /// at most 200 bytes back, so sorting a long concordance reads little.
 pub fn word_before(text: &str, at: usize) -> &str {
-    let from = floor_boundary(text, at.saturating_sub(200));
+    let from = text::floor_char(text, at.saturating_sub(200));
     let mut window = &text[from..at];
     if let Some(nl) = window.rfind(['\n', '\r']) {
         window = &window[nl + 1..];
@@ -127,19 +127,12 @@ pub fn word_before(text: &str, at: usize) -> &str {
 
 /// The word just after byte `at` on the same line ("" when none).
 pub fn word_after(text: &str, at: usize) -> &str {
-    let to = floor_boundary(text, (at + 200).min(text.len()));
+    let to = text::floor_char(text, (at + 200).min(text.len()));
     let mut window = &text[at..to];
     if let Some(nl) = window.find(['\n', '\r']) {
         window = &window[..nl];
     }
     words(window).next().map_or("", |(_, w)| w)
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// One line as shown, `width` cells in all: the context left of the

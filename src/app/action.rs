@@ -90,6 +90,8 @@ pub enum Action {
     PrevMention,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Show or hide the list of load warnings.
+    ToggleWarnings,
     /// Open the filter line (`/`).
     OpenFilter,
     /// Type a char into the filter line.
@@ -162,7 +164,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 36] = [
+    pub const BINDABLE: [(Action, &'static str); 37] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -177,6 +179,7 @@ impl Action {
         (Action::NextMention, "next_mention"),
         (Action::PrevMention, "prev_mention"),
         (Action::ToggleHelp, "help"),
+        (Action::ToggleWarnings, "warnings"),
         (Action::OpenFilter, "filter"),
         (Action::FilterBackspace, "filter_backspace"),
         (Action::FilterDelete, "filter_delete"),

@@ -200,7 +200,7 @@ impl Context {
             Context::Concordance => "Concordance (m)",
             Context::Related => "Related actors (r)",
             Context::Filter => "Filter line (/)",
-            Context::Help => "This help",
+            Context::Help => "This help and the warnings list",
         }
     }
 }
@@ -248,6 +248,7 @@ impl Default for Keymap {
             (Global, &["backspace", "ctrl-o", "alt-left"], Action::HistoryBack, "back to before the last jump"),
             (Global, &["alt-right", "ctrl-i"], Action::HistoryForward, "forward again (Ctrl-i arrives as Tab in most terminals)"),
             (Global, &["?"], Action::ToggleHelp, "show or hide this help"),
+            (Global, &["w"], Action::ToggleWarnings, "list the load warnings: each file or line skipped or flagged, and why"),
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
             (List, &["enter"], Action::Activate, "read the article (focus the reader)"),
             (Reader, &["enter"], Action::Activate, "select the actor under the mention cursor (] / [)"),
@@ -275,6 +276,7 @@ impl Default for Keymap {
             (Filter, &["end", "ctrl-e"], Action::FilterEnd, "cursor to the end"),
             (Filter, &["ctrl-c"], Action::Quit, "quit"),
             (Help, &["esc", "?", "q"], Action::ToggleHelp, "close the help"),
+            (Help, &["w"], Action::ToggleWarnings, "close the warnings"),
             (Help, &["j", "down"], Action::Down, "scroll down"),
             (Help, &["k", "up"], Action::Up, "scroll up"),
         ];

@@ -109,6 +109,11 @@ pub enum Overlay {
         /// First help row on screen.
         scroll: usize,
     },
+    /// The load warnings: each file or line skipped or flagged, and why.
+    Warnings {
+        /// First warning on screen.
+        scroll: usize,
+    },
 }
 
 /// Everything a dossier session shows.
@@ -210,7 +215,7 @@ impl App {
     /// Where keys are looked up now.
     pub fn key_context(&self) -> Context {
         match (self.overlay, self.filter.editing, self.view, self.focus) {
-            (Some(Overlay::Help { .. }), _, _, _) => Context::Help,
+            (Some(_), _, _, _) => Context::Help,
             (None, true, _, _) => Context::Filter,
             (None, false, View::Concordance, _) => Context::Concordance,
             (None, false, View::Related, _) => Context::Related,
@@ -247,17 +252,26 @@ impl App {
             _ => {}
         }
         self.message = None;
-        if let Some(Overlay::Help { scroll }) = self.overlay {
-            match action {
-                Action::ToggleHelp | Action::Back | Action::Quit => self.overlay = None,
-                Action::Down => self.overlay = Some(Overlay::Help { scroll: scroll + 1 }),
-                Action::Up => {
-                    self.overlay = Some(Overlay::Help {
-                        scroll: scroll.saturating_sub(1),
-                    });
+        if let Some(overlay) = self.overlay {
+            let (scroll, max) = match overlay {
+                Overlay::Help { scroll } => (scroll, usize::MAX),
+                Overlay::Warnings { scroll } => {
+                    (scroll, self.lib.corpus.warnings.len().saturating_sub(1))
                 }
-                _ => {}
-            }
+            };
+            let scroll = match action {
+                Action::ToggleHelp | Action::ToggleWarnings | Action::Back | Action::Quit => {
+                    self.overlay = None;
+                    return None;
+                }
+                Action::Down => (scroll + 1).min(max),
+                Action::Up => scroll.saturating_sub(1),
+                _ => return None,
+            };
+            self.overlay = Some(match overlay {
+                Overlay::Help { .. } => Overlay::Help { scroll },
+                Overlay::Warnings { .. } => Overlay::Warnings { scroll },
+            });
             return None;
         }
         match action {
@@ -278,6 +292,13 @@ impl App {
             Action::NextMention => self.jump(true),
             Action::PrevMention => self.jump(false),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ToggleWarnings => {
+                if self.lib.corpus.warnings.is_empty() {
+                    self.message = Some("No load warnings: every file and line loaded".into());
+                } else {
+                    self.overlay = Some(Overlay::Warnings { scroll: 0 });
+                }
+            }
             Action::OpenFilter => self.open_filter(),
             Action::FilterInput(c) => {
                 self.filter.insert(c);

@@ -13,6 +13,7 @@ mod reader;
 mod related;
 mod status;
 pub mod theme;
+mod warnings;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -56,8 +57,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     status::render(app, frame, rect(layout.status, full));
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::render(app, frame, full, scroll);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(app, frame, full, scroll),
+        Some(Overlay::Warnings { scroll }) => warnings::render(app, frame, full, scroll),
+        None => {}
     }
 }
 

@@ -223,6 +223,9 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     if app.history.depth().0 > 0 {
         wanted.push((Action::HistoryBack, "back", 4));
     }
+    if !app.lib.corpus.warnings.is_empty() {
+        wanted.push((Action::ToggleWarnings, "warnings", 2));
+    }
     wanted.push((Action::ToggleHelp, "help", 0));
     wanted.push((Action::Quit, "quit", 1));
     let mut hints: Vec<(String, String, u8)> = wanted

@@ -385,3 +385,43 @@ fn the_related_cursor_stays_on_screen_when_the_lists_are_stacked() {
         "{name} (under the cursor) is on screen:\n{text}"
     );
 }
+
+#[test]
+fn warnings_overlay_lists_each_file_and_why() {
+    use crate::corpus::{Corpus, LoadWarning, Problem};
+    let mut corpus = Corpus::seeds();
+    corpus.warnings = vec![
+        LoadWarning::new("bbc/sport/199.txt", Problem::InvalidUtf8 { at: 1234 }),
+        LoadWarning::new("feed/photo.txt", Problem::Binary { utf16: false }),
+        LoadWarning::new("feed.jsonl:17", Problem::MissingTitle),
+        LoadWarning::new("README.md", Problem::NotAnArticle),
+    ];
+    let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
+    let mut app = App::new(std::sync::Arc::new(lib), 100, 24);
+    let t = draw(&app);
+    let status = rows(t.backend().buffer()).pop().unwrap();
+    assert!(status.contains("4 load warnings"), "{status}");
+    press(&mut app, "w");
+    let t = draw(&app);
+    insta::assert_snapshot!(t.backend());
+    press(&mut app, "j j j j j j");
+    assert_eq!(
+        app.overlay,
+        Some(crate::app::Overlay::Warnings { scroll: 3 })
+    );
+    press(&mut app, "esc");
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn w_without_warnings_says_so() {
+    let mut app = seeds_app(100, 24);
+    press(&mut app, "w");
+    assert_eq!(app.overlay, None);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("No load warnings")
+    );
+}

@@ -1,0 +1,66 @@
+//! The load warnings (`w`): each file or line that was skipped or flagged
+//! while loading, with what was wrong and what dossier did about it. The
+//! status bar counts them; this lists them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::status::grouped;
+use super::theme;
+use crate::app::App;
+use crate::text;
+
+pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
+    let warnings = &app.lib.corpus.warnings;
+    let w = screen.width.saturating_sub(4).min(110);
+    let h = screen.height.saturating_sub(2);
+    if w < 10 || h < 3 {
+        return;
+    }
+    let area = Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme::border(true))
+        .title(Span::styled(
+            format!(" Load warnings ({}) ", grouped(warnings.len())),
+            theme::title(true),
+        ))
+        .title_bottom(Line::styled(" Esc or w closes, j/k scroll ", theme::dim()).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let problem_w = width.saturating_sub(4).max(8);
+    let mut lines = Vec::new();
+    let mut wrapped = Vec::new();
+    // Only the warnings that can reach the screen are laid out.
+    for warning in warnings.iter().skip(scroll) {
+        if lines.len() >= usize::from(inner.height) {
+            break;
+        }
+        lines.push(Line::styled(
+            format!(
+                " {}",
+                text::fit(&text::safe_line(&warning.place), width.saturating_sub(1))
+            ),
+            theme::warning(),
+        ));
+        let problem = warning.problem.to_string();
+        wrapped.clear();
+        text::wrap_paragraph(&problem, 0..problem.len(), problem_w, &mut wrapped);
+        for r in &wrapped {
+            lines.push(Line::from(vec![
+                Span::raw("   "),
+                Span::raw(text::safe_line(&problem[r.clone()]).into_owned()),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

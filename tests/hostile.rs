@@ -1,0 +1,177 @@
+//! Hostile input: every bad file or line is reported by name and the rest
+//! loads; nothing from a corpus reaches the terminal as a control sequence,
+//! in the TUI or in any CLI output.
+
+mod common;
+
+use common::hostile::{self, NASTY};
+use common::{Tmux, bin, dossier};
+use dossier::corpus::Corpus;
+
+fn folder() -> (tempfile::TempDir, Vec<hostile::Expected>) {
+    let dir = tempfile::tempdir().unwrap();
+    let expected = hostile::write_folder(dir.path(), 300_000);
+    (dir, expected)
+}
+
+#[test]
+fn each_bad_file_is_reported_by_name_and_the_rest_loads() {
+    let (dir, expected) = folder();
+    let c = Corpus::load_path(dir.path()).expect("a hostile folder still loads");
+    let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+    for e in &expected {
+        assert!(
+            said.iter()
+                .any(|w| w.starts_with(e.place) && w.contains(e.says)),
+            "no warning for {} mentioning {:?}; got {said:#?}",
+            e.place,
+            e.says
+        );
+    }
+    let titles: Vec<&str> = c.articles.iter().map(|a| a.title()).collect();
+    for kept in [
+        "Putin met Kabulov in Moscow",
+        "Prices rise",
+        "A BOM and CRLF title",
+        "Only a title here",
+    ] {
+        assert!(titles.contains(&kept), "{kept} is kept: {titles:?}");
+    }
+    assert!(
+        !titles.iter().any(|t| t.starts_with("PK")),
+        "binary skipped: {titles:?}"
+    );
+    let latin = c
+        .articles
+        .iter()
+        .find(|a| a.title() == "Prices rise")
+        .unwrap();
+    assert!(latin.text.contains("\u{fffd}1.20"), "decoded lossily");
+    assert!(
+        titles.iter().all(|t| !t.starts_with('\u{feff}')),
+        "the BOM is not part of a title"
+    );
+}
+
+#[test]
+fn each_bad_jsonl_line_is_reported_with_its_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    let expected = hostile::write_jsonl(&path);
+    let c = Corpus::load_path(&path).expect("loads");
+    assert_eq!(c.len(), 2, "the two good lines");
+    let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+    for e in &expected {
+        assert!(
+            said.iter()
+                .any(|w| w.contains(e.place) && w.contains(e.says)),
+            "no warning for line {} mentioning {:?}; got {said:#?}",
+            e.place,
+            e.says
+        );
+    }
+}
+
+/// Bytes a terminal would act on: C0 other than newline, DEL, and the
+/// UTF-8 of C1 controls and bidi overrides.
+fn control_bytes(out: &str) -> Vec<char> {
+    out.chars()
+        .filter(|&c| c != '\n' && dossier::text::is_unsafe(c))
+        .collect()
+}
+
+#[test]
+fn no_cli_output_carries_a_control_character() {
+    let (dir, _) = folder();
+    let jsonl_dir = tempfile::tempdir().unwrap();
+    let jsonl = jsonl_dir.path().join("feed.jsonl");
+    hostile::write_jsonl(&jsonl);
+    for corpus in [dir.path(), jsonl.as_path()] {
+        let c = corpus.to_str().unwrap();
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["list", "--corpus", c],
+            vec!["list", "--json", "--corpus", c],
+            vec!["actors", "--corpus", c],
+            vec!["actors", "--json", "--corpus", c],
+            vec!["mentions", "--corpus", c],
+            vec!["mentions", "--json", "--corpus", c],
+            vec!["mentions", "Kabulov", "--kwic", "--corpus", c],
+            vec!["related", "Putin", "--corpus", c],
+            vec!["related", "Putin", "--json", "--corpus", c],
+            vec!["filter", "putin", "--corpus", c],
+            vec!["filter", "putin", "--json", "--corpus", c],
+            vec!["filter", "putin", "--actors", "--corpus", c],
+        ];
+        for args in runs {
+            let out = dossier(&args);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{args:?}: {stderr}");
+            assert!(!stdout.is_empty(), "{args:?} printed nothing");
+            for (what, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+                let bad = control_bytes(text);
+                assert!(bad.is_empty(), "{args:?} {what} carries {bad:?}:\n{text}");
+            }
+            if args.contains(&"--json") {
+                let rows: serde_json::Value = serde_json::from_str(&stdout).expect("valid JSON");
+                let back = rows.to_string();
+                if args[0] == "list" {
+                    assert!(
+                        back.contains(&serde_json::to_string(NASTY).unwrap()[1..10]),
+                        "JSON keeps the exact text, escaped"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tui_shows_the_hostile_corpus_inert_and_lists_its_warnings() {
+    let Some(t) = Tmux::start(120, 32) else {
+        return;
+    };
+    let (dir, _) = folder();
+    t.type_line(&format!(
+        "{} {} ; echo EXIT=$?",
+        bin(),
+        dir.path().display()
+    ));
+    let s = t.wait_for("the loaded corpus", |s| s.contains("load warnings"));
+    let last = s.lines().last().unwrap_or("");
+    assert!(
+        last.contains("load warnings"),
+        "the status bar is on the last line:\n{s}"
+    );
+    assert!(
+        s.contains("^[]0;owned^G"),
+        "the title-setting sequence is shown as inert text:\n{s}"
+    );
+    // Every row is as wide as the screen at most: nothing drawn outside.
+    assert!(s.lines().all(|l| unicode_width(l) <= 120), "{s}");
+    t.keys(&["w"]);
+    let s = t.wait_for("the warnings list", |s| s.contains("Load warnings ("));
+    assert!(s.contains("latin1.txt") && s.contains("binary.txt"), "{s}");
+    t.keys(&["w"]);
+    t.wait_for("closed", |s| !s.contains("Load warnings ("));
+    // Open the article full of controls: shown as placeholders.
+    t.keys(&["/"]);
+    for k in ["c", "o", "n", "t", "r", "o", "l", "s"] {
+        t.keys(&[k]);
+    }
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the controls article", |s| s.contains("^[[2J"));
+    assert!(
+        s.contains("<U+202E>"),
+        "the bidi override is shown, not obeyed:\n{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
+    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    assert!(s.contains("icanon"), "{s}");
+}
+
+fn unicode_width(s: &str) -> usize {
+    dossier::text::display_width(s)
+}
