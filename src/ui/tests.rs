@@ -351,7 +351,15 @@ fn the_mention_cursor_marks_a_mention_in_the_reader() {
 
 #[test]
 fn every_view_renders_at_any_size() {
-    for (w, h) in [(0, 0), (1, 1), (24, 6), (30, 8), (59, 20), (200, 60), (500, 200)] {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (24, 6),
+        (30, 8),
+        (59, 20),
+        (200, 60),
+        (500, 200),
+    ] {
         for keys in ["m", "r", "m s", "r tab j"] {
             let mut app = seeds_app(120, 30);
             select(&mut app, "Taliban");
