@@ -165,7 +165,13 @@ pub fn layout(article: &Article, width: u16) -> Vec<Row> {
     } else {
         rows.push(Row::Meta(format!("(untitled: {})", article.id)));
     }
-    rows.extend(meta_rows(article));
+    // Facts wrap like text, so a long byline, url or note is never cut at
+    // the pane's edge.
+    for fact in meta_rows(article) {
+        let safe = text::safe_line(&fact).into_owned();
+        text::wrap_paragraph(&safe, 0..safe.len(), width, &mut ranges);
+        rows.extend(ranges.drain(..).map(|r| Row::Meta(safe[r].to_owned())));
+    }
     for para in text::paragraphs(&article.text, article.body.clone()) {
         rows.push(Row::Blank);
         text::wrap_paragraph(&article.text, para, width, &mut ranges);
@@ -179,7 +185,7 @@ pub fn layout(article: &Article, width: u16) -> Vec<Row> {
 }
 
 /// The facts line(s) under the title: id, byline, source, date; then url.
-fn meta_rows(article: &Article) -> Vec<Row> {
+fn meta_rows(article: &Article) -> Vec<String> {
     let m = &article.meta;
     let mut first = vec![article.id.clone()];
     if let Some(b) = &m.byline {
@@ -187,14 +193,10 @@ fn meta_rows(article: &Article) -> Vec<Row> {
     }
     first.extend(m.source.clone());
     first.extend(m.date.clone());
-    let mut out = vec![Row::Meta(first.join(" · "))];
-    if let Some(u) = &m.url {
-        out.push(Row::Meta(u.clone()));
-    }
+    let mut out = vec![first.join(" · ")];
+    out.extend(m.url.clone());
     if article.flags.invalid_utf8_at.is_some() {
-        out.push(Row::Meta(
-            "(not valid UTF-8: shown with \u{fffd} where bytes could not be read)".into(),
-        ));
+        out.push("(not valid UTF-8: shown with \u{fffd} where bytes could not be read)".into());
     }
     out
 }
@@ -203,6 +205,26 @@ fn meta_rows(article: &Article) -> Vec<Row> {
 mod tests {
     use super::*;
     use crate::corpus::Corpus;
+
+    #[test]
+    fn long_facts_wrap_instead_of_running_past_the_edge() {
+        let mut a = seed(0);
+        a.flags.invalid_utf8_at = Some(3);
+        let rows = layout(&a, 30);
+        let facts: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Meta(m) => Some(m.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            facts.iter().all(|m| text::display_width(m) <= 30),
+            "{facts:?}"
+        );
+        let joined = facts.join(" ");
+        assert!(joined.contains("could not be read)"), "{joined}");
+    }
 
     fn seed(i: usize) -> Article {
         (*Corpus::seeds().articles[i]).clone()
