@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::theme;
+use super::{overlay_box, theme};
 use crate::app::App;
 use crate::text;
 
@@ -19,25 +19,18 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         .height
         .saturating_sub(2)
         .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
-    if w < 10 || h < 3 {
-        return;
-    }
-    let area = Rect::new(
-        screen.x + (screen.width - w) / 2,
-        screen.y + (screen.height - h) / 2,
+    let Some(inner) = overlay_box(
+        frame,
+        screen,
         w,
         h,
-    );
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme::border(true))
-        .title(Span::styled(" Keys ", theme::title(true)))
-        .title_bottom(Line::styled(" Esc or ? closes, j/k scroll ", theme::dim()).right_aligned());
-    let inner = block.inner(area);
+        " Keys ".into(),
+        " Esc or ? closes, j/k scroll ",
+    ) else {
+        return;
+    };
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = scroll.min(max_scroll);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(scroll)

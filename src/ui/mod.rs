@@ -81,6 +81,38 @@ fn pane_block<'a>(title: Line<'a>, focused: bool) -> Block<'a> {
         .title(title)
 }
 
+/// Clears a `w` x `h` box centred on `screen` and draws an overlay's
+/// border, title and bottom hint there; returns the inside, or `None` when
+/// the screen is too small for one.
+fn overlay_box(
+    frame: &mut Frame,
+    screen: Rect,
+    w: u16,
+    h: u16,
+    title: String,
+    hint: &'static str,
+) -> Option<Rect> {
+    if w < 10 || h < 3 {
+        return None;
+    }
+    let area = Rect::new(
+        screen.x + screen.width.saturating_sub(w) / 2,
+        screen.y + screen.height.saturating_sub(h) / 2,
+        w,
+        h,
+    )
+    .intersection(screen);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme::border(true))
+        .title(Span::styled(title, theme::title(true)))
+        .title_bottom(Line::styled(hint, theme::dim()).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    Some(inner)
+}
+
 /// The title line of a pane `width` cells wide, cut to fit its border.
 fn pane_title(text: &str, focused: bool, width: u16) -> Line<'static> {
     let room = usize::from(width).saturating_sub(4);

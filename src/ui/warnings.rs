@@ -5,10 +5,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::theme;
+use super::{overlay_box, theme};
 use crate::app::App;
 use crate::text;
 
@@ -16,26 +16,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
     let warnings = &app.lib.corpus.warnings;
     let w = screen.width.saturating_sub(4).min(110);
     let h = screen.height.saturating_sub(2);
-    if w < 10 || h < 3 {
+    let title = format!(" Load warnings ({}) ", grouped(warnings.len()));
+    let Some(inner) = overlay_box(frame, screen, w, h, title, " Esc or w closes, j/k scroll ")
+    else {
         return;
-    }
-    let area = Rect::new(
-        screen.x + (screen.width - w) / 2,
-        screen.y + (screen.height - h) / 2,
-        w,
-        h,
-    );
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(theme::border(true))
-        .title(Span::styled(
-            format!(" Load warnings ({}) ", grouped(warnings.len())),
-            theme::title(true),
-        ))
-        .title_bottom(Line::styled(" Esc or w closes, j/k scroll ", theme::dim()).right_aligned());
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    };
     let width = usize::from(inner.width);
     let problem_w = width.saturating_sub(4).max(8);
     let mut lines = Vec::new();
