@@ -276,11 +276,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             match (kwic, id) {
                 (true, Some(id)) => {
-                    let by = match sort.as_str() {
-                        "left" => KwicSort::Left,
-                        "right" => KwicSort::Right,
-                        _ => KwicSort::Article,
-                    };
+                    let by = [KwicSort::Article, KwicSort::Left, KwicSort::Right]
+                        .into_iter()
+                        .find(|s| s.name() == sort)
+                        .unwrap_or_default();
                     report::kwic(&lib, id, by, usize::from(width))
                         .iter()
                         .try_for_each(|l| writeln!(out, "{l}"))
