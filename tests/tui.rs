@@ -217,3 +217,43 @@ fn concordance_sort_jump_to_a_misspelling_and_back() {
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn sigint_while_loading_restores_the_terminal() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("feed.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo is not available");
+        return;
+    }
+    let pidfile = dir.path().join("pid");
+    t.type_line(&format!(
+        "{} {} & echo $! > {}; fg; echo EXIT=$?",
+        bin(),
+        fifo.display(),
+        pidfile.display()
+    ));
+    // Loading waits on the pipe forever: interrupt it there.
+    t.wait_for("the loading screen", |s| {
+        s.contains("Loading") || s.contains("Reading")
+    });
+    let pid = std::fs::read_to_string(&pidfile).unwrap().trim().to_owned();
+    std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap();
+    let s = t.wait_for("exit after SIGINT", |s| {
+        s.lines().any(|l| l.starts_with("EXIT="))
+    });
+    assert!(
+        s.contains("EXIT=130"),
+        "killed by SIGINT reports 128+2:\n{s}"
+    );
+    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
+    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    assert!(s.contains("icanon"), "raw mode was left:\n{s}");
+}
