@@ -205,6 +205,30 @@ impl Context {
     }
 }
 
+/// Width of the keys column in the help.
+pub const HELP_KEYS_W: usize = 16;
+
+/// Width of the help box on a screen `screen_w` cells wide.
+pub fn help_width(screen_w: u16) -> u16 {
+    screen_w.saturating_sub(4).min(96)
+}
+
+/// One row of the help, laid out for a width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow<'a> {
+    /// Space between sections.
+    Blank,
+    /// A section's heading.
+    Heading(Context),
+    /// A binding's keys (on its first row only) and a piece of what it does.
+    Binding {
+        /// The keys, or empty on a continuation row.
+        keys: String,
+        /// This row's part of the description.
+        text: &'a str,
+    },
+}
+
 /// Keys that trigger one action in one context, with what it does there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
@@ -329,6 +353,37 @@ impl Keymap {
                 .find(|b| b.context == ctx && &b.action == action)
                 .and_then(|b| b.keys.first().copied())
         })
+    }
+
+    /// The help's rows for a box `width` cells wide inside: one heading per
+    /// context, then one row per binding, its description wrapped under
+    /// itself. The app scrolls by these rows and the renderer draws them.
+    pub fn help_rows(&self, width: usize) -> Vec<HelpRow<'_>> {
+        let desc_w = width.saturating_sub(2 + HELP_KEYS_W).max(8);
+        let mut out = Vec::new();
+        let mut wrapped = Vec::new();
+        for (i, (ctx, bindings)) in self.sections().into_iter().enumerate() {
+            if i > 0 {
+                out.push(HelpRow::Blank);
+            }
+            out.push(HelpRow::Heading(ctx));
+            for b in bindings {
+                let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                wrapped.clear();
+                crate::text::wrap_paragraph(b.help, 0..b.help.len(), desc_w, &mut wrapped);
+                for (j, r) in wrapped.iter().enumerate() {
+                    out.push(HelpRow::Binding {
+                        keys: if j == 0 {
+                            keys.join(" ")
+                        } else {
+                            String::new()
+                        },
+                        text: &b.help[r.clone()],
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Bindings grouped by context, in the order help shows them.

@@ -254,7 +254,7 @@ impl App {
         self.message = None;
         if let Some(overlay) = self.overlay {
             let (scroll, max) = match overlay {
-                Overlay::Help { scroll } => (scroll, usize::MAX),
+                Overlay::Help { scroll } => (scroll, self.help_max_scroll()),
                 Overlay::Warnings { scroll } => {
                     (scroll, self.lib.corpus.warnings.len().saturating_sub(1))
                 }
@@ -471,6 +471,20 @@ impl App {
             body / 2
         };
         list.saturating_sub(1).max(1)
+    }
+
+    /// The last useful scroll position of the help: its rows at the help
+    /// box's width, less the rows the box shows (as the renderer sizes it).
+    fn help_max_scroll(&self) -> usize {
+        let w = keymap::help_width(self.layout.screen.w);
+        let rows = self
+            .keymap
+            .help_rows(usize::from(w.saturating_sub(2)))
+            .len();
+        let shown = usize::from(self.layout.screen.h.saturating_sub(2))
+            .min(rows + 2)
+            .saturating_sub(2);
+        rows.saturating_sub(shown)
     }
 
     /// Width the reader wraps to. When the reader is hidden, the width it

@@ -770,3 +770,20 @@ fn back_and_forward_restore_selection_filter_view_and_scroll() {
     press(&mut a, "backspace backspace backspace");
     assert_eq!(a.message.as_deref(), Some("Nothing to go back to"));
 }
+
+#[test]
+fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    for _ in 0..300 {
+        press(&mut a, "j");
+    }
+    let Some(Overlay::Help { scroll: end }) = a.overlay else {
+        panic!("help open");
+    };
+    assert!(end > 0 && end < 300, "stopped at the end: {end}");
+    press(&mut a, "j");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: end }));
+    press(&mut a, "k");
+    assert_eq!(a.overlay, Some(Overlay::Help { scroll: end - 1 }));
+}

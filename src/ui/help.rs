@@ -7,13 +7,11 @@ use ratatui::widgets::Paragraph;
 
 use super::{overlay_box, theme};
 use crate::app::App;
+use crate::app::keymap::{HELP_KEYS_W, HelpRow, help_width};
 use crate::text;
 
-/// Width of the keys column.
-const KEYS_W: usize = 16;
-
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
-    let w = screen.width.saturating_sub(4).min(96);
+    let w = help_width(screen.width);
     let lines = lines(app, usize::from(w.saturating_sub(2)));
     let h = screen
         .height
@@ -39,34 +37,19 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// One heading per context, then one row per binding: its keys and what it
-/// does there, the description wrapped under itself to fit `width`.
+/// The help's rows as lines, `width` cells wide.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let desc_w = width.saturating_sub(2 + KEYS_W).max(8);
-    let mut out = Vec::new();
-    let mut wrapped = Vec::new();
-    for (i, (ctx, bindings)) in app.keymap.sections().into_iter().enumerate() {
-        if i > 0 {
-            out.push(Line::raw(""));
-        }
-        out.push(Line::styled(format!(" {}", ctx.title()), theme::header()));
-        for b in bindings {
-            let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
-            wrapped.clear();
-            text::wrap_paragraph(b.help, 0..b.help.len(), desc_w, &mut wrapped);
-            for (j, r) in wrapped.iter().enumerate() {
-                let keys = if j == 0 {
-                    keys.join(" ")
-                } else {
-                    String::new()
-                };
-                out.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(text::pad(&keys, KEYS_W), theme::key()),
-                    Span::raw(b.help[r.clone()].to_owned()),
-                ]));
-            }
-        }
-    }
-    out
+    app.keymap
+        .help_rows(width)
+        .into_iter()
+        .map(|row| match row {
+            HelpRow::Blank => Line::raw(""),
+            HelpRow::Heading(ctx) => Line::styled(format!(" {}", ctx.title()), theme::header()),
+            HelpRow::Binding { keys, text: desc } => Line::from(vec![
+                Span::raw("  "),
+                Span::styled(text::pad(&keys, HELP_KEYS_W), theme::key()),
+                Span::raw(desc.to_owned()),
+            ]),
+        })
+        .collect()
 }
