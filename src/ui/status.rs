@@ -19,9 +19,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let left = format!(" {}", app.message.clone().unwrap_or_else(|| summary(app)));
     let width = usize::from(area.width);
-    let hints = hints(app, width.saturating_sub(text::display_width(&left) + 1));
+    // The hints get at least two fifths of the line (so `? help` never
+    // goes), and three cells stand between them and the text, which is cut
+    // to fit when long.
+    let left_w = text::display_width(&left).min(width * 3 / 5);
+    let hints = hints(app, width.saturating_sub(left_w + 3));
     let hint_w: usize = hints.iter().map(|s| text::display_width(&s.content)).sum();
-    let mut spans = vec![Span::raw(text::pad(&left, width.saturating_sub(hint_w)))];
+    let room = width.saturating_sub(hint_w);
+    let left = text::fit(&left, room.saturating_sub(3).max(room.min(left_w)));
+    let mut spans = vec![Span::raw(text::pad(&left, room))];
     spans.extend(hints);
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(theme::status()),
@@ -92,6 +98,14 @@ fn summary(app: &App) -> String {
         return line;
     }
     let lib = &app.lib;
+    if app.view != View::Panes {
+        // The view's own header counts what it shows; the line is for keys.
+        return if app.filter.active() {
+            format!("/{}", app.filter.input)
+        } else {
+            String::new()
+        };
+    }
     let mut s = if app.filter.active() {
         format!(
             "{} of {} articles, {} actors · /{}{}",
@@ -113,8 +127,9 @@ fn summary(app: &App) -> String {
             grouped(lib.actors.all_mentions().len())
         )
     };
+    // The selected actor first: when the line is cut, counts go before it.
     if let Some(a) = app.selected_actor {
-        s.push_str(&format!(" · selected: {}", lib.actors.get(a).name));
+        s = format!("{} selected · {s}", lib.actors.get(a).name);
     }
     if !lib.corpus.warnings.is_empty() {
         s.push_str(&format!(

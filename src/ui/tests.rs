@@ -433,3 +433,23 @@ fn w_without_warnings_says_so() {
             .contains("No load warnings")
     );
 }
+
+#[test]
+fn the_status_line_keeps_help_and_the_selected_actor_when_narrow() {
+    for w in [60, 80, 100] {
+        let mut app = seeds_app(w, 24);
+        select(&mut app, "Kabulov");
+        press(&mut app, "esc");
+        select(&mut app, "Kabulov");
+        app.message = None;
+        let t = draw(&app);
+        let status = rows(t.backend().buffer()).pop().unwrap();
+        assert!(status.contains("? help"), "{w}: {status}");
+        assert!(status.contains("Zamir Kabulov"), "{w}: {status}");
+        let text_end = status.trim_end().find("? help").unwrap();
+        assert!(
+            status[..text_end].contains("   "),
+            "three cells between the text and the keys: {status}"
+        );
+    }
+}
