@@ -54,12 +54,9 @@ fn the_screen_fills_while_a_corpus_streams_in() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("feed.jsonl");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipping: mkfifo is not available");
+    let Some(fifo) = common::fifo(dir.path(), "feed.jsonl") else {
         return;
-    }
+    };
     let articles = synthetic(3000);
     t.type_line(&format!("{} {} ; echo EXIT=$?", bin(), fifo.display()));
     // The screen is up before a byte has arrived.
@@ -116,15 +113,9 @@ fn cli_progress_shows_on_a_terminal_and_not_in_a_pipe() {
     let Some(t) = Tmux::start(120, 20) else {
         return;
     };
-    let fifo = dir.path().join("slow.jsonl");
-    if !std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        eprintln!("skipping: mkfifo is not available");
+    let Some(fifo) = common::fifo(dir.path(), "slow.jsonl") else {
         return;
-    }
+    };
     t.type_line(&format!(
         "{} list --corpus {} > {}/out.txt; echo EXIT=$?",
         bin(),

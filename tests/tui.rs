@@ -81,8 +81,7 @@ fn three_panes_keys_and_a_clean_exit() {
     // q quits, the shell prints the exit status and still echoes input.
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
-    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
-    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    let s = t.shell_modes();
     assert!(
         s.contains("icanon") && s.lines().any(|l| l.trim() == "echo"),
         "terminal modes restored:\n{s}"
@@ -115,8 +114,7 @@ fn sigterm_restores_the_terminal() {
         s.contains("EXIT=143"),
         "killed by SIGTERM reports 128+15:\n{s}"
     );
-    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
-    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    let s = t.shell_modes();
     assert!(s.contains("icanon"), "raw mode was left:\n{s}");
 }
 
@@ -224,12 +222,9 @@ fn sigint_while_loading_restores_the_terminal() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("feed.jsonl");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipping: mkfifo is not available");
+    let Some(fifo) = common::fifo(dir.path(), "feed.jsonl") else {
         return;
-    }
+    };
     let pidfile = dir.path().join("pid");
     t.type_line(&format!(
         "{} {} & echo $! > {}; fg; echo EXIT=$?",
@@ -253,7 +248,6 @@ fn sigint_while_loading_restores_the_terminal() {
         s.contains("EXIT=130"),
         "killed by SIGINT reports 128+2:\n{s}"
     );
-    t.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
-    let s = t.wait_for("a usable shell", |s| s.contains("READY-42"));
+    let s = t.shell_modes();
     assert!(s.contains("icanon"), "raw mode was left:\n{s}");
 }

@@ -139,6 +139,13 @@ impl Tmux {
     /// Waits up to ten seconds for the screen to satisfy `ok` on two
     /// captures in a row (a capture can catch a frame half drawn); returns
     /// the screen, or panics with it and `what`.
+    /// Asks the shell for its terminal modes and returns the screen once
+    /// it answered: a restored terminal shows `icanon` and `echo`.
+    pub fn shell_modes(&self) -> String {
+        self.type_line("stty -a | tr ' ' '\\n' | grep -xE 'icanon|echo'; echo READY-$((40+2))");
+        self.wait_for("a usable shell", |s| s.contains("READY-42"))
+    }
+
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         let mut held: Option<String> = None;
@@ -272,4 +279,16 @@ pub fn bortnikov_column(line: &str) -> Option<usize> {
     ]
     .iter()
     .find_map(|k| line.find(k).map(|b| line[..b].chars().count()))
+}
+
+/// A named pipe `name` in `dir`, or `None` (after saying so) where mkfifo
+/// is missing.
+pub fn fifo(dir: &Path, name: &str) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = Command::new("mkfifo").arg(&path).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping: mkfifo is not available");
+        return None;
+    }
+    Some(path)
 }
