@@ -302,11 +302,10 @@ pub fn kwic(lib: &Library, actor: ActorId, by: KwicSort, width: usize) -> Vec<St
         .unwrap_or(0)
         .min(width / 4);
     let text_w = width.saturating_sub(id_w + 2);
-    let left_w = text_w * 2 / 5;
     lines
         .iter()
         .map(|&i| {
-            let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, left_w, text_w);
+            let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, text_w);
             let id = &lib.corpus.articles[all[i as usize].doc.ix()].id;
             let line = format!(
                 "{}{}{}  {}",

@@ -136,8 +136,8 @@ pub fn word_after(text: &str, at: usize) -> &str {
 }
 
 /// One line as shown, `width` cells in all: the context left of the
-/// mention right-aligned in `left_w` cells (so every mention starts in the
-/// same column), the mention as written, and the context right of it
+/// mention right-aligned in the first two fifths (so every mention starts
+/// in the same column), the mention as written, and the context right of it
 /// padded to the end. All three are safe to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KwicLine {
@@ -150,13 +150,8 @@ pub struct KwicLine {
 }
 
 /// Cuts the line for mention `i` (an index into [`Actors::all_mentions`]).
-pub fn kwic_line(
-    corpus: &Corpus,
-    actors: &Actors,
-    i: u32,
-    left_w: usize,
-    width: usize,
-) -> KwicLine {
+pub fn kwic_line(corpus: &Corpus, actors: &Actors, i: u32, width: usize) -> KwicLine {
+    let left_w = width * 2 / 5;
     let m = &actors.all_mentions()[i as usize];
     let t = &corpus.articles[m.doc.ix()].text;
     let range: Range<usize> = m.range();

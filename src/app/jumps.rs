@@ -86,13 +86,7 @@ impl App {
         }
         self.selected_actor = p.actor.filter(|a| a.ix() < lib.actors.len());
         self.relist();
-        if let Some(i) = p
-            .doc
-            .and_then(|d| self.list.rows.iter().position(|&r| r == d))
-        {
-            let (len, vis) = (self.list.rows.len(), self.list_visible());
-            self.list.cursor.select(i, len, vis);
-            self.open_selected();
+        if p.doc.is_some_and(|d| self.show_doc(d)) {
             let h = self.reader_height();
             self.reader.scroll = p.scroll.min(self.reader.max_scroll(h));
             self.reader.mention = p.mention;
@@ -268,13 +262,10 @@ impl App {
         self.record();
         self.selected_actor = Some(actor);
         self.relist();
-        let Some(i) = self.list.rows.iter().position(|&d| d == m.doc) else {
+        if !self.show_doc(m.doc) {
             self.message = Some("That article is not listed under the current filter".into());
             return;
-        };
-        let (len, vis) = (self.list.rows.len(), self.list_visible());
-        self.list.cursor.select(i, len, vis);
-        self.open_selected();
+        }
         self.view = View::Panes;
         self.return_to = Some(View::Concordance);
         self.focus = Pane::Reader;

@@ -567,6 +567,18 @@ impl App {
         self.move_by(dir * page as isize);
     }
 
+    /// Selects article `doc` in the list and opens it, when it is listed;
+    /// says whether it was.
+    fn show_doc(&mut self, doc: DocId) -> bool {
+        let Some(i) = self.list.rows.iter().position(|&r| r == doc) else {
+            return false;
+        };
+        let (len, vis) = (self.list.rows.len(), self.list_visible());
+        self.list.cursor.select(i, len, vis);
+        self.open_selected();
+        true
+    }
+
     /// Opens the list's selected article in the reader (or closes the reader
     /// when the list is empty), with its marks and jump targets.
     fn open_selected(&mut self) {
@@ -831,20 +843,11 @@ impl App {
         let saved = self.filter.saved.take();
         self.relist();
         if let Some(s) = saved {
-            if let Some(i) = s
-                .doc
-                .and_then(|d| self.list.rows.iter().position(|&r| r == d))
-            {
-                let (len, vis) = (self.list.rows.len(), self.list_visible());
-                self.list.cursor.select(i, len, vis);
-                self.open_selected();
+            if let Some(d) = s.doc {
+                self.show_doc(d);
             }
-            if let Some(i) = s
-                .actor
-                .and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a))
-            {
-                let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
-                self.sidebar.cursor.select(i, len, vis);
+            if let Some(a) = s.actor {
+                self.focus_sidebar_on(a);
             }
             self.focus = s.focus;
             self.refit();

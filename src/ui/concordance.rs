@@ -67,7 +67,6 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     lines.push(dispersion_line(&c.dispersion, width));
     let title_w = if width >= 90 { (width / 5).min(34) } else { 0 };
     let text_w = width.saturating_sub(title_w);
-    let left_w = text_w * 2 / 5;
     let kind = actor.kind;
     let all = lib.actors.all_mentions();
     for (i, &line) in c
@@ -79,7 +78,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     {
         let m = all[line as usize];
         let article = &lib.corpus.articles[m.doc.ix()];
-        let l = concordance::kwic_line(&lib.corpus, &lib.actors, line, left_w, text_w);
+        let l = concordance::kwic_line(&lib.corpus, &lib.actors, line, text_w);
         let mut spans = vec![
             Span::raw(l.left),
             Span::styled(l.keyword, theme::selected_mention(kind)),
