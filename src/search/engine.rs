@@ -375,17 +375,14 @@ fn evaluate(
 /// Whether any of actor `a`'s names matches the term.
 pub(crate) fn actor_name_matches(lib: &Library, t: &Term, a: usize) -> bool {
     let folded = Pattern::folded(t);
-    lib.index.actor_names(a).any(|name| folded.text(name)) && actor_sense_matches(lib, t, a)
+    lib.index.actor_names(a).any(|name| folded.text(name))
+        && (t.sense.is_folded() || actor_sense_matches(lib, t, &Pattern::sensitive(t), a))
 }
 
-/// For a case- or diacritic-sensitive term, whether one of actor `a`'s
-/// names really matches as typed (the names index is folded); true for a
-/// folded term.
-fn actor_sense_matches(lib: &Library, t: &Term, a: usize) -> bool {
-    if t.sense.is_folded() {
-        return true;
-    }
-    let strict = Pattern::sensitive(t);
+/// For a case- or diacritic-sensitive term `t` (`strict` is its
+/// pattern), whether one of actor `a`'s names really matches as typed (the
+/// names index is folded).
+fn actor_sense_matches(lib: &Library, t: &Term, strict: &Pattern, a: usize) -> bool {
     let actor = &lib.actors.list()[a];
     std::iter::once(actor.name.as_str())
         .chain(actor.aliases.iter().map(String::as_str))
@@ -430,7 +427,8 @@ fn actor_matches(
         return None;
     }
     if !t.sense.is_folded() {
-        ids.retain(|&a| actor_sense_matches(lib, t, a as usize));
+        let strict = Pattern::sensitive(t);
+        ids.retain(|&a| actor_sense_matches(lib, t, &strict, a as usize));
     }
     let ids: Vec<ActorId> = ids.into_iter().map(ActorId).collect();
     let mut docs = DocSet::empty(lib.corpus.len());
