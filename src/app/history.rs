@@ -72,8 +72,8 @@ impl History {
         Some(to)
     }
 
-    /// Places behind and ahead, for the status line.
-    pub fn depth(&self) -> (usize, usize) {
-        (self.back.len(), self.forward.len())
+    /// Whether there is a place to go back to (the status line offers it).
+    pub fn can_go_back(&self) -> bool {
+        !self.back.is_empty()
     }
 }

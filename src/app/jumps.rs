@@ -103,10 +103,11 @@ impl App {
                 .as_ref()
                 .is_some_and(|c| c.actor == actor && c.with == with);
             if !same {
-                self.concordance = Some(Concordance::open(&lib, actor, with));
+                let c = Concordance::open(&lib, actor, with, filter.as_ref(), visible);
+                self.concordance = Some(c);
             }
             if let Some(c) = &mut self.concordance {
-                if c.sort != sort || !same {
+                if c.sort != sort {
                     c.resort(&lib, sort, filter.as_ref(), visible);
                 }
                 if let Some(i) = line.and_then(|l| c.rows.iter().position(|&r| r == l)) {
@@ -191,9 +192,8 @@ impl App {
             .as_ref()
             .is_some_and(|c| c.actor == actor && c.with == with);
         if !reuse {
-            let mut c = Concordance::open(&lib, actor, with);
             let filter = self.filter_set();
-            c.narrow(&lib, filter.as_ref(), self.view_visible());
+            let c = Concordance::open(&lib, actor, with, filter.as_ref(), self.view_visible());
             self.concordance = Some(c);
         }
         self.view = View::Concordance;

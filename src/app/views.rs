@@ -49,8 +49,15 @@ pub struct Concordance {
 
 impl Concordance {
     /// The concordance of `actor` (only where it shares a sentence with
-    /// `with`, when given), in article order.
-    pub fn open(lib: &Library, actor: ActorId, with: Option<ActorId>) -> Concordance {
+    /// `with`, when given), in article order, showing the lines from
+    /// `filter`'s articles (all without one) in a window `visible` rows tall.
+    pub fn open(
+        lib: &Library,
+        actor: ActorId,
+        with: Option<ActorId>,
+        filter: Option<&DocSet>,
+        visible: usize,
+    ) -> Concordance {
         let all = concordance::lines(&lib.corpus, &lib.actors, actor, with);
         // One bucket per article when there are fewer articles than
         // buckets, so each article's share of the line is its own.
@@ -58,16 +65,18 @@ impl Concordance {
         let dispersion =
             concordance::dispersion(&lib.actors, n, &all, DISPERSION_BUCKETS.min(n.max(1)));
         let articles = concordance::articles(&lib.actors, &all);
-        Concordance {
+        let mut c = Concordance {
             actor,
             with,
             sort: KwicSort::Article,
-            rows: all.clone(),
+            rows: Vec::new(),
             all,
             cursor: Cursor::default(),
             dispersion,
             articles,
-        }
+        };
+        c.narrow(lib, filter, visible);
+        c
     }
 
     /// Every line, before the filter narrows them.

@@ -235,7 +235,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
         wanted.push((Action::NextMention, "next", 3));
         wanted.push((Action::Back, "clear", 5));
     }
-    if app.history.depth().0 > 0 {
+    if app.history.can_go_back() {
         wanted.push((Action::HistoryBack, "back", 4));
     }
     if !app.lib.corpus.warnings.is_empty() {
