@@ -15,6 +15,7 @@ pub mod library;
 pub mod mem;
 pub mod report;
 pub mod search;
+pub mod story;
 pub mod text;
 pub mod ui;
 pub mod words;

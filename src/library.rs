@@ -8,7 +8,8 @@
 //! search index's body vocabulary. Then the vocabulary is merged (it says
 //! which words are written in lower case, which discovery needs), the
 //! actors are decided and assembled, and the index is completed with
-//! titles and actor kinds. Between phases freed memory is handed back
+//! titles and actor kinds, and the story (dated events, statements) is
+//! read with the actors known. Between phases freed memory is handed back
 //! ([`crate::mem::release_free`]).
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ use crate::actors::{Actors, ArticleScan, Extraction, Plan, Scanned};
 use crate::corpus::{Corpus, DocId};
 use crate::search::SearchIndex;
 use crate::search::index::BodyBuilder;
+use crate::story::Story;
 use crate::words::words;
 
 /// A corpus, its actors and its search index, immutable once built.
@@ -31,6 +33,8 @@ pub struct Library {
     pub actors: Actors,
     /// What the filter searches.
     pub index: SearchIndex,
+    /// When things happened and who said what.
+    pub story: Story,
     /// Whether actors and the full index are built (a library shown while
     /// loading has articles only, and searches titles).
     pub complete: bool,
@@ -85,10 +89,12 @@ impl Library {
         drop(lower);
         let index = SearchIndex::assemble(&corpus, body, &actors);
         crate::mem::release_free();
+        let story = Story::build(&corpus, &actors);
         Library {
             corpus,
             actors,
             index,
+            story,
             complete: true,
         }
     }
@@ -102,6 +108,7 @@ impl Library {
             corpus,
             actors,
             index,
+            story: Story::default(),
             complete: false,
         }
     }

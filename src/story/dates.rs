@@ -1,0 +1,1063 @@
+//! Dated expressions in news text: full dates ("May 29, 2024", "1 April
+//! 2024"), month and day ("October 4"), month and year ("June 2024"), a
+//! month after a preposition ("in July"), years after a preposition ("since
+//! 2003", "from 2018 to 2020"), weekdays ("on Friday") and relative phrases
+//! ("about two weeks ago", "last year").
+//!
+//! What the text writes is kept apart from what is inferred. A year-less
+//! date takes its year from the article's publication date when the corpus
+//! gives one (the year that puts it within ten months before to two months
+//! after publication); otherwise from the latest date the article writes
+//! out with a month and a year (news cites the past with explicit years and
+//! speaks of the present without them, so "October 4" in an article that
+//! mentions "December 2023" is the October after it, and a date in the
+//! anchor's month or the eleven after it); otherwise it stays
+//! year-less. Weekdays and "two weeks ago" need the publication date;
+//! without one they resolve to no more than the inferred year, or stay
+//! unresolved. Nothing gains precision it was not given: an event keeps the
+//! precision of its source.
+
+use std::fmt;
+use std::ops::Range;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use serde::Serialize;
+
+use crate::words::words;
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// The year and month.
+    Month,
+    /// The day.
+    Day,
+}
+
+/// A calendar date at some precision: `month` and `day` are 0 when not
+/// known, `year` is `None` for "October 4" in an article that gives no
+/// year to read it against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct When {
+    /// The year, when known.
+    pub year: Option<i32>,
+    /// 1 to 12, or 0.
+    pub month: u8,
+    /// 1 to 31, or 0.
+    pub day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl When {
+    /// A year.
+    pub fn year(y: i32) -> When {
+        When {
+            year: Some(y),
+            month: 0,
+            day: 0,
+        }
+    }
+
+    /// A month of a year.
+    pub fn month(y: i32, m: u8) -> When {
+        When {
+            year: Some(y),
+            month: m,
+            day: 0,
+        }
+    }
+
+    /// A day.
+    pub fn day(y: i32, m: u8, d: u8) -> When {
+        When {
+            year: Some(y),
+            month: m,
+            day: d,
+        }
+    }
+
+    fn of(date: NaiveDate) -> When {
+        When::day(date.year(), date.month() as u8, date.day() as u8)
+    }
+
+    /// How precisely the date is known.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day) {
+            (0, _) => Precision::Year,
+            (_, 0) => Precision::Month,
+            _ => Precision::Day,
+        }
+    }
+
+    /// The same date with at most `p` precision.
+    pub fn at_most(self, p: Precision) -> When {
+        match p {
+            Precision::Year => When {
+                month: 0,
+                day: 0,
+                ..self
+            },
+            Precision::Month => When { day: 0, ..self },
+            Precision::Day => self,
+        }
+    }
+
+    /// As ISO 8601 at its precision: `2024-05-29`, `2024-05`, `2024`, or
+    /// `--10-04` for a day whose year is unknown.
+    pub fn iso(&self) -> String {
+        let y = self
+            .year
+            .map_or_else(|| "-".to_owned(), |y| format!("{y:04}"));
+        match self.precision() {
+            Precision::Year => y,
+            Precision::Month => format!("{y}-{:02}", self.month),
+            Precision::Day => format!("{y}-{:02}-{:02}", self.month, self.day),
+        }
+    }
+
+    fn naive(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, u32::from(self.month), u32::from(self.day))
+    }
+}
+
+impl fmt::Display for When {
+    /// "29 May 2024", "May 2024", "2024", "4 October" (year unknown).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1));
+        match (self.year, month, self.day) {
+            (Some(y), None, _) => write!(f, "{y}"),
+            (Some(y), Some(m), 0) => write!(f, "{m} {y}"),
+            (Some(y), Some(m), d) => write!(f, "{d} {m} {y}"),
+            (None, Some(m), 0) => write!(f, "{m}"),
+            (None, Some(m), d) => write!(f, "{d} {m}"),
+            (None, None, _) => write!(f, "undated"),
+        }
+    }
+}
+
+/// A date or a range as a reader writes it: "4 October 2024", "5–8 June
+/// 2024", "2018–2020", "undated".
+pub fn label(when: Option<When>, until: Option<When>) -> String {
+    let Some(w) = when else {
+        return "undated".to_owned();
+    };
+    let Some(u) = until.filter(|u| *u != w) else {
+        return w.to_string();
+    };
+    let same_month = u.year == w.year && u.month == w.month;
+    if same_month && w.precision() == Precision::Day && u.precision() == Precision::Day {
+        let rest = When { day: 0, ..w };
+        return format!("{}–{} {rest}", w.day, u.day);
+    }
+    if u.year == w.year && w.precision() == Precision::Year {
+        return w.to_string();
+    }
+    format!("{w}–{u}")
+}
+
+/// Which kind of expression the text used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// Day, month and year.
+    Date,
+    /// Day and month ("October 4").
+    MonthDay,
+    /// Month and year ("June 2024").
+    MonthYear,
+    /// A month after a preposition ("in July").
+    Month,
+    /// A year after a preposition ("since 2003").
+    Year,
+    /// A weekday ("on Friday").
+    Weekday,
+    /// A phrase relative to the article's date ("two weeks ago").
+    Relative,
+}
+
+/// One dated expression found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dated {
+    /// Byte span of the expression in the article text.
+    pub span: Range<u32>,
+    /// What the text wrote.
+    pub form: Form,
+    /// The date it stands for, `None` when it cannot be resolved.
+    pub when: Option<When>,
+    /// The end of a range ("from 2018 to 2020", "June 5 to 8").
+    pub until: Option<When>,
+    /// Part of the date (the year, or the whole of a relative phrase) was
+    /// read from context rather than written.
+    pub inferred: bool,
+    /// The phrase itself is approximate ("about two weeks ago").
+    pub approx: bool,
+}
+
+/// Parses an article's date as a corpus gives it: ISO 8601 (with or
+/// without a time), or written out ("29 May 2024", "May 29, 2024").
+pub fn parse_article_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    {
+        return Some(d);
+    }
+    let found = scan(s);
+    found
+        .iter()
+        .find_map(|r| r.explicit.filter(|w| w.precision() == Precision::Day))
+        .and_then(|w| w.naive())
+}
+
+/// Every dated expression of `text`, in text order, resolved against the
+/// article's publication date when there is one.
+pub fn extract(text: &str, published: Option<NaiveDate>) -> Vec<Dated> {
+    let raw = scan(text);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    // The latest date written out with a month and a year: what year-less
+    // dates are read against when the corpus gives no publication date.
+    let anchor = raw
+        .iter()
+        .filter_map(|r| r.explicit)
+        .filter(|w| w.precision() >= Precision::Month)
+        .max();
+    raw.into_iter()
+        .map(|r| resolve(r, published, anchor))
+        .collect()
+}
+
+/// An expression as written, before resolution.
+#[derive(Debug, Clone)]
+struct Raw {
+    span: Range<u32>,
+    form: Form,
+    /// The date when the text gives it whole (with a year).
+    explicit: Option<When>,
+    explicit_until: Option<When>,
+    /// Month and day without a year (day 0 for a month alone).
+    floating: Option<(u8, u8)>,
+    floating_until: Option<(u8, u8)>,
+    weekday: Option<(Weekday, Shift)>,
+    /// Unit, how many, and whether ahead ("next year") rather than back.
+    relative: Option<(Unit, u32, bool)>,
+    approx: bool,
+}
+
+impl Raw {
+    fn new(span: Range<usize>, form: Form) -> Raw {
+        Raw {
+            span: span.start as u32..span.end as u32,
+            form,
+            explicit: None,
+            explicit_until: None,
+            floating: None,
+            floating_until: None,
+            weekday: None,
+            relative: None,
+            approx: false,
+        }
+    }
+}
+
+/// Which occurrence of a weekday: "last Friday", "next Friday", "Friday".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shift {
+    Last,
+    Next,
+    Nearest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+fn month_of(w: &str) -> Option<u8> {
+    let full = MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
+    full.or(match w {
+        "Jan" => Some(1),
+        "Feb" => Some(2),
+        "Mar" => Some(3),
+        "Apr" => Some(4),
+        "Jun" => Some(6),
+        "Jul" => Some(7),
+        "Aug" => Some(8),
+        "Sep" | "Sept" => Some(9),
+        "Oct" => Some(10),
+        "Nov" => Some(11),
+        "Dec" => Some(12),
+        _ => None,
+    })
+}
+
+/// Whether `w` is a month written in full (abbreviations need a number
+/// next to them to count).
+fn full_month(w: &str) -> bool {
+    MONTHS.contains(&w)
+}
+
+fn day_of(w: &str) -> Option<u8> {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if digits.is_empty()
+        || digits.len() > 2
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+        || !matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+    {
+        return None;
+    }
+    let d: u8 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_of(w: &str) -> Option<i32> {
+    if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = w.parse().ok()?;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    Some(match w {
+        "Monday" => Weekday::Mon,
+        "Tuesday" => Weekday::Tue,
+        "Wednesday" => Weekday::Wed,
+        "Thursday" => Weekday::Thu,
+        "Friday" => Weekday::Fri,
+        "Saturday" => Weekday::Sat,
+        "Sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn number_of(w: &str) -> Option<(u32, bool)> {
+    if let Ok(n) = w.parse::<u32>() {
+        return (n <= 1000).then_some((n, false));
+    }
+    Some(match w.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => (1, false),
+        "two" => (2, false),
+        "three" => (3, false),
+        "four" => (4, false),
+        "five" => (5, false),
+        "six" => (6, false),
+        "seven" => (7, false),
+        "eight" => (8, false),
+        "nine" => (9, false),
+        "ten" => (10, false),
+        "eleven" => (11, false),
+        "twelve" => (12, false),
+        "few" => (3, true),
+        "several" => (4, true),
+        "couple" => (2, true),
+        _ => return None,
+    })
+}
+
+fn unit_of(w: &str) -> Option<Unit> {
+    Some(match w {
+        "day" | "days" => Unit::Day,
+        "week" | "weeks" => Unit::Week,
+        "month" | "months" => Unit::Month,
+        "year" | "years" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// Words after which a bare year or month is a date ("in 2003", "since
+/// June"), compared in lower case.
+fn date_preposition(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "in" | "since"
+            | "from"
+            | "to"
+            | "until"
+            | "till"
+            | "by"
+            | "during"
+            | "early"
+            | "late"
+            | "mid"
+            | "before"
+            | "after"
+            | "between"
+            | "and"
+            | "around"
+            | "circa"
+            | "through"
+            | "throughout"
+            | "of"
+            | "last"
+            | "next"
+            | "this"
+            | "on"
+    )
+}
+
+/// Words that make a relative phrase approximate.
+fn hedge(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "about" | "some" | "nearly" | "almost" | "around" | "roughly" | "over" | "approximately"
+    )
+}
+
+/// The words of a text with their spans, and what lies between them.
+struct Toks<'a> {
+    text: &'a str,
+    toks: Vec<(usize, &'a str)>,
+}
+
+impl<'a> Toks<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.1)
+    }
+
+    fn start(&self, i: usize) -> usize {
+        self.toks[i].0
+    }
+
+    fn end(&self, i: usize) -> usize {
+        self.toks[i].0 + self.toks[i].1.len()
+    }
+
+    /// The text between word `i` and word `i + 1`.
+    fn gap(&self, i: usize) -> &'a str {
+        match self.toks.get(i + 1) {
+            Some(&(next, _)) => &self.text[self.end(i)..next],
+            None => &self.text[self.end(i)..],
+        }
+    }
+
+    /// The text before word `i` back to the previous word.
+    fn gap_before(&self, i: usize) -> &'a str {
+        if i == 0 {
+            &self.text[..self.start(0)]
+        } else {
+            self.gap(i - 1)
+        }
+    }
+
+    fn spaced(&self, i: usize) -> bool {
+        let g = self.gap(i);
+        !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// Word `i + 1` follows word `i` after a space or a comma and a space.
+    fn spaced_or_comma(&self, i: usize) -> bool {
+        let g = self.gap(i).trim_matches(|c| c == ' ' || c == '\u{a0}');
+        (g.is_empty() || g == ",") && !self.gap(i).is_empty()
+    }
+
+    /// Word `i + 1` continues a range after word `i`: "to", "until", "and"
+    /// as a word, or a dash.
+    fn range_to(&self, i: usize) -> Option<usize> {
+        let g = self.gap(i).trim();
+        if matches!(g, "-" | "–" | "—") {
+            return Some(i + 1);
+        }
+        if self.spaced(i)
+            && matches!(self.word(i + 1), Some("to" | "until" | "through" | "and"))
+            && self.spaced(i + 1)
+        {
+            return Some(i + 2);
+        }
+        None
+    }
+
+    /// A year written as a year: not part of "2,003", "1.2003", "$2003",
+    /// "2003%" or "2003/04".
+    fn standalone_number(&self, i: usize) -> bool {
+        let before = self.gap_before(i);
+        let after = self.gap(i);
+        let glued_before = before.ends_with([',', '.', '$', '£', '€', '/']);
+        let glued_after = after.starts_with(['%', '/'])
+            || (matches!(after, "," | ".")
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
+        !glued_before && !glued_after
+    }
+}
+
+/// Finds every dated expression as written.
+fn scan(text: &str) -> Vec<Raw> {
+    let t = Toks {
+        text,
+        toks: words(text).collect(),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.toks.len() {
+        match expression(&t, i) {
+            Some((raw, next)) => {
+                out.push(raw);
+                i = next;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The expression starting at word `i`, and the word after it.
+fn expression(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
+    let w = t.word(i)?;
+    let first = w.as_bytes()[0];
+    if first.is_ascii_uppercase() {
+        if let Some(m) = month_of(w) {
+            return month_first(t, i, m);
+        }
+        if let Some(wd) = weekday_of(w) {
+            return weekday(t, i, wd);
+        }
+    }
+    if first.is_ascii_digit() {
+        if let Some(d) = day_of(w) {
+            if let Some(found) = day_first(t, i, d) {
+                return Some(found);
+            }
+        }
+        if let Some(y) = year_of(w) {
+            return bare_year(t, i, y);
+        }
+    }
+    relative(t, i)
+}
+
+/// "May 29, 2024", "May 29", "June 2024", "in July", "June 5 to 8".
+fn month_first(t: &Toks<'_>, i: usize, m: u8) -> Option<(Raw, usize)> {
+    // An abbreviation may carry its full stop: "Oct. 4".
+    let spaced =
+        |k: usize| t.spaced(k) || (t.gap(k) == ". " && !full_month(t.word(i).unwrap_or("")));
+    if spaced(i) {
+        if let Some(d) = t.word(i + 1).and_then(day_of) {
+            if t.spaced_or_comma(i + 1) {
+                if let Some(y) = t.word(i + 2).and_then(year_of) {
+                    let mut r = Raw::new(t.start(i)..t.end(i + 2), Form::Date);
+                    r.explicit = Some(When::day(y, m, d));
+                    return Some((r, i + 3));
+                }
+            }
+            let mut r = Raw::new(t.start(i)..t.end(i + 1), Form::MonthDay);
+            r.floating = Some((m, d));
+            let mut next = i + 2;
+            if let Some(k) = t.range_to(i + 1) {
+                if let Some(d2) = t.word(k).and_then(day_of).filter(|&d2| d2 > d) {
+                    if t.word(k + 1).and_then(month_of).is_none() {
+                        r.floating_until = Some((m, d2));
+                        r.span.end = t.end(k) as u32;
+                        next = k + 1;
+                    }
+                }
+            }
+            return Some((r, next));
+        }
+        if let Some(y) = t.word(i + 1).and_then(year_of) {
+            let mut r = Raw::new(t.start(i)..t.end(i + 1), Form::MonthYear);
+            r.explicit = Some(When::month(y, m));
+            return Some((r, i + 2));
+        }
+    }
+    let w = t.word(i)?;
+    if !full_month(w) || i == 0 {
+        return None;
+    }
+    let prev = t.word(i - 1)?;
+    let gap = t.gap(i - 1);
+    let after_prep = date_preposition(prev) && (t.spaced(i - 1) || gap == "-");
+    // "May" alone is too often the verb; it needs "in May" or "last May".
+    if !after_prep
+        || (w == "May"
+            && !matches!(
+                prev,
+                "in" | "In" | "since" | "last" | "Last" | "early" | "late" | "mid" | "until" | "by"
+            ))
+    {
+        return None;
+    }
+    let mut r = Raw::new(t.start(i)..t.end(i), Form::Month);
+    r.floating = Some((m, 0));
+    Some((r, i + 1))
+}
+
+/// "1 April 2024", "4 October", "4th of October".
+fn day_first(t: &Toks<'_>, i: usize, d: u8) -> Option<(Raw, usize)> {
+    let mut k = i + 1;
+    if !t.spaced(i) {
+        return None;
+    }
+    if t.word(k) == Some("of") && t.spaced(k) {
+        k += 1;
+    }
+    let m = t
+        .word(k)
+        .filter(|w| full_month(w) || month_of(w).is_some())?;
+    let m = month_of(m)?;
+    if t.spaced_or_comma(k) {
+        if let Some(y) = t.word(k + 1).and_then(year_of) {
+            let mut r = Raw::new(t.start(i)..t.end(k + 1), Form::Date);
+            r.explicit = Some(When::day(y, m, d));
+            return Some((r, k + 2));
+        }
+    }
+    let mut r = Raw::new(t.start(i)..t.end(k), Form::MonthDay);
+    r.floating = Some((m, d));
+    Some((r, k + 1))
+}
+
+/// "since 2003", "in 2023", "from 2018 to 2020".
+fn bare_year(t: &Toks<'_>, i: usize, y: i32) -> Option<(Raw, usize)> {
+    if i == 0 || !t.standalone_number(i) {
+        return None;
+    }
+    let prev = t.word(i - 1)?;
+    let gap = t.gap(i - 1);
+    if !(date_preposition(prev) && (t.spaced(i - 1) || gap == "-")) {
+        return None;
+    }
+    let mut r = Raw::new(t.start(i)..t.end(i), Form::Year);
+    r.explicit = Some(When::year(y));
+    let mut next = i + 1;
+    if let Some(k) = t.range_to(i) {
+        if let Some(y2) = t.word(k).and_then(year_of).filter(|&y2| y2 > y) {
+            if t.standalone_number(k) {
+                r.explicit_until = Some(When::year(y2));
+                r.span.end = t.end(k) as u32;
+                next = k + 1;
+            }
+        }
+    }
+    Some((r, next))
+}
+
+/// "on Friday", "last Tuesday"; a weekday followed by its date ("Friday
+/// (October 4)", "Friday, October 4") is that date.
+fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
+    let g = t.gap(i).trim();
+    if matches!(g, "(" | ",") {
+        if let Some((mut r, next)) = t
+            .word(i + 1)
+            .and_then(month_of)
+            .and_then(|m| month_first(t, i + 1, m))
+            .or_else(|| {
+                t.word(i + 1)
+                    .and_then(day_of)
+                    .and_then(|d| day_first(t, i + 1, d))
+            })
+        {
+            r.span.start = t.start(i) as u32;
+            return Some((r, next));
+        }
+    }
+    let shift = match i.checked_sub(1).and_then(|p| t.word(p)) {
+        Some("last" | "Last") => Shift::Last,
+        Some("next" | "Next") => Shift::Next,
+        _ => Shift::Nearest,
+    };
+    let start = if shift == Shift::Nearest { i } else { i - 1 };
+    let mut r = Raw::new(t.start(start)..t.end(i), Form::Weekday);
+    r.weekday = Some((wd, shift));
+    Some((r, i + 1))
+}
+
+/// "yesterday", "two weeks ago", "last year", "this month".
+fn relative(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
+    let w = t.word(i)?;
+    if w == "yesterday" || w == "Yesterday" {
+        let mut r = Raw::new(t.start(i)..t.end(i), Form::Relative);
+        r.relative = Some((Unit::Day, 1, false));
+        return Some((r, i + 1));
+    }
+    let lower = w.to_ascii_lowercase();
+    if matches!(lower.as_str(), "last" | "this" | "next") && t.spaced(i) {
+        let unit = t.word(i + 1).and_then(unit_of)?;
+        // "last days", "this day": not a date.
+        if unit == Unit::Day || t.word(i + 1).is_some_and(|u| u.ends_with('s')) {
+            return None;
+        }
+        let (n, ahead) = match lower.as_str() {
+            "last" => (1, false),
+            "this" => (0, false),
+            _ => (1, true),
+        };
+        let mut r = Raw::new(t.start(i)..t.end(i + 1), Form::Relative);
+        r.relative = Some((unit, n, ahead));
+        r.approx = unit == Unit::Week;
+        return Some((r, i + 2));
+    }
+    // [hedge] N units ago
+    let (n, fuzzy) = number_of(w)?;
+    let unit = t.word(i + 1).and_then(unit_of)?;
+    if !(t.spaced(i) && t.spaced(i + 1) && t.word(i + 2) == Some("ago")) {
+        return None;
+    }
+    let hedged = i > 0 && t.word(i - 1).is_some_and(hedge) && t.spaced(i - 1);
+    let start = if hedged { i - 1 } else { i };
+    let mut r = Raw::new(t.start(start)..t.end(i + 2), Form::Relative);
+    r.relative = Some((unit, n, false));
+    r.approx = fuzzy || hedged || unit == Unit::Week;
+    Some((r, i + 3))
+}
+
+fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>) -> Dated {
+    let mut d = Dated {
+        span: r.span.clone(),
+        form: r.form,
+        when: None,
+        until: None,
+        inferred: false,
+        approx: false,
+    };
+    if let Some(w) = r.explicit {
+        d.when = Some(w);
+        d.until = r.explicit_until;
+        return d;
+    }
+    if let Some((m, day)) = r.floating {
+        let year = year_for(m, day, published, anchor);
+        d.when = Some(When {
+            year,
+            month: m,
+            day,
+        });
+        d.until = r.floating_until.map(|(m2, d2)| When {
+            year,
+            month: m2,
+            day: d2,
+        });
+        d.inferred = year.is_some();
+        return d;
+    }
+    if let Some((unit, n, ahead)) = r.relative {
+        d.approx = r.approx;
+        d.inferred = true;
+        d.when = match published {
+            Some(p) => shift(p, unit, n, ahead),
+            None => anchor.and_then(|a| {
+                let y = a.year?;
+                let back = match unit {
+                    Unit::Year => n as i32,
+                    _ => 0,
+                };
+                Some(When::year(if ahead { y + back } else { y - back }))
+            }),
+        };
+        return d;
+    }
+    if let Some((wd, which)) = r.weekday {
+        d.inferred = true;
+        d.when = published.map(|p| When::of(weekday_near(p, wd, which)));
+        if d.when.is_none() {
+            d.inferred = false;
+        }
+    }
+    d
+}
+
+/// The year of a year-less month (and day): the one that places it from
+/// about ten months before to two months after publication; without a
+/// publication date, in the anchor's month or the eleven after it.
+fn year_for(m: u8, day: u8, published: Option<NaiveDate>, anchor: Option<When>) -> Option<i32> {
+    if let Some(p) = published {
+        let y = p.year();
+        let at = |y: i32| NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(day.max(1)));
+        let cand = at(y)?;
+        if cand > p + Days::new(61) {
+            return Some(y - 1);
+        }
+        if cand + Days::new(305) < p {
+            return Some(y + 1);
+        }
+        return Some(y);
+    }
+    // In the anchor's month or the eleven after it.
+    let a = anchor?;
+    let y = a.year?;
+    Some(if m < a.month { y + 1 } else { y })
+}
+
+fn shift(p: NaiveDate, unit: Unit, n: u32, ahead: bool) -> Option<When> {
+    let date = match (unit, ahead) {
+        (Unit::Day, false) => p.checked_sub_days(Days::new(u64::from(n)))?,
+        (Unit::Day, true) => p.checked_add_days(Days::new(u64::from(n)))?,
+        (Unit::Week, false) => p.checked_sub_days(Days::new(7 * u64::from(n)))?,
+        (Unit::Week, true) => p.checked_add_days(Days::new(7 * u64::from(n)))?,
+        (Unit::Month, false) => p.checked_sub_months(Months::new(n))?,
+        (Unit::Month, true) => p.checked_add_months(Months::new(n))?,
+        (Unit::Year, false) => p.with_year(p.year() - n as i32)?,
+        (Unit::Year, true) => p.with_year(p.year() + n as i32)?,
+    };
+    let w = When::of(date);
+    Some(match unit {
+        Unit::Day | Unit::Week => w,
+        Unit::Month => w.at_most(Precision::Month),
+        Unit::Year => w.at_most(Precision::Year),
+    })
+}
+
+/// The weekday `wd` nearest before `p` ("on Friday" in news is the past
+/// one, or the publication day itself), or after it for "next".
+fn weekday_near(p: NaiveDate, wd: Weekday, which: Shift) -> NaiveDate {
+    let today = p.weekday().num_days_from_monday() as i64;
+    let target = wd.num_days_from_monday() as i64;
+    match which {
+        Shift::Next => {
+            let ahead = (target - today).rem_euclid(7);
+            p + Days::new(if ahead == 0 { 7 } else { ahead as u64 })
+        }
+        Shift::Nearest | Shift::Last => {
+            let back = (today - target).rem_euclid(7);
+            let back = if back == 0 && which == Shift::Last {
+                7
+            } else {
+                back
+            };
+            p - Days::new(back as u64)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text of the expression, resolved date as ISO or "?", inferred)
+    fn found(text: &str, published: Option<&str>) -> Vec<(String, String, bool)> {
+        let p = published.and_then(parse_article_date);
+        extract(text, p)
+            .into_iter()
+            .map(|d| {
+                let mut iso = d.when.map_or("?".to_owned(), |w| w.iso());
+                if let Some(u) = d.until {
+                    iso = format!("{iso}/{}", u.iso());
+                }
+                if d.approx {
+                    iso = format!("~{iso}");
+                }
+                (
+                    text[d.span.start as usize..d.span.end as usize].to_owned(),
+                    iso,
+                    d.inferred,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: Option<&str>) -> (String, String, bool) {
+        let mut all = found(text, published);
+        assert_eq!(all.len(), 1, "{all:?} in {text:?}");
+        all.remove(0)
+    }
+
+    fn e(span: &str, iso: &str, inferred: bool) -> (String, String, bool) {
+        (span.to_owned(), iso.to_owned(), inferred)
+    }
+
+    #[test]
+    fn full_dates_in_both_orders() {
+        assert_eq!(
+            one(
+                "Putin spoke in Tashkent on May 29, 2024, to reporters.",
+                None
+            ),
+            e("May 29, 2024", "2024-05-29", false)
+        );
+        assert_eq!(
+            one("The ministry announced on April 1, 2024 that", None),
+            e("April 1, 2024", "2024-04-01", false)
+        );
+        assert_eq!(
+            one("It was signed on 1 April 2024 in Moscow.", None),
+            e("1 April 2024", "2024-04-01", false)
+        );
+        assert_eq!(
+            one("on the 4th of October 2024", None),
+            e("4th of October 2024", "2024-10-04", false)
+        );
+        assert_eq!(
+            one("By Oct. 4, 2024 it was done.", None),
+            e("Oct. 4, 2024", "2024-10-04", false)
+        );
+    }
+
+    #[test]
+    fn month_and_year_and_bare_years_after_prepositions() {
+        assert_eq!(
+            one("Kazakhstan took a similar decision in December 2023.", None),
+            e("December 2023", "2023-12", false)
+        );
+        assert_eq!(
+            one("The Taliban has been on that list since 2003.", None),
+            e("2003", "2003", false)
+        );
+        assert_eq!(
+            one("From 2018 to 2020, the US was in control.", None),
+            e("2018 to 2020", "2018/2020", false)
+        );
+        assert_eq!(
+            one("In 2023, the crop fell.", None),
+            e("2023", "2023", false)
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_years_are_not_dates() {
+        assert!(found("It fell from 1,300 km² to 10 km².", None).is_empty());
+        assert!(found("The budget rose to 2024 million roubles.", None).len() == 1);
+        assert!(found("He paid $2003 for 2003 tickets.", None).is_empty());
+        assert!(found("About 80% to 87% of the world's heroin.", None).is_empty());
+        assert!(found("Room 2003 was empty.", None).is_empty());
+    }
+
+    #[test]
+    fn may_the_verb_and_months_without_a_number_need_a_preposition() {
+        assert!(found("The Taliban may be removed. March on!", None).is_empty());
+        assert!(found("They May agree.", None).is_empty());
+        assert_eq!(
+            one("In July, President Putin affirmed it.", None),
+            e("July", "--07", false)
+        );
+    }
+
+    #[test]
+    fn year_less_dates_read_against_the_publication_date() {
+        assert_eq!(
+            one("On October 4, Kabulov said so.", Some("2024-10-06")),
+            e("October 4", "2024-10-04", true)
+        );
+        // Published in January: "December 28" is last year's.
+        assert_eq!(
+            one("On December 28 he left.", Some("2025-01-10T08:00:00Z")),
+            e("December 28", "2024-12-28", true)
+        );
+        assert_eq!(
+            one("The forum runs from June 5 to 8.", Some("2024-05-20")),
+            e("June 5 to 8", "2024-06-05/2024-06-08", true)
+        );
+    }
+
+    #[test]
+    fn year_less_dates_without_a_publication_date_follow_the_latest_written_month() {
+        let text = "Kazakhstan decided in December 2023. The summit is on November 28. \
+                    On October 4, Kabulov spoke. It spoke publicly in June.";
+        let got = found(text, None);
+        assert_eq!(
+            got,
+            [
+                e("December 2023", "2023-12", false),
+                e("November 28", "2024-11-28", true),
+                e("October 4", "2024-10-04", true),
+                e("June", "2024-06", true),
+            ]
+        );
+        // With no month written with a year, the year stays unknown, even
+        // when bare historical years are about.
+        let got = found("Listed since 2003. On October 4, Kabulov spoke.", None);
+        assert_eq!(got[1], e("October 4", "--10-04", false));
+    }
+
+    #[test]
+    fn weekdays_need_a_publication_date_unless_their_date_follows() {
+        assert_eq!(
+            one("Kabulov said on Friday.", None),
+            e("Friday", "?", false)
+        );
+        // 2024-10-06 is a Sunday; the Friday before is the 4th.
+        assert_eq!(
+            one("Kabulov said on Friday.", Some("2024-10-06")),
+            e("Friday", "2024-10-04", true)
+        );
+        assert_eq!(
+            one("reported on Friday (October 4) that", Some("2024-10-06")),
+            e("Friday (October 4", "2024-10-04", true)
+        );
+        assert_eq!(
+            one("next Monday the court sits", Some("2024-10-06")),
+            e("next Monday", "2024-10-07", true)
+        );
+    }
+
+    #[test]
+    fn relative_phrases_keep_their_precision_and_hedges() {
+        assert_eq!(
+            one(
+                "Rudenko announced about two weeks ago that",
+                Some("2024-10-15")
+            ),
+            e("about two weeks ago", "~2024-10-01", true)
+        );
+        assert_eq!(
+            one("Rudenko announced two weeks ago that", None),
+            e("two weeks ago", "~?", true)
+        );
+        assert_eq!(
+            one("He said it yesterday.", Some("2024-03-01")),
+            e("yesterday", "2024-02-29", true)
+        );
+        assert_eq!(
+            one("Three years ago it began.", Some("2024-03-01")),
+            e("Three years ago", "2021", true)
+        );
+        assert_eq!(
+            one("Last year it began.", Some("2024-03-01")),
+            e("Last year", "2023", true)
+        );
+    }
+
+    #[test]
+    fn labels_say_ranges_the_short_way() {
+        let d = When::day;
+        assert_eq!(
+            label(Some(d(2024, 6, 5)), Some(d(2024, 6, 8))),
+            "5–8 June 2024"
+        );
+        assert_eq!(
+            label(Some(When::year(2018)), Some(When::year(2020))),
+            "2018–2020"
+        );
+        assert_eq!(label(Some(d(2024, 5, 29)), None), "29 May 2024");
+        assert_eq!(label(None, None), "undated");
+        let july = When {
+            year: None,
+            month: 7,
+            day: 0,
+        };
+        assert_eq!(label(Some(july), None), "July");
+    }
+
+    #[test]
+    fn article_dates_parse_in_common_forms() {
+        let d = |s| parse_article_date(s).map(|d| d.to_string());
+        assert_eq!(d("2024-05-29"), Some("2024-05-29".into()));
+        assert_eq!(d("2024-05-29T10:00:00Z"), Some("2024-05-29".into()));
+        assert_eq!(d("29 May 2024"), Some("2024-05-29".into()));
+        assert_eq!(d("May 29, 2024"), Some("2024-05-29".into()));
+        assert_eq!(d("sometime"), None);
+    }
+}

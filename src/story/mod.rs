@@ -1,0 +1,119 @@
+//! The story a corpus tells: when things happened and who said what.
+//!
+//! [`dates`] finds dated expressions, [`timeline`] turns each into an
+//! event with its sentence and actors and groups the events several
+//! articles report, [`quotes`] attributes statements to the actors who
+//! made them. Like [`crate::actors`], this reads the corpus and its actors
+//! and knows nothing about search or the terminal.
+//!
+//! Built once per corpus, one article per task on every core, after the
+//! actors are known (events and statements are about actors).
+
+pub mod dates;
+pub mod quotes;
+pub mod timeline;
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::actors::sentences::{sentence_of, sentence_starts};
+use crate::actors::{ActorId, Actors};
+use crate::corpus::{Corpus, DocId};
+use dates::parse_article_date;
+use quotes::Quote;
+use timeline::{Event, Timeline};
+
+/// Everything dated and everything said, for a whole corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Story {
+    /// The events and their rows.
+    pub timeline: Timeline,
+    /// Every statement, by speaker (actor rank), then corpus order.
+    quotes: Vec<Quote>,
+}
+
+impl Story {
+    /// Finds the events and statements of every article.
+    pub fn build(corpus: &Corpus, actors: &Actors) -> Story {
+        let kind = |a: ActorId| actors.get(a).kind;
+        let per_doc: Vec<(Vec<Event>, Vec<Quote>)> = corpus
+            .articles
+            .par_iter()
+            .enumerate()
+            .map(|(d, a)| {
+                let doc = DocId(d as u32);
+                let text = &a.text;
+                let body = a.body.start;
+                let mentions = actors.in_doc(doc);
+                let published = a.meta.date.as_deref().and_then(parse_article_date);
+                let found = dates::extract(text, published);
+                let mut events = Vec::new();
+                if !found.is_empty() {
+                    let starts = sentence_starts(text);
+                    for date in found {
+                        if (date.span.start as usize) < body {
+                            continue;
+                        }
+                        let sentence = sentence_span(text, &starts, date.span.start as usize);
+                        let dup = events.iter().any(|e: &Event| {
+                            e.sentence == sentence
+                                && e.date.when == date.when
+                                && e.date.until == date.until
+                        });
+                        if dup {
+                            continue;
+                        }
+                        let mut named: Vec<ActorId> = mentions
+                            .iter()
+                            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+                            .map(|m| m.actor)
+                            .collect();
+                        named.sort_unstable();
+                        named.dedup();
+                        events.push(Event {
+                            doc,
+                            sentence,
+                            date,
+                            actors: named,
+                        });
+                    }
+                }
+                let said = quotes::attribute(doc, text, body, mentions, &kind);
+                (events, said)
+            })
+            .collect();
+        let mut events = Vec::new();
+        let mut said = Vec::new();
+        for (e, q) in per_doc {
+            events.extend(e);
+            said.extend(q);
+        }
+        said.sort_by_key(|q| (q.speaker, q.doc, q.text.start));
+        Story {
+            timeline: Timeline::new(events),
+            quotes: said,
+        }
+    }
+
+    /// The statements attributed to `actor`, in corpus order.
+    pub fn quotes_of(&self, actor: ActorId) -> &[Quote] {
+        let a = self.quotes.partition_point(|q| q.speaker < actor);
+        let b = self.quotes.partition_point(|q| q.speaker <= actor);
+        &self.quotes[a..b]
+    }
+
+    /// Every statement, by speaker rank then corpus order.
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+}
+
+/// The byte span of the sentence holding `at`, trimmed.
+fn sentence_span(text: &str, starts: &[u32], at: usize) -> Range<u32> {
+    let s = sentence_of(starts, at);
+    let a = starts[s] as usize;
+    let b = starts.get(s + 1).map_or(text.len(), |&e| e as usize);
+    let t = text[a..b].trim_end();
+    a as u32..(a + t.len()) as u32
+}

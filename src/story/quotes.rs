@@ -1,0 +1,1057 @@
+//! Who said what: statements attributed to the actors who made them.
+//!
+//! Two shapes of statement are found, from how news text writes them:
+//! - **direct quotes**, a span in double quotation marks with an
+//!   attribution next to it: `“…,” Lavrov told journalists`, `“…,” said
+//!   Shaheen`, `Kabulov told reporters that "…"`, `X said: “…”`, `…,
+//!   saying, "…"`. A quote whose paragraph ends while it is open and whose
+//!   next paragraph opens a quote again continues there, as news style
+//!   writes a quote over several paragraphs.
+//! - **reported speech**, a statement verb whose subject is an actor: `X
+//!   said that …`, `X, the envoy, stated …`, `…, X said.`, `according to
+//!   X, …`.
+//!
+//! The speaker is an actor mention (a person, organisation, country or
+//! outlet), or "he"/"she"/"the envoy" pointing back to the last named
+//! person who spoke, when no other person was named in between outside
+//! that speaker's own statements. Anything less certain is left out: a
+//! statement attributed to nobody is better than one attributed wrongly.
+//!
+//! The verbs, participles and words allowed between a speaker and its verb
+//! are curated in `assets/cues.json`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
+
+use crate::actors::sentences::{sentence_of, sentence_starts};
+use crate::actors::{ActorId, Kind, Mention};
+use crate::corpus::DocId;
+use crate::words::words;
+
+/// Whether a statement is quoted word for word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Speech {
+    /// In quotation marks.
+    Direct,
+    /// Paraphrased: "X said that …".
+    Reported,
+}
+
+/// How the speaker was identified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// The speaker is named next to the statement.
+    Name,
+    /// "he said", pointing back to the last named speaker.
+    Pronoun,
+    /// "the envoy added", pointing back likewise.
+    Title,
+}
+
+/// One statement and who made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The article.
+    pub doc: DocId,
+    /// Who made the statement.
+    pub speaker: ActorId,
+    /// Byte span of the statement (inside the quotation marks for a direct
+    /// quote).
+    pub text: Range<u32>,
+    /// Byte span of the words that name or point to the speaker.
+    pub cue: Range<u32>,
+    /// Quoted or reported.
+    pub speech: Speech,
+    /// Named, or pointed back to.
+    pub via: Via,
+}
+
+#[derive(Deserialize)]
+struct CueFile {
+    statement_verbs: Vec<String>,
+    statement_participles: Vec<String>,
+    statement_fillers: Vec<String>,
+    speech_objects: Vec<String>,
+    titles: Vec<String>,
+}
+
+struct Words {
+    verbs: FxHashSet<String>,
+    participles: FxHashSet<String>,
+    fillers: FxHashSet<String>,
+    objects: FxHashSet<String>,
+    /// Title nouns in lower case ("envoy", "minister").
+    titles: FxHashSet<String>,
+}
+
+fn cue_words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let f: CueFile = serde_json::from_str(include_str!("../../assets/cues.json"))
+            .expect("assets/cues.json is checked by a test");
+        let set = |v: Vec<String>| v.into_iter().collect::<FxHashSet<_>>();
+        Words {
+            verbs: set(f.statement_verbs),
+            participles: set(f.statement_participles),
+            fillers: set(f.statement_fillers),
+            objects: set(f.speech_objects),
+            titles: f.titles.iter().map(|t| t.to_lowercase()).collect(),
+        }
+    })
+}
+
+/// Who a cue names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Named(ActorId),
+    Pronoun,
+    Title,
+}
+
+/// A statement found, before pronouns are resolved.
+#[derive(Debug, Clone)]
+struct Found {
+    who: Who,
+    cue: Range<usize>,
+    text: Range<usize>,
+    speech: Speech,
+}
+
+/// An article being read: its text, words, sentences, quotation spans and
+/// actor mentions.
+struct Reader<'a> {
+    text: &'a str,
+    toks: Vec<(usize, &'a str)>,
+    starts: Vec<u32>,
+    quotes: Vec<QuoteSpan>,
+    mentions: &'a [Mention],
+    kind: &'a dyn Fn(ActorId) -> Kind,
+    w: &'static Words,
+}
+
+/// A span in quotation marks: `open` is the byte of the opening mark,
+/// `inner` the quoted text, `end` the byte after the closing mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct QuoteSpan {
+    open: usize,
+    inner: Range<usize>,
+    end: usize,
+}
+
+/// Every statement in an article, in text order. `mentions` are the
+/// article's actor mentions in text order; `kind` gives each actor's kind;
+/// only text from `body_start` on is read.
+pub fn attribute(
+    doc: DocId,
+    text: &str,
+    body_start: usize,
+    mentions: &[Mention],
+    kind: &dyn Fn(ActorId) -> Kind,
+) -> Vec<Quote> {
+    let r = Reader {
+        text,
+        toks: words(text).collect(),
+        starts: sentence_starts(text),
+        quotes: quote_spans(text, body_start),
+        mentions,
+        kind,
+        w: cue_words(),
+    };
+    let mut found = Vec::new();
+    let mut used_verbs = FxHashSet::default();
+    for q in &r.quotes {
+        if let Some((f, verb)) = r.direct(q) {
+            used_verbs.insert(verb);
+            found.push(f);
+        }
+    }
+    let direct_spans: Vec<Range<usize>> = found.iter().map(|f| f.text.clone()).collect();
+    for (i, &(at, w)) in r.toks.iter().enumerate() {
+        if at < body_start || r.in_quote(at) || used_verbs.contains(&i) {
+            continue;
+        }
+        let f = if r.w.verbs.contains(w) {
+            r.reported(i)
+        } else if w == "according" || w == "According" {
+            r.according(i)
+        } else {
+            None
+        };
+        if let Some(f) = f {
+            // A paraphrase around a quote already attributed says nothing new.
+            let covers = direct_spans
+                .iter()
+                .any(|d| d.start >= f.text.start && d.end <= f.text.end);
+            if !covers {
+                found.push(f);
+            }
+        }
+    }
+    found.sort_by_key(|f| f.cue.start);
+    r.resolve(doc, found)
+}
+
+/// Double quotation marks, paired. Straight quotes open when followed by
+/// a non-space and close when preceded by one; curly ones say which they
+/// are (a closing mark that can only open, as in `” They are`, opens). A
+/// quote left open at a paragraph's end continues when the next paragraph
+/// opens one, and is otherwise closed there.
+fn quote_spans(text: &str, body_start: usize) -> Vec<QuoteSpan> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (mark byte, inner start)
+    let mut i = body_start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (mark, len) = match b {
+            b'"' => ('"', 1),
+            b'\n' => ('\n', 1),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C) => ('“', 3),
+                Some(0x9D) => ('”', 3),
+                Some(0x9E) => ('„', 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            0xC2 if bytes.get(i + 1) == Some(&0xAB) => ('«', 2),
+            0xC2 if bytes.get(i + 1) == Some(&0xBB) => ('»', 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let before = text[..i].chars().next_back();
+        let after = text[i + len..].chars().next();
+        let space_before = before.is_none_or(|c| c.is_whitespace() || "([—–-".contains(c));
+        let space_after = after.is_none_or(char::is_whitespace);
+        match (mark, open) {
+            ('\n', Some((o, s))) => {
+                let next = text[i..].trim_start();
+                let continues = next.starts_with(['"', '“', '«', '„']);
+                if !continues {
+                    out.push(QuoteSpan {
+                        open: o,
+                        inner: s..i,
+                        end: i,
+                    });
+                    open = None;
+                } else {
+                    // Skip to the reopening mark: it is not a new quote.
+                    let at = text.len() - next.len();
+                    let l = next.chars().next().map_or(1, char::len_utf8);
+                    i = at + l;
+                    continue;
+                }
+            }
+            ('\n', None) => {}
+            ('“' | '«' | '„', None) => open = Some((i, i + len)),
+            ('“' | '«' | '„', Some(_)) => {}
+            ('”' | '»', Some((o, s))) => {
+                out.push(QuoteSpan {
+                    open: o,
+                    inner: s..i,
+                    end: i + len,
+                });
+                open = None;
+            }
+            ('”', None) if space_before && !space_after => open = Some((i, i + len)),
+            ('"', None) if !space_after => open = Some((i, i + len)),
+            ('"', Some((o, s))) if !space_before => {
+                out.push(QuoteSpan {
+                    open: o,
+                    inner: s..i,
+                    end: i + len,
+                });
+                open = None;
+            }
+            ('"', Some(_)) if !space_after => open = Some((i, i + len)),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some((o, s)) = open {
+        out.push(QuoteSpan {
+            open: o,
+            inner: s..text.len(),
+            end: text.len(),
+        });
+    }
+    out
+}
+
+impl<'a> Reader<'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.1)
+    }
+
+    fn start(&self, i: usize) -> usize {
+        self.toks[i].0
+    }
+
+    fn end(&self, i: usize) -> usize {
+        self.toks[i].0 + self.toks[i].1.len()
+    }
+
+    /// The first word at or after byte `at`.
+    fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.0 < at)
+    }
+
+    /// `r` stretched to the end of a quotation it stops inside of, so a
+    /// paraphrase that runs into a quote of several sentences keeps it
+    /// whole.
+    fn over_quotes(&self, r: Range<usize>) -> Range<usize> {
+        let k = self.quotes.partition_point(|q| q.open < r.end);
+        match k.checked_sub(1).map(|k| &self.quotes[k]) {
+            Some(q) if r.end < q.end && q.open >= r.start => r.start..q.end,
+            _ => r,
+        }
+    }
+
+    /// Whether byte `at` lies inside quotation marks.
+    fn in_quote(&self, at: usize) -> bool {
+        let k = self.quotes.partition_point(|q| q.open <= at);
+        k > 0 && at < self.quotes[k - 1].end
+    }
+
+    /// The byte range of the sentence holding byte `at`, without its
+    /// trailing space.
+    fn sentence(&self, at: usize) -> Range<usize> {
+        let s = sentence_of(&self.starts, at);
+        let a = self.starts[s] as usize;
+        let b = self
+            .starts
+            .get(s + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        a..a + self.text[a..b].trim_end().len()
+    }
+
+    /// The mention ending at byte `end` (allowing a closing bracket after
+    /// it, as in "(FSB)"), when its actor can speak.
+    fn speaker_ending(&self, end: usize) -> Option<(ActorId, Range<usize>)> {
+        let k = self
+            .mentions
+            .partition_point(|m| (m.end as usize) < end.saturating_sub(1));
+        self.mentions[k..]
+            .iter()
+            .take(3)
+            .find(|m| {
+                let gap = self.text.get(m.end as usize..end).unwrap_or("x");
+                gap.chars().all(|c| c == ')')
+            })
+            .filter(|m| can_speak((self.kind)(m.actor)))
+            .map(|m| (m.actor, m.range()))
+    }
+
+    /// The mention starting at byte `start`, when its actor can speak.
+    fn speaker_starting(&self, start: usize) -> Option<(ActorId, Range<usize>)> {
+        let k = self
+            .mentions
+            .partition_point(|m| (m.start as usize) < start);
+        self.mentions
+            .get(k)
+            .filter(|m| m.start as usize == start && can_speak((self.kind)(m.actor)))
+            .map(|m| (m.actor, m.range()))
+    }
+
+    /// Whether only spaces lie between word `i` and word `i + 1`.
+    fn spaced(&self, i: usize) -> bool {
+        match self.toks.get(i + 1) {
+            Some(&(next, _)) => self.text[self.end(i)..next].trim().is_empty(),
+            None => false,
+        }
+    }
+
+    fn is_pronoun(w: &str) -> bool {
+        matches!(w, "he" | "she" | "He" | "She")
+    }
+
+    /// Who is the subject of the statement verb at word `v`: the words
+    /// right before it, skipping fillers ("also", "has"), an appositive
+    /// (", the envoy to Afghanistan,") or a relative clause (", which …,").
+    fn subject_of(&self, v: usize) -> Option<(Who, Range<usize>)> {
+        let sentence = self.sentence(self.start(v));
+        let mut k = v;
+        // Fillers between the subject and the verb.
+        while k > 0 {
+            let p = k - 1;
+            if self.start(p) < sentence.start || !self.spaced(p) {
+                break;
+            }
+            let w = self.word(p)?;
+            if self.w.fillers.contains(&w.to_ascii_lowercase()) {
+                k = p;
+            } else {
+                break;
+            }
+        }
+        if k == 0 {
+            return None;
+        }
+        let p = k - 1;
+        if self.start(p) < sentence.start {
+            return None;
+        }
+        let gap = &self.text[self.end(p)..self.start(k)];
+        if gap.trim().is_empty() {
+            if let Some(found) = self.subject_ending_at(p) {
+                return Some(found);
+            }
+            // "X, the head of the service announced": an appositive whose
+            // closing comma the writer left out.
+            let comma = self.text[sentence.start..self.start(p)].rfind(',')? + sentence.start;
+            let seg = self.text[comma + 1..self.start(v)].trim_start();
+            let short = seg.split_whitespace().count() <= 10;
+            if short && (seg.starts_with("the ") || seg.starts_with("a ")) {
+                return self.subject_before_comma(comma);
+            }
+            return None;
+        }
+        if gap.trim() != "," {
+            return None;
+        }
+        // Walk back over comma-delimited appositives (", the envoy,") and
+        // relative clauses (", which …,"); a relative clause may follow an
+        // appositive, and the subject is before them both.
+        let mut comma = self.end(p) + gap.find(',').unwrap_or(0);
+        for _ in 0..3 {
+            let Some(prev) = self.text[sentence.start..comma].rfind(',') else {
+                return self.subject_before_comma(comma);
+            };
+            let prev = prev + sentence.start;
+            let seg = self.text[prev + 1..comma].trim_start();
+            let first = seg
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let relative = matches!(first, "which" | "who" | "whose" | "where" | "when");
+            if !relative {
+                if let Some(found) = self.subject_before_comma(prev) {
+                    return Some(found);
+                }
+            }
+            comma = prev;
+        }
+        None
+    }
+
+    /// The subject right before the comma at byte `comma`.
+    fn subject_before_comma(&self, comma: usize) -> Option<(Who, Range<usize>)> {
+        let t = self.tok_at(comma);
+        let p = t.checked_sub(1)?;
+        let gap = &self.text[self.end(p)..comma];
+        if !gap.chars().all(|c| c == ')') {
+            return None;
+        }
+        self.subject_ending_at(p)
+    }
+
+    /// A speaker whose last word is word `p`: a mention, "he"/"she", or
+    /// "the" and a title noun.
+    fn subject_ending_at(&self, p: usize) -> Option<(Who, Range<usize>)> {
+        let w = self.word(p)?;
+        if Self::is_pronoun(w) {
+            return Some((Who::Pronoun, self.start(p)..self.end(p)));
+        }
+        if let Some((a, span)) = self.speaker_ending(self.end(p)) {
+            // "the head of Russia's security service announced": the
+            // service is not who announced.
+            return (!self.after_preposition(span.start)).then_some((Who::Named(a), span));
+        }
+        let lower = w.to_lowercase();
+        if self.w.titles.contains(&lower)
+            && p > 0
+            && matches!(self.word(p - 1), Some("the" | "The"))
+            && self.spaced(p - 1)
+        {
+            return Some((Who::Title, self.start(p - 1)..self.end(p)));
+        }
+        None
+    }
+
+    /// Whether the words before byte `start` end in a preposition,
+    /// skipping a possessive ("of Russia's").
+    fn after_preposition(&self, start: usize) -> bool {
+        let mut k = self.tok_at(start);
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            match self.word(p) {
+                Some("s") => k = p,
+                Some(w) if w.starts_with(char::is_uppercase) && self.word(p + 1) == Some("s") => {
+                    k = p
+                }
+                Some(w) => return PREPOSITIONS.contains(&w),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// A direct quote with its attribution, and the statement verb used.
+    fn direct(&self, q: &QuoteSpan) -> Option<(Found, usize)> {
+        let inner = self.text[q.inner.clone()].trim();
+        // Scare quotes ("pragmatic cooperation") are not statements.
+        if inner.split_whitespace().count() < 3 {
+            return None;
+        }
+        let text = trim_statement(self.text, q.inner.clone());
+        self.attribution_after(q)
+            .or_else(|| self.attribution_before(q))
+            .map(|(who, cue, verb)| {
+                (
+                    Found {
+                        who,
+                        cue,
+                        text,
+                        speech: Speech::Direct,
+                    },
+                    verb,
+                )
+            })
+    }
+
+    /// `“…,” X said`, `“…,” said X, head of …`, `“…,” he added`, `“…,”
+    /// the envoy said`.
+    fn attribution_after(&self, q: &QuoteSpan) -> Option<(Who, Range<usize>, usize)> {
+        // A quote that ends its sentence ("….”) is not attributed after it.
+        if self.text[q.inner.clone()].trim_end().ends_with('.') {
+            return None;
+        }
+        let rest = &self.text[q.end..];
+        let lead = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        if lead == 0 || rest[..lead].contains("  ") || rest[..lead].matches(',').count() > 1 {
+            return None;
+        }
+        let first = self.tok_at(q.end);
+        if self.toks.get(first).is_none_or(|t| t.0 != q.end + lead) {
+            return None;
+        }
+        // Verb first: "said X", "said he".
+        if self.word(first).is_some_and(|w| self.w.verbs.contains(w)) && self.spaced(first) {
+            let next = first + 1;
+            let w = self.word(next)?;
+            if Self::is_pronoun(w) {
+                return Some((Who::Pronoun, self.start(next)..self.end(next), first));
+            }
+            // Titles may come before the name: "said Foreign Minister X".
+            for k in next..(next + 6).min(self.toks.len()) {
+                if let Some((a, span)) = self.speaker_starting(self.start(k)) {
+                    return Some((Who::Named(a), span, first));
+                }
+                let w = self.word(k)?;
+                let titleish = w.starts_with(char::is_uppercase) || w == "the" || w == "of";
+                if !titleish || !self.spaced(k) {
+                    break;
+                }
+            }
+            return None;
+        }
+        // Subject first: the verb within a few words, its subject right
+        // before it.
+        for v in first..(first + 8).min(self.toks.len()) {
+            let w = self.word(v)?;
+            if self.w.verbs.contains(w) {
+                let (who, cue) = self.subject_of(v)?;
+                return (cue.start >= q.end).then_some((who, cue, v));
+            }
+            let titleish = w.starts_with(char::is_uppercase)
+                || Self::is_pronoun(w)
+                || self.w.fillers.contains(w)
+                || matches!(w, "the" | "of" | "s");
+            if !titleish || (v + 1 < self.toks.len() && !self.spaced(v) && w != "s") {
+                let gap_ok = v + 1 < self.toks.len()
+                    && matches!(self.text[self.end(v)..self.start(v + 1)].trim(), "’" | "'");
+                if !gap_ok {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// `X told reporters that "…"`, `X said: “…”`, `…, saying, "…"`.
+    fn attribution_before(&self, q: &QuoteSpan) -> Option<(Who, Range<usize>, usize)> {
+        let t = self.tok_at(q.open);
+        let mut k = t.checked_sub(1)?;
+        let gap = self.text[self.end(k)..q.open].trim();
+        if !matches!(gap, "" | ":" | ",") {
+            return None;
+        }
+        if self.word(k) == Some("that") {
+            k = k.checked_sub(1)?;
+        }
+        for _ in 0..2 {
+            let w = self.word(k)?;
+            if self.w.verbs.contains(w) {
+                let (who, cue) = self.subject_of(k)?;
+                return Some((who, cue, k));
+            }
+            if self.w.participles.contains(w) {
+                return self.sentence_speaker(k).map(|(who, cue)| (who, cue, k));
+            }
+            if !self.w.objects.contains(&w.to_lowercase()) {
+                return None;
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+
+    /// The speaker of a participle ("…, saying, "…""): the subject of the
+    /// first statement verb earlier in the sentence, or the person the
+    /// sentence opens with.
+    fn sentence_speaker(&self, part: usize) -> Option<(Who, Range<usize>)> {
+        let sentence = self.sentence(self.start(part));
+        let first = self.tok_at(sentence.start);
+        for v in first..part {
+            if self.w.verbs.contains(self.word(v)?) {
+                if let Some(found) = self.subject_of(v) {
+                    return Some(found);
+                }
+            }
+        }
+        // "Putin … , saying": a person among the sentence's first words.
+        for k in first..(first + 5).min(part) {
+            let w = self.word(k)?;
+            if k == first && Self::is_pronoun(w) {
+                return Some((Who::Pronoun, self.start(k)..self.end(k)));
+            }
+            if let Some((a, span)) = self.speaker_starting(self.start(k)) {
+                return ((self.kind)(a) == Kind::Person).then_some((Who::Named(a), span));
+            }
+        }
+        None
+    }
+
+    /// `X said that …`, `X, the envoy, stated …`, `…, X said.`
+    fn reported(&self, v: usize) -> Option<Found> {
+        let (who, cue) = self.subject_of(v)?;
+        let sentence = self.sentence(self.start(v));
+        let after = self.end(v)..sentence.end;
+        let tail = &self.text[after.clone()];
+        let tail_words = tail.split_whitespace().count();
+        let has_that = tail
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "that");
+        let words = |r: &Range<usize>| self.text[r.clone()].split_whitespace().count();
+        // "…, Russian presidential aide Yury Ushakov said."
+        let adverbial_tail = tail
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| adverbial(w) || w.starts_with(char::is_uppercase));
+        let before = (tail_words <= 5 && !has_that && adverbial_tail)
+            .then(|| self.text[sentence.start..cue.start].rfind(','))
+            .flatten()
+            .map(|comma| trim_statement(self.text, sentence.start..sentence.start + comma))
+            .filter(|t| words(t) >= 3);
+        let text = match before {
+            Some(t) => t,
+            None => trim_statement(self.text, self.over_quotes(self.statement_after(v, after))),
+        };
+        if words(&text) < 3 {
+            return None;
+        }
+        Some(Found {
+            who,
+            cue,
+            text,
+            speech: Speech::Reported,
+        })
+    }
+
+    /// What a statement verb introduces: after "that" when it comes within
+    /// a dozen words ("told reporters during a visit to Tashkent on May 29,
+    /// 2024, that"), else right after the verb.
+    fn statement_after(&self, v: usize, after: Range<usize>) -> Range<usize> {
+        for k in v + 1..(v + 13).min(self.toks.len()) {
+            if self.start(k) >= after.end {
+                break;
+            }
+            if self.word(k) == Some("that") {
+                return self.end(k)..after.end;
+            }
+        }
+        after
+    }
+
+    /// `according to X, …` and `…, according to X.`
+    fn according(&self, i: usize) -> Option<Found> {
+        if self.word(i + 1) != Some("to") || !self.spaced(i) || !self.spaced(i + 1) {
+            return None;
+        }
+        let s = i + 2;
+        let sentence = self.sentence(self.start(i));
+        let (who, cue) = if self.word(s).is_some_and(|w| matches!(w, "him" | "her")) {
+            (Who::Pronoun, self.start(s)..self.end(s))
+        } else {
+            // Titles may come before the name: "according to Foreign
+            // Minister X".
+            (s..(s + 5).min(self.toks.len())).find_map(|k| {
+                self.speaker_starting(self.start(k))
+                    .map(|(a, span)| (Who::Named(a), span))
+            })?
+        };
+        let rest = &self.text[cue.end..sentence.end];
+        let text = if let Some(stripped) = rest.strip_prefix(',') {
+            let at = sentence.end - stripped.len();
+            at..sentence.end
+        } else if rest.trim_end_matches(['.', ' ']).is_empty() {
+            let comma = self.text[sentence.start..self.start(i)].rfind(',')? + sentence.start;
+            sentence.start..comma
+        } else {
+            return None;
+        };
+        let text = trim_statement(self.text, self.over_quotes(text));
+        (self.text[text.clone()].split_whitespace().count() >= 3).then_some(Found {
+            who,
+            cue,
+            text,
+            speech: Speech::Reported,
+        })
+    }
+
+    /// Pronoun and title speakers point back to the last named person who
+    /// spoke, when no other person was named since outside statements.
+    fn resolve(&self, doc: DocId, found: Vec<Found>) -> Vec<Quote> {
+        let mut out: Vec<Quote> = Vec::new();
+        let mut last: Option<(ActorId, usize)> = None;
+        for f in found {
+            let (speaker, via) = match f.who {
+                Who::Named(a) => {
+                    if (self.kind)(a) == Kind::Person {
+                        last = Some((a, f.cue.end));
+                    }
+                    (a, Via::Name)
+                }
+                Who::Pronoun | Who::Title => {
+                    let Some((a, since)) = last else { continue };
+                    if self.other_person_between(a, since, f.cue.start, &out) {
+                        continue;
+                    }
+                    let via = if f.who == Who::Pronoun {
+                        Via::Pronoun
+                    } else {
+                        Via::Title
+                    };
+                    (a, via)
+                }
+            };
+            out.push(Quote {
+                doc,
+                speaker,
+                text: f.text.start as u32..f.text.end as u32,
+                cue: f.cue.start as u32..f.cue.end as u32,
+                speech: f.speech,
+                via,
+            });
+        }
+        out.sort_by_key(|q| q.text.start);
+        out
+    }
+
+    fn other_person_between(&self, who: ActorId, from: usize, to: usize, said: &[Quote]) -> bool {
+        let k = self.mentions.partition_point(|m| (m.start as usize) < from);
+        self.mentions[k..]
+            .iter()
+            .take_while(|m| (m.start as usize) < to)
+            .filter(|m| m.actor != who && (self.kind)(m.actor) == Kind::Person)
+            .any(|m| {
+                !said
+                    .iter()
+                    .any(|q| q.speaker == who && q.text.start <= m.start && m.end <= q.text.end)
+            })
+    }
+}
+
+/// Words after which a name is the object of a phrase, not a subject.
+const PREPOSITIONS: [&str; 14] = [
+    "of", "for", "to", "in", "at", "from", "with", "by", "on", "about", "against", "into", "over",
+    "under",
+];
+
+/// Words that may follow a speaker's verb at the end of a sentence whose
+/// statement came first ("…, X said on Friday in a statement.").
+fn adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "a"
+            | "an"
+            | "the"
+            | "this"
+            | "last"
+            | "week"
+            | "month"
+            | "statement"
+            | "interview"
+            | "briefing"
+            | "conference"
+            | "press"
+            | "news"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "yesterday"
+            | "today"
+            | "reporters"
+            | "journalists"
+            | "citing"
+            | "quoting"
+            | "sources"
+            | "media"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    ) || w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Who can make a statement.
+fn can_speak(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Person | Kind::Organization | Kind::Country | Kind::Media
+    )
+}
+
+/// A statement span without surrounding space, commas or a final stop.
+fn trim_statement(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start_matches([' ', ',', ':', '\n', '\r']).len();
+    let inner = s[lead..].trim_end_matches([' ', ',', '.', ':', '\n', '\r']);
+    r.start + lead..r.start + lead + inner.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PEOPLE: [&str; 7] = [
+        "Sergey Lavrov",
+        "Lavrov",
+        "Kabulov",
+        "Zamir Kabulov",
+        "Mohammad Suhail Shaheen",
+        "Putin",
+        "Rudenko",
+    ];
+    const ORGS: [&str; 3] = ["Foreign Ministry", "FSB", "Taliban"];
+
+    /// (speaker, statement, direct?, via) for every statement of `body`,
+    /// with the names above as the only actors.
+    fn said(body: &str) -> Vec<(String, String, Speech, Via)> {
+        let text = format!("Title\n\n{body}");
+        let names: Vec<(&str, Kind)> = PEOPLE
+            .iter()
+            .map(|n| (*n, Kind::Person))
+            .chain(ORGS.iter().map(|n| (*n, Kind::Organization)))
+            .collect();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (id, (name, _)) in names.iter().enumerate() {
+            for (at, _) in text.match_indices(name) {
+                let end = at + name.len();
+                let inside = mentions
+                    .iter()
+                    .any(|m| m.start as usize <= at && end <= m.end as usize);
+                let word_end = !text[end..].starts_with(char::is_alphanumeric);
+                if !inside && word_end {
+                    mentions.retain(|m| !(at <= m.start as usize && m.end as usize <= end));
+                    mentions.push(Mention {
+                        doc: DocId(0),
+                        start: at as u32,
+                        end: end as u32,
+                        actor: ActorId(id as u32),
+                    });
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
+        let kind = |a: ActorId| names[a.ix()].1;
+        attribute(DocId(0), &text, 7, &mentions, &kind)
+            .into_iter()
+            .map(|q| {
+                let who = names[q.speaker.ix()].0;
+                (
+                    who.to_owned(),
+                    text[q.text.start as usize..q.text.end as usize].to_owned(),
+                    q.speech,
+                    q.via,
+                )
+            })
+            .collect()
+    }
+
+    fn q(who: &str, what: &str, speech: Speech, via: Via) -> (String, String, Speech, Via) {
+        (who.to_owned(), what.to_owned(), speech, via)
+    }
+
+    #[test]
+    fn a_quote_then_the_speaker_and_verb() {
+        assert_eq!(
+            said(
+                "“They are the real power. We care about Afghanistan,” Russian Foreign Minister Sergey Lavrov told journalists."
+            ),
+            [q(
+                "Sergey Lavrov",
+                "They are the real power. We care about Afghanistan",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quote_then_the_verb_and_speaker() {
+        assert_eq!(
+            said(
+                "“We welcome the proposal of the ministry,” said Mohammad Suhail Shaheen, head of the Taliban political office in Qatar."
+            ),
+            [q(
+                "Mohammad Suhail Shaheen",
+                "We welcome the proposal of the ministry",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_speaker_and_verb_then_the_quote() {
+        assert_eq!(
+            said(
+                "Kabulov told reporters that \"A fundamental decision has been made,\" adding that it takes work."
+            ),
+            [q(
+                "Kabulov",
+                "A fundamental decision has been made",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+        assert_eq!(
+            said("Putin said: “We must communicate with them somehow.”"),
+            [q(
+                "Putin",
+                "We must communicate with them somehow",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_participle_takes_the_sentence_speaker() {
+        assert_eq!(
+            said(
+                "Putin also mentioned consultations with partners on the Taliban, saying, \"We take into account the views of each.\""
+            ),
+            [q(
+                "Putin",
+                "We take into account the views of each",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn reported_speech_with_that_an_appositive_or_the_speaker_last() {
+        assert_eq!(
+            said(
+                "Zamir Kabulov, the presidential envoy to Afghanistan, stated that a decision had been made."
+            ),
+            [q(
+                "Zamir Kabulov",
+                "a decision had been made",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        assert_eq!(
+            said(
+                "Russia plans to remove the Taliban from the list, Zamir Kabulov, the presidential envoy, said on Friday."
+            ),
+            [q(
+                "Zamir Kabulov",
+                "Russia plans to remove the Taliban from the list",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        assert_eq!(
+            said("The FSB, which fights terrorism, also confirmed the shift in policy."),
+            [q("FSB", "the shift in policy", Speech::Reported, Via::Name)]
+        );
+        assert_eq!(
+            said("According to Lavrov, the initiative reflects the recognition of reality."),
+            [q(
+                "Lavrov",
+                "the initiative reflects the recognition of reality",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn he_points_back_to_the_last_speaker_when_nobody_else_was_named() {
+        assert_eq!(
+            said(
+                "Rudenko announced that the process will not be fast. \"The removal requires changes in the laws,\" he had said."
+            ),
+            [
+                q(
+                    "Rudenko",
+                    "the process will not be fast",
+                    Speech::Reported,
+                    Via::Name
+                ),
+                q(
+                    "Rudenko",
+                    "The removal requires changes in the laws",
+                    Speech::Direct,
+                    Via::Pronoun
+                ),
+            ]
+        );
+        // Another person named in between: "he" could be either.
+        let got = said(
+            "Rudenko announced that the process is slow. Then Kabulov arrived. \"It is hard work,\" he said.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A person named inside the speaker's own statement does not count.
+        assert_eq!(
+            said("Kabulov announced that the proposal went to Putin for a decision. \"We wait for an answer,\" the envoy added.").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_unattributed_quotes_are_not_statements() {
+        assert!(said("The Taliban, not \"terrorists by nature\", could be delisted.").is_empty());
+        assert!(said("\"The weather was fine all week long,\" the report noted.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_over_two_paragraphs_stays_whole() {
+        let got = said(
+            "“We were never terrorists.\n\n“We want positive relations with neighbours,” said Mohammad Suhail Shaheen.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("We were never terrorists."), "{got:?}");
+        assert!(got[0].1.ends_with("with neighbours"), "{got:?}");
+    }
+}
