@@ -134,6 +134,26 @@ enum Command {
         #[command(flatten)]
         source: Source,
     },
+    /// Print the timeline: dated events in date order, the events several
+    /// articles report grouped into one row with the count of sources.
+    Timeline {
+        /// Print JSON (every report of every event) instead of aligned text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Print what ACTOR said: direct quotes and reported speech attributed
+    /// to it, with the article each comes from.
+    Quotes {
+        /// The actor: a name, alias or spelling; close misspellings work.
+        actor: String,
+        /// Print JSON instead of aligned text.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        source: Source,
+    },
     /// Print the articles matching QUERY, best first, with their score, the
     /// fields that matched and the matched words (the filter's engine).
     Filter {
@@ -158,7 +178,9 @@ impl Command {
             Command::List { source, .. }
             | Command::Actors { source, .. }
             | Command::Mentions { source, .. }
-            | Command::Related { source, .. } => source.clone(),
+            | Command::Related { source, .. }
+            | Command::Timeline { source, .. }
+            | Command::Quotes { source, .. } => source.clone(),
             Command::Filter { source, .. } => Source {
                 corpus: source.corpus.clone(),
                 gazetteer: source.gazetteer.clone(),
@@ -309,6 +331,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     "SCOPE", "ACTOR", "KIND", "TOGETHER", "EXPECTED", "×CHANCE", "G2",
                 ],
                 report::related_table,
+            )
+        }
+        Command::Timeline { json, .. } => {
+            let rows = report::timeline(&lib);
+            print(
+                &mut out,
+                json,
+                &rows,
+                &["DATE", "SOURCES", "ACTORS", "ARTICLE", "SENTENCE"],
+                report::timeline_table,
+            )
+        }
+        Command::Quotes { actor, json, .. } => {
+            let Some(id) = find_actor(&lib, &actor) else {
+                return Ok(ExitCode::from(EXIT_INPUT));
+            };
+            let rows = report::quotes(&lib, id);
+            print(
+                &mut out,
+                json,
+                &rows,
+                &["ARTICLE", "DATE", "SPEECH", "STATEMENT"],
+                report::quote_table,
             )
         }
         Command::Filter {

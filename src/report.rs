@@ -319,6 +319,164 @@ pub fn kwic(lib: &Library, actor: ActorId, by: KwicSort, width: usize) -> Vec<St
         .collect()
 }
 
+/// One timeline row, as `dossier timeline` prints it.
+#[derive(Debug, Serialize)]
+pub struct TimelineRow<'a> {
+    /// The date at its precision as ISO 8601 ("2024-10-04", "2024-06",
+    /// "2003", "--10-04" when the year is unknown), or null when undated.
+    pub date: Option<String>,
+    /// The end of a range, likewise.
+    pub until: Option<String>,
+    /// The date as a reader writes it ("4 October 2024?").
+    pub label: String,
+    /// How precisely the date is known: "day", "month" or "year".
+    pub precision: Option<crate::story::dates::Precision>,
+    /// Whether the year (or all of the date) was read from context.
+    pub inferred: bool,
+    /// How many articles report it.
+    pub sources: u32,
+    /// The actors named, most often first.
+    pub actors: Vec<&'a str>,
+    /// Each report: article, the sentence and the dated expression.
+    pub events: Vec<EventRow<'a>>,
+}
+
+/// One article's report of a timeline event.
+#[derive(Debug, Serialize)]
+pub struct EventRow<'a> {
+    /// The article id.
+    pub article: &'a str,
+    /// The dated expression as written.
+    pub expression: &'a str,
+    /// Byte span of the expression in the article's full text.
+    pub start: u32,
+    /// Byte offset just past it.
+    pub end: u32,
+    /// The sentence holding it.
+    pub sentence: &'a str,
+}
+
+/// The timeline: every row in date order, undated ones last.
+pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
+    let t = &lib.story.timeline;
+    t.groups
+        .iter()
+        .map(|g| TimelineRow {
+            date: g.when.map(|w| w.iso()),
+            until: g.until.map(|w| w.iso()),
+            label: g.label(),
+            precision: g.when.map(|w| w.precision()),
+            inferred: g.inferred,
+            sources: g.sources,
+            actors: g
+                .actors
+                .iter()
+                .map(|&a| lib.actors.get(a).name.as_str())
+                .collect(),
+            events: g
+                .events
+                .iter()
+                .map(|&e| {
+                    let e = &t.events[e as usize];
+                    let a = &lib.corpus.articles[e.doc.ix()];
+                    EventRow {
+                        article: &a.id,
+                        expression: &a.text[e.date.span.start as usize..e.date.span.end as usize],
+                        start: e.date.span.start,
+                        end: e.date.span.end,
+                        sentence: &a.text[e.sentence.start as usize..e.sentence.end as usize],
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Cells of [`timeline`] rows: date, sources, actors, first article and
+/// its sentence.
+pub fn timeline_table(rows: &[TimelineRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let first = &r.events[0];
+            let mut actors: Vec<&str> = r.actors.iter().take(3).copied().collect();
+            if r.actors.len() > 3 {
+                actors.push("…");
+            }
+            vec![
+                r.label.clone(),
+                r.sources.to_string(),
+                actors.join(", "),
+                first.article.to_owned(),
+                text::safe_line(first.sentence).into_owned(),
+            ]
+        })
+        .collect()
+}
+
+/// One statement, as `dossier quotes` prints it.
+#[derive(Debug, Serialize)]
+pub struct QuoteRow<'a> {
+    /// Who made it.
+    pub speaker: &'a str,
+    /// The article id.
+    pub article: &'a str,
+    /// The article's date, when the corpus gives one.
+    pub date: Option<&'a str>,
+    /// "direct" (in quotation marks) or "reported".
+    pub speech: crate::story::quotes::Speech,
+    /// How the speaker was identified: "name", "pronoun" or "title".
+    pub via: crate::story::quotes::Via,
+    /// Byte span of the statement in the article's full text.
+    pub start: u32,
+    /// Byte offset just past it.
+    pub end: u32,
+    /// The statement.
+    pub text: &'a str,
+}
+
+/// The statements attributed to `actor`, in corpus order.
+pub fn quotes(lib: &Library, actor: ActorId) -> Vec<QuoteRow<'_>> {
+    lib.story
+        .quotes_of(actor)
+        .iter()
+        .map(|q| {
+            let a = &lib.corpus.articles[q.doc.ix()];
+            QuoteRow {
+                speaker: &lib.actors.get(q.speaker).name,
+                article: &a.id,
+                date: a.meta.date.as_deref(),
+                speech: q.speech,
+                via: q.via,
+                start: q.text.start,
+                end: q.text.end,
+                text: &a.text[q.text.start as usize..q.text.end as usize],
+            }
+        })
+        .collect()
+}
+
+/// Cells of [`quotes`] rows.
+pub fn quote_table(rows: &[QuoteRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let speech = match r.speech {
+                crate::story::quotes::Speech::Direct => "direct",
+                crate::story::quotes::Speech::Reported => "reported",
+            };
+            let text = match r.speech {
+                crate::story::quotes::Speech::Direct => format!("“{}”", r.text),
+                crate::story::quotes::Speech::Reported => r.text.to_owned(),
+            };
+            vec![
+                r.article.to_owned(),
+                r.date.unwrap_or("-").to_owned(),
+                speech.to_owned(),
+                text::safe_line(&text).into_owned(),
+            ]
+        })
+        .collect()
+}
+
 /// Writes rows as a JSON array, one object per line.
 pub fn write_json<T: Serialize>(mut out: impl Write, rows: &[T]) -> io::Result<()> {
     out.write_all(b"[")?;

@@ -1,0 +1,211 @@
+//! The story view on the seeds, checked by hand against the five articles:
+//! which events are dated how, which reports are grouped, and who said
+//! what.
+
+mod common;
+
+use common::{dossier, stdout_ok};
+use dossier::actors::Lookup;
+use dossier::library::Library;
+use dossier::story::quotes::{Speech, Via};
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Vec<Value> {
+    serde_json::from_str(&stdout_ok(args)).expect("valid JSON")
+}
+
+fn actor(lib: &Library, name: &str) -> dossier::actors::ActorId {
+    match lib.actors.lookup(name) {
+        Lookup::Found(id) => id,
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+/// (speech, via, statement) of every statement attributed to `name`.
+fn said(lib: &Library, name: &str) -> Vec<(Speech, Via, String)> {
+    lib.story
+        .quotes_of(actor(lib, name))
+        .iter()
+        .map(|q| {
+            let text = &lib.corpus.articles[q.doc.ix()].text;
+            (
+                q.speech,
+                q.via,
+                text[q.text.start as usize..q.text.end as usize].to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_4_october_decision_reported_by_two_articles_is_one_event() {
+    let lib = Library::seeds();
+    let t = &lib.story.timeline;
+    let oct4: Vec<_> = t
+        .groups
+        .iter()
+        .filter(|g| g.when.is_some_and(|w| w.month == 10 && w.day == 4))
+        .collect();
+    assert_eq!(oct4.len(), 1, "one row for 4 October");
+    let g = oct4[0];
+    assert_eq!(g.sources, 2);
+    let docs: Vec<&str> = g
+        .events
+        .iter()
+        .map(|&e| &lib.corpus.articles[t.events[e as usize].doc.ix()].id[..3])
+        .collect();
+    assert_eq!(docs, ["000", "003"]);
+    // No article gives its date and none writes "October 4, 2024": the
+    // year is read from the latest month written with a year, and says so.
+    assert_eq!(g.label(), "4 October 2024?");
+}
+
+#[test]
+fn the_2003_listing_is_dated_2003_by_three_sources() {
+    let lib = Library::seeds();
+    let g = lib
+        .story
+        .timeline
+        .groups
+        .iter()
+        .find(|g| g.label() == "2003")
+        .expect("a 2003 row");
+    assert_eq!(g.sources, 3);
+    assert!(!g.inferred, "2003 is written in the text");
+    let taliban = actor(&lib, "Taliban");
+    assert!(g.actors.contains(&taliban));
+}
+
+#[test]
+fn written_dates_keep_their_precision_and_come_in_date_order() {
+    let lib = Library::seeds();
+    let labels: Vec<String> = lib
+        .story
+        .timeline
+        .groups
+        .iter()
+        .map(|g| g.label())
+        .collect();
+    for want in [
+        "29 May 2024",
+        "1 April 2024",
+        "June 2023",
+        "December 2023",
+        "2018–2020",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == want),
+            "{want} missing from {labels:?}"
+        );
+    }
+    let at = |l: &str| labels.iter().position(|x| x == l).unwrap();
+    assert!(at("2003") < at("June 2023"));
+    assert!(at("June 2023") < at("1 April 2024"));
+    assert!(at("1 April 2024") < at("29 May 2024"));
+    assert!(at("29 May 2024") < at("4 October 2024?"));
+    // "said on Friday" with no publication date cannot be placed.
+    assert_eq!(labels.last().map(String::as_str), Some("July"));
+    assert!(labels.iter().any(|l| l == "undated"));
+}
+
+#[test]
+fn lavrov_said_they_are_the_real_power() {
+    let lib = Library::seeds();
+    let got = said(&lib, "Lavrov");
+    assert!(
+        got.contains(&(
+            Speech::Direct,
+            Via::Name,
+            "They are the real power. We care about Afghanistan".to_owned()
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn shaheen_said_we_welcome_the_proposal_in_one_quote() {
+    let lib = Library::seeds();
+    let got = said(&lib, "Shaheen");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (speech, via, text) = &got[0];
+    assert_eq!((*speech, *via), (Speech::Direct, Via::Name));
+    assert!(text.starts_with("We welcome the proposal"), "{text}");
+    // The quote runs over several sentences and an elision mark.
+    assert!(text.ends_with("in the region and the world"), "{text}");
+}
+
+#[test]
+fn he_said_points_back_to_the_last_speaker() {
+    let lib = Library::seeds();
+    let rudenko = said(&lib, "Rudenko");
+    assert!(
+        rudenko.iter().any(|(s, v, t)| *s == Speech::Direct
+            && *v == Via::Pronoun
+            && t.starts_with("The removal of the Taliban")),
+        "{rudenko:?}"
+    );
+    let kabulov = said(&lib, "Kabulov");
+    assert!(
+        kabulov
+            .iter()
+            .any(|(s, _, t)| *s == Speech::Direct && t.starts_with("I expect that")),
+        "{kabulov:?}"
+    );
+}
+
+#[test]
+fn nobody_is_credited_with_words_in_scare_quotes() {
+    let lib = Library::seeds();
+    for q in lib.story.quotes() {
+        let text = &lib.corpus.articles[q.doc.ix()].text;
+        let s = &text[q.text.start as usize..q.text.end as usize];
+        assert!(s.split_whitespace().count() >= 3, "{s:?}");
+        assert_ne!(s, "positive");
+    }
+}
+
+#[test]
+fn the_cli_prints_the_timeline_and_quotes_as_json() {
+    let rows = json(&["timeline", "--json"]);
+    let oct4 = rows
+        .iter()
+        .find(|r| r["date"] == "2024-10-04")
+        .expect("the 4 October row");
+    assert_eq!(oct4["sources"], 2);
+    assert_eq!(oct4["inferred"], true);
+    assert_eq!(oct4["events"].as_array().unwrap().len(), 2);
+    let quotes = json(&["quotes", "lavrov", "--json"]);
+    assert!(quotes.iter().any(|q| q["speech"] == "direct"
+        && q["text"] == "They are the real power. We care about Afghanistan"));
+    // Spans are byte offsets into the article file.
+    let q = &quotes[0];
+    let file = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(q["article"].as_str().unwrap()),
+    )
+    .unwrap();
+    let (a, b) = (
+        q["start"].as_u64().unwrap() as usize,
+        q["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        std::str::from_utf8(&file[a..b]).unwrap(),
+        q["text"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn the_cli_timeline_table_has_a_row_per_event() {
+    let out = stdout_ok(&["timeline"]);
+    let mut lines = out.lines();
+    assert!(lines.next().unwrap().starts_with("DATE"));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("4 October 2024?") && l.contains(" 2 "))
+    );
+    let out = dossier(&["quotes", "nobody-at-all"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no actor matches \"nobody-at-all\""), "{err}");
+}
