@@ -381,7 +381,9 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn fold_spaces(s: &str) -> String {
+/// `s` with each run of whitespace folded into one space, made safe to
+/// print.
+pub fn fold_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_space = false;
     for c in s.chars() {
@@ -399,7 +401,7 @@ fn fold_spaces(s: &str) -> String {
 }
 
 /// The last `max` cells of `s`, starting at a word where one fits.
-fn take_right(s: &str, max: usize) -> String {
+pub fn take_right(s: &str, max: usize) -> String {
     let gs: Vec<&str> = s.graphemes(true).collect();
     let mut used = 0;
     let mut from = gs.len();
@@ -419,7 +421,7 @@ fn take_right(s: &str, max: usize) -> String {
 }
 
 /// The first `max` cells of `s`, ending at a word where one fits.
-fn take_left(s: &str, max: usize) -> String {
+pub fn take_left(s: &str, max: usize) -> String {
     let gs: Vec<&str> = s.graphemes(true).collect();
     let mut used = 0;
     let mut to = 0;

@@ -29,6 +29,15 @@ fn nasty_text() -> impl Strategy<Value = String> {
             1 => Just("👩‍👩‍👧".to_owned()),
             1 => Just("\u{200b}".to_owned()),
             1 => Just("Putin ".to_owned()),
+            // What the story reader looks for: quotes, speech, dates.
+            1 => prop_oneof![
+                Just("“".to_owned()), Just("”".to_owned()), Just("\"".to_owned()),
+                Just(", he said. ".to_owned()), Just(" said that ".to_owned()),
+                Just("according to Putin, ".to_owned()), Just(" on May 29, 2024".to_owned()),
+                Just(" in June ".to_owned()), Just("since 2003 ".to_owned()),
+                Just("Friday (October 4)".to_owned()), Just("two weeks ago".to_owned()),
+                Just(" 4 October ".to_owned()), Just("«".to_owned()),
+            ],
             1 => "\\PC{1,4}",
         ],
         0..40,
@@ -84,7 +93,7 @@ proptest! {
         docs in proptest::collection::vec((nasty_text(), nasty_text()), 1..4),
         w in 0u16..220,
         h in 0u16..70,
-        keys in proptest::collection::vec(0usize..12, 0..12),
+        keys in proptest::collection::vec(0usize..15, 0..12),
     ) {
         let lib = library(&docs);
         let mut app = App::new(lib, 120, 40);
@@ -92,6 +101,7 @@ proptest! {
             Action::Down, Action::FocusNext, Action::NextActorMention, Action::Activate,
             Action::OpenConcordance, Action::OpenRelated, Action::CycleSort, Action::Back,
             Action::HistoryBack, Action::ToggleHelp, Action::NextMention, Action::PageDown,
+            Action::OpenTimeline, Action::OpenQuotes, Action::Expand,
         ];
         for k in keys {
             app.update(actions[k].clone());
@@ -103,6 +113,29 @@ proptest! {
         for cell in buf.content() {
             let bad: Vec<char> = cell.symbol().chars().filter(|&c| dossier::text::is_unsafe(c)).collect();
             prop_assert!(bad.is_empty(), "{:?} drawn raw", bad);
+        }
+    }
+
+    #[test]
+    fn story_spans_lie_on_characters_inside_their_article(
+        docs in proptest::collection::vec((nasty_text(), nasty_text()), 1..4),
+    ) {
+        let lib = library(&docs);
+        for e in &lib.story.timeline.events {
+            let text = &lib.corpus.articles[e.doc.ix()].text;
+            for r in [e.sentence.clone(), e.date.span.clone()] {
+                let (a, b) = (r.start as usize, r.end as usize);
+                prop_assert!(a <= b && b <= text.len());
+                prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+            }
+        }
+        for q in lib.story.quotes() {
+            let text = &lib.corpus.articles[q.doc.ix()].text;
+            for r in [q.text.clone(), q.cue.clone()] {
+                let (a, b) = (r.start as usize, r.end as usize);
+                prop_assert!(a <= b && b <= text.len());
+                prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+            }
         }
     }
 

@@ -139,6 +139,12 @@ pub enum Action {
     HideKind,
     /// Show every kind in the sidebar again.
     ShowKinds,
+    /// Open the timeline of dated events (`t`).
+    OpenTimeline,
+    /// Open what the actor in view said (`"`).
+    OpenQuotes,
+    /// Show or fold each source of the timeline row under the cursor.
+    Expand,
     /// Results for the filter's query `generation` arrived.
     FilterResults {
         /// The generation of the query they answer.
@@ -164,7 +170,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 37] = [
+    pub const BINDABLE: [(Action, &'static str); 40] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -202,6 +208,9 @@ impl Action {
         (Action::HistoryForward, "history_forward"),
         (Action::HideKind, "hide_kind"),
         (Action::ShowKinds, "show_kinds"),
+        (Action::OpenTimeline, "timeline"),
+        (Action::OpenQuotes, "quotes"),
+        (Action::Expand, "expand"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

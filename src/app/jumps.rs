@@ -129,6 +129,17 @@ impl App {
             }
         }
         self.view = p.view;
+        // A view whose state is gone (a new library) falls back to the panes.
+        let gone = match p.view {
+            View::Timeline => self.timeline.is_none(),
+            View::Quotes => self.quotes.is_none(),
+            View::Concordance => self.concordance.is_none(),
+            View::Related => self.related.is_none(),
+            View::Panes => false,
+        };
+        if gone {
+            self.view = View::Panes;
+        }
         self.return_to = None;
         self.focus = p.focus;
         self.refit();
@@ -136,7 +147,7 @@ impl App {
     }
 
     /// The filter's matching articles, when its results are in.
-    fn filter_set(&self) -> Option<crate::search::docset::DocSet> {
+    pub(super) fn filter_set(&self) -> Option<crate::search::docset::DocSet> {
         self.filter
             .hits
             .as_ref()
@@ -149,7 +160,7 @@ impl App {
     /// The actor `m` and `r` are about: the one under the sidebar cursor
     /// when the sidebar has focus, the one under the reader's mention
     /// cursor when the reader has, else the selected one.
-    fn actor_in_view(&self) -> Option<ActorId> {
+    pub(super) fn actor_in_view(&self) -> Option<ActorId> {
         match self.focus {
             Pane::Actors => self.sidebar.current(),
             Pane::Reader => self.mention_actor().or(self.selected_actor),
@@ -174,7 +185,11 @@ impl App {
                 Some(r) => (r.actor, r.current()),
                 None => return,
             },
-            View::Panes => match self.actor_in_view() {
+            View::Quotes => match &self.quotes {
+                Some(q) => (q.actor, None),
+                None => return,
+            },
+            View::Panes | View::Timeline => match self.actor_in_view() {
                 Some(a) => (a, None),
                 None => {
                     self.message = Some(
@@ -213,7 +228,8 @@ impl App {
         let actor = match self.view {
             View::Related => return,
             View::Concordance => self.concordance.as_ref().map(|c| c.actor),
-            View::Panes => self.actor_in_view(),
+            View::Quotes => self.quotes.as_ref().map(|q| q.actor),
+            View::Panes | View::Timeline => self.actor_in_view(),
         };
         let Some(actor) = actor else {
             self.message = Some("Select an actor first (Enter in the actors pane)".into());

@@ -183,6 +183,10 @@ pub enum Context {
     Concordance,
     /// The related actors fill the screen.
     Related,
+    /// The timeline fills the screen.
+    Timeline,
+    /// An actor's statements fill the screen.
+    Quotes,
     /// The filter line is being edited: printable keys type.
     Filter,
     /// The help overlay is open.
@@ -199,6 +203,8 @@ impl Context {
             Context::Actors => "Actors",
             Context::Concordance => "Concordance (m)",
             Context::Related => "Related actors (r)",
+            Context::Timeline => "Timeline (t)",
+            Context::Quotes => "Who said what (\")",
             Context::Filter => "Filter line (/)",
             Context::Help => "This help and the warnings list",
         }
@@ -267,6 +273,8 @@ impl Default for Keymap {
             (Global, &["esc"], Action::Back, "clear the actor selection, then the filter"),
             (Global, &["m"], Action::OpenConcordance, "concordance: every mention of the actor, in context"),
             (Global, &["r"], Action::OpenRelated, "actors named in the same sentences and articles"),
+            (Global, &["t"], Action::OpenTimeline, "timeline: dated events in date order (of the selected actor)"),
+            (Global, &["\""], Action::OpenQuotes, "what the actor in view said: quotes and reported speech"),
             (Global, &["]"], Action::NextActorMention, "next mention of any actor in the article"),
             (Global, &["["], Action::PrevActorMention, "previous mention of any actor"),
             (Global, &["backspace", "ctrl-o", "alt-left"], Action::HistoryBack, "back to before the last jump"),
@@ -286,6 +294,11 @@ impl Default for Keymap {
             (Related, &["m"], Action::OpenConcordance, "the concordance of the sentences naming both"),
             (Related, &["tab", "left", "right"], Action::FocusNext, "switch between the same-sentence and same-article lists"),
             (Related, &["esc"], Action::Back, "back to the panes"),
+            (Timeline, &["enter"], Action::Activate, "read the article at this event's sentence (Esc comes back)"),
+            (Timeline, &["space", "right", "left"], Action::Expand, "show or fold each source's sentence of the event"),
+            (Timeline, &["esc"], Action::Back, "back to the panes"),
+            (Quotes, &["enter"], Action::Activate, "read the article at this statement (Esc comes back)"),
+            (Quotes, &["esc"], Action::Back, "back to the panes"),
             (Filter, &["enter"], Action::FilterAccept, "keep the filter, go to the list"),
             (Filter, &["esc"], Action::FilterCancel, "clear the filter, restore the selection"),
             (Filter, &["up"], Action::FilterHistoryPrev, "earlier query"),
@@ -395,6 +408,8 @@ impl Keymap {
             Context::Actors,
             Context::Concordance,
             Context::Related,
+            Context::Timeline,
+            Context::Quotes,
             Context::Filter,
             Context::Help,
         ]

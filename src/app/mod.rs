@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod layout;
 pub mod reader;
 pub mod scroll;
+pub mod story;
 pub mod views;
 
 use std::ops::Range;
@@ -32,6 +33,7 @@ use keymap::{Context, Key, Keymap};
 pub use layout::{Area, Layout, Pane};
 use reader::Reader;
 use scroll::Cursor;
+use story::{QuotesView, TimelineView};
 pub use views::View;
 use views::{Concordance, RelatedView};
 
@@ -147,6 +149,10 @@ pub struct App {
     pub concordance: Option<Concordance>,
     /// The related-actors view, kept likewise.
     pub related: Option<RelatedView>,
+    /// The timeline, kept likewise.
+    pub timeline: Option<TimelineView>,
+    /// The statements view, kept likewise.
+    pub quotes: Option<QuotesView>,
     /// The view Esc in the panes returns to, after Enter opened an article
     /// from it.
     pub return_to: Option<View>,
@@ -181,6 +187,8 @@ impl App {
             view: View::Panes,
             concordance: None,
             related: None,
+            timeline: None,
+            quotes: None,
             return_to: None,
             history: History::default(),
             message: None,
@@ -219,6 +227,8 @@ impl App {
             (None, true, _, _) => Context::Filter,
             (None, false, View::Concordance, _) => Context::Concordance,
             (None, false, View::Related, _) => Context::Related,
+            (None, false, View::Timeline, _) => Context::Timeline,
+            (None, false, View::Quotes, _) => Context::Quotes,
             (None, false, View::Panes, Pane::List) => Context::List,
             (None, false, View::Panes, Pane::Reader) => Context::Reader,
             (None, false, View::Panes, Pane::Actors) => Context::Actors,
@@ -278,7 +288,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::FocusNext if self.view == View::Related => self.switch_column(),
             Action::FocusPrev if self.view == View::Related => self.switch_column(),
-            Action::FocusNext | Action::FocusPrev if self.view == View::Concordance => {}
+            Action::FocusNext | Action::FocusPrev if self.view != View::Panes => {}
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Up => self.move_by(-1),
@@ -341,6 +351,9 @@ impl App {
             }
             Action::OpenConcordance => self.open_concordance(),
             Action::OpenRelated => self.open_related(),
+            Action::OpenTimeline => self.open_timeline(),
+            Action::OpenQuotes => self.open_quotes(),
+            Action::Expand => self.toggle_expand(),
             Action::CycleSort => self.cycle_sort(),
             Action::NextActorMention => self.step_mention(true),
             Action::PrevActorMention => self.step_mention(false),
@@ -383,6 +396,8 @@ impl App {
             self.view = View::Panes;
             self.concordance = None;
             self.related = None;
+            self.timeline = None;
+            self.quotes = None;
             self.return_to = None;
             self.history = History::default();
         }
@@ -424,6 +439,14 @@ impl App {
                 let len = r.list(col).len();
                 r.cursors[col].fit(len, visible);
             }
+        }
+        let visible = self.timeline_visible();
+        if let Some(t) = &mut self.timeline {
+            t.cursor.fit(t.rows.len(), visible);
+        }
+        let visible = self.quotes_visible();
+        if let Some(q) = &mut self.quotes {
+            q.cursor.fit(q.rows.len(), visible);
         }
         if let Some(doc) = self.reader.doc {
             let width = self.reader_width();
@@ -534,6 +557,20 @@ impl App {
                 }
                 return;
             }
+            View::Timeline => {
+                let vis = self.timeline_visible();
+                if let Some(t) = &mut self.timeline {
+                    t.cursor.move_by(delta, t.rows.len(), vis);
+                }
+                return;
+            }
+            View::Quotes => {
+                let vis = self.quotes_visible();
+                if let Some(q) = &mut self.quotes {
+                    q.cursor.move_by(delta, q.rows.len(), vis);
+                }
+                return;
+            }
             View::Panes => {}
         }
         match self.focus {
@@ -560,6 +597,8 @@ impl App {
         let page = match self.focus {
             _ if self.view == View::Related => self.related_visible(),
             _ if self.view == View::Concordance => self.view_visible(),
+            _ if self.view == View::Timeline => self.timeline_visible(),
+            _ if self.view == View::Quotes => self.quotes_visible(),
             Pane::List => self.list_visible(),
             Pane::Reader => self.reader_height().saturating_sub(1).max(1),
             Pane::Actors => self.sidebar_visible(),
@@ -684,6 +723,19 @@ impl App {
         if let Some(c) = &mut self.concordance {
             c.narrow(&lib, hits.as_ref().map(|h| &h.set), visible);
         }
+        let visible = self.timeline_visible();
+        if let Some(t) = &mut self.timeline {
+            // The timeline follows the selected actor while it is shown.
+            if self.view == View::Timeline && t.actor != self.selected_actor {
+                t.actor = self.selected_actor;
+                t.expanded.clear();
+            }
+            t.rebuild(&lib, hits.as_ref().map(|h| &h.set), visible);
+        }
+        let visible = self.quotes_visible();
+        if let Some(q) = &mut self.quotes {
+            q.narrow(&lib, hits.as_ref().map(|h| &h.set), visible);
+        }
 
         if self.list.selected() == self.reader.doc {
             self.remark();
@@ -714,6 +766,8 @@ impl App {
     fn activate(&mut self) {
         match self.view {
             View::Concordance => return self.open_line(),
+            View::Timeline => return self.open_event(),
+            View::Quotes => return self.open_statement(),
             View::Related => {
                 if let Some(actor) = self.related.as_ref().and_then(RelatedView::current) {
                     self.record();

@@ -49,6 +49,9 @@ pub struct Reader {
     /// The mention cursor (`]` / `[`): an index into the open article's
     /// mentions of any actor.
     pub mention: Option<usize>,
+    /// A passage to show marked: the timeline event's sentence or the
+    /// statement the reader was opened at.
+    pub spot: Option<Range<usize>>,
     /// Byte offset of the text the user last scrolled to the top of the
     /// screen; rewrapping for a new width brings it back to the top, so
     /// resizing back and forth never drifts.
@@ -66,6 +69,7 @@ impl Reader {
         self.targets.clear();
         self.target = None;
         self.mention = None;
+        self.spot = None;
         self.anchor = None;
     }
 

@@ -787,3 +787,153 @@ fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
     press(&mut a, "k");
     assert_eq!(a.overlay, Some(Overlay::Help { scroll: end - 1 }));
 }
+
+// ---- the story views -----------------------------------------------------
+
+/// The label of the timeline row under the cursor.
+fn timeline_label(a: &App) -> String {
+    let t = a.timeline.as_ref().unwrap();
+    match t.current().unwrap() {
+        super::story::TimelineRow::Group(g) | super::story::TimelineRow::Event(g, _) => {
+            a.lib.story.timeline.groups[g as usize].label()
+        }
+    }
+}
+
+#[test]
+fn t_opens_the_timeline_and_the_selected_actor_restricts_it() {
+    let mut a = app(120, 30);
+    press(&mut a, "t");
+    assert_eq!(a.view, View::Timeline);
+    let all = a.timeline.as_ref().unwrap().groups;
+    assert_eq!(all, a.lib.story.timeline.groups.len());
+    press(&mut a, "esc");
+    select(&mut a, "Bortnikov");
+    press(&mut a, "t");
+    let t = a.timeline.as_ref().unwrap();
+    assert!(t.groups > 0 && t.groups < all, "{} of {all}", t.groups);
+    let who = actor(&a, "Bortnikov");
+    for &r in &t.rows {
+        if let super::story::TimelineRow::Group(g) = r {
+            let g = &a.lib.story.timeline.groups[g as usize];
+            assert!(g.actors.contains(&who));
+        }
+    }
+}
+
+#[test]
+fn the_filter_narrows_the_timeline_as_you_type() {
+    let mut a = app(120, 30);
+    press(&mut a, "t");
+    let all = a.timeline.as_ref().unwrap().groups;
+    type_filter(&mut a, "tashkent");
+    let t = a.timeline.as_ref().unwrap();
+    assert!(t.groups >= 1 && t.groups < all, "{} of {all}", t.groups);
+    assert_eq!(a.view, View::Timeline);
+}
+
+#[test]
+fn enter_on_an_event_reads_its_sentence_and_esc_returns_to_the_timeline() {
+    let mut a = app(120, 30);
+    press(&mut a, "t");
+    while timeline_label(&a) != "29 May 2024" {
+        let before = a.timeline.as_ref().unwrap().cursor.selected;
+        press(&mut a, "j");
+        assert_ne!(
+            before,
+            a.timeline.as_ref().unwrap().cursor.selected,
+            "no 29 May row"
+        );
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.view, View::Panes);
+    assert_eq!(a.focus, Pane::Reader);
+    let doc = a.reader.doc.unwrap();
+    let spot = a.reader.spot.clone().expect("the sentence is marked");
+    let text = &a.lib.corpus.articles[doc.ix()].text;
+    assert!(
+        text[spot.clone()].contains("May 29, 2024"),
+        "{}",
+        &text[spot.clone()]
+    );
+    let row = a.reader.row_of(spot.start);
+    let h = a.reader_height();
+    assert!(
+        row >= a.reader.scroll && row < a.reader.scroll + h,
+        "the sentence is on screen"
+    );
+    press(&mut a, "esc");
+    assert_eq!(a.view, View::Timeline);
+    assert_eq!(timeline_label(&a), "29 May 2024", "the cursor stayed");
+}
+
+#[test]
+fn space_shows_each_source_of_an_event_and_folds_them_again() {
+    let mut a = app(120, 30);
+    press(&mut a, "t");
+    let rows = a.timeline.as_ref().unwrap().rows.len();
+    while timeline_label(&a) != "2003" {
+        press(&mut a, "j");
+    }
+    press(&mut a, "space");
+    assert_eq!(a.timeline.as_ref().unwrap().rows.len(), rows + 3);
+    press(&mut a, "j j");
+    // Enter on a source reads that source's sentence.
+    let Some(super::story::TimelineRow::Event(_, e)) = a.timeline.as_ref().unwrap().current()
+    else {
+        panic!("the cursor is on a source");
+    };
+    let doc = a.lib.story.timeline.events[e as usize].doc;
+    press(&mut a, "enter");
+    assert_eq!(a.reader.doc, Some(doc));
+    press(&mut a, "esc space");
+    assert_eq!(a.timeline.as_ref().unwrap().rows.len(), rows);
+    assert_eq!(
+        timeline_label(&a),
+        "2003",
+        "folding puts the cursor on the event"
+    );
+}
+
+#[test]
+fn quote_key_shows_what_the_actor_in_view_said() {
+    let mut a = app(120, 30);
+    press(&mut a, "\"");
+    assert_eq!(a.view, View::Panes, "no actor in view yet");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("Select an actor")
+    );
+    select(&mut a, "Lavrov");
+    press(&mut a, "\"");
+    assert_eq!(a.view, View::Quotes);
+    let q = a.quotes.as_ref().unwrap();
+    assert_eq!(q.actor, actor(&a, "Lavrov"));
+    assert_eq!(q.rows.len(), 2);
+    press(&mut a, "enter");
+    let spot = a.reader.spot.clone().unwrap();
+    let text = &a.lib.corpus.articles[a.reader.doc.unwrap().ix()].text;
+    assert_eq!(
+        &text[spot],
+        "They are the real power. We care about Afghanistan"
+    );
+    press(&mut a, "backspace");
+    assert_eq!(a.view, View::Quotes, "back goes to the statements");
+}
+
+#[test]
+fn the_story_views_survive_every_size() {
+    let mut a = app(120, 30);
+    select(&mut a, "Kabulov");
+    for keys in ["t", "space", "esc \"", "G", "esc"] {
+        press(&mut a, keys);
+        for (w, h) in [(0, 0), (1, 1), (20, 5), (500, 200), (120, 30)] {
+            a.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+        }
+    }
+}

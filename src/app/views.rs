@@ -21,6 +21,10 @@ pub enum View {
     Concordance,
     /// The actors named alongside the selected actor.
     Related,
+    /// Dated events in date order.
+    Timeline,
+    /// What the selected actor said.
+    Quotes,
 }
 
 /// Buckets the dispersion line is counted in (drawn narrower by merging).

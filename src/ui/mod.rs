@@ -9,10 +9,12 @@ mod actors;
 mod concordance;
 mod help;
 mod list;
+mod quotes;
 mod reader;
 mod related;
 mod status;
 pub mod theme;
+mod timeline;
 mod warnings;
 
 use ratatui::Frame;
@@ -44,6 +46,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.view {
         View::Concordance => concordance::render(app, frame, body),
         View::Related => related::render(app, frame, body),
+        View::Timeline => timeline::render(app, frame, body),
+        View::Quotes => quotes::render(app, frame, body),
         View::Panes => {
             if let Some(a) = layout.list {
                 list::render(app, frame, rect(a, full));

@@ -94,8 +94,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The spans of `text[start..end]`, split wherever a mention, a filter
 /// mark or the cursor's target begins or ends, each piece styled by all
-/// that cover it: mentions by kind (filled for the selected actor), then
-/// filter marks, then the target on top.
+/// that cover it: the passage opened at (underlined), mentions by kind
+/// (filled for the selected actor), then filter marks, then the target on
+/// top.
 fn text_spans<'a>(
     app: &App,
     text: &'a str,
@@ -127,7 +128,12 @@ fn text_spans<'a>(
         .filter(|t| t.end > start && t.start < end)
         .cloned()
         .or(under_cursor);
+    let spot = r.spot.clone().filter(|s| s.end > start && s.start < end);
     let mut cuts = vec![start, end];
+    if let Some(s) = &spot {
+        cuts.push(s.start.max(start));
+        cuts.push(s.end.min(end));
+    }
     for m in &mentions {
         cuts.push((m.start as usize).max(start));
         cuts.push((m.end as usize).min(end));
@@ -148,6 +154,9 @@ fn text_spans<'a>(
         .map(|w| {
             let at = w[0];
             let mut style = base;
+            if spot.as_ref().is_some_and(|s| covers(s.start, s.end, at)) {
+                style = style.patch(theme::spot());
+            }
             if let Some(m) = mentions
                 .iter()
                 .find(|m| covers(m.start as usize, m.end as usize, at))

@@ -218,6 +218,16 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             wanted.push((Action::FocusNext, "list", 4));
             wanted.push((Action::Back, "close", 2));
         }
+        View::Timeline => {
+            wanted.push((Action::Activate, "read", 3));
+            wanted.push((Action::Expand, "sources", 3));
+            wanted.push((Action::Back, "close", 2));
+        }
+        View::Quotes => {
+            wanted.push((Action::Activate, "read", 3));
+            wanted.push((Action::OpenConcordance, "mentions", 4));
+            wanted.push((Action::Back, "close", 2));
+        }
         View::Panes => {
             wanted.push((Action::FocusNext, "pane", 4));
             match app.focus {
@@ -227,7 +237,9 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             }
             if app.selected_actor.is_some() {
                 wanted.push((Action::OpenConcordance, "mentions", 3));
+                wanted.push((Action::OpenQuotes, "said", 4));
             }
+            wanted.push((Action::OpenTimeline, "timeline", 4));
         }
     }
     wanted.push((Action::OpenFilter, "filter", 2));

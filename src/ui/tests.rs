@@ -453,3 +453,92 @@ fn the_status_line_keeps_help_and_the_selected_actor_when_narrow() {
         );
     }
 }
+
+#[test]
+fn timeline_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    press(&mut app, "t");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn timeline_with_the_4_october_sources_expanded_at_80x24() {
+    let mut app = seeds_app(80, 24);
+    press(&mut app, "t");
+    let at = {
+        let t = app.timeline.as_ref().unwrap();
+        let lib = &app.lib;
+        t.rows
+            .iter()
+            .position(|r| match r {
+                crate::app::story::TimelineRow::Group(g) => {
+                    lib.story.timeline.groups[*g as usize].label() == "4 October 2024?"
+                }
+                _ => false,
+            })
+            .expect("the 4 October event is listed")
+    };
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    press(&mut app, "space");
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer()).join("\n");
+    assert!(screen.contains("×2"), "{screen}");
+    assert_eq!(screen.matches("↳").count(), 2, "{screen}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn timeline_of_one_actor_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "t");
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer()).join("\n");
+    assert!(screen.contains("Timeline: Alexander Bortnikov"), "{screen}");
+    assert!(
+        !screen.contains("2018–2020"),
+        "an event not naming him is shown:\n{screen}"
+    );
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn quotes_of_shaheen_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Shaheen");
+    press(&mut app, "\"");
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer()).join("\n");
+    assert!(screen.contains("“ We welcome the proposal"), "{screen}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn quotes_of_kabulov_at_60x20() {
+    let mut app = seeds_app(60, 20);
+    select(&mut app, "Kabulov");
+    press(&mut app, "\"");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn the_passage_opened_from_the_quotes_is_underlined_in_the_reader() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Lavrov");
+    press(&mut app, "\" enter");
+    assert_eq!(app.view, crate::app::View::Panes);
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    let reader = app.layout.reader.unwrap();
+    let area = Rect::new(reader.x, reader.y, reader.w, reader.h);
+    let (x, y) = find_in(buf, area, "real power").expect("the statement is on screen");
+    assert!(
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::UNDERLINED),
+        "the statement is underlined"
+    );
+}

@@ -49,6 +49,14 @@ pub fn warning() -> Style {
     Style::new().fg(Color::LightRed)
 }
 
+/// The passage the reader was opened at from the timeline or the
+/// statements: underlined, so mentions inside it keep their colours.
+pub fn spot() -> Style {
+    Style::new()
+        .underline_color(Color::Yellow)
+        .add_modifier(Modifier::UNDERLINED)
+}
+
 /// The mention under the cursor (n/N): unmistakable.
 pub fn current_mention() -> Style {
     Style::new()

@@ -1,0 +1,222 @@
+//! The timeline: one row per event in date order (the date at its
+//! precision, how many sources report it, the sentence with the date
+//! marked, the actors), each expandable to every source's sentence. Only
+//! the rows on screen are cut.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::status::grouped;
+use super::{pane_block, pane_title, scrollbar, theme};
+use crate::app::App;
+use crate::app::story::TimelineRow;
+use crate::library::Library;
+use crate::text;
+
+/// Cells of the date column: "28 November 2024?" fits.
+const DATE_W: usize = 18;
+/// Cells of the sources column: "×12".
+const SOURCES_W: usize = 5;
+
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(t) = &app.timeline else { return };
+    let lib = &app.lib;
+    let title = match t.actor {
+        Some(a) => format!("Timeline: {}", lib.actors.get(a).name),
+        None => "Timeline".to_owned(),
+    };
+    let mut block = pane_block(pane_title(&title, true, area.width), true);
+    let inner = block.inner(area);
+    let visible = usize::from(inner.height).saturating_sub(1).max(1);
+    if !t.rows.is_empty() {
+        let first = t.cursor.offset + 1;
+        let last = (t.cursor.offset + visible).min(t.rows.len());
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {first}-{last} of {} ", grouped(t.rows.len())),
+                theme::dim(),
+            )
+            .right_aligned(),
+        );
+    }
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let mut head = format!(
+        " {} event{} in date order · Space: each source · Enter: read",
+        grouped(t.groups),
+        if t.groups == 1 { "" } else { "s" },
+    );
+    if app.filter.active() {
+        head.push_str(" · filtered");
+    }
+    let mut lines = vec![Line::styled(
+        text::fit(&head, width).into_owned(),
+        theme::header(),
+    )];
+    let actors_w = if width >= 110 { (width / 5).min(40) } else { 0 };
+    let date_w = if width >= 60 { DATE_W } else { 12 };
+    for (i, &row) in t
+        .rows
+        .iter()
+        .enumerate()
+        .skip(t.cursor.offset)
+        .take(visible)
+    {
+        let mut l = Line::from(row_spans(app, lib, row, width, date_w, actors_w));
+        if i == t.cursor.selected {
+            l = l.style(theme::selected_row(true));
+        }
+        lines.push(l);
+    }
+    if t.rows.is_empty() {
+        let why = if app.filter.active() {
+            " No dated event in the filtered articles"
+        } else {
+            " No dated events here"
+        };
+        lines.push(Line::styled(why, theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    scrollbar(frame, area, t.rows.len(), t.cursor.offset, visible);
+}
+
+/// The cells of one row, `width` wide.
+fn row_spans(
+    app: &App,
+    lib: &Library,
+    row: TimelineRow,
+    width: usize,
+    date_w: usize,
+    actors_w: usize,
+) -> Vec<Span<'static>> {
+    let tl = &lib.story.timeline;
+    let filter = app
+        .filter
+        .hits
+        .as_ref()
+        .filter(|_| app.filter.active())
+        .map(|(_, h)| &h.set);
+    let Some(e) = app
+        .timeline
+        .as_ref()
+        .and_then(|t| t.event_of(lib, row, filter))
+    else {
+        return Vec::new();
+    };
+    let event = &tl.events[e as usize];
+    let article = &lib.corpus.articles[event.doc.ix()];
+    let mut spans = Vec::new();
+    let lead_w = match row {
+        TimelineRow::Group(g) => {
+            let g = &tl.groups[g as usize];
+            let open = app
+                .timeline
+                .as_ref()
+                .is_some_and(|t| t.expanded.contains(&(row_group(row))));
+            let marker = if g.sources > 1 || g.events.len() > 1 {
+                if open { "▾" } else { "▸" }
+            } else {
+                " "
+            };
+            // Undated: the expression itself ("Friday?") says why.
+            let label = if g.when.is_none() {
+                let d = &event.date.span;
+                format!("{}?", &article.text[d.start as usize..d.end as usize])
+            } else {
+                g.label()
+            };
+            spans.push(Span::styled(
+                format!("{marker}{} ", text::pad(&label, date_w)),
+                theme::key(),
+            ));
+            let sources = if g.sources > 1 {
+                format!("×{}", g.sources)
+            } else {
+                String::new()
+            };
+            spans.push(Span::styled(
+                text::pad(&sources, SOURCES_W),
+                theme::header(),
+            ));
+            1 + date_w + 1 + SOURCES_W
+        }
+        TimelineRow::Event(..) => {
+            let lead = format!(
+                "   ↳ {} ",
+                text::pad(article.display_title(), date_w + SOURCES_W - 4)
+            );
+            let w = text::display_width(&lead);
+            spans.push(Span::styled(lead, theme::dim()));
+            w
+        }
+    };
+    let text_w = width.saturating_sub(lead_w + if actors_w > 0 { actors_w + 2 } else { 0 });
+    let sentence = event.sentence.start as usize..event.sentence.end as usize;
+    let date = event.date.span.start as usize..event.date.span.end as usize;
+    spans.extend(snippet(&article.text, sentence, date, text_w));
+    if actors_w > 0 {
+        let names: Vec<&str> = match row {
+            TimelineRow::Group(g) => tl.groups[g as usize]
+                .actors
+                .iter()
+                .map(|&a| lib.actors.get(a).name.as_str())
+                .collect(),
+            TimelineRow::Event(..) => event
+                .actors
+                .iter()
+                .map(|&a| lib.actors.get(a).name.as_str())
+                .collect(),
+        };
+        spans.push(Span::styled(
+            format!("  {}", text::fit(&names.join(", "), actors_w)),
+            theme::dim(),
+        ));
+    }
+    spans
+}
+
+fn row_group(row: TimelineRow) -> u32 {
+    match row {
+        TimelineRow::Group(g) | TimelineRow::Event(g, _) => g,
+    }
+}
+
+/// The sentence cut to `width` cells with the date expression in view
+/// (at most two fifths of the width before it) and marked, padded to the
+/// full width so the actors column lines up.
+fn snippet(
+    text: &str,
+    sentence: Range<usize>,
+    date: Range<usize>,
+    width: usize,
+) -> Vec<Span<'static>> {
+    if width == 0 || date.start < sentence.start || date.end > sentence.end {
+        return vec![Span::raw(" ".repeat(width))];
+    }
+    let before = text::fold_spaces(&text[sentence.start..date.start]);
+    let mid = text::fold_spaces(&text[date.clone()]);
+    let after = text::fold_spaces(&text[date.end..sentence.end]);
+    let mid = text::fit(&mid, width).into_owned();
+    let room = width.saturating_sub(text::display_width(&mid));
+    let left = if text::display_width(&before) <= room * 2 / 5
+        || text::display_width(&before) + text::display_width(&after) <= room
+    {
+        before
+    } else {
+        format!(
+            "…{}",
+            text::take_right(&before, (room * 2 / 5).saturating_sub(1))
+        )
+    };
+    let right_w = room.saturating_sub(text::display_width(&left));
+    let right = text::pad(&after, right_w);
+    vec![
+        Span::raw(left),
+        Span::styled(mid, theme::matched()),
+        Span::raw(right),
+    ]
+}
