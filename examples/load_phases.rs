@@ -58,4 +58,14 @@ fn main() {
         lib.index.heap_bytes() / 1_000_000,
         (load + build).as_secs_f64() * 1e3,
     );
+    // The story phase again on its own, to show its share of the build.
+    let t = Instant::now();
+    let story = dossier::story::Story::build(&lib.corpus, &lib.actors);
+    println!(
+        "story alone {:.0} ms: {} events in {} rows, {} statements",
+        t.elapsed().as_secs_f64() * 1e3,
+        story.timeline.events.len(),
+        story.timeline.groups.len(),
+        story.quotes().len(),
+    );
 }

@@ -220,7 +220,8 @@ pub fn parse_article_date(s: &str) -> Option<NaiveDate> {
     {
         return Some(d);
     }
-    let found = scan(s);
+    let toks: Vec<(usize, &str)> = words(s).collect();
+    let found = scan(s, &toks);
     found
         .iter()
         .find_map(|r| r.explicit.filter(|w| w.precision() == Precision::Day))
@@ -230,7 +231,18 @@ pub fn parse_article_date(s: &str) -> Option<NaiveDate> {
 /// Every dated expression of `text`, in text order, resolved against the
 /// article's publication date when there is one.
 pub fn extract(text: &str, published: Option<NaiveDate>) -> Vec<Dated> {
-    let raw = scan(text);
+    let toks: Vec<(usize, &str)> = words(text).collect();
+    extract_words(text, &toks, published)
+}
+
+/// Like [`extract`], given the words of `text` with their offsets (so a
+/// caller reading the text for other things tokenizes it once).
+pub fn extract_words(
+    text: &str,
+    toks: &[(usize, &str)],
+    published: Option<NaiveDate>,
+) -> Vec<Dated> {
+    let raw = scan(text, toks);
     if raw.is_empty() {
         return Vec::new();
     }
@@ -391,46 +403,61 @@ fn unit_of(w: &str) -> Option<Unit> {
 /// Words after which a bare year or month is a date ("in 2003", "since
 /// June"), compared in lower case.
 fn date_preposition(w: &str) -> bool {
+    if w.len() > 10 {
+        return false;
+    }
+    let mut buf = [0u8; 10];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
     matches!(
-        w.to_ascii_lowercase().as_str(),
-        "in" | "since"
-            | "from"
-            | "to"
-            | "until"
-            | "till"
-            | "by"
-            | "during"
-            | "early"
-            | "late"
-            | "mid"
-            | "before"
-            | "after"
-            | "between"
-            | "and"
-            | "around"
-            | "circa"
-            | "through"
-            | "throughout"
-            | "of"
-            | "last"
-            | "next"
-            | "this"
-            | "on"
+        &buf[..w.len()],
+        b"in"
+            | b"since"
+            | b"from"
+            | b"to"
+            | b"until"
+            | b"till"
+            | b"by"
+            | b"during"
+            | b"early"
+            | b"late"
+            | b"mid"
+            | b"before"
+            | b"after"
+            | b"between"
+            | b"and"
+            | b"around"
+            | b"circa"
+            | b"through"
+            | b"throughout"
+            | b"of"
+            | b"last"
+            | b"next"
+            | b"this"
+            | b"on"
     )
 }
 
 /// Words that make a relative phrase approximate.
 fn hedge(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "about" | "some" | "nearly" | "almost" | "around" | "roughly" | "over" | "approximately"
-    )
+    [
+        "about",
+        "some",
+        "nearly",
+        "almost",
+        "around",
+        "roughly",
+        "over",
+        "approximately",
+    ]
+    .iter()
+    .any(|h| w.eq_ignore_ascii_case(h))
 }
 
 /// The words of a text with their spans, and what lies between them.
 struct Toks<'a> {
     text: &'a str,
-    toks: Vec<(usize, &'a str)>,
+    toks: &'a [(usize, &'a str)],
 }
 
 impl<'a> Toks<'a> {
@@ -506,11 +533,8 @@ impl<'a> Toks<'a> {
 }
 
 /// Finds every dated expression as written.
-fn scan(text: &str) -> Vec<Raw> {
-    let t = Toks {
-        text,
-        toks: words(text).collect(),
-    };
+fn scan<'a>(text: &'a str, toks: &'a [(usize, &'a str)]) -> Vec<Raw> {
+    let t = Toks { text, toks };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.toks.len() {
@@ -689,19 +713,27 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
 /// "yesterday", "two weeks ago", "last year", "this month".
 fn relative(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
     let w = t.word(i)?;
+    // Most words start nothing: settle them without allocating.
+    let ago = t.word(i + 2) == Some("ago");
+    let first = w.as_bytes()[0].to_ascii_lowercase();
+    if !ago && !matches!(first, b'y' | b'l' | b't' | b'n') {
+        return None;
+    }
     if w == "yesterday" || w == "Yesterday" {
         let mut r = Raw::new(t.start(i)..t.end(i), Form::Relative);
         r.relative = Some((Unit::Day, 1, false));
         return Some((r, i + 1));
     }
-    let lower = w.to_ascii_lowercase();
-    if matches!(lower.as_str(), "last" | "this" | "next") && t.spaced(i) {
+    let which = ["last", "this", "next"]
+        .into_iter()
+        .find(|x| w.eq_ignore_ascii_case(x));
+    if let Some(which) = which.filter(|_| t.spaced(i)) {
         let unit = t.word(i + 1).and_then(unit_of)?;
         // "last days", "this day": not a date.
         if unit == Unit::Day || t.word(i + 1).is_some_and(|u| u.ends_with('s')) {
             return None;
         }
-        let (n, ahead) = match lower.as_str() {
+        let (n, ahead) = match which {
             "last" => (1, false),
             "this" => (0, false),
             _ => (1, true),
@@ -712,6 +744,9 @@ fn relative(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
         return Some((r, i + 2));
     }
     // [hedge] N units ago
+    if !ago {
+        return None;
+    }
     let (n, fuzzy) = number_of(w)?;
     let unit = t.word(i + 1).and_then(unit_of)?;
     if !(t.spaced(i) && t.spaced(i + 1) && t.word(i + 2) == Some("ago")) {

@@ -18,8 +18,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::actors::sentences::{sentence_of, sentence_starts};
-use crate::actors::{ActorId, Actors};
+use crate::actors::{ActorId, Actors, Mention};
 use crate::corpus::{Corpus, DocId};
+use crate::words::words;
 use dates::parse_article_date;
 use quotes::Quote;
 use timeline::{Event, Timeline};
@@ -47,39 +48,13 @@ impl Story {
                 let body = a.body.start;
                 let mentions = actors.in_doc(doc);
                 let published = a.meta.date.as_deref().and_then(parse_article_date);
-                let found = dates::extract(text, published);
-                let mut events = Vec::new();
-                if !found.is_empty() {
-                    let starts = sentence_starts(text);
-                    for date in found {
-                        if (date.span.start as usize) < body {
-                            continue;
-                        }
-                        let sentence = sentence_span(text, &starts, date.span.start as usize);
-                        let dup = events.iter().any(|e: &Event| {
-                            e.sentence == sentence
-                                && e.date.when == date.when
-                                && e.date.until == date.until
-                        });
-                        if dup {
-                            continue;
-                        }
-                        let mut named: Vec<ActorId> = mentions
-                            .iter()
-                            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
-                            .map(|m| m.actor)
-                            .collect();
-                        named.sort_unstable();
-                        named.dedup();
-                        events.push(Event {
-                            doc,
-                            sentence,
-                            date,
-                            actors: named,
-                        });
-                    }
-                }
-                let said = quotes::attribute(doc, text, body, mentions, &kind);
+                // One tokenization and one sentence split serve both readers.
+                let toks: Vec<(usize, &str)> = words(text).collect();
+                let starts = sentence_starts(text);
+                let found = dates::extract_words(text, &toks, published);
+                let events = events_of(doc, text, body, &starts, mentions, found);
+                let said =
+                    quotes::attribute_words(doc, text, &toks, &starts, body, mentions, &kind);
                 (events, said)
             })
             .collect();
@@ -107,6 +82,47 @@ impl Story {
     pub fn quotes(&self) -> &[Quote] {
         &self.quotes
     }
+}
+
+/// One event per dated expression of the body (one per sentence and
+/// date), with the actors its sentence names.
+fn events_of(
+    doc: DocId,
+    text: &str,
+    body: usize,
+    starts: &[u32],
+    mentions: &[Mention],
+    found: Vec<dates::Dated>,
+) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    for date in found {
+        if (date.span.start as usize) < body {
+            continue;
+        }
+        let sentence = sentence_span(text, starts, date.span.start as usize);
+        let dup = events.iter().any(|e| {
+            e.sentence == sentence && e.date.when == date.when && e.date.until == date.until
+        });
+        if dup {
+            continue;
+        }
+        let first = mentions.partition_point(|m| m.start < sentence.start);
+        let mut named: Vec<ActorId> = mentions[first..]
+            .iter()
+            .take_while(|m| m.start < sentence.end)
+            .filter(|m| m.end <= sentence.end)
+            .map(|m| m.actor)
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        events.push(Event {
+            doc,
+            sentence,
+            date,
+            actors: named,
+        });
+    }
+    events
 }
 
 /// The byte span of the sentence holding `at`, trimmed.
