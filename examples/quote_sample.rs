@@ -37,7 +37,7 @@ fn main() {
         std::process::exit(2);
     });
     let lib = Library::build(corpus, &Extraction::builtin());
-    let all = lib.story.quotes();
+    let all = lib.story().quotes();
     let direct = all.iter().filter(|q| q.speech == Speech::Direct).count();
     let pronoun = all.iter().filter(|q| q.via != Via::Name).count();
     let speakers = all
@@ -45,7 +45,7 @@ fn main() {
         .map(|q| q.speaker)
         .collect::<std::collections::HashSet<_>>()
         .len();
-    let t = &lib.story.timeline;
+    let t = &lib.story().timeline;
     let grouped = t.groups.iter().filter(|g| g.sources > 1).count();
     println!(
         "{} articles: {} statements ({direct} direct, {} reported; {pronoun} via he/she or a title) by {speakers} actors; {} dated events in {} rows, {grouped} reported by more than one article",

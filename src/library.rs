@@ -8,12 +8,13 @@
 //! search index's body vocabulary. Then the vocabulary is merged (it says
 //! which words are written in lower case, which discovery needs), the
 //! actors are decided and assembled, and the index is completed with
-//! titles and actor kinds, and the story (dated events, statements) is
-//! read with the actors known. Between phases freed memory is handed back
+//! titles and actor kinds. The story (dated events, statements) is read
+//! later, on first use, so nothing that needs only articles, actors and the
+//! index waits for it. Between phases freed memory is handed back
 //! ([`crate::mem::release_free`]).
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -33,8 +34,9 @@ pub struct Library {
     pub actors: Actors,
     /// What the filter searches.
     pub index: SearchIndex,
-    /// When things happened and who said what.
-    pub story: Story,
+    /// When things happened and who said what: read on first use (see
+    /// [`Library::story`]), so loading and filtering never wait for it.
+    story: Arc<OnceLock<Story>>,
     /// Whether actors and the full index are built (a library shown while
     /// loading has articles only, and searches titles).
     pub complete: bool,
@@ -89,12 +91,11 @@ impl Library {
         drop(lower);
         let index = SearchIndex::assemble(&corpus, body, &actors);
         crate::mem::release_free();
-        let story = Story::build(&corpus, &actors);
         Library {
             corpus,
             actors,
             index,
-            story,
+            story: Arc::default(),
             complete: true,
         }
     }
@@ -108,9 +109,22 @@ impl Library {
             corpus,
             actors,
             index,
-            story: Story::default(),
+            story: Arc::new(OnceLock::from(Story::default())),
             complete: false,
         }
+    }
+
+    /// The dated events and statements, read from every article the first
+    /// time they are asked for (the loader does it on its thread right
+    /// after handing the library over; see [`Library::story_if_ready`]).
+    pub fn story(&self) -> &Story {
+        self.story
+            .get_or_init(|| Story::build(&self.corpus, &self.actors))
+    }
+
+    /// The story when it has been read, without reading it.
+    pub fn story_if_ready(&self) -> Option<&Story> {
+        self.story.get()
     }
 
     /// The seed corpus with the built-in gazetteer and discovery.

@@ -129,8 +129,18 @@ pub fn spawn(
             }
         });
         match result {
-            Ok(lib) => send(Action::LibraryLoaded(Loaded(Arc::new(lib)))),
-            Err(e) => send(Action::LoadFailed(e.to_string())),
+            Ok(lib) => {
+                let lib = Arc::new(lib);
+                if send(Action::LibraryLoaded(Loaded(Arc::clone(&lib)))) {
+                    // The story is read after the library is on screen, so
+                    // the list, reader, actors and filter never wait for it.
+                    lib.story();
+                    send(Action::StoryReady);
+                }
+            }
+            Err(e) => {
+                send(Action::LoadFailed(e.to_string()));
+            }
         };
     });
 }

@@ -358,7 +358,7 @@ pub struct EventRow<'a> {
 
 /// The timeline: every row in date order, undated ones last.
 pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
-    let t = &lib.story.timeline;
+    let t = &lib.story().timeline;
     t.groups
         .iter()
         .map(|g| TimelineRow {
@@ -436,7 +436,7 @@ pub struct QuoteRow<'a> {
 
 /// The statements attributed to `actor`, in corpus order.
 pub fn quotes(lib: &Library, actor: ActorId) -> Vec<QuoteRow<'_>> {
-    lib.story
+    lib.story()
         .quotes_of(actor)
         .iter()
         .map(|q| {

@@ -121,7 +121,7 @@ proptest! {
         docs in proptest::collection::vec((nasty_text(), nasty_text()), 1..4),
     ) {
         let lib = library(&docs);
-        for e in &lib.story.timeline.events {
+        for e in &lib.story().timeline.events {
             let text = &lib.corpus.articles[e.doc.ix()].text;
             for r in [e.sentence.clone(), e.date.span.clone()] {
                 let (a, b) = (r.start as usize, r.end as usize);
@@ -129,7 +129,7 @@ proptest! {
                 prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
             }
         }
-        for q in lib.story.quotes() {
+        for q in lib.story().quotes() {
             let text = &lib.corpus.articles[q.doc.ix()].text;
             for r in [q.text.clone(), q.cue.clone()] {
                 let (a, b) = (r.start as usize, r.end as usize);

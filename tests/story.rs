@@ -23,7 +23,7 @@ fn actor(lib: &Library, name: &str) -> dossier::actors::ActorId {
 
 /// (speech, via, statement) of every statement attributed to `name`.
 fn said(lib: &Library, name: &str) -> Vec<(Speech, Via, String)> {
-    lib.story
+    lib.story()
         .quotes_of(actor(lib, name))
         .iter()
         .map(|q| {
@@ -40,7 +40,7 @@ fn said(lib: &Library, name: &str) -> Vec<(Speech, Via, String)> {
 #[test]
 fn the_4_october_decision_reported_by_two_articles_is_one_event() {
     let lib = Library::seeds();
-    let t = &lib.story.timeline;
+    let t = &lib.story().timeline;
     let oct4: Vec<_> = t
         .groups
         .iter()
@@ -64,7 +64,7 @@ fn the_4_october_decision_reported_by_two_articles_is_one_event() {
 fn the_2003_listing_is_dated_2003_by_three_sources() {
     let lib = Library::seeds();
     let g = lib
-        .story
+        .story()
         .timeline
         .groups
         .iter()
@@ -80,7 +80,7 @@ fn the_2003_listing_is_dated_2003_by_three_sources() {
 fn written_dates_keep_their_precision_and_come_in_date_order() {
     let lib = Library::seeds();
     let labels: Vec<String> = lib
-        .story
+        .story()
         .timeline
         .groups
         .iter()
@@ -156,7 +156,7 @@ fn he_said_points_back_to_the_last_speaker() {
 #[test]
 fn nobody_is_credited_with_words_in_scare_quotes() {
     let lib = Library::seeds();
-    for q in lib.story.quotes() {
+    for q in lib.story().quotes() {
         let text = &lib.corpus.articles[q.doc.ix()].text;
         let s = &text[q.text.start as usize..q.text.end as usize];
         assert!(s.split_whitespace().count() >= 3, "{s:?}");

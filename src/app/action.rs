@@ -154,6 +154,8 @@ pub enum Action {
     },
     /// Loading made progress.
     LoadProgress(LoadStatus),
+    /// The loaded library's dated events and statements have been read.
+    StoryReady,
     /// A newer library is ready: more articles, or (when complete) the
     /// actors and the full index too.
     LibraryLoaded(Loaded),

@@ -153,6 +153,8 @@ pub struct App {
     pub timeline: Option<TimelineView>,
     /// The statements view, kept likewise.
     pub quotes: Option<QuotesView>,
+    /// The loader is still reading the complete library's story.
+    pub story_pending: bool,
     /// The view Esc in the panes returns to, after Enter opened an article
     /// from it.
     pub return_to: Option<View>,
@@ -189,6 +191,7 @@ impl App {
             related: None,
             timeline: None,
             quotes: None,
+            story_pending: false,
             return_to: None,
             history: History::default(),
             message: None,
@@ -250,6 +253,10 @@ impl App {
             }
             Action::LoadProgress(status) => {
                 self.loading = Some(status);
+                return None;
+            }
+            Action::StoryReady => {
+                self.story_pending = false;
                 return None;
             }
             Action::LibraryLoaded(Loaded(lib)) => return self.set_library(lib),
@@ -371,6 +378,7 @@ impl App {
             Action::FilterResults { .. }
             | Action::Resize { .. }
             | Action::LoadProgress(_)
+            | Action::StoryReady
             | Action::LibraryLoaded(_)
             | Action::LoadFailed(_) => {}
         }
@@ -383,6 +391,8 @@ impl App {
     fn set_library(&mut self, lib: Arc<Library>) -> Option<Effect> {
         if lib.complete {
             self.loading = None;
+            // A loader reads the story next and says when it is done.
+            self.story_pending = lib.story_if_ready().is_none();
         }
         if self
             .selected_actor

@@ -67,7 +67,7 @@ impl TimelineView {
     /// keeping the cursor on its group or event where it stays.
     pub fn rebuild(&mut self, lib: &Library, filter: Option<&DocSet>, visible: usize) {
         let current = self.current();
-        let t = &lib.story.timeline;
+        let t = &lib.story().timeline;
         let keep = passes(filter);
         let mut rows = Vec::new();
         let mut groups = 0;
@@ -110,7 +110,7 @@ impl TimelineView {
         match row {
             TimelineRow::Event(_, e) => Some(e),
             TimelineRow::Group(g) => lib
-                .story
+                .story()
                 .timeline
                 .members(g as usize, self.actor, &passes(filter))
                 .first()
@@ -142,7 +142,7 @@ impl QuotesView {
     ) -> QuotesView {
         let mut q = QuotesView {
             actor,
-            total: lib.story.quotes_of(actor).len(),
+            total: lib.story().quotes_of(actor).len(),
             rows: Vec::new(),
             cursor: Cursor::default(),
         };
@@ -155,7 +155,7 @@ impl QuotesView {
         let current = self.current();
         let keep = passes(filter);
         self.rows = lib
-            .story
+            .story()
             .quotes_of(self.actor)
             .iter()
             .enumerate()
@@ -176,8 +176,7 @@ impl QuotesView {
 impl App {
     /// `t`: the timeline, restricted to the selected actor.
     pub(super) fn open_timeline(&mut self) {
-        if !self.lib.complete {
-            self.message = Some("The timeline is ready when loading finishes".into());
+        if !self.story_available() {
             return;
         }
         if self.view == View::Timeline {
@@ -220,6 +219,9 @@ impl App {
             );
             return;
         };
+        if !self.story_available() {
+            return;
+        }
         self.record();
         let lib = Arc::clone(&self.lib);
         let filter = self.filter_set();
@@ -239,6 +241,26 @@ impl App {
         }
     }
 
+    /// Whether the story can be shown now; if not, says why. A library
+    /// still loading has no story; a complete one whose story the loader
+    /// is still reading will have it in a moment (the UI never waits for
+    /// it); any other reads it now (the seeds: a few milliseconds).
+    fn story_available(&mut self) -> bool {
+        if !self.lib.complete {
+            self.message =
+                Some("The timeline and statements are ready when loading finishes".into());
+            return false;
+        }
+        if self.story_pending && self.lib.story_if_ready().is_none() {
+            self.message = Some(
+                "Still reading dates and statements in the background; try again in a moment"
+                    .into(),
+            );
+            return false;
+        }
+        true
+    }
+
     /// Space / → in the timeline: shows or folds each source's sentence.
     pub(super) fn toggle_expand(&mut self) {
         let lib = Arc::clone(&self.lib);
@@ -249,7 +271,7 @@ impl App {
         let g = match row {
             TimelineRow::Group(g) | TimelineRow::Event(g, _) => g,
         };
-        if lib.story.timeline.groups[g as usize].events.len() < 2 {
+        if lib.story().timeline.groups[g as usize].events.len() < 2 {
             self.message = Some("Only one source reports this event".into());
             return;
         }
@@ -287,7 +309,7 @@ impl App {
         else {
             return;
         };
-        let e = &lib.story.timeline.events[e as usize];
+        let e = &lib.story().timeline.events[e as usize];
         self.read_at(
             e.doc,
             e.sentence.start as usize..e.sentence.end as usize,
@@ -305,7 +327,7 @@ impl App {
         else {
             return;
         };
-        let q = &lib.story.quotes_of(actor)[i as usize];
+        let q = &lib.story().quotes_of(actor)[i as usize];
         self.read_at(
             q.doc,
             q.text.start as usize..q.text.end as usize,

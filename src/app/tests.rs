@@ -795,7 +795,7 @@ fn timeline_label(a: &App) -> String {
     let t = a.timeline.as_ref().unwrap();
     match t.current().unwrap() {
         super::story::TimelineRow::Group(g) | super::story::TimelineRow::Event(g, _) => {
-            a.lib.story.timeline.groups[g as usize].label()
+            a.lib.story().timeline.groups[g as usize].label()
         }
     }
 }
@@ -806,7 +806,7 @@ fn t_opens_the_timeline_and_the_selected_actor_restricts_it() {
     press(&mut a, "t");
     assert_eq!(a.view, View::Timeline);
     let all = a.timeline.as_ref().unwrap().groups;
-    assert_eq!(all, a.lib.story.timeline.groups.len());
+    assert_eq!(all, a.lib.story().timeline.groups.len());
     press(&mut a, "esc");
     select(&mut a, "Bortnikov");
     press(&mut a, "t");
@@ -815,7 +815,7 @@ fn t_opens_the_timeline_and_the_selected_actor_restricts_it() {
     let who = actor(&a, "Bortnikov");
     for &r in &t.rows {
         if let super::story::TimelineRow::Group(g) = r {
-            let g = &a.lib.story.timeline.groups[g as usize];
+            let g = &a.lib.story().timeline.groups[g as usize];
             assert!(g.actors.contains(&who));
         }
     }
@@ -883,7 +883,7 @@ fn space_shows_each_source_of_an_event_and_folds_them_again() {
     else {
         panic!("the cursor is on a source");
     };
-    let doc = a.lib.story.timeline.events[e as usize].doc;
+    let doc = a.lib.story().timeline.events[e as usize].doc;
     press(&mut a, "enter");
     assert_eq!(a.reader.doc, Some(doc));
     press(&mut a, "esc space");
@@ -936,4 +936,35 @@ fn the_story_views_survive_every_size() {
             });
         }
     }
+}
+
+#[test]
+fn the_timeline_waits_for_the_background_story_without_blocking_keys() {
+    use crate::app::action::Loaded;
+    let mut a = App::loading(partial(3), 120, 40);
+    let complete = Arc::new(Library::seeds());
+    assert!(
+        complete.story_if_ready().is_none(),
+        "the story is read on first use"
+    );
+    a.update(Action::LibraryLoaded(Loaded(Arc::clone(&complete))));
+    press(&mut a, "t");
+    assert_eq!(a.view, View::Panes);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("in the background"),
+        "{:?}",
+        a.message
+    );
+    assert!(
+        complete.story_if_ready().is_none(),
+        "the key did not read it"
+    );
+    // The loader reads it on its thread, then says so.
+    complete.story();
+    a.update(Action::StoryReady);
+    press(&mut a, "t");
+    assert_eq!(a.view, View::Timeline);
 }

@@ -18,7 +18,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(v) = &app.quotes else { return };
     let lib = &app.lib;
     let actor = lib.actors.get(v.actor);
-    let all = lib.story.quotes_of(v.actor);
+    let all = lib.story().quotes_of(v.actor);
     let title = format!("What {} said", actor.name);
     let mut block = pane_block(pane_title(&title, true, area.width), true);
     let inner = block.inner(area);

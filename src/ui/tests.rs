@@ -472,7 +472,7 @@ fn timeline_with_the_4_october_sources_expanded_at_80x24() {
             .iter()
             .position(|r| match r {
                 crate::app::story::TimelineRow::Group(g) => {
-                    lib.story.timeline.groups[*g as usize].label() == "4 October 2024?"
+                    lib.story().timeline.groups[*g as usize].label() == "4 October 2024?"
                 }
                 _ => false,
             })

@@ -93,7 +93,7 @@ fn row_spans(
     date_w: usize,
     actors_w: usize,
 ) -> Vec<Span<'static>> {
-    let tl = &lib.story.timeline;
+    let tl = &lib.story().timeline;
     let filter = app
         .filter
         .hits
