@@ -100,6 +100,22 @@ fn bench(c: &mut Criterion) {
         "mentions summary: concordance {open:.2} ms ({:.2}x the scan, target < 30 ms), 1L sort {sort:.2} ms, related {related:.2} ms; full-text scan {scan_ms:.2} ms",
         open / scan_ms
     );
+
+    // The story: read once per corpus, in the background after loading.
+    let story_ms = common::median_ms(3, &mut || {
+        std::hint::black_box(dossier::story::Story::build(&lib.corpus, &lib.actors));
+    });
+    lib.story();
+    let timeline = timed(Action::OpenTimeline, &base);
+    let quotes = timed(Action::OpenQuotes, &base);
+    let story = lib.story();
+    eprintln!(
+        "story summary: reading dates and statements {story_ms:.0} ms ({:.1}x the scan; {} events in {} rows, {} statements); t (timeline of the top actor) {timeline:.2} ms, \" (its statements) {quotes:.2} ms",
+        story_ms / scan_ms,
+        story.timeline.events.len(),
+        story.timeline.groups.len(),
+        story.quotes().len(),
+    );
 }
 
 criterion_group!(benches, bench);

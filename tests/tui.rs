@@ -251,3 +251,48 @@ fn sigint_while_loading_restores_the_terminal() {
     let s = t.shell_modes();
     assert!(s.contains("icanon"), "raw mode was left:\n{s}");
 }
+
+#[test]
+fn timeline_expand_the_4_october_event_and_read_a_source() {
+    let Some(t) = Tmux::start(110, 30) else {
+        return;
+    };
+    t.type_line(&format!("{} ; echo EXIT=$?", bin()));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    t.keys(&["t"]);
+    let s = t.wait_for("the timeline", |s| s.contains("events in date order"));
+    // Dates in order, at their precision, the inferred year marked.
+    let at = |label: &str| s.find(label).unwrap_or_else(|| panic!("{label}:\n{s}"));
+    assert!(
+        at("2003") < at("June 2023") && at("June 2023") < at("29 May 2024"),
+        "{s}"
+    );
+    let line = s
+        .lines()
+        .find(|l| l.contains("4 October 2024?"))
+        .expect("the 4 October row");
+    assert!(line.contains("×2"), "two sources:\n{s}");
+    // Walk to it and show its sources.
+    let row = s
+        .lines()
+        .filter(|l| l.starts_with('┃'))
+        .skip(1)
+        .position(|l| l.contains("4 October 2024?"))
+        .unwrap();
+    for _ in 0..row {
+        t.keys(&["j"]);
+    }
+    t.keys(&["Space"]);
+    let s = t.wait_for("the sources", |s| s.matches('↳').count() == 2);
+    assert!(s.contains("Process To Remove"), "{s}");
+    // The second source: its article, the sentence on screen.
+    t.keys(&["j", "j", "Enter"]);
+    let s = t.wait_for("the reader", |s| s.contains("Article 4 of 5"));
+    assert!(s.contains("(October 4)"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for("back in the timeline", |s| {
+        s.contains("events in date order")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| s.contains("EXIT=0"));
+}
