@@ -154,6 +154,15 @@ enum Command {
         #[command(flatten)]
         source: Source,
     },
+    /// Print the story as a Markdown briefing: the timeline, then what the
+    /// actors with the most statements said, each with its source.
+    Briefing {
+        /// How many speakers to include, most statements first.
+        #[arg(long, default_value_t = 10)]
+        speakers: usize,
+        #[command(flatten)]
+        source: Source,
+    },
     /// Print the articles matching QUERY, best first, with their score, the
     /// fields that matched and the matched words (the filter's engine).
     Filter {
@@ -180,7 +189,8 @@ impl Command {
             | Command::Mentions { source, .. }
             | Command::Related { source, .. }
             | Command::Timeline { source, .. }
-            | Command::Quotes { source, .. } => source.clone(),
+            | Command::Quotes { source, .. }
+            | Command::Briefing { source, .. } => source.clone(),
             Command::Filter { source, .. } => Source {
                 corpus: source.corpus.clone(),
                 gazetteer: source.gazetteer.clone(),
@@ -342,6 +352,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &["DATE", "SOURCES", "ACTORS", "ARTICLE", "SENTENCE"],
                 report::timeline_table,
             )
+        }
+        Command::Briefing { speakers, .. } => {
+            out.write_all(report::briefing(&lib, speakers).as_bytes())
         }
         Command::Quotes { actor, json, .. } => {
             let Some(id) = find_actor(&lib, &actor) else {

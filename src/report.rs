@@ -477,6 +477,76 @@ pub fn quote_table(rows: &[QuoteRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The story as a Markdown briefing: the timeline, then what each of the
+/// `speakers` actors with the most statements said, each with its source.
+/// Corpus text is made safe to print and kept on one line per item.
+pub fn briefing(lib: &Library, speakers: usize) -> String {
+    use std::fmt::Write as _;
+    let one_line = |s: &str| text::fold_spaces(s);
+    let title = |d: crate::corpus::DocId| one_line(lib.corpus.articles[d.ix()].display_title());
+    let story = lib.story();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Briefing: {}\n",
+        one_line(&lib.corpus.origin.to_string())
+    );
+    let _ = writeln!(
+        out,
+        "{} articles, {} dated events, {} statements. Dates marked ? take their year from context.\n",
+        lib.corpus.len(),
+        story.timeline.groups.len(),
+        story.quotes().len()
+    );
+    let _ = writeln!(out, "## Timeline\n");
+    for g in &story.timeline.groups {
+        let e = &story.timeline.events[g.events[0] as usize];
+        let a = &lib.corpus.articles[e.doc.ix()];
+        let label = if g.when.is_some() {
+            g.label()
+        } else {
+            format!(
+                "undated ({})",
+                one_line(&a.text[e.date.span.start as usize..e.date.span.end as usize])
+            )
+        };
+        let sources = if g.sources > 1 {
+            format!(" ({} sources)", g.sources)
+        } else {
+            String::new()
+        };
+        let sentence = one_line(&a.text[e.sentence.start as usize..e.sentence.end as usize]);
+        let _ = writeln!(
+            out,
+            "- **{label}**{sources}: {sentence} — *{}*",
+            title(e.doc)
+        );
+    }
+    let mut by: Vec<(ActorId, usize)> = Vec::new();
+    for q in story.quotes() {
+        match by.last_mut() {
+            Some((a, n)) if *a == q.speaker => *n += 1,
+            _ => by.push((q.speaker, 1)),
+        }
+    }
+    by.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+    let _ = writeln!(out, "\n## Who said what");
+    for &(actor, _) in by.iter().take(speakers) {
+        let _ = writeln!(out, "\n### {}\n", one_line(&lib.actors.get(actor).name));
+        for q in story.quotes_of(actor) {
+            let said = one_line(
+                &lib.corpus.articles[q.doc.ix()].text[q.text.start as usize..q.text.end as usize],
+            );
+            let said = match q.speech {
+                crate::story::quotes::Speech::Direct => format!("“{said}”"),
+                crate::story::quotes::Speech::Reported => format!("(reported) {said}"),
+            };
+            let _ = writeln!(out, "> {said}\n>\n> — *{}*\n", title(q.doc));
+        }
+    }
+    out
+}
+
 /// Writes rows as a JSON array, one object per line.
 pub fn write_json<T: Serialize>(mut out: impl Write, rows: &[T]) -> io::Result<()> {
     out.write_all(b"[")?;

@@ -101,6 +101,11 @@ fn no_cli_output_carries_a_control_character() {
             vec!["filter", "putin", "--corpus", c],
             vec!["filter", "putin", "--json", "--corpus", c],
             vec!["filter", "putin", "--actors", "--corpus", c],
+            vec!["timeline", "--corpus", c],
+            vec!["timeline", "--json", "--corpus", c],
+            vec!["quotes", "Putin", "--corpus", c],
+            vec!["quotes", "Putin", "--json", "--corpus", c],
+            vec!["briefing", "--corpus", c],
         ];
         for args in runs {
             let out = dossier(&args);

@@ -209,3 +209,21 @@ fn the_cli_timeline_table_has_a_row_per_event() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no actor matches \"nobody-at-all\""), "{err}");
 }
+
+#[test]
+fn the_briefing_is_markdown_with_the_timeline_then_each_speaker() {
+    let md = stdout_ok(&["briefing", "--speakers", "20"]);
+    let timeline = md.find("## Timeline").expect("a timeline section");
+    let said = md.find("## Who said what").expect("a statements section");
+    assert!(timeline < said);
+    assert!(
+        md.contains("- **4 October 2024?** (2 sources): On October 4, Zamir Kabulov"),
+        "{md}"
+    );
+    let lavrov = md.find("### Sergey Lavrov").expect("Lavrov's section");
+    assert!(md[lavrov..].contains("> “They are the real power. We care about Afghanistan”"));
+    // Every item is one line: no statement breaks the Markdown structure.
+    for line in md.lines().filter(|l| l.starts_with("> ")) {
+        assert!(!line.contains('\n'));
+    }
+}
