@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme};
+use super::{pane_block, pane_title, scrollbar, theme, with_position};
 use crate::actors::concordance;
 use crate::app::App;
 use crate::text;
@@ -32,17 +32,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut block = pane_block(pane_title(&title, true, area.width), true);
     let inner = block.inner(area);
     let visible = usize::from(inner.height).saturating_sub(2).max(1);
-    if !c.rows.is_empty() {
-        let first = c.cursor.offset + 1;
-        let last = (c.cursor.offset + visible).min(c.rows.len());
-        block = block.title_bottom(
-            Line::styled(
-                format!(" {first}-{last} of {} ", grouped(c.rows.len())),
-                theme::dim(),
-            )
-            .right_aligned(),
-        );
-    }
+    block = with_position(block, c.cursor.offset, visible, c.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::with_capacity(visible + 2);

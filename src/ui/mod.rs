@@ -118,6 +118,22 @@ fn overlay_box(
 }
 
 /// The title line of a pane `width` cells wide, cut to fit its border.
+/// `block` with " first-last of N " at its bottom right: which of a
+/// list's `len` rows the window from `offset`, `visible` tall, shows.
+fn with_position(block: Block<'_>, offset: usize, visible: usize, len: usize) -> Block<'_> {
+    if len == 0 {
+        return block;
+    }
+    let last = (offset + visible).min(len);
+    block.title_bottom(
+        Line::styled(
+            format!(" {}-{last} of {} ", offset + 1, status::grouped(len)),
+            theme::dim(),
+        )
+        .right_aligned(),
+    )
+}
+
 fn pane_title(text: &str, focused: bool, width: u16) -> Line<'static> {
     let room = usize::from(width).saturating_sub(4);
     let fitted = crate::text::fit(text, room);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme};
+use super::{pane_block, pane_title, scrollbar, theme, with_position};
 use crate::app::App;
 use crate::app::story::quotes_split;
 use crate::story::quotes::{Speech, Via};
@@ -23,17 +23,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut block = pane_block(pane_title(&title, true, area.width), true);
     let inner = block.inner(area);
     let (visible, preview) = quotes_split(usize::from(inner.height));
-    if !v.rows.is_empty() {
-        let first = v.cursor.offset + 1;
-        let last = (v.cursor.offset + visible).min(v.rows.len());
-        block = block.title_bottom(
-            Line::styled(
-                format!(" {first}-{last} of {} ", grouped(v.rows.len())),
-                theme::dim(),
-            )
-            .right_aligned(),
-        );
-    }
+    block = with_position(block, v.cursor.offset, visible, v.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let direct = all.iter().filter(|q| q.speech == Speech::Direct).count();

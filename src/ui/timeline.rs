@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme};
+use super::{pane_block, pane_title, scrollbar, theme, with_position};
 use crate::app::App;
 use crate::app::story::TimelineRow;
 use crate::library::Library;
@@ -32,17 +32,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut block = pane_block(pane_title(&title, true, area.width), true);
     let inner = block.inner(area);
     let visible = usize::from(inner.height).saturating_sub(1).max(1);
-    if !t.rows.is_empty() {
-        let first = t.cursor.offset + 1;
-        let last = (t.cursor.offset + visible).min(t.rows.len());
-        block = block.title_bottom(
-            Line::styled(
-                format!(" {first}-{last} of {} ", grouped(t.rows.len())),
-                theme::dim(),
-            )
-            .right_aligned(),
-        );
-    }
+    block = with_position(block, t.cursor.offset, visible, t.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut head = format!(
