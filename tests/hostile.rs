@@ -51,6 +51,21 @@ fn each_bad_file_is_reported_by_name_and_the_rest_loads() {
         titles.iter().all(|t| !t.starts_with('\u{feff}')),
         "the BOM is not part of a title"
     );
+    let long = c.articles.iter().find(|a| a.id == "one-line.txt").unwrap();
+    assert_long_line_kept(long, &hostile::one_line(300_000));
+}
+
+/// The article of a file that is one long line: a short title, and the
+/// title and body together hold the whole line.
+fn assert_long_line_kept(a: &dossier::corpus::Article, line: &[u8]) {
+    let line = std::str::from_utf8(line).unwrap().trim_end();
+    assert!(a.title().chars().count() <= dossier::corpus::TITLE_MAX_CHARS);
+    assert!(a.title().starts_with("One line Putin"), "{}", a.title());
+    assert_eq!(a.title().len() + 1 + a.body().len(), line.len());
+    assert!(
+        line.starts_with(a.title()) && line.ends_with(a.body()),
+        "the body holds the rest of the line"
+    );
 }
 
 #[test]
@@ -59,7 +74,10 @@ fn each_bad_jsonl_line_is_reported_with_its_line_number() {
     let path = dir.path().join("feed.jsonl");
     let expected = hostile::write_jsonl(&path);
     let c = Corpus::load_path(&path).expect("loads");
-    assert_eq!(c.len(), 2, "the two good lines");
+    assert_eq!(c.len(), 3, "the three good lines");
+    let long = &c.articles[2];
+    assert!(long.title().len() <= dossier::corpus::TITLE_MAX_CHARS);
+    assert!(long.body().ends_with("Kabulov said\n\nAnd more."));
     let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
     for e in &expected {
         assert!(
