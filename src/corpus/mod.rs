@@ -320,7 +320,7 @@ impl fmt::Display for Problem {
             }
             Problem::Unreadable { message } => write!(
                 f,
-                "cannot be read ({}); skipped",
+                "cannot be read ({}); skipped (check that it exists and that you may read it, then load again)",
                 crate::text::safe_line(message)
             ),
             Problem::LinkLoop => f.write_str("symbolic link loop; not followed"),

@@ -58,6 +58,9 @@ pub fn write_folder(dir: &Path, long: usize) -> Vec<Expected> {
     std::fs::write(dir.join("README.md"), "notes, not an article").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+    // A link to nothing: unreadable even for root, unlike a chmod 000 file.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("gone.txt")).unwrap();
     vec![
         Expected {
             place: "latin1.txt",
@@ -82,6 +85,11 @@ pub fn write_folder(dir: &Path, long: usize) -> Vec<Expected> {
         Expected {
             place: "loop",
             says: "loop",
+        },
+        #[cfg(unix)]
+        Expected {
+            place: "gone.txt",
+            says: "cannot be read",
         },
         Expected {
             place: "one-line.txt",
