@@ -68,6 +68,62 @@ fn assert_long_line_kept(a: &dossier::corpus::Article, line: &[u8]) {
     );
 }
 
+/// The 50 MB single-line file, alone and in a folder: a short
+/// title, the rest of the line in the body, a warning naming it, and a
+/// list row of a title's length. Ignored as slow: `cargo test --release --
+/// --ignored` runs it.
+#[test]
+#[ignore = "writes and loads 50 MB; run with cargo test --release -- --ignored"]
+fn a_50_mb_single_line_file_loads_with_a_short_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = hostile::one_line(50 << 20);
+    std::fs::write(dir.path().join("huge.txt"), &line).unwrap();
+    std::fs::write(dir.path().join("small.txt"), "Small\n\nPutin spoke.\n").unwrap();
+    let c = Corpus::load_path(dir.path()).expect("loads");
+    assert_eq!(c.len(), 2);
+    let huge = c.articles.iter().find(|a| a.id == "huge.txt").unwrap();
+    assert_long_line_kept(huge, &line);
+    let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+    let bytes = line.trim_ascii_end().len();
+    assert!(
+        said.iter()
+            .any(|w| w.starts_with("huge.txt:") && w.contains(&format!("{bytes} bytes long"))),
+        "{said:?}"
+    );
+    let file = dir.path().join("huge.txt");
+    let one = Corpus::load_path(&file).expect("loads as one file");
+    assert_long_line_kept(&one.articles[0], &line);
+    let out = dossier(&["list", "--corpus", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.len() < 1000, "{} bytes listed", out.stdout.len());
+}
+
+/// The 100,000 files in one folder: every one loads, in name
+/// order, with no warning. Ignored as slow, like the 50 MB file.
+#[test]
+#[ignore = "writes and loads 100,000 files; run with cargo test --release -- --ignored"]
+fn a_hundred_thousand_files_in_one_folder_all_load() {
+    const N: usize = 100_000;
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..N {
+        let text = format!("Report {i}\n\nPutin met Kabulov in Moscow, day {i}.\n");
+        std::fs::write(dir.path().join(format!("{i:06}.txt")), text).unwrap();
+    }
+    let c = Corpus::load_path(dir.path()).expect("loads");
+    assert_eq!(c.len(), N);
+    assert!(
+        c.warnings.is_empty(),
+        "{:?}",
+        &c.warnings[..3.min(c.warnings.len())]
+    );
+    assert_eq!(c.articles[0].id, "000000.txt");
+    assert_eq!(c.articles[N - 1].title(), format!("Report {}", N - 1));
+}
+
 /// A file and a folder this process may not read: each is one warning
 /// naming it and saying what to do, and the rest loads. Root reads
 /// everything whatever the mode says, so there the check is skipped.
