@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use dossier::actors::Extraction;
+use dossier::actors::concordance::KwicSort;
 use dossier::app::{Action, App, Pane, View};
 use dossier::corpus::Corpus;
 use dossier::library::Library;
@@ -71,6 +72,13 @@ fn bench(c: &mut Criterion) {
             |app| press_and_draw(app, Action::CycleSort, &mut term),
             BatchSize::LargeInput,
         )
+    });
+    // What `dossier mentions ACTOR --kwic` does once the corpus is loaded.
+    group.bench_function("print its concordance as text (mentions --kwic)", |b| {
+        b.iter(|| {
+            dossier::report::write_kwic(&mut std::io::sink(), &lib, top, KwicSort::Article, 100)
+                .expect("a sink takes everything")
+        })
     });
     group.bench_function("open the related actors (r) and draw", |b| {
         b.iter_batched(

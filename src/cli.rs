@@ -312,9 +312,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         .into_iter()
                         .find(|s| s.name() == sort)
                         .unwrap_or_default();
-                    report::kwic(&lib, id, by, usize::from(width))
-                        .iter()
-                        .try_for_each(|l| writeln!(out, "{l}"))
+                    report::write_kwic(&mut out, &lib, id, by, usize::from(width))
                 }
                 _ => {
                     let rows = report::mentions(&lib, id);

@@ -284,10 +284,17 @@ pub fn related_table(rows: &[RelatedRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The concordance of `actor` as lines `width` cells wide: the left
+/// Writes the concordance of `actor` as lines `width` cells wide: the left
 /// context right-aligned so every mention starts in the same column, the
-/// mention, the right context, and the article id.
-pub fn kwic(lib: &Library, actor: ActorId, by: KwicSort, width: usize) -> Vec<String> {
+/// mention, the right context, and the article id. Each line is written as
+/// it is cut, so an actor named a million times needs no million strings.
+pub fn write_kwic(
+    out: &mut impl Write,
+    lib: &Library,
+    actor: ActorId,
+    by: KwicSort,
+    width: usize,
+) -> io::Result<()> {
     let mut lines = concordance::lines(&lib.corpus, &lib.actors, actor, None);
     concordance::sort(&lib.corpus, &lib.actors, &mut lines, by);
     let all = lib.actors.all_mentions();
@@ -302,21 +309,19 @@ pub fn kwic(lib: &Library, actor: ActorId, by: KwicSort, width: usize) -> Vec<St
         .unwrap_or(0)
         .min(width / 4);
     let text_w = width.saturating_sub(id_w + 2);
-    lines
-        .iter()
-        .map(|&i| {
-            let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, text_w);
-            let id = &lib.corpus.articles[all[i as usize].doc.ix()].id;
-            let line = format!(
-                "{}{}{}  {}",
-                l.left,
-                l.keyword,
-                l.right,
-                text::fit(&text::safe_line(id), id_w)
-            );
-            line.trim_end().to_owned()
-        })
-        .collect()
+    let mut line = String::new();
+    for &i in &lines {
+        let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, text_w);
+        let id = &lib.corpus.articles[all[i as usize].doc.ix()].id;
+        line.clear();
+        line.push_str(&l.left);
+        line.push_str(&l.keyword);
+        line.push_str(&l.right);
+        line.push_str("  ");
+        line.push_str(&text::fit(&text::safe_line(id), id_w));
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 /// One timeline row, as `dossier timeline` prints it.

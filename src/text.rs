@@ -348,21 +348,142 @@ pub fn wrap_paragraph(text: &str, range: Range<usize>, width: usize, out: &mut V
 /// the left and to the right, cut at word boundaries where possible, with
 /// runs of whitespace folded into one space. Both sides are safe to print.
 pub fn context(text: &str, range: Range<usize>, side: usize) -> (String, String) {
-    // Look no further than a generous number of bytes for `side` cells (a
-    // cell is at most 4 bytes, and whitespace folds): on a 50 MB line,
-    // every mention's context would otherwise read the whole line.
-    let reach = side.saturating_mul(8).saturating_add(64);
-    let lo = floor_char(text, range.start.saturating_sub(reach));
-    let hi = ceil_char(text, range.end.saturating_add(reach).min(text.len()));
-    let line_start = text[lo..range.start]
-        .rfind(['\n', '\r'])
-        .map_or(lo, |i| lo + i + 1);
-    let line_end = text[range.end..hi]
-        .find(['\n', '\r'])
-        .map_or(hi, |i| range.end + i);
-    let left = fold_spaces(&text[line_start..range.start]);
-    let right = fold_spaces(&text[range.end..line_end]);
-    (take_right(&left, side), take_left(&right, side))
+    (
+        context_before(text, range.start, side),
+        context_after(text, range.end, side),
+    )
+}
+
+/// How far either side of a mention its context may look: a generous number
+/// of bytes for `side` cells (a cell is at most 4 bytes, and whitespace
+/// folds). On a 50 MB line a context must not read the whole line.
+fn reach(side: usize) -> usize {
+    side.saturating_mul(8).saturating_add(64)
+}
+
+/// The left half of [`context`]: the text before byte `at` on its line, at
+/// most `side` cells, starting at a word where one fits.
+///
+/// Graphemes are measured from `at` outwards and only until `side` cells
+/// are used up, so a concordance line costs its own width, not the width of
+/// the window it was cut from.
+pub fn context_before(text: &str, at: usize, side: usize) -> String {
+    let lo = floor_char(text, at.saturating_sub(reach(side)));
+    let mut window = &text[lo..at];
+    if let Some(nl) = window.rfind(['\n', '\r']) {
+        window = &window[nl + 1..];
+    }
+    let mut from = window.len();
+    let mut used = 0;
+    let mut in_space = false;
+    let mut cut_in_word = false;
+    for (i, g) in clusters(window).rev() {
+        let space = is_space(g);
+        // A run of whitespace shows as one space.
+        let w = match (space, in_space) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, _) => grapheme_width(g),
+        };
+        if used + w > side {
+            cut_in_word = !space;
+            break;
+        }
+        used += w;
+        from = i;
+        in_space = space;
+    }
+    if cut_in_word {
+        // Started inside a word: drop its tail, unless nothing would be left.
+        let rest = &window[from..];
+        let mut gs = clusters(rest).skip_while(|(_, g)| !is_space(g));
+        if gs.next().is_some() {
+            if let Some((i, _)) = gs.find(|(_, g)| !is_space(g)) {
+                from += i;
+            }
+        }
+    }
+    fold_spaces(&window[from..])
+}
+
+/// The right half of [`context`]: the text after byte `at` on its line, at
+/// most `side` cells, ending at a word where one fits. Like
+/// [`context_before`], it measures only what it keeps.
+pub fn context_after(text: &str, at: usize, side: usize) -> String {
+    let hi = ceil_char(text, at.saturating_add(reach(side)).min(text.len()));
+    let mut window = &text[at..hi];
+    if let Some(nl) = window.find(['\n', '\r']) {
+        window = &window[..nl];
+    }
+    let mut to = 0;
+    let mut used = 0;
+    let mut in_space = false;
+    // Where the last run of whitespace kept so far starts.
+    let mut last_space = None;
+    for (i, g) in clusters(window) {
+        let space = is_space(g);
+        let w = match (space, in_space) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, _) => grapheme_width(g),
+        };
+        if used + w > side {
+            // Stopped inside a word: drop its head.
+            if !space {
+                if let Some(sp) = last_space.filter(|&sp| sp > 0) {
+                    to = sp;
+                }
+            }
+            break;
+        }
+        if space && !in_space {
+            last_space = Some(i);
+        }
+        used += w;
+        to = i + g.len();
+        in_space = space;
+    }
+    fold_spaces(&window[..to])
+}
+
+/// The grapheme clusters of `line` (which holds no line break) with their
+/// byte offsets. ASCII without line breaks is one cluster a byte, so it is
+/// walked without the segmentation tables: most news text is.
+fn clusters(line: &str) -> Clusters<'_> {
+    if line.is_ascii() {
+        Clusters::Ascii(line, 0..line.len())
+    } else {
+        Clusters::Other(line.grapheme_indices(true))
+    }
+}
+
+enum Clusters<'a> {
+    Ascii(&'a str, Range<usize>),
+    Other(unicode_segmentation::GraphemeIndices<'a>),
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        match self {
+            Clusters::Ascii(s, r) => r.next().map(|i| (i, &s[i..=i])),
+            Clusters::Other(g) => g.next(),
+        }
+    }
+}
+
+impl DoubleEndedIterator for Clusters<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        match self {
+            Clusters::Ascii(s, r) => r.next_back().map(|i| (i, &s[i..=i])),
+            Clusters::Other(g) => g.next_back(),
+        }
+    }
+}
+
+fn is_space(g: &str) -> bool {
+    g.chars().all(char::is_whitespace)
 }
 
 /// `i`, or the nearest char boundary before it.
@@ -381,8 +502,8 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// `s` with each run of whitespace folded into one space, made safe to
-/// print.
+/// `s` with each run of whitespace folded into one space and everything
+/// else made safe, in one pass.
 pub fn fold_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_space = false;
@@ -393,51 +514,15 @@ pub fn fold_spaces(s: &str) -> String {
             }
             in_space = true;
         } else {
-            out.push(c);
+            if is_unsafe(c) {
+                push_placeholder(&mut out, c);
+            } else {
+                out.push(c);
+            }
             in_space = false;
         }
     }
-    safe_line(&out).into_owned()
-}
-
-/// The last `max` cells of `s`, starting at a word where one fits.
-pub fn take_right(s: &str, max: usize) -> String {
-    let gs: Vec<&str> = s.graphemes(true).collect();
-    let mut used = 0;
-    let mut from = gs.len();
-    while from > 0 && used + grapheme_width(gs[from - 1]) <= max {
-        from -= 1;
-        used += grapheme_width(gs[from]);
-    }
-    // Started inside a word: drop its tail.
-    if from > 0 && gs[from - 1] != " " {
-        if let Some(sp) = gs[from..].iter().position(|g| *g == " ") {
-            if sp + 1 < gs.len() - from {
-                from += sp + 1;
-            }
-        }
-    }
-    gs[from..].concat()
-}
-
-/// The first `max` cells of `s`, ending at a word where one fits.
-pub fn take_left(s: &str, max: usize) -> String {
-    let gs: Vec<&str> = s.graphemes(true).collect();
-    let mut used = 0;
-    let mut to = 0;
-    while to < gs.len() && used + grapheme_width(gs[to]) <= max {
-        used += grapheme_width(gs[to]);
-        to += 1;
-    }
-    // Stopped inside a word: drop its head.
-    if to < gs.len() && gs[to] != " " {
-        if let Some(sp) = gs[..to].iter().rposition(|g| *g == " ") {
-            if sp > 0 {
-                to = sp;
-            }
-        }
-    }
-    gs[..to].concat()
+    out
 }
 
 #[cfg(test)]
@@ -506,6 +591,26 @@ mod tests {
         let (l, r) = context(s, start..start + 3, 100);
         assert_eq!(l, "The head of the ");
         assert_eq!(r, " said on Friday that it was done.");
+    }
+
+    #[test]
+    fn context_folds_spaces_and_measures_wide_text() {
+        let s = "one \t  two   FSB  \t three four";
+        let at = s.find("FSB").unwrap();
+        assert_eq!(context_before(s, at, 9), "one two ");
+        // "e two " would fit six cells, but starts inside a word.
+        assert_eq!(context_before(s, at, 6), "two ");
+        assert_eq!(context_after(s, at + 3, 7), " three");
+        let w = "北京北京 FSB 東京東京";
+        let at = w.find("FSB").unwrap();
+        // Five cells: the space and two wide characters. The cut word is
+        // kept, as dropping it would leave only the space.
+        assert_eq!(context_before(w, at, 5), "北京 ");
+        assert_eq!(context_after(w, at + 3, 5), " 東京");
+        let c = "x \x1b[2J FSB \u{202e}y";
+        let at = c.find("FSB").unwrap();
+        assert_eq!(context_before(c, at, 20), "x ^[[2J ");
+        assert_eq!(context_after(c, at + 3, 20), " <U+202E>y");
     }
 
     #[test]

@@ -140,6 +140,22 @@ proptest! {
     }
 
     #[test]
+    fn context_fits_its_cells_and_is_inert(
+        text in nasty_text(),
+        cut in 0usize..400,
+        len in 0usize..8,
+        side in 0usize..50,
+    ) {
+        let start = dossier::text::floor_char(&text, cut.min(text.len()));
+        let end = dossier::text::floor_char(&text, (start + len).min(text.len()));
+        let (left, right) = dossier::text::context(&text, start..end, side);
+        for half in [&left, &right] {
+            prop_assert!(dossier::text::display_width(half) <= side, "{:?} wider than {}", half, side);
+            prop_assert!(!half.contains(dossier::text::is_unsafe), "{:?}", half);
+        }
+    }
+
+    #[test]
     fn wrapping_never_splits_a_character_nor_exceeds_the_width(
         text in nasty_text(),
         width in 1usize..60,

@@ -158,8 +158,8 @@ pub fn kwic_line(corpus: &Corpus, actors: &Actors, i: u32, width: usize) -> Kwic
     let keyword = text::safe_line(&t[range.clone()]).into_owned();
     let keyword = text::fit(&keyword, width.saturating_sub(left_w + 2) / 2 + 1).into_owned();
     let right_w = width.saturating_sub(left_w + text::display_width(&keyword));
-    let (left, _) = text::context(t, range.clone(), left_w.saturating_sub(1));
-    let (_, right) = text::context(t, range, right_w.saturating_sub(1));
+    let left = text::context_before(t, range.start, left_w.saturating_sub(1));
+    let right = text::context_after(t, range.end, right_w.saturating_sub(1));
     KwicLine {
         left: text::pad_left(left.trim_start(), left_w),
         keyword,

@@ -7,6 +7,13 @@
 use std::ops::Range;
 
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The longest title kept, in characters. A first line longer than this (a
+/// file that is one 50 MB line, a JSONL title holding a whole article) is cut
+/// here, at a word where one is near, and the rest of the line starts the
+/// body: the list and the reader stay usable and no text is lost.
+pub const TITLE_MAX_CHARS: usize = 300;
 
 /// Index of an article in its corpus, in corpus order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,6 +51,9 @@ pub struct Flags {
     pub empty: bool,
     /// The article had a title and no body.
     pub title_only: bool,
+    /// The title line was longer than [`TITLE_MAX_CHARS`] and was cut; this
+    /// is its length in bytes. The rest of the line starts the body.
+    pub long_title: Option<usize>,
 }
 
 /// An article in memory.
@@ -75,11 +85,12 @@ impl Article {
         invalid_utf8_at: Option<usize>,
     ) -> Article {
         let text = text.into_boxed_str();
-        let (title, body) = split_title(&text);
+        let (title, body, long_title) = split_title(&text);
         let mut flags = Flags {
             invalid_utf8_at,
             empty: title.is_empty(),
             title_only: !title.is_empty() && body.is_empty(),
+            long_title,
         };
         if flags.empty {
             flags.title_only = false;
@@ -139,8 +150,9 @@ impl Article {
     }
 }
 
-/// Finds the title line and the body in `text`: byte ranges, both trimmed.
-fn split_title(text: &str) -> (Range<usize>, Range<usize>) {
+/// Finds the title line and the body in `text`: byte ranges, both trimmed,
+/// and the title line's length in bytes when it had to be cut.
+fn split_title(text: &str) -> (Range<usize>, Range<usize>, Option<usize>) {
     let mut pos = 0;
     let bytes = text.as_bytes();
     while pos < text.len() {
@@ -150,13 +162,47 @@ fn split_title(text: &str) -> (Range<usize>, Range<usize>) {
         if !trimmed.is_empty() {
             let start = pos + (line.len() - line.trim_start_matches(is_title_pad).len());
             let end = pos + line.trim_end().len();
+            if let Some(cut) = title_cut(&text[start..end]) {
+                let title_end = start + text[start..start + cut].trim_end().len();
+                let body = trimmed_range(text, start + cut, text.len());
+                return (start..title_end, body, Some(end - start));
+            }
             let body_start = skip_line_break(bytes, line_end);
             let body = trimmed_range(text, body_start, text.len());
-            return (start..end, body);
+            return (start..end, body, None);
         }
         pos = skip_line_break(bytes, line_end);
     }
-    (0..0, text.len()..text.len())
+    (0..0, text.len()..text.len(), None)
+}
+
+/// Where to cut a title line longer than [`TITLE_MAX_CHARS`], as a byte
+/// offset into `line`, or `None` when it fits. The cut falls before the last
+/// space in the second half of the allowance, else between two graphemes
+/// (between two characters only when one grapheme is longer than the whole
+/// allowance). Reads no further into the line than the allowance.
+fn title_cut(line: &str) -> Option<usize> {
+    if line.len() <= TITLE_MAX_CHARS {
+        // No more characters than bytes.
+        return None;
+    }
+    let (limit, _) = line.char_indices().nth(TITLE_MAX_CHARS)?;
+    let mut end = 0;
+    let mut space = None;
+    for (i, g) in line.grapheme_indices(true) {
+        if i + g.len() > limit {
+            break;
+        }
+        if g.chars().all(char::is_whitespace) && i >= limit / 2 {
+            space = Some(i);
+        }
+        end = i + g.len();
+    }
+    Some(match space {
+        Some(i) => i,
+        None if end > 0 => end,
+        None => limit,
+    })
 }
 
 fn is_title_pad(c: char) -> bool {
@@ -207,9 +253,12 @@ fn is_byline(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("By ") else {
         return false;
     };
+    // Length first: a body can be one line of many megabytes.
+    if line.len() > 60 {
+        return false;
+    }
     let words: Vec<&str> = rest.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && line.len() <= 60
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
@@ -263,6 +312,52 @@ mod tests {
         assert_eq!(file.title(), parts.title());
         assert_eq!(file.body(), parts.body());
         assert_eq!(file.body.start, parts.body.start);
+    }
+
+    #[test]
+    fn a_title_line_too_long_is_cut_at_a_word_and_the_rest_starts_the_body() {
+        let words = "Putin met Kabulov in Moscow and spoke at length. ".repeat(2000);
+        let text = format!("  {words}\nSecond line.\n");
+        let a = art(&text);
+        let title = a.title();
+        assert!(title.chars().count() <= TITLE_MAX_CHARS, "{}", title.len());
+        assert!(title.chars().count() > TITLE_MAX_CHARS / 2);
+        assert!(title.ends_with(|c: char| !c.is_whitespace()));
+        // Cut before a word, not inside one.
+        let rest = &a.text[a.title.end..];
+        assert!(rest.starts_with(' '), "{:?}", &rest[..20]);
+        // Nothing is lost: the title and the body together are the text.
+        assert_eq!(a.body.start, a.title.end + 1);
+        let whole = format!("{} {}", title, a.body());
+        let want = format!("{words}\nSecond line.");
+        let same = whole.bytes().zip(want.bytes()).take_while(|(x, y)| x == y);
+        assert!(whole == want, "differ from byte {}", same.count());
+        assert_eq!(a.flags.long_title, Some(words.trim_end().len()));
+        assert!(!a.flags.title_only);
+    }
+
+    #[test]
+    fn a_long_title_without_spaces_is_cut_between_graphemes() {
+        // Each "e" with a combining accent is one grapheme of two chars.
+        let line = "e\u{301}".repeat(400);
+        let a = art(&line);
+        assert!(a.title().chars().count() <= TITLE_MAX_CHARS);
+        assert!(a.title().ends_with('\u{301}'), "not inside a grapheme");
+        assert_eq!(a.title.end, a.body.start);
+        assert_eq!(format!("{}{}", a.title(), a.body()), line);
+        // One grapheme longer than the allowance: cut between characters.
+        let blob = format!("x{}", "\u{301}".repeat(1000));
+        let b = art(&blob);
+        assert_eq!(b.title().chars().count(), TITLE_MAX_CHARS);
+        assert_eq!(format!("{}{}", b.title(), b.body()), blob);
+    }
+
+    #[test]
+    fn titles_up_to_the_limit_are_kept_whole() {
+        let line = "é".repeat(TITLE_MAX_CHARS);
+        let a = art(&format!("{line}\nBody"));
+        assert_eq!(a.title(), line);
+        assert_eq!(a.flags.long_title, None);
     }
 
     #[test]

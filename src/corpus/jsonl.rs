@@ -357,7 +357,7 @@ fn to_article(
     let body = raw.body.unwrap_or_default();
     let article = Article::from_parts(id, title.trim(), &body, meta);
     let f = article.flags;
-    if f.empty || f.title_only || f.invalid_utf8_at.is_some() {
+    if f.empty || f.title_only || f.invalid_utf8_at.is_some() || f.long_title.is_some() {
         super::flag_warnings(&article, &place(), warnings);
     }
     Some(article)
@@ -424,6 +424,26 @@ mod tests {
         assert!(matches!(c.warnings[0].problem, Problem::BadJson { .. }));
         assert_eq!(c.warnings[1].problem, Problem::MissingTitle);
         assert_eq!(c.warnings[2].problem, Problem::TitleOnly);
+    }
+
+    #[test]
+    fn an_absurdly_long_title_is_cut_and_flagged_with_its_line() {
+        let title = "Moscow talks ".repeat(10_000);
+        let line = serde_json::json!({"title": title, "body": "The body."});
+        let c = load_str(&format!("{{\"title\":\"Short\"}}\n{line}\n"));
+        let a = &c.articles[1];
+        assert!(a.title().chars().count() <= crate::corpus::TITLE_MAX_CHARS);
+        assert_eq!(
+            format!("{} {}", a.title(), a.body()),
+            format!("{}\n\nThe body.", title.trim())
+        );
+        let w = c.warnings.last().unwrap();
+        assert_eq!(w.place, "c.jsonl:2");
+        let said = w.to_string();
+        assert!(
+            said.contains(&format!("{} bytes long and was cut", title.trim().len())),
+            "{said}"
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use article::{Article, DocId, Flags, Meta};
+pub use article::{Article, DocId, Flags, Meta, TITLE_MAX_CHARS};
 use serde::Serialize;
 
 /// Where a corpus came from.
@@ -265,6 +265,12 @@ pub enum Problem {
     Empty,
     /// A title and no body; kept.
     TitleOnly,
+    /// A first line too long to be a title (a file that is one huge line);
+    /// cut, and the rest of the line kept as the start of the body.
+    LongTitle {
+        /// The length of the title line, in bytes.
+        bytes: usize,
+    },
     /// A JSONL line that is not a JSON object; skipped.
     BadJson {
         /// The parser's message.
@@ -300,6 +306,10 @@ impl fmt::Display for Problem {
             }
             Problem::Empty => f.write_str("empty; kept, titled with its file name"),
             Problem::TitleOnly => f.write_str("a title and no body; kept"),
+            Problem::LongTitle { bytes } => write!(
+                f,
+                "the title line was {bytes} bytes long and was cut to {TITLE_MAX_CHARS} characters at most; the rest of the line starts the body"
+            ),
             Problem::BadJson { message } => write!(
                 f,
                 "not a JSON object ({}); line skipped",
@@ -310,7 +320,7 @@ impl fmt::Display for Problem {
             }
             Problem::Unreadable { message } => write!(
                 f,
-                "cannot be read ({}); skipped",
+                "cannot be read ({}); skipped (check that it exists and that you may read it, then load again)",
                 crate::text::safe_line(message)
             ),
             Problem::LinkLoop => f.write_str("symbolic link loop; not followed"),
@@ -346,6 +356,9 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<bool> {
 pub(crate) fn flag_warnings(article: &Article, place: &str, out: &mut Vec<LoadWarning>) {
     if let Some(at) = article.flags.invalid_utf8_at {
         out.push(LoadWarning::new(place, Problem::InvalidUtf8 { at }));
+    }
+    if let Some(bytes) = article.flags.long_title {
+        out.push(LoadWarning::new(place, Problem::LongTitle { bytes }));
     }
     if article.flags.empty {
         out.push(LoadWarning::new(place, Problem::Empty));

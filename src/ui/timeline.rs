@@ -199,7 +199,13 @@ fn snippet(
     } else {
         format!(
             "…{}",
-            text::take_right(&before, (room * 2 / 5).saturating_sub(1))
+            // The sentence's own text before the date, so the window never
+            // reaches into the sentence before it.
+            text::context_before(
+                &text[sentence.start..date.start],
+                date.start - sentence.start,
+                (room * 2 / 5).saturating_sub(1),
+            )
         )
     };
     let right_w = room.saturating_sub(text::display_width(&left));

@@ -54,14 +54,13 @@ pub fn write_folder(dir: &Path, long: usize) -> Vec<Expected> {
         "tabs.txt",
         b"Tabs\tin\ttitle\n\n\tIndented\tbody\twith Putin.\n",
     );
-    let mut one_line = b"One line ".to_vec();
-    while one_line.len() < long {
-        one_line.extend_from_slice(b"Putin Kabulov Moscow and more words on one line ");
-    }
-    put("one-line.txt", &one_line);
+    put("one-line.txt", &one_line(long));
     std::fs::write(dir.join("README.md"), "notes, not an article").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+    // A link to nothing: unreadable even for root, unlike a chmod 000 file.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("nowhere.txt", dir.join("gone.txt")).unwrap();
     vec![
         Expected {
             place: "latin1.txt",
@@ -87,7 +86,26 @@ pub fn write_folder(dir: &Path, long: usize) -> Vec<Expected> {
             place: "loop",
             says: "loop",
         },
+        #[cfg(unix)]
+        Expected {
+            place: "gone.txt",
+            says: "cannot be read",
+        },
+        Expected {
+            place: "one-line.txt",
+            says: "bytes long and was cut",
+        },
     ]
+}
+
+/// A file that is one line of at least `len` bytes (words and single
+/// spaces, ending in a space): too long to be a title.
+pub fn one_line(len: usize) -> Vec<u8> {
+    let mut line = b"One line ".to_vec();
+    while line.len() < len {
+        line.extend_from_slice(b"Putin Kabulov Moscow and more words on one line ");
+    }
+    line
 }
 
 /// Writes a hostile JSONL file at `path`.
@@ -99,6 +117,8 @@ pub fn write_jsonl(path: &Path) -> Vec<Expected> {
         serde_json::json!({"title": format!("Nasty {NASTY}"), "body": format!("Body {NASTY} Putin"), "byline": NASTY, "source": NASTY})
             .to_string(),
         r#"{"title": "Truncated", "body": "#.to_owned(),
+        serde_json::json!({"title": "Kabulov said ".repeat(5000), "body": "And more."})
+            .to_string(),
     ];
     std::fs::write(path, lines.join("\n") + "\n").unwrap();
     vec![
@@ -113,6 +133,10 @@ pub fn write_jsonl(path: &Path) -> Vec<Expected> {
         Expected {
             place: ":5",
             says: "JSON",
+        },
+        Expected {
+            place: ":6",
+            says: "bytes long and was cut",
         },
     ]
 }
