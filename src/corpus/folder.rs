@@ -177,11 +177,37 @@ fn read_article(path: &Path, id: String) -> (Result<Article, LoadWarning>, u64) 
         }
     };
     let size = bytes.len() as u64;
+    (article_from_bytes(bytes, id), size)
+}
+
+/// One file's bytes as an article, or why they were skipped.
+fn article_from_bytes(bytes: Vec<u8>, id: String) -> Result<Article, LoadWarning> {
     if let Some(utf16) = super::binary_kind(&bytes) {
-        return (Err(LoadWarning::new(id, Problem::Binary { utf16 })), size);
+        return Err(LoadWarning::new(id, Problem::Binary { utf16 }));
     }
     let (text, bad) = super::decode(bytes);
-    (Ok(Article::from_text(id, text, Meta::default(), bad)), size)
+    Ok(Article::from_text(id, text, Meta::default(), bad))
+}
+
+/// A `.txt` file's bytes, already in memory, as a corpus of one article (or
+/// none, with the warning saying why), read as a folder's files are.
+pub(super) fn from_bytes(name: &str, bytes: Vec<u8>) -> Corpus {
+    let mut warnings = Vec::new();
+    let articles = match article_from_bytes(bytes, name.to_owned()) {
+        Ok(a) => {
+            super::flag_warnings(&a, &a.id, &mut warnings);
+            vec![Arc::new(a)]
+        }
+        Err(w) => {
+            warnings.push(w);
+            Vec::new()
+        }
+    };
+    Corpus {
+        origin: Origin::File(PathBuf::from(name)),
+        articles,
+        warnings,
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +231,26 @@ mod tests {
         assert_eq!(c.warnings.len(), 1);
         assert_eq!(c.warnings[0].place, "README.TXT");
         assert_eq!(c.warnings[0].problem, Problem::NotAnArticle);
+    }
+
+    #[test]
+    fn bytes_in_memory_read_as_the_same_file_would() {
+        let long = "word ".repeat(100);
+        let cases: [&[u8]; 4] = [
+            b"\xef\xbb\xbfTitle\r\n\r\nBody \xa3.",
+            b"\x00binary",
+            b"  \n",
+            long.as_bytes(),
+        ];
+        for bytes in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a.txt");
+            fs::write(&path, bytes).unwrap();
+            let file = load_file(&path, &mut |_, _| {}).unwrap();
+            let memory = from_bytes("a.txt", bytes.to_vec());
+            assert_eq!(file.articles, memory.articles, "{bytes:?}");
+            assert_eq!(file.warnings, memory.warnings, "{bytes:?}");
+        }
     }
 
     #[test]

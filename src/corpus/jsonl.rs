@@ -80,7 +80,8 @@ pub(super) fn load(
         0
     };
     buf.drain(..bom);
-    if buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+    if is_array(&buf) {
+        // Checked on the first block, before a binary file is read whole.
         if let Some(utf16) = super::binary_kind(&buf) {
             warnings.push(LoadWarning::new(name, Problem::Binary { utf16 }));
             return Ok(corpus(path, articles, warnings));
@@ -88,17 +89,7 @@ pub(super) fn load(
         while !eof {
             eof = fill(&mut file, &mut buf, usize::MAX).map_err(unreadable)? == Fill::End;
         }
-        let (text, bad) = super::decode(buf);
-        if let Some(at) = bad {
-            warnings.push(LoadWarning::new(
-                name.clone(),
-                Problem::InvalidUtf8 { at: at + bom },
-            ));
-        }
-        articles = parse_array(&text, &name, &mut warnings)
-            .into_iter()
-            .map(Arc::new)
-            .collect();
+        articles = read_array(buf, bom, &name, &mut warnings);
         on_batch(
             &articles,
             Progress {
@@ -135,31 +126,10 @@ pub(super) fn load(
         let rest = buf.split_off(end);
         let block = std::mem::replace(&mut buf, rest);
         let lines_here = memchr::memchr_iter(b'\n', &block).count();
-        if super::binary_kind(&block).is_some() {
-            warnings.push(LoadWarning::new(
-                format!("{name}:{line}"),
-                Problem::Binary {
-                    utf16: block.starts_with(&[0xff, 0xfe]) || block.starts_with(&[0xfe, 0xff]),
-                },
-            ));
+        let first = articles.len();
+        if !read_block(block, line, offset, &name, &mut articles, &mut warnings) {
             return Ok(corpus(path, articles, warnings));
         }
-        let (text, bad) = super::decode(block);
-        if let Some(at) = bad {
-            let at_line = line
-                + text.as_bytes()[..at.min(text.len())]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count();
-            warnings.push(LoadWarning::new(
-                format!("{name}:{at_line}"),
-                Problem::InvalidUtf8 {
-                    at: offset as usize + at,
-                },
-            ));
-        }
-        let first = articles.len();
-        parse_block(&text, line, &name, &mut articles, &mut warnings);
         offset += end as u64;
         line += lines_here;
         on_batch(
@@ -187,6 +157,102 @@ pub(super) fn load(
     let mut c = corpus(path, articles, warnings);
     flag_duplicates(&mut c);
     Ok(c)
+}
+
+/// JSONL or JSON bytes already in memory, read as [`load`] reads a file
+/// holding them (a file that fits one block): the same checks, warnings and
+/// line numbers, without the disk.
+pub(super) fn from_bytes(name: &str, mut buf: Vec<u8>) -> Corpus {
+    let path = Path::new(name);
+    let mut warnings = Vec::new();
+    let bom = if buf.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
+    buf.drain(..bom);
+    let articles = if is_array(&buf) {
+        if let Some(utf16) = super::binary_kind(&buf) {
+            warnings.push(LoadWarning::new(name, Problem::Binary { utf16 }));
+            return corpus(path, Vec::new(), warnings);
+        }
+        read_array(buf, bom, name, &mut warnings)
+    } else {
+        let mut articles = Vec::new();
+        if !read_block(buf, 1, bom as u64, name, &mut articles, &mut warnings) {
+            return corpus(path, articles, warnings);
+        }
+        articles
+    };
+    let mut c = corpus(path, articles, warnings);
+    flag_duplicates(&mut c);
+    c
+}
+
+/// Whether the bytes (after any byte-order mark) hold a JSON array rather
+/// than one object a line.
+fn is_array(buf: &[u8]) -> bool {
+    buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
+}
+
+/// A whole JSON array's articles; `bom` is the length of the byte-order
+/// mark taken off its start, so offsets refer to the file.
+fn read_array(
+    buf: Vec<u8>,
+    bom: usize,
+    name: &str,
+    warnings: &mut Vec<LoadWarning>,
+) -> Vec<Arc<Article>> {
+    let (text, bad) = super::decode(buf);
+    if let Some(at) = bad {
+        warnings.push(LoadWarning::new(
+            name,
+            Problem::InvalidUtf8 { at: at + bom },
+        ));
+    }
+    parse_array(&text, name, warnings)
+        .into_iter()
+        .map(Arc::new)
+        .collect()
+}
+
+/// Reads one block of whole lines, whose first line is number `line` and
+/// first byte is at `offset` in the file, appending its articles and
+/// warnings. Returns `false` when the block is binary: nothing more of the
+/// file is read.
+fn read_block(
+    block: Vec<u8>,
+    line: usize,
+    offset: u64,
+    name: &str,
+    articles: &mut Vec<Arc<Article>>,
+    warnings: &mut Vec<LoadWarning>,
+) -> bool {
+    if super::binary_kind(&block).is_some() {
+        warnings.push(LoadWarning::new(
+            format!("{name}:{line}"),
+            Problem::Binary {
+                utf16: block.starts_with(&[0xff, 0xfe]) || block.starts_with(&[0xfe, 0xff]),
+            },
+        ));
+        return false;
+    }
+    let (text, bad) = super::decode(block);
+    if let Some(at) = bad {
+        let at_line = line
+            + text.as_bytes()[..at.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+        warnings.push(LoadWarning::new(
+            format!("{name}:{at_line}"),
+            Problem::InvalidUtf8 {
+                at: offset as usize + at,
+            },
+        ));
+    }
+    parse_block(&text, line, name, articles, warnings);
+    true
 }
 
 /// What one [`fill`] found.
@@ -444,6 +510,25 @@ mod tests {
             said.contains(&format!("{} bytes long and was cut", title.trim().len())),
             "{said}"
         );
+    }
+
+    #[test]
+    fn bytes_in_memory_read_as_the_same_file_would() {
+        let cases: [&[u8]; 4] = [
+            b"{\"title\":\"Good\",\"id\":1}\r\nnot json\n\n{\"body\":\"x\"}\n{\"title\":\"Dup\",\"id\":1}",
+            b"\xef\xbb\xbf[{\"title\":\"A \xa3\"},{\"nope\":1}]",
+            b"{\"title\":\"x\"}\n\x00\x01",
+            b"",
+        ];
+        for bytes in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("c.jsonl");
+            std::fs::write(&path, bytes).unwrap();
+            let file = load(&path, &mut |_, _| {}).unwrap();
+            let memory = from_bytes("c.jsonl", bytes.to_vec());
+            assert_eq!(file.articles, memory.articles, "{bytes:?}");
+            assert_eq!(file.warnings, memory.warnings, "{bytes:?}");
+        }
     }
 
     #[test]

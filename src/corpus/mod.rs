@@ -122,6 +122,22 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// Reads one `.txt` article from bytes already in memory, exactly as a
+    /// file of a folder is read (binary check, UTF-8 repair, title and
+    /// body, warnings), with `name` as its id. With no disk in the way, the
+    /// fuzz targets and their regression tests drive the loader directly.
+    /// The corpus may be empty: the warning then says why.
+    pub fn from_txt_bytes(name: &str, bytes: Vec<u8>) -> Corpus {
+        folder::from_bytes(name, bytes)
+    }
+
+    /// Reads JSONL (or a JSON array) from bytes already in memory, exactly
+    /// as [`Corpus::load_path`] reads a file named `name` holding them. As
+    /// with [`Corpus::from_txt_bytes`], the corpus may be empty.
+    pub fn from_jsonl_bytes(name: &str, bytes: Vec<u8>) -> Corpus {
+        jsonl::from_bytes(name, bytes)
+    }
+
     /// The article at `id`.
     pub fn get(&self, id: DocId) -> Option<&Article> {
         self.articles.get(id.ix()).map(|a| &**a)
