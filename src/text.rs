@@ -379,12 +379,7 @@ pub fn context_before(text: &str, at: usize, side: usize) -> String {
     let mut cut_in_word = false;
     for (i, g) in clusters(window).rev() {
         let space = is_space(g);
-        // A run of whitespace shows as one space.
-        let w = match (space, in_space) {
-            (true, true) => 0,
-            (true, false) => 1,
-            (false, _) => grapheme_width(g),
-        };
+        let w = folded_width(g, space, in_space);
         if used + w > side {
             cut_in_word = !space;
             break;
@@ -406,6 +401,16 @@ pub fn context_before(text: &str, at: usize, side: usize) -> String {
     fold_spaces(&window[from..])
 }
 
+/// Cells grapheme `g` takes once whitespace runs fold into one space:
+/// none for whitespace after whitespace.
+fn folded_width(g: &str, space: bool, in_space: bool) -> usize {
+    match (space, in_space) {
+        (true, true) => 0,
+        (true, false) => 1,
+        (false, _) => grapheme_width(g),
+    }
+}
+
 /// The right half of [`context`]: the text after byte `at` on its line, at
 /// most `side` cells, ending at a word where one fits. Like
 /// [`context_before`], it measures only what it keeps.
@@ -422,11 +427,7 @@ pub fn context_after(text: &str, at: usize, side: usize) -> String {
     let mut last_space = None;
     for (i, g) in clusters(window) {
         let space = is_space(g);
-        let w = match (space, in_space) {
-            (true, true) => 0,
-            (true, false) => 1,
-            (false, _) => grapheme_width(g),
-        };
+        let w = folded_width(g, space, in_space);
         if used + w > side {
             // Stopped inside a word: drop its head.
             if !space {

@@ -117,6 +117,15 @@ pub fn sentence_of(starts: &[u32], offset: usize) -> usize {
         .saturating_sub(1)
 }
 
+/// The byte range of the sentence holding byte `at`, without the space
+/// that follows it, given the sentence starts of `text`.
+pub fn sentence_span(text: &str, starts: &[u32], at: usize) -> std::ops::Range<usize> {
+    let s = sentence_of(starts, at);
+    let a = starts.get(s).map_or(0, |&a| a as usize);
+    let b = starts.get(s + 1).map_or(text.len(), |&e| e as usize);
+    a..a + text.get(a..b).map_or(0, |t| t.trim_end().len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,6 +140,9 @@ impl App {
         if gone {
             self.view = View::Panes;
         }
+        if self.view == View::Timeline {
+            self.refresh_timeline();
+        }
         self.return_to = None;
         self.focus = p.focus;
         self.refit();

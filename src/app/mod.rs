@@ -733,14 +733,8 @@ impl App {
         if let Some(c) = &mut self.concordance {
             c.narrow(&lib, hits.as_ref().map(|h| &h.set), visible);
         }
-        let visible = self.timeline_visible();
-        if let Some(t) = &mut self.timeline {
-            // The timeline follows the selected actor while it is shown.
-            if self.view == View::Timeline && t.actor != self.selected_actor {
-                t.actor = self.selected_actor;
-                t.expanded.clear();
-            }
-            t.rebuild(&lib, hits.as_ref().map(|h| &h.set), visible);
+        if self.view == View::Timeline {
+            self.refresh_timeline();
         }
         let visible = self.quotes_visible();
         if let Some(q) = &mut self.quotes {
@@ -822,6 +816,9 @@ impl App {
         }
         if let Some(v) = self.return_to.take() {
             self.view = v;
+            if v == View::Timeline {
+                self.refresh_timeline();
+            }
             self.refit();
             return None;
         }

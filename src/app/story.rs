@@ -13,6 +13,7 @@ use crate::actors::ActorId;
 use crate::corpus::DocId;
 use crate::library::Library;
 use crate::search::docset::DocSet;
+use crate::story::quotes::Speech;
 
 /// One row of the timeline on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -113,8 +114,7 @@ impl TimelineView {
                 .story()
                 .timeline
                 .members(g as usize, self.actor, &passes(filter))
-                .first()
-                .copied(),
+                .next(),
         }
     }
 }
@@ -126,6 +126,8 @@ pub struct QuotesView {
     pub actor: ActorId,
     /// Every statement of the speaker, before the filter narrows them.
     pub total: usize,
+    /// How many of them are direct quotes.
+    pub direct: usize,
     /// The statements shown, as indices into [`crate::story::Story::quotes_of`].
     pub rows: Vec<u32>,
     /// Selection and scroll, in `rows`.
@@ -140,9 +142,11 @@ impl QuotesView {
         filter: Option<&DocSet>,
         visible: usize,
     ) -> QuotesView {
+        let all = lib.story().quotes_of(actor);
         let mut q = QuotesView {
             actor,
-            total: lib.story().quotes_of(actor).len(),
+            total: all.len(),
+            direct: all.iter().filter(|q| q.speech == Speech::Direct).count(),
             rows: Vec::new(),
             cursor: Cursor::default(),
         };
@@ -185,13 +189,12 @@ impl App {
         self.record();
         let lib = Arc::clone(&self.lib);
         let actor = self.selected_actor;
-        let filter = self.filter_set();
-        let visible = self.timeline_visible();
-        match &mut self.timeline {
-            Some(t) if t.actor == actor => t.rebuild(&lib, filter.as_ref(), visible),
-            _ => {
-                self.timeline = Some(TimelineView::open(&lib, actor, filter.as_ref(), visible));
-            }
+        if self.timeline.as_ref().is_some_and(|t| t.actor == actor) {
+            self.refresh_timeline();
+        } else {
+            let filter = self.filter_set();
+            let visible = self.timeline_visible();
+            self.timeline = Some(TimelineView::open(&lib, actor, filter.as_ref(), visible));
         }
         self.view = View::Timeline;
         self.return_to = None;
@@ -238,6 +241,23 @@ impl App {
                 "No statement is attributed to {}",
                 lib.actors.get(actor).name
             ));
+        }
+    }
+
+    /// Lists the timeline's rows again for the current filter and selected
+    /// actor (which it follows while shown). Only a timeline on screen is
+    /// kept up to date: the filter's results do not pay for a hidden one.
+    pub(super) fn refresh_timeline(&mut self) {
+        let lib = Arc::clone(&self.lib);
+        let filter = self.filter_set();
+        let visible = self.timeline_visible();
+        let actor = self.selected_actor;
+        if let Some(t) = &mut self.timeline {
+            if t.actor != actor {
+                t.actor = actor;
+                t.expanded.clear();
+            }
+            t.rebuild(&lib, filter.as_ref(), visible);
         }
     }
 

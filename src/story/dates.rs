@@ -23,6 +23,7 @@ use std::ops::Range;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::Window as Toks;
 use crate::words::words;
 
 /// How precisely a date is known.
@@ -454,33 +455,8 @@ fn hedge(w: &str) -> bool {
     .any(|h| w.eq_ignore_ascii_case(h))
 }
 
-/// The words of a text with their spans, and what lies between them.
-struct Toks<'a> {
-    text: &'a str,
-    toks: &'a [(usize, &'a str)],
-}
-
+/// What lies between words, as the date rules read it.
 impl<'a> Toks<'a> {
-    fn word(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).map(|t| t.1)
-    }
-
-    fn start(&self, i: usize) -> usize {
-        self.toks[i].0
-    }
-
-    fn end(&self, i: usize) -> usize {
-        self.toks[i].0 + self.toks[i].1.len()
-    }
-
-    /// The text between word `i` and word `i + 1`.
-    fn gap(&self, i: usize) -> &'a str {
-        match self.toks.get(i + 1) {
-            Some(&(next, _)) => &self.text[self.end(i)..next],
-            None => &self.text[self.end(i)..],
-        }
-    }
-
     /// The text before word `i` back to the previous word.
     fn gap_before(&self, i: usize) -> &'a str {
         if i == 0 {

@@ -13,11 +13,9 @@ pub mod dates;
 pub mod quotes;
 pub mod timeline;
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 
-use crate::actors::sentences::{sentence_of, sentence_starts};
+use crate::actors::sentences::{sentence_span, sentence_starts};
 use crate::actors::{ActorId, Actors, Mention};
 use crate::corpus::{Corpus, DocId};
 use crate::words::words;
@@ -84,6 +82,50 @@ impl Story {
     }
 }
 
+/// An article's words with their byte offsets, for the readers that look
+/// a few words around a position (dates and statements). Each reader adds
+/// its own tests of what lies between words.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Its words, in order, with the byte offset of each.
+    pub toks: &'a [(usize, &'a str)],
+}
+
+impl<'a> Window<'a> {
+    /// Word `i`, if there is one.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.1)
+    }
+
+    /// Where word `i` starts.
+    pub fn start(&self, i: usize) -> usize {
+        self.toks[i].0
+    }
+
+    /// Where word `i` ends.
+    pub fn end(&self, i: usize) -> usize {
+        self.toks[i].0 + self.toks[i].1.len()
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text between word `i` and the next word (or the end).
+    pub fn gap(&self, i: usize) -> &'a str {
+        let to = self.toks.get(i + 1).map_or(self.text.len(), |t| t.0);
+        &self.text[self.end(i)..to]
+    }
+
+    /// The first word at or after byte `at`.
+    pub fn tok_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.0 < at)
+    }
+}
+
 /// One event per dated expression of the body (one per sentence and
 /// date), with the actors its sentence names.
 fn events_of(
@@ -100,6 +142,7 @@ fn events_of(
             continue;
         }
         let sentence = sentence_span(text, starts, date.span.start as usize);
+        let sentence = sentence.start as u32..sentence.end as u32;
         let dup = events.iter().any(|e| {
             e.sentence == sentence && e.date.when == date.when && e.date.until == date.until
         });
@@ -123,13 +166,4 @@ fn events_of(
         });
     }
     events
-}
-
-/// The byte span of the sentence holding `at`, trimmed.
-fn sentence_span(text: &str, starts: &[u32], at: usize) -> Range<u32> {
-    let s = sentence_of(starts, at);
-    let a = starts[s] as usize;
-    let b = starts.get(s + 1).map_or(text.len(), |&e| e as usize);
-    let t = text[a..b].trim_end();
-    a as u32..(a + t.len()) as u32
 }

@@ -26,7 +26,8 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use crate::actors::sentences::{sentence_of, sentence_starts};
+use super::Window;
+use crate::actors::sentences::{sentence_span, sentence_starts};
 use crate::actors::{ActorId, Kind, Mention};
 use crate::corpus::DocId;
 use crate::words::words;
@@ -126,7 +127,7 @@ struct Found {
 /// actor mentions.
 struct Reader<'a> {
     text: &'a str,
-    toks: &'a [(usize, &'a str)],
+    t: Window<'a>,
     starts: &'a [u32],
     quotes: Vec<QuoteSpan>,
     mentions: &'a [Mention],
@@ -175,7 +176,7 @@ pub fn attribute_words(
     }
     let r = Reader {
         text,
-        toks,
+        t: Window { text, toks },
         starts,
         quotes: quote_spans(text, body_start),
         mentions,
@@ -191,7 +192,7 @@ pub fn attribute_words(
         }
     }
     let direct_spans: Vec<Range<usize>> = found.iter().map(|f| f.text.clone()).collect();
-    for (i, &(at, w)) in r.toks.iter().enumerate() {
+    for (i, &(at, w)) in r.t.toks.iter().enumerate() {
         let verb = r.w.verbs.contains(w);
         let according = w == "according" || w == "According";
         if !(verb || according) || at < body_start || r.in_quote(at) || used_verbs.contains(&i) {
@@ -316,23 +317,6 @@ impl<'a> Reader<'a> {
         self.text.get(r).unwrap_or("")
     }
 
-    fn word(&self, i: usize) -> Option<&'a str> {
-        self.toks.get(i).map(|t| t.1)
-    }
-
-    fn start(&self, i: usize) -> usize {
-        self.toks[i].0
-    }
-
-    fn end(&self, i: usize) -> usize {
-        self.toks[i].0 + self.toks[i].1.len()
-    }
-
-    /// The first word at or after byte `at`.
-    fn tok_at(&self, at: usize) -> usize {
-        self.toks.partition_point(|t| t.0 < at)
-    }
-
     /// `r` stretched to the end of a quotation it stops inside of, so a
     /// paraphrase that runs into a quote of several sentences keeps it
     /// whole.
@@ -353,13 +337,7 @@ impl<'a> Reader<'a> {
     /// The byte range of the sentence holding byte `at`, without its
     /// trailing space.
     fn sentence(&self, at: usize) -> Range<usize> {
-        let s = sentence_of(self.starts, at);
-        let a = self.starts[s] as usize;
-        let b = self
-            .starts
-            .get(s + 1)
-            .map_or(self.text.len(), |&e| e as usize);
-        a..a + self.s(a..b).trim_end().len()
+        sentence_span(self.text, self.starts, at)
     }
 
     /// The mention ending at byte `end` (allowing a closing bracket after
@@ -399,10 +377,7 @@ impl<'a> Reader<'a> {
 
     /// Whether only spaces lie between word `i` and word `i + 1`.
     fn spaced(&self, i: usize) -> bool {
-        match self.toks.get(i + 1) {
-            Some(&(next, _)) => self.s(self.end(i)..next).trim().is_empty(),
-            None => false,
-        }
+        i + 1 < self.t.len() && self.t.gap(i).trim().is_empty()
     }
 
     fn is_pronoun(w: &str) -> bool {
@@ -413,15 +388,15 @@ impl<'a> Reader<'a> {
     /// right before it, skipping fillers ("also", "has"), an appositive
     /// (", the envoy to Afghanistan,") or a relative clause (", which …,").
     fn subject_of(&self, v: usize) -> Option<(Who, Range<usize>)> {
-        let sentence = self.sentence(self.start(v));
+        let sentence = self.sentence(self.t.start(v));
         let mut k = v;
         // Fillers between the subject and the verb.
         while k > 0 {
             let p = k - 1;
-            if self.start(p) < sentence.start || !self.spaced(p) {
+            if self.t.start(p) < sentence.start || !self.spaced(p) {
                 break;
             }
-            let w = self.word(p)?;
+            let w = self.t.word(p)?;
             if self.is_filler(w) {
                 k = p;
             } else {
@@ -432,18 +407,18 @@ impl<'a> Reader<'a> {
             return None;
         }
         let p = k - 1;
-        if self.start(p) < sentence.start {
+        if self.t.start(p) < sentence.start {
             return None;
         }
-        let gap = self.s(self.end(p)..self.start(k));
+        let gap = self.s(self.t.end(p)..self.t.start(k));
         if gap.trim().is_empty() {
             if let Some(found) = self.subject_ending_at(p) {
                 return Some(found);
             }
             // "X, the head of the service announced": an appositive whose
             // closing comma the writer left out.
-            let comma = self.s(sentence.start..self.start(p)).rfind(',')? + sentence.start;
-            let seg = self.s(comma + 1..self.start(v)).trim_start();
+            let comma = self.s(sentence.start..self.t.start(p)).rfind(',')? + sentence.start;
+            let seg = self.s(comma + 1..self.t.start(v)).trim_start();
             let short = seg.split_whitespace().count() <= 10;
             if short && (seg.starts_with("the ") || seg.starts_with("a ")) {
                 return self.subject_before_comma(comma);
@@ -456,7 +431,7 @@ impl<'a> Reader<'a> {
         // Walk back over comma-delimited appositives (", the envoy,") and
         // relative clauses (", which …,"); a relative clause may follow an
         // appositive, and the subject is before them both.
-        let mut comma = self.end(p) + gap.find(',').unwrap_or(0);
+        let mut comma = self.t.end(p) + gap.find(',').unwrap_or(0);
         for _ in 0..3 {
             let Some(prev) = self.s(sentence.start..comma).rfind(',') else {
                 return self.subject_before_comma(comma);
@@ -480,9 +455,9 @@ impl<'a> Reader<'a> {
 
     /// The subject right before the comma at byte `comma`.
     fn subject_before_comma(&self, comma: usize) -> Option<(Who, Range<usize>)> {
-        let t = self.tok_at(comma);
+        let t = self.t.tok_at(comma);
         let p = t.checked_sub(1)?;
-        let gap = self.s(self.end(p)..comma);
+        let gap = self.s(self.t.end(p)..comma);
         if !gap.chars().all(|c| c == ')') {
             return None;
         }
@@ -492,21 +467,21 @@ impl<'a> Reader<'a> {
     /// A speaker whose last word is word `p`: a mention, "he"/"she", or
     /// "the" and a title noun.
     fn subject_ending_at(&self, p: usize) -> Option<(Who, Range<usize>)> {
-        let w = self.word(p)?;
+        let w = self.t.word(p)?;
         if Self::is_pronoun(w) {
-            return Some((Who::Pronoun, self.start(p)..self.end(p)));
+            return Some((Who::Pronoun, self.t.start(p)..self.t.end(p)));
         }
-        if let Some((a, span)) = self.speaker_ending(self.end(p)) {
+        if let Some((a, span)) = self.speaker_ending(self.t.end(p)) {
             // "the head of Russia's security service announced": the
             // service is not who announced.
             return (!self.after_preposition(span.start)).then_some((Who::Named(a), span));
         }
         if p > 0
-            && matches!(self.word(p - 1), Some("the" | "The"))
+            && matches!(self.t.word(p - 1), Some("the" | "The"))
             && self.spaced(p - 1)
             && self.w.titles.contains(&w.to_lowercase())
         {
-            return Some((Who::Title, self.start(p - 1)..self.end(p)));
+            return Some((Who::Title, self.t.start(p - 1)..self.t.end(p)));
         }
         None
     }
@@ -514,14 +489,14 @@ impl<'a> Reader<'a> {
     /// Whether the words before byte `start` end in a preposition,
     /// skipping a possessive ("of Russia's").
     fn after_preposition(&self, start: usize) -> bool {
-        let mut k = self.tok_at(start);
+        let mut k = self.t.tok_at(start);
         for _ in 0..3 {
             let Some(p) = k.checked_sub(1) else {
                 return false;
             };
-            match self.word(p) {
+            match self.t.word(p) {
                 Some("s") => k = p,
-                Some(w) if w.starts_with(char::is_uppercase) && self.word(p + 1) == Some("s") => {
+                Some(w) if w.starts_with(char::is_uppercase) && self.t.word(p + 1) == Some("s") => {
                     k = p
                 }
                 Some(w) => return PREPOSITIONS.contains(&w),
@@ -566,23 +541,23 @@ impl<'a> Reader<'a> {
         if lead == 0 || rest[..lead].contains("  ") || rest[..lead].matches(',').count() > 1 {
             return None;
         }
-        let first = self.tok_at(q.end);
-        if self.toks.get(first).is_none_or(|t| t.0 != q.end + lead) {
+        let first = self.t.tok_at(q.end);
+        if self.t.toks.get(first).is_none_or(|t| t.0 != q.end + lead) {
             return None;
         }
         // Verb first: "said X", "said he".
-        if self.word(first).is_some_and(|w| self.w.verbs.contains(w)) && self.spaced(first) {
+        if self.t.word(first).is_some_and(|w| self.w.verbs.contains(w)) && self.spaced(first) {
             let next = first + 1;
-            let w = self.word(next)?;
+            let w = self.t.word(next)?;
             if Self::is_pronoun(w) {
-                return Some((Who::Pronoun, self.start(next)..self.end(next), first));
+                return Some((Who::Pronoun, self.t.start(next)..self.t.end(next), first));
             }
             // Titles may come before the name: "said Foreign Minister X".
-            for k in next..(next + 6).min(self.toks.len()) {
-                if let Some((a, span)) = self.speaker_starting(self.start(k)) {
+            for k in next..(next + 6).min(self.t.len()) {
+                if let Some((a, span)) = self.speaker_starting(self.t.start(k)) {
                     return Some((Who::Named(a), span, first));
                 }
-                let w = self.word(k)?;
+                let w = self.t.word(k)?;
                 let titleish = w.starts_with(char::is_uppercase) || w == "the" || w == "of";
                 if !titleish || !self.spaced(k) {
                     break;
@@ -592,8 +567,8 @@ impl<'a> Reader<'a> {
         }
         // Subject first: the verb within a few words, its subject right
         // before it.
-        for v in first..(first + 8).min(self.toks.len()) {
-            let w = self.word(v)?;
+        for v in first..(first + 8).min(self.t.len()) {
+            let w = self.t.word(v)?;
             if self.w.verbs.contains(w) {
                 let (who, cue) = self.subject_of(v)?;
                 return (cue.start >= q.end).then_some((who, cue, v));
@@ -602,9 +577,9 @@ impl<'a> Reader<'a> {
                 || Self::is_pronoun(w)
                 || self.w.fillers.contains(w)
                 || matches!(w, "the" | "of" | "s");
-            if !titleish || (v + 1 < self.toks.len() && !self.spaced(v) && w != "s") {
-                let gap_ok = v + 1 < self.toks.len()
-                    && matches!(self.s(self.end(v)..self.start(v + 1)).trim(), "’" | "'");
+            if !titleish || (v + 1 < self.t.len() && !self.spaced(v) && w != "s") {
+                let gap_ok = v + 1 < self.t.len()
+                    && matches!(self.s(self.t.end(v)..self.t.start(v + 1)).trim(), "’" | "'");
                 if !gap_ok {
                     return None;
                 }
@@ -615,17 +590,17 @@ impl<'a> Reader<'a> {
 
     /// `X told reporters that "…"`, `X said: “…”`, `…, saying, "…"`.
     fn attribution_before(&self, q: &QuoteSpan) -> Option<(Who, Range<usize>, usize)> {
-        let t = self.tok_at(q.open);
+        let t = self.t.tok_at(q.open);
         let mut k = t.checked_sub(1)?;
-        let gap = self.s(self.end(k)..q.open).trim();
+        let gap = self.s(self.t.end(k)..q.open).trim();
         if !matches!(gap, "" | ":" | ",") {
             return None;
         }
-        if self.word(k) == Some("that") {
+        if self.t.word(k) == Some("that") {
             k = k.checked_sub(1)?;
         }
         for _ in 0..2 {
-            let w = self.word(k)?;
+            let w = self.t.word(k)?;
             if self.w.verbs.contains(w) {
                 let (who, cue) = self.subject_of(k)?;
                 return Some((who, cue, k));
@@ -645,10 +620,10 @@ impl<'a> Reader<'a> {
     /// first statement verb earlier in the sentence, or the person the
     /// sentence opens with.
     fn sentence_speaker(&self, part: usize) -> Option<(Who, Range<usize>)> {
-        let sentence = self.sentence(self.start(part));
-        let first = self.tok_at(sentence.start);
+        let sentence = self.sentence(self.t.start(part));
+        let first = self.t.tok_at(sentence.start);
         for v in first..part {
-            if self.w.verbs.contains(self.word(v)?) {
+            if self.w.verbs.contains(self.t.word(v)?) {
                 if let Some(found) = self.subject_of(v) {
                     return Some(found);
                 }
@@ -656,11 +631,11 @@ impl<'a> Reader<'a> {
         }
         // "Putin … , saying": a person among the sentence's first words.
         for k in first..(first + 5).min(part) {
-            let w = self.word(k)?;
+            let w = self.t.word(k)?;
             if k == first && Self::is_pronoun(w) {
-                return Some((Who::Pronoun, self.start(k)..self.end(k)));
+                return Some((Who::Pronoun, self.t.start(k)..self.t.end(k)));
             }
-            if let Some((a, span)) = self.speaker_starting(self.start(k)) {
+            if let Some((a, span)) = self.speaker_starting(self.t.start(k)) {
                 return ((self.kind)(a) == Kind::Person).then_some((Who::Named(a), span));
             }
         }
@@ -670,8 +645,8 @@ impl<'a> Reader<'a> {
     /// `X said that …`, `X, the envoy, stated …`, `…, X said.`
     fn reported(&self, v: usize) -> Option<Found> {
         let (who, cue) = self.subject_of(v)?;
-        let sentence = self.sentence(self.start(v));
-        let after = self.end(v)..sentence.end;
+        let sentence = self.sentence(self.t.start(v));
+        let after = self.t.end(v)..sentence.end;
         let tail = self.s(after.clone());
         let tail_words = tail.split_whitespace().count();
         let has_that = tail
@@ -725,12 +700,12 @@ impl<'a> Reader<'a> {
     /// a dozen words ("told reporters during a visit to Tashkent on May 29,
     /// 2024, that"), else right after the verb.
     fn statement_after(&self, v: usize, after: Range<usize>) -> Range<usize> {
-        for k in v + 1..(v + 13).min(self.toks.len()) {
-            if self.start(k) >= after.end {
+        for k in v + 1..(v + 13).min(self.t.len()) {
+            if self.t.start(k) >= after.end {
                 break;
             }
-            if self.word(k) == Some("that") {
-                return self.end(k)..after.end;
+            if self.t.word(k) == Some("that") {
+                return self.t.end(k)..after.end;
             }
         }
         after
@@ -738,18 +713,18 @@ impl<'a> Reader<'a> {
 
     /// `according to X, …` and `…, according to X.`
     fn according(&self, i: usize) -> Option<Found> {
-        if self.word(i + 1) != Some("to") || !self.spaced(i) || !self.spaced(i + 1) {
+        if self.t.word(i + 1) != Some("to") || !self.spaced(i) || !self.spaced(i + 1) {
             return None;
         }
         let s = i + 2;
-        let sentence = self.sentence(self.start(i));
-        let (who, cue) = if self.word(s).is_some_and(|w| matches!(w, "him" | "her")) {
-            (Who::Pronoun, self.start(s)..self.end(s))
+        let sentence = self.sentence(self.t.start(i));
+        let (who, cue) = if self.t.word(s).is_some_and(|w| matches!(w, "him" | "her")) {
+            (Who::Pronoun, self.t.start(s)..self.t.end(s))
         } else {
             // Titles may come before the name: "according to Foreign
             // Minister X".
-            (s..(s + 5).min(self.toks.len())).find_map(|k| {
-                self.speaker_starting(self.start(k))
+            (s..(s + 5).min(self.t.len())).find_map(|k| {
+                self.speaker_starting(self.t.start(k))
                     .map(|(a, span)| (Who::Named(a), span))
             })?
         };
@@ -761,7 +736,7 @@ impl<'a> Reader<'a> {
             let at = sentence.end - stripped.len();
             at..sentence.end
         } else if rest.trim_end_matches(['.', ' ']).is_empty() {
-            let comma = self.s(sentence.start..self.start(i)).rfind(',')? + sentence.start;
+            let comma = self.s(sentence.start..self.t.start(i)).rfind(',')? + sentence.start;
             sentence.start..comma
         } else {
             return None;

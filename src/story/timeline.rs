@@ -110,27 +110,22 @@ impl Timeline {
     /// lies in an article `keep` accepts, in date order.
     pub fn rows(&self, actor: Option<ActorId>, keep: &dyn Fn(DocId) -> bool) -> Vec<u32> {
         (0..self.groups.len() as u32)
-            .filter(|&g| !self.members(g as usize, actor, keep).is_empty())
+            .filter(|&g| self.members(g as usize, actor, keep).next().is_some())
             .collect()
     }
 
     /// The events of row `g` that name `actor` and lie in an article `keep`
     /// accepts.
-    pub fn members(
-        &self,
+    pub fn members<'a>(
+        &'a self,
         g: usize,
         actor: Option<ActorId>,
-        keep: &dyn Fn(DocId) -> bool,
-    ) -> Vec<u32> {
-        self.groups[g]
-            .events
-            .iter()
-            .copied()
-            .filter(|&e| {
-                let e = &self.events[e as usize];
-                keep(e.doc) && actor.is_none_or(|a| e.actors.contains(&a))
-            })
-            .collect()
+        keep: &'a dyn Fn(DocId) -> bool,
+    ) -> impl Iterator<Item = u32> + 'a {
+        self.groups[g].events.iter().copied().filter(move |&e| {
+            let e = &self.events[e as usize];
+            keep(e.doc) && actor.is_none_or(|a| e.actors.contains(&a))
+        })
     }
 }
 
@@ -262,6 +257,8 @@ mod tests {
         assert_eq!(t.rows(None, &|_| true).len(), 2);
         assert_eq!(t.rows(Some(ActorId(5)), &|_| true).len(), 1);
         let g = t.rows(Some(ActorId(2)), &|d| d != DocId(0))[0] as usize;
-        assert_eq!(t.members(g, Some(ActorId(2)), &|d| d != DocId(0)), [1]);
+        let keep = |d| d != DocId(0);
+        let shown: Vec<u32> = t.members(g, Some(ActorId(2)), &keep).collect();
+        assert_eq!(shown, [1]);
     }
 }

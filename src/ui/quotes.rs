@@ -18,7 +18,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let Some(v) = &app.quotes else { return };
     let lib = &app.lib;
     let actor = lib.actors.get(v.actor);
-    let all = lib.story().quotes_of(v.actor);
+    // Drawing never reads the story: the view exists only once it is read.
+    let Some(story) = lib.story_if_ready() else {
+        return;
+    };
+    let all = story.quotes_of(v.actor);
     let title = format!("What {} said", actor.name);
     let mut block = pane_block(pane_title(&title, true, area.width), true);
     let inner = block.inner(area);
@@ -26,13 +30,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     block = with_position(block, v.cursor.offset, visible, v.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let direct = all.iter().filter(|q| q.speech == Speech::Direct).count();
     let mut head = format!(
         " {} statement{}: {} quoted, {} reported",
         grouped(v.total),
         if v.total == 1 { "" } else { "s" },
-        grouped(direct),
-        grouped(v.total - direct),
+        grouped(v.direct),
+        grouped(v.total - v.direct),
     );
     if v.rows.len() != v.total {
         head.push_str(&format!(

@@ -83,7 +83,11 @@ fn row_spans(
     date_w: usize,
     actors_w: usize,
 ) -> Vec<Span<'static>> {
-    let tl = &lib.story().timeline;
+    // Drawing never reads the story: the view exists only once it is read.
+    let Some(story) = lib.story_if_ready() else {
+        return Vec::new();
+    };
+    let tl = &story.timeline;
     let filter = app
         .filter
         .hits

@@ -13,7 +13,7 @@
 //! the output of `dossier mentions --json --corpus DIR` (or of any tool
 //! that writes the same rows) is scored instead.
 
-#[path = "../tests/common/gold.rs"]
+#[path = "../../tests/common/gold.rs"]
 mod gold;
 
 use std::path::PathBuf;
