@@ -396,7 +396,17 @@ impl Runs {
                 self.before = self.prev;
                 // "al-Qaeda": a lower-case particle joined by a hyphen
                 // belongs to the name.
-                let start = if gap == "-" && cues.is(&text[ps..pe], PARTICLE) {
+                let prev_word = &text[ps..pe];
+                let start = if gap == "-" && cues.is(prev_word, PARTICLE) {
+                    self.before = (0, 0);
+                    ps
+                } else if gap == " "
+                    && capitalised(prev_word)
+                    && cues.is(prev_word, BREAKER)
+                    && cues.listed(&text[ps..at + w.len()])
+                {
+                    // A weekday or month that begins a listed name ("The
+                    // Sunday Times") belongs to it.
                     self.before = (0, 0);
                     ps
                 } else {
@@ -857,8 +867,11 @@ pub fn decide<'a, 'r>(
         (heads.len() == 1).then(|| (surname, root(&into, people[0])))
     }));
     for (i, (surface, s)) in names.iter().enumerate() {
+        // A first name is not a misspelt surname ("Sandra" is not
+        // "Sundra").
         if surface.contains(' ')
             || cues.listed(surface)
+            || cues.is(surface, FIRST_NAME)
             || into[i] != i as u32
             || by_surname.contains_key(surface)
         {
@@ -1384,6 +1397,11 @@ said Bank of England Governor Mervyn King."
         assert_eq!(texts("t\nin Astana on November 28 2024."), ["Astana"]);
         assert_eq!(texts("t\nsaid Theresa May today."), ["Theresa May"]);
         assert_eq!(texts("t\nConsequently, Russia left."), ["Russia"]);
+        // Unless the weekday begins a listed name.
+        assert_eq!(
+            texts("t\nhe told the Sunday Times on Monday."),
+            ["Sunday Times"]
+        );
     }
 
     #[test]
@@ -1580,6 +1598,27 @@ said Bank of England Governor Mervyn King."
             b.aliases.contains(&"Aleksandr Bortnikov".to_owned()),
             "{b:?}"
         );
+    }
+
+    #[test]
+    fn a_misspelt_surname_joins_its_person_but_a_first_name_does_not() {
+        let (lex, _) = lexicon(&[
+            "T\nAlexander Bortnikov spoke. Bortnikov said no. Bortnikov left.",
+            "T\nthe head, Bortinkov, said. Maciej Sundra agreed with Sandra.",
+            "T\nMaciej Sundra said so. They said Mr Sundra left, Sundra came, Sundra won.",
+        ]);
+        // The actor a spelling ended up in: the one listing it as an
+        // alias, else its own.
+        let root = |name: &str| {
+            let all = &lex.found;
+            all.iter()
+                .find(|f| f.aliases.iter().any(|a| a == name))
+                .or_else(|| all.iter().find(|f| f.name == name))
+                .map(|f| f.name.as_str())
+        };
+        assert_eq!(root("Bortinkov"), Some("Alexander Bortnikov"));
+        assert_eq!(root("Sundra"), Some("Maciej Sundra"));
+        assert_eq!(root("Sandra"), Some("Sandra"), "a first name stays itself");
     }
 
     #[test]
