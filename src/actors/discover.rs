@@ -810,6 +810,23 @@ pub fn decide<'a, 'r>(
         }
     }
 
+    // "Lib Dem" is the adjective of "Lib Dems": a body's name of several
+    // words and its plural are one actor. (One word is not enough:
+    // "Rovers" the clubs are not "Rover" the carmaker.)
+    for (i, (surface, _)) in names.iter().enumerate() {
+        let Some(single) = surface.strip_suffix('s').filter(|s| s.contains(' ')) else {
+            continue;
+        };
+        if let Some(&j) = index.get(single) {
+            let bodies = [i, j]
+                .iter()
+                .all(|&k| matches!(found[k].kind, Kind::Organization | Kind::Other));
+            if bodies {
+                join(&mut into, i as u32, j as u32);
+            }
+        }
+    }
+
     // "Mr Howard" makes "Michael Howard" a person: a bare surname after a
     // title types the full names ending with it that no word typed.
     let titled: HashSet<&str> = names
@@ -1619,6 +1636,21 @@ said Bank of England Governor Mervyn King."
         assert_eq!(root("Bortinkov"), Some("Alexander Bortnikov"));
         assert_eq!(root("Sundra"), Some("Maciej Sundra"));
         assert_eq!(root("Sandra"), Some("Sandra"), "a first name stays itself");
+    }
+
+    #[test]
+    fn a_body_and_its_plural_are_one_actor_but_one_word_is_not_enough() {
+        let (lex, _) = lexicon(&[
+            "T\nthe Lib Dems said. A Lib Dem MP agreed. The Lib Dems won.",
+            "T\nBlackburn beat the Rovers. Rover said its cars sold. Rover and the Rovers.",
+        ]);
+        let dems = lex.found.iter().find(|f| f.name == "Lib Dems").unwrap();
+        assert_eq!(dems.aliases, ["Lib Dem"]);
+        let rover = lex.found.iter().find(|f| f.name == "Rover");
+        let rovers = lex.found.iter().find(|f| f.name == "Rovers");
+        assert!(rover.is_some() && rovers.is_some(), "{:?}", lex.found);
+        assert!(!rover.unwrap().aliases.contains(&"Rovers".to_owned()));
+        assert!(!rovers.unwrap().aliases.contains(&"Rover".to_owned()));
     }
 
     #[test]
