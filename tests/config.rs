@@ -117,3 +117,15 @@ fn the_scriptable_commands_do_not_read_the_config() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout).lines().count(), 6);
 }
+
+#[test]
+fn the_readme_example_config_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## Configuration").expect("the section")..];
+    let start = section.find("```toml\n").expect("an example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let c = Config::parse(example, Path::new("README.md")).unwrap();
+    assert_eq!(c.settings.layout.wrap_width, 80);
+    assert!(!c.settings.palette.mono);
+}
