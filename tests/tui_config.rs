@@ -57,3 +57,59 @@ fn a_config_file_rebinds_keys_in_the_running_app() {
     t.keys(&["Q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+/// The SGR parameter lists in `screen` (what `ESC [ ... m` sets).
+fn sgr_params(screen: &str) -> Vec<Vec<u16>> {
+    screen
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|rest| {
+            let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
+            (rest[end..].starts_with('m')).then(|| {
+                rest[..end]
+                    .split(';')
+                    .map(|p| p.parse().unwrap_or(0))
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+/// Whether an SGR parameter list sets a colour (other than the default).
+fn sets_colour(params: &[u16]) -> bool {
+    params
+        .iter()
+        .any(|&p| matches!(p, 30..=37 | 38 | 40..=47 | 48 | 58 | 90..=97 | 100..=107))
+}
+
+#[test]
+fn no_color_in_the_environment_draws_without_colour() {
+    let Some(t) = Tmux::start(120, 40) else {
+        return;
+    };
+    // First with colour, so the check below can tell.
+    t.type_line(&format!("{} ; echo EXIT=$?", bin()));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    let coloured = t.screen_styled();
+    assert!(
+        sgr_params(&coloured).iter().any(|p| sets_colour(p)),
+        "the default theme has colour:\n{coloured:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+    t.type_line("clear");
+
+    t.type_line(&format!("NO_COLOR=1 {} ; echo EXIT2=$?", bin()));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    // Select an actor so mentions are highlighted too.
+    t.keys(&["Tab", "Tab", "Enter"]);
+    t.wait_for("an actor selected", |s| s.contains("n/N walk the mentions"));
+    let plain = t.screen_styled();
+    let params = sgr_params(&plain);
+    let coloured: Vec<&Vec<u16>> = params.iter().filter(|p| sets_colour(p)).collect();
+    assert!(coloured.is_empty(), "colours with NO_COLOR: {coloured:?}");
+    // Reverse video marks the selection instead.
+    assert!(params.iter().any(|p| p.contains(&7)), "{plain:?}");
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT2=0"));
+}
