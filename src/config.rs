@@ -46,7 +46,6 @@ pub fn no_color(value: Option<&std::ffi::OsStr>) -> bool {
 /// A colour as the config file names it; the UI turns it into a terminal
 /// colour. Mirrors the 16 ANSI colours, the 256-colour palette and RGB.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs)]
 pub enum Color {
     /// The terminal's own foreground or background.
     Reset,
