@@ -24,7 +24,11 @@ const EXIT_INPUT: u8 = 2;
 /// A terminal browser for news corpora: who is in the story, what each source
 /// said about them, and where else they are named.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "dossier",
+    version = env!("DOSSIER_VERSION"),
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     /// Corpus to open: a folder of .txt articles (first line = title), a .txt
     /// file, or a .jsonl file of {"title", "body"} objects. Without one, the
