@@ -245,6 +245,7 @@ impl Command {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::logs::init();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -128,7 +128,16 @@ fn search_worker(jobs: &Receiver<Job>, latest: &AtomicU64, events: &Sender<Input
         if stale() {
             continue;
         }
-        if let Some(hits) = engine.search(&job.lib, &job.query, &stale) {
+        let started = std::time::Instant::now();
+        let found = engine.search(&job.lib, &job.query, &stale);
+        tracing::debug!(
+            generation,
+            query = %job.query.raw,
+            hits = found.as_ref().map(|h| h.docs.len()),
+            us = started.elapsed().as_micros() as u64,
+            "search"
+        );
+        if let Some(hits) = found {
             if !stale() {
                 let hits = Arc::new(hits);
                 if events

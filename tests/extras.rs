@@ -54,3 +54,65 @@ fn the_man_page_is_roff_naming_the_subcommands() {
         assert!(page.contains(sub), "man page lacks {sub}");
     }
 }
+
+/// Runs `dossier list` with its data directory in `data` and `DOSSIER_LOG`
+/// as given (unset for `None`).
+fn list_with_log(data: &std::path::Path, log: Option<&str>) -> std::process::Output {
+    let mut cmd = std::process::Command::new(common::bin());
+    cmd.arg("list")
+        .env("XDG_DATA_HOME", data)
+        .env("HOME", data)
+        .env_remove("DOSSIER_LOG");
+    if let Some(filter) = log {
+        cmd.env("DOSSIER_LOG", filter);
+    }
+    cmd.output().expect("dossier runs")
+}
+
+#[test]
+fn dossier_log_writes_load_events_to_a_file_in_the_data_directory() {
+    let data = tempfile::tempdir().unwrap();
+    let out = list_with_log(data.path(), Some("info"));
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "nothing about logs on the screen");
+    let log = data.path().join("dossier").join("dossier.log");
+    let text = std::fs::read_to_string(&log).expect("the log file exists");
+    let loaded = text
+        .lines()
+        .find(|l| l.contains("loaded"))
+        .unwrap_or_else(|| panic!("no load event in:\n{text}"));
+    assert!(loaded.contains("articles=5"), "{loaded}");
+    assert!(loaded.contains("ms="), "{loaded}");
+    // A second run appends.
+    list_with_log(data.path(), Some("info"));
+    let again = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        again.matches("dossier started").count(),
+        2,
+        "appended:\n{again}"
+    );
+}
+
+#[test]
+fn without_dossier_log_there_is_no_log_file() {
+    let data = tempfile::tempdir().unwrap();
+    let out = list_with_log(data.path(), None);
+    assert!(out.status.success());
+    assert!(
+        !data.path().join("dossier").exists(),
+        "nothing is written to the data directory"
+    );
+}
+
+#[test]
+fn a_bad_log_filter_is_explained_and_the_command_still_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let out = list_with_log(data.path(), Some("dossier=[[["));
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("DOSSIER_LOG") && err.contains("not a log filter"),
+        "{err}"
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().lines().count() == 6);
+}
