@@ -86,6 +86,17 @@ impl What {
     }
 }
 
+/// A written export, as the binary reports it to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// What it holds.
+    pub what: What,
+    /// Where it is, as the user should read it.
+    pub path: String,
+    /// How many records it holds.
+    pub records: usize,
+}
+
 /// Exactly what to write: the rows are decided by whoever asks (the CLI
 /// from a query, the app from what it lists), the formatting here.
 #[derive(Debug, Clone, PartialEq, Eq)]

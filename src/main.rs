@@ -2,6 +2,7 @@
 //! or run the terminal UI.
 
 mod cli;
+mod exporting;
 mod loader;
 mod logs;
 mod term;

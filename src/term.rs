@@ -88,6 +88,8 @@ struct Job {
 /// Carries out the app's effects off the input path.
 struct Workers {
     search: Sender<Job>,
+    /// Where background work sends its answers.
+    events: Sender<Input>,
     /// The newest search generation; older searches stop when they see it.
     latest: Arc<AtomicU64>,
 }
@@ -97,8 +99,13 @@ impl Workers {
         let (search, jobs) = mpsc::channel::<Job>();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
+        let answers = events.clone();
         std::thread::spawn(move || search_worker(&jobs, &seen, &events));
-        Workers { search, latest }
+        Workers {
+            search,
+            latest,
+            events: answers,
+        }
     }
 
     fn run(&self, app: &App, effect: Effect) {
@@ -109,6 +116,16 @@ impl Workers {
                     generation,
                     query,
                     lib: Arc::clone(&app.lib),
+                });
+            }
+            Effect::Export {
+                selection,
+                format,
+                scope,
+            } => {
+                let events = self.events.clone();
+                crate::exporting::spawn(Arc::clone(&app.lib), selection, format, scope, move |a| {
+                    let _ = events.send(Input::Action(a));
                 });
             }
         }

@@ -232,3 +232,43 @@ fn unclear_requests_are_explained() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no actor matches"));
 }
+
+#[test]
+fn x_in_the_tui_writes_a_file_and_says_where() {
+    let Some(t) = common::Tmux::start(120, 40) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    t.type_line(&format!(
+        "cd {} && {} ; echo EXIT=$?",
+        dir.path().display(),
+        common::bin()
+    ));
+    t.wait_for("the panes", |s| s.contains("Articles (5)"));
+    t.keys(&["x"]);
+    t.wait_for("the export overlay", |s| {
+        s.contains("Export") && s.contains("the 5 listed articles")
+    });
+    t.keys(&["Tab"]);
+    t.wait_for("CSV chosen", |s| s.contains("[CSV]"));
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the status bar naming the file", |s| {
+        s.contains("Wrote 5 articles to")
+    });
+    assert!(!s.contains("[CSV]"), "the overlay closed:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("a clean exit", |s| s.contains("EXIT=0"));
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "one file, no temporary left: {files:?}");
+    let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
+    assert!(
+        name.starts_with("dossier-articles-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    assert!(s.contains(&name), "the status bar named {name}:\n{s}");
+    let (_, rows) = csv(&std::fs::read_to_string(&files[0]).unwrap());
+    assert_eq!(rows.len(), 5);
+}
