@@ -325,7 +325,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let Some(command) = cli.command else {
         let start = match path {
-            None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &how))),
+            None => {
+                let t = std::time::Instant::now();
+                let lib = Library::build(Corpus::seeds(), &how);
+                tracing::info!(
+                    articles = lib.corpus.len(),
+                    actors = lib.actors.len(),
+                    ms = t.elapsed().as_millis() as u64,
+                    "loaded the seed articles"
+                );
+                Start::Ready(Box::new(lib))
+            }
             Some(path) => Start::Load { path, how },
         };
         return Ok(match crate::term::run(start)? {

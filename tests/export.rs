@@ -272,3 +272,47 @@ fn x_in_the_tui_writes_a_file_and_says_where() {
     let (_, rows) = csv(&std::fs::read_to_string(&files[0]).unwrap());
     assert_eq!(rows.len(), 5);
 }
+
+#[test]
+fn no_export_carries_a_control_character_and_json_keeps_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    common::hostile::write_folder(dir.path(), 1000);
+    let c = dir.path().to_str().unwrap();
+    for format in ["json", "csv", "md"] {
+        for what in [
+            vec!["--what", "articles"],
+            vec!["--what", "actors"],
+            vec!["--actor", "Kabulov"],
+        ] {
+            let mut args = vec!["export", "--corpus", c, "-f", format];
+            args.extend(&what);
+            let out = dossier(&args);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(!text.is_empty(), "{args:?}");
+            // CSV's CRLF line ends are what RFC 4180 asks for, and its
+            // fields keep the text's line breaks and tabs (data, not
+            // commands to the terminal).
+            let kept = |ch: char| ch == '\n' || (format == "csv" && ch == '\t');
+            let text = if format == "csv" {
+                text.replace("\r\n", "\n")
+            } else {
+                text
+            };
+            let bad: Vec<char> = text
+                .chars()
+                .filter(|&ch| !kept(ch) && dossier::text::is_unsafe(ch))
+                .collect();
+            assert!(bad.is_empty(), "{args:?} carries {bad:?}:\n{text}");
+            if format == "json" && what[1] == "articles" {
+                let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+                let nasty = format!("Title {} with controls", common::hostile::NASTY);
+                assert!(rows.iter().any(|r| r["title"] == nasty.as_str()));
+            }
+        }
+    }
+}

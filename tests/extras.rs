@@ -116,3 +116,32 @@ fn a_bad_log_filter_is_explained_and_the_command_still_runs() {
     );
     assert!(String::from_utf8(out.stdout).unwrap().lines().count() == 6);
 }
+
+#[test]
+fn the_tui_logs_to_the_file_and_never_to_the_screen() {
+    let Some(t) = common::Tmux::start(100, 30) else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    t.type_line(&format!(
+        "DOSSIER_LOG=debug XDG_DATA_HOME={} {} ; echo EXIT=$?",
+        data.path().display(),
+        common::bin()
+    ));
+    t.wait_for("the panes", |s| s.contains("Articles (5)"));
+    t.keys(&["/"]);
+    t.keys(&["-l", "crocus"]);
+    t.wait_for("the filtered list", |s| s.contains("Articles 2/5"));
+    t.keys(&["Enter", "q"]);
+    let s = t.wait_for("a clean exit", |s| s.contains("EXIT=0"));
+    for level in ["INFO", "DEBUG", "dossier::"] {
+        assert!(!s.contains(level), "{level} reached the screen:\n{s}");
+    }
+    let log = std::fs::read_to_string(data.path().join("dossier/dossier.log")).unwrap();
+    assert!(log.contains("loaded the seed articles"), "{log}");
+    assert!(
+        log.lines()
+            .any(|l| l.contains("DEBUG") && l.contains("search") && l.contains("crocus")),
+        "each search is logged at debug:\n{log}"
+    );
+}
