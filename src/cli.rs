@@ -628,6 +628,7 @@ fn run_export(
         scope.push(format!("naming {}", lib.actors.get(a).name));
     }
     let scope = (!scope.is_empty()).then(|| scope.join(", "));
+    let started = std::time::Instant::now();
     match output.filter(|p| p.as_os_str() != "-") {
         None => finish(
             export::write(out, &lib, &selection, format, scope.as_deref())
@@ -638,7 +639,12 @@ fn run_export(
                 export::write(w, &lib, &selection, format, scope.as_deref())
             }) {
                 Ok(n) => {
-                    tracing::info!(path = %path.display(), records = n, "exported");
+                    tracing::info!(
+                        path = %path.display(),
+                        records = n,
+                        ms = started.elapsed().as_millis() as u64,
+                        "exported"
+                    );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {

@@ -58,8 +58,6 @@ impl App {
         let (what, format) = match action {
             Action::Down => (step(&What::ALL, what, 1), format),
             Action::Up => (step(&What::ALL, what, -1), format),
-            Action::Top => (What::ALL[0], format),
-            Action::Bottom => (What::ALL[What::ALL.len() - 1], format),
             Action::FocusNext => (what, turn(1)),
             Action::FocusPrev => (what, turn(-1)),
             Action::Back | Action::Quit | Action::OpenExport | Action::ToggleHelp => {
