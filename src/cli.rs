@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use std::sync::Arc;
 
@@ -13,9 +13,11 @@ use dossier::actors::concordance::KwicSort;
 use dossier::actors::{ActorId, Extraction, Gazetteer, Lookup};
 use dossier::config::{self, Config, ConfigError, Palette};
 use dossier::corpus::Corpus;
+use dossier::export::{self, Format, Selection, What};
 use dossier::library::Library;
 use dossier::report;
 use dossier::search::{Engine, Query};
+use dossier::text;
 
 use crate::term::Start;
 
@@ -25,7 +27,11 @@ const EXIT_INPUT: u8 = 2;
 /// A terminal browser for news corpora: who is in the story, what each source
 /// said about them, and where else they are named.
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "dossier",
+    version = env!("DOSSIER_VERSION"),
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     /// Corpus to open: a folder of .txt articles (first line = title), a .txt
     /// file, or a .jsonl file of {"title", "body"} objects. Without one, the
@@ -196,6 +202,42 @@ enum Command {
         #[command(flatten)]
         source: FilterSource,
     },
+    /// Write the articles (matching QUERY, or all), the actors with their
+    /// counts, or one actor's mentions with their sentences, as JSON, CSV
+    /// or a Markdown briefing, to stdout or a file.
+    Export {
+        /// Only the articles matching this query, in the filter's language
+        /// (see README), best first; without it, every article.
+        query: Option<String>,
+        /// json, csv (RFC 4180) or md (a briefing); without it, taken from
+        /// the extension of --output.
+        #[arg(long, short, value_parser = ["json", "csv", "md", "markdown"])]
+        format: Option<String>,
+        /// articles (the default), actors (with counts over the articles
+        /// chosen) or mentions (of --actor, each with its sentence).
+        #[arg(long, value_parser = ["articles", "actors", "mentions"])]
+        what: Option<String>,
+        /// The actor whose mentions to write (a name, alias or spelling;
+        /// implies --what mentions); with --what articles, only the
+        /// articles naming it.
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+        /// Write to FILE instead of stdout (`-`): a temporary file in the
+        /// same folder renamed into place, so FILE is never half written.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        source: FilterSource,
+    },
+    /// Print a shell completion script, e.g. `dossier completions bash >
+    /// ~/.local/share/bash-completion/completions/dossier`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `dossier man | man -l -`.
+    Man,
 }
 
 impl Command {
@@ -209,18 +251,20 @@ impl Command {
             | Command::Timeline { source, .. }
             | Command::Quotes { source, .. }
             | Command::Briefing { source, .. } => source.clone(),
-            Command::Filter { source, .. } => Source {
+            Command::Filter { source, .. } | Command::Export { source, .. } => Source {
                 corpus: source.corpus.clone(),
                 gazetteer: source.gazetteer.clone(),
                 finding: source.finding,
             },
             Command::Config { .. } => Source::default(),
+            Command::Completions { .. } | Command::Man => Source::default(),
         }
     }
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::logs::init();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -237,6 +281,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }) = &cli.command
     {
         return config_command(cli.config.as_deref(), *print_default, *path);
+    }
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(*shell, &mut Cli::command(), "dossier", &mut out);
+            return finish(out.flush());
+        }
+        Some(Command::Man) => {
+            let mut out = io::stdout().lock();
+            return finish(
+                clap_mangen::Man::new(Cli::command())
+                    .render(&mut out)
+                    .and_then(|()| out.flush()),
+            );
+        }
+        _ => {}
     }
     let sub = cli
         .command
@@ -272,6 +332,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_INPUT));
         }
     }
+    // An export's options are checked before a large corpus is loaded.
+    let plan = match &cli.command {
+        Some(Command::Export {
+            format,
+            what,
+            actor,
+            output,
+            ..
+        }) => match export_plan(format.as_deref(), what.as_deref(), actor.is_some(), output) {
+            Ok(plan) => Some(plan),
+            Err(msg) => {
+                eprintln!("dossier: {msg}");
+                return Ok(ExitCode::from(EXIT_INPUT));
+            }
+        },
+        _ => None,
+    };
     let Some(command) = cli.command else {
         let config = match load_config(cli.config.as_deref()) {
             Ok(c) => c,
@@ -281,7 +358,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         };
         let start = match path {
-            None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &how))),
+            None => {
+                let t = std::time::Instant::now();
+                let lib = Library::build(Corpus::seeds(), &how);
+                tracing::info!(
+                    articles = lib.corpus.len(),
+                    actors = lib.actors.len(),
+                    ms = t.elapsed().as_millis() as u64,
+                    "loaded the seed articles"
+                );
+                Start::Ready(Box::new(lib))
+            }
             Some(path) => Start::Load { path, how },
         };
         return Ok(match crate::term::run(start, config)? {
@@ -290,6 +377,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
         });
     };
+    let started = std::time::Instant::now();
+    tracing::info!(corpus = ?path, "loading");
     let lib = match &path {
         None => Library::build(Corpus::seeds(), &how),
         Some(p) => match crate::loader::load_for_cli(p, &how) {
@@ -300,6 +389,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         },
     };
+    tracing::info!(
+        articles = lib.corpus.len(),
+        actors = lib.actors.len(),
+        warnings = lib.corpus.warnings.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "loaded"
+    );
     report_warnings(&lib);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -438,8 +534,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
             }
         }
+        Command::Export {
+            query,
+            actor,
+            output,
+            ..
+        } => {
+            let Some((what, format)) = plan else {
+                unreachable!("an export's plan is made before loading")
+            };
+            return run_export(
+                &mut out,
+                lib,
+                (what, format),
+                query.as_deref(),
+                actor.as_deref(),
+                output.as_deref(),
+            );
+        }
+        Command::Completions { .. } | Command::Man => Ok(()),
     };
-    match result.and_then(|()| out.flush()) {
+    finish(result.and_then(|()| out.flush()))
+}
+
+/// The exit code for a command's output, once written.
+fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
+    match written {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`dossier list | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
@@ -499,6 +619,133 @@ fn config_command(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What to export and how, from the options, or what is wrong with them.
+fn export_plan(
+    format: Option<&str>,
+    what: Option<&str>,
+    actor: bool,
+    output: &Option<PathBuf>,
+) -> Result<(What, Format), String> {
+    let output = output.as_deref().filter(|p| p.as_os_str() != "-");
+    let format = match format {
+        Some(f) => Format::from_name(f),
+        None => output
+            .and_then(|p| p.extension())
+            .and_then(|e| Format::from_name(&e.to_string_lossy())),
+    };
+    let Some(format) = format else {
+        return Err(
+            "say how to write the export: --format json, csv or md (or an --output file ending in one of those)"
+                .into(),
+        );
+    };
+    let what = match what {
+        Some(w) => What::ALL
+            .into_iter()
+            .find(|x| x.name() == w)
+            .unwrap_or(What::Articles),
+        None if actor => What::Mentions,
+        None => What::Articles,
+    };
+    if what == What::Mentions && !actor {
+        return Err("--what mentions needs --actor NAME: whose mentions?".into());
+    }
+    if what == What::Actors && actor {
+        return Err(
+            "--actor applies to --what articles or mentions; for the actors named with one, see `dossier related`"
+                .into(),
+        );
+    }
+    if let Some(p) = output {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+        if let Some(d) = dir.filter(|d| !d.is_dir()) {
+            return Err(format!(
+                "cannot write {}: {} is not a folder; create it or choose another --output",
+                text::safe_line(&p.display().to_string()),
+                text::safe_line(&d.display().to_string())
+            ));
+        }
+        if p.is_dir() {
+            return Err(format!(
+                "cannot write {}: it is a folder; give a file name with --output",
+                text::safe_line(&p.display().to_string())
+            ));
+        }
+    }
+    Ok((what, format))
+}
+
+/// Runs `dossier export` over the loaded library.
+fn run_export(
+    out: &mut impl Write,
+    lib: Library,
+    (what, format): (What, Format),
+    query: Option<&str>,
+    actor: Option<&str>,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
+    let lib = Arc::new(lib);
+    let hits = query.map(|q| {
+        let query = Query::parse(q);
+        for p in &query.problems {
+            eprintln!("warning: {}", text::safe_line(p));
+        }
+        Engine::new()
+            .search(&lib, &query, &|| false)
+            .expect("an uncancellable search completes")
+    });
+    let actor = match actor {
+        None => None,
+        Some(name) => match find_actor(&lib, name) {
+            Some(id) => Some(id),
+            None => return Ok(ExitCode::from(EXIT_INPUT)),
+        },
+    };
+    let selection = match (what, actor) {
+        (What::Articles, naming) => Selection::articles(&lib, hits.as_ref(), naming),
+        (What::Actors, _) => Selection::actors(&lib, hits.as_ref()),
+        (What::Mentions, Some(a)) => Selection::mentions(a, hits.as_ref()),
+        (What::Mentions, None) => unreachable!("the plan asks for an actor"),
+    };
+    let mut scope = Vec::new();
+    if let Some(q) = query {
+        scope.push(format!("matching {q:?}"));
+    }
+    if let (What::Articles, Some(a)) = (what, actor) {
+        scope.push(format!("naming {}", lib.actors.get(a).name));
+    }
+    let scope = (!scope.is_empty()).then(|| scope.join(", "));
+    let started = std::time::Instant::now();
+    match output.filter(|p| p.as_os_str() != "-") {
+        None => finish(
+            export::write(out, &lib, &selection, format, scope.as_deref())
+                .and_then(|_| out.flush()),
+        ),
+        Some(path) => {
+            match export::write_file(path, |w| {
+                export::write(w, &lib, &selection, format, scope.as_deref())
+            }) {
+                Ok(n) => {
+                    tracing::info!(
+                        path = %path.display(),
+                        records = n,
+                        ms = started.elapsed().as_millis() as u64,
+                        "exported"
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    tracing::warn!("{e}");
+                    eprintln!(
+                        "dossier: {e}; check that the folder is writable, or leave out --output to write to stdout"
+                    );
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+    }
 }
 
 /// Prints rows as JSON, or as a table under `header` with `table` making

@@ -533,10 +533,11 @@ struct KeysFile {
     quotes: Option<KeyTable>,
     filter: Option<KeyTable>,
     help: Option<KeyTable>,
+    export: Option<KeyTable>,
 }
 
 impl KeysFile {
-    fn tables(&self) -> [(Context, Option<&KeyTable>); 10] {
+    fn tables(&self) -> [(Context, Option<&KeyTable>); 11] {
         [
             (Context::Global, self.global.as_ref()),
             (Context::List, self.list.as_ref()),
@@ -548,6 +549,7 @@ impl KeysFile {
             (Context::Quotes, self.quotes.as_ref()),
             (Context::Filter, self.filter.as_ref()),
             (Context::Help, self.help.as_ref()),
+            (Context::Export, self.export.as_ref()),
         ]
     }
 }

@@ -2,10 +2,11 @@
 //!
 //! The library is everything but the terminal. Data flows one way:
 //! [`corpus`] loads articles, [`actors`] finds who they name, [`library`]
-//! holds both, [`report`] prints them for scripts, [`app`] is the pure state
-//! machine the terminal UI drives, [`config`] reads the user's keys, colours
-//! and layout, and [`ui`] draws that state. `corpus`, `actors`, `library`,
-//! `report`, `config` and `app` never touch the terminal; only `ui` knows
+//! holds both, [`report`] prints them for scripts, [`export`] writes them as
+//! JSON, CSV or Markdown files, [`app`] is the pure state machine the
+//! terminal UI drives, [`config`] reads the user's keys, colours and layout,
+//! and [`ui`] draws that state. `corpus`, `actors`, `library`, `report`,
+//! `export`, `config` and `app` never touch the terminal; only `ui` knows
 //! ratatui. The binary (`src/main.rs`) parses the command line,
 //! owns the terminal and runs the event loop.
 
@@ -13,6 +14,7 @@ pub mod actors;
 pub mod app;
 pub mod config;
 pub mod corpus;
+pub mod export;
 pub mod library;
 pub mod mem;
 pub mod report;

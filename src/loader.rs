@@ -32,6 +32,7 @@ pub fn load(
     report: &mut dyn FnMut(Report),
 ) -> Result<Library, LoadError> {
     let start = Instant::now();
+    tracing::info!(path = %path.display(), "loading");
     let mut last_partial: Option<Instant> = None;
     let mut so_far = Vec::new();
     let corpus = Corpus::load_path_with(path, &mut |batch, p| {
@@ -55,9 +56,16 @@ pub fn load(
             };
             report(Report::Partial(Box::new(Library::partial(partial))));
         }
-    })?;
+    })
+    .inspect_err(|e| tracing::warn!("loading stopped: {e}"))?;
     drop(so_far);
     let n = corpus.len();
+    tracing::info!(
+        articles = n,
+        warnings = corpus.warnings.len(),
+        ms = start.elapsed().as_millis() as u64,
+        "read"
+    );
     let indexing = Instant::now();
     let (tx, rx) = std::sync::mpsc::channel::<usize>();
     let tx = std::sync::Mutex::new(tx);
@@ -87,7 +95,17 @@ pub fn load(
         builder.join()
     });
     match lib {
-        Ok(lib) => Ok(lib),
+        Ok(lib) => {
+            tracing::info!(
+                articles = lib.corpus.len(),
+                actors = lib.actors.len(),
+                mentions = lib.actors.all_mentions().len(),
+                index_ms = indexing.elapsed().as_millis() as u64,
+                total_ms = start.elapsed().as_millis() as u64,
+                "loaded"
+            );
+            Ok(lib)
+        }
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }
@@ -134,7 +152,9 @@ pub fn spawn(
                 if send(Action::LibraryLoaded(Loaded(Arc::clone(&lib)))) {
                     // The story is read after the library is on screen, so
                     // the list, reader, actors and filter never wait for it.
+                    let t = Instant::now();
                     lib.story();
+                    tracing::debug!(ms = t.elapsed().as_millis() as u64, "story read");
                     send(Action::StoryReady);
                 }
             }

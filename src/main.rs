@@ -2,7 +2,9 @@
 //! or run the terminal UI.
 
 mod cli;
+mod exporting;
 mod loader;
+mod logs;
 mod term;
 
 fn main() -> std::process::ExitCode {

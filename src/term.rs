@@ -89,6 +89,8 @@ struct Job {
 /// Carries out the app's effects off the input path.
 struct Workers {
     search: Sender<Job>,
+    /// Where background work sends its answers.
+    events: Sender<Input>,
     /// The newest search generation; older searches stop when they see it.
     latest: Arc<AtomicU64>,
 }
@@ -98,8 +100,13 @@ impl Workers {
         let (search, jobs) = mpsc::channel::<Job>();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
+        let answers = events.clone();
         std::thread::spawn(move || search_worker(&jobs, &seen, &events));
-        Workers { search, latest }
+        Workers {
+            search,
+            latest,
+            events: answers,
+        }
     }
 
     fn run(&self, app: &App, effect: Effect) {
@@ -110,6 +117,16 @@ impl Workers {
                     generation,
                     query,
                     lib: Arc::clone(&app.lib),
+                });
+            }
+            Effect::Export {
+                selection,
+                format,
+                scope,
+            } => {
+                let events = self.events.clone();
+                crate::exporting::spawn(Arc::clone(&app.lib), selection, format, scope, move |a| {
+                    let _ = events.send(Input::Action(a));
                 });
             }
         }
@@ -129,7 +146,16 @@ fn search_worker(jobs: &Receiver<Job>, latest: &AtomicU64, events: &Sender<Input
         if stale() {
             continue;
         }
-        if let Some(hits) = engine.search(&job.lib, &job.query, &stale) {
+        let started = std::time::Instant::now();
+        let found = engine.search(&job.lib, &job.query, &stale);
+        tracing::debug!(
+            generation,
+            query = %job.query.raw,
+            hits = found.as_ref().map(|h| h.docs.len()),
+            us = started.elapsed().as_micros() as u64,
+            "search"
+        );
+        if let Some(hits) = found {
             if !stale() {
                 let hits = Arc::new(hits);
                 if events

@@ -401,6 +401,7 @@ impl Runs {
                     self.before = (0, 0);
                     ps
                 } else if gap == " "
+                    && !prev_word.is_empty()
                     && capitalised(prev_word)
                     && cues.is(prev_word, BREAKER)
                     && cues.listed(&text[ps..at + w.len()])
@@ -1419,6 +1420,8 @@ said Bank of England Governor Mervyn King."
             texts("t\nhe told the Sunday Times on Monday."),
             ["Sunday Times"]
         );
+        // A name right after a leading space has no word before it.
+        assert_eq!(texts(" Times said so."), ["Times"]);
     }
 
     #[test]

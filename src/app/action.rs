@@ -168,11 +168,17 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// Open the export overlay (`x`): what to write (the listed articles,
+    /// the actors, the actor's mentions) and in which format.
+    OpenExport,
+    /// The binary carried out an export: the file written and how many
+    /// records it holds, or why it could not.
+    Exported(Result<crate::export::Written, String>),
 }
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 40] = [
+    pub const BINDABLE: [(Action, &'static str); 41] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -213,6 +219,7 @@ impl Action {
         (Action::OpenTimeline, "timeline"),
         (Action::OpenQuotes, "quotes"),
         (Action::Expand, "expand"),
+        (Action::OpenExport, "export"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

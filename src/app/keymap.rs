@@ -191,6 +191,8 @@ pub enum Context {
     Filter,
     /// The help overlay is open.
     Help,
+    /// The export overlay (`x`) is open: it takes every key.
+    Export,
 }
 
 impl Context {
@@ -207,6 +209,7 @@ impl Context {
             Context::Quotes => "Who said what (\")",
             Context::Filter => "Filter line (/)",
             Context::Help => "This help and the warnings list",
+            Context::Export => "Export (x)",
         }
     }
 }
@@ -285,6 +288,7 @@ impl Default for Keymap {
             (Global, &["?"], Action::ToggleHelp, "show or hide this help"),
             (Global, &["w"], Action::ToggleWarnings, "list the load warnings: each file or line skipped or flagged, and why"),
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
+            (Global, &["x"], Action::OpenExport, "export the listed articles, the actors or the mentions to a file"),
             (List, &["enter"], Action::Activate, "read the article (focus the reader)"),
             (Reader, &["enter"], Action::Activate, "select the actor under the mention cursor (] / [)"),
             (Actors, &["enter"], Action::Activate, "select the actor, list only the articles naming it; again: concordance"),
@@ -315,6 +319,12 @@ impl Default for Keymap {
             (Filter, &["home", "ctrl-a"], Action::FilterHome, "cursor to the start"),
             (Filter, &["end", "ctrl-e"], Action::FilterEnd, "cursor to the end"),
             (Filter, &["ctrl-c"], Action::Quit, "quit"),
+            (Export, &["j", "down"], Action::Down, "next choice: articles, actors, mentions"),
+            (Export, &["k", "up"], Action::Up, "previous choice"),
+            (Export, &["tab", "l", "right"], Action::FocusNext, "next format: Markdown, CSV, JSON"),
+            (Export, &["shift-tab", "h", "left"], Action::FocusPrev, "previous format"),
+            (Export, &["enter"], Action::Activate, "write the file into the folder dossier was started in"),
+            (Export, &["esc", "x", "q"], Action::Back, "close without writing"),
             (Help, &["esc", "?", "q"], Action::ToggleHelp, "close the help"),
             (Help, &["w"], Action::ToggleWarnings, "close the warnings"),
             (Help, &["j", "down"], Action::Down, "scroll down"),
@@ -351,7 +361,7 @@ impl Keymap {
                 .map(|b| b.action.clone())
         };
         match context {
-            Context::Help => find(context),
+            Context::Help | Context::Export => find(context),
             Context::Filter => find(context).or(match key {
                 Key {
                     code: Code::Char(c),
@@ -472,6 +482,7 @@ impl Keymap {
             Context::Timeline,
             Context::Quotes,
             Context::Filter,
+            Context::Export,
             Context::Help,
         ]
         .into_iter()

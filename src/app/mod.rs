@@ -13,6 +13,7 @@
 //! status messages. Must not touch: files, the terminal, threads.
 
 pub mod action;
+pub mod exporter;
 pub mod filter;
 pub mod history;
 mod jumps;
@@ -69,6 +70,16 @@ pub enum Effect {
         /// The query.
         query: Arc<Query>,
     },
+    /// Write an export to a new file in the current folder (the binary
+    /// names it, having the clock); answer with [`Action::Exported`].
+    Export {
+        /// The rows to write.
+        selection: crate::export::Selection,
+        /// How.
+        format: crate::export::Format,
+        /// What chose the rows, in words (`matching "putin"`), if anything.
+        scope: Option<String>,
+    },
 }
 
 /// The article list pane.
@@ -116,6 +127,13 @@ pub enum Overlay {
     Warnings {
         /// First warning on screen.
         scroll: usize,
+    },
+    /// The export choices (`x`).
+    Export {
+        /// What to write.
+        what: crate::export::What,
+        /// In which format.
+        format: crate::export::Format,
     },
 }
 
@@ -239,6 +257,7 @@ impl App {
     /// Where keys are looked up now.
     pub fn key_context(&self) -> Context {
         match (self.overlay, self.filter.editing, self.view, self.focus) {
+            (Some(Overlay::Export { .. }), _, _, _) => Context::Export,
             (Some(_), _, _, _) => Context::Help,
             (None, true, _, _) => Context::Filter,
             (None, false, View::Concordance, _) => Context::Concordance,
@@ -279,11 +298,16 @@ impl App {
                 self.load_error = Some(why);
                 return None;
             }
+            Action::Exported(outcome) => {
+                self.exported(outcome);
+                return None;
+            }
             _ => {}
         }
         self.message = None;
         if let Some(overlay) = self.overlay {
             let (scroll, max) = match overlay {
+                Overlay::Export { what, format } => return self.export_key(action, what, format),
                 Overlay::Help { scroll } => (scroll, self.help_max_scroll()),
                 Overlay::Warnings { scroll } => {
                     (scroll, self.lib.corpus.warnings.len().saturating_sub(1))
@@ -299,8 +323,8 @@ impl App {
                 _ => return None,
             };
             self.overlay = Some(match overlay {
-                Overlay::Help { .. } => Overlay::Help { scroll },
                 Overlay::Warnings { .. } => Overlay::Warnings { scroll },
+                _ => Overlay::Help { scroll },
             });
             return None;
         }
@@ -388,7 +412,9 @@ impl App {
             }
             Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => return self.cancel_filter(),
+            Action::OpenExport => self.open_export(),
             Action::FilterResults { .. }
+            | Action::Exported(_)
             | Action::Resize { .. }
             | Action::LoadProgress(_)
             | Action::StoryReady

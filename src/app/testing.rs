@@ -38,6 +38,23 @@ pub fn run(app: &mut App, effect: Effect) {
             let hits = Arc::new(search(&app.lib, &query));
             app.update(Action::FilterResults { generation, hits });
         }
+        // Written to memory, not to the folder the tests run in.
+        Effect::Export {
+            selection,
+            format,
+            scope,
+        } => {
+            let mut out = Vec::new();
+            let outcome =
+                crate::export::write(&mut out, &app.lib, &selection, format, scope.as_deref())
+                    .map(|records| crate::export::Written {
+                        what: selection.what(),
+                        path: "(memory)".into(),
+                        records,
+                    })
+                    .map_err(|e| e.to_string());
+            app.update(Action::Exported(outcome));
+        }
     }
 }
 

@@ -396,7 +396,9 @@ fn stale_results_are_ignored() {
     let old = a.update(Action::FilterInput('p')).unwrap();
     let _new = a.update(Action::FilterInput('u')).unwrap();
     // The answer to "p" arrives after "pu" was typed: it must not show.
-    let Effect::Search { generation, query } = old;
+    let Effect::Search { generation, query } = old else {
+        panic!("typing asks for a search, got {old:?}")
+    };
     let hits = Arc::new(crate::search::engine::search(&a.lib, &query));
     a.update(Action::FilterResults { generation, hits });
     assert!(a.filter.pending());
@@ -1050,4 +1052,163 @@ fn the_help_shows_the_configured_keys() {
             if keys == "t C-t" && text.starts_with("timeline"))));
     press(&mut a, "esc ctrl-t");
     assert_eq!(a.view, View::Timeline);
+}
+
+// ---- export (x) -----------------------------------------------------------
+
+mod export {
+    use super::*;
+    use crate::export::{Format, Selection, What, Written};
+
+    fn overlay(a: &App) -> Option<(What, Format)> {
+        match a.overlay {
+            Some(Overlay::Export { what, format }) => Some((what, format)),
+            _ => None,
+        }
+    }
+
+    /// Presses keys and returns the effect the last one asked for.
+    fn press_for_effect(a: &mut App, keys: &str) -> Option<Effect> {
+        let mut last = None;
+        for k in keys.split_whitespace() {
+            let key = keymap::Key::parse(k).unwrap();
+            last = a.action_for_key(key).and_then(|act| a.update(act));
+        }
+        last
+    }
+
+    #[test]
+    fn x_opens_the_choices_and_keys_move_between_them() {
+        let mut a = app(120, 40);
+        press(&mut a, "x");
+        assert_eq!(overlay(&a), Some((What::Articles, Format::Markdown)));
+        assert_eq!(a.key_context(), keymap::Context::Export);
+        press(&mut a, "j");
+        assert_eq!(overlay(&a), Some((What::Actors, Format::Markdown)));
+        press(&mut a, "j j");
+        assert_eq!(overlay(&a).unwrap().0, What::Mentions, "stops at the last");
+        press(&mut a, "k tab");
+        assert_eq!(overlay(&a), Some((What::Actors, Format::Csv)));
+        press(&mut a, "tab tab");
+        assert_eq!(overlay(&a).unwrap().1, Format::Markdown, "formats wrap");
+        press(&mut a, "shift-tab");
+        assert_eq!(overlay(&a).unwrap().1, Format::Json);
+        // The overlay takes every key: q and / close or do nothing, and
+        // the list underneath does not move.
+        let before = a.list.cursor.selected;
+        press(&mut a, "/");
+        assert!(!a.filter.editing && overlay(&a).is_some());
+        press(&mut a, "q");
+        assert!(!a.quit, "q closes the overlay, not the app");
+        assert_eq!(overlay(&a), None);
+        assert_eq!(a.list.cursor.selected, before);
+    }
+
+    #[test]
+    fn enter_asks_to_write_what_the_panes_list() {
+        let mut a = app(120, 40);
+        press(&mut a, "x j tab");
+        let effect = press_for_effect(&mut a, "enter");
+        assert_eq!(overlay(&a), None, "writing closes the overlay");
+        let Some(Effect::Export {
+            selection,
+            format,
+            scope,
+        }) = effect
+        else {
+            panic!("no export effect: {effect:?}")
+        };
+        assert_eq!(format, Format::Csv);
+        assert_eq!(selection, Selection::Actors(a.sidebar.rows.clone()));
+        assert_eq!(scope, None);
+    }
+
+    #[test]
+    fn a_filter_and_an_actor_narrow_the_export_as_they_narrow_the_list() {
+        let mut a = app(120, 40);
+        select(&mut a, "Bortnikov");
+        type_filter(&mut a, "crocus");
+        press(&mut a, "enter");
+        assert_eq!(a.selected_actor, Some(actor(&a, "Bortnikov")));
+        assert!(a.list.rows.len() < 4, "{:?}", a.list.rows);
+        press(&mut a, "x");
+        let Some(Effect::Export {
+            selection, scope, ..
+        }) = press_for_effect(&mut a, "enter")
+        else {
+            panic!("no export effect")
+        };
+        assert_eq!(selection, Selection::Articles(a.list.rows.clone()));
+        let scope = scope.unwrap();
+        assert!(
+            scope.contains("matching \"crocus\"") && scope.contains("naming Alexander Bortnikov"),
+            "{scope}"
+        );
+        // Mentions: of the selected actor, in the filter's matches only.
+        press(&mut a, "x j j");
+        let mut hits = a.filter.hits.as_ref().unwrap().1.docs.clone();
+        hits.sort_unstable();
+        let Some(Effect::Export { selection, .. }) = press_for_effect(&mut a, "enter") else {
+            panic!("no export effect")
+        };
+        assert_eq!(
+            selection,
+            Selection::Mentions {
+                actor: actor(&a, "Bortnikov"),
+                within: Some(hits)
+            }
+        );
+    }
+
+    #[test]
+    fn mentions_need_an_actor_and_say_so() {
+        let mut a = app(120, 40);
+        press(&mut a, "x j j");
+        let choices = a.export_choices();
+        assert!(!choices[2].available);
+        assert_eq!(press_for_effect(&mut a, "enter"), None);
+        assert!(overlay(&a).is_some(), "the overlay stays open");
+        assert!(a.message.as_deref().unwrap().contains("select one first"));
+        press(&mut a, "esc");
+        select(&mut a, "Bortnikov");
+        press(&mut a, "x");
+        let choices = a.export_choices();
+        assert_eq!(choices[0].label, "the 4 listed articles");
+        assert_eq!(
+            choices[2].label,
+            "the 8 mentions of Alexander Bortnikov, with sentences"
+        );
+        assert!(choices[2].available);
+    }
+
+    #[test]
+    fn the_status_bar_says_where_the_file_went_or_why_not() {
+        let mut a = app(120, 40);
+        select(&mut a, "Bortnikov");
+        // The test harness writes to memory and answers like the binary.
+        press(&mut a, "x j j enter");
+        assert_eq!(a.message.as_deref(), Some("Wrote 8 mentions to (memory)"));
+        a.update(Action::Exported(Ok(Written {
+            what: What::Articles,
+            path: "/tmp/d.md".into(),
+            records: 1,
+        })));
+        assert_eq!(a.message.as_deref(), Some("Wrote 1 article to /tmp/d.md"));
+        a.update(Action::Exported(
+            Err("cannot write /ro/d.md: denied".into()),
+        ));
+        assert_eq!(
+            a.message.as_deref(),
+            Some("Export failed: cannot write /ro/d.md: denied")
+        );
+    }
+
+    #[test]
+    fn export_waits_for_loading_to_finish() {
+        let lib = Arc::new(Library::partial(crate::corpus::Corpus::seeds()));
+        let mut a = App::loading(lib, 120, 40);
+        press(&mut a, "x");
+        assert_eq!(overlay(&a), None);
+        assert!(a.message.as_deref().unwrap().contains("Still loading"));
+    }
 }

@@ -7,6 +7,7 @@
 
 mod actors;
 mod concordance;
+mod export;
 mod help;
 mod list;
 mod quotes;
@@ -66,6 +67,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, frame, full, scroll),
         Some(Overlay::Warnings { scroll }) => warnings::render(app, frame, full, scroll),
+        Some(Overlay::Export { what, format }) => export::render(app, frame, full, what, format),
         None => {}
     }
 }

@@ -544,3 +544,63 @@ fn the_passage_opened_from_the_quotes_is_underlined_in_the_reader() {
         "the statement is underlined"
     );
 }
+
+#[test]
+fn export_overlay_at_80x24_with_an_actor_selected() {
+    let mut app = seeds_app(80, 24);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "x j j tab");
+    let t = draw(&app);
+    let text = rows(t.backend().buffer()).join("\n");
+    assert!(
+        text.contains("the 8 mentions of Alexander Bortnikov"),
+        "{text}"
+    );
+    assert!(
+        text.contains("dossier-mentions-YYYYMMDD-HHMMSS.csv"),
+        "{text}"
+    );
+    // The chosen line and format stand out from the rest.
+    let buf = t.backend().buffer();
+    let (mx, my) = find(buf, "Mentions").unwrap();
+    let (ax, ay) = find(buf, "Actors ").unwrap();
+    assert_ne!(buf[(mx, my)].style().bg, buf[(ax, ay)].style().bg);
+    let (cx, cy) = find(buf, "CSV").unwrap();
+    let (jx, jy) = find(buf, "JSON").unwrap();
+    assert_ne!(buf[(cx, cy)].style().bg, buf[(jx, jy)].style().bg);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn export_overlay_at_120x40_without_an_actor() {
+    let mut app = seeds_app(120, 40);
+    press(&mut app, "x");
+    let t = draw(&app);
+    let text = rows(t.backend().buffer()).join("\n");
+    assert!(text.contains("select an actor first"), "{text}");
+    assert!(text.contains("the 5 listed articles"), "{text}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn export_overlay_renders_at_any_size() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (12, 4),
+        (20, 6),
+        (24, 6),
+        (40, 12),
+        (300, 90),
+    ] {
+        let mut app = seeds_app(120, 30);
+        select(&mut app, "Taliban");
+        press(&mut app, "x j j");
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| render(&app, f)).unwrap();
+    }
+}

@@ -1,0 +1,203 @@
+//! The export overlay (`x`): choosing what to write (the listed articles,
+//! the actors in the sidebar, or the mentions of the actor in view) and
+//! the format, then asking the binary to write it ([`Effect::Export`]).
+//!
+//! Owns: the overlay's choices and the [`Selection`] taken from what the
+//! panes list. Must not touch: files or the clock (the binary names and
+//! writes the file, and answers with [`Action::Exported`]).
+
+use super::{Action, App, Effect, Overlay};
+use crate::actors::ActorId;
+use crate::export::{Format, Selection, What, Written};
+
+/// One line of the overlay: a kind of export and what it would hold now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    /// The kind of export.
+    pub what: What,
+    /// What it would write, in words ("the 5 listed articles").
+    pub label: String,
+    /// Whether it can be written now (mentions need an actor).
+    pub available: bool,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl App {
+    /// Opens the overlay on the articles, in Markdown; or says why not yet.
+    pub(super) fn open_export(&mut self) {
+        if !self.lib.complete {
+            self.message = Some("Still loading: export once the corpus has loaded".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Export {
+            what: What::Articles,
+            format: Format::Markdown,
+        });
+    }
+
+    /// A key in the overlay: move between choices and formats, write, or
+    /// close.
+    pub(super) fn export_key(
+        &mut self,
+        action: Action,
+        what: What,
+        format: Format,
+    ) -> Option<Effect> {
+        let step = |list: &[What], cur: What, by: isize| {
+            let i = list.iter().position(|&w| w == cur).unwrap_or(0) as isize;
+            list[(i + by).clamp(0, list.len() as isize - 1) as usize]
+        };
+        let turn = |by: isize| {
+            let n = Format::ALL.len() as isize;
+            let i = Format::ALL.iter().position(|&f| f == format).unwrap_or(0) as isize;
+            Format::ALL[(i + by).rem_euclid(n) as usize]
+        };
+        let (what, format) = match action {
+            Action::Down => (step(&What::ALL, what, 1), format),
+            Action::Up => (step(&What::ALL, what, -1), format),
+            Action::FocusNext => (what, turn(1)),
+            Action::FocusPrev => (what, turn(-1)),
+            Action::Back | Action::Quit | Action::OpenExport | Action::ToggleHelp => {
+                self.overlay = None;
+                return None;
+            }
+            Action::Activate => {
+                let Some(selection) = self.export_selection(what) else {
+                    self.message = Some(
+                        "No actor to export the mentions of: select one first (Enter in the actors pane)"
+                            .into(),
+                    );
+                    return None;
+                };
+                self.overlay = None;
+                return Some(Effect::Export {
+                    scope: self.export_scope(what),
+                    selection,
+                    format,
+                });
+            }
+            _ => return None,
+        };
+        self.overlay = Some(Overlay::Export { what, format });
+        None
+    }
+
+    /// The binary's answer: the status bar says where the file is, or why
+    /// there is none.
+    pub(super) fn exported(&mut self, outcome: Result<Written, String>) {
+        self.message = Some(match outcome {
+            Ok(w) => {
+                let noun = w.what.name();
+                let noun = if w.records == 1 {
+                    noun.strip_suffix('s').unwrap_or(noun)
+                } else {
+                    noun
+                };
+                format!("Wrote {} {noun} to {}", w.records, w.path)
+            }
+            Err(why) => format!("Export failed: {why}"),
+        });
+    }
+
+    /// Whose mentions `x` exports: the selected actor, else the one in
+    /// view (under the sidebar cursor or the reader's mention cursor).
+    fn export_actor(&self) -> Option<ActorId> {
+        self.selected_actor.or_else(|| self.actor_in_view())
+    }
+
+    /// The filter's matches as a sorted list, when a filter is applied.
+    fn filtered_docs(&self) -> Option<Vec<crate::corpus::DocId>> {
+        let (_, hits) = self.filter.hits.as_ref().filter(|_| self.filter.active())?;
+        let mut docs = hits.docs.clone();
+        docs.sort_unstable();
+        Some(docs)
+    }
+
+    /// What `what` writes now: exactly what the panes list.
+    pub fn export_selection(&self, what: What) -> Option<Selection> {
+        Some(match what {
+            What::Articles => Selection::Articles(self.list.rows.clone()),
+            What::Actors => Selection::Actors(self.sidebar.rows.clone()),
+            What::Mentions => Selection::Mentions {
+                actor: self.export_actor()?,
+                within: self.filtered_docs(),
+            },
+        })
+    }
+
+    /// What chose the rows, in words, for the Markdown heading.
+    fn export_scope(&self, what: What) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.filter.active() {
+            parts.push(format!("matching {:?}", self.filter.input));
+        }
+        if let (What::Articles, Some(a)) = (what, self.selected_actor) {
+            parts.push(format!("naming {}", self.lib.actors.get(a).name));
+        }
+        if what == What::Actors && !self.hidden_kinds.is_empty() {
+            let kinds: Vec<&str> = self.hidden_kinds.iter().map(|k| k.name()).collect();
+            parts.push(format!("leaving out {}", kinds.join(", ")));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The overlay's lines, with what each export would hold now.
+    pub fn export_choices(&self) -> Vec<ExportChoice> {
+        let articles = self.list.rows.len();
+        let actors = self.sidebar.rows.len();
+        let mentions = self.export_actor().map(|a| {
+            let within = self.filtered_docs();
+            let n = self
+                .lib
+                .actors
+                .of_actor(a)
+                .filter(|m| {
+                    within
+                        .as_ref()
+                        .is_none_or(|w| w.binary_search(&m.doc).is_ok())
+                })
+                .count();
+            (self.lib.actors.get(a).name.as_str(), n)
+        });
+        What::ALL
+            .into_iter()
+            .map(|what| {
+                let (label, available) = match what {
+                    What::Articles => (
+                        format!(
+                            "the {articles} listed {}",
+                            if articles == 1 { "article" } else { "articles" }
+                        ),
+                        true,
+                    ),
+                    What::Actors => (
+                        format!(
+                            "the {} in the sidebar, with counts",
+                            plural(actors, "actor", "actors")
+                        ),
+                        true,
+                    ),
+                    What::Mentions => match mentions {
+                        Some((name, n)) => (
+                            format!(
+                                "the {} of {}, with sentences",
+                                plural(n, "mention", "mentions"),
+                                crate::text::safe_line(name)
+                            ),
+                            true,
+                        ),
+                        None => ("select an actor first".to_owned(), false),
+                    },
+                };
+                ExportChoice {
+                    what,
+                    label,
+                    available,
+                }
+            })
+            .collect()
+    }
+}

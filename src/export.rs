@@ -1,0 +1,781 @@
+//! Export: the articles, the actors with their counts, or one actor's
+//! mentions, written as JSON, CSV (RFC 4180) or a Markdown briefing.
+//!
+//! `dossier export` and the TUI's `x` both describe what to write as a
+//! [`Selection`] and call [`write`], which writes to any [`Write`]; a file
+//! is written with [`write_file`], atomically. Owns: the export formats
+//! and the atomic file write. Must not touch: the terminal, the clock (a
+//! caller names the file).
+//!
+//! JSON keeps the corpus text exactly (escaping what a terminal would act
+//! on, see [`crate::report::SafeFormatter`]). CSV and Markdown have no
+//! such escapes, so there control characters become visible placeholders
+//! ([`crate::text`]), as everywhere dossier prints.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::actors::sentences::{sentence_span, sentence_starts};
+use crate::actors::{ActorId, Kind, Variant};
+use crate::corpus::DocId;
+use crate::library::Library;
+use crate::search::{ActorHit, Hits};
+use crate::text;
+
+/// How an export is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// An array of objects with stable field names.
+    Json,
+    /// RFC 4180: a header row, CRLF line ends, quotes where needed.
+    Csv,
+    /// A briefing to read: headings, bylines, mentions as block quotes.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order the export overlay offers them.
+    pub const ALL: [Format; 3] = [Format::Markdown, Format::Csv, Format::Json];
+
+    /// The name the CLI takes, which is also the file extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// The format named `name` (`json`, `csv`, `md` or `markdown`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// What an export holds, before it is chosen in detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum What {
+    /// Articles, one record each.
+    Articles,
+    /// Actors with their counts.
+    Actors,
+    /// One actor's mentions, each with its sentence.
+    Mentions,
+}
+
+impl What {
+    /// Every kind of export, in the order the export overlay offers them.
+    pub const ALL: [What; 3] = [What::Articles, What::Actors, What::Mentions];
+
+    /// The name the CLI takes and file names use.
+    pub fn name(self) -> &'static str {
+        match self {
+            What::Articles => "articles",
+            What::Actors => "actors",
+            What::Mentions => "mentions",
+        }
+    }
+}
+
+/// A written export, as the binary reports it to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// What it holds.
+    pub what: What,
+    /// Where it is, as the user should read it.
+    pub path: String,
+    /// How many records it holds.
+    pub records: usize,
+}
+
+/// Exactly what to write: the rows are decided by whoever asks (the CLI
+/// from a query, the app from what it lists), the formatting here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// These articles, in this order.
+    Articles(Vec<DocId>),
+    /// These actors with these counts, in this order.
+    Actors(Vec<ActorHit>),
+    /// The mentions of `actor`, in corpus order; only those in `within`
+    /// (sorted) when it is given.
+    Mentions {
+        /// Whose mentions.
+        actor: ActorId,
+        /// The articles to take them from, sorted; `None` for all.
+        within: Option<Vec<DocId>>,
+    },
+}
+
+impl Selection {
+    /// The articles matching a query (`hits`, best first), or every
+    /// article in corpus order; only those naming `naming` when given.
+    pub fn articles(lib: &Library, hits: Option<&Hits>, naming: Option<ActorId>) -> Selection {
+        let mut docs: Vec<DocId> = match hits {
+            Some(h) => h.docs.clone(),
+            None => lib.corpus.iter().map(|(id, _)| id).collect(),
+        };
+        if let Some(a) = naming {
+            let named = lib.actors.docs_of(a);
+            docs.retain(|d| named.binary_search(d).is_ok());
+        }
+        Selection::Articles(docs)
+    }
+
+    /// The actors counted over a query's matches, or over the corpus, most
+    /// mentioned first.
+    pub fn actors(lib: &Library, hits: Option<&Hits>) -> Selection {
+        Selection::Actors(match hits {
+            Some(h) => h.actors.clone(),
+            None => lib
+                .actors
+                .list()
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ActorHit {
+                    actor: ActorId(i as u32),
+                    mentions: a.mentions,
+                    articles: a.articles,
+                })
+                .collect(),
+        })
+    }
+
+    /// The mentions of `actor` in a query's matches, or in every article.
+    pub fn mentions(actor: ActorId, hits: Option<&Hits>) -> Selection {
+        Selection::Mentions {
+            actor,
+            within: hits.map(|h| {
+                let mut docs = h.docs.clone();
+                docs.sort_unstable();
+                docs
+            }),
+        }
+    }
+
+    /// Which kind of export this is.
+    pub fn what(&self) -> What {
+        match self {
+            Selection::Articles(_) => What::Articles,
+            Selection::Actors(_) => What::Actors,
+            Selection::Mentions { .. } => What::Mentions,
+        }
+    }
+}
+
+/// One article of an export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleRecord<'a> {
+    /// The article id.
+    pub id: &'a str,
+    /// The title.
+    pub title: &'a str,
+    /// The byline, from the source or detected in the text.
+    pub byline: Option<&'a str>,
+    /// The source, when the corpus gives one.
+    pub source: Option<&'a str>,
+    /// The date, when the corpus gives one.
+    pub date: Option<&'a str>,
+    /// The url, when the corpus gives one.
+    pub url: Option<&'a str>,
+    /// How many distinct actors it names.
+    pub actors: usize,
+}
+
+/// One actor of an export, with the counts the selection gave.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRecord<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// Kind.
+    pub kind: Kind,
+    /// Mentions (in the selected articles, when a query chose them).
+    pub mentions: u32,
+    /// Articles naming it (likewise).
+    pub articles: u32,
+    /// Spellings seen across the corpus, with counts.
+    pub variants: Cow<'a, [Variant]>,
+}
+
+/// One mention of an export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionRecord<'a> {
+    /// The actor's canonical name.
+    pub actor: &'a str,
+    /// The article id.
+    pub article: &'a str,
+    /// The article's title.
+    pub title: &'a str,
+    /// Byte offset of the mention in the article's full text.
+    pub start: u32,
+    /// Byte offset just past the mention.
+    pub end: u32,
+    /// The mention as written.
+    pub text: &'a str,
+    /// The sentence holding it.
+    pub sentence: &'a str,
+    /// The article, for grouping.
+    #[serde(skip)]
+    pub doc: DocId,
+    /// Byte offset of the sentence in the article's text.
+    #[serde(skip)]
+    pub sentence_start: usize,
+}
+
+/// The records of an article selection.
+pub fn article_records<'a>(lib: &'a Library, docs: &[DocId]) -> Vec<ArticleRecord<'a>> {
+    docs.iter()
+        .filter_map(|&d| lib.corpus.articles.get(d.ix()).map(|a| (d, a)))
+        .map(|(d, a)| ArticleRecord {
+            id: &a.id,
+            title: a.title(),
+            byline: a.meta.byline.as_deref(),
+            source: a.meta.source.as_deref(),
+            date: a.meta.date.as_deref(),
+            url: a.meta.url.as_deref(),
+            actors: lib.actors.actor_count(d),
+        })
+        .collect()
+}
+
+/// The records of an actor selection.
+pub fn actor_records<'a>(lib: &'a Library, hits: &[ActorHit]) -> Vec<ActorRecord<'a>> {
+    hits.iter()
+        .filter(|h| h.actor.ix() < lib.actors.len())
+        .map(|h| {
+            let a = lib.actors.get(h.actor);
+            ActorRecord {
+                name: &a.name,
+                kind: a.kind,
+                mentions: h.mentions,
+                articles: h.articles,
+                variants: a.spellings(),
+            }
+        })
+        .collect()
+}
+
+/// The records of a mention selection, each with its sentence (sentences
+/// are found once per article).
+pub fn mention_records<'a>(
+    lib: &'a Library,
+    actor: ActorId,
+    within: Option<&[DocId]>,
+) -> Vec<MentionRecord<'a>> {
+    if actor.ix() >= lib.actors.len() {
+        return Vec::new();
+    }
+    let name = lib.actors.get(actor).name.as_str();
+    let mut out = Vec::new();
+    let mut starts: (Option<DocId>, Vec<u32>) = (None, Vec::new());
+    for m in lib.actors.of_actor(actor) {
+        if within.is_some_and(|w| w.binary_search(&m.doc).is_err()) {
+            continue;
+        }
+        let a = &lib.corpus.articles[m.doc.ix()];
+        if starts.0 != Some(m.doc) {
+            starts = (Some(m.doc), sentence_starts(&a.text));
+        }
+        let s = sentence_span(&a.text, &starts.1, m.start as usize);
+        out.push(MentionRecord {
+            actor: name,
+            article: &a.id,
+            title: a.title(),
+            start: m.start,
+            end: m.end,
+            text: &a.text[m.range()],
+            sentence: &a.text[s.clone()],
+            doc: m.doc,
+            sentence_start: s.start,
+        });
+    }
+    out
+}
+
+/// Writes `sel` over `lib` as `format`; returns how many records it wrote.
+/// `scope` says in words what chose the rows (`matching "putin"`), for the
+/// Markdown heading.
+pub fn write(
+    out: &mut dyn Write,
+    lib: &Library,
+    sel: &Selection,
+    format: Format,
+    scope: Option<&str>,
+) -> io::Result<usize> {
+    match sel {
+        Selection::Articles(docs) => {
+            let rows = article_records(lib, docs);
+            match format {
+                Format::Json => crate::report::write_json(out, &rows)?,
+                Format::Csv => write_csv(out, &rows, |r| {
+                    vec![
+                        r.id.into(),
+                        r.title.into(),
+                        r.byline.unwrap_or("").into(),
+                        r.source.unwrap_or("").into(),
+                        r.date.unwrap_or("").into(),
+                        r.url.unwrap_or("").into(),
+                        r.actors.to_string().into(),
+                    ]
+                })?,
+                Format::Markdown => out.write_all(articles_md(lib, docs, scope).as_bytes())?,
+            }
+            Ok(rows.len())
+        }
+        Selection::Actors(hits) => {
+            let rows = actor_records(lib, hits);
+            match format {
+                Format::Json => crate::report::write_json(out, &rows)?,
+                Format::Csv => write_csv(out, &rows, |r| {
+                    vec![
+                        r.name.into(),
+                        r.kind.name().into(),
+                        r.mentions.to_string().into(),
+                        r.articles.to_string().into(),
+                        spellings(&r.variants).into(),
+                    ]
+                })?,
+                Format::Markdown => out.write_all(actors_md(lib, &rows, scope).as_bytes())?,
+            }
+            Ok(rows.len())
+        }
+        Selection::Mentions { actor, within } => {
+            let rows = mention_records(lib, *actor, within.as_deref());
+            match format {
+                Format::Json => crate::report::write_json(out, &rows)?,
+                Format::Csv => write_csv(out, &rows, |r| {
+                    vec![
+                        r.actor.into(),
+                        r.article.into(),
+                        r.title.into(),
+                        r.start.to_string().into(),
+                        r.end.to_string().into(),
+                        r.text.into(),
+                        r.sentence.into(),
+                    ]
+                })?,
+                Format::Markdown => {
+                    out.write_all(mentions_md(lib, *actor, &rows, scope).as_bytes())?
+                }
+            }
+            Ok(rows.len())
+        }
+    }
+}
+
+/// The CSV header of each kind of export: the JSON field names, except
+/// that an actor's spellings are one cell.
+pub fn csv_header(what: What) -> &'static [&'static str] {
+    match what {
+        What::Articles => &["id", "title", "byline", "source", "date", "url", "actors"],
+        What::Actors => &["name", "kind", "mentions", "articles", "variants"],
+        What::Mentions => &[
+            "actor", "article", "title", "start", "end", "text", "sentence",
+        ],
+    }
+}
+
+/// Spellings as one CSV cell: `text (count)`, separated by `; `.
+fn spellings(variants: &[Variant]) -> String {
+    variants
+        .iter()
+        .map(|v| format!("{} ({})", v.text, v.count))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Writes rows as RFC 4180 CSV under the header of their kind.
+fn write_csv<T>(
+    out: &mut dyn Write,
+    rows: &[T],
+    cells: impl Fn(&T) -> Vec<Cow<'_, str>>,
+) -> io::Result<()>
+where
+    T: RowKind,
+{
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(csv_header(T::WHAT))?;
+    for r in rows {
+        let row: Vec<Cow<'_, str>> = cells(r)
+            .into_iter()
+            .map(|c| {
+                let safe = text::safe_text(&c).into_owned();
+                if safe == c { c } else { Cow::Owned(safe) }
+            })
+            .collect();
+        w.write_record(row.iter().map(|c| c.as_bytes()))?;
+    }
+    w.flush()
+}
+
+/// Which export a record type belongs to.
+trait RowKind {
+    const WHAT: What;
+}
+impl RowKind for ArticleRecord<'_> {
+    const WHAT: What = What::Articles;
+}
+impl RowKind for ActorRecord<'_> {
+    const WHAT: What = What::Actors;
+}
+impl RowKind for MentionRecord<'_> {
+    const WHAT: What = What::Mentions;
+}
+
+// ---- Markdown -----------------------------------------------------------
+
+/// `s` on one line, safe to print, with the characters Markdown would act
+/// on escaped, so a title reads as written.
+pub fn md_escape(s: &str) -> String {
+    let folded = text::fold_spaces(s.trim());
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The briefing's heading and the line under it.
+fn md_heading(out: &mut String, lib: &Library, title: &str, scope: Option<&str>) {
+    let _ = writeln!(out, "# {title}\n");
+    let from = md_escape(&lib.corpus.origin.to_string());
+    match scope {
+        Some(s) => {
+            let _ = writeln!(out, "From {from}, {}.\n", md_escape(s));
+        }
+        None => {
+            let _ = writeln!(out, "From {from}.\n");
+        }
+    }
+}
+
+/// Byline, source and date of an article, as one italic line (or nothing).
+fn md_byline(a: &crate::corpus::Article) -> Option<String> {
+    let parts: Vec<String> = [
+        a.meta.byline.as_deref().map(|b| {
+            if b.to_lowercase().starts_with("by ") {
+                b.to_owned()
+            } else {
+                format!("By {b}")
+            }
+        }),
+        a.meta.source.clone(),
+        a.meta.date.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|p| md_escape(&p))
+    .filter(|p| !p.is_empty())
+    .collect();
+    (!parts.is_empty()).then(|| format!("*{}*", parts.join(" · ")))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The articles as a briefing: each with its byline, link and the actors
+/// it names most.
+fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
+    let mut out = String::new();
+    md_heading(&mut out, lib, &format!("Articles ({})", docs.len()), scope);
+    for (i, &d) in docs.iter().enumerate() {
+        let Some(a) = lib.corpus.articles.get(d.ix()) else {
+            continue;
+        };
+        let _ = writeln!(out, "## {}. {}\n", i + 1, md_escape(a.display_title()));
+        if let Some(b) = md_byline(a) {
+            let _ = writeln!(out, "{b}\n");
+        }
+        if let Some(url) = a.meta.url.as_deref().filter(|u| !u.trim().is_empty()) {
+            let _ = writeln!(
+                out,
+                "<{}>\n",
+                text::fold_spaces(url.trim()).replace('>', "%3E")
+            );
+        }
+        let mut named: Vec<(ActorId, u32)> = lib.actors.actors_in(d).to_vec();
+        named.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+        if !named.is_empty() {
+            let top: Vec<String> = named
+                .iter()
+                .take(6)
+                .map(|&(a, n)| format!("{} ({n})", md_escape(&lib.actors.get(a).name)))
+                .collect();
+            let more = if named.len() > top.len() { ", …" } else { "" };
+            let _ = writeln!(
+                out,
+                "Names {}: {}{more}\n",
+                plural(named.len(), "actor", "actors"),
+                top.join(", ")
+            );
+        }
+        let _ = writeln!(out, "`{}`\n", text::fold_spaces(&a.id).replace('`', "'"));
+    }
+    out
+}
+
+/// The actors as a table.
+fn actors_md(lib: &Library, rows: &[ActorRecord], scope: Option<&str>) -> String {
+    let mut out = String::new();
+    md_heading(&mut out, lib, &format!("Actors ({})", rows.len()), scope);
+    out.push_str("| Actor | Kind | Mentions | Articles | Spellings |\n");
+    out.push_str("| --- | --- | ---: | ---: | --- |\n");
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md_escape(r.name),
+            r.kind.name(),
+            r.mentions,
+            r.articles,
+            md_escape(&spellings(&r.variants))
+        );
+    }
+    out
+}
+
+/// One actor's mentions as a briefing: per article its title and byline,
+/// then each sentence naming the actor as a block quote with the mention
+/// in bold (a sentence naming it twice is quoted once).
+fn mentions_md(
+    lib: &Library,
+    actor: ActorId,
+    rows: &[MentionRecord],
+    scope: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    let Some(who) = lib.actors.list().get(actor.ix()) else {
+        return out;
+    };
+    let docs = {
+        let mut ids: Vec<DocId> = rows.iter().map(|r| r.doc).collect();
+        ids.dedup();
+        ids.len()
+    };
+    md_heading(
+        &mut out,
+        lib,
+        &format!(
+            "{}: {} in {}",
+            md_escape(&who.name),
+            plural(rows.len(), "mention", "mentions"),
+            plural(docs, "article", "articles")
+        ),
+        scope,
+    );
+    let others: Vec<String> = who
+        .spellings()
+        .iter()
+        .filter(|v| v.text != who.name)
+        .map(|v| md_escape(&v.text))
+        .collect();
+    if others.is_empty() {
+        let _ = writeln!(out, "A {}.\n", who.kind.name());
+    } else {
+        let _ = writeln!(
+            out,
+            "A {}, also written {}.\n",
+            who.kind.name(),
+            others.join(", ")
+        );
+    }
+    let mut i = 0;
+    while i < rows.len() {
+        let doc = rows[i].doc;
+        let mut j = i;
+        while j < rows.len() && rows[j].doc == doc {
+            j += 1;
+        }
+        let a = &lib.corpus.articles[doc.ix()];
+        let _ = writeln!(out, "## {}\n", md_escape(a.display_title()));
+        if let Some(b) = md_byline(a) {
+            let _ = writeln!(out, "{b}\n");
+        }
+        // Mentions sharing a sentence are quoted together.
+        let mut k = i;
+        while k < j {
+            let sentence = rows[k].sentence_start;
+            let mut l = k;
+            while l < j && rows[l].sentence_start == sentence {
+                l += 1;
+            }
+            let _ = writeln!(out, "> {}\n", quote(&rows[k..l]));
+            k = l;
+        }
+        i = j;
+    }
+    out
+}
+
+/// A sentence with its mentions (all in it, in order) in bold.
+fn quote(in_sentence: &[MentionRecord]) -> String {
+    let s = in_sentence[0].sentence;
+    let base = in_sentence[0].sentence_start;
+    let mut out = String::new();
+    let mut at = 0;
+    for m in in_sentence {
+        let (ms, me) = (
+            (m.start as usize).saturating_sub(base),
+            (m.end as usize).saturating_sub(base),
+        );
+        if ms < at || me > s.len() || !s.is_char_boundary(ms) || !s.is_char_boundary(me) {
+            continue;
+        }
+        out.push_str(&md_escape_inline(&s[at..ms]));
+        out.push_str("**");
+        out.push_str(&md_escape(&s[ms..me]));
+        out.push_str("**");
+        at = me;
+    }
+    out.push_str(&md_escape_inline(&s[at..]));
+    out.trim().to_owned()
+}
+
+/// Like [`md_escape`] but keeps the spaces at either end, for pieces of a
+/// line.
+fn md_escape_inline(s: &str) -> String {
+    let lead = s.starts_with(char::is_whitespace);
+    let trail = s.ends_with(char::is_whitespace) && !s.trim().is_empty();
+    let core = md_escape(s);
+    format!(
+        "{}{core}{}",
+        if lead { " " } else { "" },
+        if trail { " " } else { "" }
+    )
+}
+
+// ---- files --------------------------------------------------------------
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", text::safe_line(&path.display().to_string()))]
+pub struct WriteError {
+    /// The file that was to be written.
+    pub path: PathBuf,
+    /// What went wrong.
+    #[source]
+    pub source: io::Error,
+}
+
+/// Writes `path` atomically: `fill` writes into a temporary file in the
+/// same folder, which is flushed to disk and then renamed over `path`. On
+/// any error the temporary file is removed and `path` is left as it was.
+/// An existing file keeps its permissions; a new one gets the usual ones
+/// (0666 less the umask).
+pub fn write_file<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<T, WriteError> {
+    let err = |source: io::Error| WriteError {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().ok_or_else(|| {
+        err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a file name",
+        ))
+    })?;
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{}.", name.to_string_lossy());
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    let perms = {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666))
+    };
+    #[cfg(unix)]
+    builder.permissions(perms);
+    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+    let value = {
+        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        let value = fill(&mut w).map_err(err)?;
+        w.flush().map_err(err)?;
+        value
+    };
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    // The rename lasts once the folder is on disk too; a folder that
+    // cannot be synced (some filesystems) has still been renamed in.
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn md_escape_keeps_text_readable_and_inert() {
+        assert_eq!(md_escape("Putin's *big* day"), "Putin's \\*big\\* day");
+        assert_eq!(md_escape("  a\n\tb "), "a b");
+        assert_eq!(md_escape("# <b>|x|"), "\\# \\<b\\>\\|x\\|");
+        assert!(!md_escape("a\x1b[2Jb").contains('\x1b'));
+    }
+
+    #[test]
+    fn a_failed_fill_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        std::fs::write(&path, "old").unwrap();
+        let r = write_file(&path, |w| {
+            w.write_all(b"half")?;
+            Err::<(), _>(io::Error::other("disk full"))
+        });
+        let e = r.unwrap_err();
+        assert!(e.to_string().contains("out.csv") && e.to_string().contains("disk full"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the old file is there");
+        write_file(&path, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn mention_sentences_hold_their_mentions() {
+        let lib = Library::seeds();
+        let Some(id) = (match lib.actors.lookup("Bortnikov") {
+            crate::actors::Lookup::Found(id) => Some(id),
+            _ => None,
+        }) else {
+            panic!("Bortnikov is in the seeds")
+        };
+        let rows = mention_records(&lib, id, None);
+        assert_eq!(rows.len(), 8);
+        for r in &rows {
+            assert!(r.sentence.contains(r.text), "{r:?}");
+            assert!(r.sentence.len() < 600, "one sentence, not a paragraph");
+        }
+        let md = mentions_md(&lib, id, &rows, None);
+        let quotes = md.lines().filter(|l| l.starts_with("> ")).count();
+        assert!((1..=8).contains(&quotes), "{md}");
+        assert!(md.contains("**Bortinkov**"), "{md}");
+    }
+}

@@ -1,0 +1,110 @@
+//! Carrying out the app's [`Effect::Export`](dossier::app::Effect): the
+//! binary has the clock, so it names the file
+//! (`dossier-articles-20241004-153000.md`, UTC), writes it atomically with
+//! the library's [`dossier::export`] on a thread of its own, and answers
+//! with [`Action::Exported`].
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use dossier::app::Action;
+use dossier::export::{self, Format, Selection, What, Written};
+use dossier::library::Library;
+
+/// The file name for an export made at `now`.
+pub fn file_name(what: What, format: Format, now: SystemTime) -> String {
+    let secs = now
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    let stamp = chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y%m%d-%H%M%S").to_string())
+        .unwrap_or_else(|| "00000000-000000".into());
+    format!("dossier-{}-{stamp}.{}", what.name(), format.name())
+}
+
+/// A path in `dir` for `name` that no file has yet: `name`, or with `-2`,
+/// `-3`... before the extension when two exports share a second.
+fn free_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (2..1000)
+        .map(|i| dir.join(format!("{stem}-{i}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
+/// Writes the export into the current folder on a new thread and sends
+/// the outcome through `send`.
+pub fn spawn(
+    lib: Arc<Library>,
+    selection: Selection,
+    format: Format,
+    scope: Option<String>,
+    send: impl FnOnce(Action) + Send + 'static,
+) {
+    std::thread::spawn(move || {
+        let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let what = selection.what();
+        let path = free_path(&dir, &file_name(what, format, SystemTime::now()));
+        let started = std::time::Instant::now();
+        let written = export::write_file(&path, |w| {
+            export::write(w, &lib, &selection, format, scope.as_deref())
+        });
+        let outcome = match written {
+            Ok(records) => {
+                tracing::info!(
+                    path = %path.display(),
+                    records,
+                    ms = started.elapsed().as_millis() as u64,
+                    "exported"
+                );
+                // In the folder dossier was started in: the name is enough.
+                let shown = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| format!("./{}", n.to_string_lossy()),
+                );
+                Ok(Written {
+                    what,
+                    path: dossier::text::safe_line(&shown).into_owned(),
+                    records,
+                })
+            }
+            Err(e) => {
+                tracing::warn!("export failed: {e}");
+                Err(format!("{e}; start dossier in a folder you can write to"))
+            }
+        };
+        send(Action::Exported(outcome));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn names_carry_what_when_and_the_format() {
+        let t = UNIX_EPOCH + Duration::from_secs(1_728_055_800);
+        assert_eq!(
+            file_name(What::Mentions, Format::Csv, t),
+            "dossier-mentions-20241004-153000.csv"
+        );
+    }
+
+    #[test]
+    fn a_taken_name_gets_a_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "dossier-articles-20241004-153000.md";
+        assert_eq!(free_path(dir.path(), name), dir.path().join(name));
+        std::fs::write(dir.path().join(name), "").unwrap();
+        assert_eq!(
+            free_path(dir.path(), name),
+            dir.path().join("dossier-articles-20241004-153000-2.md")
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! The export overlay (`x`): the three things that can be exported, each
+//! with what it would hold now, the format, and the file name to expect.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{overlay_box, theme::Theme};
+use crate::app::App;
+use crate::export::{Format, What};
+use crate::text;
+
+/// Width of the name column of a choice.
+const NAME_W: usize = 10;
+
+pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, format: Format) {
+    let th = Theme::of(app);
+    let choices = app.export_choices();
+    let w = screen.width.saturating_sub(4).min(72);
+    let h = u16::try_from(choices.len() + 9).unwrap_or(u16::MAX);
+    let h = h.min(screen.height.saturating_sub(2));
+    let Some(inner) = overlay_box(
+        th,
+        frame,
+        screen,
+        w,
+        h,
+        " Export ".into(),
+        " j/k what · Tab format · Enter write · Esc close ",
+    ) else {
+        return;
+    };
+    let width = usize::from(inner.width);
+    let mut lines = vec![Line::raw(""), Line::styled(" What", th.header())];
+    for c in &choices {
+        let chosen = c.what == what;
+        let marker = if chosen { " ▸ " } else { "   " };
+        let name = text::pad(&title_case(c.what.name()), NAME_W);
+        let label_w = width.saturating_sub(3 + NAME_W + 1);
+        let label = text::fit(&c.label, label_w).into_owned();
+        let style = match (chosen, c.available) {
+            (true, _) => th.selected_row(true).add_modifier(Modifier::BOLD),
+            (false, true) => Style::new(),
+            (false, false) => th.dim(),
+        };
+        let label_style = if c.available {
+            style
+        } else {
+            style.patch(th.dim())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(marker, style),
+            Span::styled(name, style),
+            Span::styled(" ", style),
+            Span::styled(text::pad(&label, label_w), label_style),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    let mut formats = vec![Span::styled(" Format  ", th.header())];
+    for f in Format::ALL {
+        formats.push(Span::raw(" "));
+        // Brackets as well as colour, so the choice shows without colour.
+        formats.push(if f == format {
+            Span::styled(
+                format!("[{}]", format_label(f)),
+                th.selected_row(true).add_modifier(Modifier::BOLD),
+            )
+        } else {
+            Span::raw(format!(" {} ", format_label(f)))
+        });
+    }
+    lines.push(Line::from(formats));
+    lines.push(Line::raw(""));
+    let name = format!(
+        " Writes dossier-{}-YYYYMMDD-HHMMSS.{}",
+        what.name(),
+        format.name()
+    );
+    lines.push(Line::styled(text::fit(&name, width).into_owned(), th.dim()));
+    lines.push(Line::styled(
+        text::fit(
+            " into the folder dossier was started in (time in UTC).",
+            width,
+        )
+        .into_owned(),
+        th.dim(),
+    ));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn format_label(f: Format) -> &'static str {
+    match f {
+        Format::Markdown => "Markdown",
+        Format::Csv => "CSV",
+        Format::Json => "JSON",
+    }
+}
+
+fn title_case(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
