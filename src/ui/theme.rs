@@ -121,3 +121,15 @@ pub fn key() -> Style {
 pub fn article_title() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
+
+/// The user's note on an article, and the marks column's note sign.
+pub fn note() -> Style {
+    Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::ITALIC)
+}
+
+/// The marks column: the unread dot and the bookmark star.
+pub fn mark() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
