@@ -30,7 +30,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::corpus::Origin;
+use crate::corpus::{Corpus, Origin};
+use crate::search::Marked;
 
 /// The format of the marks file this version writes.
 pub const VERSION: u32 = 1;
@@ -148,11 +149,28 @@ impl Marks {
         }
     }
 
-    /// How many articles are bookmarked and how many have a note.
-    pub fn counts(&self) -> (usize, usize) {
-        let bookmarked = self.articles.keys().filter(|id| self.is_bookmarked(id));
-        let noted = self.articles.keys().filter(|id| self.note(id).is_some());
-        (bookmarked.count(), noted.count())
+    /// The marks as article sets over `corpus`, for `is:` searches and
+    /// the list (articles sharing an id share its marks).
+    pub fn marked(&self, corpus: &Corpus) -> Marked {
+        let mut marked = Marked::none(corpus.len());
+        if self.articles.is_empty() {
+            return marked;
+        }
+        for (doc, a) in corpus.iter() {
+            let Some(e) = self.articles.get(&a.id) else {
+                continue;
+            };
+            if e.read {
+                marked.read.insert(doc.0);
+            }
+            if e.bookmark.as_ref().is_some_and(|b| b.value) {
+                marked.bookmarked.insert(doc.0);
+            }
+            if e.note.as_ref().is_some_and(|n| !n.value.is_empty()) {
+                marked.noted.insert(doc.0);
+            }
+        }
+        marked
     }
 }
 
@@ -277,10 +295,14 @@ impl Store {
                     .unwrap_or_default())
             }
         };
-        Loaded {
-            marks: marks.unwrap_or_default(),
-            warnings,
-        }
+        let marks = marks.unwrap_or_else(|()| {
+            // Shown if they can be read at all, even when not to be saved.
+            fs::read(&self.path)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default()
+        });
+        Loaded { marks, warnings }
     }
 
     /// Reads the file under the lock; moves a corrupt one aside. `Err` when
@@ -298,6 +320,15 @@ impl Store {
             }
         };
         match serde_json::from_slice::<Marks>(&bytes) {
+            Ok(m) if m.version > VERSION => {
+                // Rewriting it would drop what this version does not know.
+                warnings.push(format!(
+                    "{}: written by a newer dossier (format {}); marks made now will not be saved",
+                    self.path.display(),
+                    m.version
+                ));
+                Err(())
+            }
             Ok(m) => Ok(m),
             Err(e) => {
                 let name = self.path.file_name().unwrap_or_default().to_string_lossy();
@@ -632,6 +663,20 @@ mod tests {
         new_first.merge(&seen);
         assert!(!old_first.is_bookmarked("x") && !new_first.is_bookmarked("x"));
         assert!(old_first.is_read("y") && new_first.is_read("y"));
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_shown_but_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+        let newer = r#"{"version": 9, "articles": {"a.txt": {"read": true, "stars": 5}}}"#;
+        fs::write(s.path(), newer).unwrap();
+        let loaded = s.load(1);
+        assert!(loaded.marks.is_read("a.txt"), "its marks still show");
+        assert!(loaded.warnings[0].contains("newer dossier"), "{loaded:?}");
+        assert!(s.save(&[read("b.txt")], 2).is_err());
+        assert_eq!(fs::read_to_string(s.path()).unwrap(), newer);
     }
 
     #[test]

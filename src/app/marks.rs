@@ -237,23 +237,7 @@ impl App {
     /// library.
     pub(super) fn refresh_marks(&mut self) {
         let n = self.lib.corpus.len();
-        let mut marked = Marked::none(n);
-        if !self.marks.articles.is_empty() {
-            for (doc, a) in self.lib.corpus.iter() {
-                let Some(e) = self.marks.articles.get(&a.id) else {
-                    continue;
-                };
-                if e.read {
-                    marked.read.insert(doc.0);
-                }
-                if self.marks.is_bookmarked(&a.id) {
-                    marked.bookmarked.insert(doc.0);
-                }
-                if self.marks.note(&a.id).is_some() {
-                    marked.noted.insert(doc.0);
-                }
-            }
-        }
+        let marked = self.marks.marked(&self.lib.corpus);
         self.mark_view = MarkView {
             unread: n - marked.read.len(),
             bookmarked: marked.bookmarked.len(),
