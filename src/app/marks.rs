@@ -300,10 +300,11 @@ impl App {
             }
         }
         if let Some(w) = warnings.first() {
+            // What happened first, then the file: a long path is cut.
             self.message = Some(if failed {
-                format!("Marks not saved: {w}")
+                format!("Marks not saved (w says why): {w}")
             } else {
-                format!("{w} (w lists warnings)")
+                format!("A problem with the saved marks (w says which): {w}")
             });
         }
     }

@@ -619,3 +619,30 @@ fn the_note_line_edits_in_the_status_bar() {
         draw(&small);
     }
 }
+
+#[test]
+fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
+    let mut app = seeds_app(100, 24);
+    app.update(Action::MarksLoaded {
+        marks: std::sync::Arc::default(),
+        warnings: vec![
+            "/home/me/.local/share/dossier/marks/seeds.json: not a marks file (EOF while parsing \
+             an object at line 2 column 0); moved aside to \
+             /home/me/.local/share/dossier/marks/seeds.json.corrupt-1700000000000, starting \
+             with no marks"
+                .into(),
+        ],
+    });
+    let t = draw(&app);
+    let status = rows(t.backend().buffer()).pop().unwrap();
+    assert!(
+        status.starts_with(" A problem with the saved marks (w says which)"),
+        "{status}"
+    );
+    press(&mut app, "j");
+    let t = draw(&app);
+    let status = rows(t.backend().buffer()).pop().unwrap();
+    assert!(status.contains("1 warning about saved marks"), "{status}");
+    press(&mut app, "w");
+    insta::assert_snapshot!(draw(&app).backend());
+}
