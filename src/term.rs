@@ -23,6 +23,7 @@ use dossier::actors::Extraction;
 use dossier::app::keymap::{Code, Key};
 use dossier::app::marks::READ_AFTER_SECS;
 use dossier::app::{Action, App, Effect};
+use dossier::config::Config;
 use dossier::corpus::{Corpus, DocId, Origin};
 use dossier::library::Library;
 use dossier::search::{Engine, Marked, Query};
@@ -256,7 +257,7 @@ pub enum Start {
 
 /// Runs the TUI until the user quits (`None`) or a signal arrives (its
 /// number). The first frame is drawn before any corpus is read.
-pub fn run(start: Start) -> anyhow::Result<Option<i32>> {
+pub fn run(start: Start, config: Config) -> anyhow::Result<Option<i32>> {
     let mut session = Session::enter()?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
@@ -267,7 +268,7 @@ pub fn run(start: Start) -> anyhow::Result<Option<i32>> {
         Start::Ready(lib) => lib.corpus.origin.clone(),
         Start::Load { path, .. } => Origin::File(path.clone()),
     };
-    let mut app = match start {
+    let app = match start {
         Start::Ready(lib) => App::new(Arc::new(*lib), size.width, size.height),
         Start::Load { path, how } => {
             let empty = Library::partial(Corpus {
@@ -279,6 +280,7 @@ pub fn run(start: Start) -> anyhow::Result<Option<i32>> {
             App::loading(Arc::new(empty), size.width, size.height)
         }
     };
+    let mut app = app.with_config(config);
     let (store, marks) = open_store(&origin);
     app.update(marks);
     let workers = Workers::start(worker_tx, store);

@@ -396,7 +396,17 @@ impl Runs {
                 self.before = self.prev;
                 // "al-Qaeda": a lower-case particle joined by a hyphen
                 // belongs to the name.
-                let start = if gap == "-" && cues.is(&text[ps..pe], PARTICLE) {
+                let prev_word = &text[ps..pe];
+                let start = if gap == "-" && cues.is(prev_word, PARTICLE) {
+                    self.before = (0, 0);
+                    ps
+                } else if gap == " "
+                    && capitalised(prev_word)
+                    && cues.is(prev_word, BREAKER)
+                    && cues.listed(&text[ps..at + w.len()])
+                {
+                    // A weekday or month that begins a listed name ("The
+                    // Sunday Times") belongs to it.
                     self.before = (0, 0);
                     ps
                 } else {
@@ -800,6 +810,23 @@ pub fn decide<'a, 'r>(
         }
     }
 
+    // "Lib Dem" is the adjective of "Lib Dems": a body's name of several
+    // words and its plural are one actor. (One word is not enough:
+    // "Rovers" the clubs are not "Rover" the carmaker.)
+    for (i, (surface, _)) in names.iter().enumerate() {
+        let Some(single) = surface.strip_suffix('s').filter(|s| s.contains(' ')) else {
+            continue;
+        };
+        if let Some(&j) = index.get(single) {
+            let bodies = [i, j]
+                .iter()
+                .all(|&k| matches!(found[k].kind, Kind::Organization | Kind::Other));
+            if bodies {
+                join(&mut into, i as u32, j as u32);
+            }
+        }
+    }
+
     // "Mr Howard" makes "Michael Howard" a person: a bare surname after a
     // title types the full names ending with it that no word typed.
     let titled: HashSet<&str> = names
@@ -857,8 +884,11 @@ pub fn decide<'a, 'r>(
         (heads.len() == 1).then(|| (surname, root(&into, people[0])))
     }));
     for (i, (surface, s)) in names.iter().enumerate() {
+        // A first name is not a misspelt surname ("Sandra" is not
+        // "Sundra").
         if surface.contains(' ')
             || cues.listed(surface)
+            || cues.is(surface, FIRST_NAME)
             || into[i] != i as u32
             || by_surname.contains_key(surface)
         {
@@ -1384,6 +1414,11 @@ said Bank of England Governor Mervyn King."
         assert_eq!(texts("t\nin Astana on November 28 2024."), ["Astana"]);
         assert_eq!(texts("t\nsaid Theresa May today."), ["Theresa May"]);
         assert_eq!(texts("t\nConsequently, Russia left."), ["Russia"]);
+        // Unless the weekday begins a listed name.
+        assert_eq!(
+            texts("t\nhe told the Sunday Times on Monday."),
+            ["Sunday Times"]
+        );
     }
 
     #[test]
@@ -1580,6 +1615,42 @@ said Bank of England Governor Mervyn King."
             b.aliases.contains(&"Aleksandr Bortnikov".to_owned()),
             "{b:?}"
         );
+    }
+
+    #[test]
+    fn a_misspelt_surname_joins_its_person_but_a_first_name_does_not() {
+        let (lex, _) = lexicon(&[
+            "T\nAlexander Bortnikov spoke. Bortnikov said no. Bortnikov left.",
+            "T\nthe head, Bortinkov, said. Maciej Sundra agreed with Sandra.",
+            "T\nMaciej Sundra said so. They said Mr Sundra left, Sundra came, Sundra won.",
+        ]);
+        // The actor a spelling ended up in: the one listing it as an
+        // alias, else its own.
+        let root = |name: &str| {
+            let all = &lex.found;
+            all.iter()
+                .find(|f| f.aliases.iter().any(|a| a == name))
+                .or_else(|| all.iter().find(|f| f.name == name))
+                .map(|f| f.name.as_str())
+        };
+        assert_eq!(root("Bortinkov"), Some("Alexander Bortnikov"));
+        assert_eq!(root("Sundra"), Some("Maciej Sundra"));
+        assert_eq!(root("Sandra"), Some("Sandra"), "a first name stays itself");
+    }
+
+    #[test]
+    fn a_body_and_its_plural_are_one_actor_but_one_word_is_not_enough() {
+        let (lex, _) = lexicon(&[
+            "T\nthe Lib Dems said. A Lib Dem MP agreed. The Lib Dems won.",
+            "T\nBlackburn beat the Rovers. Rover said its cars sold. Rover and the Rovers.",
+        ]);
+        let dems = lex.found.iter().find(|f| f.name == "Lib Dems").unwrap();
+        assert_eq!(dems.aliases, ["Lib Dem"]);
+        let rover = lex.found.iter().find(|f| f.name == "Rover");
+        let rovers = lex.found.iter().find(|f| f.name == "Rovers");
+        assert!(rover.is_some() && rovers.is_some(), "{:?}", lex.found);
+        assert!(!rover.unwrap().aliases.contains(&"Rovers".to_owned()));
+        assert!(!rovers.unwrap().aliases.contains(&"Rover".to_owned()));
     }
 
     #[test]

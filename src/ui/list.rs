@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme};
+use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme::Theme};
 use crate::app::{App, LIST_ROW_HEIGHT, Pane};
 use crate::search::highlight::title_chars;
 use crate::text;
@@ -18,6 +18,7 @@ use crate::text;
 const MARKS_W: usize = 3;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let focus = focused(app, Pane::List);
     let lib = &app.lib;
     let total = lib.corpus.len();
@@ -35,7 +36,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         title.push_str(" · filtered");
     }
     title.push_str(&mark_counts(app, shown == total));
-    let block = pane_block(pane_title(&title, focus, area.width), focus);
+    let block = pane_block(th, pane_title(th, &title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -62,16 +63,16 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         // The marks column: unread dot and bookmark star over the note sign.
         let (read, bookmarked, noted) = app.marks_of(doc);
         let mut top_spans = vec![
-            Span::styled(marker, theme::key()),
-            Span::styled(if read { " " } else { "•" }, theme::mark()),
-            Span::styled(if bookmarked { "★ " } else { "  " }, theme::mark()),
+            Span::styled(marker, th.key()),
+            Span::styled(if read { " " } else { "•" }, th.mark()),
+            Span::styled(if bookmarked { "★ " } else { "  " }, th.mark()),
         ];
         top_spans.extend(marked_spans(
             shown_title,
             &marked,
             width.saturating_sub(1 + MARKS_W),
             Style::new(),
-            theme::matched(),
+            th.matched(),
         ));
         let n = lib.actors.actor_count(doc);
         let count = format!("{n} actor{}", if n == 1 { "" } else { "s" });
@@ -82,14 +83,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         let mut top = Line::from(top_spans);
         let mut bottom = Line::from(vec![
-            Span::styled(marker, theme::key()),
-            Span::styled(if noted { " ✎ " } else { "   " }, theme::note()),
-            Span::styled(by, theme::dim()),
-            Span::styled(format!(" {count}"), theme::dim()),
+            Span::styled(marker, th.key()),
+            Span::styled(if noted { " ✎ " } else { "   " }, th.note()),
+            Span::styled(by, th.dim()),
+            Span::styled(format!(" {count}"), th.dim()),
         ]);
         if selected {
-            top = top.style(theme::selected_row(focus));
-            bottom = bottom.style(theme::selected_row(focus));
+            top = top.style(th.selected_row(focus));
+            bottom = bottom.style(th.selected_row(focus));
         }
         lines.push(top);
         lines.push(bottom);
@@ -102,10 +103,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No articles to show"
         };
-        lines.push(Line::styled(why, theme::dim()));
+        lines.push(Line::styled(why, th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, shown, cursor.offset, visible);
+    scrollbar(th, frame, area, shown, cursor.offset, visible);
 }
 
 /// " · 3 unread · 1★": what is left to read and what was kept, among the
