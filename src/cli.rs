@@ -509,9 +509,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 eprintln!("warning: {}", dossier::text::safe_line(p));
             }
             let lib = Arc::new(lib);
+            let marked = query.uses_marks().then(|| saved_marks(&lib));
             let mut engine = Engine::new();
             let hits = engine
-                .search(&lib, &query, &|| false)
+                .search_marked(&lib, &query, marked.as_ref(), &|| false)
                 .expect("an uncancellable search completes");
             if actors {
                 let rows = report::filtered_actors(&lib, &hits);
@@ -780,6 +781,23 @@ fn extraction(file: Option<&std::path::Path>, finding: Finding) -> Result<Extrac
         gazetteer: gaz,
         discover: !finding.no_discover,
     })
+}
+
+/// The marks the TUI saved for this corpus, for `is:` terms; problems
+/// reading them go to stderr and leave no marks.
+fn saved_marks(lib: &Library) -> dossier::search::Marked {
+    let Some(dir) = dossier::paths::data_dir() else {
+        eprintln!("warning: no data folder (is HOME set?): is: terms see no marks");
+        return dossier::search::Marked::none(lib.corpus.len());
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+    let loaded = dossier::state::Store::for_corpus(&dir, &lib.corpus.origin).load(now);
+    for w in &loaded.warnings {
+        eprintln!("warning: {}", dossier::text::safe_line(w));
+    }
+    loaded.marks.marked(&lib.corpus)
 }
 
 /// Prints load warnings and a summary line to stderr.

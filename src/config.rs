@@ -532,12 +532,13 @@ struct KeysFile {
     timeline: Option<KeyTable>,
     quotes: Option<KeyTable>,
     filter: Option<KeyTable>,
+    note: Option<KeyTable>,
     help: Option<KeyTable>,
     export: Option<KeyTable>,
 }
 
 impl KeysFile {
-    fn tables(&self) -> [(Context, Option<&KeyTable>); 11] {
+    fn tables(&self) -> [(Context, Option<&KeyTable>); 12] {
         [
             (Context::Global, self.global.as_ref()),
             (Context::List, self.list.as_ref()),
@@ -548,6 +549,7 @@ impl KeysFile {
             (Context::Timeline, self.timeline.as_ref()),
             (Context::Quotes, self.quotes.as_ref()),
             (Context::Filter, self.filter.as_ref()),
+            (Context::Note, self.note.as_ref()),
             (Context::Help, self.help.as_ref()),
             (Context::Export, self.export.as_ref()),
         ]

@@ -11,7 +11,7 @@ use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::time::Duration;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, execute, terminal};
@@ -21,11 +21,13 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use dossier::actors::Extraction;
 use dossier::app::keymap::{Code, Key};
+use dossier::app::marks::READ_AFTER_SECS;
 use dossier::app::{Action, App, Effect};
 use dossier::config::Config;
-use dossier::corpus::{Corpus, Origin};
+use dossier::corpus::{Corpus, DocId, Origin};
 use dossier::library::Library;
-use dossier::search::{Engine, Query};
+use dossier::search::{Engine, Marked, Query};
+use dossier::state::Store;
 
 /// Whether the terminal is in full-screen mode, so restoring twice is
 /// harmless and restoring a terminal never entered does nothing.
@@ -83,6 +85,7 @@ enum Input {
 struct Job {
     generation: u64,
     query: Arc<Query>,
+    marked: Option<Arc<Marked>>,
     lib: Arc<Library>,
 }
 
@@ -93,10 +96,12 @@ struct Workers {
     events: Sender<Input>,
     /// The newest search generation; older searches stop when they see it.
     latest: Arc<AtomicU64>,
+    /// Where this corpus's marks are saved, if there is a data folder.
+    store: Option<Store>,
 }
 
 impl Workers {
-    fn start(events: Sender<Input>) -> Workers {
+    fn start(events: Sender<Input>, store: Option<Store>) -> Workers {
         let (search, jobs) = mpsc::channel::<Job>();
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
@@ -106,18 +111,42 @@ impl Workers {
             search,
             latest,
             events: answers,
+            store,
         }
     }
 
-    fn run(&self, app: &App, effect: Effect) {
+    /// Starts the effect's work; an answer already known comes back at once.
+    fn run(&self, app: &App, effect: Effect) -> Option<Action> {
         match effect {
-            Effect::Search { generation, query } => {
+            Effect::Search {
+                generation,
+                query,
+                marked,
+            } => {
                 self.latest.store(generation, Ordering::SeqCst);
                 let _ = self.search.send(Job {
                     generation,
                     query,
+                    marked,
                     lib: Arc::clone(&app.lib),
                 });
+                None
+            }
+            // Saved at once, on this thread: the file is small, and the
+            // saved marks must reach the app before its next change.
+            Effect::SaveState(changes) => {
+                self.store
+                    .as_ref()
+                    .map(|s| match s.save(&changes, now_ms()) {
+                        Ok(saved) => Action::MarksSaved {
+                            marks: Some(Arc::new(saved.marks)),
+                            warnings: saved.warnings,
+                        },
+                        Err(e) => Action::MarksSaved {
+                            marks: None,
+                            warnings: vec![e.to_string()],
+                        },
+                    })
             }
             Effect::Export {
                 selection,
@@ -128,8 +157,74 @@ impl Workers {
                 crate::exporting::spawn(Arc::clone(&app.lib), selection, format, scope, move |a| {
                     let _ = events.send(Input::Action(a));
                 });
+                None
             }
         }
+    }
+}
+
+/// Milliseconds since 1970: when a mark was made, for merging.
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// The marks file of the corpus at `origin`, and the saved marks as an
+/// action for the app; without a data folder, a warning instead.
+fn open_store(origin: &Origin) -> (Option<Store>, Action) {
+    match dossier::paths::data_dir() {
+        Some(dir) => {
+            let store = Store::for_corpus(&dir, origin);
+            let loaded = store.load(now_ms());
+            let action = Action::MarksLoaded {
+                marks: Arc::new(loaded.marks),
+                warnings: loaded.warnings,
+            };
+            (Some(store), action)
+        }
+        None => (
+            None,
+            Action::MarksLoaded {
+                marks: Arc::default(),
+                warnings: vec![
+                    "no data folder (is HOME set?): marks last only until you quit".into(),
+                ],
+            },
+        ),
+    }
+}
+
+/// Times how long the unread article in the reader has been open, so the
+/// app (which has no clock) can be told when it counts as read.
+struct ReadTimer {
+    open: Option<(DocId, Instant)>,
+}
+
+impl ReadTimer {
+    /// Notes what the app is showing now.
+    fn watch(&mut self, app: &App) {
+        let now = app.reading();
+        if now != self.open.map(|(d, _)| d) {
+            self.open = now.map(|d| (d, Instant::now()));
+        }
+    }
+
+    /// How long the loop may wait before the article counts as read.
+    fn timeout(&self) -> Duration {
+        self.open.map_or(Duration::from_secs(3600), |(_, since)| {
+            Duration::from_secs(u64::from(READ_AFTER_SECS)).saturating_sub(since.elapsed())
+        })
+    }
+
+    /// The report for the app once the time is up.
+    fn due(&mut self) -> Option<Action> {
+        let (doc, since) = self.open?;
+        let secs = u32::try_from(since.elapsed().as_secs()).unwrap_or(u32::MAX);
+        (secs >= READ_AFTER_SECS).then(|| {
+            self.open = None;
+            Action::ReadFor { doc, secs }
+        })
     }
 }
 
@@ -147,7 +242,7 @@ fn search_worker(jobs: &Receiver<Job>, latest: &AtomicU64, events: &Sender<Input
             continue;
         }
         let started = std::time::Instant::now();
-        let found = engine.search(&job.lib, &job.query, &stale);
+        let found = engine.search_marked(&job.lib, &job.query, job.marked.as_deref(), &stale);
         tracing::debug!(
             generation,
             query = %job.query.raw,
@@ -189,8 +284,12 @@ pub fn run(start: Start, config: Config) -> anyhow::Result<Option<i32>> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx.clone())?;
-    let workers = Workers::start(tx.clone());
+    let worker_tx = tx.clone();
     let size = session.terminal.size()?;
+    let origin = match &start {
+        Start::Ready(lib) => lib.corpus.origin.clone(),
+        Start::Load { path, .. } => Origin::File(path.clone()),
+    };
     let app = match start {
         Start::Ready(lib) => App::new(Arc::new(*lib), size.width, size.height),
         Start::Load { path, how } => {
@@ -204,6 +303,9 @@ pub fn run(start: Start, config: Config) -> anyhow::Result<Option<i32>> {
         }
     };
     let mut app = app.with_config(config);
+    let (store, marks) = open_store(&origin);
+    app.update(marks);
+    let workers = Workers::start(worker_tx, store);
     session.terminal.draw(|f| dossier::ui::render(&app, f))?;
     event_loop(&mut session, &mut app, &rx, &workers)
 }
@@ -214,10 +316,20 @@ fn event_loop(
     rx: &Receiver<Input>,
     workers: &Workers,
 ) -> anyhow::Result<Option<i32>> {
-    while let Ok(first) = rx.recv() {
+    let mut timer = ReadTimer { open: None };
+    timer.watch(app);
+    loop {
+        let first = match rx.recv_timeout(timer.timeout()) {
+            Ok(input) => Some(input),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(None),
+        };
         // Apply everything already waiting before drawing once: holding a
         // key down or a burst of resizes costs one frame, not one per event.
-        let mut next = Some(first);
+        let mut next = first;
+        if let Some(read) = timer.due() {
+            apply(app, workers, read);
+        }
         while let Some(input) = next {
             let action = match input {
                 Input::Terminal(ev) => action_for(app, ev),
@@ -227,17 +339,27 @@ fn event_loop(
                 }
                 Input::Signal(sig) => return Ok(Some(sig)),
             };
-            if let Some(effect) = action.and_then(|a| app.update(a)) {
-                workers.run(app, effect);
+            if let Some(a) = action {
+                apply(app, workers, a);
             }
             if app.quit {
                 return Ok(None);
             }
             next = rx.try_recv().ok();
         }
+        timer.watch(app);
         session.terminal.draw(|f| dossier::ui::render(app, f))?;
     }
-    Ok(None)
+}
+
+/// Applies an action and starts its effect; an answer known at once (a
+/// save's) is applied straight after, before anything else can change.
+fn apply(app: &mut App, workers: &Workers, action: Action) {
+    if let Some(effect) = app.update(action) {
+        if let Some(answer) = workers.run(app, effect) {
+            app.update(answer);
+        }
+    }
 }
 
 /// The action a terminal event triggers.

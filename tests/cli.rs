@@ -330,3 +330,40 @@ fn related_ranks_the_actors_named_with_one_above_chance() {
     let plain = stdout_ok(&["related", "Bortnikov"]);
     assert!(plain.starts_with("SCOPE"), "{plain}");
 }
+
+#[test]
+fn filter_is_terms_read_the_marks_the_tui_saved() {
+    use dossier::state::{Change, Store};
+    let data = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    common::write_folder(corpus.path(), &common::synthetic(4));
+    let origin = dossier::corpus::Origin::Folder(corpus.path().to_owned());
+    let ids = ["000/000001.txt", "000/000003.txt"];
+    Store::for_corpus(&data.path().join("dossier"), &origin)
+        .save(
+            &[
+                Change::Bookmark(ids[0].into(), true),
+                Change::Bookmark(ids[1].into(), true),
+                Change::Read(ids[1].into()),
+            ],
+            1,
+        )
+        .unwrap();
+    let run = |query: &str| -> Vec<String> {
+        let out = std::process::Command::new(common::bin())
+            .args(["filter", query, "--json", "--corpus"])
+            .arg(corpus.path())
+            .env("XDG_DATA_HOME", data.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        rows.iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(run("is:bookmarked"), ids);
+    assert_eq!(run("is:bookmarked is:unread"), [ids[0]]);
+    assert_eq!(run("is:read").len(), 1);
+    assert_eq!(run("is:unread").len(), 3);
+}

@@ -296,3 +296,59 @@ fn timeline_expand_the_4_october_event_and_read_a_source() {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn marks_last_a_read_article_and_a_bookmark_come_back_next_time() {
+    let Some(t) = Tmux::start(120, 30) else {
+        return;
+    };
+    let corpus = tempfile::tempdir().unwrap();
+    let articles = common::synthetic(3);
+    common::write_folder(corpus.path(), &articles);
+    let title = |i: usize| articles[i].0.clone();
+    let run = format!(
+        "cd /tmp && {} {} ; echo EXIT=$?",
+        bin(),
+        corpus.path().display()
+    );
+    t.type_line(&run);
+    t.wait_for("the corpus", |s| s.contains("Articles (3) · 3 unread"));
+    // The first article, left open for three seconds, becomes read.
+    t.wait_for("the first article read", |s| s.contains("2 unread"));
+    // Bookmark the second.
+    t.keys(&["j", "b"]);
+    let s = t.wait_for("the bookmark", |s| s.contains("1★"));
+    assert!(s.contains("Bookmarked"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+    let marks: Vec<_> = std::fs::read_dir(t.data_home().join("dossier/marks"))
+        .expect("the marks folder under XDG_DATA_HOME")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(marks.len(), 1, "{marks:?}");
+
+    // Again on the same corpus: the marks are there.
+    t.type_line("clear");
+    t.type_line(&run);
+    let s = t.wait_for("the marks again", |s| {
+        s.contains("Articles (3) · 2 unread · 1★")
+    });
+    let starred = s
+        .lines()
+        .find(|l| l.contains(&title(1)[..20]))
+        .unwrap_or_else(|| panic!("the second title on screen:\n{s}"));
+    assert!(starred.contains("•★"), "unread and bookmarked:\n{s}");
+    let read = s.lines().find(|l| l.contains(&title(0)[..20])).unwrap();
+    assert!(!read.contains('•') && !read.contains('★'), "{s}");
+
+    // is:bookmarked lists only the bookmark.
+    t.keys(&["/"]);
+    t.keys(&["-l", "is:bookmarked"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("the filtered list", |s| s.contains("Articles 1/3"));
+    assert!(s.contains(&title(1)[..20]), "{s}");
+    assert!(!s.contains(&title(2)[..20]), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}

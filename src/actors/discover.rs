@@ -291,7 +291,10 @@ pub struct Runs {
 
 #[inline]
 fn capitalised(w: &str) -> bool {
-    let b = w.as_bytes()[0];
+    // The word before the first one is empty: not capitalised.
+    let Some(&b) = w.as_bytes().first() else {
+        return false;
+    };
     if b < 0x80 {
         b.is_ascii_uppercase()
     } else {
@@ -1618,6 +1621,14 @@ said Bank of England Governor Mervyn King."
             b.aliases.contains(&"Aleksandr Bortnikov".to_owned()),
             "{b:?}"
         );
+    }
+
+    #[test]
+    fn a_capital_letter_alone_as_the_title_is_no_panic() {
+        // The word before the first is empty; found by the properties test.
+        assert!(!capitalised(""));
+        let (lex, _) = lexicon(&[" B\n"]);
+        drop(lex);
     }
 
     #[test]

@@ -7,8 +7,10 @@
 
 use std::sync::Arc;
 
+use crate::corpus::DocId;
 use crate::library::Library;
 use crate::search::Hits;
+use crate::state::Marks;
 
 /// Which part of loading is under way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,11 +176,62 @@ pub enum Action {
     /// The binary carried out an export: the file written and how many
     /// records it holds, or why it could not.
     Exported(Result<crate::export::Written, String>),
+    /// Bookmark the article in view, or remove its bookmark (`b`).
+    ToggleBookmark,
+    /// Write or change the note on the article in view (`a`).
+    EditNote,
+    /// Type a char into the note line.
+    NoteInput(char),
+    /// Delete the char before the note cursor.
+    NoteBackspace,
+    /// Delete the char under the note cursor.
+    NoteDelete,
+    /// Delete the word before the note cursor.
+    NoteDeleteWord,
+    /// Clear the note line.
+    NoteClear,
+    /// Move the note cursor left.
+    NoteLeft,
+    /// Move the note cursor right.
+    NoteRight,
+    /// Move the note cursor to the start.
+    NoteHome,
+    /// Move the note cursor to the end.
+    NoteEnd,
+    /// Save the note (an empty one deletes it).
+    NoteAccept,
+    /// Leave the note as it was.
+    NoteCancel,
+    /// Article `doc` has been open in the reader for `secs` seconds without
+    /// a break. The binary times it (the app has no clock); a report about
+    /// an article no longer open is stale and ignored.
+    ReadFor {
+        /// The article.
+        doc: DocId,
+        /// How long it has been open.
+        secs: u32,
+    },
+    /// The saved marks of this corpus, read at start, and any problem
+    /// reading them.
+    MarksLoaded {
+        /// The marks (empty when none could be read).
+        marks: Arc<Marks>,
+        /// What the user should know, each naming the file.
+        warnings: Vec<String>,
+    },
+    /// A save finished: the marks now on disk (this session's and any other
+    /// dossier's on the same corpus), or `None` when it failed.
+    MarksSaved {
+        /// The saved marks.
+        marks: Option<Arc<Marks>>,
+        /// Why it failed, or problems met on the way.
+        warnings: Vec<String>,
+    },
 }
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 41] = [
+    pub const BINDABLE: [(Action, &'static str); 53] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -220,6 +273,18 @@ impl Action {
         (Action::OpenQuotes, "quotes"),
         (Action::Expand, "expand"),
         (Action::OpenExport, "export"),
+        (Action::ToggleBookmark, "bookmark"),
+        (Action::EditNote, "note"),
+        (Action::NoteBackspace, "note_backspace"),
+        (Action::NoteDelete, "note_delete"),
+        (Action::NoteDeleteWord, "note_delete_word"),
+        (Action::NoteClear, "note_clear"),
+        (Action::NoteLeft, "note_left"),
+        (Action::NoteRight, "note_right"),
+        (Action::NoteHome, "note_home"),
+        (Action::NoteEnd, "note_end"),
+        (Action::NoteAccept, "note_accept"),
+        (Action::NoteCancel, "note_cancel"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

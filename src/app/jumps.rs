@@ -78,10 +78,7 @@ impl App {
             self.filter.set_input(p.filter.clone());
             self.filter.hits = None;
             if self.filter.active() {
-                effect = Some(Effect::Search {
-                    generation: self.filter.generation,
-                    query: Arc::clone(&self.filter.query),
-                });
+                effect = Some(self.search_effect());
             }
         }
         self.selected_actor = p.actor.filter(|a| a.ix() < lib.actors.len());

@@ -189,6 +189,8 @@ pub enum Context {
     Quotes,
     /// The filter line is being edited: printable keys type.
     Filter,
+    /// The note line is being edited: printable keys type.
+    Note,
     /// The help overlay is open.
     Help,
     /// The export overlay (`x`) is open: it takes every key.
@@ -208,6 +210,7 @@ impl Context {
             Context::Timeline => "Timeline (t)",
             Context::Quotes => "Who said what (\")",
             Context::Filter => "Filter line (/)",
+            Context::Note => "Note line (a)",
             Context::Help => "This help and the warnings list",
             Context::Export => "Export (x)",
         }
@@ -289,6 +292,8 @@ impl Default for Keymap {
             (Global, &["w"], Action::ToggleWarnings, "list the load warnings: each file or line skipped or flagged, and why"),
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
             (Global, &["x"], Action::OpenExport, "export the listed articles, the actors or the mentions to a file"),
+            (Global, &["b"], Action::ToggleBookmark, "bookmark the article in view, or remove its bookmark"),
+            (Global, &["a"], Action::EditNote, "write a one-line note on the article in view"),
             (List, &["enter"], Action::Activate, "read the article (focus the reader)"),
             (Reader, &["enter"], Action::Activate, "select the actor under the mention cursor (] / [)"),
             (Actors, &["enter"], Action::Activate, "select the actor, list only the articles naming it; again: concordance"),
@@ -325,6 +330,17 @@ impl Default for Keymap {
             (Export, &["shift-tab", "h", "left"], Action::FocusPrev, "previous format"),
             (Export, &["enter"], Action::Activate, "write the file into the folder dossier was started in"),
             (Export, &["esc", "x", "q"], Action::Back, "close without writing"),
+            (Note, &["enter"], Action::NoteAccept, "save the note (an empty note deletes it)"),
+            (Note, &["esc"], Action::NoteCancel, "leave the note as it was"),
+            (Note, &["backspace"], Action::NoteBackspace, "delete back"),
+            (Note, &["delete"], Action::NoteDelete, "delete forward"),
+            (Note, &["ctrl-w"], Action::NoteDeleteWord, "delete the word before the cursor"),
+            (Note, &["ctrl-u"], Action::NoteClear, "clear the line"),
+            (Note, &["left"], Action::NoteLeft, "cursor left"),
+            (Note, &["right"], Action::NoteRight, "cursor right"),
+            (Note, &["home", "ctrl-a"], Action::NoteHome, "cursor to the start"),
+            (Note, &["end", "ctrl-e"], Action::NoteEnd, "cursor to the end"),
+            (Note, &["ctrl-c"], Action::Quit, "quit"),
             (Help, &["esc", "?", "q"], Action::ToggleHelp, "close the help"),
             (Help, &["w"], Action::ToggleWarnings, "close the warnings"),
             (Help, &["j", "down"], Action::Down, "scroll down"),
@@ -362,7 +378,12 @@ impl Keymap {
         };
         match context {
             Context::Help | Context::Export => find(context),
-            Context::Filter => find(context).or(match key {
+            Context::Filter | Context::Note => find(context).or(match key {
+                Key {
+                    code: Code::Char(c),
+                    ctrl: false,
+                    alt: false,
+                } if context == Context::Note => Some(Action::NoteInput(c)),
                 Key {
                     code: Code::Char(c),
                     ctrl: false,
@@ -483,6 +504,7 @@ impl Keymap {
             Context::Quotes,
             Context::Filter,
             Context::Export,
+            Context::Note,
             Context::Help,
         ]
         .into_iter()

@@ -19,6 +19,7 @@ pub mod history;
 mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod marks;
 pub mod reader;
 pub mod scroll;
 pub mod story;
@@ -43,7 +44,9 @@ use crate::config::{Config, Settings};
 use crate::corpus::DocId;
 use crate::library::Library;
 use crate::search::highlight::article_marks;
-use crate::search::{ActorHit, Hits, Query};
+use crate::search::{ActorHit, Hits, Marked, Query};
+use crate::state::{Change, Marks};
+use marks::{MarkView, NoteEdit};
 
 /// Rows each article takes in the list: the title, then byline and counts.
 pub const LIST_ROW_HEIGHT: usize = 2;
@@ -69,6 +72,8 @@ pub enum Effect {
         generation: u64,
         /// The query.
         query: Arc<Query>,
+        /// The user's marks, when the query asks about them (`is:`).
+        marked: Option<Arc<Marked>>,
     },
     /// Write an export to a new file in the current folder (the binary
     /// names it, having the clock); answer with [`Action::Exported`].
@@ -80,6 +85,9 @@ pub enum Effect {
         /// What chose the rows, in words (`matching "putin"`), if anything.
         scope: Option<String>,
     },
+    /// Save these changes to the marks (applied in the app already);
+    /// answer with [`Action::MarksSaved`].
+    SaveState(Vec<Change>),
 }
 
 /// The article list pane.
@@ -189,6 +197,17 @@ pub struct App {
     pub load_error: Option<String>,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// The user's marks on this corpus: read, bookmarks, notes.
+    pub marks: Marks,
+    /// The marks as sets over the library, with counts.
+    pub mark_view: MarkView,
+    /// The note line, while a note is being written.
+    pub note: Option<NoteEdit>,
+    /// Mark changes not yet handed over to be saved.
+    pending: Vec<Change>,
+    /// Problems outside the corpus (the saved marks), listed with the load
+    /// warnings.
+    pub warnings: Vec<String>,
 }
 
 impl App {
@@ -220,7 +239,13 @@ impl App {
             loading: None,
             load_error: None,
             quit: false,
+            marks: Marks::default(),
+            mark_view: MarkView::default(),
+            note: None,
+            pending: Vec::new(),
+            warnings: Vec::new(),
         };
+        app.refresh_marks();
         app.relist();
         app
     }
@@ -256,6 +281,9 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn key_context(&self) -> Context {
+        if self.overlay.is_none() && self.note.is_some() {
+            return Context::Note;
+        }
         match (self.overlay, self.filter.editing, self.view, self.focus) {
             (Some(Overlay::Export { .. }), _, _, _) => Context::Export,
             (Some(_), _, _, _) => Context::Help,
@@ -272,6 +300,14 @@ impl App {
 
     /// Applies one action; returns work for the binary to do, if any.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        self.flush_marks(effect)
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
+        if self.marks_reported(&action).is_some() {
+            return None;
+        }
         // What happens outside (the terminal, background work) applies
         // whatever is on screen, and leaves the one-shot message alone.
         match action {
@@ -309,9 +345,10 @@ impl App {
             let (scroll, max) = match overlay {
                 Overlay::Export { what, format } => return self.export_key(action, what, format),
                 Overlay::Help { scroll } => (scroll, self.help_max_scroll()),
-                Overlay::Warnings { scroll } => {
-                    (scroll, self.lib.corpus.warnings.len().saturating_sub(1))
-                }
+                Overlay::Warnings { scroll } => (
+                    scroll,
+                    (self.lib.corpus.warnings.len() + self.warnings.len()).saturating_sub(1),
+                ),
             };
             let scroll = match action {
                 Action::ToggleHelp | Action::ToggleWarnings | Action::Back | Action::Quit => {
@@ -326,6 +363,9 @@ impl App {
                 Overlay::Warnings { .. } => Overlay::Warnings { scroll },
                 _ => Overlay::Help { scroll },
             });
+            return None;
+        }
+        if self.update_marks(&action).is_some() {
             return None;
         }
         match action {
@@ -347,7 +387,7 @@ impl App {
             Action::PrevMention => self.jump(false),
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleWarnings => {
-                if self.lib.corpus.warnings.is_empty() {
+                if self.lib.corpus.warnings.is_empty() && self.warnings.is_empty() {
                     self.message = Some("No load warnings: every file and line loaded".into());
                 } else {
                     self.overlay = Some(Overlay::Warnings { scroll: 0 });
@@ -420,8 +460,34 @@ impl App {
             | Action::StoryReady
             | Action::LibraryLoaded(_)
             | Action::LoadFailed(_) => {}
+            // The marks' actions, handled above.
+            Action::ToggleBookmark
+            | Action::EditNote
+            | Action::NoteInput(_)
+            | Action::NoteBackspace
+            | Action::NoteDelete
+            | Action::NoteDeleteWord
+            | Action::NoteClear
+            | Action::NoteLeft
+            | Action::NoteRight
+            | Action::NoteHome
+            | Action::NoteEnd
+            | Action::NoteAccept
+            | Action::NoteCancel
+            | Action::ReadFor { .. }
+            | Action::MarksLoaded { .. }
+            | Action::MarksSaved { .. } => {}
         }
         None
+    }
+
+    /// The search the filter's query needs now.
+    fn search_effect(&self) -> Effect {
+        Effect::Search {
+            generation: self.filter.generation,
+            query: Arc::clone(&self.filter.query),
+            marked: self.marks_for_search(),
+        }
     }
 
     /// Shows a newer library: more articles, or the complete one with its
@@ -451,15 +517,13 @@ impl App {
             self.history = History::default();
         }
         self.lib = lib;
+        self.refresh_marks();
         self.relist();
         if !self.filter.active() {
             return None;
         }
         self.filter.reparse();
-        Some(Effect::Search {
-            generation: self.filter.generation,
-            query: Arc::clone(&self.filter.query),
-        })
+        Some(self.search_effect())
     }
 
     // ---- geometry -------------------------------------------------------
@@ -639,6 +703,14 @@ impl App {
             Pane::Reader => {
                 let h = self.reader_height();
                 self.reader.scroll_by(delta, h);
+                // Scrolled to the end: read.
+                if let Some(doc) = self
+                    .reader
+                    .doc
+                    .filter(|_| self.reader.scroll >= self.reader.max_scroll(h))
+                {
+                    self.mark_read(doc);
+                }
             }
             Pane::Actors => {
                 let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
@@ -679,6 +751,7 @@ impl App {
             Some(doc) if self.reader.doc != Some(doc) => {
                 let width = self.reader_width();
                 let lib = Arc::clone(&self.lib);
+                self.reader.note = self.note_of(doc);
                 self.reader.open(doc, &lib.corpus.articles[doc.ix()], width);
                 self.remark();
             }
@@ -914,10 +987,7 @@ impl App {
         }
         // The reader's marks are cheap (one article): update them at once.
         self.remark();
-        Some(Effect::Search {
-            generation: self.filter.generation,
-            query: Arc::clone(&self.filter.query),
-        })
+        Some(self.search_effect())
     }
 
     fn apply_hits(&mut self, generation: u64, hits: Arc<Hits>) {

@@ -24,6 +24,8 @@ pub enum Row {
     },
     /// A line of facts about the article (id, byline, source, date, url).
     Meta(String),
+    /// A line of the user's note on the article, under its title.
+    Note(String),
     /// Space between paragraphs.
     Blank,
 }
@@ -46,6 +48,9 @@ pub struct Reader {
     pub targets: Vec<Range<usize>>,
     /// The target the cursor is on, an index into `targets`.
     pub target: Option<usize>,
+    /// The user's note on the open article, laid out under its title. Set
+    /// before [`Reader::open`], or changed with [`Reader::set_note`].
+    pub note: Option<String>,
     /// The mention cursor (`]` / `[`): an index into the open article's
     /// mentions of any actor.
     pub mention: Option<usize>,
@@ -63,7 +68,7 @@ impl Reader {
     pub fn open(&mut self, doc: DocId, article: &Article, width: u16) {
         self.doc = Some(doc);
         self.width = width;
-        self.rows = layout(article, width);
+        self.rows = layout_with_note(article, self.note.as_deref(), width);
         self.scroll = 0;
         self.marks.clear();
         self.targets.clear();
@@ -88,11 +93,21 @@ impl Reader {
             return;
         }
         self.width = width;
-        self.rows = layout(article, width);
+        self.rows = layout_with_note(article, self.note.as_deref(), width);
         self.scroll = match self.anchor {
             Some(off) => self.row_of(off),
             None => 0,
         };
+    }
+
+    /// Shows a new note (or none) on the open article, keeping the text at
+    /// the top of the screen there.
+    pub fn set_note(&mut self, article: &Article, note: Option<String>) {
+        self.note = note;
+        self.rows = layout_with_note(article, self.note.as_deref(), self.width);
+        if let Some(off) = self.anchor {
+            self.scroll = self.row_of(off);
+        }
     }
 
     /// The byte offset of the first text row at or below the top of the
@@ -156,6 +171,11 @@ impl Reader {
 /// Lays out an article for a pane `width` cells wide: the title, a line of
 /// facts, then each paragraph, with blank rows between paragraphs.
 pub fn layout(article: &Article, width: u16) -> Vec<Row> {
+    layout_with_note(article, None, width)
+}
+
+/// [`layout`], with the user's note under the title.
+pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Vec<Row> {
     let width = usize::from(width.max(1));
     let mut rows = Vec::new();
     let mut ranges = Vec::new();
@@ -168,6 +188,11 @@ pub fn layout(article: &Article, width: u16) -> Vec<Row> {
         }));
     } else {
         rows.push(Row::Meta(format!("(untitled: {})", article.id)));
+    }
+    if let Some(note) = note {
+        let safe = text::safe_line(&format!("✎ {note}")).into_owned();
+        text::wrap_paragraph(&safe, 0..safe.len(), width, &mut ranges);
+        rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
     }
     // Facts wrap like text, so a long byline, url or note is never cut at
     // the pane's edge.

@@ -6,7 +6,7 @@ use super::keymap::Key;
 use super::{Action, App, Effect, Pane};
 use crate::actors::{ActorId, Lookup};
 use crate::library::Library;
-use crate::search::engine::search;
+use crate::search::Engine;
 
 /// The app over the seed corpus on a `w` x `h` terminal.
 pub fn seeds_app(w: u16, h: u16) -> App {
@@ -34,9 +34,18 @@ pub fn act(app: &mut App, action: Action) {
 /// Carries out an effect synchronously.
 pub fn run(app: &mut App, effect: Effect) {
     match effect {
-        Effect::Search { generation, query } => {
-            let hits = Arc::new(search(&app.lib, &query));
-            app.update(Action::FilterResults { generation, hits });
+        Effect::Search {
+            generation,
+            query,
+            marked,
+        } => {
+            let hits = Engine::new()
+                .search_marked(&app.lib, &query, marked.as_deref(), &|| false)
+                .expect("an uncancellable search completes");
+            app.update(Action::FilterResults {
+                generation,
+                hits: Arc::new(hits),
+            });
         }
         // Written to memory, not to the folder the tests run in.
         Effect::Export {
@@ -55,6 +64,8 @@ pub fn run(app: &mut App, effect: Effect) {
                     .map_err(|e| e.to_string());
             app.update(Action::Exported(outcome));
         }
+        // The binary writes them to disk; the app has applied them.
+        Effect::SaveState(_) => {}
     }
 }
 

@@ -23,7 +23,7 @@ use super::docset::DocSet;
 use super::fold::{self, Sense};
 use super::index::Vocab;
 use super::matching::{self, Pattern};
-use super::query::{Clause, Field, Form, Query, Term};
+use super::query::{Clause, Field, Form, Mark, Query, Term};
 use crate::actors::{ActorId, Kind};
 use crate::corpus::DocId;
 use crate::library::Library;
@@ -68,6 +68,39 @@ pub struct Hits {
     pub set: DocSet,
     /// The actors the sidebar shows, with counts over `docs`.
     pub actors: Vec<ActorHit>,
+}
+
+/// The articles the user marked, as sets over the library searched, for
+/// `is:` terms. The app keeps the marks; a search only reads these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked {
+    /// Read articles.
+    pub read: DocSet,
+    /// Bookmarked articles.
+    pub bookmarked: DocSet,
+    /// Articles with a note.
+    pub noted: DocSet,
+}
+
+impl Marked {
+    /// Nothing marked, over `universe` articles.
+    pub fn none(universe: usize) -> Marked {
+        Marked {
+            read: DocSet::empty(universe),
+            bookmarked: DocSet::empty(universe),
+            noted: DocSet::empty(universe),
+        }
+    }
+
+    /// The articles that have `mark`.
+    pub fn with(&self, mark: Mark) -> DocSet {
+        match mark {
+            Mark::Read => self.read.clone(),
+            Mark::Unread => self.read.complement(),
+            Mark::Bookmarked => self.bookmarked.clone(),
+            Mark::Noted => self.noted.clone(),
+        }
+    }
 }
 
 /// What one term matched, before negation and combination.
@@ -146,11 +179,24 @@ impl Engine {
     }
 
     /// Answers `query` over `lib`, or returns `None` as soon as `cancelled`
-    /// says a newer query is waiting.
+    /// says a newer query is waiting. With no marks, `is:` terms see
+    /// every article unread and none bookmarked or noted.
     pub fn search(
         &mut self,
         lib: &Arc<Library>,
         query: &Query,
+        cancelled: &Cancel<'_>,
+    ) -> Option<Hits> {
+        self.search_marked(lib, query, None, cancelled)
+    }
+
+    /// [`Engine::search`], with the user's marks for `is:` terms (sets
+    /// over another library than `lib` are ignored).
+    pub fn search_marked(
+        &mut self,
+        lib: &Arc<Library>,
+        query: &Query,
+        marked: Option<&Marked>,
         cancelled: &Cancel<'_>,
     ) -> Option<Hits> {
         let id = Arc::as_ptr(lib) as usize;
@@ -159,6 +205,14 @@ impl Engine {
             self.library = id;
         }
         let n = lib.corpus.len();
+        let unmarked;
+        let marked = match marked {
+            Some(m) if m.read.universe() == n => m,
+            _ => {
+                unmarked = Marked::none(n);
+                &unmarked
+            }
+        };
         let mut result = DocSet::full(n);
         let mut evaluated: Vec<(Term, Arc<TermHits>)> = Vec::new();
         for group in &query.groups {
@@ -177,6 +231,17 @@ impl Engine {
                     Clause::Kind { kind, negated } => {
                         let set = match kind {
                             Some(k) => lib.index.kind_docs(*k).clone(),
+                            None => DocSet::empty(n),
+                        };
+                        if *negated {
+                            g.or(&set.complement());
+                        } else {
+                            g.or(&set);
+                        }
+                    }
+                    Clause::Is { mark, negated } => {
+                        let set = match mark {
+                            Some(m) => marked.with(*m),
                             None => DocSet::empty(n),
                         };
                         if *negated {
@@ -922,4 +987,73 @@ fn named_counts<'a>(lib: &'a Library, result: &DocSet, named: &[ActorId]) -> Cou
         })
         .collect();
     Box::new(move |a| c.get(&a).copied().unwrap_or((0, 0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(lib: &Library, hits: &Hits) -> Vec<String> {
+        hits.docs
+            .iter()
+            .map(|d| lib.corpus.articles[d.ix()].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn is_terms_answer_from_the_marks_and_combine_with_text() {
+        let lib = Arc::new(Library::seeds());
+        let n = lib.corpus.len();
+        let mut marked = Marked::none(n);
+        marked.read.insert(0);
+        marked.read.insert(2);
+        marked.bookmarked.insert(2);
+        marked.bookmarked.insert(4);
+        marked.noted.insert(1);
+        let mut engine = Engine::new();
+        let mut run = |q: &str| {
+            let hits = engine
+                .search_marked(&lib, &Query::parse(q), Some(&marked), &|| false)
+                .unwrap();
+            ids(&lib, &hits)
+        };
+        let id = |i: usize| lib.corpus.articles[i].id.clone();
+        assert_eq!(run("is:bookmarked"), [id(2), id(4)]);
+        assert_eq!(run("is:unread"), [id(1), id(3), id(4)]);
+        assert_eq!(run("is:read"), [id(0), id(2)]);
+        assert_eq!(run("is:noted"), [id(1)]);
+        assert_eq!(run("is:bookmarked is:unread"), [id(4)]);
+        assert_eq!(run("is:noted | is:bookmarked !is:read"), [id(1), id(4)]);
+        assert!(
+            run("is:later").is_empty(),
+            "an unknown mark matches nothing"
+        );
+        // With text: only bookmarked articles naming the Taliban.
+        let taliban = run("taliban");
+        let both = run("is:bookmarked taliban");
+        assert!(!both.is_empty());
+        assert!(
+            both.iter()
+                .all(|d| taliban.contains(d) && [id(2), id(4)].contains(d))
+        );
+    }
+
+    #[test]
+    fn without_marks_everything_is_unread() {
+        let lib = Arc::new(Library::seeds());
+        let all = search(&lib, &Query::parse("is:unread"));
+        assert_eq!(all.docs.len(), lib.corpus.len());
+        assert!(search(&lib, &Query::parse("is:bookmarked")).docs.is_empty());
+        // Sets over another library are ignored rather than misapplied.
+        let wrong = Marked {
+            bookmarked: DocSet::full(2),
+            ..Marked::none(2)
+        };
+        let hits = Engine::new()
+            .search_marked(&lib, &Query::parse("is:bookmarked"), Some(&wrong), &|| {
+                false
+            })
+            .unwrap();
+        assert!(hits.docs.is_empty());
+    }
 }

@@ -15,6 +15,6 @@ pub mod index;
 pub mod matching;
 pub mod query;
 
-pub use engine::{ActorHit, Engine, Hits};
+pub use engine::{ActorHit, Engine, Hits, Marked};
 pub use index::SearchIndex;
 pub use query::Query;

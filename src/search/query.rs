@@ -6,6 +6,7 @@
 //! ^foo     prefix            foo$   suffix          ^foo$  whole word / title
 //! !foo     excludes (an exact substring; !^foo and !foo$ too)
 //! t:foo    titles only       @foo   actors only     k:person  names an actor of a kind
+//! is:unread is:read is:bookmarked is:noted   the marks the user put on articles
 //! a\ b     a literal space
 //! ```
 //!
@@ -76,6 +77,32 @@ impl Term {
     }
 }
 
+/// A mark the user puts on articles, asked for with `is:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// Opened for a few seconds or scrolled to the end (`is:read`).
+    Read,
+    /// Not read yet (`is:unread`).
+    Unread,
+    /// Bookmarked with `b` (`is:bookmarked`).
+    Bookmarked,
+    /// With a note (`is:noted`).
+    Noted,
+}
+
+impl Mark {
+    /// The mark named `s` (a few short forms too).
+    pub fn parse(s: &str) -> Option<Mark> {
+        match s.to_ascii_lowercase().as_str() {
+            "read" => Some(Mark::Read),
+            "unread" | "new" => Some(Mark::Unread),
+            "bookmarked" | "bookmark" | "starred" => Some(Mark::Bookmarked),
+            "noted" | "note" => Some(Mark::Noted),
+            _ => None,
+        }
+    }
+}
+
 /// One condition of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
@@ -87,6 +114,14 @@ pub enum Clause {
         /// The kind, if it was recognised.
         kind: Option<Kind>,
         /// `!k:kind`.
+        negated: bool,
+    },
+    /// `is:mark`: the user marked the article so (or, negated, did not);
+    /// an unknown mark (`None`) matches nothing.
+    Is {
+        /// The mark, if it was recognised.
+        mark: Option<Mark>,
+        /// `!is:mark`.
         negated: bool,
     },
 }
@@ -139,6 +174,15 @@ impl Query {
             Clause::Term(t) if !t.negated => Some(t),
             _ => None,
         })
+    }
+
+    /// Whether the query asks about the user's marks (`is:`), so a search
+    /// needs them.
+    pub fn uses_marks(&self) -> bool {
+        self.groups
+            .iter()
+            .flatten()
+            .any(|c| matches!(c, Clause::Is { .. }))
     }
 
     /// The kinds the query asks for (`k:`), if any.
@@ -218,6 +262,18 @@ fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clau
             ));
         }
         return Some(Clause::Kind { kind, negated });
+    } else if starts(t, "is:") {
+        let text: String = t[3..].iter().map(|&(c, _)| c).collect();
+        if text.is_empty() {
+            return None;
+        }
+        let mark = Mark::parse(&text);
+        if mark.is_none() {
+            problems.push(format!(
+                "unknown mark {text:?}: use is:unread, is:read, is:bookmarked or is:noted"
+            ));
+        }
+        return Some(Clause::Is { mark, negated });
     } else if starts(t, "t:") {
         field = Field::Title;
         t = &t[2..];
@@ -337,15 +393,43 @@ mod tests {
     #[test]
     fn half_typed_terms_are_ignored() {
         for raw in [
-            "", "   ", "!", "'", "^", "$", "t:", "@", "k:", "|", "a |", "| a",
+            "", "   ", "!", "'", "^", "$", "t:", "@", "k:", "is:", "|", "a |", "| a",
         ] {
             let q = Query::parse(raw);
             assert!(q.groups.len() <= 1, "{raw:?}: {q:?}");
             assert!(q.groups.iter().flatten().all(|c| match c {
                 Clause::Term(t) => !t.text.is_empty(),
-                Clause::Kind { .. } => true,
+                Clause::Kind { .. } | Clause::Is { .. } => true,
             }));
         }
         assert!(Query::parse("a |").groups[0].len() == 1);
+    }
+
+    #[test]
+    fn marks_parse_negate_and_unknown_ones_are_reported() {
+        let q = Query::parse("is:bookmarked !is:read is:Unread kabul is:starred is:later");
+        let marks: Vec<(Option<Mark>, bool)> = q
+            .groups
+            .iter()
+            .filter_map(|g| match g[0] {
+                Clause::Is { mark, negated } => Some((mark, negated)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                (Some(Mark::Bookmarked), false),
+                (Some(Mark::Read), true),
+                (Some(Mark::Unread), false),
+                (Some(Mark::Bookmarked), false),
+                (None, false),
+            ]
+        );
+        assert!(q.uses_marks() && !Query::parse("kabul").uses_marks());
+        assert_eq!(q.problems.len(), 1);
+        assert!(q.problems[0].contains("later"), "{:?}", q.problems);
+        // Escaped, it is text to look for.
+        assert!(!Query::parse(r"is\:read").uses_marks());
     }
 }

@@ -13,6 +13,10 @@ use crate::app::{App, LIST_ROW_HEIGHT, Pane};
 use crate::search::highlight::title_chars;
 use crate::text;
 
+/// Cells of the marks column after the selection bar: unread, bookmark
+/// (or, on the second row, note), and a space.
+const MARKS_W: usize = 3;
+
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = Theme::of(app);
     let focus = focused(app, Pane::List);
@@ -31,6 +35,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.filter.active() {
         title.push_str(" · filtered");
     }
+    title.push_str(&mark_counts(app, shown == total));
     let block = pane_block(th, pane_title(th, &title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -55,22 +60,31 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Some(q) if !article.title.is_empty() => title_chars(q, shown_title),
             _ => Vec::new(),
         };
-        let mut top_spans = vec![Span::styled(marker, th.key())];
+        // The marks column: unread dot and bookmark star over the note sign.
+        let (read, bookmarked, noted) = app.marks_of(doc);
+        let mut top_spans = vec![
+            Span::styled(marker, th.key()),
+            Span::styled(if read { " " } else { "•" }, th.mark()),
+            Span::styled(if bookmarked { "★ " } else { "  " }, th.mark()),
+        ];
         top_spans.extend(marked_spans(
             shown_title,
             &marked,
-            width.saturating_sub(1),
+            width.saturating_sub(1 + MARKS_W),
             Style::new(),
             th.matched(),
         ));
         let n = lib.actors.actor_count(doc);
         let count = format!("{n} actor{}", if n == 1 { "" } else { "s" });
         let count_w = count.len() + 1;
-        let by = text::pad(article.attribution(), width.saturating_sub(2 + count_w));
+        let by = text::pad(
+            article.attribution(),
+            width.saturating_sub(1 + MARKS_W + count_w),
+        );
         let mut top = Line::from(top_spans);
         let mut bottom = Line::from(vec![
             Span::styled(marker, th.key()),
-            Span::raw(" "),
+            Span::styled(if noted { " ✎ " } else { "   " }, th.note()),
             Span::styled(by, th.dim()),
             Span::styled(format!(" {count}"), th.dim()),
         ]);
@@ -93,4 +107,25 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     scrollbar(th, frame, area, shown, cursor.offset, visible);
+}
+
+/// " · 3 unread · 1★": what is left to read and what was kept, among the
+/// articles listed (the whole corpus's counts are kept ready).
+fn mark_counts(app: &App, all: bool) -> String {
+    let v = &app.mark_view;
+    let (unread, bookmarked) = if all {
+        (v.unread, v.bookmarked)
+    } else {
+        let m = &v.marked;
+        let rows = &app.list.rows;
+        (
+            rows.iter().filter(|d| !m.read.contains(d.0)).count(),
+            rows.iter().filter(|d| m.bookmarked.contains(d.0)).count(),
+        )
+    };
+    let mut s = format!(" · {} unread", super::status::grouped(unread));
+    if bookmarked > 0 {
+        s.push_str(&format!(" · {}★", super::status::grouped(bookmarked)));
+    }
+    s
 }

@@ -70,6 +70,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                 Span::raw(pad.clone()),
                 Span::styled(text::safe_line(m).into_owned(), th.dim()),
             ]),
+            Row::Note(n) => Line::from(vec![
+                Span::raw(pad.clone()),
+                Span::styled(text::safe_line(n).into_owned(), th.note()),
+            ]),
             Row::Text { start, end, title } => {
                 let base = if *title {
                     th.article_title()

@@ -14,6 +14,10 @@ use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = Theme::of(app);
+    if app.note.is_some() {
+        note_line(app, frame, area);
+        return;
+    }
     if app.filter.editing {
         filter_line(app, frame, area);
         return;
@@ -135,10 +139,53 @@ fn summary(app: &App) -> String {
             grouped(lib.corpus.warnings.len())
         ));
     }
+    if !app.warnings.is_empty() {
+        s.push_str(&format!(
+            " · {} warning{} about saved marks",
+            app.warnings.len(),
+            if app.warnings.len() == 1 { "" } else { "s" }
+        ));
+    }
     if let Some(why) = &app.load_error {
         s.push_str(&format!(" · loading stopped: {why}"));
     }
     s
+}
+
+/// The note line: prompt, the note with the terminal cursor in it, and
+/// what the keys do on the right.
+fn note_line(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
+    let Some(n) = &app.note else { return };
+    let width = usize::from(area.width);
+    let right = " Enter save · Esc cancel · empty deletes ";
+    let right_w = text::display_width(right);
+    let room = width.saturating_sub(7 + right_w.min(width / 2));
+    // Keep the cursor on screen: show the tail of a long note.
+    let mut shown_from = 0;
+    while text::display_width(&n.input[shown_from..n.cursor]) >= room && shown_from < n.cursor {
+        shown_from += n.input[shown_from..]
+            .chars()
+            .next()
+            .map_or(1, char::len_utf8);
+    }
+    let visible = text::fit(&n.input[shown_from..], room);
+    let cursor_x = 7 + text::display_width(&text::safe_line(&n.input[shown_from..n.cursor]));
+    let spans = vec![
+        Span::styled("✎ note ", th.prompt()),
+        Span::raw(text::pad(&visible, room)),
+        Span::styled(
+            text::fit(right, width.saturating_sub(7 + room)).into_owned(),
+            th.dim(),
+        ),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);
+    let x = area
+        .x
+        .saturating_add(u16::try_from(cursor_x).unwrap_or(u16::MAX));
+    if x < area.right() {
+        frame.set_cursor_position(Position::new(x, area.y));
+    }
 }
 
 /// The filter line: prompt, query with the terminal cursor in it, and the
@@ -247,7 +294,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     if app.history.can_go_back() {
         wanted.push((Action::HistoryBack, "back", 4));
     }
-    if !app.lib.corpus.warnings.is_empty() {
+    if !app.lib.corpus.warnings.is_empty() || !app.warnings.is_empty() {
         wanted.push((Action::ToggleWarnings, "warnings", 2));
     }
     wanted.push((Action::ToggleHelp, "help", 0));

@@ -114,7 +114,8 @@ fn too_small_says_so() {
 
 #[test]
 fn the_help_lists_every_binding_of_the_keymap() {
-    let mut app = seeds_app(200, 100);
+    // Tall enough for every row of the help at once.
+    let mut app = seeds_app(200, 200);
     press(&mut app, "?");
     let t = draw(&app);
     // Descriptions may wrap onto the next row: compare without spaces and
@@ -603,4 +604,108 @@ fn export_overlay_renders_at_any_size() {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| render(&app, f)).unwrap();
     }
+}
+
+/// The seeds with marks: article 1 read, 2 bookmarked, 3 bookmarked and
+/// with a note, the rest unread.
+fn marked_app(w: u16, h: u16) -> App {
+    use crate::corpus::DocId;
+    let mut app = seeds_app(w, h);
+    app.update(Action::ReadFor {
+        doc: DocId(0),
+        secs: 3,
+    });
+    press(&mut app, "j b j b a");
+    for c in "ask Moscow desk".chars() {
+        app.update(Action::NoteInput(c));
+    }
+    press(&mut app, "enter");
+    // The next key clears the one-shot "Note saved".
+    app.message = None;
+    app
+}
+
+#[test]
+fn the_list_shows_unread_bookmarked_and_noted_marks() {
+    let app = marked_app(120, 40);
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer());
+    let list = list_rect(&app);
+    // Row pairs: the title row carries the unread dot and the star, the
+    // byline row the note sign.
+    let title_row = |i: u16| &screen[usize::from(list.y + 1 + 2 * i)];
+    let byline_row = |i: u16| &screen[usize::from(list.y + 2 + 2 * i)];
+    // After the border and the selection bar.
+    let marks = |s: &str| {
+        s.chars()
+            .skip(usize::from(list.x) + 2)
+            .take(3)
+            .collect::<String>()
+    };
+    assert_eq!(marks(title_row(0)), "   ", "read, no bookmark");
+    assert_eq!(marks(title_row(1)), "•★ ", "unread, bookmarked");
+    assert_eq!(marks(title_row(2)), "•★ ");
+    assert_eq!(marks(byline_row(1)), "   ");
+    assert_eq!(marks(byline_row(2)), " ✎ ", "noted");
+    assert_eq!(marks(title_row(3)), "•  ");
+    assert!(
+        screen[usize::from(list.y)].contains("Articles (5) · 4 unread · 2★"),
+        "{}",
+        screen[usize::from(list.y)]
+    );
+    // The reader shows the open article's note under its title.
+    let (_, y) = find(t.backend().buffer(), "✎ ask Moscow desk").unwrap();
+    let (_, title_y) = find(t.backend().buffer(), "Taliban Not Terrorists").unwrap_or((0, y - 1));
+    assert!(y > list.y && y <= title_y + 3);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn the_note_line_edits_in_the_status_bar() {
+    let mut app = marked_app(100, 24);
+    press(&mut app, "a");
+    app.update(Action::NoteInput('!'));
+    let mut t = draw(&app);
+    let status = rows(t.backend().buffer()).pop().unwrap();
+    assert!(status.starts_with("✎ note ask Moscow desk!"), "{status}");
+    assert!(status.contains("Enter save"), "{status}");
+    // The terminal cursor sits after the text typed.
+    let at = t.get_cursor_position().unwrap();
+    assert_eq!((at.x, at.y), (7 + 16, 23));
+    insta::assert_snapshot!(t.backend());
+    for (w, h) in [(0, 0), (1, 1), (20, 6)] {
+        let mut small = app.clone();
+        small.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        draw(&small);
+    }
+}
+
+#[test]
+fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
+    let mut app = seeds_app(100, 24);
+    app.update(Action::MarksLoaded {
+        marks: std::sync::Arc::default(),
+        warnings: vec![
+            "/home/me/.local/share/dossier/marks/seeds.json: not a marks file (EOF while parsing \
+             an object at line 2 column 0); moved aside to \
+             /home/me/.local/share/dossier/marks/seeds.json.corrupt-1700000000000, starting \
+             with no marks"
+                .into(),
+        ],
+    });
+    let t = draw(&app);
+    let status = rows(t.backend().buffer()).pop().unwrap();
+    assert!(
+        status.starts_with(" A problem with the saved marks (w says which)"),
+        "{status}"
+    );
+    press(&mut app, "j");
+    let t = draw(&app);
+    let status = rows(t.backend().buffer()).pop().unwrap();
+    assert!(status.contains("1 warning about saved marks"), "{status}");
+    press(&mut app, "w");
+    insta::assert_snapshot!(draw(&app).backend());
 }

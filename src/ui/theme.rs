@@ -149,6 +149,20 @@ impl Theme {
             .add_modifier(Modifier::BOLD)
     }
 
+    /// The marks column's unread dot and bookmark star: in the prompt's
+    /// colour, bold (the signs carry the meaning without colour).
+    pub fn mark(self) -> Style {
+        self.fg(Style::new(), self.colors.prompt)
+            .add_modifier(Modifier::BOLD)
+    }
+
+    /// The user's note on an article, and the list's note sign: italic,
+    /// in the prompt's colour.
+    pub fn note(self) -> Style {
+        self.fg(Style::new(), self.colors.prompt)
+            .add_modifier(Modifier::ITALIC)
+    }
+
     /// A problem with the query, a load warning.
     pub fn warning(self) -> Style {
         self.pick(
@@ -333,7 +347,7 @@ mod tests {
         let (x, y) = find(&buf, "Aleksandr Bortnikov", reader);
         assert_eq!(buf[(x, y)].bg, Color::Indexed(160), "the cursor");
         assert_eq!(buf[(x, y)].fg, Color::White);
-        let (x, y) = find(&buf, "kickstarts process to…", 0);
+        let (x, y) = find(&buf, "kickstarts process…", 0);
         assert_eq!(buf[(x, y)].bg, Color::Indexed(153), "the selected row");
     }
 
@@ -395,7 +409,7 @@ mod tests {
         // selected row (not focused) still stands out from the next one.
         let (x, y) = find(&buf, "Alexander Bor", actors.x);
         assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
-        let (x, y) = find(&buf, "Russia kickstarts process to rem…", 0);
+        let (x, y) = find(&buf, "Russia kickstarts process to …", 0);
         let (x2, y2) = find(&buf, "Process To Remove", 0);
         assert_ne!(buf[(x, y)].modifier, buf[(x2, y2)].modifier);
         // The focused pane's border is bold, the others' not.

@@ -14,10 +14,27 @@ use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
     let th = Theme::of(app);
-    let warnings = &app.lib.corpus.warnings;
+    let corpus = &app.lib.corpus.warnings;
     let w = screen.width.saturating_sub(4).min(110);
     let h = screen.height.saturating_sub(2);
-    let title = format!(" Load warnings ({}) ", grouped(warnings.len()));
+    let title = if app.warnings.is_empty() {
+        format!(" Load warnings ({}) ", grouped(corpus.len()))
+    } else {
+        format!(
+            " Warnings ({}) ",
+            grouped(corpus.len() + app.warnings.len())
+        )
+    };
+    // The corpus's, then the app's own (the saved marks), each made into
+    // text only when it can reach the screen.
+    let warnings = corpus
+        .iter()
+        .map(|w| (w.place.as_str(), Problem::Load(&w.problem)))
+        .chain(
+            app.warnings
+                .iter()
+                .map(|w| ("saved marks", Problem::Text(w.as_str()))),
+        );
     let Some(inner) = overlay_box(
         th,
         frame,
@@ -34,18 +51,21 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
     let mut lines = Vec::new();
     let mut wrapped = Vec::new();
     // Only the warnings that can reach the screen are laid out.
-    for warning in warnings.iter().skip(scroll) {
+    for (place, problem) in warnings.skip(scroll) {
         if lines.len() >= usize::from(inner.height) {
             break;
         }
         lines.push(Line::styled(
             format!(
                 " {}",
-                text::fit(&text::safe_line(&warning.place), width.saturating_sub(1))
+                text::fit(&text::safe_line(place), width.saturating_sub(1))
             ),
             th.warning(),
         ));
-        let problem = warning.problem.to_string();
+        let problem = match problem {
+            Problem::Load(p) => p.to_string(),
+            Problem::Text(t) => t.to_owned(),
+        };
         wrapped.clear();
         text::wrap_paragraph(&problem, 0..problem.len(), problem_w, &mut wrapped);
         for r in &wrapped {
@@ -56,4 +76,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What went wrong, as the corpus or the app describes it.
+enum Problem<'a> {
+    Load(&'a crate::corpus::Problem),
+    Text(&'a str),
 }

@@ -44,6 +44,9 @@ pub fn stdout_ok(args: &[&str]) -> String {
 /// A private tmux server with one session, killed when dropped.
 pub struct Tmux {
     socket: String,
+    /// XDG_DATA_HOME and XDG_CONFIG_HOME of the shell inside, so nothing a
+    /// test runs writes into the real home.
+    home: tempfile::TempDir,
 }
 
 static NEXT: AtomicUsize = AtomicUsize::new(0);
@@ -71,7 +74,12 @@ impl Tmux {
             std::process::id(),
             NEXT.fetch_add(1, Ordering::SeqCst)
         );
-        let t = Tmux { socket };
+        let home = tempfile::tempdir().expect("a temporary folder");
+        let shell = format!(
+            "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config PS1='$ ' bash --norc --noprofile",
+            home.path().display()
+        );
+        let t = Tmux { socket, home };
         t.run(&[
             "-f",
             "/dev/null",
@@ -83,10 +91,16 @@ impl Tmux {
             &w.to_string(),
             "-y",
             &h.to_string(),
-            "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color PS1='$ ' bash --norc --noprofile",
+            &shell,
         ]);
         t.wait_for("shell prompt", |s| s.contains('$'));
         Some(t)
+    }
+
+    /// The XDG_DATA_HOME the shell inside has: dossier keeps its marks
+    /// under `dossier/` there.
+    pub fn data_home(&self) -> PathBuf {
+        self.home.path().join("data")
     }
 
     fn run(&self, args: &[&str]) -> Output {

@@ -1,0 +1,563 @@
+//! The user's marks in the app: read and unread, bookmarks (`b`), and the
+//! one-line note per article (`a`), edited in the status line.
+//!
+//! Owns: the marks as loaded and as changed this session, the sets the
+//! list, the counts and `is:` searches read, the note line, and the changes
+//! not yet handed to the binary to save ([`super::Effect::SaveState`]).
+//! Must not touch: files or a clock. An article becomes read when the
+//! binary reports it open for [`READ_AFTER_SECS`] ([`Action::ReadFor`]), or
+//! when the reader is scrolled to its end.
+
+use std::sync::Arc;
+
+use super::{Action, App, Effect, View};
+use crate::corpus::DocId;
+use crate::search::Marked;
+use crate::state::Change;
+
+/// Seconds an article must stay open in the reader to count as read.
+pub const READ_AFTER_SECS: u32 = 3;
+
+/// The note line while it is open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteEdit {
+    /// The article the note is on.
+    pub doc: DocId,
+    /// The text typed.
+    pub input: String,
+    /// The cursor, a byte offset into `input`.
+    pub cursor: usize,
+}
+
+impl NoteEdit {
+    fn insert(&mut self, c: char) {
+        self.input.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    fn backspace(&mut self) {
+        if let Some(c) = self.input[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+            self.input.remove(self.cursor);
+        }
+    }
+
+    fn delete(&mut self) {
+        if self.cursor < self.input.len() {
+            self.input.remove(self.cursor);
+        }
+    }
+
+    fn delete_word(&mut self) {
+        let trimmed = self.input[..self.cursor].trim_end();
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    fn step(&mut self, right: bool) {
+        if right {
+            if let Some(c) = self.input[self.cursor..].chars().next() {
+                self.cursor += c.len_utf8();
+            }
+        } else if let Some(c) = self.input[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+}
+
+/// The marks as the screen uses them: sets over the current library and
+/// their counts, rebuilt whenever a mark or the library changes.
+#[derive(Debug, Clone)]
+pub struct MarkView {
+    /// Read, bookmarked and noted articles.
+    pub marked: Arc<Marked>,
+    /// Articles not read.
+    pub unread: usize,
+    /// Articles bookmarked.
+    pub bookmarked: usize,
+}
+
+impl Default for MarkView {
+    fn default() -> MarkView {
+        MarkView {
+            marked: Arc::new(Marked::none(0)),
+            unread: 0,
+            bookmarked: 0,
+        }
+    }
+}
+
+impl App {
+    /// Handles the actions of this module; `None` for any other.
+    pub(super) fn update_marks(&mut self, action: &Action) -> Option<()> {
+        match action {
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::EditNote => self.open_note(),
+            Action::NoteInput(c) => self.edit_note(|n| n.insert(*c)),
+            Action::NoteBackspace => self.edit_note(NoteEdit::backspace),
+            Action::NoteDelete => self.edit_note(NoteEdit::delete),
+            Action::NoteDeleteWord => self.edit_note(NoteEdit::delete_word),
+            Action::NoteClear => self.edit_note(|n| {
+                n.input.clear();
+                n.cursor = 0;
+            }),
+            Action::NoteLeft => self.edit_note(|n| n.step(false)),
+            Action::NoteRight => self.edit_note(|n| n.step(true)),
+            Action::NoteHome => self.edit_note(|n| n.cursor = 0),
+            Action::NoteEnd => self.edit_note(|n| n.cursor = n.input.len()),
+            Action::NoteAccept => self.accept_note(),
+            Action::NoteCancel => self.note = None,
+            _ => return None,
+        }
+        Some(())
+    }
+
+    /// The article `b` and `a` act on: the one in the list and the reader.
+    fn article_in_view(&mut self) -> Option<DocId> {
+        if self.view != View::Panes {
+            self.message =
+                Some("Bookmarks and notes are for the article in the list: Esc first".into());
+            return None;
+        }
+        self.list.selected()
+    }
+
+    fn id_of(&self, doc: DocId) -> String {
+        self.lib.corpus.articles[doc.ix()].id.clone()
+    }
+
+    /// Records a change: in the marks at once, and for the next save.
+    fn change(&mut self, change: Change) {
+        self.marks.apply(&change, 0);
+        self.pending.push(change);
+        self.refresh_marks();
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let Some(doc) = self.article_in_view() else {
+            return;
+        };
+        let id = self.id_of(doc);
+        let on = !self.marks.is_bookmarked(&id);
+        self.change(Change::Bookmark(id, on));
+        self.message = Some(
+            if on {
+                "Bookmarked · is:bookmarked lists the bookmarks"
+            } else {
+                "Bookmark removed"
+            }
+            .into(),
+        );
+    }
+
+    fn open_note(&mut self) {
+        let Some(doc) = self.article_in_view() else {
+            return;
+        };
+        let input = self.marks.note(&self.id_of(doc)).unwrap_or("").to_owned();
+        self.note = Some(NoteEdit {
+            doc,
+            cursor: input.len(),
+            input,
+        });
+    }
+
+    fn edit_note(&mut self, f: impl FnOnce(&mut NoteEdit)) {
+        if let Some(n) = &mut self.note {
+            f(n);
+        }
+    }
+
+    fn accept_note(&mut self) {
+        let Some(edit) = self.note.take() else { return };
+        let id = self.id_of(edit.doc);
+        let text = edit.input.trim().to_owned();
+        let old = self.marks.note(&id).unwrap_or("");
+        if text == old {
+            return;
+        }
+        self.message = Some(
+            match (text.is_empty(), old.is_empty()) {
+                (true, _) => "Note deleted",
+                (false, true) => "Note saved · is:noted lists the articles with notes",
+                (false, false) => "Note changed",
+            }
+            .into(),
+        );
+        self.change(Change::Note(id, text));
+        self.show_note();
+    }
+
+    /// Puts the open article's note (or none) in the reader.
+    pub(super) fn show_note(&mut self) {
+        let Some(doc) = self.reader.doc else { return };
+        let note = self.marks.note(&self.id_of(doc)).map(str::to_owned);
+        if note != self.reader.note {
+            let lib = Arc::clone(&self.lib);
+            self.reader.set_note(&lib.corpus.articles[doc.ix()], note);
+        }
+    }
+
+    /// The note to lay out with article `doc` when it opens.
+    pub(super) fn note_of(&self, doc: DocId) -> Option<String> {
+        self.marks
+            .note(&self.lib.corpus.articles[doc.ix()].id)
+            .map(str::to_owned)
+    }
+
+    /// Marks article `doc` read, once.
+    pub(super) fn mark_read(&mut self, doc: DocId) {
+        let id = self.id_of(doc);
+        if !self.marks.is_read(&id) {
+            self.change(Change::Read(id));
+        }
+    }
+
+    /// The unread article the user is reading now: open in a reader that
+    /// is on screen. The binary times how long it stays so and reports it
+    /// with [`Action::ReadFor`].
+    pub fn reading(&self) -> Option<DocId> {
+        let doc = self.reader.doc?;
+        let shown = self.view == View::Panes && self.layout.reader.is_some();
+        (shown && !self.mark_view.marked.read.contains(doc.0)).then_some(doc)
+    }
+
+    /// Whether article `doc` was read, is bookmarked, and has a note.
+    pub fn marks_of(&self, doc: DocId) -> (bool, bool, bool) {
+        let m = &self.mark_view.marked;
+        (
+            m.read.contains(doc.0),
+            m.bookmarked.contains(doc.0),
+            m.noted.contains(doc.0),
+        )
+    }
+
+    /// Rebuilds the sets and counts from the marks, for the current
+    /// library.
+    pub(super) fn refresh_marks(&mut self) {
+        let n = self.lib.corpus.len();
+        let marked = self.marks.marked(&self.lib.corpus);
+        self.mark_view = MarkView {
+            unread: n - marked.read.len(),
+            bookmarked: marked.bookmarked.len(),
+            marked: Arc::new(marked),
+        };
+    }
+
+    /// The sets an `is:` search needs, when the filter's query asks.
+    pub(super) fn marks_for_search(&self) -> Option<Arc<Marked>> {
+        self.filter
+            .query
+            .uses_marks()
+            .then(|| Arc::clone(&self.mark_view.marked))
+    }
+
+    /// Handles what the binary reports about marks; `None` for any other
+    /// action.
+    pub(super) fn marks_reported(&mut self, action: &Action) -> Option<()> {
+        match action {
+            Action::ReadFor { doc, secs } => {
+                if *secs >= READ_AFTER_SECS && self.reading() == Some(*doc) {
+                    self.mark_read(*doc);
+                }
+            }
+            Action::MarksLoaded { marks, warnings } => {
+                let mut loaded = (**marks).clone();
+                // Anything marked and not yet saved stays marked.
+                for c in &self.pending {
+                    loaded.apply(c, 0);
+                }
+                self.marks = loaded;
+                self.take_warnings(warnings, false);
+                self.after_marks_replaced();
+            }
+            Action::MarksSaved { marks, warnings } => {
+                if let Some(saved) = marks {
+                    let mut saved = (**saved).clone();
+                    for c in &self.pending {
+                        saved.apply(c, 0);
+                    }
+                    self.marks = saved;
+                    self.after_marks_replaced();
+                }
+                self.take_warnings(warnings, marks.is_none());
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+
+    fn after_marks_replaced(&mut self) {
+        self.refresh_marks();
+        self.show_note();
+    }
+
+    fn take_warnings(&mut self, warnings: &[String], failed: bool) {
+        for w in warnings {
+            if !self.warnings.contains(w) {
+                self.warnings.push(w.clone());
+            }
+        }
+        if let Some(w) = warnings.first() {
+            // What happened first, then the file: a long path is cut.
+            self.message = Some(if failed {
+                format!("Marks not saved (w says why): {w}")
+            } else {
+                format!("A problem with the saved marks (w says which): {w}")
+            });
+        }
+    }
+
+    /// Hands the changes made so far to the binary to save, unless the
+    /// action already asks for other work (they go with the next save).
+    pub(super) fn flush_marks(&mut self, effect: Option<Effect>) -> Option<Effect> {
+        if effect.is_some() || self.pending.is_empty() {
+            return effect;
+        }
+        Some(Effect::SaveState(std::mem::take(&mut self.pending)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Pane;
+    use crate::app::reader::Row;
+    use crate::app::testing::{press, seeds_app, type_filter};
+    use crate::state::Marks;
+
+    fn selected_id(app: &App) -> String {
+        app.id_of(app.list.selected().unwrap())
+    }
+
+    fn note_rows(app: &App) -> Vec<String> {
+        app.reader
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Note(n) => Some(n.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn b_bookmarks_the_article_in_view_and_again_removes_it() {
+        let mut a = seeds_app(120, 40);
+        press(&mut a, "j");
+        let id = selected_id(&a);
+        let effect = a.update(Action::ToggleBookmark);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Bookmark(id.clone(), true)]))
+        );
+        let doc = a.list.selected().unwrap();
+        assert_eq!(a.marks_of(doc), (false, true, false));
+        assert_eq!(a.mark_view.bookmarked, 1);
+        assert!(a.message.as_deref().unwrap().starts_with("Bookmarked"));
+        let effect = a.update(Action::ToggleBookmark);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Bookmark(id, false)]))
+        );
+        assert_eq!(a.marks_of(doc), (false, false, false));
+        assert_eq!(a.mark_view.bookmarked, 0);
+    }
+
+    #[test]
+    fn b_outside_the_panes_says_where_it_works() {
+        let mut a = seeds_app(120, 40);
+        press(&mut a, "t");
+        assert_eq!(a.view, View::Timeline);
+        assert_eq!(a.update(Action::ToggleBookmark), None);
+        assert!(a.message.as_deref().unwrap().contains("Esc"));
+        assert_eq!(a.mark_view.bookmarked, 0);
+    }
+
+    #[test]
+    fn a_writes_a_note_that_the_reader_shows_under_the_title() {
+        let mut a = seeds_app(120, 40);
+        let id = selected_id(&a);
+        press(&mut a, "a");
+        assert_eq!(a.key_context(), crate::app::keymap::Context::Note);
+        // Keys bound elsewhere (q quits, b bookmarks, j moves) type here.
+        press(&mut a, "c h e c k space q b j");
+        assert!(!a.quit);
+        assert_eq!(a.note.as_ref().unwrap().input, "check qbj");
+        press(&mut a, "backspace backspace backspace backspace");
+        let effect = a.update(Action::NoteAccept);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Note(
+                id.clone(),
+                "check".into()
+            )]))
+        );
+        assert!(a.note.is_none());
+        assert_eq!(note_rows(&a), ["✎ check"]);
+        // The note comes right after the title rows.
+        let at = a
+            .reader
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Note(_)))
+            .unwrap();
+        assert!(matches!(
+            a.reader.rows[at - 1],
+            Row::Text { title: true, .. }
+        ));
+        let doc = a.list.selected().unwrap();
+        assert_eq!(a.marks_of(doc), (false, false, true));
+        // Another article has none; coming back shows it again.
+        press(&mut a, "j");
+        assert!(note_rows(&a).is_empty());
+        press(&mut a, "k");
+        assert_eq!(note_rows(&a), ["✎ check"]);
+    }
+
+    #[test]
+    fn esc_leaves_a_note_as_it_was_and_an_emptied_note_is_deleted() {
+        let mut a = seeds_app(120, 40);
+        let id = selected_id(&a);
+        press(&mut a, "a o l d enter");
+        press(&mut a, "a n e w");
+        assert_eq!(
+            a.note.as_ref().unwrap().input,
+            "oldnew",
+            "starts with the note"
+        );
+        assert_eq!(a.update(Action::NoteCancel), None);
+        assert_eq!(note_rows(&a), ["✎ old"]);
+        // Unchanged: nothing to save.
+        press(&mut a, "a");
+        assert_eq!(a.update(Action::NoteAccept), None);
+        press(&mut a, "a ctrl-u");
+        let effect = a.update(Action::NoteAccept);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Note(id, String::new())]))
+        );
+        assert!(note_rows(&a).is_empty());
+        assert_eq!(a.message.as_deref(), Some("Note deleted"));
+        assert!(!a.marks_of(a.list.selected().unwrap()).2);
+    }
+
+    #[test]
+    fn an_article_open_three_seconds_becomes_read() {
+        let mut a = seeds_app(120, 40);
+        let first = a.list.selected().unwrap();
+        assert_eq!(a.reading(), Some(first));
+        assert_eq!(a.mark_view.unread, 5);
+        // Too short: still unread.
+        assert_eq!(
+            a.update(Action::ReadFor {
+                doc: first,
+                secs: 2
+            }),
+            None
+        );
+        assert_eq!(a.reading(), Some(first));
+        let effect = a.update(Action::ReadFor {
+            doc: first,
+            secs: 3,
+        });
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Read(a.id_of(first))]))
+        );
+        assert!(a.marks_of(first).0);
+        assert_eq!(a.mark_view.unread, 4);
+        assert_eq!(a.reading(), None, "nothing left to time");
+        // A report about an article the user moved away from is stale.
+        press(&mut a, "j");
+        let second = a.list.selected().unwrap();
+        press(&mut a, "j");
+        assert_eq!(
+            a.update(Action::ReadFor {
+                doc: second,
+                secs: 9
+            }),
+            None
+        );
+        assert!(!a.marks_of(second).0);
+    }
+
+    #[test]
+    fn an_article_scrolled_to_its_end_becomes_read() {
+        let mut a = seeds_app(120, 40);
+        press(&mut a, "G tab");
+        assert_eq!(a.focus, Pane::Reader);
+        let doc = a.reader.doc.unwrap();
+        press(&mut a, "j");
+        assert!(!a.marks_of(doc).0, "one line down is not the end");
+        let effect = a.update(Action::Bottom);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Read(a.id_of(doc))]))
+        );
+        assert!(a.marks_of(doc).0);
+        // Once read, scrolling saves nothing more.
+        press(&mut a, "g");
+        assert_eq!(a.update(Action::Bottom), None);
+    }
+
+    #[test]
+    fn is_bookmarked_and_is_unread_filter_the_list() {
+        let mut a = seeds_app(120, 40);
+        press(&mut a, "j b j j b");
+        let bookmarked: Vec<DocId> = vec![DocId(1), DocId(3)];
+        a.update(Action::ReadFor {
+            doc: DocId(3),
+            secs: 3,
+        });
+        type_filter(&mut a, "is:bookmarked");
+        assert_eq!(a.list.rows, bookmarked);
+        press(&mut a, "esc");
+        type_filter(&mut a, "is:bookmarked is:unread");
+        assert_eq!(a.list.rows, [DocId(1)]);
+        press(&mut a, "esc");
+        type_filter(&mut a, "!is:unread");
+        assert_eq!(a.list.rows, [DocId(3)]);
+    }
+
+    #[test]
+    fn saved_marks_show_in_the_list_the_counts_and_the_reader() {
+        let mut a = seeds_app(120, 40);
+        let mut saved = Marks::default();
+        saved.apply(&Change::Bookmark(a.id_of(DocId(0)), true), 5);
+        let second = a.id_of(DocId(1));
+        saved.apply(&Change::Read(second.clone()), 5);
+        saved.apply(&Change::Note(second, "from last time".into()), 5);
+        a.update(Action::MarksLoaded {
+            marks: Arc::new(saved),
+            warnings: Vec::new(),
+        });
+        assert_eq!(a.marks_of(DocId(0)), (false, true, false));
+        assert_eq!(a.marks_of(DocId(1)), (true, false, true));
+        assert_eq!(a.mark_view.unread, 4);
+        press(&mut a, "j");
+        assert_eq!(note_rows(&a), ["✎ from last time"]);
+    }
+
+    #[test]
+    fn a_failed_save_is_said_and_listed_with_the_warnings() {
+        let mut a = seeds_app(120, 40);
+        a.update(Action::ToggleBookmark);
+        a.update(Action::MarksSaved {
+            marks: None,
+            warnings: vec!["/data/marks/seeds.json: Permission denied".into()],
+        });
+        let msg = a.message.clone().unwrap();
+        assert!(
+            msg.starts_with("Marks not saved") && msg.contains("seeds.json"),
+            "{msg}"
+        );
+        assert!(a.marks_of(DocId(0)).1, "still marked for this session");
+        press(&mut a, "w");
+        assert!(matches!(
+            a.overlay,
+            Some(crate::app::Overlay::Warnings { .. })
+        ));
+    }
+}

@@ -1,0 +1,690 @@
+//! Marks that last between sessions: which articles were read, which are
+//! bookmarked, and a one-line note per article, kept per corpus.
+//!
+//! [`Marks`] is the data, keyed by the articles' stable ids (never their
+//! position, which a changed corpus can shift). [`Store`] keeps one corpus's
+//! marks in a JSON file in the data folder, named by a hash of the corpus's
+//! canonical path. JSON because serde_json is already a dependency, the file
+//! is written by the program rather than by hand, and its parse errors carry
+//! a line and column for the warning.
+//!
+//! Saving never loses what someone else saved: under an advisory lock
+//! (`flock` on a `.lock` file beside it) the file is read again, the
+//! session's changes are applied to what is there, and the result replaces
+//! the file atomically (a temporary file in the same folder, fsync, rename,
+//! fsync of the folder). Read marks only ever accumulate; a bookmark or a
+//! note carries the time it was last set, and the latest wins, so removing
+//! one leaves a dated tombstone that an older copy cannot bring back. A file
+//! that cannot be parsed is moved aside with a warning and never stops the
+//! app.
+//!
+//! Owns: the marks file and its lock. Must not touch: the corpus, the
+//! terminal. It reads no clock: callers pass the time.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::corpus::{Corpus, Origin};
+use crate::search::Marked;
+
+/// The format of the marks file this version writes.
+pub const VERSION: u32 = 1;
+
+/// A value with the time (milliseconds since 1970) it was last set: the
+/// later of two wins a merge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    /// The value.
+    pub value: T,
+    /// When it was set.
+    pub at: u64,
+}
+
+/// What is kept about one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Read once; never unread by a merge.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub read: bool,
+    /// Bookmarked (`true`) or un-bookmarked (`false`, a tombstone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bookmark: Option<Stamped<bool>>,
+    /// The note; an empty one is a deleted note (a tombstone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Stamped<String>>,
+}
+
+/// One change the user made, to be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The article with this id was read.
+    Read(String),
+    /// The article was bookmarked (`true`) or un-bookmarked.
+    Bookmark(String, bool),
+    /// The article's note is now this text (empty: deleted).
+    Note(String, String),
+}
+
+impl Change {
+    /// The id of the article changed.
+    pub fn id(&self) -> &str {
+        match self {
+            Change::Read(id) | Change::Bookmark(id, _) | Change::Note(id, _) => id,
+        }
+    }
+}
+
+/// Every mark of one corpus, as the file holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    /// The format version.
+    #[serde(default)]
+    pub version: u32,
+    /// The corpus these marks belong to, for a person reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus: Option<String>,
+    /// Marks by article id.
+    #[serde(default)]
+    pub articles: BTreeMap<String, Entry>,
+}
+
+impl Marks {
+    /// Whether the article with this id was read.
+    pub fn is_read(&self, id: &str) -> bool {
+        self.articles.get(id).is_some_and(|e| e.read)
+    }
+
+    /// Whether the article is bookmarked.
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.articles
+            .get(id)
+            .and_then(|e| e.bookmark.as_ref())
+            .is_some_and(|b| b.value)
+    }
+
+    /// The article's note, if it has one.
+    pub fn note(&self, id: &str) -> Option<&str> {
+        self.articles
+            .get(id)
+            .and_then(|e| e.note.as_ref())
+            .map(|n| n.value.as_str())
+            .filter(|n| !n.is_empty())
+    }
+
+    /// Applies a change made at time `at`. The change is the newest word on
+    /// its article: its stamp is at least one past the one it replaces, even
+    /// if a clock went back.
+    pub fn apply(&mut self, change: &Change, at: u64) {
+        let e = self.articles.entry(change.id().to_owned()).or_default();
+        match change {
+            Change::Read(_) => e.read = true,
+            Change::Bookmark(_, on) => {
+                let at = at.max(e.bookmark.as_ref().map_or(0, |b| b.at + 1));
+                e.bookmark = Some(Stamped { value: *on, at });
+            }
+            Change::Note(_, text) => {
+                let at = at.max(e.note.as_ref().map_or(0, |n| n.at + 1));
+                e.note = Some(Stamped {
+                    value: text.clone(),
+                    at,
+                });
+            }
+        }
+    }
+
+    /// Takes in `other`'s marks: read marks add up; of two bookmarks or
+    /// notes of an article, the later one stays (a tie keeps this one).
+    pub fn merge(&mut self, other: &Marks) {
+        for (id, theirs) in &other.articles {
+            let ours = self.articles.entry(id.clone()).or_default();
+            ours.read |= theirs.read;
+            later(&mut ours.bookmark, &theirs.bookmark);
+            later(&mut ours.note, &theirs.note);
+        }
+    }
+
+    /// The marks as article sets over `corpus`, for `is:` searches and
+    /// the list (articles sharing an id share its marks).
+    pub fn marked(&self, corpus: &Corpus) -> Marked {
+        let mut marked = Marked::none(corpus.len());
+        if self.articles.is_empty() {
+            return marked;
+        }
+        for (doc, a) in corpus.iter() {
+            let Some(e) = self.articles.get(&a.id) else {
+                continue;
+            };
+            if e.read {
+                marked.read.insert(doc.0);
+            }
+            if e.bookmark.as_ref().is_some_and(|b| b.value) {
+                marked.bookmarked.insert(doc.0);
+            }
+            if e.note.as_ref().is_some_and(|n| !n.value.is_empty()) {
+                marked.noted.insert(doc.0);
+            }
+        }
+        marked
+    }
+}
+
+fn later<T: Clone>(ours: &mut Option<Stamped<T>>, theirs: &Option<Stamped<T>>) {
+    if let Some(t) = theirs {
+        if ours.as_ref().is_none_or(|o| t.at > o.at) {
+            *ours = Some(t.clone());
+        }
+    }
+}
+
+/// Why marks could not be read or saved.
+#[derive(Debug)]
+pub enum StateError {
+    /// A file or folder could not be read or written.
+    Io {
+        /// Which.
+        path: PathBuf,
+        /// The operating system's message.
+        error: io::Error,
+    },
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateError::Io { path, error } => write!(
+                f,
+                "{}: {error}; check that the folder exists and is writable (or set XDG_DATA_HOME)",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StateError {}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StateError + '_ {
+    move |error| StateError::Io {
+        path: path.to_owned(),
+        error,
+    }
+}
+
+/// What loading found: the marks, and what the user should be told.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The marks (empty when there were none or they could not be read).
+    pub marks: Marks,
+    /// Problems met, each naming the file and what was done.
+    pub warnings: Vec<String>,
+}
+
+/// One corpus's marks file.
+#[derive(Debug, Clone)]
+pub struct Store {
+    path: PathBuf,
+    corpus: Option<String>,
+}
+
+/// The name of the marks file of the corpus from `origin`: a fixed name
+/// for the seeds, else a hash of the canonical path (so a corpus opened as
+/// `./news` and `/home/me/news` shares its marks).
+pub fn corpus_key(origin: &Origin) -> String {
+    match origin {
+        Origin::Seeds => "seeds".into(),
+        Origin::Folder(p) | Origin::File(p) => {
+            let canonical = fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+            digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+        }
+    }
+}
+
+impl Store {
+    /// The marks of the corpus from `origin`, kept in folder `dir` (see
+    /// [`crate::paths::data_dir`]; the folder is made on first save).
+    pub fn for_corpus(dir: &Path, origin: &Origin) -> Store {
+        let corpus = match origin {
+            Origin::Seeds => None,
+            Origin::Folder(p) | Origin::File(p) => Some(
+                fs::canonicalize(p)
+                    .unwrap_or_else(|_| p.clone())
+                    .display()
+                    .to_string(),
+            ),
+        };
+        Store {
+            path: dir
+                .join("marks")
+                .join(format!("{}.json", corpus_key(origin))),
+            corpus,
+        }
+    }
+
+    /// The marks file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        self.path.with_extension("lock")
+    }
+
+    /// Reads the marks. Never fails: a missing file is no marks, an
+    /// unreadable one is no marks and a warning, and a corrupt one is moved
+    /// aside (`.corrupt-<time>`) with a warning. `now` names the moved file.
+    pub fn load(&self, now: u64) -> Loaded {
+        if !self.path.exists() {
+            return Loaded::default();
+        }
+        let mut warnings = Vec::new();
+        let marks = match self.lock() {
+            Ok(_lock) => self.read(now, &mut warnings),
+            Err(e) => {
+                // Without the lock, reading is still safe (files are
+                // replaced whole); only moving a bad file aside is not.
+                warnings.push(e.to_string());
+                Ok(fs::read(&self.path)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                    .unwrap_or_default())
+            }
+        };
+        let marks = marks.unwrap_or_else(|()| {
+            // Shown if they can be read at all, even when not to be saved.
+            fs::read(&self.path)
+                .ok()
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default()
+        });
+        Loaded { marks, warnings }
+    }
+
+    /// Reads the file under the lock; moves a corrupt one aside. `Err` when
+    /// it exists but cannot be read: then it must not be overwritten.
+    fn read(&self, now: u64, warnings: &mut Vec<String>) -> Result<Marks, ()> {
+        let bytes = match fs::read(&self.path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Marks::default()),
+            Err(e) => {
+                warnings.push(format!(
+                    "{}: cannot read the saved marks ({e}); marks made now will not be saved",
+                    self.path.display()
+                ));
+                return Err(());
+            }
+        };
+        match serde_json::from_slice::<Marks>(&bytes) {
+            Ok(m) if m.version > VERSION => {
+                // Rewriting it would drop what this version does not know.
+                warnings.push(format!(
+                    "{}: written by a newer dossier (format {}); marks made now will not be saved",
+                    self.path.display(),
+                    m.version
+                ));
+                Err(())
+            }
+            Ok(m) => Ok(m),
+            Err(e) => {
+                let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+                let aside = self.path.with_file_name(format!("{name}.corrupt-{now}"));
+                let moved = fs::rename(&self.path, &aside);
+                warnings.push(match moved {
+                    Ok(()) => format!(
+                        "{}: not a marks file ({e}); moved aside to {}, starting with no marks",
+                        self.path.display(),
+                        aside.display()
+                    ),
+                    Err(ref m) => format!(
+                        "{}: not a marks file ({e}) and could not be moved aside ({m}); remove it to keep marks",
+                        self.path.display()
+                    ),
+                });
+                if moved.is_ok() {
+                    Ok(Marks::default())
+                } else {
+                    Err(())
+                }
+            }
+        }
+    }
+
+    /// Saves `changes`, made by now (`now`), into the file: under the lock,
+    /// reads what is there (another dossier may have saved since), applies
+    /// the changes on top and replaces the file atomically. Returns the
+    /// marks now saved, and any warning about the old file.
+    pub fn save(&self, changes: &[Change], now: u64) -> Result<Loaded, StateError> {
+        self.save_with(changes, now, |w, marks| {
+            serde_json::to_writer_pretty(&mut *w, marks)?;
+            w.write_all(b"\n")
+        })
+    }
+
+    fn save_with(
+        &self,
+        changes: &[Change],
+        now: u64,
+        write: impl FnOnce(&mut dyn Write, &Marks) -> io::Result<()>,
+    ) -> Result<Loaded, StateError> {
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir).map_err(io_err(dir))?;
+        let _lock = self.lock()?;
+        let mut warnings = Vec::new();
+        let Ok(mut marks) = self.read(now, &mut warnings) else {
+            return Err(StateError::Io {
+                path: self.path.clone(),
+                error: io::Error::other(warnings.join("; ")),
+            });
+        };
+        for c in changes {
+            marks.apply(c, now);
+        }
+        marks.version = VERSION;
+        marks.corpus.clone_from(&self.corpus);
+        write_atomic(&self.path, |w| write(w, &marks))?;
+        Ok(Loaded { marks, warnings })
+    }
+
+    /// Takes the advisory lock on the marks file's `.lock` companion,
+    /// waiting for another dossier to finish saving; released on drop.
+    fn lock(&self) -> Result<Lock, StateError> {
+        let path = self.lock_path();
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        flock(&file).map_err(io_err(&path))?;
+        Ok(Lock(file))
+    }
+}
+
+/// Holds an advisory lock until dropped (closing the file releases it).
+struct Lock(#[allow(dead_code)] File);
+
+/// `flock(LOCK_EX)`, retried when a signal interrupts the wait. libc is
+/// already a dependency and this is one call; `std::fs::File::lock` needs a
+/// newer Rust than the crate's minimum.
+#[cfg(unix)]
+fn flock(file: &File) -> io::Result<()> {
+    use std::os::fd::AsRawFd;
+    loop {
+        // SAFETY: flock on a file descriptor this function borrows for the
+        // duration of the call; no memory is passed.
+        let r = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) };
+        if r == 0 {
+            return Ok(());
+        }
+        let e = io::Error::last_os_error();
+        if e.kind() != io::ErrorKind::Interrupted {
+            return Err(e);
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn flock(_file: &File) -> io::Result<()> {
+    Ok(())
+}
+
+/// Replaces `path` with what `write` produces, or leaves it as it was:
+/// writes a temporary file beside it, flushes it to disk, renames it over
+/// `path`, and flushes the folder so the rename survives a crash.
+fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), StateError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".marks-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io_err(dir))?;
+    {
+        let mut w = io::BufWriter::new(tmp.as_file_mut());
+        write(&mut w).map_err(io_err(path))?;
+        w.flush().map_err(io_err(path))?;
+    }
+    tmp.as_file().sync_all().map_err(io_err(path))?;
+    tmp.persist(path).map_err(|e| StateError::Io {
+        path: path.to_owned(),
+        error: e.error,
+    })?;
+    #[cfg(unix)]
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_err(dir))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store(dir: &Path) -> Store {
+        Store::for_corpus(dir, &Origin::Folder(dir.join("corpus")))
+    }
+
+    fn read(id: &str) -> Change {
+        Change::Read(id.into())
+    }
+
+    #[test]
+    fn saved_marks_load_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        assert_eq!(s.load(1).marks, Marks::default(), "nothing saved yet");
+        s.save(
+            &[
+                read("a.txt"),
+                Change::Bookmark("b.txt".into(), true),
+                Change::Note("a.txt".into(), "ask the editor".into()),
+            ],
+            100,
+        )
+        .unwrap();
+        let m = store(dir.path()).load(2);
+        assert!(m.warnings.is_empty(), "{:?}", m.warnings);
+        assert!(m.marks.is_read("a.txt") && !m.marks.is_read("b.txt"));
+        assert!(m.marks.is_bookmarked("b.txt"));
+        assert_eq!(m.marks.note("a.txt"), Some("ask the editor"));
+        assert_eq!(m.marks.version, VERSION);
+    }
+
+    #[test]
+    fn corpora_get_their_own_files_and_the_seeds_a_fixed_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Store::for_corpus(dir.path(), &Origin::Folder("/x/one".into()));
+        let b = Store::for_corpus(dir.path(), &Origin::Folder("/x/two".into()));
+        assert_ne!(a.path(), b.path());
+        assert_eq!(corpus_key(&Origin::Seeds), "seeds");
+        // The same folder by another path is the same corpus.
+        fs::create_dir(dir.path().join("c")).unwrap();
+        let direct = corpus_key(&Origin::Folder(dir.path().join("c")));
+        let roundabout = corpus_key(&Origin::Folder(dir.path().join("c/../c")));
+        assert_eq!(direct, roundabout);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        s.save(&[read("a.txt")], 1).unwrap();
+        let before = fs::read(s.path()).unwrap();
+        let failed = s.save_with(&[read("b.txt")], 2, |w, marks| {
+            // Half the file, then the disk fills up.
+            let json = serde_json::to_vec_pretty(marks).unwrap();
+            w.write_all(&json[..json.len() / 2])?;
+            Err(io::Error::other("no space left on device"))
+        });
+        let err = failed.unwrap_err().to_string();
+        assert!(err.contains("no space left"), "{err}");
+        assert_eq!(fs::read(s.path()).unwrap(), before, "old file intact");
+        let leftovers: Vec<_> = fs::read_dir(s.path().parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+        assert!(s.load(3).marks.is_read("a.txt"));
+    }
+
+    #[test]
+    fn a_read_only_folder_fails_the_save_and_keeps_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        s.save(&[read("a.txt")], 1).unwrap();
+        let before = fs::read(s.path()).unwrap();
+        let marks_dir = s.path().parent().unwrap().to_owned();
+        let mut perms = fs::metadata(&marks_dir).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&marks_dir, perms.clone()).unwrap();
+        // Root writes anywhere: there the folder is not read-only at all.
+        let probe = File::create(marks_dir.join("probe"));
+        let result = s.save(&[read("b.txt")], 2);
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        fs::set_permissions(&marks_dir, perms).unwrap();
+        if probe.is_ok() {
+            eprintln!("skipping: this user can write into a read-only folder");
+            return;
+        }
+        assert!(result.is_err());
+        assert_eq!(fs::read(s.path()).unwrap(), before);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_moved_aside_and_marks_start_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+        fs::write(s.path(), b"{\"articles\": {\"a.txt\": tru").unwrap();
+        let loaded = s.load(1234);
+        assert_eq!(loaded.marks, Marks::default());
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        let w = &loaded.warnings[0];
+        assert!(
+            w.contains("moved aside") && w.contains(".corrupt-1234"),
+            "{w}"
+        );
+        let aside = s.path().with_file_name(format!(
+            "{}.corrupt-1234",
+            s.path().file_name().unwrap().to_string_lossy()
+        ));
+        assert_eq!(
+            fs::read(&aside).unwrap(),
+            b"{\"articles\": {\"a.txt\": tru",
+            "the bad file is kept for the user"
+        );
+        // Saving works again afterwards.
+        s.save(&[read("b.txt")], 2000).unwrap();
+        assert!(s.load(3000).marks.is_read("b.txt"));
+    }
+
+    #[test]
+    fn an_unreadable_file_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        // A folder where the file should be: it cannot be read as one.
+        fs::create_dir_all(s.path()).unwrap();
+        let loaded = s.load(1);
+        assert_eq!(loaded.marks, Marks::default());
+        assert!(
+            loaded.warnings[0].contains("will not be saved"),
+            "{loaded:?}"
+        );
+        assert!(s.save(&[read("a.txt")], 2).is_err());
+        assert!(s.path().is_dir(), "left alone");
+    }
+
+    #[test]
+    fn two_stores_interleaving_saves_keep_each_others_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (store(dir.path()), store(dir.path()));
+        a.save(&[read("1.txt")], 10).unwrap();
+        b.save(&[read("2.txt"), Change::Bookmark("2.txt".into(), true)], 11)
+            .unwrap();
+        a.save(&[Change::Note("3.txt".into(), "check".into())], 12)
+            .unwrap();
+        b.save(&[read("4.txt")], 13).unwrap();
+        let m = a.load(14).marks;
+        for id in ["1.txt", "2.txt", "4.txt"] {
+            assert!(m.is_read(id), "{id} lost");
+        }
+        assert!(m.is_bookmarked("2.txt"));
+        assert_eq!(m.note("3.txt"), Some("check"));
+    }
+
+    #[test]
+    fn concurrent_writers_under_the_lock_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let threads: Vec<_> = (0..4)
+            .map(|t| {
+                let s = store(dir.path());
+                std::thread::spawn(move || {
+                    for i in 0..25 {
+                        s.save(&[read(&format!("{t}-{i}"))], 1).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        let m = store(dir.path()).load(2).marks;
+        assert_eq!(m.articles.len(), 100, "every writer's marks survive");
+        assert!(m.articles.values().all(|e| e.read));
+    }
+
+    #[test]
+    fn an_unbookmark_is_not_brought_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (store(dir.path()), store(dir.path()));
+        a.save(&[Change::Bookmark("x".into(), true)], 100).unwrap();
+        // b saw the bookmark, then the user removed it there.
+        let seen = b.load(150).marks;
+        assert!(seen.is_bookmarked("x"));
+        b.save(&[Change::Bookmark("x".into(), false)], 200).unwrap();
+        // a saves something else, still holding its old view.
+        a.save(&[read("y")], 300).unwrap();
+        assert!(!a.load(400).marks.is_bookmarked("x"));
+        // Merging an old copy in either order keeps the removal.
+        let now = a.load(400).marks;
+        let mut old_first = seen.clone();
+        old_first.merge(&now);
+        let mut new_first = now.clone();
+        new_first.merge(&seen);
+        assert!(!old_first.is_bookmarked("x") && !new_first.is_bookmarked("x"));
+        assert!(old_first.is_read("y") && new_first.is_read("y"));
+    }
+
+    #[test]
+    fn a_file_from_a_newer_version_is_shown_but_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        fs::create_dir_all(s.path().parent().unwrap()).unwrap();
+        let newer = r#"{"version": 9, "articles": {"a.txt": {"read": true, "stars": 5}}}"#;
+        fs::write(s.path(), newer).unwrap();
+        let loaded = s.load(1);
+        assert!(loaded.marks.is_read("a.txt"), "its marks still show");
+        assert!(loaded.warnings[0].contains("newer dossier"), "{loaded:?}");
+        assert!(s.save(&[read("b.txt")], 2).is_err());
+        assert_eq!(fs::read_to_string(s.path()).unwrap(), newer);
+    }
+
+    #[test]
+    fn a_change_beats_a_stamp_from_a_clock_ahead() {
+        let mut m = Marks::default();
+        m.apply(&Change::Note("x".into(), "old".into()), 5000);
+        m.apply(&Change::Note("x".into(), String::new()), 10);
+        assert_eq!(m.note("x"), None, "an emptied note is gone");
+        assert_eq!(m.articles["x"].note.as_ref().unwrap().at, 5001);
+    }
+}
