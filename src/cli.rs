@@ -35,6 +35,11 @@ struct Cli {
     #[command(flatten)]
     source: Source,
 
+    /// Leave the mouse to the terminal: no clicking or wheel scrolling in
+    /// dossier, but the terminal's own text selection works.
+    #[arg(long)]
+    no_mouse: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -251,7 +256,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &how))),
             Some(path) => Start::Load { path, how },
         };
-        return Ok(match crate::term::run(start)? {
+        return Ok(match crate::term::run(start, !cli.no_mouse)? {
             None => ExitCode::SUCCESS,
             // The conventional status of a process ended by a signal.
             Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),

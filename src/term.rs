@@ -5,7 +5,7 @@
 //! (a hook that restores before the panic message is printed, then chains to
 //! the previous hook), and SIGTERM, SIGHUP and SIGINT (a watcher thread
 //! turns them into a quit; if the loop does not stop promptly the watcher
-//! restores and exits itself).
+//! restores and exits itself). Mouse capture is switched off there too.
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
@@ -13,7 +13,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -30,12 +33,18 @@ use dossier::search::{Engine, Query};
 /// harmless and restoring a terminal never entered does nothing.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
-/// call from any thread, any number of times.
+/// Leaves raw mode, mouse capture and the alternate screen and shows the
+/// cursor. Safe to call from any thread, any number of times.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
-        let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+        // Turning capture off when it was never on is harmless.
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
     }
 }
 
@@ -45,11 +54,14 @@ struct Session {
 }
 
 impl Session {
-    fn enter() -> io::Result<Session> {
+    fn enter(mouse: bool) -> io::Result<Session> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        if mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         Ok(Session { terminal })
     }
@@ -156,9 +168,11 @@ pub enum Start {
 }
 
 /// Runs the TUI until the user quits (`None`) or a signal arrives (its
-/// number). The first frame is drawn before any corpus is read.
-pub fn run(start: Start) -> anyhow::Result<Option<i32>> {
-    let mut session = Session::enter()?;
+/// number). The first frame is drawn before any corpus is read. With
+/// `mouse` false the mouse is left to the terminal (its own text
+/// selection works).
+pub fn run(start: Start, mouse: bool) -> anyhow::Result<Option<i32>> {
+    let mut session = Session::enter(mouse)?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx.clone())?;
@@ -217,6 +231,22 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => app.action_for_key(convert_key(k)?),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) => mouse_action(m),
+        _ => None,
+    }
+}
+
+/// The action a mouse event triggers: a left click or a wheel notch.
+fn mouse_action(m: MouseEvent) -> Option<Action> {
+    let (col, row) = (m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col, row }),
+        MouseEventKind::ScrollDown => Some(Action::Scroll { col, row, delta: 1 }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            col,
+            row,
+            delta: -1,
+        }),
         _ => None,
     }
 }

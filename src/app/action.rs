@@ -168,6 +168,24 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// The mouse's left button went down on a screen cell: select what is
+    /// there and focus its pane; on the row already selected, activate it.
+    Click {
+        /// Column, from 0 at the left.
+        col: u16,
+        /// Row, from 0 at the top.
+        row: u16,
+    },
+    /// The mouse wheel turned over a screen cell: scroll what is there,
+    /// focused or not.
+    Scroll {
+        /// Column, from 0 at the left.
+        col: u16,
+        /// Row, from 0 at the top.
+        row: u16,
+        /// Notches: positive down, negative up.
+        delta: i16,
+    },
 }
 
 impl Action {

@@ -18,6 +18,7 @@ pub mod history;
 mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod mouse;
 pub mod reader;
 pub mod scroll;
 pub mod story;
@@ -269,6 +270,14 @@ impl App {
             _ => {}
         }
         self.message = None;
+        match action {
+            Action::Click { col, row } => return self.click(col, row),
+            Action::Scroll { col, row, delta } => {
+                self.wheel(col, row, delta);
+                return None;
+            }
+            _ => {}
+        }
         if let Some(overlay) = self.overlay {
             let (scroll, max) = match overlay {
                 Overlay::Help { scroll } => (scroll, self.help_max_scroll()),
@@ -375,6 +384,7 @@ impl App {
             }
             Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => return self.cancel_filter(),
+            Action::Click { .. } | Action::Scroll { .. } => {}
             Action::FilterResults { .. }
             | Action::Resize { .. }
             | Action::LoadProgress(_)

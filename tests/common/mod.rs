@@ -130,6 +130,12 @@ impl Tmux {
         ]);
     }
 
+    /// A tmux format expanded for the pane (`#{mouse_any_flag}`...).
+    pub fn format(&self, f: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "main", f]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
     /// The visible screen as text.
     pub fn screen(&self) -> String {
         let out = self.run(&["capture-pane", "-p", "-t", "main"]);
