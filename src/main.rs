@@ -3,6 +3,7 @@
 
 mod cli;
 mod loader;
+mod outside;
 mod term;
 
 fn main() -> std::process::ExitCode {

@@ -186,11 +186,26 @@ pub enum Action {
         /// Notches: positive down, negative up.
         delta: i16,
     },
+    /// Read the article in view in the user's pager (`o`).
+    OpenPager,
+    /// Open a copy of the article in view in the user's editor (`e`).
+    OpenEditor,
+    /// Open the article's url in a browser (`O`).
+    OpenBrowser,
+    /// Copy what is under the cursor to the clipboard (`y`).
+    Copy,
+    /// Copy the id of the article in view (`Y`).
+    CopyId,
+    /// Suspend to the shell (`Ctrl-z`); `fg` comes back.
+    Suspend,
+    /// Something the binary did outside the app (a pager, the clipboard)
+    /// has this to say in the status bar.
+    Notice(String),
 }
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 40] = [
+    pub const BINDABLE: [(Action, &'static str); 46] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -231,6 +246,12 @@ impl Action {
         (Action::OpenTimeline, "timeline"),
         (Action::OpenQuotes, "quotes"),
         (Action::Expand, "expand"),
+        (Action::OpenPager, "pager"),
+        (Action::OpenEditor, "editor"),
+        (Action::OpenBrowser, "browser"),
+        (Action::Copy, "copy"),
+        (Action::CopyId, "copy_id"),
+        (Action::Suspend, "suspend"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

@@ -19,6 +19,7 @@ mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod mouse;
+pub mod outside;
 pub mod reader;
 pub mod scroll;
 pub mod story;
@@ -69,6 +70,30 @@ pub enum Effect {
         /// The query.
         query: Arc<Query>,
     },
+    /// Show the article in the user's pager, the TUI suspended until it
+    /// exits.
+    Pager {
+        /// The article.
+        doc: DocId,
+    },
+    /// Open a copy of the article in the user's editor, likewise.
+    Editor {
+        /// The article.
+        doc: DocId,
+    },
+    /// Open a web address (already checked to be http or https) in a
+    /// browser.
+    Browser {
+        /// The address.
+        url: String,
+    },
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy {
+        /// The text.
+        text: String,
+    },
+    /// Stop the process as the shell's Ctrl-z would; carry on at `fg`.
+    Suspend,
 }
 
 /// The article list pane.
@@ -267,6 +292,10 @@ impl App {
                 self.load_error = Some(why);
                 return None;
             }
+            Action::Notice(what) => {
+                self.message = Some(what);
+                return None;
+            }
             _ => {}
         }
         self.message = None;
@@ -384,7 +413,13 @@ impl App {
             }
             Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => return self.cancel_filter(),
-            Action::Click { .. } | Action::Scroll { .. } => {}
+            Action::OpenPager => return self.open_outside(false),
+            Action::OpenEditor => return self.open_outside(true),
+            Action::OpenBrowser => return self.open_browser(),
+            Action::Copy => return self.copy(),
+            Action::CopyId => return self.copy_id(),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Click { .. } | Action::Scroll { .. } | Action::Notice(_) => {}
             Action::FilterResults { .. }
             | Action::Resize { .. }
             | Action::LoadProgress(_)

@@ -38,6 +38,12 @@ pub fn run(app: &mut App, effect: Effect) {
             let hits = Arc::new(search(&app.lib, &query));
             app.update(Action::FilterResults { generation, hits });
         }
+        // Leaving the app has no effect on its state.
+        Effect::Pager { .. }
+        | Effect::Editor { .. }
+        | Effect::Browser { .. }
+        | Effect::Copy { .. }
+        | Effect::Suspend => {}
     }
 }
 

@@ -396,7 +396,9 @@ fn stale_results_are_ignored() {
     let old = a.update(Action::FilterInput('p')).unwrap();
     let _new = a.update(Action::FilterInput('u')).unwrap();
     // The answer to "p" arrives after "pu" was typed: it must not show.
-    let Effect::Search { generation, query } = old;
+    let Effect::Search { generation, query } = old else {
+        panic!("typing asks for a search, not {old:?}");
+    };
     let hits = Arc::new(crate::search::engine::search(&a.lib, &query));
     a.update(Action::FilterResults { generation, hits });
     assert!(a.filter.pending());
