@@ -273,3 +273,27 @@ fn the_mouse_never_panics_at_any_size() {
         }
     }
 }
+
+#[test]
+fn clicking_away_from_the_filter_line_keeps_the_filter() {
+    let mut app = seeds(120, 40);
+    app.update(Action::OpenFilter);
+    for c in "kabulov".chars() {
+        if let Some(dossier::app::Effect::Search { generation, query }) =
+            app.update(Action::FilterInput(c))
+        {
+            let hits = Arc::new(dossier::search::engine::search(&app.lib, &query));
+            app.update(Action::FilterResults { generation, hits });
+        }
+    }
+    assert!(app.filter.editing);
+    let listed = app.list.rows.len();
+    assert!(listed > 1 && listed < app.lib.corpus.len());
+    let list = app.layout.list.unwrap();
+    click(&mut app, (list.x + 4, list.y + 1 + 2));
+    assert!(!app.filter.editing, "the click left the filter line");
+    assert!(app.filter.active(), "and kept the query");
+    assert_eq!(app.list.rows.len(), listed);
+    assert_eq!(app.list.cursor.selected, 1);
+    assert_eq!(app.focus, Pane::List);
+}

@@ -1,6 +1,8 @@
 //! The real terminal for the mouse and for leaving the app: the built
 //! binary inside tmux, clicked with the mouse sequences a terminal sends.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::{Tmux, bin};
