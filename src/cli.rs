@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use dossier::actors::concordance::KwicSort;
 use dossier::actors::{ActorId, Extraction, Gazetteer, Lookup};
+use dossier::config::{self, Config, ConfigError, Palette};
 use dossier::corpus::Corpus;
 use dossier::library::Library;
 use dossier::report;
@@ -34,6 +35,12 @@ struct Cli {
 
     #[command(flatten)]
     source: Source,
+
+    /// The config file (keys, colours, layout) for the terminal UI, read
+    /// instead of the default one (`dossier config --path` says where that
+    /// is). The printing commands do not read a config.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
 
     /// Leave the mouse to the terminal: no clicking or wheel scrolling in
     /// dossier, but the terminal's own text selection works.
@@ -168,6 +175,17 @@ enum Command {
         #[command(flatten)]
         source: Source,
     },
+    /// Check the config file, or print where it is read from or the
+    /// default one.
+    Config {
+        /// Print the default config, every setting with a comment (a
+        /// starting point: `dossier config --print-default > FILE`).
+        #[arg(long, conflicts_with = "path")]
+        print_default: bool,
+        /// Print the path of the config file dossier reads.
+        #[arg(long)]
+        path: bool,
+    },
     /// Print the articles matching QUERY, best first, with their score, the
     /// fields that matched and the matched words (the filter's engine).
     Filter {
@@ -201,6 +219,7 @@ impl Command {
                 gazetteer: source.gazetteer.clone(),
                 finding: source.finding,
             },
+            Command::Config { .. } => Source::default(),
         }
     }
 }
@@ -217,6 +236,13 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(Command::Config {
+        print_default,
+        path,
+    }) = &cli.command
+    {
+        return config_command(cli.config.as_deref(), *print_default, *path);
+    }
     let sub = cli
         .command
         .as_ref()
@@ -252,11 +278,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     let Some(command) = cli.command else {
+        let config = match load_config(cli.config.as_deref()) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                return Ok(ExitCode::from(EXIT_INPUT));
+            }
+        };
         let start = match path {
             None => Start::Ready(Box::new(Library::build(Corpus::seeds(), &how))),
             Some(path) => Start::Load { path, how },
         };
-        return Ok(match crate::term::run(start, !cli.no_mouse)? {
+        return Ok(match crate::term::run(start, config, !cli.no_mouse)? {
             None => ExitCode::SUCCESS,
             // The conventional status of a process ended by a signal.
             Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
@@ -372,6 +405,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 report::quote_table,
             )
         }
+        // Answered before any corpus was read.
+        Command::Config { .. } => Ok(()),
         Command::Filter {
             query,
             actors,
@@ -415,6 +450,60 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The user's config (from `file`, or the default place), with colours
+/// off when `NO_COLOR` asks.
+fn load_config(file: Option<&std::path::Path>) -> Result<Config, ConfigError> {
+    let (mut config, _) = Config::load(file)?;
+    if config::no_color(std::env::var_os("NO_COLOR").as_deref()) {
+        config.settings.palette = Palette::MONO;
+    }
+    Ok(config)
+}
+
+/// `dossier config`: checks the config file and says which was read, or
+/// prints its path or the default config.
+fn config_command(
+    file: Option<&std::path::Path>,
+    print_default: bool,
+    path: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    if print_default {
+        out.write_all(config::DEFAULT_TOML.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let wanted = file
+        .map(std::path::Path::to_path_buf)
+        .or_else(config::default_path);
+    if path {
+        match &wanted {
+            Some(p) => writeln!(out, "{}", p.display())?,
+            None => {
+                eprintln!(
+                    "dossier: this system has no home folder for a config; use --config FILE"
+                );
+                return Ok(ExitCode::from(EXIT_INPUT));
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match Config::load(file) {
+        Ok((_, Some(p))) => writeln!(out, "{}: ok", p.display())?,
+        Ok((_, None)) => writeln!(
+            out,
+            "no config file{}: the defaults apply",
+            wanted
+                .map(|p| format!(" at {}", p.display()))
+                .unwrap_or_default()
+        )?,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints rows as JSON, or as a table under `header` with `table` making

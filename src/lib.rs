@@ -3,13 +3,15 @@
 //! The library is everything but the terminal. Data flows one way:
 //! [`corpus`] loads articles, [`actors`] finds who they name, [`library`]
 //! holds both, [`report`] prints them for scripts, [`app`] is the pure state
-//! machine the terminal UI drives, and [`ui`] draws that state. `corpus`,
-//! `actors`, `library`, `report` and `app` never touch the terminal; only
-//! `ui` knows ratatui. The binary (`src/main.rs`) parses the command line,
+//! machine the terminal UI drives, [`config`] reads the user's keys, colours
+//! and layout, and [`ui`] draws that state. `corpus`, `actors`, `library`,
+//! `report`, `config` and `app` never touch the terminal; only `ui` knows
+//! ratatui. The binary (`src/main.rs`) parses the command line,
 //! owns the terminal and runs the event loop.
 
 pub mod actors;
 pub mod app;
+pub mod config;
 pub mod corpus;
 pub mod library;
 pub mod mem;

@@ -30,6 +30,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use dossier::actors::Extraction;
 use dossier::app::keymap::{Code, Key};
 use dossier::app::{Action, App, Effect};
+use dossier::config::Config;
 use dossier::corpus::{Corpus, Origin};
 use dossier::library::Library;
 use dossier::search::{Engine, Query};
@@ -275,17 +276,19 @@ pub enum Start {
 }
 
 /// Runs the TUI until the user quits (`None`) or a signal arrives (its
-/// number). The first frame is drawn before any corpus is read. With
-/// `mouse` false the mouse is left to the terminal (its own text
+/// number). The first frame is drawn before any corpus is read. The mouse
+/// is taken only when both `mouse` (no `--no-mouse`) and the config's
+/// `ui.mouse` want it; otherwise it is left to the terminal (its own text
 /// selection works).
-pub fn run(start: Start, mouse: bool) -> anyhow::Result<Option<i32>> {
+pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i32>> {
+    let mouse = mouse && config.settings.mouse;
     let mut session = Session::enter(mouse)?;
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone(), Arc::clone(&session.gate));
     spawn_signals(tx.clone())?;
     let workers = Workers::start(tx.clone());
     let size = session.terminal.size()?;
-    let mut app = match start {
+    let app = match start {
         Start::Ready(lib) => App::new(Arc::new(*lib), size.width, size.height),
         Start::Load { path, how } => {
             let empty = Library::partial(Corpus {
@@ -297,6 +300,7 @@ pub fn run(start: Start, mouse: bool) -> anyhow::Result<Option<i32>> {
             App::loading(Arc::new(empty), size.width, size.height)
         }
     };
+    let mut app = app.with_config(config);
     session.terminal.draw(|f| dossier::ui::render(&app, f))?;
     event_loop(&mut session, &mut app, &rx, &workers)
 }

@@ -297,3 +297,31 @@ fn clicking_away_from_the_filter_line_keeps_the_filter() {
     assert_eq!(app.list.cursor.selected, 1);
     assert_eq!(app.focus, Pane::List);
 }
+
+#[test]
+fn clicks_follow_the_configured_layout_and_wrap_width() {
+    let config = dossier::config::Config::parse(
+        "[layout]\nsidebar = \"left\"\nwrap_width = 40\n",
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let mut app = seeds(140, 40).with_config(config);
+    app.update(Action::Resize {
+        width: 140,
+        height: 40,
+    });
+    let side = app.layout.actors.unwrap();
+    assert_eq!(side.x, 0, "the sidebar is on the left");
+    let buf = screen(&app);
+    let at = find(&buf, side.x..side.x + side.w, "Vladimir Putin").unwrap();
+    click(&mut app, at);
+    assert_eq!(app.focus, Pane::Actors);
+    let a = app.sidebar.current().unwrap();
+    assert_eq!(app.lib.actors.get(a).name, "Vladimir Putin");
+    // The reader's text wraps at 40 cells; a name on it is still hit.
+    let reader = app.layout.reader.unwrap();
+    let at = find(&buf, reader.x..reader.x + reader.w, "Ushakov").unwrap();
+    click(&mut app, at);
+    let picked = app.selected_actor.unwrap();
+    assert!(app.lib.actors.get(picked).name.contains("Ushakov"));
+}

@@ -64,6 +64,20 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
     assert_eq!(t.format("#{mouse_any_flag}"), "0");
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
+
+    // The config's switch does the same.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[ui]\nmouse = false\n").unwrap();
+    t.type_line(&format!(
+        "clear; {} --config '{}'; echo EXIT=$?",
+        bin(),
+        config.display()
+    ));
+    t.wait_for("the three panes", |s| s.contains("Articles (5)"));
+    assert_eq!(t.format("#{mouse_any_flag}"), "0");
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
 
 /// A stand-in pager in `dir`, its name with a space in it (so it only runs

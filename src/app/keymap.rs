@@ -252,6 +252,9 @@ pub struct Binding {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    /// Keys unbound in a context (a config's `"none"`): they no longer
+    /// fall through to the global binding there.
+    blocked: Vec<(Context, Key)>,
 }
 
 impl Default for Keymap {
@@ -335,7 +338,10 @@ impl Default for Keymap {
                 help,
             })
             .collect();
-        Keymap { bindings }
+        Keymap {
+            bindings,
+            blocked: Vec::new(),
+        }
     }
 }
 
@@ -360,18 +366,73 @@ impl Keymap {
                 } => Some(Action::FilterInput(c)),
                 _ => None,
             }),
+            _ if self.is_blocked(context, key) => find(context),
             _ => find(context).or_else(|| find(Context::Global)),
         }
     }
 
-    /// The first key bound to `action` in `context` (or globally), for hints.
+    /// The first key bound to `action` in `context` (or globally, unless
+    /// unbound in `context`), for hints.
     pub fn key_for(&self, action: &Action, context: Context) -> Option<Key> {
         [context, Context::Global].into_iter().find_map(|ctx| {
             self.bindings
                 .iter()
-                .find(|b| b.context == ctx && &b.action == action)
-                .and_then(|b| b.keys.first().copied())
+                .filter(|b| b.context == ctx && &b.action == action)
+                .flat_map(|b| b.keys.iter())
+                .find(|&&k| ctx == context || !self.is_blocked(context, k))
+                .copied()
         })
+    }
+
+    /// Binds `key` to `action` in `context`, replacing whatever the key did
+    /// there; `None` unbinds it, so in a pane it no longer falls through to
+    /// its global binding either. A key added to an action already bound
+    /// in `context` joins that binding's keys (at the end, so binding the
+    /// defaults again changes nothing); otherwise the new binding takes the
+    /// help text the action has elsewhere.
+    pub fn bind(&mut self, context: Context, key: Key, action: Option<Action>) {
+        let already = |b: &Binding| b.context == context && Some(&b.action) == action.as_ref();
+        if self
+            .bindings
+            .iter()
+            .any(|b| already(b) && b.keys.contains(&key))
+        {
+            return;
+        }
+        for b in self.bindings.iter_mut().filter(|b| b.context == context) {
+            b.keys.retain(|&k| k != key);
+        }
+        self.bindings.retain(|b| !b.keys.is_empty());
+        self.blocked.retain(|&(c, k)| (c, k) != (context, key));
+        let Some(action) = action else {
+            if context != Context::Global {
+                self.blocked.push((context, key));
+            }
+            return;
+        };
+        if let Some(b) = self
+            .bindings
+            .iter_mut()
+            .find(|b| b.context == context && b.action == action)
+        {
+            b.keys.push(key);
+            return;
+        }
+        let help = Keymap::default()
+            .bindings
+            .into_iter()
+            .find(|b| b.action == action)
+            .map_or("", |b| b.help);
+        self.bindings.push(Binding {
+            context,
+            keys: vec![key],
+            action,
+            help,
+        });
+    }
+
+    fn is_blocked(&self, context: Context, key: Key) -> bool {
+        self.blocked.contains(&(context, key))
     }
 
     /// The help's rows for a box `width` cells wide inside: one heading per

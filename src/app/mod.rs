@@ -40,6 +40,7 @@ pub use views::View;
 use views::{Concordance, RelatedView};
 
 use crate::actors::{ActorId, Kind};
+use crate::config::{Config, Settings};
 use crate::corpus::DocId;
 use crate::library::Library;
 use crate::search::highlight::article_marks;
@@ -151,6 +152,8 @@ pub struct App {
     pub lib: Arc<Library>,
     /// The key bindings.
     pub keymap: Keymap,
+    /// Colours, layout options and switches from the config.
+    pub settings: Settings,
     /// The pane that receives movement keys.
     pub focus: Pane,
     /// Pane geometry for the current terminal size.
@@ -203,6 +206,7 @@ impl App {
         let mut app = App {
             lib,
             keymap: Keymap::default(),
+            settings: Settings::default(),
             focus: Pane::List,
             layout: Layout::compute(width, height, Pane::List),
             list: ArticleList::default(),
@@ -242,6 +246,15 @@ impl App {
             eta: None,
         });
         app
+    }
+
+    /// The same session with the user's configuration: its keys, colours
+    /// and layout.
+    pub fn with_config(mut self, config: Config) -> App {
+        self.keymap = config.keymap;
+        self.settings = config.settings;
+        self.refit();
+        self
     }
 
     /// The action a key triggers in the current state, if any.
@@ -471,7 +484,7 @@ impl App {
     // ---- geometry -------------------------------------------------------
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.layout = Layout::compute(width, height, self.focus);
+        self.layout = Layout::compute_with(width, height, self.focus, &self.settings.layout);
         self.refit();
     }
 
@@ -479,7 +492,7 @@ impl App {
     /// to its current width.
     fn refit(&mut self) {
         let s = self.layout.screen;
-        self.layout = Layout::compute(s.w, s.h, self.focus);
+        self.layout = Layout::compute_with(s.w, s.h, self.focus, &self.settings.layout);
         let (list_len, visible) = (self.list.rows.len(), self.list_visible());
         self.list.cursor.fit(list_len, visible);
         let (side_len, visible) = (self.sidebar.rows.len(), self.sidebar_visible());
@@ -565,11 +578,16 @@ impl App {
         rows.saturating_sub(shown)
     }
 
-    /// Width the reader wraps to. When the reader is hidden, the width it
-    /// would have as the only pane, so reopening it is cheap and stable.
+    /// Width the reader wraps to: its pane's, capped by the config's
+    /// `wrap_width`. When the reader is hidden, the width it would have as
+    /// the only pane, so reopening it is cheap and stable.
     pub fn reader_width(&self) -> u16 {
         let pane = self.layout.reader.unwrap_or(self.layout.screen);
-        pane.inner().w.saturating_sub(2 * READER_PADDING).max(1)
+        let w = pane.inner().w.saturating_sub(2 * READER_PADDING).max(1);
+        match self.settings.layout.wrap_width {
+            0 => w,
+            cap => w.min(cap),
+        }
     }
 
     /// Rows of text the reader shows.

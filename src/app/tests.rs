@@ -970,3 +970,86 @@ fn the_timeline_waits_for_the_background_story_without_blocking_keys() {
     press(&mut a, "t");
     assert_eq!(a.view, View::Timeline);
 }
+
+// ---- the user's config ------------------------------------------------
+
+fn configured(w: u16, h: u16, toml: &str) -> App {
+    let c = crate::config::Config::parse(toml, std::path::Path::new("test.toml")).unwrap();
+    app(w, h).with_config(c)
+}
+
+#[test]
+fn a_rebound_key_drives_its_new_action() {
+    let mut a = configured(
+        120,
+        40,
+        "[keys.list]\n\"ctrl-n\" = \"down\"\n\"j\" = \"none\"\n",
+    );
+    press(&mut a, "ctrl-n");
+    assert_eq!(a.list.cursor.selected, 1);
+    assert_eq!(open_id(&a), "001_4848f0c9aefd9c35.txt");
+    // j does nothing in the list now, but still scrolls the reader.
+    press(&mut a, "j");
+    assert_eq!(a.list.cursor.selected, 1);
+    press(&mut a, "tab j");
+    assert_eq!(a.reader.scroll, 1);
+}
+
+#[test]
+fn with_the_sidebar_left_it_is_drawn_left_of_the_list() {
+    let a = configured(120, 40, "[layout]\nsidebar = \"left\"\n");
+    let (side, list) = (a.layout.actors.unwrap(), a.layout.list.unwrap());
+    assert!(side.x + side.w <= list.x, "{:?}", a.layout);
+    // A resize keeps the option.
+    let mut a = a;
+    a.update(Action::Resize {
+        width: 130,
+        height: 40,
+    });
+    assert_eq!(a.layout.actors.unwrap().x, 0);
+}
+
+/// The widest row of the open article, in cells.
+fn widest_row(a: &App) -> usize {
+    let text = &a.lib.corpus.articles[a.reader.doc.unwrap().ix()].text;
+    a.reader
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            reader::Row::Text { start, end, .. } => Some(crate::text::display_width(
+                &text[*start as usize..*end as usize],
+            )),
+            _ => None,
+        })
+        .max()
+        .unwrap()
+}
+
+#[test]
+fn wrap_width_caps_the_reader_lines() {
+    let wide = app(200, 40);
+    assert!(widest_row(&wide) > 60, "without a cap, lines fill the pane");
+    let mut capped = configured(200, 40, "[layout]\nwrap_width = 60\n");
+    assert_eq!(capped.reader_width(), 60);
+    assert!(widest_row(&capped) <= 60);
+    assert!(widest_row(&capped) > 50, "wrapped at the cap, not narrower");
+    // A pane narrower than the cap wraps at the pane.
+    capped.update(Action::Resize {
+        width: 70,
+        height: 24,
+    });
+    assert!(capped.reader_width() < 60);
+    assert!(widest_row(&capped) <= usize::from(capped.reader_width()));
+}
+
+#[test]
+fn the_help_shows_the_configured_keys() {
+    let mut a = configured(120, 40, "[keys.global]\n\"ctrl-t\" = \"timeline\"\n");
+    press(&mut a, "?");
+    let rows = a.keymap.help_rows(100);
+    assert!(rows.iter().any(|r| matches!(r,
+        keymap::HelpRow::Binding { keys, text }
+            if keys == "t C-t" && text.starts_with("timeline"))));
+    press(&mut a, "esc ctrl-t");
+    assert_eq!(a.view, View::Timeline);
+}

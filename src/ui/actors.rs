@@ -4,12 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::compact;
-use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme};
+use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme::Theme};
 use crate::app::{App, Pane};
 use crate::search::highlight::name_chars;
 use crate::text;
@@ -20,6 +20,7 @@ const MIN_NUM_W: usize = 5;
 const KIND_W: usize = 5;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let focus = focused(app, Pane::Actors);
     let lib = &app.lib;
     let mut title = if app.filter.active() {
@@ -35,7 +36,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let kinds: Vec<&str> = app.hidden_kinds.iter().map(|k| k.short()).collect();
         title.push_str(&format!(" · no {}", kinds.join(" ")));
     }
-    let block = pane_block(pane_title(&title, focus, area.width), focus);
+    let block = pane_block(th, pane_title(th, &title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -58,52 +59,59 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             text::pad_left("ment", num_w),
             text::pad_left("arts", num_w),
         ),
-        theme::header(),
+        th.header(),
     ));
     let query = app.filter.active().then_some(&app.filter.query);
     for (i, hit) in (cursor.offset..).zip(shown()) {
         let actor = lib.actors.get(hit.actor);
         let chosen = app.selected_actor == Some(hit.actor);
-        let mut name_style = Style::new().fg(theme::kind_color(actor.kind));
+        let mut name_style = th.kind(actor.kind);
         if chosen {
             name_style = name_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
         let marked = query
             .map(|q| name_chars(q, &actor.name))
             .unwrap_or_default();
-        let mut spans = vec![Span::styled(if chosen { "●" } else { " " }, theme::key())];
+        let mut spans = vec![Span::styled(if chosen { "●" } else { " " }, th.key())];
         spans.extend(marked_spans(
             &actor.name,
             &marked,
             name_w,
             name_style,
-            theme::matched(),
+            th.matched(),
         ));
         spans.push(Span::styled(
             text::pad(&format!(" {}", actor.kind.short()), KIND_W),
-            theme::dim(),
+            th.dim(),
         ));
         spans.push(Span::raw(text::pad_left(&compact(hit.mentions), num_w)));
         spans.push(Span::styled(
             text::pad_left(&compact(hit.articles), num_w),
-            theme::dim(),
+            th.dim(),
         ));
         let mut line = Line::from(spans);
         if i == cursor.selected {
-            line = line.style(theme::selected_row(focus));
+            line = line.style(th.selected_row(focus));
         }
         lines.push(line);
     }
     if !lib.complete {
-        lines.push(Line::styled(" Actors appear once loaded", theme::dim()));
+        lines.push(Line::styled(" Actors appear once loaded", th.dim()));
     } else if app.sidebar.rows.is_empty() {
         let why = if app.filter.active() {
             " No actor matches"
         } else {
             " No actors found"
         };
-        lines.push(Line::styled(why, theme::dim()));
+        lines.push(Line::styled(why, th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, app.sidebar.rows.len(), cursor.offset, visible);
+    scrollbar(
+        th,
+        frame,
+        area,
+        app.sidebar.rows.len(),
+        cursor.offset,
+        visible,
+    );
 }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme, with_position};
+use super::{pane_block, pane_title, scrollbar, theme::Theme, with_position};
 use crate::actors::concordance;
 use crate::app::App;
 use crate::text;
@@ -18,6 +18,7 @@ use crate::text;
 const LEVELS: [&str; 9] = ["·", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let Some(c) = &app.concordance else { return };
     let lib = &app.lib;
     let actor = lib.actors.get(c.actor);
@@ -29,10 +30,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => format!("Concordance: {}", actor.name),
     };
-    let mut block = pane_block(pane_title(&title, true, area.width), true);
+    let mut block = pane_block(th, pane_title(th, &title, true, area.width), true);
     let inner = block.inner(area);
     let visible = usize::from(inner.height).saturating_sub(2).max(1);
-    block = with_position(block, c.cursor.offset, visible, c.rows.len());
+    block = with_position(th, block, c.cursor.offset, visible, c.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::with_capacity(visible + 2);
@@ -52,9 +53,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::styled(
         text::fit(&head, width).into_owned(),
-        theme::header(),
+        th.header(),
     ));
-    lines.push(dispersion_line(&c.dispersion, width));
+    lines.push(dispersion_line(th, &c.dispersion, width));
     let title_w = if width >= 90 { (width / 5).min(34) } else { 0 };
     let text_w = width.saturating_sub(title_w);
     let kind = actor.kind;
@@ -71,7 +72,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let l = concordance::kwic_line(&lib.corpus, &lib.actors, line, text_w);
         let mut spans = vec![
             Span::raw(l.left),
-            Span::styled(l.keyword, theme::selected_mention(kind)),
+            Span::styled(l.keyword, th.selected_mention(kind)),
             Span::raw(l.right),
         ];
         if title_w > 0 {
@@ -83,12 +84,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                         title_w - 2
                     )
                 ),
-                theme::dim(),
+                th.dim(),
             ));
         }
         let mut l = Line::from(spans);
         if i == c.cursor.selected {
-            l = l.style(theme::selected_row(true));
+            l = l.style(th.selected_row(true));
         }
         lines.push(l);
     }
@@ -98,16 +99,16 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No mention in the filtered articles"
         };
-        lines.push(Line::styled(why, theme::dim()));
+        lines.push(Line::styled(why, th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, c.rows.len(), c.cursor.offset, visible);
+    scrollbar(th, frame, area, c.rows.len(), c.cursor.offset, visible);
 }
 
 /// Where the mentions fall across the corpus, `width` cells wide: each
 /// cell the sum of its share of the buckets, in nine levels of the
 /// fullest cell.
-fn dispersion_line(buckets: &[u32], width: usize) -> Line<'static> {
+fn dispersion_line(th: Theme, buckets: &[u32], width: usize) -> Line<'static> {
     let label = " corpus ";
     let cells = width.saturating_sub(label.len() + 1);
     if cells == 0 || buckets.is_empty() {
@@ -132,7 +133,7 @@ fn dispersion_line(buckets: &[u32], width: usize) -> Line<'static> {
         })
         .collect();
     Line::from(vec![
-        Span::styled(label, theme::dim()),
-        Span::styled(bar, theme::key()),
+        Span::styled(label, th.dim()),
+        Span::styled(bar, th.key()),
     ])
 }

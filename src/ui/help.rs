@@ -5,12 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{overlay_box, theme};
+use super::{overlay_box, theme::Theme};
 use crate::app::App;
 use crate::app::keymap::{HELP_KEYS_W, HelpRow, help_width};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
+    let th = Theme::of(app);
     let w = help_width(screen.width);
     let lines = lines(app, usize::from(w.saturating_sub(2)));
     let h = screen
@@ -18,6 +19,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         .saturating_sub(2)
         .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     let Some(inner) = overlay_box(
+        th,
         frame,
         screen,
         w,
@@ -39,15 +41,16 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
 
 /// The help's rows as lines, `width` cells wide.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let th = Theme::of(app);
     app.keymap
         .help_rows(width)
         .into_iter()
         .map(|row| match row {
             HelpRow::Blank => Line::raw(""),
-            HelpRow::Heading(ctx) => Line::styled(format!(" {}", ctx.title()), theme::header()),
+            HelpRow::Heading(ctx) => Line::styled(format!(" {}", ctx.title()), th.header()),
             HelpRow::Binding { keys, text: desc } => Line::from(vec![
                 Span::raw("  "),
-                Span::styled(text::pad(&keys, HELP_KEYS_W), theme::key()),
+                Span::styled(text::pad(&keys, HELP_KEYS_W), th.key()),
                 Span::raw(desc.to_owned()),
             ]),
         })

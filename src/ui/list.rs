@@ -8,12 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme};
+use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme::Theme};
 use crate::app::{App, LIST_ROW_HEIGHT, Pane};
 use crate::search::highlight::title_chars;
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let focus = focused(app, Pane::List);
     let lib = &app.lib;
     let total = lib.corpus.len();
@@ -30,7 +31,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.filter.active() {
         title.push_str(" · filtered");
     }
-    let block = pane_block(pane_title(&title, focus, area.width), focus);
+    let block = pane_block(th, pane_title(th, &title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -54,13 +55,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Some(q) if !article.title.is_empty() => title_chars(q, shown_title),
             _ => Vec::new(),
         };
-        let mut top_spans = vec![Span::styled(marker, theme::key())];
+        let mut top_spans = vec![Span::styled(marker, th.key())];
         top_spans.extend(marked_spans(
             shown_title,
             &marked,
             width.saturating_sub(1),
             Style::new(),
-            theme::matched(),
+            th.matched(),
         ));
         let n = lib.actors.actor_count(doc);
         let count = format!("{n} actor{}", if n == 1 { "" } else { "s" });
@@ -68,14 +69,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let by = text::pad(article.attribution(), width.saturating_sub(2 + count_w));
         let mut top = Line::from(top_spans);
         let mut bottom = Line::from(vec![
-            Span::styled(marker, theme::key()),
+            Span::styled(marker, th.key()),
             Span::raw(" "),
-            Span::styled(by, theme::dim()),
-            Span::styled(format!(" {count}"), theme::dim()),
+            Span::styled(by, th.dim()),
+            Span::styled(format!(" {count}"), th.dim()),
         ]);
         if selected {
-            top = top.style(theme::selected_row(focus));
-            bottom = bottom.style(theme::selected_row(focus));
+            top = top.style(th.selected_row(focus));
+            bottom = bottom.style(th.selected_row(focus));
         }
         lines.push(top);
         lines.push(bottom);
@@ -88,8 +89,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No articles to show"
         };
-        lines.push(Line::styled(why, theme::dim()));
+        lines.push(Line::styled(why, th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, shown, cursor.offset, visible);
+    scrollbar(th, frame, area, shown, cursor.offset, visible);
 }

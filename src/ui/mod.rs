@@ -27,19 +27,21 @@ use ratatui::widgets::{
 
 use crate::app::layout::{FLOOR_HEIGHT, FLOOR_WIDTH};
 use crate::app::{App, Area, Layout, Overlay, Pane, View};
+use theme::Theme;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
+    let th = Theme::of(app);
     let full = frame.area();
     // The app lays out for the size it was last told; if the frame differs
     // (a resize not yet delivered), draw with a layout for the real size.
     let layout = if full.width == app.layout.screen.w && full.height == app.layout.screen.h {
         app.layout
     } else {
-        Layout::compute(full.width, full.height, app.focus)
+        Layout::compute_with(full.width, full.height, app.focus, &app.settings.layout)
     };
     if layout.too_small {
-        too_small(frame, full);
+        too_small(th, frame, full);
         return;
     }
     let body = Rect::new(0, 0, full.width, full.height.saturating_sub(1));
@@ -74,14 +76,14 @@ fn rect(a: Area, frame: Rect) -> Rect {
 }
 
 /// A bordered pane with a title, styled by focus.
-fn pane_block<'a>(title: Line<'a>, focused: bool) -> Block<'a> {
+fn pane_block<'a>(th: Theme, title: Line<'a>, focused: bool) -> Block<'a> {
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
         } else {
             BorderType::Rounded
         })
-        .border_style(theme::border(focused))
+        .border_style(th.border(focused))
         .title(title)
 }
 
@@ -89,6 +91,7 @@ fn pane_block<'a>(title: Line<'a>, focused: bool) -> Block<'a> {
 /// border, title and bottom hint there; returns the inside, or `None` when
 /// the screen is too small for one.
 fn overlay_box(
+    th: Theme,
     frame: &mut Frame,
     screen: Rect,
     w: u16,
@@ -108,9 +111,9 @@ fn overlay_box(
     .intersection(screen);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(theme::border(true))
-        .title(Span::styled(title, theme::title(true)))
-        .title_bottom(Line::styled(hint, theme::dim()).right_aligned());
+        .border_style(th.border(true))
+        .title(Span::styled(title, th.title(true)))
+        .title_bottom(Line::styled(hint, th.dim()).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(block, area);
@@ -120,7 +123,13 @@ fn overlay_box(
 /// The title line of a pane `width` cells wide, cut to fit its border.
 /// `block` with " first-last of N " at its bottom right: which of a
 /// list's `len` rows the window from `offset`, `visible` tall, shows.
-fn with_position(block: Block<'_>, offset: usize, visible: usize, len: usize) -> Block<'_> {
+fn with_position(
+    th: Theme,
+    block: Block<'_>,
+    offset: usize,
+    visible: usize,
+    len: usize,
+) -> Block<'_> {
     if len == 0 {
         return block;
     }
@@ -128,21 +137,28 @@ fn with_position(block: Block<'_>, offset: usize, visible: usize, len: usize) ->
     block.title_bottom(
         Line::styled(
             format!(" {}-{last} of {} ", offset + 1, status::grouped(len)),
-            theme::dim(),
+            th.dim(),
         )
         .right_aligned(),
     )
 }
 
-fn pane_title(text: &str, focused: bool, width: u16) -> Line<'static> {
+fn pane_title(th: Theme, text: &str, focused: bool, width: u16) -> Line<'static> {
     let room = usize::from(width).saturating_sub(4);
     let fitted = crate::text::fit(text, room);
-    Line::from(Span::styled(format!(" {fitted} "), theme::title(focused)))
+    Line::from(Span::styled(format!(" {fitted} "), th.title(focused)))
 }
 
 /// Draws a vertical scrollbar on the right border of `area` when `len`
 /// exceeds what is visible.
-fn scrollbar(frame: &mut Frame, area: Rect, len: usize, position: usize, visible: usize) {
+fn scrollbar(
+    th: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    len: usize,
+    position: usize,
+    visible: usize,
+) {
     if len <= visible || area.height < 3 {
         return;
     }
@@ -154,8 +170,8 @@ fn scrollbar(frame: &mut Frame, area: Rect, len: usize, position: usize, visible
         .end_symbol(None)
         .track_symbol(Some("│"))
         .thumb_symbol("┃")
-        .style(theme::dim())
-        .thumb_style(Style::new().fg(ratatui::style::Color::Cyan));
+        .style(th.dim())
+        .thumb_style(th.thumb());
     let track = Rect {
         y: area.y.saturating_add(1),
         height: area.height.saturating_sub(2),
@@ -222,7 +238,7 @@ fn focused(app: &App, pane: Pane) -> bool {
     app.focus == pane && app.overlay.is_none()
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(th: Theme, frame: &mut Frame, area: Rect) {
     let msg = format!(
         "Terminal too small ({}x{}): dossier needs at least {FLOOR_WIDTH}x{FLOOR_HEIGHT}",
         area.width, area.height
@@ -230,7 +246,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(msg)
             .wrap(Wrap { trim: true })
-            .style(theme::dim()),
+            .style(th.dim()),
         area,
     );
 }

@@ -8,13 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme, with_position};
+use super::{pane_block, pane_title, scrollbar, theme::Theme, with_position};
 use crate::app::App;
 use crate::app::story::quotes_split;
 use crate::story::quotes::{Speech, Via};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let Some(v) = &app.quotes else { return };
     let lib = &app.lib;
     let actor = lib.actors.get(v.actor);
@@ -24,10 +25,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let all = story.quotes_of(v.actor);
     let title = format!("What {} said", actor.name);
-    let mut block = pane_block(pane_title(&title, true, area.width), true);
+    let mut block = pane_block(th, pane_title(th, &title, true, area.width), true);
     let inner = block.inner(area);
     let (visible, preview) = quotes_split(usize::from(inner.height));
-    block = with_position(block, v.cursor.offset, visible, v.rows.len());
+    block = with_position(th, block, v.cursor.offset, visible, v.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut head = format!(
@@ -45,7 +46,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let mut lines = vec![Line::styled(
         text::fit(&head, width).into_owned(),
-        theme::header(),
+        th.header(),
     )];
     let source_w = if width >= 80 { (width / 4).min(36) } else { 0 };
     let text_w = width.saturating_sub(3 + if source_w > 0 { source_w + 2 } else { 0 });
@@ -64,18 +65,18 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Speech::Reported => (" ≈ ", said),
         };
         let mut spans = vec![
-            Span::styled(mark, theme::key()),
+            Span::styled(mark, th.key()),
             Span::raw(text::pad(&body, text_w)),
         ];
         if source_w > 0 {
             spans.push(Span::styled(
                 format!("  {}", text::fit(article.display_title(), source_w)),
-                theme::dim(),
+                th.dim(),
             ));
         }
         let mut l = Line::from(spans);
         if i == v.cursor.selected {
-            l = l.style(theme::selected_row(true));
+            l = l.style(th.selected_row(true));
         }
         lines.push(l);
     }
@@ -85,7 +86,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No statement in the filtered articles"
         };
-        lines.push(Line::styled(why, theme::dim()));
+        lines.push(Line::styled(why, th.dim()));
     }
     let list_h = lines.len().max(1 + visible);
     lines.resize(list_h, Line::raw(""));
@@ -105,10 +106,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                 facts.push_str(&format!(" · {d}"));
             }
             facts.push_str(&format!(" · {}", article.display_title()));
-            lines.push(Line::styled("─".repeat(width), theme::dim()));
+            lines.push(Line::styled("─".repeat(width), th.dim()));
             lines.push(Line::styled(
                 text::fit(&facts, width).into_owned(),
-                theme::dim(),
+                th.dim(),
             ));
             let said = text::fold_spaces(&article.text[q.text.start as usize..q.text.end as usize]);
             let body = match q.speech {
@@ -130,5 +131,5 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, v.rows.len(), v.cursor.offset, visible);
+    scrollbar(th, frame, area, v.rows.len(), v.cursor.offset, visible);
 }

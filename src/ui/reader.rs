@@ -10,13 +10,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{focused, pane_block, pane_title, scrollbar, theme};
+use super::{focused, pane_block, pane_title, scrollbar, theme::Theme};
 use crate::actors::Mention;
 use crate::app::reader::Row;
 use crate::app::{App, Pane, READER_PADDING};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let focus = focused(app, Pane::Reader);
     let r = &app.reader;
     let title = match r.doc {
@@ -28,7 +29,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         None => "Reader".into(),
     };
     let height = usize::from(area.height.saturating_sub(2)).max(1);
-    let mut block = pane_block(pane_title(&title, focus, area.width), focus);
+    let mut block = pane_block(th, pane_title(th, &title, focus, area.width), focus);
     if !r.rows.is_empty() {
         let first = r.scroll + 1;
         let last = (r.scroll + height).min(r.rows.len());
@@ -40,7 +41,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         block = block.title_bottom(
             Line::styled(
                 format!(" {first}-{last} of {} · {pct}% ", r.rows.len()),
-                theme::dim(),
+                th.dim(),
             )
             .right_aligned(),
         );
@@ -49,7 +50,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let Some(doc) = r.doc else {
         frame.render_widget(
-            Paragraph::new(Line::styled(" No article selected", theme::dim())),
+            Paragraph::new(Line::styled(" No article selected", th.dim())),
             inner,
         );
         return;
@@ -67,11 +68,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Row::Blank => Line::raw(""),
             Row::Meta(m) => Line::from(vec![
                 Span::raw(pad.clone()),
-                Span::styled(text::safe_line(m).into_owned(), theme::dim()),
+                Span::styled(text::safe_line(m).into_owned(), th.dim()),
             ]),
             Row::Text { start, end, title } => {
                 let base = if *title {
-                    theme::article_title()
+                    th.article_title()
                 } else {
                     Style::new()
                 };
@@ -89,7 +90,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, r.rows.len(), r.scroll, height);
+    scrollbar(th, frame, area, r.rows.len(), r.scroll, height);
 }
 
 /// The spans of `text[start..end]`, split wherever a mention, a filter
@@ -105,6 +106,7 @@ fn text_spans<'a>(
     end: usize,
     base: Style,
 ) -> Vec<Span<'a>> {
+    let th = Theme::of(app);
     let r = &app.reader;
     // The mention cursor (`]` / `[`) is drawn like n / N's target.
     let under_cursor = r
@@ -155,7 +157,7 @@ fn text_spans<'a>(
             let at = w[0];
             let mut style = base;
             if spot.as_ref().is_some_and(|s| covers(s.start, s.end, at)) {
-                style = style.patch(theme::spot());
+                style = style.patch(th.spot());
             }
             if let Some(m) = mentions
                 .iter()
@@ -163,16 +165,16 @@ fn text_spans<'a>(
             {
                 let kind = app.lib.actors.get(m.actor).kind;
                 style = style.patch(if app.selected_actor == Some(m.actor) {
-                    theme::selected_mention(kind)
+                    th.selected_mention(kind)
                 } else {
-                    theme::mention(kind)
+                    th.mention(kind)
                 });
             }
             if marks.iter().any(|m| covers(m.start, m.end, at)) {
-                style = style.patch(theme::matched());
+                style = style.patch(th.matched());
             }
             if target.as_ref().is_some_and(|t| covers(t.start, t.end, at)) {
-                style = style.patch(theme::current_mention());
+                style = style.patch(th.current_mention());
             }
             Span::styled(text::safe_line(&text[w[0]..w[1]]), style)
         })

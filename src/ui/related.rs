@@ -4,23 +4,23 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::{compact, grouped};
-use super::{pane_block, pane_title, theme};
+use super::{pane_block, pane_title, theme::Theme};
 use crate::actors::related::Related;
 use crate::app::views::RelatedView;
 use crate::app::{App, RELATED_SIDE_BY_SIDE};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let Some(r) = &app.related else { return };
     let lib = &app.lib;
     let name = &lib.actors.get(r.actor).name;
     let title = format!("Named with {name}");
-    let block = pane_block(pane_title(&title, true, area.width), true);
+    let block = pane_block(th, pane_title(th, &title, true, area.width), true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -30,10 +30,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         grouped(r.data.sentence_total as usize),
         grouped(lib.actors.get(r.actor).articles as usize),
     );
-    let mut lines = vec![Line::styled(
-        text::fit(&head, width).into_owned(),
-        theme::dim(),
-    )];
+    let mut lines = vec![Line::styled(text::fit(&head, width).into_owned(), th.dim())];
     let body_h = usize::from(inner.height).saturating_sub(1);
     // The same split the app scrolls by (App::related_visible).
     let side_by_side = width >= RELATED_SIDE_BY_SIDE;
@@ -68,6 +65,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// List `c` (0 same sentence, 1 same article) as lines `w` cells wide:
 /// a header, then the rows on screen.
 fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize) -> Vec<Line<'a>> {
+    let th = Theme::of(app);
     let lib = &app.lib;
     let list: &[Related] = r.list(c);
     let focus = r.column == c;
@@ -87,11 +85,7 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
     );
     let mut out = vec![Line::styled(
         text::pad(&header, w),
-        if focus {
-            theme::title(true)
-        } else {
-            theme::header()
-        },
+        if focus { th.title(true) } else { th.header() },
     )];
     let cursor = r.cursors[c];
     for (i, rel) in list.iter().enumerate().skip(cursor.offset).take(visible) {
@@ -100,29 +94,29 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
             Span::raw(" "),
             Span::styled(
                 text::pad(&text::fit(&text::safe_line(&actor.name), name_w), name_w),
-                Style::new().fg(theme::kind_color(actor.kind)),
+                th.kind(actor.kind),
             ),
             Span::raw(text::pad_left(&compact(rel.together), num_w)),
             Span::styled(
                 text::pad_left(&format!("{:.1}", rel.lift()), num_w + 1),
-                theme::dim(),
+                th.dim(),
             ),
             Span::styled(
                 text::pad_left(&format!("{:.0}", rel.score), num_w),
-                theme::dim(),
+                th.dim(),
             ),
             Span::raw(" ".repeat(w.saturating_sub(1 + name_w + 3 * num_w + 1))),
         ];
         let mut line = Line::from(spans);
         if i == cursor.selected {
-            line = line.style(theme::selected_row(focus));
+            line = line.style(th.selected_row(focus));
         }
         out.push(line);
     }
     if list.is_empty() {
         out.push(Line::styled(
             text::pad(" Nobody more often than chance", w),
-            theme::dim(),
+            th.dim(),
         ));
     }
     out

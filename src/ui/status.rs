@@ -7,12 +7,13 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::keymap::Context;
 use crate::app::{Action, App, LoadStage, LoadStatus, Pane, View};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     if app.filter.editing {
         filter_line(app, frame, area);
         return;
@@ -29,10 +30,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let left = text::fit(&left, room.saturating_sub(3).max(room.min(left_w)));
     let mut spans = vec![Span::raw(text::pad(&left, room))];
     spans.extend(hints);
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme::status()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);
 }
 
 /// `n` with thousands separated, as people read counts.
@@ -146,6 +144,7 @@ fn summary(app: &App) -> String {
 /// The filter line: prompt, query with the terminal cursor in it, and the
 /// live count (or the query's problem) on the right.
 fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let f = &app.filter;
     let width = usize::from(area.width);
     let right = match f.query.problems.first() {
@@ -173,21 +172,18 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
     let visible = text::fit(&f.input[shown_from..], room);
     let cursor_x = 2 + text::display_width(&text::safe_line(&before[shown_from..]));
     let spans = vec![
-        Span::styled("/ ", theme::prompt()),
+        Span::styled("/ ", th.prompt()),
         Span::raw(text::pad(&visible, room)),
         Span::styled(
             text::fit(&right, width.saturating_sub(2 + room)).into_owned(),
             if f.query.problems.is_empty() {
-                theme::dim()
+                th.dim()
             } else {
-                theme::warning()
+                th.warning()
             },
         ),
     ];
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(theme::status()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);
     let x = area
         .x
         .saturating_add(u16::try_from(cursor_x).unwrap_or(u16::MAX));
@@ -199,6 +195,7 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
 /// Key hints for the focused pane, each key drawn from the keymap, as many
 /// as fit in `room` cells: the least important are dropped first.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
+    let th = Theme::of(app);
     let ctx = match app.key_context() {
         Context::Help => Context::Global,
         c => c,
@@ -280,7 +277,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     }
     hints
         .into_iter()
-        .flat_map(|(k, l, _)| [Span::styled(k, theme::key()), Span::raw(l)])
+        .flat_map(|(k, l, _)| [Span::styled(k, th.key()), Span::raw(l)])
         .collect()
 }
 

@@ -343,7 +343,9 @@ fn the_mention_cursor_marks_a_mention_in_the_reader() {
     let (x, y) = find_in(buf, area, said).expect("the mention is on screen");
     assert_eq!(
         buf[(x, y)].style(),
-        buf[(x, y)].style().patch(super::theme::current_mention()),
+        buf[(x, y)]
+            .style()
+            .patch(super::theme::Theme::default().current_mention()),
         "the mention under the cursor is drawn as the current one"
     );
     insta::assert_snapshot!(t.backend());

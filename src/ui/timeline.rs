@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme, with_position};
+use super::{pane_block, pane_title, scrollbar, theme::Theme, with_position};
 use crate::app::App;
 use crate::app::story::TimelineRow;
 use crate::library::Library;
@@ -23,16 +23,17 @@ const DATE_W: usize = 18;
 const SOURCES_W: usize = 5;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let th = Theme::of(app);
     let Some(t) = &app.timeline else { return };
     let lib = &app.lib;
     let title = match t.actor {
         Some(a) => format!("Timeline: {}", lib.actors.get(a).name),
         None => "Timeline".to_owned(),
     };
-    let mut block = pane_block(pane_title(&title, true, area.width), true);
+    let mut block = pane_block(th, pane_title(th, &title, true, area.width), true);
     let inner = block.inner(area);
     let visible = usize::from(inner.height).saturating_sub(1).max(1);
-    block = with_position(block, t.cursor.offset, visible, t.rows.len());
+    block = with_position(th, block, t.cursor.offset, visible, t.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut head = format!(
@@ -45,7 +46,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let mut lines = vec![Line::styled(
         text::fit(&head, width).into_owned(),
-        theme::header(),
+        th.header(),
     )];
     let actors_w = if width >= 110 { (width / 5).min(40) } else { 0 };
     let date_w = if width >= 60 { DATE_W } else { 12 };
@@ -58,7 +59,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     {
         let mut l = Line::from(row_spans(app, lib, row, width, date_w, actors_w));
         if i == t.cursor.selected {
-            l = l.style(theme::selected_row(true));
+            l = l.style(th.selected_row(true));
         }
         lines.push(l);
     }
@@ -68,10 +69,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No dated events here"
         };
-        lines.push(Line::styled(why, theme::dim()));
+        lines.push(Line::styled(why, th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    scrollbar(frame, area, t.rows.len(), t.cursor.offset, visible);
+    scrollbar(th, frame, area, t.rows.len(), t.cursor.offset, visible);
 }
 
 /// The cells of one row, `width` wide.
@@ -83,6 +84,7 @@ fn row_spans(
     date_w: usize,
     actors_w: usize,
 ) -> Vec<Span<'static>> {
+    let th = Theme::of(app);
     // Drawing never reads the story: the view exists only once it is read.
     let Some(story) = lib.story_if_ready() else {
         return Vec::new();
@@ -125,17 +127,14 @@ fn row_spans(
             };
             spans.push(Span::styled(
                 format!("{marker}{} ", text::pad(&label, date_w)),
-                theme::key(),
+                th.key(),
             ));
             let sources = if g.sources > 1 {
                 format!("×{}", g.sources)
             } else {
                 String::new()
             };
-            spans.push(Span::styled(
-                text::pad(&sources, SOURCES_W),
-                theme::header(),
-            ));
+            spans.push(Span::styled(text::pad(&sources, SOURCES_W), th.header()));
             1 + date_w + 1 + SOURCES_W
         }
         TimelineRow::Event(..) => {
@@ -144,14 +143,14 @@ fn row_spans(
                 text::pad(article.display_title(), date_w + SOURCES_W - 4)
             );
             let w = text::display_width(&lead);
-            spans.push(Span::styled(lead, theme::dim()));
+            spans.push(Span::styled(lead, th.dim()));
             w
         }
     };
     let text_w = width.saturating_sub(lead_w + if actors_w > 0 { actors_w + 2 } else { 0 });
     let sentence = event.sentence.start as usize..event.sentence.end as usize;
     let date = event.date.span.start as usize..event.date.span.end as usize;
-    spans.extend(snippet(&article.text, sentence, date, text_w));
+    spans.extend(snippet(th, &article.text, sentence, date, text_w));
     if actors_w > 0 {
         let names: Vec<&str> = match row {
             TimelineRow::Group(g) => tl.groups[g as usize]
@@ -167,7 +166,7 @@ fn row_spans(
         };
         spans.push(Span::styled(
             format!("  {}", text::fit(&names.join(", "), actors_w)),
-            theme::dim(),
+            th.dim(),
         ));
     }
     spans
@@ -183,6 +182,7 @@ fn row_group(row: TimelineRow) -> u32 {
 /// (at most two fifths of the width before it) and marked, padded to the
 /// full width so the actors column lines up.
 fn snippet(
+    th: Theme,
     text: &str,
     sentence: Range<usize>,
     date: Range<usize>,
@@ -216,7 +216,7 @@ fn snippet(
     let right = text::pad(&after, right_w);
     vec![
         Span::raw(left),
-        Span::styled(mid, theme::matched()),
+        Span::styled(mid, th.matched()),
         Span::raw(right),
     ]
 }

@@ -8,17 +8,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{overlay_box, theme};
+use super::{overlay_box, theme::Theme};
 use crate::app::App;
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
+    let th = Theme::of(app);
     let warnings = &app.lib.corpus.warnings;
     let w = screen.width.saturating_sub(4).min(110);
     let h = screen.height.saturating_sub(2);
     let title = format!(" Load warnings ({}) ", grouped(warnings.len()));
-    let Some(inner) = overlay_box(frame, screen, w, h, title, " Esc or w closes, j/k scroll ")
-    else {
+    let Some(inner) = overlay_box(
+        th,
+        frame,
+        screen,
+        w,
+        h,
+        title,
+        " Esc or w closes, j/k scroll ",
+    ) else {
         return;
     };
     let width = usize::from(inner.width);
@@ -35,7 +43,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
                 " {}",
                 text::fit(&text::safe_line(&warning.place), width.saturating_sub(1))
             ),
-            theme::warning(),
+            th.warning(),
         ));
         let problem = warning.problem.to_string();
         wrapped.clear();

@@ -149,6 +149,13 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// The visible screen with its colours and attributes, as SGR escape
+    /// sequences.
+    pub fn screen_styled(&self) -> String {
+        let out = self.run(&["capture-pane", "-e", "-p", "-t", "main"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Waits up to ten seconds for the screen to satisfy `ok` on two
     /// captures in a row (a capture can catch a frame half drawn); returns
     /// the screen, or panics with it and `what`.
