@@ -291,7 +291,11 @@ pub struct Runs {
 
 #[inline]
 fn capitalised(w: &str) -> bool {
-    let b = w.as_bytes()[0];
+    // Empty when the "previous word" is the start of the text (a title
+    // that begins with a space).
+    let Some(&b) = w.as_bytes().first() else {
+        return false;
+    };
     if b < 0x80 {
         b.is_ascii_uppercase()
     } else {
