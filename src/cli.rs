@@ -48,6 +48,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
 
+    /// Leave the mouse to the terminal: no clicking or wheel scrolling in
+    /// dossier, but the terminal's own text selection works.
+    #[arg(long)]
+    no_mouse: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -371,7 +376,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Some(path) => Start::Load { path, how },
         };
-        return Ok(match crate::term::run(start, config)? {
+        return Ok(match crate::term::run(start, config, !cli.no_mouse)? {
             None => ExitCode::SUCCESS,
             // The conventional status of a process ended by a signal.
             Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),

@@ -5,6 +5,7 @@ mod cli;
 mod exporting;
 mod loader;
 mod logs;
+mod outside;
 mod term;
 
 fn main() -> std::process::ExitCode {

@@ -5,15 +5,23 @@
 //! (a hook that restores before the panic message is printed, then chains to
 //! the previous hook), and SIGTERM, SIGHUP and SIGINT (a watcher thread
 //! turns them into a quit; if the loop does not stop promptly the watcher
-//! restores and exits itself).
+//! restores and exits itself). Mouse capture is switched off there too.
+//!
+//! Leaving for a while (a pager, an editor, Ctrl-z) goes through
+//! [`Session::away`]: the input thread is parked first, so it cannot take
+//! the keys meant for the child, the terminal is restored, and on return
+//! it is set up again and redrawn whole.
 
-use std::io::{self, Stdout};
-use std::sync::Arc;
+use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -33,28 +41,143 @@ use dossier::state::Store;
 /// harmless and restoring a terminal never entered does nothing.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
-/// call from any thread, any number of times.
+/// Whether a child (a pager, an editor) has the terminal. Ctrl-c there
+/// interrupts the whole foreground process group, dossier too: it is meant
+/// for the child, so the signal watcher lets SIGINT pass meanwhile.
+static AWAY: AtomicBool = AtomicBool::new(false);
+
+/// Leaves raw mode, mouse capture and the alternate screen and shows the
+/// cursor. Safe to call from any thread, any number of times.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
-        let _ = execute!(io::stdout(), terminal::LeaveAlternateScreen, cursor::Show);
+        // Turning capture off when it was never on is harmless.
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
     }
+}
+
+/// Raw mode, the alternate screen, the hidden cursor and (when wanted)
+/// mouse capture.
+fn setup(mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Full-screen mode for as long as it lives.
 struct Session {
     terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Whether the mouse is captured.
+    mouse: bool,
+    /// Parks the input thread while a child has the terminal.
+    gate: Arc<Gate>,
 }
 
 impl Session {
-    fn enter() -> io::Result<Session> {
+    fn enter(mouse: bool) -> io::Result<Session> {
         install_panic_hook();
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+        setup(mouse)?;
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(Session { terminal })
+        Ok(Session {
+            terminal,
+            mouse,
+            gate: Arc::new(Gate::default()),
+        })
+    }
+
+    /// Hands the terminal over for as long as `f` runs (a pager, an
+    /// editor, a stop at Ctrl-z): parks the input thread, restores the
+    /// terminal, then sets it up again, and returns what `f` returned.
+    /// The caller redraws the whole screen afterwards.
+    fn away<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        self.gate.pause();
+        restore();
+        AWAY.store(true, Ordering::SeqCst);
+        let out = f();
+        AWAY.store(false, Ordering::SeqCst);
+        let back = setup(self.mouse).and_then(|()| self.terminal.clear());
+        self.gate.resume();
+        back.map(|()| out)
+    }
+}
+
+/// Lets the main thread park the input thread, so that no key typed for a
+/// child process is read by dossier.
+#[derive(Default)]
+struct Gate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    /// The main thread wants input paused.
+    pause: bool,
+    /// The input thread is parked (or gone): it reads nothing.
+    parked: bool,
+}
+
+/// The longest the input thread takes to notice a pause: how long it
+/// waits for an event before looking again.
+const INPUT_POLL: Duration = Duration::from_millis(50);
+
+impl Gate {
+    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Asks the input thread to stop reading and waits until it has (a
+    /// second at most, should it be stuck).
+    fn pause(&self) {
+        let mut s = self.lock();
+        s.pause = true;
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while !s.parked {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            s = self
+                .changed
+                .wait_timeout(s, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// Lets the input thread read again.
+    fn resume(&self) {
+        self.lock().pause = false;
+        self.changed.notify_all();
+    }
+
+    /// Called by the input thread between reads: parks while paused.
+    fn checkpoint(&self) {
+        let mut s = self.lock();
+        if !s.pause {
+            return;
+        }
+        s.parked = true;
+        self.changed.notify_all();
+        while s.pause {
+            s = self.changed.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+        s.parked = false;
+    }
+
+    /// The input thread has stopped for good.
+    fn gone(&self) {
+        self.lock().parked = true;
+        self.changed.notify_all();
     }
 }
 
@@ -159,6 +282,12 @@ impl Workers {
                 });
                 None
             }
+            // These take the terminal: `apply` hands them to `perform`.
+            Effect::Pager { .. }
+            | Effect::Editor { .. }
+            | Effect::Browser { .. }
+            | Effect::Copy { .. }
+            | Effect::Suspend => None,
         }
     }
 }
@@ -278,11 +407,15 @@ pub enum Start {
 }
 
 /// Runs the TUI until the user quits (`None`) or a signal arrives (its
-/// number). The first frame is drawn before any corpus is read.
-pub fn run(start: Start, config: Config) -> anyhow::Result<Option<i32>> {
-    let mut session = Session::enter()?;
+/// number). The first frame is drawn before any corpus is read. The mouse
+/// is taken only when both `mouse` (no `--no-mouse`) and the config's
+/// `ui.mouse` want it; otherwise it is left to the terminal (its own text
+/// selection works).
+pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i32>> {
+    let mouse = mouse && config.settings.mouse;
+    let mut session = Session::enter(mouse)?;
     let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
+    spawn_input(tx.clone(), Arc::clone(&session.gate));
     spawn_signals(tx.clone())?;
     let worker_tx = tx.clone();
     let size = session.terminal.size()?;
@@ -328,7 +461,7 @@ fn event_loop(
         // key down or a burst of resizes costs one frame, not one per event.
         let mut next = first;
         if let Some(read) = timer.due() {
-            apply(app, workers, read);
+            apply(session, app, workers, read)?;
         }
         while let Some(input) = next {
             let action = match input {
@@ -340,7 +473,7 @@ fn event_loop(
                 Input::Signal(sig) => return Ok(Some(sig)),
             };
             if let Some(a) = action {
-                apply(app, workers, a);
+                apply(session, app, workers, a)?;
             }
             if app.quit {
                 return Ok(None);
@@ -352,14 +485,43 @@ fn event_loop(
     }
 }
 
-/// Applies an action and starts its effect; an answer known at once (a
-/// save's) is applied straight after, before anything else can change.
-fn apply(app: &mut App, workers: &Workers, action: Action) {
-    if let Some(effect) = app.update(action) {
-        if let Some(answer) = workers.run(app, effect) {
-            app.update(answer);
+/// Applies an action and carries out its effect. Searches, saves and
+/// exports go to the workers; a pager, an editor, a copy or a stop take the
+/// terminal here. An answer known at once (a save's, or what the pager run
+/// has to say) is applied straight after, before anything else can change.
+fn apply(
+    session: &mut Session,
+    app: &mut App,
+    workers: &Workers,
+    action: Action,
+) -> anyhow::Result<()> {
+    let Some(effect) = app.update(action) else {
+        return Ok(());
+    };
+    let answer = match effect {
+        Effect::Pager { .. }
+        | Effect::Editor { .. }
+        | Effect::Browser { .. }
+        | Effect::Copy { .. }
+        | Effect::Suspend => {
+            let note = perform(session, app, effect)?;
+            // The terminal may have been resized while away.
+            let size = session.terminal.size()?;
+            let s = app.layout.screen;
+            if (size.width, size.height) != (s.w, s.h) {
+                app.update(Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                });
+            }
+            note.map(Action::Notice)
         }
+        effect => workers.run(app, effect),
+    };
+    if let Some(answer) = answer {
+        app.update(answer);
     }
+    Ok(())
 }
 
 /// The action a terminal event triggers.
@@ -367,6 +529,22 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => app.action_for_key(convert_key(k)?),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) => mouse_action(m),
+        _ => None,
+    }
+}
+
+/// The action a mouse event triggers: a left click or a wheel notch.
+fn mouse_action(m: MouseEvent) -> Option<Action> {
+    let (col, row) = (m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col, row }),
+        MouseEventKind::ScrollDown => Some(Action::Scroll { col, row, delta: 1 }),
+        MouseEventKind::ScrollUp => Some(Action::Scroll {
+            col,
+            row,
+            delta: -1,
+        }),
         _ => None,
     }
 }
@@ -403,28 +581,187 @@ fn convert_key(k: KeyEvent) -> Option<Key> {
 }
 
 /// Reads terminal events on a thread of their own, so the loop can also
-/// wait for signals (and, later, background work).
-fn spawn_input(tx: Sender<Input>) {
+/// wait for signals and background work. It waits for input a short while
+/// at a time, so that [`Gate::pause`] can park it between waits.
+fn spawn_input(tx: Sender<Input>, gate: Arc<Gate>) {
     std::thread::spawn(move || {
         loop {
-            let msg = match event::read() {
-                Ok(ev) => Input::Terminal(ev),
+            gate.checkpoint();
+            let msg = match event::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => match event::read() {
+                    Ok(ev) => Input::Terminal(ev),
+                    Err(e) => Input::Failed(e),
+                },
                 Err(e) => Input::Failed(e),
             };
             let failed = matches!(msg, Input::Failed(_));
             if tx.send(msg).is_err() || failed {
+                gate.gone();
                 return;
             }
         }
     });
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into a quit. Should the loop not stop
-/// within a second, restores the terminal and exits from here.
+/// Carries out an effect that leaves the app: a pager, an editor, a
+/// browser, the clipboard, a stop. Returns what the status bar should say,
+/// if anything; errors only when the terminal cannot be set up again.
+fn perform(session: &mut Session, app: &App, effect: Effect) -> io::Result<Option<String>> {
+    use crate::outside;
+    let env = |k: &str| std::env::var_os(k);
+    match effect {
+        // The workers' business (see `apply`).
+        Effect::Search { .. } | Effect::SaveState(_) | Effect::Export { .. } => Ok(None),
+        Effect::Copy { text } => {
+            let seq = outside::osc52(&text, env("TMUX").is_some());
+            let out = session.terminal.backend_mut();
+            Ok(
+                match out.write_all(seq.as_bytes()).and_then(|()| out.flush()) {
+                    Ok(()) => None,
+                    Err(e) => Some(format!(
+                        "Could not copy: writing to the terminal failed: {e}"
+                    )),
+                },
+            )
+        }
+        Effect::Suspend => {
+            session.away(stop_self)?;
+            Ok(None)
+        }
+        Effect::Pager { doc } | Effect::Editor { doc } => {
+            let editor = matches!(effect, Effect::Editor { .. });
+            let program = if editor {
+                outside::from_env(&["VISUAL", "EDITOR"], "vi", env)
+            } else {
+                outside::from_env(&["PAGER"], "less", env)
+            };
+            let program = match program {
+                Ok(p) => p,
+                Err(why) => return Ok(Some(why)),
+            };
+            let article = &app.lib.corpus.articles[doc.ix()];
+            let text = dossier::app::outside::plain_text(article);
+            let stem = dossier::app::outside::file_stem(article);
+            let file = match write_temp(&stem, &text) {
+                Ok(f) => f,
+                Err(e) => {
+                    return Ok(Some(format!(
+                        "Could not write the article to a temporary file in {}: {e} (set TMPDIR to a writable folder)",
+                        std::env::temp_dir().display()
+                    )));
+                }
+            };
+            let argv = outside::with_file(&program, file.path());
+            let status = session.away(|| run_child(&argv))?;
+            if let Some(why) = child_failed(&program, status) {
+                return Ok(Some(why));
+            }
+            if !editor {
+                return Ok(None);
+            }
+            // The copy was edited and saved: keep it rather than lose the
+            // user's work; the corpus itself is never written.
+            let edited = std::fs::read(file.path()).is_ok_and(|b| b != text.as_bytes());
+            if !edited {
+                return Ok(None);
+            }
+            Ok(Some(match file.keep() {
+                Ok((_, path)) => format!(
+                    "Edited copy kept in {} (the corpus is unchanged)",
+                    path.display()
+                ),
+                Err(e) => format!("Could not keep your edited copy: {e}"),
+            }))
+        }
+        Effect::Browser { url } => match outside::browser(&url, env) {
+            // A browser the user chose may run in the terminal: hand it over.
+            Some(Ok(program)) => {
+                let argv: Vec<_> = program.argv.iter().map(Into::into).collect();
+                let status = session.away(|| run_child(&argv))?;
+                Ok(child_failed(&program, status))
+            }
+            Some(Err(why)) => Ok(Some(why)),
+            // The desktop's opener returns at once; it must not read keys.
+            None => {
+                let opener = outside::system_opener();
+                let started = std::process::Command::new(opener)
+                    .arg(&url)
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn();
+                Ok(Some(match started {
+                    Ok(mut child) => {
+                        std::thread::spawn(move || child.wait());
+                        format!("Opening {url} with {opener}")
+                    }
+                    Err(e) => {
+                        format!("Could not start {opener}: {e} (set $BROWSER to your browser)")
+                    }
+                }))
+            }
+        },
+    }
+}
+
+/// The article's text in a new private temporary file named after it.
+fn write_temp(stem: &str, text: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut file = tempfile::Builder::new()
+        .prefix("dossier-")
+        .suffix(&format!("-{stem}.txt"))
+        .tempfile()?;
+    file.write_all(text.as_bytes())?;
+    file.flush()?;
+    Ok(file)
+}
+
+/// Runs `argv` with the terminal's stdin, stdout and stderr and waits.
+fn run_child(argv: &[std::ffi::OsString]) -> io::Result<std::process::ExitStatus> {
+    let (program, args) = argv
+        .split_first()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "empty command"))?;
+    std::process::Command::new(program).args(args).status()
+}
+
+/// What to say about a child that could not start or failed.
+fn child_failed(
+    program: &crate::outside::Program,
+    status: io::Result<std::process::ExitStatus>,
+) -> Option<String> {
+    match status {
+        Ok(s) if s.success() => None,
+        Ok(s) => Some(format!("{} exited with {s}", program.name())),
+        Err(e) => Some(format!(
+            "Could not start {} (from {}): {e}",
+            program.name(),
+            program.from
+        )),
+    }
+}
+
+/// Stops the process as Ctrl-z in a shell would; returns once `fg` (or
+/// any SIGCONT) resumes it. SIGTSTP is left at its default action (only
+/// SIGTERM, SIGHUP and SIGINT are watched), so this stops us; a process
+/// without job control around it ignores it and carries on at once.
+fn stop_self() {
+    #[cfg(unix)]
+    // SAFETY: raise only sends a signal to this process.
+    unsafe {
+        libc::raise(libc::SIGTSTP);
+    }
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into a quit (SIGINT not while a
+/// child has the terminal: see [`AWAY`]). Should the loop not stop within
+/// a second, restores the terminal and exits from here.
 fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+        let first = signals
+            .forever()
+            .find(|&sig| !(sig == SIGINT && AWAY.load(Ordering::SeqCst)));
+        if let Some(sig) = first {
             let _ = tx.send(Input::Signal(sig));
             std::thread::sleep(Duration::from_secs(1));
             restore();

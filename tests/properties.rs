@@ -93,7 +93,7 @@ proptest! {
         docs in proptest::collection::vec((nasty_text(), nasty_text()), 1..4),
         w in 0u16..220,
         h in 0u16..70,
-        keys in proptest::collection::vec(0usize..15, 0..12),
+        keys in proptest::collection::vec((0usize..17, 0u16..130, 0u16..45), 0..12),
     ) {
         let lib = library(&docs);
         let mut app = App::new(lib, 120, 40);
@@ -103,8 +103,14 @@ proptest! {
             Action::HistoryBack, Action::ToggleHelp, Action::NextMention, Action::PageDown,
             Action::OpenTimeline, Action::OpenQuotes, Action::Expand,
         ];
-        for k in keys {
-            app.update(actions[k].clone());
+        for (k, col, row) in keys {
+            // The last two: the mouse, anywhere on (or off) the screen.
+            let action = match k {
+                15 => Action::Click { col, row },
+                16 => Action::Scroll { col, row, delta: if col % 2 == 0 { 1 } else { -1 } },
+                _ => actions[k].clone(),
+            };
+            app.update(action);
         }
         app.update(Action::Resize { width: w, height: h });
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();

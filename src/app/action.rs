@@ -227,11 +227,44 @@ pub enum Action {
         /// Why it failed, or problems met on the way.
         warnings: Vec<String>,
     },
+    /// The mouse's left button went down on a screen cell: select what is
+    /// there and focus its pane; on the row already selected, activate it.
+    Click {
+        /// Column, from 0 at the left.
+        col: u16,
+        /// Row, from 0 at the top.
+        row: u16,
+    },
+    /// The mouse wheel turned over a screen cell: scroll what is there,
+    /// focused or not.
+    Scroll {
+        /// Column, from 0 at the left.
+        col: u16,
+        /// Row, from 0 at the top.
+        row: u16,
+        /// Notches: positive down, negative up.
+        delta: i16,
+    },
+    /// Read the article in view in the user's pager (`o`).
+    OpenPager,
+    /// Open a copy of the article in view in the user's editor (`e`).
+    OpenEditor,
+    /// Open the article's url in a browser (`O`).
+    OpenBrowser,
+    /// Copy what is under the cursor to the clipboard (`y`).
+    Copy,
+    /// Copy the id of the article in view (`Y`).
+    CopyId,
+    /// Suspend to the shell (`Ctrl-z`); `fg` comes back.
+    Suspend,
+    /// Something the binary did outside the app (a pager, the clipboard)
+    /// has this to say in the status bar.
+    Notice(String),
 }
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 53] = [
+    pub const BINDABLE: [(Action, &'static str); 59] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -285,6 +318,12 @@ impl Action {
         (Action::NoteEnd, "note_end"),
         (Action::NoteAccept, "note_accept"),
         (Action::NoteCancel, "note_cancel"),
+        (Action::OpenPager, "pager"),
+        (Action::OpenEditor, "editor"),
+        (Action::OpenBrowser, "browser"),
+        (Action::Copy, "copy"),
+        (Action::CopyId, "copy_id"),
+        (Action::Suspend, "suspend"),
     ];
 
     /// The name a key binding uses, for actions a key can trigger.

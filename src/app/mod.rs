@@ -20,6 +20,8 @@ mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
+pub mod mouse;
+pub mod outside;
 pub mod reader;
 pub mod scroll;
 pub mod story;
@@ -88,6 +90,30 @@ pub enum Effect {
     /// Save these changes to the marks (applied in the app already);
     /// answer with [`Action::MarksSaved`].
     SaveState(Vec<Change>),
+    /// Show the article in the user's pager, the TUI suspended until it
+    /// exits.
+    Pager {
+        /// The article.
+        doc: DocId,
+    },
+    /// Open a copy of the article in the user's editor, likewise.
+    Editor {
+        /// The article.
+        doc: DocId,
+    },
+    /// Open a web address (already checked to be http or https) in a
+    /// browser.
+    Browser {
+        /// The address.
+        url: String,
+    },
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy {
+        /// The text.
+        text: String,
+    },
+    /// Stop the process as the shell's Ctrl-z would; carry on at `fg`.
+    Suspend,
 }
 
 /// The article list pane.
@@ -338,18 +364,26 @@ impl App {
                 self.exported(outcome);
                 return None;
             }
+            Action::Notice(what) => {
+                self.message = Some(what);
+                return None;
+            }
             _ => {}
         }
         self.message = None;
+        match action {
+            Action::Click { col, row } => return self.click(col, row),
+            Action::Scroll { col, row, delta } => {
+                self.wheel(col, row, delta);
+                return None;
+            }
+            _ => {}
+        }
         if let Some(overlay) = self.overlay {
-            let (scroll, max) = match overlay {
-                Overlay::Export { what, format } => return self.export_key(action, what, format),
-                Overlay::Help { scroll } => (scroll, self.help_max_scroll()),
-                Overlay::Warnings { scroll } => (
-                    scroll,
-                    (self.lib.corpus.warnings.len() + self.warnings.len()).saturating_sub(1),
-                ),
-            };
+            if let Overlay::Export { what, format } = overlay {
+                return self.export_key(action, what, format);
+            }
+            let (scroll, max) = self.overlay_scroll(overlay)?;
             let scroll = match action {
                 Action::ToggleHelp | Action::ToggleWarnings | Action::Back | Action::Quit => {
                     self.overlay = None;
@@ -453,6 +487,13 @@ impl App {
             Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => return self.cancel_filter(),
             Action::OpenExport => self.open_export(),
+            Action::OpenPager => return self.open_outside(false),
+            Action::OpenEditor => return self.open_outside(true),
+            Action::OpenBrowser => return self.open_browser(),
+            Action::Copy => return self.copy(),
+            Action::CopyId => return self.copy_id(),
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Click { .. } | Action::Scroll { .. } | Action::Notice(_) => {}
             Action::FilterResults { .. }
             | Action::Exported(_)
             | Action::Resize { .. }
@@ -607,6 +648,19 @@ impl App {
             body / 2
         };
         list.saturating_sub(1).max(1)
+    }
+
+    /// Where a scrolling overlay (the help, the warnings) is scrolled to,
+    /// and how far it can go; `None` for one that does not scroll.
+    fn overlay_scroll(&self, overlay: Overlay) -> Option<(usize, usize)> {
+        match overlay {
+            Overlay::Help { scroll } => Some((scroll, self.help_max_scroll())),
+            Overlay::Warnings { scroll } => Some((
+                scroll,
+                (self.lib.corpus.warnings.len() + self.warnings.len()).saturating_sub(1),
+            )),
+            Overlay::Export { .. } => None,
+        }
     }
 
     /// The last useful scroll position of the help: its rows at the help

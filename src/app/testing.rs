@@ -66,6 +66,12 @@ pub fn run(app: &mut App, effect: Effect) {
         }
         // The binary writes them to disk; the app has applied them.
         Effect::SaveState(_) => {}
+        // Leaving the app has no effect on its state.
+        Effect::Pager { .. }
+        | Effect::Editor { .. }
+        | Effect::Browser { .. }
+        | Effect::Copy { .. }
+        | Effect::Suspend => {}
     }
 }
 

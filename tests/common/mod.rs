@@ -144,6 +144,19 @@ impl Tmux {
         ]);
     }
 
+    /// Runs a tmux command on this server (`set -g ...`, `show-buffer`)
+    /// and returns what it printed.
+    pub fn command(&self, args: &[&str]) -> String {
+        String::from_utf8_lossy(&self.run(args).stdout).into_owned()
+    }
+
+    /// A tmux format expanded for the pane (`#{mouse_any_flag}`...).
+    pub fn format(&self, f: &str) -> String {
+        self.command(&["display-message", "-p", "-t", "main", f])
+            .trim()
+            .to_owned()
+    }
+
     /// The visible screen as text.
     pub fn screen(&self) -> String {
         let out = self.run(&["capture-pane", "-p", "-t", "main"]);
