@@ -19,8 +19,8 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
@@ -55,6 +55,7 @@ pub fn restore() {
         let _ = execute!(
             io::stdout(),
             DisableMouseCapture,
+            DisableBracketedPaste,
             terminal::LeaveAlternateScreen,
             cursor::Show
         );
@@ -66,7 +67,14 @@ pub fn restore() {
 fn setup(mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide)?;
+    // Bracketed paste: pasted text arrives as one event, so its line breaks
+    // are not read as Enter and its letters not as commands.
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
@@ -530,6 +538,7 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
         Event::Key(k) if k.kind != KeyEventKind::Release => app.action_for_key(convert_key(k)?),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => mouse_action(m),
+        Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }

@@ -325,3 +325,25 @@ fn keys_typed_into_the_pager_all_reach_it_and_none_reach_dossier() {
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn a_pasted_line_break_does_not_run_the_rest_of_the_paste_as_keys() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    t.type_line(&format!("{}; echo EXIT=$?", bin()));
+    t.wait_for("the panes", |s| s.contains("Articles (5)"));
+    t.keys(&["/"]);
+    // tmux pastes with bracketed-paste markers only when the app asked for
+    // them (-p): without them, the q after the line break would quit.
+    t.command(&["set-buffer", "kabulov\nq"]);
+    t.command(&["paste-buffer", "-p", "-t", "main"]);
+    let s = t.wait_for("the pasted query", |s| s.contains("kabulov q"));
+    assert!(!s.contains("EXIT="), "dossier is still running:\n{s}");
+    // Esc and q apart: sent together they read as Alt-q.
+    t.keys(&["Escape"]);
+    t.wait_for("the filter cleared", |s| s.contains("Articles (5)"));
+    t.keys(&["q"]);
+    let s = t.wait_for("the exit", |s| s.contains("EXIT="));
+    assert!(s.contains("EXIT=0"), "{s}");
+}

@@ -260,6 +260,9 @@ pub enum Action {
     /// Something the binary did outside the app (a pager, the clipboard)
     /// has this to say in the status bar.
     Notice(String),
+    /// Text pasted into the terminal (bracketed paste): typed into the
+    /// filter or note line being edited, as one line; never read as keys.
+    Paste(String),
 }
 
 impl Action {

@@ -60,7 +60,7 @@ impl App {
             Action::Up => (step(&What::ALL, what, -1), format),
             Action::FocusNext => (what, turn(1)),
             Action::FocusPrev => (what, turn(-1)),
-            Action::Back | Action::Quit | Action::OpenExport | Action::ToggleHelp => {
+            Action::Back | Action::OpenExport | Action::ToggleHelp => {
                 self.overlay = None;
                 return None;
             }

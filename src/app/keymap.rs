@@ -382,8 +382,18 @@ impl Keymap {
                 .find(|b| b.context == ctx && b.keys.contains(&key))
                 .map(|b| b.action.clone())
         };
+        // What a modal context still takes from the global bindings:
+        // leaving the app, and (from the help) whichever key shows the
+        // help or the warnings, so a rebound help key also closes it.
+        let escape = |ctx: Context| {
+            find(Context::Global).filter(|a| match a {
+                Action::Quit | Action::Suspend => true,
+                Action::ToggleHelp | Action::ToggleWarnings => ctx == Context::Help,
+                _ => false,
+            })
+        };
         match context {
-            Context::Help | Context::Export => find(context),
+            Context::Help | Context::Export => find(context).or_else(|| escape(context)),
             Context::Filter | Context::Note => find(context).or(match key {
                 Key {
                     code: Code::Char(c),
@@ -395,7 +405,7 @@ impl Keymap {
                     ctrl: false,
                     alt: false,
                 } => Some(Action::FilterInput(c)),
-                _ => None,
+                _ => escape(context),
             }),
             _ if self.is_blocked(context, key) => find(context),
             _ => find(context).or_else(|| find(Context::Global)),

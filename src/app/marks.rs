@@ -30,7 +30,7 @@ pub struct NoteEdit {
 }
 
 impl NoteEdit {
-    fn insert(&mut self, c: char) {
+    pub(super) fn insert(&mut self, c: char) {
         self.input.insert(self.cursor, c);
         self.cursor += c.len_utf8();
     }

@@ -372,11 +372,24 @@ impl App {
         }
         self.message = None;
         match action {
+            Action::Paste(text) => return self.paste(&text),
+            // The note line is modal: a click must not move the note to
+            // another article.
+            Action::Click { .. } | Action::Scroll { .. } if self.note.is_some() => return None,
             Action::Click { col, row } => return self.click(col, row),
             Action::Scroll { col, row, delta } => {
                 self.wheel(col, row, delta);
                 return None;
             }
+            _ => {}
+        }
+        // Leaving works from every overlay too (q closes one; Ctrl-c quits).
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return None;
+            }
+            Action::Suspend => return Some(Effect::Suspend),
             _ => {}
         }
         if let Some(overlay) = self.overlay {
@@ -385,7 +398,7 @@ impl App {
             }
             let (scroll, max) = self.overlay_scroll(overlay)?;
             let scroll = match action {
-                Action::ToggleHelp | Action::ToggleWarnings | Action::Back | Action::Quit => {
+                Action::ToggleHelp | Action::ToggleWarnings | Action::Back => {
                     self.overlay = None;
                     return None;
                 }
@@ -493,7 +506,8 @@ impl App {
             Action::Copy => return self.copy(),
             Action::CopyId => return self.copy_id(),
             Action::Suspend => return Some(Effect::Suspend),
-            Action::Click { .. } | Action::Scroll { .. } | Action::Notice(_) => {}
+            Action::Click { .. } | Action::Scroll { .. } | Action::Notice(_) | Action::Paste(_) => {
+            }
             Action::FilterResults { .. }
             | Action::Exported(_)
             | Action::Resize { .. }
@@ -648,6 +662,28 @@ impl App {
             body / 2
         };
         list.saturating_sub(1).max(1)
+    }
+
+    /// Types pasted text into the line being edited, as one line: line
+    /// breaks and other control characters become single spaces, so a
+    /// pasted newline never acts as Enter. Elsewhere a paste does nothing
+    /// but say where it would go.
+    fn paste(&mut self, text: &str) -> Option<Effect> {
+        let line = text
+            .split(|c: char| c.is_control())
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(note) = &mut self.note {
+            line.chars().for_each(|c| note.insert(c));
+            return None;
+        }
+        if self.filter.editing && self.overlay.is_none() {
+            line.chars().for_each(|c| self.filter.insert(c));
+            return self.query_changed();
+        }
+        self.message = Some("Paste into the filter line (/) or a note (a)".into());
+        None
     }
 
     /// Where a scrolling overlay (the help, the warnings) is scrolled to,

@@ -1215,3 +1215,83 @@ mod export {
         assert!(a.message.as_deref().unwrap().contains("Still loading"));
     }
 }
+
+// ---- what QA found after the issue 8 merges --------------------------------
+
+#[test]
+fn a_pasted_line_break_types_a_space_and_never_acts_as_a_key() {
+    let mut a = app(120, 40);
+    press(&mut a, "/");
+    let effect = a.update(Action::Paste("taliban\nq\r\nx".into()));
+    assert!(effect.is_some(), "the pasted query is searched");
+    assert_eq!(a.filter.input, "taliban q x");
+    assert!(!a.quit && a.overlay.is_none(), "the q and x were typed");
+    assert!(a.filter.editing);
+
+    let mut a = app(120, 40);
+    press(&mut a, "a");
+    a.update(Action::Paste("first line\nx".into()));
+    assert_eq!(a.note.as_ref().unwrap().input, "first line x");
+    assert!(a.overlay.is_none(), "x did not open the export overlay");
+
+    // Outside a line being edited a paste changes nothing but says where
+    // it would go.
+    let mut a = app(120, 40);
+    let before = a.list.cursor.selected;
+    assert_eq!(a.update(Action::Paste("jjjq".into())), None);
+    assert_eq!(a.list.cursor.selected, before);
+    assert!(!a.quit);
+    assert!(a.message.as_deref().unwrap().contains("filter line"));
+}
+
+#[test]
+fn the_note_line_ignores_the_mouse_so_the_note_stays_on_its_article() {
+    let mut a = app(120, 40);
+    press(&mut a, "a");
+    let doc = a.note.as_ref().unwrap().doc;
+    let list = a.layout.list.unwrap();
+    a.update(Action::Click {
+        col: list.x + 3,
+        row: list.y + 7,
+    });
+    a.update(Action::Scroll {
+        col: list.x + 3,
+        row: list.y + 3,
+        delta: 3,
+    });
+    assert_eq!(a.list.cursor.selected, 0, "the list did not move");
+    assert_eq!(a.note.as_ref().map(|n| n.doc), Some(doc));
+    assert_eq!(a.reader.doc, Some(doc));
+}
+
+#[test]
+fn a_rebound_help_key_closes_the_help_and_ctrl_c_quits_from_any_overlay() {
+    let mut a = configured(
+        120,
+        40,
+        "[keys.global]\n\"?\" = \"none\"\n\"ctrl-h\" = \"help\"\n",
+    );
+    press(&mut a, "ctrl-h");
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    press(&mut a, "ctrl-h");
+    assert!(
+        a.overlay.is_none(),
+        "the key that opened the help closes it"
+    );
+
+    for open in ["?", "x"] {
+        let mut a = app(120, 40);
+        press(&mut a, open);
+        assert!(a.overlay.is_some(), "{open} opens an overlay");
+        press(&mut a, "ctrl-c");
+        assert!(a.quit, "ctrl-c quits from the overlay {open} opened");
+    }
+    // Ctrl-z suspends from the modal lines and overlays too.
+    for open in ["/", "a", "?"] {
+        let mut a = app(120, 40);
+        press(&mut a, open);
+        let key = crate::app::keymap::Key::parse("ctrl-z").unwrap();
+        assert_eq!(a.action_for_key(key), Some(Action::Suspend), "{open}");
+        assert_eq!(a.update(Action::Suspend), Some(Effect::Suspend), "{open}");
+    }
+}

@@ -170,9 +170,6 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits up to ten seconds for the screen to satisfy `ok` on two
-    /// captures in a row (a capture can catch a frame half drawn); returns
-    /// the screen, or panics with it and `what`.
     /// Asks the shell for its terminal modes and returns the screen once
     /// it answered: a restored terminal shows `icanon` and `echo`.
     pub fn shell_modes(&self) -> String {
@@ -180,6 +177,9 @@ impl Tmux {
         self.wait_for("a usable shell", |s| s.contains("READY-42"))
     }
 
+    /// Waits up to ten seconds for the screen to satisfy `ok` on two
+    /// captures in a row (a capture can catch a frame half drawn); returns
+    /// the screen, or panics with it and `what`.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         let mut held: Option<String> = None;
