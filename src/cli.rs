@@ -698,8 +698,10 @@ fn run_export(
         for p in &query.problems {
             eprintln!("warning: {}", text::safe_line(p));
         }
+        // is: terms read the marks the TUI saved, as `filter` does.
+        let marked = query.uses_marks().then(|| saved_marks(&lib));
         Engine::new()
-            .search(&lib, &query, &|| false)
+            .search_marked(&lib, &query, marked.as_ref(), &|| false)
             .expect("an uncancellable search completes")
     });
     let actor = match actor {

@@ -349,9 +349,15 @@ fn filter_is_terms_read_the_marks_the_tui_saved() {
             1,
         )
         .unwrap();
-    let run = |query: &str| -> Vec<String> {
+    let run_as = |sub: &str, query: &str| -> Vec<String> {
         let out = std::process::Command::new(common::bin())
-            .args(["filter", query, "--json", "--corpus"])
+            .args([sub, query])
+            .args(if sub == "export" {
+                &["--format", "json"][..]
+            } else {
+                &["--json"][..]
+            })
+            .arg("--corpus")
             .arg(corpus.path())
             .env("XDG_DATA_HOME", data.path())
             .output()
@@ -362,8 +368,14 @@ fn filter_is_terms_read_the_marks_the_tui_saved() {
             .map(|r| r["id"].as_str().unwrap().to_owned())
             .collect()
     };
+    let run = |query: &str| run_as("filter", query);
     assert_eq!(run("is:bookmarked"), ids);
     assert_eq!(run("is:bookmarked is:unread"), [ids[0]]);
     assert_eq!(run("is:read").len(), 1);
     assert_eq!(run("is:unread").len(), 3);
+    // Exporting a query reads the same marks.
+    let mut exported = run_as("export", "is:bookmarked");
+    exported.sort();
+    assert_eq!(exported, ids);
+    assert_eq!(run_as("export", "is:unread").len(), 3);
 }
