@@ -46,6 +46,17 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// for the child, so the signal watcher lets SIGINT pass meanwhile.
 static AWAY: AtomicBool = AtomicBool::new(false);
 
+/// When the terminal last came back from a child, in milliseconds since
+/// 1970. The watcher reads a signal a moment after it arrives, by which
+/// time a child killed by that Ctrl-c may have exited and `AWAY` be clear
+/// again; a SIGINT this soon after is still the child's. (Back in raw mode
+/// Ctrl-c is a key, not a signal, so only `kill -INT` sends one, and it
+/// can be sent again.)
+static BACK_AT: AtomicU64 = AtomicU64::new(0);
+
+/// How long after a child's exit a SIGINT is still taken to be its.
+const SIGINT_GRACE_MS: u64 = 500;
+
 /// Leaves raw mode, mouse capture and the alternate screen and shows the
 /// cursor. Safe to call from any thread, any number of times.
 pub fn restore() {
@@ -111,6 +122,7 @@ impl Session {
         restore();
         AWAY.store(true, Ordering::SeqCst);
         let out = f();
+        BACK_AT.store(now_ms(), Ordering::SeqCst);
         AWAY.store(false, Ordering::SeqCst);
         let back = setup(self.mouse).and_then(|()| self.terminal.clear());
         self.gate.resume();
@@ -767,9 +779,11 @@ fn stop_self() {
 fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
-        let first = signals
-            .forever()
-            .find(|&sig| !(sig == SIGINT && AWAY.load(Ordering::SeqCst)));
+        let first = signals.forever().find(|&sig| {
+            let childs = AWAY.load(Ordering::SeqCst)
+                || now_ms().saturating_sub(BACK_AT.load(Ordering::SeqCst)) < SIGINT_GRACE_MS;
+            !(sig == SIGINT && childs)
+        });
         if let Some(sig) = first {
             let _ = tx.send(Input::Signal(sig));
             std::thread::sleep(Duration::from_secs(1));
