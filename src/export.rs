@@ -486,15 +486,18 @@ fn md_byline(a: &crate::corpus::Article) -> Option<String> {
     (!parts.is_empty()).then(|| format!("*{}*", parts.join(" · ")))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::text::count as plural;
 
 /// The articles as a briefing: each with its byline, link and the actors
 /// it names most.
 fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
     let mut out = String::new();
-    md_heading(&mut out, lib, &format!("Articles ({})", docs.len()), scope);
+    md_heading(
+        &mut out,
+        lib,
+        &format!("Articles ({})", crate::text::grouped(docs.len())),
+        scope,
+    );
     for (i, &d) in docs.iter().enumerate() {
         let Some(a) = lib.corpus.articles.get(d.ix()) else {
             continue;
@@ -534,7 +537,12 @@ fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
 /// The actors as a table.
 fn actors_md(lib: &Library, rows: &[ActorRecord], scope: Option<&str>) -> String {
     let mut out = String::new();
-    md_heading(&mut out, lib, &format!("Actors ({})", rows.len()), scope);
+    md_heading(
+        &mut out,
+        lib,
+        &format!("Actors ({})", crate::text::grouped(rows.len())),
+        scope,
+    );
     out.push_str("| Actor | Kind | Mentions | Articles | Spellings |\n");
     out.push_str("| --- | --- | ---: | ---: | --- |\n");
     for r in rows {

@@ -526,6 +526,25 @@ pub fn fold_spaces(s: &str) -> String {
     out
 }
 
+/// `n` with thousands separated, as people read counts (`12,887`).
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `n` things, grouped, with the noun agreeing (`1 actor`, `2,225
+/// articles`).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -667,5 +686,15 @@ mod tests {
         assert_eq!(char_indices_to_columns("e\u{301}x", &[1]), vec![(0, 1)]);
         // An escape is drawn as two cells ("^[").
         assert_eq!(char_indices_to_columns("\x1bz", &[1]), vec![(2, 3)]);
+    }
+
+    #[test]
+    fn counts_group_thousands_and_agree_with_their_noun() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(12_887), "12,887");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(count(1, "actor", "actors"), "1 actor");
+        assert_eq!(count(2_225, "article", "articles"), "2,225 articles");
     }
 }

@@ -21,9 +21,7 @@ pub struct ExportChoice {
     pub available: bool,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::text::count as plural;
 
 impl App {
     /// Opens the overlay on the articles, in Markdown; or says why not yet.
@@ -96,7 +94,11 @@ impl App {
                 } else {
                     noun
                 };
-                format!("Wrote {} {noun} to {}", w.records, w.path)
+                format!(
+                    "Wrote {} {noun} to {}",
+                    crate::text::grouped(w.records),
+                    w.path
+                )
             }
             Err(why) => format!("Export failed: {why}"),
         });

@@ -26,11 +26,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut title = if app.filter.active() {
         format!(
             "Actors {}/{} in matches",
-            app.sidebar.rows.len(),
-            lib.actors.len()
+            crate::text::grouped(app.sidebar.rows.len()),
+            crate::text::grouped(lib.actors.len())
         )
     } else {
-        format!("Actors ({})", app.sidebar.rows.len())
+        format!("Actors ({})", crate::text::grouped(app.sidebar.rows.len()))
     };
     if !app.hidden_kinds.is_empty() {
         let kinds: Vec<&str> = app.hidden_kinds.iter().map(|k| k.short()).collect();

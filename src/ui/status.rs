@@ -37,18 +37,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);
 }
 
-/// `n` with thousands separated, as people read counts.
-pub(super) fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub(super) use crate::text::grouped;
 
 /// `n` in at most five characters (`99999`, `123k`, `1.2M`), for narrow
 /// number columns.
@@ -110,10 +99,10 @@ fn summary(app: &App) -> String {
     }
     let mut s = if app.filter.active() {
         format!(
-            "{} of {} articles, {} actors · /{}{}",
+            "{} of {} articles, {} · /{}{}",
             grouped(app.list.rows.len()),
             grouped(lib.corpus.len()),
-            grouped(app.sidebar.rows.len()),
+            crate::text::count(app.sidebar.rows.len(), "actor", "actors"),
             app.filter.input,
             if app.filter.pending() {
                 " (searching…)"
@@ -197,10 +186,10 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
     let right = match f.query.problems.first() {
         Some(p) => format!(" {p} "),
         None if f.active() => format!(
-            " {} of {} articles, {} actors{} ",
+            " {} of {} articles, {}{} ",
             grouped(app.list.rows.len()),
             grouped(app.lib.corpus.len()),
-            grouped(app.sidebar.rows.len()),
+            crate::text::count(app.sidebar.rows.len(), "actor", "actors"),
             if f.pending() { " …" } else { "" }
         ),
         None => " type to filter · Enter keep · Esc clear · ↑↓ history ".into(),

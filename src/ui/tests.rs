@@ -221,7 +221,7 @@ fn typing_a_filter_at_120x40() {
     insta::assert_snapshot!(t.backend());
     let last = rows(t.backend().buffer()).pop().unwrap();
     assert!(last.starts_with("/ bort"), "{last}");
-    assert!(last.contains("4 of 5 articles, 1 actors"), "{last}");
+    assert!(last.contains("4 of 5 articles, 1 actor"), "{last}");
 }
 
 #[test]
