@@ -334,6 +334,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(p) = &path {
         if let Err(e) = Corpus::check(p) {
             eprintln!("dossier: {e}");
+            // `dossier --config F config` reads `config` as the corpus:
+            // options go after the subcommand.
+            let name = p.to_string_lossy();
+            if Cli::command()
+                .get_subcommands()
+                .any(|c| c.get_name() == name)
+            {
+                eprintln!(
+                    "dossier: to run `dossier {name}`, put the options after it: dossier {name} [OPTIONS]"
+                );
+            }
             return Ok(ExitCode::from(EXIT_INPUT));
         }
     }

@@ -379,3 +379,18 @@ fn filter_is_terms_read_the_marks_the_tui_saved() {
     assert_eq!(exported, ids);
     assert_eq!(run_as("export", "is:unread").len(), 3);
 }
+
+#[test]
+fn options_before_a_subcommand_get_told_where_they_go() {
+    let out = common::dossier(&["--no-mouse", "config"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("put the options after it: dossier config [OPTIONS]"),
+        "{err}"
+    );
+    // A real corpus path that happens not to exist gets no such hint.
+    let out = common::dossier(&["no-such-corpus"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("put the options after"), "{err}");
+}
