@@ -192,6 +192,9 @@ pub enum StateError {
         /// The operating system's message.
         error: io::Error,
     },
+    /// The marks file exists but cannot be read, so it must not be
+    /// overwritten; the message names it and why.
+    Unreadable(String),
 }
 
 impl fmt::Display for StateError {
@@ -202,6 +205,7 @@ impl fmt::Display for StateError {
                 "{}: {error}; check that the folder exists and is writable (or set XDG_DATA_HOME)",
                 path.display()
             ),
+            StateError::Unreadable(why) => f.write_str(why),
         }
     }
 }
@@ -376,10 +380,7 @@ impl Store {
         let _lock = self.lock()?;
         let mut warnings = Vec::new();
         let Ok(mut marks) = self.read(now, &mut warnings) else {
-            return Err(StateError::Io {
-                path: self.path.clone(),
-                error: io::Error::other(warnings.join("; ")),
-            });
+            return Err(StateError::Unreadable(warnings.join("; ")));
         };
         for c in changes {
             marks.apply(c, now);
@@ -600,7 +601,10 @@ mod tests {
             loaded.warnings[0].contains("will not be saved"),
             "{loaded:?}"
         );
-        assert!(s.save(&[read("a.txt")], 2).is_err());
+        let err = s.save(&[read("a.txt")], 2).unwrap_err().to_string();
+        let named = s.path().display().to_string();
+        assert_eq!(err.matches(&named).count(), 1, "the path once: {err}");
+        assert!(err.contains("cannot read the saved marks"), "{err}");
         assert!(s.path().is_dir(), "left alone");
     }
 
