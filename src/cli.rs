@@ -24,12 +24,31 @@ use crate::term::Start;
 /// Exit code for a bad corpus path or gazetteer: nothing was shown.
 const EXIT_INPUT: u8 = 2;
 
+/// What `dossier --help` and the man page say about the environment and
+/// the files dossier reads and writes.
+const ENVIRONMENT: &str = "\
+Environment:
+  NO_COLOR       set to anything: no colours, reverse video and underlines instead
+  PAGER          the pager of o (default less); EDITOR, VISUAL: the editor of e (default vi)
+  BROWSER        the browser of O (default xdg-open, or open on macOS)
+  DOSSIER_LOG    a log filter such as info or dossier=debug: log to dossier.log in the data folder
+  XDG_CONFIG_HOME, XDG_DATA_HOME  where the config and the data folder are (Linux)
+
+Files:
+  config.toml    keys, colours and layout; `dossier config --path` says where
+  marks/*.json   read marks, bookmarks and notes per corpus, in the data folder
+  dossier.log    the log, in the data folder, only with DOSSIER_LOG
+
+Mouse: click a row to select it, click a name in the reader to select that actor, the wheel
+scrolls the pane under the pointer (--no-mouse or [ui] mouse = false leave it to the terminal).";
+
 /// A terminal browser for news corpora: who is in the story, what each source
 /// said about them, and where else they are named.
 #[derive(Debug, Parser)]
 #[command(
     name = "dossier",
     version = env!("DOSSIER_VERSION"),
+    after_long_help = ENVIRONMENT,
     args_conflicts_with_subcommands = true
 )]
 struct Cli {

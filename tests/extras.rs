@@ -53,6 +53,18 @@ fn the_man_page_is_roff_naming_the_subcommands() {
     for sub in ["export", "mentions", "briefing", "completions", "man"] {
         assert!(page.contains(sub), "man page lacks {sub}");
     }
+    // The environment and the files, as --help says them too.
+    let help = stdout_ok(&["--help"]);
+    for var in [
+        "NO_COLOR",
+        "PAGER",
+        "DOSSIER_LOG",
+        "XDG_DATA_HOME",
+        "config.toml",
+    ] {
+        assert!(page.contains(var), "man page lacks {var}");
+        assert!(help.contains(var), "--help lacks {var}");
+    }
 }
 
 /// Runs `dossier list` with its data directory in `data` and `DOSSIER_LOG`
