@@ -135,17 +135,7 @@ impl Selection {
     pub fn actors(lib: &Library, hits: Option<&Hits>) -> Selection {
         Selection::Actors(match hits {
             Some(h) => h.actors.clone(),
-            None => lib
-                .actors
-                .list()
-                .iter()
-                .enumerate()
-                .map(|(i, a)| ActorHit {
-                    actor: ActorId(i as u32),
-                    mentions: a.mentions,
-                    articles: a.articles,
-                })
-                .collect(),
+            None => ActorHit::all(&lib.actors),
         })
     }
 
@@ -171,24 +161,8 @@ impl Selection {
     }
 }
 
-/// One article of an export.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ArticleRecord<'a> {
-    /// The article id.
-    pub id: &'a str,
-    /// The title.
-    pub title: &'a str,
-    /// The byline, from the source or detected in the text.
-    pub byline: Option<&'a str>,
-    /// The source, when the corpus gives one.
-    pub source: Option<&'a str>,
-    /// The date, when the corpus gives one.
-    pub date: Option<&'a str>,
-    /// The url, when the corpus gives one.
-    pub url: Option<&'a str>,
-    /// How many distinct actors it names.
-    pub actors: usize,
-}
+/// One article of an export: the row `dossier list` prints.
+pub use crate::report::ArticleRow as ArticleRecord;
 
 /// One actor of an export, with the counts the selection gave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -233,16 +207,8 @@ pub struct MentionRecord<'a> {
 /// The records of an article selection.
 pub fn article_records<'a>(lib: &'a Library, docs: &[DocId]) -> Vec<ArticleRecord<'a>> {
     docs.iter()
-        .filter_map(|&d| lib.corpus.articles.get(d.ix()).map(|a| (d, a)))
-        .map(|(d, a)| ArticleRecord {
-            id: &a.id,
-            title: a.title(),
-            byline: a.meta.byline.as_deref(),
-            source: a.meta.source.as_deref(),
-            date: a.meta.date.as_deref(),
-            url: a.meta.url.as_deref(),
-            actors: lib.actors.actor_count(d),
-        })
+        .filter(|d| d.ix() < lib.corpus.len())
+        .map(|&d| crate::report::article_row(lib, d))
         .collect()
 }
 

@@ -20,8 +20,8 @@ use crate::text;
 /// Cells of context on each side of a mention.
 pub const CONTEXT_CELLS: usize = 40;
 
-/// One article, as `dossier list` prints it.
-#[derive(Debug, Serialize)]
+/// One article, as `dossier list` prints it and exports write it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleRow<'a> {
     /// The article id.
     pub id: &'a str,
@@ -167,16 +167,22 @@ pub fn filtered_actor_table(rows: &[FilteredActorRow]) -> Vec<Vec<String>> {
 pub fn articles(lib: &Library) -> Vec<ArticleRow<'_>> {
     lib.corpus
         .iter()
-        .map(|(id, a)| ArticleRow {
-            id: &a.id,
-            title: a.title(),
-            byline: a.meta.byline.as_deref(),
-            source: a.meta.source.as_deref(),
-            date: a.meta.date.as_deref(),
-            url: a.meta.url.as_deref(),
-            actors: lib.actors.actor_count(id),
-        })
+        .map(|(id, _)| article_row(lib, id))
         .collect()
+}
+
+/// Article `id`'s row, for `dossier list` and for exports.
+pub fn article_row(lib: &Library, id: crate::corpus::DocId) -> ArticleRow<'_> {
+    let a = &lib.corpus.articles[id.ix()];
+    ArticleRow {
+        id: &a.id,
+        title: a.title(),
+        byline: a.meta.byline.as_deref(),
+        source: a.meta.source.as_deref(),
+        date: a.meta.date.as_deref(),
+        url: a.meta.url.as_deref(),
+        actors: lib.actors.actor_count(id),
+    }
 }
 
 /// Every actor, most mentioned first.

@@ -914,17 +914,7 @@ impl App {
 
         self.sidebar.rows = match &hits {
             Some(h) => h.actors.clone(),
-            None => lib
-                .actors
-                .list()
-                .iter()
-                .enumerate()
-                .map(|(i, a)| ActorHit {
-                    actor: ActorId(i as u32),
-                    mentions: a.mentions,
-                    articles: a.articles,
-                })
-                .collect(),
+            None => ActorHit::all(&lib.actors),
         };
         if !self.hidden_kinds.is_empty() {
             let hidden = &self.hidden_kinds;

@@ -15,6 +15,7 @@ use super::{App, Effect, Pane};
 use crate::actors::sentences::{sentence_span, sentence_starts};
 use crate::corpus::{Article, DocId};
 use crate::text;
+use crate::text::grouped as thousands;
 
 /// Longest file name stem made from an article id.
 const STEM_MAX: usize = 60;
@@ -74,19 +75,6 @@ pub fn file_stem(article: &Article) -> String {
     } else {
         stem.to_owned()
     }
-}
-
-/// `1234567` as `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl App {
@@ -474,14 +462,6 @@ mod tests {
             assert_eq!(key(&mut app, k), None, "{k}");
             assert!(app.message.is_some(), "{k} says why");
         }
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1234), "1,234");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

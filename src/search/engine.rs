@@ -56,6 +56,23 @@ pub struct ActorHit {
     pub articles: u32,
 }
 
+impl ActorHit {
+    /// Every actor with its counts over the whole corpus, most mentioned
+    /// first: the sidebar with no filter.
+    pub fn all(actors: &crate::actors::Actors) -> Vec<ActorHit> {
+        actors
+            .list()
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ActorHit {
+                actor: ActorId(i as u32),
+                mentions: a.mentions,
+                articles: a.articles,
+            })
+            .collect()
+    }
+}
+
 /// The answer to a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hits {
