@@ -21,13 +21,6 @@ fn jane_roe(dir: &std::path::Path) -> std::path::PathBuf {
     g
 }
 
-fn seed_bytes(id: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("seeds")
-        .join(id);
-    std::fs::read(path).unwrap()
-}
-
 #[test]
 fn list_prints_the_seed_articles_in_order() {
     let rows = json(&["list", "--json"]);
@@ -64,7 +57,7 @@ fn mention_offsets_cut_the_mention_out_of_the_seed_file() {
     let rows = json(&["mentions", "Bortnikov", "--json"]);
     assert_eq!(rows.len(), 8);
     for r in &rows {
-        let bytes = seed_bytes(r["article"].as_str().unwrap());
+        let bytes = common::seed_bytes(r["article"].as_str().unwrap());
         let (s, e) = (
             r["start"].as_u64().unwrap() as usize,
             r["end"].as_u64().unwrap() as usize,

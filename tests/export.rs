@@ -31,13 +31,6 @@ fn col(header: &[String], name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
 }
 
-fn seed_bytes(id: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("seeds")
-        .join(id);
-    std::fs::read(path).unwrap()
-}
-
 #[test]
 fn json_articles_are_every_article_with_stable_fields() {
     let rows = json(&["export", "--format", "json"]);
@@ -105,7 +98,7 @@ fn mentions_export_spans_that_cut_the_mention_out_of_the_file() {
     let rows = json(&["export", "--actor", "bortnikov", "-f", "json"]);
     assert_eq!(rows.len(), 8);
     for r in &rows {
-        let bytes = seed_bytes(r["article"].as_str().unwrap());
+        let bytes = common::seed_bytes(r["article"].as_str().unwrap());
         let (s, e) = (
             r["start"].as_u64().unwrap() as usize,
             r["end"].as_u64().unwrap() as usize,

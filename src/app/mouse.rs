@@ -252,31 +252,22 @@ impl App {
             Hit::Concordance(i) => {
                 let vis = self.view_visible();
                 let c = self.concordance.as_mut()?;
-                let i = i?;
-                if c.cursor.selected == i {
+                if click_row(&mut c.cursor, i?, c.rows.len(), vis) {
                     self.activate();
-                } else {
-                    c.cursor.select(i, c.rows.len(), vis);
                 }
             }
             Hit::Timeline(i) => {
                 let vis = self.timeline_visible();
                 let t = self.timeline.as_mut()?;
-                let i = i?;
-                if t.cursor.selected == i {
+                if click_row(&mut t.cursor, i?, t.rows.len(), vis) {
                     self.activate();
-                } else {
-                    t.cursor.select(i, t.rows.len(), vis);
                 }
             }
             Hit::Quotes(i) => {
                 let vis = self.quotes_visible();
                 let q = self.quotes.as_mut()?;
-                let i = i?;
-                if q.cursor.selected == i {
+                if click_row(&mut q.cursor, i?, q.rows.len(), vis) {
                     self.activate();
-                } else {
-                    q.cursor.select(i, q.rows.len(), vis);
                 }
             }
             Hit::Related(column, i) => {
@@ -379,4 +370,14 @@ fn scroll_window(c: &mut Cursor, rows: isize, len: usize, visible: usize) {
     let last = (c.offset + visible).min(len).saturating_sub(1);
     c.selected = c.selected.clamp(c.offset, last.max(c.offset));
     c.fit(len, visible);
+}
+
+/// Selects row `i` of a view's `cursor` (`len` rows, `vis` on screen);
+/// true when it was selected already, so the click means Enter.
+fn click_row(cursor: &mut Cursor, i: usize, len: usize, vis: usize) -> bool {
+    if cursor.selected == i {
+        return true;
+    }
+    cursor.select(i, len, vis);
+    false
 }

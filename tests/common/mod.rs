@@ -326,3 +326,8 @@ pub fn fifo(dir: &Path, name: &str) -> Option<PathBuf> {
     }
     Some(path)
 }
+
+/// The bytes of seed article `id`, as committed under seeds/.
+pub fn seed_bytes(id: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(id)).unwrap()
+}
