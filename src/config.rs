@@ -677,6 +677,21 @@ impl Config {
                         let a = Action::from_name(name).ok_or_else(|| {
                             invalid(Some(target.span()), unknown_action(key.get_ref(), name))
                         })?;
+                        if !context.accepts(&a) {
+                            let can: Vec<&str> = Action::BINDABLE
+                                .iter()
+                                .filter(|(b, _)| context.accepts(b))
+                                .map(|(_, n)| *n)
+                                .collect();
+                            return Err(invalid(
+                                Some(target.span()),
+                                format!(
+                                    "`{name}` does nothing while {} is open; bind one of {}",
+                                    context.title(),
+                                    can.join(", ")
+                                ),
+                            ));
+                        }
                         Some(a)
                     };
                     config.keymap.bind(context, k, action);

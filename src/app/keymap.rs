@@ -198,6 +198,32 @@ pub enum Context {
 }
 
 impl Context {
+    /// Whether `action` can do anything here: the help and the export
+    /// overlay take only their own few actions (and quitting), so a
+    /// config binding anything else there would be a dead key.
+    pub fn accepts(self, action: &Action) -> bool {
+        use Action::*;
+        match self {
+            Context::Help => matches!(
+                action,
+                ToggleHelp | ToggleWarnings | Back | Down | Up | Quit | Suspend
+            ),
+            Context::Export => matches!(
+                action,
+                Back | OpenExport
+                    | ToggleHelp
+                    | Down
+                    | Up
+                    | FocusNext
+                    | FocusPrev
+                    | Activate
+                    | Quit
+                    | Suspend
+            ),
+            _ => true,
+        }
+    }
+
     /// The heading of this context in the help overlay.
     pub fn title(self) -> &'static str {
         match self {

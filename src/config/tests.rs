@@ -202,6 +202,19 @@ fn a_bad_key_or_action_names_the_line_and_the_fix() {
 
     // An action that takes an argument is not bindable by name.
     assert!(parse("[keys.list]\nJ = \"filter_input\"\n").is_err());
+
+    // The help and the export overlay take only their own actions: a key
+    // bound there to anything else would be dead.
+    let e = err("[keys.export]\nj = \"down\"\nenter = \"timeline\"\n");
+    assert_eq!(e.line(), Some(3));
+    assert!(
+        e.to_string()
+            .contains("`timeline` does nothing while Export"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("activate"), "{e}");
+    assert!(parse("[keys.help]\nctrl-h = \"help\"\n").is_ok());
+    assert!(parse("[keys.help]\nn = \"next_mention\"\n").is_err());
 }
 
 #[test]
