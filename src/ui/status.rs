@@ -262,7 +262,10 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             wanted.push((Action::Back, "close", 2));
         }
         View::Panes => {
-            wanted.push((Action::FocusNext, "pane", 4));
+            // With one pane on screen, Tab is the only way to the others.
+            let l = &app.layout;
+            let shown = [l.list, l.reader, l.actors].iter().flatten().count();
+            wanted.push((Action::FocusNext, "pane", if shown == 1 { 1 } else { 4 }));
             match app.focus {
                 Pane::List => wanted.push((Action::Activate, "read", 5)),
                 Pane::Actors => wanted.push((Action::Activate, "select", 3)),

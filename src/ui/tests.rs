@@ -709,3 +709,15 @@ fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
     press(&mut app, "w");
     insta::assert_snapshot!(draw(&app).backend());
 }
+
+#[test]
+fn on_a_narrow_screen_the_hints_keep_tab_the_way_to_the_hidden_panes() {
+    for w in [56, 59] {
+        let app = seeds_app(w, 14);
+        let l = &app.layout;
+        let shown = [l.list, l.reader, l.actors].iter().flatten().count();
+        assert_eq!(shown, 1, "one pane at {w}");
+        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        assert!(status.contains("Tab pane"), "{w}: {status}");
+    }
+}
