@@ -57,12 +57,7 @@ fn mention_offsets_cut_the_mention_out_of_the_seed_file() {
     let rows = json(&["mentions", "Bortnikov", "--json"]);
     assert_eq!(rows.len(), 8);
     for r in &rows {
-        let bytes = common::seed_bytes(r["article"].as_str().unwrap());
-        let (s, e) = (
-            r["start"].as_u64().unwrap() as usize,
-            r["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(&bytes[s..e], r["text"].as_str().unwrap().as_bytes());
+        assert_eq!(common::seed_span(r), r["text"].as_str().unwrap().as_bytes());
         assert_eq!(r["actor"], "Alexander Bortnikov");
         assert_eq!(r["kind"], "person");
         assert!(

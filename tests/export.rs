@@ -98,13 +98,8 @@ fn mentions_export_spans_that_cut_the_mention_out_of_the_file() {
     let rows = json(&["export", "--actor", "bortnikov", "-f", "json"]);
     assert_eq!(rows.len(), 8);
     for r in &rows {
-        let bytes = common::seed_bytes(r["article"].as_str().unwrap());
-        let (s, e) = (
-            r["start"].as_u64().unwrap() as usize,
-            r["end"].as_u64().unwrap() as usize,
-        );
         let text = r["text"].as_str().unwrap();
-        assert_eq!(&bytes[s..e], text.as_bytes());
+        assert_eq!(common::seed_span(r), text.as_bytes());
         let sentence = r["sentence"].as_str().unwrap();
         assert!(sentence.contains(text), "{sentence}");
         assert!(!sentence.contains('\n'), "one sentence: {sentence}");

@@ -416,7 +416,6 @@ impl App {
             return None;
         }
         match action {
-            Action::Quit => self.quit = true,
             Action::FocusNext if self.view == View::Related => self.switch_column(),
             Action::FocusPrev if self.view == View::Related => self.switch_column(),
             Action::FocusNext | Action::FocusPrev if self.view != View::Panes => {}
@@ -505,9 +504,10 @@ impl App {
             Action::OpenBrowser => return self.open_browser(),
             Action::Copy => return self.copy(),
             Action::CopyId => return self.copy_id(),
-            Action::Suspend => return Some(Effect::Suspend),
             Action::Click { .. } | Action::Scroll { .. } | Action::Notice(_) | Action::Paste(_) => {
             }
+            // Quitting and suspending, handled before the overlays.
+            Action::Quit | Action::Suspend => {}
             Action::FilterResults { .. }
             | Action::Exported(_)
             | Action::Resize { .. }

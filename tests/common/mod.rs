@@ -327,6 +327,14 @@ pub fn fifo(dir: &Path, name: &str) -> Option<PathBuf> {
     Some(path)
 }
 
+/// The bytes that a JSON mention row's `start..end` cut from its seed
+/// file (`article`).
+pub fn seed_span(row: &serde_json::Value) -> Vec<u8> {
+    let bytes = seed_bytes(row["article"].as_str().unwrap());
+    let at = |k: &str| row[k].as_u64().unwrap() as usize;
+    bytes[at("start")..at("end")].to_vec()
+}
+
 /// The bytes of seed article `id`, as committed under seeds/.
 pub fn seed_bytes(id: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(id)).unwrap()
