@@ -456,6 +456,9 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i
         }
     };
     let mut app = app.with_config(config);
+    // The first frame does not wait for the marks file (55 ms for the
+    // marks of 100,000 articles): they are read after it and drawn again.
+    session.terminal.draw(|f| dossier::ui::render(&app, f))?;
     let (store, marks) = open_store(&origin);
     app.update(marks);
     let workers = Workers::start(worker_tx, store);
