@@ -1,8 +1,15 @@
 //! Times each phase of opening a corpus, to see where load time goes.
 //!
-//! `cargo run --release --example load_phases -- PATH [--no-discover]`
+//! `cargo run --release --example load_phases -- PATH [--no-discover] [--digest]`
+//!
+//! With `--digest` it also prints a SHA-256 of everything the build
+//! produced (actors with kinds, aliases and spellings, every mention, the
+//! body and title vocabularies with their postings), so a change meant to
+//! be only faster can be checked to give the same library.
 
 use std::time::Instant;
+
+use sha2::{Digest, Sha256};
 
 use dossier::actors::Extraction;
 use dossier::corpus::Corpus;
@@ -58,6 +65,9 @@ fn main() {
         lib.index.heap_bytes() / 1_000_000,
         (load + build).as_secs_f64() * 1e3,
     );
+    if std::env::args().any(|a| a == "--digest") {
+        println!("digest {}", digest(&lib));
+    }
     // The story phase again on its own, to show its share of the build.
     let t = Instant::now();
     let story = dossier::story::Story::build(&lib.corpus, &lib.actors);
@@ -68,4 +78,38 @@ fn main() {
         story.timeline.groups.len(),
         story.quotes().len(),
     );
+}
+
+/// A SHA-256 over the library's actors, mentions and vocabularies.
+fn digest(lib: &Library) -> String {
+    let mut h = Sha256::new();
+    let mut put = |s: &str| {
+        h.update(s.as_bytes());
+        h.update([0]);
+    };
+    for a in lib.actors.list() {
+        put(&format!("{}|{:?}|{}|{}", a.name, a.kind, a.mentions, a.articles));
+        for alias in &a.aliases {
+            put(alias);
+        }
+        for v in a.spellings().iter() {
+            put(&format!("{}={}", v.text, v.count));
+        }
+    }
+    for m in lib.actors.all_mentions() {
+        put(&format!("{} {} {} {}", m.doc.0, m.start, m.end, m.actor.0));
+    }
+    for vocab in [lib.index.body_words(), lib.index.title_words()] {
+        for w in 0..vocab.len() as u32 {
+            let posts: Vec<u32> = vocab.postings(w).collect();
+            put(&format!(
+                "{} {} {} {:?}",
+                vocab.word(w),
+                vocab.df(w),
+                vocab.lowercase_docs(vocab.word(w)),
+                posts
+            ));
+        }
+    }
+    format!("{:x}", h.finalize())
 }
