@@ -85,6 +85,15 @@ impl Library {
         crate::mem::release_free();
         let lower = body.lowercase_table();
         let actors = Actors::from_scans(&corpus, &plan, scans, &|w| {
+            // Discovery asks this of every name's words: an ASCII word
+            // folds to its lower case, without an allocation.
+            let mut ascii = [0u8; 32];
+            if let Some(buf) = ascii.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+                buf.copy_from_slice(w.as_bytes());
+                buf.make_ascii_lowercase();
+                let key = std::str::from_utf8(buf).unwrap_or_default();
+                return lower.get(key).copied().unwrap_or(0);
+            }
             let folded = crate::search::fold::fold(w);
             lower.get(folded.as_str()).copied().unwrap_or(0)
         });

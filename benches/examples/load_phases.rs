@@ -88,7 +88,10 @@ fn digest(lib: &Library) -> String {
         h.update([0]);
     };
     for a in lib.actors.list() {
-        put(&format!("{}|{:?}|{}|{}", a.name, a.kind, a.mentions, a.articles));
+        put(&format!(
+            "{}|{:?}|{}|{}",
+            a.name, a.kind, a.mentions, a.articles
+        ));
         for alias in &a.aliases {
             put(alias);
         }

@@ -675,6 +675,21 @@ struct Stat {
     age: u16,
 }
 
+impl Stat {
+    /// Adds the counts of `other`, taken over other articles.
+    fn add(&mut self, other: &Stat) {
+        self.count += other.count;
+        self.mid += other.mid;
+        self.mid_docs += other.mid_docs;
+        self.body += other.body;
+        self.honor = self.honor.saturating_add(other.honor);
+        self.speech = self.speech.saturating_add(other.speech);
+        self.the = self.the.saturating_add(other.the);
+        self.prep = self.prep.saturating_add(other.prep);
+        self.age = self.age.saturating_add(other.age);
+    }
+}
+
 /// Adds one to a saturating cue count when `yes`.
 fn bump(n: &mut u16, yes: bool) {
     *n = n.saturating_add(u16::from(yes));
@@ -701,10 +716,27 @@ pub struct Lexicon<'a> {
     /// Spelling -> what it names.
     spellings: FxHashMap<&'a str, Spelling>,
     /// Bare surnames several people share: surname -> its spelling number
-    /// and those people.
-    shared: FxHashMap<&'a str, (u32, Vec<u32>)>,
+    /// (which is its index in `sharers`).
+    shared: FxHashMap<&'a str, u32>,
+    /// The people who share each shared surname.
+    sharers: Vec<Vec<u32>>,
     /// Every spelling, by number.
     texts: Vec<&'a str>,
+    /// What each run surface names as a whole, by surface number.
+    whole: Vec<Whole>,
+    /// The surface number of every run, in corpus order.
+    run_surfaces: Vec<u32>,
+    /// Where each article's runs start in `run_surfaces`, and the end.
+    run_start: Vec<u32>,
+}
+
+/// What a run's whole surface names, known without a lookup by text.
+#[derive(Debug, Clone, Copy)]
+enum Whole {
+    Nothing,
+    Known(Spelling),
+    /// A shared surname: its spelling number.
+    Shared(u32),
 }
 
 /// What a spelling names.
@@ -731,56 +763,157 @@ pub struct Tagged {
     pub spelling: u32,
 }
 
-/// Decides, across the corpus, which runs are names, of what kind, and how
-/// they merge. `runs` are every article's runs, with its text;
-/// `lowercase(word)` says in how many articles a word is written in lower
-/// case; `taken(spelling)` whether the gazetteer already claims a
-/// spelling.
-pub fn decide<'a, 'r>(
-    cues: &Cues,
-    runs: impl Iterator<Item = (&'a str, &'r [Run])>,
-    lowercase: &(dyn Fn(&str) -> u32 + Sync),
-    taken: &(dyn Fn(&str) -> bool + Sync),
-) -> Lexicon<'a> {
-    let mut stats: FxHashMap<&str, Stat> = FxHashMap::default();
-    let mut acronyms: Vec<(&str, &str)> = Vec::new();
-    for (doc, (text, runs)) in runs.enumerate() {
-        for (i, r) in runs.iter().enumerate() {
-            let surface = r.text(text);
-            let s = stats.entry(surface).or_default();
-            s.count += 1;
-            if !r.has(TITLE) {
-                s.body += 1;
-                if !r.has(SENTENCE) {
-                    s.mid += 1;
-                    if s.last_mid_doc != doc as u32 + 1 {
-                        s.last_mid_doc = doc as u32 + 1;
-                        s.mid_docs += 1;
-                    }
-                }
+/// Articles per share of [`tally`]: enough that merging the shares' tables
+/// costs little next to filling them.
+const TALLY_SHARE: usize = 8192;
+
+/// Every distinct run surface in the corpus, numbered, with its [`Stat`].
+#[derive(Default)]
+struct Surfaces<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    texts: Vec<&'a str>,
+    stats: Vec<Stat>,
+}
+
+impl<'a> Surfaces<'a> {
+    /// The number of `surface`, added if new.
+    fn id(&mut self, surface: &'a str) -> u32 {
+        let next = self.texts.len() as u32;
+        let id = *self.ids.entry(surface).or_insert(next);
+        if id == next {
+            self.texts.push(surface);
+            self.stats.push(Stat::default());
+        }
+        id
+    }
+}
+
+/// What [`tally`] finds: the surfaces, the acronyms defined in brackets as
+/// (expansion, acronym) in text order, and the surface of every run, in
+/// corpus order.
+struct Tally<'a> {
+    surfaces: Surfaces<'a>,
+    acronyms: Vec<(&'a str, &'a str)>,
+    run_surfaces: Vec<u32>,
+}
+
+/// Numbers and counts the surfaces of all articles' runs. Shares of
+/// articles are tallied on every core and merged in order.
+fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
+    let shares: Vec<Tally<'a>> = docs
+        .par_chunks(TALLY_SHARE)
+        .enumerate()
+        .map(|(k, share)| {
+            let mut t = Tally {
+                surfaces: Surfaces::default(),
+                acronyms: Vec::new(),
+                run_surfaces: Vec::new(),
+            };
+            for (d, &(text, runs)) in share.iter().enumerate() {
+                let doc = (k * TALLY_SHARE + d) as u32;
+                tally_doc(cues, doc, text, runs, &mut t);
             }
-            bump(&mut s.honor, r.has(HONOR));
-            bump(&mut s.speech, r.has(SPEECH));
-            bump(&mut s.the, r.has(THE));
-            bump(&mut s.prep, r.has(PREP));
-            bump(&mut s.age, r.has(AGE));
-            // "Federal Security Service (FSB)".
-            if r.has(PAREN) && r.words == 1 && i > 0 {
-                let prev = runs[i - 1];
-                let gap_ok = prev.start as usize + usize::from(prev.len) + 2 == r.start as usize;
-                if gap_ok && initials_match(prev.text(text), surface, cues) {
-                    acronyms.push((prev.text(text), surface));
+            t
+        })
+        .collect();
+    let mut all = Tally {
+        surfaces: Surfaces::default(),
+        acronyms: Vec::new(),
+        run_surfaces: Vec::with_capacity(shares.iter().map(|t| t.run_surfaces.len()).sum()),
+    };
+    for part in shares {
+        if all.surfaces.texts.is_empty() {
+            all.surfaces = part.surfaces;
+            all.run_surfaces.extend(part.run_surfaces);
+        } else {
+            let global: Vec<u32> = part
+                .surfaces
+                .texts
+                .iter()
+                .zip(&part.surfaces.stats)
+                .map(|(&text, s)| {
+                    let id = all.surfaces.id(text);
+                    all.surfaces.stats[id as usize].add(s);
+                    id
+                })
+                .collect();
+            all.run_surfaces
+                .extend(part.run_surfaces.iter().map(|&l| global[l as usize]));
+        }
+        all.acronyms.extend(part.acronyms);
+    }
+    all
+}
+
+/// Adds article `doc`'s runs to `tally`.
+fn tally_doc<'a>(cues: &Cues, doc: u32, text: &'a str, runs: &[Run], tally: &mut Tally<'a>) {
+    for (i, r) in runs.iter().enumerate() {
+        let surface = r.text(text);
+        let id = tally.surfaces.id(surface);
+        tally.run_surfaces.push(id);
+        let s = &mut tally.surfaces.stats[id as usize];
+        s.count += 1;
+        if !r.has(TITLE) {
+            s.body += 1;
+            if !r.has(SENTENCE) {
+                s.mid += 1;
+                if s.last_mid_doc != doc + 1 {
+                    s.last_mid_doc = doc + 1;
+                    s.mid_docs += 1;
                 }
             }
         }
+        bump(&mut s.honor, r.has(HONOR));
+        bump(&mut s.speech, r.has(SPEECH));
+        bump(&mut s.the, r.has(THE));
+        bump(&mut s.prep, r.has(PREP));
+        bump(&mut s.age, r.has(AGE));
+        // "Federal Security Service (FSB)".
+        if r.has(PAREN) && r.words == 1 && i > 0 {
+            let prev = runs[i - 1];
+            let gap_ok = prev.start as usize + usize::from(prev.len) + 2 == r.start as usize;
+            if gap_ok && initials_match(prev.text(text), surface, cues) {
+                tally.acronyms.push((prev.text(text), surface));
+            }
+        }
     }
+}
 
-    // Which surfaces are names.
-    let mut names: Vec<(&str, Stat)> = stats
+/// Decides, across the corpus, which runs are names, of what kind, and how
+/// they merge. `docs` are every article's text with its runs;
+/// `lowercase(word)` says in how many articles a word is written in lower
+/// case; `taken(spelling)` whether the gazetteer already claims a
+/// spelling.
+pub fn decide<'a>(
+    cues: &Cues,
+    docs: &[(&'a str, &[Run])],
+    lowercase: &(dyn Fn(&str) -> u32 + Sync),
+    taken: &(dyn Fn(&str) -> bool + Sync),
+) -> Lexicon<'a> {
+    let Tally {
+        surfaces,
+        acronyms,
+        run_surfaces,
+    } = tally(cues, docs);
+    let mut run_start = Vec::with_capacity(docs.len() + 1);
+    let mut at = 0u32;
+    run_start.push(at);
+    for (_, runs) in docs {
+        at += runs.len() as u32;
+        run_start.push(at);
+    }
+    // Which surfaces are names, commonest first.
+    let mut named: Vec<(&str, Stat, u32)> = (0..surfaces.texts.len())
         .into_par_iter()
-        .filter(|(surface, s)| is_name(cues, surface, s, lowercase) && !taken(surface))
+        .filter_map(|i| {
+            let (surface, s) = (surfaces.texts[i], &surfaces.stats[i]);
+            (is_name(cues, surface, s, lowercase) && !taken(surface))
+                .then(|| (surface, s.clone(), i as u32))
+        })
         .collect();
-    names.par_sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+    named.par_sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+    let name_surface: Vec<u32> = named.iter().map(|n| n.2).collect();
+    let names: Vec<(&str, Stat)> = named.into_iter().map(|(n, s, _)| (n, s)).collect();
     let index: FxHashMap<&str, usize> = names
         .iter()
         .enumerate()
@@ -839,13 +972,16 @@ pub fn decide<'a, 'r>(
         .map(|(n, _)| *n)
         .collect();
     for (i, (surface, _)) in names.iter().enumerate() {
-        let ws: Vec<&str> = surface.split_whitespace().collect();
+        let Some((_, last)) = surface.rsplit_once(' ') else {
+            continue;
+        };
         let weak = matches!(found[i].kind, Kind::Other | Kind::Organization)
+            && titled.contains(last)
             && !cues.listed(surface)
-            && !ws
-                .iter()
+            && !surface
+                .split(' ')
                 .any(|w| cues.is(w, ORG_WORD) || cues.is(w, PLACE_WORD));
-        if ws.len() >= 2 && weak && ws.last().is_some_and(|l| titled.contains(l)) {
+        if weak {
             found[i].kind = Kind::Person;
         }
     }
@@ -854,7 +990,7 @@ pub fn decide<'a, 'r>(
     let mut by_surname: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for (i, (surface, _)) in names.iter().enumerate() {
         if surface.contains(' ') && found[i].kind == Kind::Person {
-            if let Some(last) = surface.split_whitespace().last() {
+            if let Some(last) = surface.rsplit(' ').next() {
                 by_surname.entry(last).or_default().push(i as u32);
             }
         }
@@ -908,12 +1044,19 @@ pub fn decide<'a, 'r>(
 
     // Shared surnames, for per-article resolution.
     let mut texts: Vec<&'a str> = Vec::with_capacity(names.len());
-    let mut shared: FxHashMap<&'a str, (u32, Vec<u32>)> = FxHashMap::default();
+    let mut shared: FxHashMap<&'a str, u32> = FxHashMap::default();
+    let mut sharers: Vec<Vec<u32>> = Vec::new();
+    let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
     for (surname, people) in &by_surname {
         let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
         if heads.len() > 1 {
-            shared.insert(surname, (texts.len() as u32, heads.into_iter().collect()));
+            let id = texts.len() as u32;
+            shared.insert(surname, id);
+            sharers.push(heads.into_iter().collect());
             texts.push(surname);
+            if let Some(&sid) = surfaces.ids.get(surname) {
+                whole[sid as usize] = Whole::Shared(id);
+            }
         }
     }
 
@@ -936,21 +1079,24 @@ pub fn decide<'a, 'r>(
             let l = lowercase(surface);
             l > 0 && l * 2 >= s.mid_docs
         };
-        table.insert(
-            *surface,
-            Spelling {
-                actor: root(&into, i as u32),
-                id: texts.len() as u32,
-                lower,
-            },
-        );
+        let spelling = Spelling {
+            actor: root(&into, i as u32),
+            id: texts.len() as u32,
+            lower,
+        };
+        table.insert(*surface, spelling);
+        whole[name_surface[i] as usize] = Whole::Known(spelling);
         texts.push(surface);
     }
     Lexicon {
         found,
         spellings: table,
         shared,
+        sharers,
         texts,
+        whole,
+        run_surfaces,
+        run_start,
     }
 }
 
@@ -979,7 +1125,7 @@ fn variant_pairs(people: &[u32], names: &[(&str, Stat)]) -> Vec<(u32, u32)> {
                 p,
                 names[p as usize]
                     .0
-                    .split_whitespace()
+                    .split(' ')
                     .next()
                     .unwrap_or_default()
                     .to_lowercase(),
@@ -988,7 +1134,8 @@ fn variant_pairs(people: &[u32], names: &[(&str, Stat)]) -> Vec<(u32, u32)> {
         .filter(|(_, g)| g.chars().count() >= 4)
         .collect();
     let mut skeletons: FxHashMap<String, u32> = FxHashMap::default();
-    let mut close: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // (hash of a given name or of it less one letter, which given name).
+    let mut close: Vec<(u64, usize)> = Vec::new();
     for (k, (p, g)) in given.iter().enumerate() {
         match skeletons.entry(skeleton(g)) {
             std::collections::hash_map::Entry::Occupied(o) => pairs.push((*o.get(), *p)),
@@ -997,14 +1144,14 @@ fn variant_pairs(people: &[u32], names: &[(&str, Stat)]) -> Vec<(u32, u32)> {
             }
         }
         if g.chars().count() >= 5 {
-            for d in deletions(g) {
-                close.entry(d).or_default().push(k);
-            }
+            close.extend(deletions(g).map(|d| (d, k)));
         }
     }
-    for group in close.values().filter(|g| g.len() > 1) {
-        for (x, &a) in group.iter().enumerate() {
-            for &b in &group[x + 1..] {
+    close.sort_unstable();
+    close.dedup();
+    for group in close.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (x, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[x + 1..] {
                 let ((pa, ga), (pb, gb)) = (&given[a], &given[b]);
                 if ga != gb && strsim::osa_distance(ga, gb) <= 1 {
                     pairs.push((*pa, *pb));
@@ -1084,8 +1231,11 @@ fn is_name(cues: &Cues, surface: &str, s: &Stat, lowercase: &dyn Fn(&str) -> u32
     if s.body == 0 || surface.len() < 2 {
         return false;
     }
-    let ws: Vec<&str> = surface.split_whitespace().collect();
-    let (first, last) = (ws[0], ws[ws.len() - 1]);
+    // A surface's words are joined by single spaces (see [`Runs`]).
+    let ws = || surface.split(' ');
+    let n = ws().count();
+    let first = ws().next().unwrap_or_default();
+    let last = surface.rsplit(' ').next().unwrap_or_default();
     // "Iran-Afghan", "Anglo-Dutch": adjectives, not names.
     let hyphen_last = last.rsplit(['-', '–']).next().unwrap_or(last);
     if cues.is(hyphen_last, DEMONYM) {
@@ -1094,7 +1244,7 @@ fn is_name(cues: &Cues, surface: &str, s: &Stat, lowercase: &dyn Fn(&str) -> u32
     if cues.listed(surface) {
         return true;
     }
-    if ws.len() == 1 {
+    if n == 1 {
         if cues.is(surface, NOT_ALONE) || cues.is(surface, BREAKER) || cues.is_title_word(surface) {
             return false;
         }
@@ -1116,8 +1266,7 @@ fn is_name(cues: &Cues, surface: &str, s: &Stat, lowercase: &dyn Fn(&str) -> u32
     if s.mid == 0 && s.honor == 0 && lowercase(first) > 0 && !cues.is(first, FIRST_NAME) {
         return false;
     }
-    !ws.iter()
-        .all(|w| cues.is(w, NOT_ALONE) || cues.is(w, DEMONYM))
+    !ws().all(|w| cues.is(w, NOT_ALONE) || cues.is(w, DEMONYM))
 }
 
 /// Whether a word looks like a surname by its form: "McGeady",
@@ -1147,6 +1296,35 @@ fn kind_of(
     bare: Option<&Stat>,
     lowercase: &dyn Fn(&str) -> u32,
 ) -> Kind {
+    with_words(surface, |ws| {
+        kind_of_words(cues, surface, ws, s, bare, lowercase)
+    })
+}
+
+/// Calls `f` with the words of `surface`, which are joined by single
+/// spaces (see [`Runs`]); on the stack for the names runs hold.
+fn with_words<R>(surface: &str, f: impl FnOnce(&[&str]) -> R) -> R {
+    let mut slots = [""; MAX_WORDS + 2];
+    let mut n = 0;
+    for w in surface.split(' ') {
+        match slots.get_mut(n) {
+            Some(slot) => *slot = w,
+            None => return f(&surface.split(' ').collect::<Vec<_>>()),
+        }
+        n += 1;
+    }
+    f(&slots[..n])
+}
+
+/// [`kind_of`] with the surface's words `ws`.
+fn kind_of_words(
+    cues: &Cues,
+    surface: &str,
+    ws: &[&str],
+    s: &Stat,
+    bare: Option<&Stat>,
+    lowercase: &dyn Fn(&str) -> u32,
+) -> Kind {
     if cues.countries.contains_key(surface) {
         return Kind::Country;
     }
@@ -1159,7 +1337,6 @@ fn kind_of(
     if cues.orgs.contains(surface) {
         return Kind::Organization;
     }
-    let ws: Vec<&str> = surface.split_whitespace().collect();
     let last = ws.last().copied().unwrap_or_default();
     let first = ws.first().copied().unwrap_or_default();
     let org_word = ws.iter().any(|w| cues.is(w, ORG_WORD));
@@ -1263,7 +1440,7 @@ impl<'a> Lexicon<'a> {
     /// Whether spelling `id` is a surname several people share, so that
     /// its mentions belong to different actors.
     pub fn is_shared(&self, id: u32) -> bool {
-        (id as usize) < self.shared.len()
+        (id as usize) < self.sharers.len()
     }
 
     /// How many spellings there are.
@@ -1271,36 +1448,76 @@ impl<'a> Lexicon<'a> {
         self.texts.len()
     }
 
-    /// The actors named in one article's runs, in text order. A run
+    /// The actors named in article `doc`'s runs, in text order. A run
     /// holding several names is split by the longest known spellings; a
     /// word alone at a sentence start counts only when it is not a common
     /// word too; a surname several people share goes to the one of them
-    /// the article names in full.
-    pub fn tag(&self, text: &str, runs: &[Run], out: &mut Vec<Tagged>) {
+    /// the article names in full. `runs` are the article's runs as given
+    /// to [`decide`], whose surfaces are known by number, so a run that is
+    /// one name needs no lookup by text.
+    pub fn tag(&self, doc: usize, text: &str, runs: &[Run], out: &mut Vec<Tagged>) {
         let first = out.len();
-        let mut bare: Vec<(u32, u32, u32, &[u32])> = Vec::new();
+        let mut bare: Vec<(u32, u32, u32)> = Vec::new();
         let mut ws = [(0u32, 0u32); MAX_WORDS + 2];
-        for r in runs {
+        let surfaces = self
+            .run_start
+            .get(doc..doc + 2)
+            .filter(|w| (w[1] - w[0]) as usize == runs.len())
+            .map(|w| &self.run_surfaces[w[0] as usize..w[1] as usize]);
+        for (k, r) in runs.iter().enumerate() {
             let span = r.text(text);
+            let whole = surfaces.map_or(Whole::Nothing, |ids| self.whole[ids[k] as usize]);
             let mut n = 0;
-            for (at, w) in words(span).take(ws.len()) {
-                ws[n] = (at as u32, (at + w.len()) as u32);
-                n += 1;
+            let mut count_words = |ws: &mut [(u32, u32)]| {
+                for (at, w) in words(span).take(ws.len()) {
+                    ws[n] = (at as u32, (at + w.len()) as u32);
+                    n += 1;
+                }
+                n
+            };
+            match whole {
+                Whole::Known(sp) => {
+                    // A word alone at a sentence start that is also a
+                    // common word is no mention.
+                    let lone_start =
+                        r.has(SENTENCE | TITLE) && sp.lower && count_words(&mut ws) == 1;
+                    if !lone_start {
+                        out.push(Tagged {
+                            start: r.start,
+                            end: r.start + span.len() as u32,
+                            actor: sp.actor,
+                            spelling: sp.id,
+                        });
+                    }
+                    continue;
+                }
+                Whole::Shared(id) => {
+                    bare.push((r.start, r.start + span.len() as u32, id));
+                    continue;
+                }
+                Whole::Nothing => {}
             }
+            let n = count_words(&mut ws);
+            // Whether the whole run was looked up already (it was, when
+            // its surface is known by number).
+            let whole_missed = surfaces.is_some();
             let mut i = 0;
             while i < n {
                 // The longest known spelling from word `i`: a name, or a
                 // surname several people share (resolved below).
                 let mut hit = None;
                 for j in (i..n).rev() {
+                    if whole_missed && i == 0 && j == n - 1 {
+                        continue;
+                    }
                     let (s, e) = (ws[i].0, ws[j].1);
                     let key = &span[s as usize..e as usize];
                     if let Some(&sp) = self.spellings.get(key) {
                         hit = Some((j, s, e, Some(sp), None));
                         break;
                     }
-                    if let Some((id, people)) = self.shared.get(key) {
-                        hit = Some((j, s, e, None, Some((*id, people.as_slice()))));
+                    if let Some(&id) = self.shared.get(key) {
+                        hit = Some((j, s, e, None, Some(id)));
                         break;
                     }
                 }
@@ -1319,8 +1536,8 @@ impl<'a> Lexicon<'a> {
                             spelling: sp.id,
                         });
                     }
-                } else if let Some((id, people)) = surname {
-                    bare.push((start, end, id, people));
+                } else if let Some(id) = surname {
+                    bare.push((start, end, id));
                 }
                 i = j + 1;
             }
@@ -1328,7 +1545,8 @@ impl<'a> Lexicon<'a> {
         // A shared surname: the one of its people named here in full.
         if !bare.is_empty() {
             let named: HashSet<u32> = out[first..].iter().map(|t| t.actor).collect();
-            for (start, end, spelling, people) in bare {
+            for (start, end, spelling) in bare {
+                let people = &self.sharers[spelling as usize];
                 let mut here = people.iter().filter(|p| named.contains(p));
                 if let (Some(&only), None) = (here.next(), here.next()) {
                     out.push(Tagged {
@@ -1534,12 +1752,12 @@ said Bank of England Governor Mervyn King."
             }
         }
         let lowercase = |w: &str| lower.get(&w.to_lowercase()).copied().unwrap_or(0);
-        let lex = decide(
-            &cues,
-            articles.iter().copied().zip(all.iter().map(Vec::as_slice)),
-            &lowercase,
-            &|_| false,
-        );
+        let docs: Vec<(&str, &[Run])> = articles
+            .iter()
+            .copied()
+            .zip(all.iter().map(Vec::as_slice))
+            .collect();
+        let lex = decide(&cues, &docs, &lowercase, &|_| false);
         (lex, all)
     }
 
@@ -1585,7 +1803,7 @@ said Bank of England Governor Mervyn King."
         assert_eq!(found(&lex, "Gordon Brown"), Some(Kind::Person));
         assert_eq!(found(&lex, "Nick Brown"), Some(Kind::Person));
         let mut out = Vec::new();
-        lex.tag(a, &runs[0], &mut out);
+        lex.tag(0, a, &runs[0], &mut out);
         let gordon = lex
             .found
             .iter()
@@ -1596,7 +1814,7 @@ said Bank of England Governor Mervyn King."
             "{out:?}"
         );
         out.clear();
-        lex.tag(b, &runs[1], &mut out);
+        lex.tag(1, b, &runs[1], &mut out);
         assert!(out.iter().all(|t| t.actor != gordon));
     }
 

@@ -461,24 +461,23 @@ impl Actors {
             seen_spellings.push((entry, w, word_counts[w]));
         }
         if let Some(cues) = &plan.cues {
-            let lexicon = discover::decide(
-                cues,
-                corpus
-                    .articles
-                    .iter()
-                    .map(|a| &*a.text)
-                    .zip(runs.iter().map(Vec::as_slice)),
-                lowercase,
-                &|s| plan.taken.contains(s),
-            );
+            let docs: Vec<(&str, &[discover::Run])> = corpus
+                .articles
+                .iter()
+                .map(|a| &*a.text)
+                .zip(runs.iter().map(Vec::as_slice))
+                .collect();
+            let lexicon = discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s));
+            drop(docs);
             crate::mem::release_free();
             let base = entries.len() as u32;
             let tagged: Vec<Vec<discover::Tagged>> = runs
                 .par_iter()
                 .zip(corpus.articles.par_iter())
-                .map(|(runs, a)| {
+                .enumerate()
+                .map(|(d, (runs, a))| {
                     let mut out = Vec::new();
-                    lexicon.tag(&a.text, runs, &mut out);
+                    lexicon.tag(d, &a.text, runs, &mut out);
                     out
                 })
                 .collect();

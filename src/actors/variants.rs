@@ -11,16 +11,16 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::FxHashMap;
-
 /// The known single-word spellings, indexed by their one-letter deletions
 /// (two words one edit apart share a deletion, or one is a deletion of the
-/// other), so a lookup costs a few hash probes whatever the number of
+/// other), so a lookup costs a few binary searches whatever the number of
 /// spellings.
 pub(crate) struct VariantIndex {
     spellings: Vec<(String, u32)>,
-    /// A spelling, or a spelling less one letter -> spellings.
-    deletions: FxHashMap<String, Vec<u32>>,
+    /// (hash of a spelling or a spelling less one letter, the spelling's
+    /// number), sorted. Hashes stand in for the strings: a collision only
+    /// adds a candidate, and every candidate's distance is checked.
+    deletions: Vec<(u64, u32)>,
     /// (first char, length in chars) of every spelling.
     shapes: HashSet<(char, usize)>,
     /// For words starting with an ASCII capital: bit `len` of entry
@@ -32,14 +32,25 @@ pub(crate) struct VariantIndex {
 /// Shortest word, in chars, considered as a variant.
 pub(crate) const MIN_VARIANT_CHARS: usize = 5;
 
-/// `word` and every string made by deleting one of its chars.
-pub(crate) fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
-    std::iter::once(word.to_owned()).chain(word.char_indices().map(move |(i, c)| {
-        let mut s = String::with_capacity(word.len());
-        s.push_str(&word[..i]);
-        s.push_str(&word[i + c.len_utf8()..]);
-        s
-    }))
+/// FNV-1a over `bytes`, continuing from `h`: byte by byte, so the hash of
+/// two pieces fed one after the other is the hash of their concatenation.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The hashes of `word` and of every string made by deleting one of its
+/// chars, without building those strings.
+pub(crate) fn deletions(word: &str) -> impl Iterator<Item = u64> + '_ {
+    let bytes = word.as_bytes();
+    std::iter::once(fnv(FNV_START, bytes)).chain(
+        word.char_indices()
+            .map(move |(i, c)| fnv(fnv(FNV_START, &bytes[..i]), &bytes[i + c.len_utf8()..])),
+    )
 }
 
 impl VariantIndex {
@@ -47,7 +58,7 @@ impl VariantIndex {
     /// at least [`MIN_VARIANT_CHARS`] letters take part.
     pub fn new<'a>(words: impl Iterator<Item = (&'a str, u32)>) -> VariantIndex {
         let mut spellings = Vec::new();
-        let mut deletion_map: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut deletion_list: Vec<(u64, u32)> = Vec::new();
         let mut shapes = HashSet::new();
         for (w, entry) in words {
             let n = w.chars().count();
@@ -61,10 +72,10 @@ impl VariantIndex {
             let id = spellings.len() as u32;
             spellings.push((w.to_owned(), entry));
             shapes.insert((first, n));
-            for d in deletions(w) {
-                deletion_map.entry(d).or_default().push(id);
-            }
+            deletion_list.extend(deletions(w).map(|d| (d, id)));
         }
+        deletion_list.sort_unstable();
+        deletion_list.dedup();
         let mut ascii = [0u64; 26];
         for &(first, n) in &shapes {
             if first.is_ascii_uppercase() {
@@ -77,10 +88,19 @@ impl VariantIndex {
         }
         VariantIndex {
             spellings,
-            deletions: deletion_map,
+            deletions: deletion_list,
             shapes,
             ascii,
         }
+    }
+
+    /// The spellings with a deletion hashing to `d`.
+    fn with_deletion(&self, d: u64) -> impl Iterator<Item = u32> + '_ {
+        let from = self.deletions.partition_point(|&(h, _)| h < d);
+        self.deletions[from..]
+            .iter()
+            .take_while(move |&&(h, _)| h == d)
+            .map(|&(_, id)| id)
     }
 
     /// Whether `word` could be a variant at all (cheap test used while
@@ -110,9 +130,7 @@ impl VariantIndex {
             return None;
         }
         let mut candidates: Vec<u32> = deletions(word)
-            .filter_map(|d| self.deletions.get(&d))
-            .flatten()
-            .copied()
+            .flat_map(|d| self.with_deletion(d))
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
