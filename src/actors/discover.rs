@@ -903,17 +903,23 @@ pub fn decide<'a>(
         run_start.push(at);
     }
     // Which surfaces are names, commonest first.
-    let mut named: Vec<(&str, Stat, u32)> = (0..surfaces.texts.len())
+    let mut named: Vec<(u64, &str, Stat, u32)> = (0..surfaces.texts.len())
         .into_par_iter()
         .filter_map(|i| {
             let (surface, s) = (surfaces.texts[i], &surfaces.stats[i]);
             (is_name(cues, surface, s, lowercase) && !taken(surface))
-                .then(|| (surface, s.clone(), i as u32))
+                .then(|| (order_prefix(surface), surface, s.clone(), i as u32))
         })
         .collect();
-    named.par_sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
-    let name_surface: Vec<u32> = named.iter().map(|n| n.2).collect();
-    let names: Vec<(&str, Stat)> = named.into_iter().map(|(n, s, _)| (n, s)).collect();
+    // By count, then by name; most names differ in their first eight
+    // bytes, which compare as one number, without reading the text.
+    named.par_sort_unstable_by(|a, b| {
+        (b.2.count.cmp(&a.2.count))
+            .then(a.0.cmp(&b.0))
+            .then_with(|| a.1.cmp(b.1))
+    });
+    let name_surface: Vec<u32> = named.iter().map(|n| n.3).collect();
+    let names: Vec<(&str, Stat)> = named.into_iter().map(|(_, n, s, _)| (n, s)).collect();
     let index: FxHashMap<&str, usize> = names
         .iter()
         .enumerate()
@@ -1004,33 +1010,41 @@ pub fn decide<'a>(
         join(&mut into, a, b);
     }
     for (i, (surface, s)) in names.iter().enumerate() {
-        // A country, place or outlet is never somebody's surname alone.
-        if surface.contains(' ') || cues.listed(surface) {
+        if surface.contains(' ') {
             continue;
         }
-        if let Some(people) = by_surname.get(surface) {
-            let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
-            if let [only] = heads.into_iter().collect::<Vec<_>>()[..] {
-                into[i] = only;
+        // A country, place or outlet is never somebody's surname alone.
+        match by_surname.get(surface) {
+            Some(people) => {
+                if let Some(only) = one_root(&into, people) {
+                    if !cues.listed(surface) {
+                        into[i] = only;
+                    }
+                }
             }
-        } else if s.honor > 0 && found[i].kind == Kind::Other {
-            found[i].kind = Kind::Person;
+            None => {
+                if s.honor > 0 && found[i].kind == Kind::Other && !cues.listed(surface) {
+                    found[i].kind = Kind::Person;
+                }
+            }
         }
     }
     // A misspelt surname ("Bortinkov") joins the one person whose surname
     // it is one edit from, when that spelling is the commoner.
-    let surnames = VariantIndex::new(by_surname.iter().filter_map(|(&surname, people)| {
-        let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
-        (heads.len() == 1).then(|| (surname, root(&into, people[0])))
-    }));
+    let surnames = VariantIndex::new(
+        by_surname
+            .iter()
+            .filter_map(|(&surname, people)| Some((surname, one_root(&into, people)?))),
+    );
     for (i, (surface, s)) in names.iter().enumerate() {
         // A first name is not a misspelt surname ("Sandra" is not
         // "Sundra").
-        if surface.contains(' ')
+        if into[i] != i as u32
+            || surface.contains(' ')
+            || !surnames.could_match(surface)
+            || by_surname.contains_key(surface)
             || cues.listed(surface)
             || cues.is(surface, FIRST_NAME)
-            || into[i] != i as u32
-            || by_surname.contains_key(surface)
         {
             continue;
         }
@@ -1048,6 +1062,9 @@ pub fn decide<'a>(
     let mut sharers: Vec<Vec<u32>> = Vec::new();
     let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
     for (surname, people) in &by_surname {
+        if one_root(&into, people).is_some() {
+            continue;
+        }
         let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
         if heads.len() > 1 {
             let id = texts.len() as u32;
@@ -1098,6 +1115,22 @@ pub fn decide<'a>(
         run_surfaces,
         run_start,
     }
+}
+
+/// The first eight bytes of `s`, zero-padded, as a number that orders as
+/// the bytes do: strings with different numbers compare as the numbers.
+fn order_prefix(s: &str) -> u64 {
+    let mut head = [0u8; 8];
+    let n = s.len().min(8);
+    head[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(head)
+}
+
+/// The one name all of `people` ended up in, if they all did.
+fn one_root(into: &[u32], people: &[u32]) -> Option<u32> {
+    let (&first, rest) = people.split_first()?;
+    let head = root(into, first);
+    rest.iter().all(|&p| root(into, p) == head).then_some(head)
 }
 
 /// Follows merges to the name a name ended up in.
@@ -1376,7 +1409,8 @@ fn kind_of_words(
         && !cues.listed(last);
     // Words, not codes: "Windows XP" and "Mac Mini" are no people.
     let words_only = ws.iter().all(|w| {
-        w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
             && (w.chars().count() == 1 || w.chars().any(char::is_lowercase))
     });
     // Two or three words none of which is a common word written in lower
