@@ -31,6 +31,7 @@ use serde::Deserialize;
 use rayon::prelude::*;
 
 use super::gazetteer::Kind;
+use super::order_prefix;
 use super::variants::{VariantIndex, deletions};
 use crate::words::words;
 
@@ -1115,15 +1116,6 @@ pub fn decide<'a>(
         run_surfaces,
         run_start,
     }
-}
-
-/// The first eight bytes of `s`, zero-padded, as a number that orders as
-/// the bytes do: strings with different numbers compare as the numbers.
-fn order_prefix(s: &str) -> u64 {
-    let mut head = [0u8; 8];
-    let n = s.len().min(8);
-    head[..n].copy_from_slice(&s.as_bytes()[..n]);
-    u64::from_be_bytes(head)
 }
 
 /// The one name all of `people` ended up in, if they all did.

@@ -310,6 +310,15 @@ impl<T: Copy + Default> Csr<T> {
     }
 }
 
+/// The first eight bytes of `s`, zero-padded, as a number that orders as
+/// the bytes do: strings with different numbers compare as the numbers.
+pub(crate) fn order_prefix(s: &str) -> u64 {
+    let mut head = [0u8; 8];
+    let n = s.len().min(8);
+    head[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(head)
+}
+
 /// What a raw match refers to before actors are numbered.
 #[derive(Clone, Copy)]
 struct Raw {
@@ -553,16 +562,21 @@ impl Actors {
         drop(seen);
         // Most mentioned first; an actor named once in the whole corpus
         // sorts below every other by that alone.
-        let mut ranked: Vec<u32> = (0..n as u32)
+        // (Sorted with each name's first eight bytes as a number, so that
+        // the many actors with equal counts rarely need their names read.)
+        let mut keyed: Vec<(u64, u32)> = (0..n as u32)
             .filter(|&e| entry_mentions[e as usize] > 0)
+            .map(|e| (order_prefix(&entries[e as usize].name), e))
             .collect();
-        ranked.par_sort_unstable_by(|&a, &b| {
+        keyed.par_sort_unstable_by(|&(pa, a), &(pb, b)| {
             let (a, b) = (a as usize, b as usize);
             entry_mentions[b]
                 .cmp(&entry_mentions[a])
                 .then(entry_docs[b].cmp(&entry_docs[a]))
+                .then(pa.cmp(&pb))
                 .then_with(|| entries[a].name.cmp(&entries[b].name))
         });
+        let ranked: Vec<u32> = keyed.into_iter().map(|(_, e)| e).collect();
         let mut actor_of = vec![u32::MAX; n];
         for (i, &e) in ranked.iter().enumerate() {
             actor_of[e as usize] = i as u32;
@@ -575,32 +589,44 @@ impl Actors {
                 .then(b.2.cmp(&a.2))
                 .then_with(|| a.1.cmp(b.1))
         });
-        let mut variants: Vec<Vec<Variant>> = Vec::with_capacity(ranked.len());
+        // Each actor's rows of `spellings`, then its variants, on every core.
+        let mut bounds = Vec::with_capacity(ranked.len() + 1);
         let mut k = 0;
         for &e in &ranked {
-            let mut v = Vec::new();
-            while k < spellings.len() && spellings[k].0 == e {
-                let (_, text, count) = spellings[k];
-                // The same text can come from two sources (a gazetteer
-                // form and a case form of it): one row each is enough.
-                match v.last_mut() {
-                    Some(Variant { text: t, count: c }) if t == text => *c += count,
-                    _ => v.push(Variant {
-                        text: text.to_owned(),
-                        count,
-                    }),
-                }
-                k += 1;
-            }
-            // The name alone: nothing to keep (see `Actor::variants`).
-            if let [only] = &v[..] {
-                if only.text == entries[e as usize].name && only.count == entry_mentions[e as usize]
-                {
-                    v = Vec::new();
-                }
-            }
-            variants.push(v);
+            bounds.push(k);
+            k += spellings[k..].partition_point(|s| s.0 == e);
         }
+        bounds.push(k);
+        let variants: Vec<Vec<Variant>> = ranked
+            .par_iter()
+            .zip(bounds.par_windows(2))
+            .map(|(&e, w)| {
+                let (name, mentions) = (&entries[e as usize].name, entry_mentions[e as usize]);
+                let rows = &spellings[w[0]..w[1]];
+                // The name alone: nothing to keep (see `Actor::variants`).
+                if let [(_, text, count)] = rows {
+                    if text == name && *count == mentions {
+                        return Vec::new();
+                    }
+                }
+                let mut v: Vec<Variant> = Vec::new();
+                for &(_, text, count) in rows {
+                    // The same text can come from two sources (a gazetteer
+                    // form and a case form of it): one row each is enough.
+                    match v.last_mut() {
+                        Some(Variant { text: t, count: c }) if t == text => *c += count,
+                        _ => v.push(Variant {
+                            text: text.to_owned(),
+                            count,
+                        }),
+                    }
+                }
+                match &v[..] {
+                    [only] if &only.text == name && only.count == mentions => Vec::new(),
+                    _ => v,
+                }
+            })
+            .collect();
         let list: Vec<Actor> = ranked
             .iter()
             .zip(variants)
