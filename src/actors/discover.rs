@@ -714,8 +714,8 @@ pub struct Lexicon<'a> {
     /// The discovered actors (merged names included, as their heads'
     /// aliases and on their own, with no mentions).
     pub found: Vec<Found>,
-    /// Spelling -> what it names.
-    spellings: FxHashMap<&'a str, Spelling>,
+    /// Every run surface -> its number (an index into `whole`).
+    surface_ids: FxHashMap<&'a str, u32>,
     /// Bare surnames several people share: surname -> its spelling number
     /// (which is its index in `sharers`).
     shared: FxHashMap<&'a str, u32>,
@@ -764,10 +764,6 @@ pub struct Tagged {
     pub spelling: u32,
 }
 
-/// Articles per share of [`tally`]: enough that merging the shares' tables
-/// costs little next to filling them.
-const TALLY_SHARE: usize = 8192;
-
 /// Every distinct run surface in the corpus, numbered, with its [`Stat`].
 #[derive(Default)]
 struct Surfaces<'a> {
@@ -798,11 +794,16 @@ struct Tally<'a> {
     run_surfaces: Vec<u32>,
 }
 
-/// Numbers and counts the surfaces of all articles' runs. Shares of
-/// articles are tallied on every core and merged in order.
+/// Numbers and counts the surfaces of all articles' runs. Each core
+/// tallies one share of the articles (one share each, as every share's
+/// table is held until the merge), then the shares are merged in order.
 fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
+    let per = docs
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1))
+        .max(1);
     let shares: Vec<Tally<'a>> = docs
-        .par_chunks(TALLY_SHARE)
+        .par_chunks(per)
         .enumerate()
         .map(|(k, share)| {
             let mut t = Tally {
@@ -811,7 +812,7 @@ fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
                 run_surfaces: Vec::new(),
             };
             for (d, &(text, runs)) in share.iter().enumerate() {
-                let doc = (k * TALLY_SHARE + d) as u32;
+                let doc = (k * per + d) as u32;
                 tally_doc(cues, doc, text, runs, &mut t);
             }
             t
@@ -903,35 +904,50 @@ pub fn decide<'a>(
         at += runs.len() as u32;
         run_start.push(at);
     }
-    // Which surfaces are names, commonest first.
-    let mut named: Vec<(u64, &str, Stat, u32)> = (0..surfaces.texts.len())
+    // Which surfaces are names, commonest first: (first eight bytes as a
+    // number, surface number), sorted by count, then by name; most names
+    // differ in their first eight bytes, which compare without reading
+    // the text.
+    let mut named: Vec<(u64, u32)> = (0..surfaces.texts.len())
         .into_par_iter()
         .filter_map(|i| {
             let (surface, s) = (surfaces.texts[i], &surfaces.stats[i]);
             (is_name(cues, surface, s, lowercase) && !taken(surface))
-                .then(|| (order_prefix(surface), surface, s.clone(), i as u32))
+                .then(|| (order_prefix(surface), i as u32))
         })
         .collect();
-    // By count, then by name; most names differ in their first eight
-    // bytes, which compare as one number, without reading the text.
-    named.par_sort_unstable_by(|a, b| {
-        (b.2.count.cmp(&a.2.count))
-            .then(a.0.cmp(&b.0))
-            .then_with(|| a.1.cmp(b.1))
+    let count = |id: u32| surfaces.stats[id as usize].count;
+    named.par_sort_unstable_by(|&(pa, a), &(pb, b)| {
+        (count(b).cmp(&count(a)))
+            .then(pa.cmp(&pb))
+            .then_with(|| surfaces.texts[a as usize].cmp(surfaces.texts[b as usize]))
     });
-    let name_surface: Vec<u32> = named.iter().map(|n| n.3).collect();
-    let names: Vec<(&str, Stat)> = named.into_iter().map(|(_, n, s, _)| (n, s)).collect();
-    let index: FxHashMap<&str, usize> = names
+    let name_surface: Vec<u32> = named.into_iter().map(|(_, id)| id).collect();
+    let names: Vec<(&str, Stat)> = name_surface
         .iter()
-        .enumerate()
-        .map(|(i, (n, _))| (*n, i))
+        .map(|&id| {
+            (
+                surfaces.texts[id as usize],
+                surfaces.stats[id as usize].clone(),
+            )
+        })
         .collect();
+    // Surface number -> name number.
+    let mut name_of = vec![u32::MAX; surfaces.texts.len()];
+    for (i, &id) in name_surface.iter().enumerate() {
+        name_of[id as usize] = i as u32;
+    }
+    let index = |surface: &str| -> Option<usize> {
+        let id = *surfaces.ids.get(surface)?;
+        let i = name_of[id as usize];
+        (i != u32::MAX).then_some(i as usize)
+    };
     let bare = |surface: &str| {
         let last = surface
             .rsplit(' ')
             .next()
             .filter(|l| l.len() < surface.len())?;
-        index.get(last).map(|&i| &names[i].1)
+        index(last).map(|i| &names[i].1)
     };
 
     // Number them, typed.
@@ -947,7 +963,7 @@ pub fn decide<'a>(
 
     // Acronyms defined in brackets join their expansion.
     for (expansion, acronym) in acronyms {
-        if let (Some(&e), Some(&a)) = (index.get(expansion), index.get(acronym)) {
+        if let (Some(e), Some(a)) = (index(expansion), index(acronym)) {
             if e != a && found[e].kind != Kind::Person {
                 into[a] = e as u32;
             }
@@ -961,7 +977,7 @@ pub fn decide<'a>(
         let Some(single) = surface.strip_suffix('s').filter(|s| s.contains(' ')) else {
             continue;
         };
-        if let Some(&j) = index.get(single) {
+        if let Some(j) = index(single) {
             let bodies = [i, j]
                 .iter()
                 .all(|&k| matches!(found[k].kind, Kind::Organization | Kind::Other));
@@ -1050,7 +1066,7 @@ pub fn decide<'a>(
             continue;
         }
         if let Some((person, known)) = surnames.resolve(surface) {
-            let common = index.get(known).map_or(u32::MAX, |&k| names[k].1.count);
+            let common = index(known).map_or(u32::MAX, |k| names[k].1.count);
             if s.count < common.max(2) && matches!(found[i].kind, Kind::Person | Kind::Other) {
                 into[i] = person;
             }
@@ -1086,8 +1102,6 @@ pub fn decide<'a>(
             found[head as usize].aliases.push(alias);
         }
     }
-    let mut table = FxHashMap::default();
-    table.reserve(names.len());
     for (i, (surface, s)) in names.iter().enumerate() {
         // Surnames several people share resolve per article, not globally.
         if shared.contains_key(surface) {
@@ -1102,13 +1116,12 @@ pub fn decide<'a>(
             id: texts.len() as u32,
             lower,
         };
-        table.insert(*surface, spelling);
         whole[name_surface[i] as usize] = Whole::Known(spelling);
         texts.push(surface);
     }
     Lexicon {
         found,
-        spellings: table,
+        surface_ids: surfaces.ids,
         shared,
         sharers,
         texts,
@@ -1538,10 +1551,12 @@ impl<'a> Lexicon<'a> {
                     }
                     let (s, e) = (ws[i].0, ws[j].1);
                     let key = &span[s as usize..e as usize];
-                    if let Some(&sp) = self.spellings.get(key) {
+                    let known = self.surface_ids.get(key).map(|&id| self.whole[id as usize]);
+                    if let Some(Whole::Known(sp)) = known {
                         hit = Some((j, s, e, Some(sp), None));
                         break;
                     }
+                    // (A shared surname need not be a run's surface.)
                     if let Some(&id) = self.shared.get(key) {
                         hit = Some((j, s, e, None, Some(id)));
                         break;
