@@ -517,6 +517,11 @@ fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+
     use super::*;
     use crate::library::Library;
     use crate::search::build::push_varint;
@@ -559,6 +564,116 @@ mod tests {
         assert!(ix.has_pair(DocId(1), b'b', b'o'));
         assert!(ix.has_initial(DocId(4), b'l'));
         assert!(ix.kind_docs(Kind::Media).contains(4));
+    }
+
+    /// What the body index should hold, built the obvious way: per folded
+    /// word, the articles it occurs in and those where it is written
+    /// starting in lower case; per article, the initials and pairs.
+    struct Reference {
+        words: BTreeMap<String, (BTreeSet<u32>, BTreeSet<u32>)>,
+        initials: Vec<u32>,
+        pairs: Vec<BTreeSet<(u8, u8)>>,
+    }
+
+    impl Reference {
+        fn of(docs: &[Vec<String>]) -> Reference {
+            let mut r = Reference {
+                words: BTreeMap::new(),
+                initials: vec![0; docs.len()],
+                pairs: vec![BTreeSet::new(); docs.len()],
+            };
+            for (d, doc) in docs.iter().enumerate() {
+                for w in doc {
+                    let folded = fold::fold(w);
+                    let e = r.words.entry(folded.clone()).or_default();
+                    e.0.insert(d as u32);
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        e.1.insert(d as u32);
+                    }
+                    let f = folded.as_bytes();
+                    if f[0].is_ascii_lowercase() {
+                        r.initials[d] |= 1 << (f[0] - b'a');
+                        if f.len() > 1 && f[1].is_ascii_lowercase() {
+                            r.pairs[d].insert((f[0], f[1]));
+                        }
+                    }
+                }
+            }
+            r
+        }
+
+        fn check(&self, v: &Vocab) -> Result<(), TestCaseError> {
+            let got: Vec<&str> = (0..v.len() as u32).map(|w| v.word(w)).collect();
+            let want: Vec<&str> = self.words.keys().map(String::as_str).collect();
+            prop_assert_eq!(got, want);
+            for (w, (docs, lower)) in self.words.values().enumerate() {
+                let w = w as u32;
+                prop_assert_eq!(
+                    v.postings(w).collect::<Vec<_>>(),
+                    docs.iter().copied().collect::<Vec<_>>()
+                );
+                prop_assert_eq!(v.df(w) as usize, docs.len());
+                prop_assert_eq!(v.lower[w as usize] as usize, lower.len());
+            }
+            Ok(())
+        }
+    }
+
+    /// The body index of `bodies` and `titles` built by `parts` builders
+    /// over consecutive runs of articles.
+    fn built(bodies: &[Vec<String>], titles: &[Vec<String>], parts: usize) -> BodyIndex {
+        let per = bodies.len().div_ceil(parts).max(1);
+        let builders = (0..bodies.len().div_ceil(per))
+            .map(|t| {
+                let mut b = BodyBuilder::default();
+                for d in t * per..((t + 1) * per).min(bodies.len()) {
+                    b.begin(DocId(d as u32));
+                    for w in &titles[d] {
+                        b.title_word(w);
+                    }
+                    for w in &bodies[d] {
+                        b.word(w);
+                    }
+                }
+                b
+            })
+            .collect();
+        BodyBuilder::finish(builders, true)
+    }
+
+    /// A word as the tokenizer gives them: few letters, so words repeat
+    /// within and across articles, in both cases, with diacritics, and
+    /// some longer than the word cache keys.
+    const WORD: &str = "[a-cA-CéÉß0-9]{1,3}|[abAB]{15,19}";
+
+    proptest! {
+        #[test]
+        fn the_body_index_agrees_with_the_obvious_one(
+            bodies in prop::collection::vec(prop::collection::vec(WORD, 0..40), 1..30),
+            title_len in 0usize..4,
+            parts in 1usize..4,
+        ) {
+            let titles: Vec<Vec<String>> = bodies
+                .iter()
+                .map(|b| b.iter().rev().take(title_len).cloned().collect())
+                .collect();
+            let ix = built(&bodies, &titles, parts);
+            let r = Reference::of(&bodies);
+            r.check(&ix.words)?;
+            prop_assert_eq!(&ix.initials, &r.initials);
+            for (d, pairs) in r.pairs.iter().enumerate() {
+                for a in b'a'..=b'z' {
+                    for b in b'a'..=b'z' {
+                        let bit = usize::from(a - b'a') * 26 + usize::from(b - b'a');
+                        let set = ix.pairs[d][bit / 64] & (1 << (bit % 64)) != 0;
+                        prop_assert_eq!(set, pairs.contains(&(a, b)));
+                    }
+                }
+            }
+            let titles_ref = Reference::of(&titles);
+            let tv = ix.titles.as_ref().expect("titles asked for");
+            titles_ref.check(tv)?;
+        }
     }
 
     #[test]
