@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::build::{VocabBuilder, WordCache, read_varint};
+use super::build::{Initials, VocabBuilder, WordCache, read_varint};
 use super::docset::DocSet;
 use super::fold::{self, Sense};
 use crate::actors::{Actors, Kind};
@@ -27,7 +27,7 @@ use crate::words::words;
 /// Letter pairs a-z x a-z, as bits.
 const PAIRS: usize = 26 * 26;
 /// u64 words holding [`PAIRS`] bits.
-const PAIR_WORDS: usize = PAIRS.div_ceil(64);
+pub(crate) const PAIR_WORDS: usize = PAIRS.div_ceil(64);
 
 /// Distinct folded words, sorted (so a prefix is a range), each with a
 /// letter mask and the articles it occurs in (delta-encoded varints).
@@ -211,6 +211,10 @@ pub struct BodyBuilder {
     buf: String,
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
+    /// The current article's initials, kept until it ends.
+    current: Initials,
+    /// Whether an article is begun and not yet ended.
+    open: bool,
     doc: u32,
 }
 
@@ -238,9 +242,24 @@ impl BodyBuilder {
     /// Starts article `doc` (articles come in increasing order).
     #[inline]
     pub fn begin(&mut self, doc: DocId) {
+        self.end();
         self.doc = doc.0;
-        self.initials.push(0);
-        self.pairs.push([0; PAIR_WORDS]);
+        self.open = true;
+    }
+
+    /// Ends the current article: posts the words the cache holds back and
+    /// keeps the article's initials.
+    fn end(&mut self) {
+        if !self.open {
+            return;
+        }
+        let current = &mut self.current;
+        self.cache
+            .drain(&mut self.words, self.doc, &mut self.buf, current);
+        self.initials.push(current.letters);
+        self.pairs.push(current.pairs);
+        *current = Initials::default();
+        self.open = false;
     }
 
     /// Adds one word of the current article's title.
@@ -252,20 +271,13 @@ impl BodyBuilder {
     /// Adds one word of the current article's body.
     #[inline]
     pub fn word(&mut self, w: &str) {
-        if !self.cache.add(&mut self.words, w, self.doc, &mut self.buf) {
-            // A repeat cannot change the article's initials.
-            return;
-        }
-        let (c0, c1) = folded_initials(w);
-        if let Some(c0) = c0 {
-            if let (Some(i), Some(p)) = (self.initials.last_mut(), self.pairs.last_mut()) {
-                *i |= 1 << (c0 - b'a');
-                if let Some(c1) = c1 {
-                    let bit = usize::from(c0 - b'a') * 26 + usize::from(c1 - b'a');
-                    p[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
+        self.cache.add(
+            &mut self.words,
+            w,
+            self.doc,
+            &mut self.buf,
+            &mut self.current,
+        );
     }
 
     /// The body index of builders over consecutive runs of articles, in
@@ -276,7 +288,8 @@ impl BodyBuilder {
         let mut pairs = Vec::new();
         let mut bodies = Vec::with_capacity(parts.len());
         let mut heads = Vec::with_capacity(parts.len());
-        for p in parts {
+        for mut p in parts {
+            p.end();
             initials.extend(p.initials);
             pairs.extend(p.pairs);
             bodies.push(p.words);
@@ -486,22 +499,6 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
-/// The first two letters of `word` once folded, when they are a-z: what the
-/// word-initial masks record (so "École" counts as starting with "ec").
-fn folded_initials(word: &str) -> (Option<u8>, Option<u8>) {
-    let b = word.as_bytes();
-    let ascii = |c: Option<&u8>| c.map(u8::to_ascii_lowercase).filter(u8::is_ascii_lowercase);
-    if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
-        let c0 = ascii(b.first());
-        return (c0, c0.and(ascii(b.get(1))));
-    }
-    let head: String = word.chars().take(2).collect();
-    let folded = fold::fold(&head);
-    let f = folded.as_bytes();
-    let c0 = ascii(f.first());
-    (c0, c0.and(ascii(f.get(1))))
-}
-
 /// Decodes postings: delta varints, the first absolute.
 fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut pos = 0;
@@ -620,12 +617,16 @@ mod tests {
     }
 
     /// The body index of `bodies` and `titles` built by `parts` builders
-    /// over consecutive runs of articles.
-    fn built(bodies: &[Vec<String>], titles: &[Vec<String>], parts: usize) -> BodyIndex {
+    /// over consecutive runs of articles, with word caches of `2^bits`
+    /// slots (few, to make tokens evict each other).
+    fn built(bodies: &[Vec<String>], titles: &[Vec<String>], parts: usize, bits: u32) -> BodyIndex {
         let per = bodies.len().div_ceil(parts).max(1);
         let builders = (0..bodies.len().div_ceil(per))
             .map(|t| {
-                let mut b = BodyBuilder::default();
+                let mut b = BodyBuilder {
+                    cache: WordCache::with_bits(bits),
+                    ..BodyBuilder::default()
+                };
                 for d in t * per..((t + 1) * per).min(bodies.len()) {
                     b.begin(DocId(d as u32));
                     for w in &titles[d] {
@@ -652,12 +653,13 @@ mod tests {
             bodies in prop::collection::vec(prop::collection::vec(WORD, 0..40), 1..30),
             title_len in 0usize..4,
             parts in 1usize..4,
+            bits in prop::sample::select(vec![1u32, 3, 17]),
         ) {
             let titles: Vec<Vec<String>> = bodies
                 .iter()
                 .map(|b| b.iter().rev().take(title_len).cloned().collect())
                 .collect();
-            let ix = built(&bodies, &titles, parts);
+            let ix = built(&bodies, &titles, parts, bits);
             let r = Reference::of(&bodies);
             r.check(&ix.words)?;
             prop_assert_eq!(&ix.initials, &r.initials);
@@ -674,14 +676,5 @@ mod tests {
             let tv = ix.titles.as_ref().expect("titles asked for");
             titles_ref.check(tv)?;
         }
-    }
-
-    #[test]
-    fn initials_are_taken_after_folding() {
-        assert_eq!(folded_initials("École"), (Some(b'e'), Some(b'c')));
-        assert_eq!(folded_initials("Kabul"), (Some(b'k'), Some(b'a')));
-        assert_eq!(folded_initials("a"), (Some(b'a'), None));
-        assert_eq!(folded_initials("9am"), (None, None));
-        assert_eq!(folded_initials("Ölü"), (Some(b'o'), Some(b'l')));
     }
 }
