@@ -48,15 +48,16 @@ fn starts_lower(raw: &str) -> bool {
 }
 
 /// Pairs collected before a flush.
-const BATCH: usize = 1 << 17;
+const BATCH: usize = 1 << 18;
 
 /// A pending pair's flag: the word was written starting in lower case.
 const LOWER: u32 = 1;
 
 /// What a builder knows of one word: filled in at flush time, a word at a
-/// time, so the per-token path never touches it.
-#[derive(Clone, Copy, Default)]
-struct WordStats {
+/// time, so the per-token path never touches it. Counts and postings
+/// together, so a flush reads one place per word.
+#[derive(Default)]
+struct WordState {
     /// Last article posted, plus one (0: none yet).
     last: u32,
     /// Last article counted in `lower`, plus one.
@@ -65,6 +66,8 @@ struct WordStats {
     df: u32,
     /// In how many articles it is written starting in lower case.
     lower: u32,
+    /// The articles, as delta varints (the first absolute).
+    posts: Vec<u8>,
 }
 
 /// Words and their postings, in first-seen order.
@@ -74,8 +77,7 @@ pub struct VocabBuilder {
     arena: String,
     /// (start, end) of each word's key in `arena`.
     spans: Vec<(u32, u32)>,
-    stats: Vec<WordStats>,
-    posts: Vec<Vec<u8>>,
+    words: Vec<WordState>,
     /// (word, article << 1 | [`LOWER`]) pairs not yet in `posts`, one per
     /// token or fewer: repeats within an article are dropped at flush time.
     pending: Vec<(u32, u32)>,
@@ -149,8 +151,7 @@ impl VocabBuilder {
         let start = self.arena.len() as u32;
         self.arena.push_str(word);
         self.spans.push((start, self.arena.len() as u32));
-        self.stats.push(WordStats::default());
-        self.posts.push(Vec::new());
+        self.words.push(WordState::default());
         let (arena, spans) = (&self.arena, &self.spans);
         self.table.insert_unique(h, Slot { head, len, id }, |s| {
             let (a, e) = spans[s.id as usize];
@@ -195,19 +196,23 @@ impl VocabBuilder {
             *slot += 1;
         }
         self.pending.clear();
-        for &(id, tagged) in &self.sorted {
-            let i = id as usize;
-            let doc = tagged >> 1;
-            let w = &mut self.stats[i];
-            if w.last != doc + 1 {
-                let gap = if w.last == 0 { doc } else { doc - (w.last - 1) };
-                push_varint(gap, &mut self.posts[i]);
-                w.last = doc + 1;
-                w.df += 1;
-            }
-            if tagged & LOWER != 0 && w.last_lower != doc + 1 {
-                w.last_lower = doc + 1;
-                w.lower += 1;
+        // A word's pairs are now together: its stats and postings are
+        // read once per batch, then updated in registers.
+        for run in self.sorted.chunk_by(|a, b| a.0 == b.0) {
+            let i = run[0].0 as usize;
+            let w = &mut self.words[i];
+            for &(_, tagged) in run {
+                let doc = tagged >> 1;
+                if w.last != doc + 1 {
+                    let gap = if w.last == 0 { doc } else { doc - (w.last - 1) };
+                    push_varint(gap, &mut w.posts);
+                    w.last = doc + 1;
+                    w.df += 1;
+                }
+                if tagged & LOWER != 0 && w.last_lower != doc + 1 {
+                    w.last_lower = doc + 1;
+                    w.lower += 1;
+                }
             }
         }
     }
@@ -269,7 +274,7 @@ impl VocabBuilder {
         for (k, p) in parts.iter().enumerate() {
             all.extend(
                 (0..p.spans.len() as u32)
-                    .filter(|&i| p.stats[i as usize].df > 0)
+                    .filter(|&i| p.words[i as usize].df > 0)
                     .map(|i| (k as u32, i)),
             );
         }
@@ -283,7 +288,7 @@ impl VocabBuilder {
         let text: usize = parts.iter().map(|p| p.arena.len()).sum();
         let total: usize = parts
             .iter()
-            .flat_map(|p| p.posts.iter().map(Vec::len))
+            .flat_map(|p| p.words.iter().map(|w| w.posts.len()))
             .sum();
         let mut v = Vocab::with_capacity(words, text, total);
         let mut merged: Vec<u8> = Vec::new();
@@ -298,17 +303,17 @@ impl VocabBuilder {
             while i < all.len() && parts[all[i].0 as usize].key(all[i].1) == key {
                 let (k, w) = all[i];
                 let p = &mut parts[k as usize];
-                let posts = std::mem::take(&mut p.posts[w as usize]);
+                let state = &mut p.words[w as usize];
+                let posts = std::mem::take(&mut state.posts);
                 // Each part's first posting is an absolute article id: make
                 // it a gap from the previous part's last.
                 let mut pos = 0;
                 let first = read_varint(&posts, &mut pos);
                 push_varint(last.map_or(first, |l| first - l), &mut merged);
                 merged.extend_from_slice(&posts[pos..]);
-                let stats = p.stats[w as usize];
-                last = Some(stats.last - 1);
-                df += stats.df;
-                lower += stats.lower;
+                last = Some(state.last - 1);
+                df += state.df;
+                lower += state.lower;
                 i += 1;
             }
             v.push_word(&key, df, lower, &merged);
