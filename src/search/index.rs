@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::build::{VocabBuilder, WordCache, read_varint};
+use super::build::{Initials, VocabBuilder, WordCache, read_varint};
 use super::docset::DocSet;
 use super::fold::{self, Sense};
 use crate::actors::{Actors, Kind};
@@ -27,7 +27,7 @@ use crate::words::words;
 /// Letter pairs a-z x a-z, as bits.
 const PAIRS: usize = 26 * 26;
 /// u64 words holding [`PAIRS`] bits.
-const PAIR_WORDS: usize = PAIRS.div_ceil(64);
+pub(crate) const PAIR_WORDS: usize = PAIRS.div_ceil(64);
 
 /// Distinct folded words, sorted (so a prefix is a range), each with a
 /// letter mask and the articles it occurs in (delta-encoded varints).
@@ -211,6 +211,10 @@ pub struct BodyBuilder {
     buf: String,
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
+    /// The current article's initials, kept until it ends.
+    current: Initials,
+    /// Whether an article is begun and not yet ended.
+    open: bool,
     doc: u32,
 }
 
@@ -238,9 +242,24 @@ impl BodyBuilder {
     /// Starts article `doc` (articles come in increasing order).
     #[inline]
     pub fn begin(&mut self, doc: DocId) {
+        self.end();
         self.doc = doc.0;
-        self.initials.push(0);
-        self.pairs.push([0; PAIR_WORDS]);
+        self.open = true;
+    }
+
+    /// Ends the current article: posts the words the cache holds back and
+    /// keeps the article's initials.
+    fn end(&mut self) {
+        if !self.open {
+            return;
+        }
+        let current = &mut self.current;
+        self.cache
+            .drain(&mut self.words, self.doc, &mut self.buf, current);
+        self.initials.push(current.letters);
+        self.pairs.push(current.pairs);
+        *current = Initials::default();
+        self.open = false;
     }
 
     /// Adds one word of the current article's title.
@@ -252,20 +271,13 @@ impl BodyBuilder {
     /// Adds one word of the current article's body.
     #[inline]
     pub fn word(&mut self, w: &str) {
-        if !self.cache.add(&mut self.words, w, self.doc, &mut self.buf) {
-            // A repeat cannot change the article's initials.
-            return;
-        }
-        let (c0, c1) = folded_initials(w);
-        if let Some(c0) = c0 {
-            if let (Some(i), Some(p)) = (self.initials.last_mut(), self.pairs.last_mut()) {
-                *i |= 1 << (c0 - b'a');
-                if let Some(c1) = c1 {
-                    let bit = usize::from(c0 - b'a') * 26 + usize::from(c1 - b'a');
-                    p[bit / 64] |= 1 << (bit % 64);
-                }
-            }
-        }
+        self.cache.add(
+            &mut self.words,
+            w,
+            self.doc,
+            &mut self.buf,
+            &mut self.current,
+        );
     }
 
     /// The body index of builders over consecutive runs of articles, in
@@ -276,7 +288,8 @@ impl BodyBuilder {
         let mut pairs = Vec::new();
         let mut bodies = Vec::with_capacity(parts.len());
         let mut heads = Vec::with_capacity(parts.len());
-        for p in parts {
+        for mut p in parts {
+            p.end();
             initials.extend(p.initials);
             pairs.extend(p.pairs);
             bodies.push(p.words);
@@ -486,22 +499,6 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
-/// The first two letters of `word` once folded, when they are a-z: what the
-/// word-initial masks record (so "École" counts as starting with "ec").
-fn folded_initials(word: &str) -> (Option<u8>, Option<u8>) {
-    let b = word.as_bytes();
-    let ascii = |c: Option<&u8>| c.map(u8::to_ascii_lowercase).filter(u8::is_ascii_lowercase);
-    if b.len() >= 2 && b[0] < 0x80 && b[1] < 0x80 {
-        let c0 = ascii(b.first());
-        return (c0, c0.and(ascii(b.get(1))));
-    }
-    let head: String = word.chars().take(2).collect();
-    let folded = fold::fold(&head);
-    let f = folded.as_bytes();
-    let c0 = ascii(f.first());
-    (c0, c0.and(ascii(f.get(1))))
-}
-
 /// Decodes postings: delta varints, the first absolute.
 fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut pos = 0;
@@ -517,6 +514,11 @@ fn decode(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
+
     use super::*;
     use crate::library::Library;
     use crate::search::build::push_varint;
@@ -561,12 +563,118 @@ mod tests {
         assert!(ix.kind_docs(Kind::Media).contains(4));
     }
 
-    #[test]
-    fn initials_are_taken_after_folding() {
-        assert_eq!(folded_initials("École"), (Some(b'e'), Some(b'c')));
-        assert_eq!(folded_initials("Kabul"), (Some(b'k'), Some(b'a')));
-        assert_eq!(folded_initials("a"), (Some(b'a'), None));
-        assert_eq!(folded_initials("9am"), (None, None));
-        assert_eq!(folded_initials("Ölü"), (Some(b'o'), Some(b'l')));
+    /// What the body index should hold, built the obvious way: per folded
+    /// word, the articles it occurs in and those where it is written
+    /// starting in lower case; per article, the initials and pairs.
+    struct Reference {
+        words: BTreeMap<String, (BTreeSet<u32>, BTreeSet<u32>)>,
+        initials: Vec<u32>,
+        pairs: Vec<BTreeSet<(u8, u8)>>,
+    }
+
+    impl Reference {
+        fn of(docs: &[Vec<String>]) -> Reference {
+            let mut r = Reference {
+                words: BTreeMap::new(),
+                initials: vec![0; docs.len()],
+                pairs: vec![BTreeSet::new(); docs.len()],
+            };
+            for (d, doc) in docs.iter().enumerate() {
+                for w in doc {
+                    let folded = fold::fold(w);
+                    let e = r.words.entry(folded.clone()).or_default();
+                    e.0.insert(d as u32);
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        e.1.insert(d as u32);
+                    }
+                    let f = folded.as_bytes();
+                    if f[0].is_ascii_lowercase() {
+                        r.initials[d] |= 1 << (f[0] - b'a');
+                        if f.len() > 1 && f[1].is_ascii_lowercase() {
+                            r.pairs[d].insert((f[0], f[1]));
+                        }
+                    }
+                }
+            }
+            r
+        }
+
+        fn check(&self, v: &Vocab) -> Result<(), TestCaseError> {
+            let got: Vec<&str> = (0..v.len() as u32).map(|w| v.word(w)).collect();
+            let want: Vec<&str> = self.words.keys().map(String::as_str).collect();
+            prop_assert_eq!(got, want);
+            for (w, (docs, lower)) in self.words.values().enumerate() {
+                let w = w as u32;
+                prop_assert_eq!(
+                    v.postings(w).collect::<Vec<_>>(),
+                    docs.iter().copied().collect::<Vec<_>>()
+                );
+                prop_assert_eq!(v.df(w) as usize, docs.len());
+                prop_assert_eq!(v.lower[w as usize] as usize, lower.len());
+            }
+            Ok(())
+        }
+    }
+
+    /// The body index of `bodies` and `titles` built by `parts` builders
+    /// over consecutive runs of articles, with word caches of `2^bits`
+    /// slots (few, to make tokens evict each other).
+    fn built(bodies: &[Vec<String>], titles: &[Vec<String>], parts: usize, bits: u32) -> BodyIndex {
+        let per = bodies.len().div_ceil(parts).max(1);
+        let builders = (0..bodies.len().div_ceil(per))
+            .map(|t| {
+                let mut b = BodyBuilder {
+                    cache: WordCache::with_bits(bits),
+                    ..BodyBuilder::default()
+                };
+                for d in t * per..((t + 1) * per).min(bodies.len()) {
+                    b.begin(DocId(d as u32));
+                    for w in &titles[d] {
+                        b.title_word(w);
+                    }
+                    for w in &bodies[d] {
+                        b.word(w);
+                    }
+                }
+                b
+            })
+            .collect();
+        BodyBuilder::finish(builders, true)
+    }
+
+    /// A word as the tokenizer gives them: few letters, so words repeat
+    /// within and across articles, in both cases, with diacritics, and
+    /// some longer than the word cache keys.
+    const WORD: &str = "[a-cA-CéÉß0-9]{1,3}|[abAB]{15,19}";
+
+    proptest! {
+        #[test]
+        fn the_body_index_agrees_with_the_obvious_one(
+            bodies in prop::collection::vec(prop::collection::vec(WORD, 0..40), 1..30),
+            title_len in 0usize..4,
+            parts in 1usize..4,
+            bits in prop::sample::select(vec![1u32, 3, 17]),
+        ) {
+            let titles: Vec<Vec<String>> = bodies
+                .iter()
+                .map(|b| b.iter().rev().take(title_len).cloned().collect())
+                .collect();
+            let ix = built(&bodies, &titles, parts, bits);
+            let r = Reference::of(&bodies);
+            r.check(&ix.words)?;
+            prop_assert_eq!(&ix.initials, &r.initials);
+            for (d, pairs) in r.pairs.iter().enumerate() {
+                for a in b'a'..=b'z' {
+                    for b in b'a'..=b'z' {
+                        let bit = usize::from(a - b'a') * 26 + usize::from(b - b'a');
+                        let set = ix.pairs[d][bit / 64] & (1 << (bit % 64)) != 0;
+                        prop_assert_eq!(set, pairs.contains(&(a, b)));
+                    }
+                }
+            }
+            let titles_ref = Reference::of(&titles);
+            let tv = ix.titles.as_ref().expect("titles asked for");
+            titles_ref.check(tv)?;
+        }
     }
 }
