@@ -212,14 +212,6 @@ impl Cues {
             || self.media.contains(name)
             || self.orgs.contains(name)
     }
-
-    /// Whether a run holding these words names a body or a place, whose
-    /// names take connectors ("Bank of England", "Gulf of Mexico").
-    fn joins_connectors(&self, words: &[&str]) -> bool {
-        words
-            .iter()
-            .any(|w| self.is(w, ORG_WORD) || self.is(w, PLACE_WORD) || self.is_title_word(w))
-    }
 }
 
 /// A run of capitalised words in one article: the span of the (possible)
@@ -269,14 +261,35 @@ impl Run {
 /// or lists, not names.
 const MAX_WORDS: usize = 6;
 
-/// A word of a run being built: its byte span.
+/// A byte span of the article's text.
 type Span = (u32, u32);
+
+/// A word of a run being built: its byte span, and its cue classes, looked
+/// up once when the word joins the run (cutting the run into names asks
+/// about every word again).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: u32,
+    end: u32,
+    class: u32,
+}
+
+impl Word {
+    /// Whether the word is in any of the classes `bits`.
+    fn is(&self, bits: u32) -> bool {
+        self.class & bits != 0
+    }
+}
+
+/// A name cut from the run being built: the words `from..to` of the run,
+/// and the name's flags.
+type Name = (usize, usize, u8);
 
 /// Builds one article's runs word by word.
 #[derive(Default)]
 pub struct Runs {
     /// Words of the run being built.
-    cur: Vec<Span>,
+    cur: Vec<Word>,
     /// Connectors seen after the run's last capitalised word, waiting for
     /// another capitalised word to join them in.
     pending: usize,
@@ -286,6 +299,11 @@ pub struct Runs {
     before: Span,
     /// The last word seen.
     prev: Span,
+    /// The classes of the last word, when they were looked up (they are
+    /// for every capitalised word).
+    prev_class: Option<u32>,
+    /// The names of the run being closed (kept to reuse its allocation).
+    names: Vec<Name>,
     out: Vec<Run>,
 }
 
@@ -330,25 +348,38 @@ impl Runs {
         self.flags = 0;
         self.before = (0, 0);
         self.prev = (0, 0);
+        self.prev_class = None;
         self.out.clear();
     }
 
     /// Takes word `w` at byte `at` of `text`; `title_end` is where the title
     /// line ends.
+    #[inline]
     pub fn word(&mut self, cues: &Cues, text: &str, at: usize, w: &str, title_end: usize) {
-        // Most words are lower case with no run open: nothing to do.
+        // Most words are lower case with no run open: nothing to do, and
+        // no call made.
         if self.cur.is_empty() && !capitalised(w) {
             self.prev = (at as u32, (at + w.len()) as u32);
+            self.prev_class = None;
             return;
         }
+        self.near_run(cues, text, at, w, title_end);
+    }
+
+    /// [`Runs::word`] for a capitalised word, or any word while a run is
+    /// open.
+    #[inline(never)]
+    fn near_run(&mut self, cues: &Cues, text: &str, at: usize, w: &str, title_end: usize) {
+        let class = cues.class(w);
         let (ps, pe) = (self.prev.0 as usize, self.prev.1 as usize);
+        let prev_word = &text[ps..pe];
+        let prev_class = self.prev_class;
+        let prev_is = |bits: u32| prev_class.unwrap_or_else(|| cues.class(prev_word)) & bits != 0;
         let gap = &text[pe..at];
         // A full stop after an initial or an abbreviation ("J. Smith",
         // "St. Petersburg") ends nothing.
-        let abbrev = gap.starts_with(". ") && {
-            let p = &text[ps..pe];
-            (p.len() == 1 && capitalised(p)) || cues.is(p, ABBREV)
-        };
+        let abbrev = gap.starts_with(". ")
+            && ((prev_word.len() == 1 && capitalised(prev_word)) || prev_is(ABBREV));
         let new_sentence = pe == 0 || (!abbrev && ends_sentence(gap));
         let g = gap.as_bytes();
         let tight = (g.len() == 1 && matches!(g[0], b' ' | b'-' | b'\'' | b'.'))
@@ -359,32 +390,34 @@ impl Runs {
         // Weekdays, months, pronouns and sentence adverbs are never part of
         // a name, except a month as a surname ("Theresa May").
         let breaker = cap
-            && cues.is(w, BREAKER)
-            && !(open && self.cur.len() == 1 && {
-                let (s, e) = self.cur[0];
-                cues.is(&text[s as usize..e as usize], FIRST_NAME)
-            });
+            && class & BREAKER != 0
+            && !(open && self.cur.len() == 1 && self.cur[0].is(FIRST_NAME));
         let continues = open
             && tight
             && !new_sentence
             && !breaker
             && (cap
                 || (w.bytes().all(|b| b.is_ascii_digit()) && self.pending == 0)
-                || cues.is(w, CONNECTOR));
+                || class & CONNECTOR != 0);
+        let end = (at + w.len()) as u32;
         if continues {
             if cap || w.as_bytes()[0].is_ascii_digit() {
                 self.pending = 0;
             } else {
                 self.pending += 1;
             }
-            self.cur.push((at as u32, (at + w.len()) as u32));
+            self.cur.push(Word {
+                start: at as u32,
+                end,
+                class,
+            });
         } else {
             let age = open
                 && gap == ", "
                 && w.len() <= 2
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && text[at + w.len()..].starts_with(',');
-            self.close(cues, text, Some(w), age);
+            self.close(cues, text, class, age);
             if cap && !breaker {
                 self.flags = 0;
                 if new_sentence {
@@ -399,14 +432,13 @@ impl Runs {
                 self.before = self.prev;
                 // "al-Qaeda": a lower-case particle joined by a hyphen
                 // belongs to the name.
-                let prev_word = &text[ps..pe];
-                let start = if gap == "-" && cues.is(prev_word, PARTICLE) {
+                let start = if gap == "-" && prev_is(PARTICLE) {
                     self.before = (0, 0);
                     ps
                 } else if gap == " "
                     && !prev_word.is_empty()
                     && capitalised(prev_word)
-                    && cues.is(prev_word, BREAKER)
+                    && prev_is(BREAKER)
                     && cues.listed(&text[ps..at + w.len()])
                 {
                     // A weekday or month that begins a listed name ("The
@@ -416,21 +448,31 @@ impl Runs {
                 } else {
                     at
                 };
-                self.cur.push((start as u32, (at + w.len()) as u32));
+                let class = if start == at {
+                    class
+                } else {
+                    cues.class(&text[start..at + w.len()])
+                };
+                self.cur.push(Word {
+                    start: start as u32,
+                    end,
+                    class,
+                });
             }
         }
-        self.prev = (at as u32, (at + w.len()) as u32);
+        self.prev = (at as u32, end);
+        self.prev_class = Some(class);
     }
 
     /// Ends the article; returns its runs.
     pub fn finish(&mut self, cues: &Cues, text: &str) -> Vec<Run> {
-        self.close(cues, text, None, false);
+        self.close(cues, text, 0, false);
         std::mem::take(&mut self.out)
     }
 
-    /// Closes the run being built (the word after it is `next`, an age if
-    /// `age`).
-    fn close(&mut self, cues: &Cues, text: &str, next: Option<&str>, age: bool) {
+    /// Closes the run being built (the classes of the word after it are
+    /// `next`, 0 at the end; that word is an age if `age`).
+    fn close(&mut self, cues: &Cues, text: &str, next: u32, age: bool) {
         if self.cur.is_empty() {
             return;
         }
@@ -439,34 +481,30 @@ impl Runs {
         self.cur.truncate(keep);
         self.pending = 0;
         let cur = std::mem::take(&mut self.cur);
-        let mut names = Vec::new();
-        split_titles(cues, text, &cur, self.flags, &mut names);
+        let mut names = std::mem::take(&mut self.names);
+        names.clear();
+        split_titles(cues, text, &cur, 0, cur.len(), self.flags, &mut names);
         let last = names.len().saturating_sub(1);
-        for (i, &(ws, flags)) in names.iter().enumerate() {
-            let first = ws.first().map(|w| w.0) == cur.first().map(|w| w.0);
+        for (i, &(from, to, flags)) in names.iter().enumerate() {
             let flags = if i == last && age { flags | AGE } else { flags };
-            self.push_run(
-                cues,
-                text,
-                ws,
-                flags,
-                if i == last { next } else { None },
-                first,
-            );
+            let next = if i == last { next } else { 0 };
+            self.push_run(cues, text, &cur[from..to], flags, next, from == 0);
         }
+        self.names = names;
         self.cur = cur;
         self.cur.clear();
     }
 
     /// Records one name: `first` says it starts where the whole run did
-    /// (so the word before it applies).
+    /// (so the word before it applies); `next` are the classes of the word
+    /// after it, if any.
     fn push_run(
         &mut self,
         cues: &Cues,
         text: &str,
-        ws: &[Span],
+        ws: &[Word],
         mut flags: u8,
-        next: Option<&str>,
+        next: u32,
         first: bool,
     ) {
         let n = ws.len();
@@ -475,7 +513,7 @@ impl Runs {
         }
         if ws
             .iter()
-            .all(|&(s, e)| text.as_bytes()[s as usize].is_ascii_digit() && e > s)
+            .all(|w| text.as_bytes()[w.start as usize].is_ascii_digit() && w.end > w.start)
         {
             return;
         }
@@ -483,17 +521,20 @@ impl Runs {
             let before = &text[self.before.0 as usize..self.before.1 as usize];
             if before == "the" || before == "The" {
                 flags |= THE;
-            } else if cues.is(before, BEFORE_PLACE) {
-                flags |= PREP;
-            } else if cues.is(before, LOWER_TITLE) {
-                flags |= HONOR;
+            } else {
+                let class = cues.class(before);
+                if class & BEFORE_PLACE != 0 {
+                    flags |= PREP;
+                } else if class & LOWER_TITLE != 0 {
+                    flags |= HONOR;
+                }
             }
         }
-        if next.is_some_and(|w| cues.is(w, SPEECH_VERB)) {
+        if next & SPEECH_VERB != 0 {
             flags |= SPEECH;
         }
-        let start = ws[0].0;
-        let end = ws[n - 1].1;
+        let start = ws[0].start;
+        let end = ws[n - 1].end;
         if let Ok(len) = u16::try_from(end - start) {
             self.out.push(Run {
                 start,
@@ -505,61 +546,64 @@ impl Runs {
     }
 }
 
-/// Splits a run of capitalised words into the names it holds: each title
-/// block ("Prime Minister", "Secretary of State for Trade and Industry")
-/// is taken off the name it introduces, which is flagged [`HONOR`]; a
-/// place in the title's portfolio ("Minister for Europe") is a name of its
-/// own; what stands before a title is a name of its own ("Bank of England
-/// Governor Mervyn King"). Then connectors split what remains.
-fn split_titles<'w>(
+/// A title or an honorific: "Mr", "President".
+const TITLES: u32 = HONORIFIC | TITLE_WORD;
+
+/// Splits the words `from..to` of a run of capitalised words into the
+/// names they hold: each title block ("Prime Minister", "Secretary of
+/// State for Trade and Industry") is taken off the name it introduces,
+/// which is flagged [`HONOR`]; a place in the title's portfolio ("Minister
+/// for Europe") is a name of its own; what stands before a title is a name
+/// of its own ("Bank of England Governor Mervyn King"). Then connectors
+/// split what remains.
+fn split_titles(
     cues: &Cues,
     text: &str,
-    ws: &'w [Span],
+    ws: &[Word],
+    from: usize,
+    to: usize,
     flags: u8,
-    out: &mut Vec<(&'w [Span], u8)>,
+    out: &mut Vec<Name>,
 ) {
-    let word = |i: usize| &text[ws[i].0 as usize..ws[i].1 as usize];
-    let n = ws.len();
     // A title introduces the name after it; a title word that ends the
     // run is a surname after a given name ("Mervyn King"), else a title
     // with no name ("Bank of England Governor").
-    let Some(i) = (0..n.saturating_sub(1)).find(|&i| cues.is_title_word(word(i))) else {
-        let trailing = n >= 2
+    let Some(i) = (from..to.saturating_sub(1)).find(|&i| ws[i].is(TITLES)) else {
+        let trailing = to - from >= 2
             && flags & HONOR == 0
-            && cues.is_title_word(word(n - 1))
-            && !cues.is(word(n - 2), FIRST_NAME)
-            && !cues.is(word(n - 2), CONNECTOR);
-        let ws = if trailing {
-            trim_connectors(cues, text, &ws[..n - 1])
+            && ws[to - 1].is(TITLES)
+            && !ws[to - 2].is(FIRST_NAME | CONNECTOR);
+        let (from, to) = if trailing {
+            trim_connectors(ws, from, to - 1)
         } else {
-            ws
+            (from, to)
         };
-        split_connectors(cues, text, ws, flags, out);
+        split_connectors(text, ws, from, to, flags, out);
         return;
     };
     // Back over modifiers ("Prime", "Foreign", "Deputy"); a modifier right
     // after a connector ends an "X of Y" name ("Bank of England
     // Governor").
     let mut s = i;
-    while s > 0 && cues.is(word(s - 1), MODIFIER) && !(s >= 2 && cues.is(word(s - 2), CONNECTOR)) {
+    while s > from && ws[s - 1].is(MODIFIER) && !(s >= from + 2 && ws[s - 2].is(CONNECTOR)) {
         s -= 1;
     }
     // Forward over titles, modifiers and portfolios ("of State for Trade
-    // and Industry").
+    // and Industry"). The portfolio places go to `out` now and move after
+    // the names before the title below.
+    let mark = out.len();
     let mut e = i + 1;
-    let mut portfolio: Vec<usize> = Vec::new();
-    while e < n {
-        let w = word(e);
-        if cues.is_title_word(w) || cues.is(w, MODIFIER) {
+    while e < to {
+        if ws[e].is(TITLES | MODIFIER) {
             e += 1;
-        } else if cues.is(w, CONNECTOR) && e + 1 < n {
+        } else if ws[e].is(CONNECTOR) && e + 1 < to {
             e += 1;
-            while e < n && cues.is(word(e), CONNECTOR) {
+            while e < to && ws[e].is(CONNECTOR) {
                 e += 1;
             }
-            if e < n && !cues.is(word(e), FIRST_NAME) {
-                if cues.listed(word(e)) {
-                    portfolio.push(e);
+            if e < to && !ws[e].is(FIRST_NAME) {
+                if cues.listed(&text[ws[e].start as usize..ws[e].end as usize]) {
+                    out.push((e, e + 1, flags & TITLE));
                 }
                 e += 1;
             }
@@ -567,72 +611,75 @@ fn split_titles<'w>(
             break;
         }
     }
-    let before = trim_connectors(cues, text, &ws[..s]);
-    if !before.is_empty() {
-        split_connectors(cues, text, before, flags, out);
+    let portfolio = out.len() - mark;
+    let (bf, bt) = trim_connectors(ws, from, s);
+    if bf < bt {
+        split_connectors(text, ws, bf, bt, flags, out);
     }
-    for p in portfolio {
-        out.push((&ws[p..p + 1], flags & TITLE));
-    }
-    let rest = trim_connectors(cues, text, &ws[e..]);
-    if !rest.is_empty() {
+    out[mark..].rotate_left(portfolio);
+    let (rf, rt) = trim_connectors(ws, e, to);
+    if rf < rt {
         split_titles(
             cues,
             text,
-            rest,
+            ws,
+            rf,
+            rt,
             (flags | HONOR) & !(SENTENCE | THE | PREP),
             out,
         );
     }
 }
 
-/// `ws` without connectors at either end.
-fn trim_connectors<'w>(cues: &Cues, text: &str, mut ws: &'w [Span]) -> &'w [Span] {
-    let is_conn = |w: &Span| cues.is(&text[w.0 as usize..w.1 as usize], CONNECTOR);
-    while ws.first().is_some_and(is_conn) {
-        ws = &ws[1..];
+/// The words `from..to` of `ws` without connectors at either end.
+fn trim_connectors(ws: &[Word], mut from: usize, mut to: usize) -> (usize, usize) {
+    while from < to && ws[from].is(CONNECTOR) {
+        from += 1;
     }
-    while ws.last().is_some_and(is_conn) {
-        ws = &ws[..ws.len() - 1];
+    while to > from && ws[to - 1].is(CONNECTOR) {
+        to -= 1;
     }
-    ws
+    (from, to)
 }
 
-/// Splits a run with no titles at its connectors, except where they belong
-/// to the name: "&" always ("Marks & Spencer"), name particles ("bin",
-/// "de", "van") always, "of"/"for"/"the" in the name of a body or place
-/// ("Bank of England", "Gulf of Mexico"), "and" after a body's name unless
-/// a person follows ("Department for Education and Skills").
-fn split_connectors<'w>(
-    cues: &Cues,
+/// Whether a run holding these words names a body or a place, whose names
+/// take connectors ("Bank of England", "Gulf of Mexico").
+fn joins_connectors(ws: &[Word]) -> bool {
+    ws.iter().any(|w| w.is(ORG_WORD | PLACE_WORD | TITLES))
+}
+
+/// Splits the words `from..to` of a run with no titles at its connectors,
+/// except where they belong to the name: "&" always ("Marks & Spencer"),
+/// name particles ("bin", "de", "van") always, "of"/"for"/"the" in the
+/// name of a body or place ("Bank of England", "Gulf of Mexico"), "and"
+/// after a body's name unless a person follows ("Department for Education
+/// and Skills").
+fn split_connectors(
     text: &str,
-    ws: &'w [Span],
+    ws: &[Word],
+    from: usize,
+    to: usize,
     flags: u8,
-    out: &mut Vec<(&'w [Span], u8)>,
+    out: &mut Vec<Name>,
 ) {
-    let word = |i: usize| &text[ws[i].0 as usize..ws[i].1 as usize];
-    let mut from = 0;
-    let mut i = 0;
-    while i < ws.len() {
-        let w = word(i);
-        if !cues.is(w, CONNECTOR) {
+    // A part keeps the run's flags when it starts the run.
+    let part_flags = |at: usize| if at == from { flags } else { flags & TITLE };
+    let mut part = from;
+    let mut i = from;
+    while i < to {
+        if !ws[i].is(CONNECTOR) {
             i += 1;
             continue;
         }
-        let so_far: Vec<&str> = (from..i).map(word).collect();
-        let body = cues.joins_connectors(&so_far);
-        let join = match w {
+        let body = joins_connectors(&ws[part..i]);
+        let join = match &text[ws[i].start as usize..ws[i].end as usize] {
             "&" => true,
             "and" => {
                 // The next part, up to the next connector, must not be a
                 // name of its own.
-                let next: Vec<&str> = (i + 1..ws.len())
-                    .map(word)
-                    .take_while(|w| !cues.is(w, CONNECTOR))
-                    .collect();
-                body && !next.is_empty()
-                    && !cues.is(next[0], FIRST_NAME)
-                    && !cues.joins_connectors(&next)
+                let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
+                let next = &ws[i + 1..next_end];
+                body && !next.is_empty() && !next[0].is(FIRST_NAME) && !joins_connectors(next)
             }
             "of" | "for" | "the" | "upon" => body,
             _ => true,
@@ -641,18 +688,16 @@ fn split_connectors<'w>(
             i += 1;
             continue;
         }
-        let part = trim_connectors(cues, text, &ws[from..i]);
-        if !part.is_empty() {
-            let f = if from == 0 { flags } else { flags & TITLE };
-            out.push((part, f));
+        let (f, t) = trim_connectors(ws, part, i);
+        if f < t {
+            out.push((f, t, part_flags(part)));
         }
         i += 1;
-        from = i;
+        part = i;
     }
-    let part = trim_connectors(cues, text, &ws[from..]);
-    if !part.is_empty() {
-        let f = if from == 0 { flags } else { flags & TITLE };
-        out.push((part, f));
+    let (f, t) = trim_connectors(ws, part, to);
+    if f < t {
+        out.push((f, t, part_flags(part)));
     }
 }
 
