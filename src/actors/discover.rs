@@ -40,6 +40,8 @@ use crate::words::words;
 pub struct Cues {
     /// Word -> its classes ([`HONORIFIC`], [`TITLE`]...).
     class: FxHashMap<String, u32>,
+    /// `class` again for short words, faster to ask.
+    index: CueIndex,
     /// Every country spelling, with its canonical name.
     countries: FxHashMap<String, String>,
     places: HashSet<String>,
@@ -169,6 +171,7 @@ impl Cues {
         }
         let mut c = Cues {
             class,
+            index: CueIndex::default(),
             countries,
             places: places.places.into_iter().collect(),
             media: places.media.into_iter().collect(),
@@ -186,12 +189,23 @@ impl Cues {
         for n in first_names {
             *c.class.entry(n).or_default() |= FIRST_NAME;
         }
+        c.index = CueIndex::new(&c.class);
         c
     }
 
     /// The classes of word `w`.
-    #[inline]
+    #[inline(always)]
     fn class(&self, w: &str) -> u32 {
+        match self.index.get(w) {
+            Some(class) => class,
+            None => self.class_in_map(w),
+        }
+    }
+
+    /// The classes of word `w`, from the map: the index holds no long
+    /// words (kept out of line, so that [`Cues::class`] inlines).
+    #[inline(never)]
+    fn class_in_map(&self, w: &str) -> u32 {
         self.class.get(w).copied().unwrap_or(0)
     }
 
@@ -211,6 +225,187 @@ impl Cues {
             || self.places.contains(name)
             || self.media.contains(name)
             || self.orgs.contains(name)
+    }
+}
+
+/// Longest word [`CueIndex`] holds, in bytes.
+const SHORT: usize = 16;
+
+/// Word `w`, of 1 to [`SHORT`] bytes, as two numbers that with its length
+/// tell it from every other word: its first and last 8 bytes (4 under 8
+/// bytes; its first, middle and last byte under 4), which overlap and so
+/// hold every byte.
+#[inline]
+fn word_key(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    if n >= 8 {
+        let first: [u8; 8] = w[..8].try_into().expect("8 bytes");
+        let last: [u8; 8] = w[n - 8..].try_into().expect("8 bytes");
+        (u64::from_le_bytes(first), u64::from_le_bytes(last))
+    } else if n >= 4 {
+        let first: [u8; 4] = w[..4].try_into().expect("4 bytes");
+        let last: [u8; 4] = w[n - 4..].try_into().expect("4 bytes");
+        (
+            u64::from(u32::from_le_bytes(first)),
+            u64::from(u32::from_le_bytes(last)),
+        )
+    } else {
+        let bytes = u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16;
+        (bytes, 0)
+    }
+}
+
+/// A hash of a word's [`word_key`] and length, every bit of it mixed from
+/// every bit of the key.
+#[inline]
+fn hash(a: u64, b: u64, len: usize) -> u64 {
+    let x = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.rotate_left(31) ^ len as u64;
+    let m = u128::from(x) * 0xD6E8_FEB8_6659_FD93;
+    (m as u64) ^ (m >> 64) as u64
+}
+
+/// The cue classes of every word of 1 to [`SHORT`] bytes, faster to ask
+/// than the map: a lookup is a multiply, a load or two and a few
+/// compares, where the map costs a string hash, a probe and a memcmp call.
+/// The scan asks about every capitalised word (most are names in no cue
+/// class), about the word after every run ("said", "of") and the one
+/// before it ("in", "the"), some 7 million lookups for 21 million words:
+/// what matters is that they hit the nearest caches. So the few lower-case
+/// cue words (170) have a table of their own, small enough to stay there,
+/// and the capitalised ones (5,400, most of them given names) a larger one
+/// behind a Bloom filter that turns almost every other name away. The
+/// index knows nothing of longer words, nor of the empty one: those are
+/// asked of the map.
+#[derive(Default)]
+struct CueIndex {
+    /// Words that do not start with an ASCII capital.
+    lower: CueTable,
+    /// Words that do.
+    upper: CueTable,
+}
+
+impl CueIndex {
+    /// The short words of `classes`.
+    fn new(classes: &FxHashMap<String, u32>) -> CueIndex {
+        let short = |upper: bool| {
+            classes.iter().filter(move |(w, _)| {
+                (1..=SHORT).contains(&w.len()) && w.as_bytes()[0].is_ascii_uppercase() == upper
+            })
+        };
+        CueIndex {
+            lower: CueTable::new(short(false)),
+            upper: CueTable::new(short(true)),
+        }
+    }
+
+    /// The classes of `w` (0 if it is no cue word), or `None` when the
+    /// index cannot tell: `w` is empty or longer than [`SHORT`] bytes, or
+    /// the index is not built yet.
+    #[inline]
+    fn get(&self, w: &str) -> Option<u32> {
+        let w = w.as_bytes();
+        let table = match w.first() {
+            Some(b) if w.len() <= SHORT && b.is_ascii_uppercase() => &self.upper,
+            Some(_) if w.len() <= SHORT => &self.lower,
+            _ => return None,
+        };
+        table.get(w)
+    }
+}
+
+/// Some words of [`CueIndex`]: an open-addressed table keyed by
+/// [`word_key`], behind a Bloom filter of two bits per word.
+#[derive(Default)]
+struct CueTable {
+    /// Bits set at [`CueTable::filter_bits`] of each word's hash: with 12
+    /// bits per word, one other word in 40 passes.
+    filter: Vec<u64>,
+    /// Half empty at least, so that every probe ends; a slot of length 0
+    /// is empty.
+    slots: Vec<CueSlot>,
+    /// 64 minus log2 of the number of slots.
+    shift: u32,
+}
+
+/// One word of a [`CueTable`]: its key, length and classes.
+#[derive(Debug, Default, Clone, Copy)]
+struct CueSlot {
+    a: u64,
+    b: u64,
+    len: u32,
+    class: u32,
+}
+
+impl CueTable {
+    /// A table of `words`, each 1 to [`SHORT`] bytes long.
+    fn new<'a>(words: impl Iterator<Item = (&'a String, &'a u32)> + Clone) -> CueTable {
+        let n = words.clone().count();
+        let bits = (n * 2).next_power_of_two().max(16).trailing_zeros();
+        let mut table = CueTable {
+            filter: vec![0; (n * 12).next_power_of_two().max(64) / 64],
+            slots: vec![CueSlot::default(); 1 << bits],
+            shift: 64 - bits,
+        };
+        let mask = table.slots.len() - 1;
+        for (w, &class) in words {
+            let (a, b) = word_key(w.as_bytes());
+            let h = hash(a, b, w.len());
+            for bit in table.filter_bits(h) {
+                table.filter[bit / 64] |= 1 << (bit % 64);
+            }
+            let mut i = (h >> table.shift) as usize;
+            while table.slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            table.slots[i] = CueSlot {
+                a,
+                b,
+                len: w.len() as u32,
+                class,
+            };
+        }
+        table
+    }
+
+    /// The two filter bits of the word with hash `h`, from its low 32
+    /// bits (a probe starts at its high bits).
+    #[inline]
+    fn filter_bits(&self, h: u64) -> [usize; 2] {
+        let mask = self.filter.len() * 64 - 1;
+        [h as usize & mask, (h >> 16) as usize & mask]
+    }
+
+    /// Whether both filter bits of the word with hash `h` are set.
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let [i, j] = self.filter_bits(h);
+        (self.filter[i / 64] >> (i % 64)) & (self.filter[j / 64] >> (j % 64)) & 1 != 0
+    }
+
+    /// The classes of `w`, of 1 to [`SHORT`] bytes (0 if it is no cue
+    /// word); `None` when the table is not built yet.
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (a, b) = word_key(w);
+        let h = hash(a, b, w.len());
+        if !self.may_hold(h) {
+            return Some(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == w.len() as u32 && slot.a == a && slot.b == b {
+                return Some(slot.class);
+            }
+            if slot.len == 0 {
+                return Some(0);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -1710,6 +1905,59 @@ said Bank of England Governor Mervyn King."
         assert!(rover.is_some() && rovers.is_some(), "{:?}", lex.found);
         assert!(!rover.unwrap().aliases.contains(&"Rovers".to_owned()));
         assert!(!rovers.unwrap().aliases.contains(&"Rover".to_owned()));
+    }
+
+    proptest::proptest! {
+        /// The index gives every word the classes the map does: cue words,
+        /// cue words cut or with a letter changed (same length, same first
+        /// and last bytes), and any other text.
+        #[test]
+        fn the_cue_index_agrees_with_the_map(
+            pick in 0usize..100_000,
+            cut in 0usize..20,
+            at in 0usize..20,
+            letter in proptest::char::any(),
+            other in "[ a-zA-Z.’é—北\u{301}-]{0,24}",
+        ) {
+            let cues = cues();
+            let plain = |w: &str| cues.class.get(w).copied().unwrap_or(0);
+            let mut words: Vec<&String> = cues.class.keys().collect();
+            words.sort();
+            let word = words[pick % words.len()].as_str();
+            let mut changed: Vec<char> = word.chars().collect();
+            let i = at % changed.len();
+            changed[i] = letter;
+            let changed: String = changed.into_iter().collect();
+            let mut cut = cut.min(word.len());
+            while !word.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = &word[..cut];
+            for w in [word, cut, changed.as_str(), other.as_str()] {
+                proptest::prop_assert_eq!(cues.class(w), plain(w), "{:?}", w);
+            }
+        }
+    }
+
+    /// The built-in cues, built once for the property tests.
+    fn cues() -> &'static Cues {
+        static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+        CUES.get_or_init(Cues::builtin)
+    }
+
+    #[test]
+    fn every_cue_word_is_found_in_the_index() {
+        let cues = cues();
+        for (w, &class) in &cues.class {
+            assert_eq!(cues.class(w), class, "{w:?}");
+            if (1..=SHORT).contains(&w.len()) {
+                assert_eq!(cues.index.get(w), Some(class), "{w:?}");
+            } else {
+                assert_eq!(cues.index.get(w), None, "{w:?}");
+            }
+        }
+        assert_eq!(cues.index.get("Zzyzx"), Some(0));
+        assert_eq!(cues.index.get(""), None);
     }
 
     #[test]
