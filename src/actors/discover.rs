@@ -518,9 +518,19 @@ fn capitalised(w: &str) -> bool {
 /// Whether the text between two words ends a sentence (or opens a
 /// quotation, whose first word is capitalised too).
 fn ends_sentence(gap: &str) -> bool {
-    if let [b] = gap.as_bytes() {
+    let g = gap.as_bytes();
+    if let [b] = g {
         return matches!(b, b'\n' | b'\r');
     }
+    if g.is_ascii() {
+        ends_sentence_ascii(g)
+    } else {
+        ends_sentence_text(gap)
+    }
+}
+
+/// [`ends_sentence`] for any gap.
+fn ends_sentence_text(gap: &str) -> bool {
     if gap.contains(['\n', '\r']) {
         return true;
     }
@@ -533,6 +543,31 @@ fn ends_sentence(gap: &str) -> bool {
         && gap
             .trim_end_matches(['"', '“', '‘', '\''])
             .ends_with(char::is_whitespace)
+}
+
+/// [`ends_sentence`] for a gap of ASCII bytes (most are: ". ", ", "), in
+/// one pass over them.
+fn ends_sentence_ascii(gap: &[u8]) -> bool {
+    let mut stop = false;
+    for &b in gap {
+        match b {
+            b'\n' | b'\r' => return true,
+            b'.' | b'!' | b'?' | b':' | b';' => stop = true,
+            // The ASCII characters `char::is_whitespace` takes.
+            b'\t' | 0x0b | 0x0c | b' ' if stop => return true,
+            _ => {}
+        }
+    }
+    // An opening quotation mark: after whitespace, right before the word.
+    let quotes = gap
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'"' || b == b'\'')
+        .count();
+    quotes > 0
+        && gap[..gap.len() - quotes]
+            .last()
+            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
 }
 
 impl Runs {
@@ -567,10 +602,40 @@ impl Runs {
     fn near_run(&mut self, cues: &Cues, text: &str, at: usize, w: &str, title_end: usize) {
         let class = cues.class(w);
         let (ps, pe) = (self.prev.0 as usize, self.prev.1 as usize);
+        let gap = &text[pe..at];
+        let end = (at + w.len()) as u32;
+        let cap = capitalised(w);
+        let open = !self.cur.is_empty();
+        // Weekdays, months, pronouns and sentence adverbs are never part of
+        // a name, except a month as a surname ("Theresa May").
+        let breaker = cap
+            && class & BREAKER != 0
+            && !(open && self.cur.len() == 1 && self.cur[0].is(FIRST_NAME));
+        let may_continue = open
+            && !breaker
+            && (cap
+                || (w.bytes().all(|b| b.is_ascii_digit()) && self.pending == 0)
+                || class & CONNECTOR != 0);
+        // A capitalised word that does not join a run starts one.
+        let starts = cap && !breaker;
+        if !may_continue && !starts {
+            // The word ends the run, if one is open, and starts none (the
+            // word after a run, a capitalised "The"): the gap before it
+            // does not matter.
+            if open {
+                let age = gap == ", "
+                    && w.len() <= 2
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && text[at + w.len()..].starts_with(',');
+                self.close(cues, text, class, age);
+            }
+            self.prev = (at as u32, end);
+            self.prev_class = Some(class);
+            return;
+        }
         let prev_word = &text[ps..pe];
         let prev_class = self.prev_class;
         let prev_is = |bits: u32| prev_class.unwrap_or_else(|| cues.class(prev_word)) & bits != 0;
-        let gap = &text[pe..at];
         // A full stop after an initial or an abbreviation ("J. Smith",
         // "St. Petersburg") ends nothing.
         let abbrev = gap.starts_with(". ")
@@ -580,21 +645,7 @@ impl Runs {
         let tight = (g.len() == 1 && matches!(g[0], b' ' | b'-' | b'\'' | b'.'))
             || gap == "’"
             || (abbrev && g == b". ");
-        let cap = capitalised(w);
-        let open = !self.cur.is_empty();
-        // Weekdays, months, pronouns and sentence adverbs are never part of
-        // a name, except a month as a surname ("Theresa May").
-        let breaker = cap
-            && class & BREAKER != 0
-            && !(open && self.cur.len() == 1 && self.cur[0].is(FIRST_NAME));
-        let continues = open
-            && tight
-            && !new_sentence
-            && !breaker
-            && (cap
-                || (w.bytes().all(|b| b.is_ascii_digit()) && self.pending == 0)
-                || class & CONNECTOR != 0);
-        let end = (at + w.len()) as u32;
+        let continues = may_continue && tight && !new_sentence;
         if continues {
             if cap || w.as_bytes()[0].is_ascii_digit() {
                 self.pending = 0;
@@ -613,7 +664,7 @@ impl Runs {
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && text[at + w.len()..].starts_with(',');
             self.close(cues, text, class, age);
-            if cap && !breaker {
+            if starts {
                 self.flags = 0;
                 if new_sentence {
                     self.flags |= SENTENCE;
@@ -662,7 +713,11 @@ impl Runs {
     /// Ends the article; returns its runs.
     pub fn finish(&mut self, cues: &Cues, text: &str) -> Vec<Run> {
         self.close(cues, text, 0, false);
-        std::mem::take(&mut self.out)
+        // Copied out at their size, once: `out` keeps its allocation for
+        // the next article instead of growing a new one step by step.
+        let runs = self.out.to_vec();
+        self.out.clear();
+        runs
     }
 
     /// Closes the run being built (the classes of the word after it are
@@ -676,6 +731,14 @@ impl Runs {
         self.cur.truncate(keep);
         self.pending = 0;
         let cur = std::mem::take(&mut self.cur);
+        // Most runs hold no title and no connector: one name, all of it.
+        if cur.iter().all(|w| !w.is(TITLES | CONNECTOR)) {
+            let flags = if age { self.flags | AGE } else { self.flags };
+            self.push_run(cues, text, &cur, flags, next, true);
+            self.cur = cur;
+            self.cur.clear();
+            return;
+        }
         let mut names = std::mem::take(&mut self.names);
         names.clear();
         split_titles(cues, text, &cur, 0, cur.len(), self.flags, &mut names);
@@ -1943,6 +2006,19 @@ said Bank of England Governor Mervyn King."
     fn cues() -> &'static Cues {
         static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
         CUES.get_or_init(Cues::builtin)
+    }
+
+    proptest::proptest! {
+        /// The byte scan of an ASCII gap agrees with the scan of any text.
+        #[test]
+        fn ascii_gaps_end_sentences_as_any_text_does(gap in "[ .,;:!?\"'()\n\r\t\x0b\x0c-]{0,6}") {
+            proptest::prop_assert_eq!(
+                ends_sentence_ascii(gap.as_bytes()),
+                ends_sentence_text(&gap),
+                "{:?}",
+                gap
+            );
+        }
     }
 
     #[test]
