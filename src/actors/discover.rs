@@ -41,6 +41,8 @@ use crate::words::words;
 pub struct Cues {
     /// Word -> its classes ([`HONORIFIC`], [`TITLE`]...).
     class: FxHashMap<String, u32>,
+    /// `class` again for short words, faster to ask.
+    index: CueIndex,
     /// Every country spelling, with its canonical name.
     countries: FxHashMap<String, String>,
     places: HashSet<String>,
@@ -170,6 +172,7 @@ impl Cues {
         }
         let mut c = Cues {
             class,
+            index: CueIndex::default(),
             countries,
             places: places.places.into_iter().collect(),
             media: places.media.into_iter().collect(),
@@ -187,12 +190,33 @@ impl Cues {
         for n in first_names {
             *c.class.entry(n).or_default() |= FIRST_NAME;
         }
+        c.index = CueIndex::new(&c.class);
         c
     }
 
     /// The classes of word `w`.
-    #[inline]
+    #[inline(always)]
     fn class(&self, w: &str) -> u32 {
+        match self.index.get(w) {
+            Some(class) => class,
+            None => self.class_in_map(w),
+        }
+    }
+
+    /// The classes of the word `text[start..end]`: [`Cues::class`],
+    /// quicker where the word sits in a longer text.
+    #[inline(always)]
+    fn class_at(&self, text: &str, start: usize, end: usize) -> u32 {
+        match self.index.get_at(text.as_bytes(), start, end) {
+            Some(class) => class,
+            None => self.class_in_map(&text[start..end]),
+        }
+    }
+
+    /// The classes of word `w`, from the map: the index holds no long
+    /// words (kept out of line, so that [`Cues::class`] inlines).
+    #[inline(never)]
+    fn class_in_map(&self, w: &str) -> u32 {
         self.class.get(w).copied().unwrap_or(0)
     }
 
@@ -213,13 +237,198 @@ impl Cues {
             || self.media.contains(name)
             || self.orgs.contains(name)
     }
+}
 
-    /// Whether a run holding these words names a body or a place, whose
-    /// names take connectors ("Bank of England", "Gulf of Mexico").
-    fn joins_connectors(&self, words: &[&str]) -> bool {
-        words
-            .iter()
-            .any(|w| self.is(w, ORG_WORD) || self.is(w, PLACE_WORD) || self.is_title_word(w))
+/// Longest word [`CueIndex`] holds, in bytes.
+const SHORT: usize = 16;
+
+/// Word `w`, of 1 to [`SHORT`] bytes, as two numbers that with its length
+/// tell it from every other word: its bytes, padded with zeros to 16.
+fn word_key(w: &[u8]) -> (u64, u64) {
+    let mut padded = [0; 16];
+    padded[..w.len()].copy_from_slice(w);
+    word_key_in(&padded, w.len())
+}
+
+/// [`word_key`] of the word of `len` bytes (1 to [`SHORT`]) that starts
+/// `bytes`: the bytes past it are masked off, so there is no copy and no
+/// branch on the length (which the scan could not predict).
+#[inline]
+fn word_key_in(bytes: &[u8; 16], len: usize) -> (u64, u64) {
+    let [a, b] = [&bytes[..8], &bytes[8..]]
+        .map(|half| u64::from_le_bytes(half.try_into().expect("8 bytes")));
+    let keep = |bits: usize| u64::MAX.checked_shr(64 - bits as u32).unwrap_or(0);
+    (
+        a & keep(8 * len.min(8)),
+        b & keep(8 * len.saturating_sub(8)),
+    )
+}
+
+/// A hash of a word's [`word_key`] and length, every bit of it mixed from
+/// every bit of the key.
+#[inline]
+fn hash(a: u64, b: u64, len: usize) -> u64 {
+    let x = a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.rotate_left(31) ^ len as u64;
+    let m = u128::from(x) * 0xD6E8_FEB8_6659_FD93;
+    (m as u64) ^ (m >> 64) as u64
+}
+
+/// The cue classes of every word of 1 to [`SHORT`] bytes, faster to ask
+/// than the map: a lookup is a multiply, a load or two and a few
+/// compares, where the map costs a string hash, a probe and a memcmp call.
+/// The scan asks about every capitalised word (most are names in no cue
+/// class), about the word after every run ("said", "of") and the one
+/// before it ("in", "the"), some 7 million lookups for 21 million words:
+/// what matters is that they hit the nearest caches. So the few lower-case
+/// cue words (170) have a table of their own, small enough to stay there,
+/// and the capitalised ones (5,400, most of them given names) a larger one
+/// behind a Bloom filter that turns almost every other name away. The
+/// index knows nothing of longer words, nor of the empty one: those are
+/// asked of the map.
+#[derive(Default)]
+struct CueIndex {
+    /// Words that do not start with an ASCII capital.
+    lower: CueTable,
+    /// Words that do.
+    upper: CueTable,
+}
+
+impl CueIndex {
+    /// The short words of `classes`.
+    fn new(classes: &FxHashMap<String, u32>) -> CueIndex {
+        let short = |upper: bool| {
+            classes.iter().filter(move |(w, _)| {
+                (1..=SHORT).contains(&w.len()) && w.as_bytes()[0].is_ascii_uppercase() == upper
+            })
+        };
+        CueIndex {
+            lower: CueTable::new(short(false)),
+            upper: CueTable::new(short(true)),
+        }
+    }
+
+    /// The classes of `w` (0 if it is no cue word), or `None` when the
+    /// index cannot tell: `w` is empty or longer than [`SHORT`] bytes, or
+    /// the index is not built yet.
+    #[inline]
+    fn get(&self, w: &str) -> Option<u32> {
+        self.get_at(w.as_bytes(), 0, w.len())
+    }
+
+    /// [`CueIndex::get`] of the word `text[start..end]`, whose key is read
+    /// from the text in place when 16 bytes remain.
+    #[inline]
+    fn get_at(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
+        let len = end - start;
+        if len == 0 || len > SHORT {
+            return None;
+        }
+        let (a, b) = match text.get(start..start + 16) {
+            Some(bytes) => word_key_in(bytes.try_into().expect("16 bytes"), len),
+            None => word_key(&text[start..end]),
+        };
+        let table = if text[start].is_ascii_uppercase() {
+            &self.upper
+        } else {
+            &self.lower
+        };
+        table.get(a, b, len)
+    }
+}
+
+/// Some words of [`CueIndex`]: an open-addressed table keyed by
+/// [`word_key`], behind a Bloom filter of two bits per word.
+#[derive(Default)]
+struct CueTable {
+    /// Bits set at [`CueTable::filter_bits`] of each word's hash: with 12
+    /// bits per word, one other word in 40 passes.
+    filter: Vec<u64>,
+    /// Half empty at least, so that every probe ends; a slot of length 0
+    /// is empty.
+    slots: Vec<CueSlot>,
+    /// 64 minus log2 of the number of slots.
+    shift: u32,
+}
+
+/// One word of a [`CueTable`]: its key, length and classes.
+#[derive(Debug, Default, Clone, Copy)]
+struct CueSlot {
+    a: u64,
+    b: u64,
+    len: u32,
+    class: u32,
+}
+
+impl CueTable {
+    /// A table of `words`, each 1 to [`SHORT`] bytes long.
+    fn new<'a>(words: impl Iterator<Item = (&'a String, &'a u32)> + Clone) -> CueTable {
+        let n = words.clone().count();
+        let bits = (n * 2).next_power_of_two().max(16).trailing_zeros();
+        let mut table = CueTable {
+            filter: vec![0; (n * 12).next_power_of_two().max(64) / 64],
+            slots: vec![CueSlot::default(); 1 << bits],
+            shift: 64 - bits,
+        };
+        let mask = table.slots.len() - 1;
+        for (w, &class) in words {
+            let (a, b) = word_key(w.as_bytes());
+            let h = hash(a, b, w.len());
+            for bit in table.filter_bits(h) {
+                table.filter[bit / 64] |= 1 << (bit % 64);
+            }
+            let mut i = (h >> table.shift) as usize;
+            while table.slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            table.slots[i] = CueSlot {
+                a,
+                b,
+                len: w.len() as u32,
+                class,
+            };
+        }
+        table
+    }
+
+    /// The two filter bits of the word with hash `h`, from its low 32
+    /// bits (a probe starts at its high bits).
+    #[inline]
+    fn filter_bits(&self, h: u64) -> [usize; 2] {
+        let mask = self.filter.len() * 64 - 1;
+        [h as usize & mask, (h >> 16) as usize & mask]
+    }
+
+    /// Whether both filter bits of the word with hash `h` are set.
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let [i, j] = self.filter_bits(h);
+        (self.filter[i / 64] >> (i % 64)) & (self.filter[j / 64] >> (j % 64)) & 1 != 0
+    }
+
+    /// The classes of the word of `len` bytes (1 to [`SHORT`]) with key
+    /// `a`, `b` (0 if it is no cue word); `None` when the table is not
+    /// built yet.
+    #[inline]
+    fn get(&self, a: u64, b: u64, len: usize) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = hash(a, b, len);
+        if !self.may_hold(h) {
+            return Some(0);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == len as u32 && slot.a == a && slot.b == b {
+                return Some(slot.class);
+            }
+            if slot.len == 0 {
+                return Some(0);
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -270,14 +479,35 @@ impl Run {
 /// or lists, not names.
 const MAX_WORDS: usize = 6;
 
-/// A word of a run being built: its byte span.
+/// A byte span of the article's text.
 type Span = (u32, u32);
+
+/// A word of a run being built: its byte span, and its cue classes, looked
+/// up once when the word joins the run (cutting the run into names asks
+/// about every word again).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: u32,
+    end: u32,
+    class: u32,
+}
+
+impl Word {
+    /// Whether the word is in any of the classes `bits`.
+    fn is(&self, bits: u32) -> bool {
+        self.class & bits != 0
+    }
+}
+
+/// A name cut from the run being built: the words `from..to` of the run,
+/// and the name's flags.
+type Name = (usize, usize, u8);
 
 /// Builds one article's runs word by word.
 #[derive(Default)]
 pub struct Runs {
     /// Words of the run being built.
-    cur: Vec<Span>,
+    cur: Vec<Word>,
     /// Connectors seen after the run's last capitalised word, waiting for
     /// another capitalised word to join them in.
     pending: usize,
@@ -287,6 +517,11 @@ pub struct Runs {
     before: Span,
     /// The last word seen.
     prev: Span,
+    /// The classes of the last word, when they were looked up (they are
+    /// for every capitalised word).
+    prev_class: Option<u32>,
+    /// The names of the run being closed (kept to reuse its allocation).
+    names: Vec<Name>,
     out: Vec<Run>,
 }
 
@@ -306,9 +541,19 @@ fn capitalised(w: &str) -> bool {
 /// Whether the text between two words ends a sentence (or opens a
 /// quotation, whose first word is capitalised too).
 fn ends_sentence(gap: &str) -> bool {
-    if let [b] = gap.as_bytes() {
+    let g = gap.as_bytes();
+    if let [b] = g {
         return matches!(b, b'\n' | b'\r');
     }
+    if g.is_ascii() {
+        ends_sentence_ascii(g)
+    } else {
+        ends_sentence_text(gap)
+    }
+}
+
+/// [`ends_sentence`] for any gap.
+fn ends_sentence_text(gap: &str) -> bool {
     if gap.contains(['\n', '\r']) {
         return true;
     }
@@ -323,6 +568,31 @@ fn ends_sentence(gap: &str) -> bool {
             .ends_with(char::is_whitespace)
 }
 
+/// [`ends_sentence`] for a gap of ASCII bytes (most are: ". ", ", "), in
+/// one pass over them.
+fn ends_sentence_ascii(gap: &[u8]) -> bool {
+    let mut stop = false;
+    for &b in gap {
+        match b {
+            b'\n' | b'\r' => return true,
+            b'.' | b'!' | b'?' | b':' | b';' => stop = true,
+            // The ASCII characters `char::is_whitespace` takes.
+            b'\t' | 0x0b | 0x0c | b' ' if stop => return true,
+            _ => {}
+        }
+    }
+    // An opening quotation mark: after whitespace, right before the word.
+    let quotes = gap
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'"' || b == b'\'')
+        .count();
+    quotes > 0
+        && gap[..gap.len() - quotes]
+            .last()
+            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+}
+
 impl Runs {
     /// Starts an article.
     pub fn begin(&mut self) {
@@ -331,62 +601,94 @@ impl Runs {
         self.flags = 0;
         self.before = (0, 0);
         self.prev = (0, 0);
+        self.prev_class = None;
         self.out.clear();
     }
 
     /// Takes word `w` at byte `at` of `text`; `title_end` is where the title
     /// line ends.
+    #[inline]
     pub fn word(&mut self, cues: &Cues, text: &str, at: usize, w: &str, title_end: usize) {
-        // Most words are lower case with no run open: nothing to do.
+        // Most words are lower case with no run open: nothing to do, and
+        // no call made.
         if self.cur.is_empty() && !capitalised(w) {
             self.prev = (at as u32, (at + w.len()) as u32);
+            self.prev_class = None;
             return;
         }
+        self.near_run(cues, text, at, w, title_end);
+    }
+
+    /// [`Runs::word`] for a capitalised word, or any word while a run is
+    /// open.
+    #[inline(never)]
+    fn near_run(&mut self, cues: &Cues, text: &str, at: usize, w: &str, title_end: usize) {
+        let class = cues.class_at(text, at, at + w.len());
         let (ps, pe) = (self.prev.0 as usize, self.prev.1 as usize);
         let gap = &text[pe..at];
-        // A full stop after an initial or an abbreviation ("J. Smith",
-        // "St. Petersburg") ends nothing.
-        let abbrev = gap.starts_with(". ") && {
-            let p = &text[ps..pe];
-            (p.len() == 1 && capitalised(p)) || cues.is(p, ABBREV)
-        };
-        let new_sentence = pe == 0 || (!abbrev && ends_sentence(gap));
-        let g = gap.as_bytes();
-        let tight = (g.len() == 1 && matches!(g[0], b' ' | b'-' | b'\'' | b'.'))
-            || gap == "’"
-            || (abbrev && g == b". ");
+        let end = (at + w.len()) as u32;
         let cap = capitalised(w);
         let open = !self.cur.is_empty();
         // Weekdays, months, pronouns and sentence adverbs are never part of
         // a name, except a month as a surname ("Theresa May").
         let breaker = cap
-            && cues.is(w, BREAKER)
-            && !(open && self.cur.len() == 1 && {
-                let (s, e) = self.cur[0];
-                cues.is(&text[s as usize..e as usize], FIRST_NAME)
-            });
-        let continues = open
-            && tight
-            && !new_sentence
+            && class & BREAKER != 0
+            && !(open && self.cur.len() == 1 && self.cur[0].is(FIRST_NAME));
+        let may_continue = open
             && !breaker
             && (cap
                 || (w.bytes().all(|b| b.is_ascii_digit()) && self.pending == 0)
-                || cues.is(w, CONNECTOR));
+                || class & CONNECTOR != 0);
+        // A capitalised word that does not join a run starts one.
+        let starts = cap && !breaker;
+        if !may_continue && !starts {
+            // The word ends the run, if one is open, and starts none (the
+            // word after a run, a capitalised "The"): the gap before it
+            // does not matter.
+            if open {
+                let age = gap == ", "
+                    && w.len() <= 2
+                    && w.bytes().all(|b| b.is_ascii_digit())
+                    && text[at + w.len()..].starts_with(',');
+                self.close(cues, text, class, age);
+            }
+            self.prev = (at as u32, end);
+            self.prev_class = Some(class);
+            return;
+        }
+        let prev_word = &text[ps..pe];
+        let prev_class = self.prev_class;
+        let prev_is =
+            |bits: u32| prev_class.unwrap_or_else(|| cues.class_at(text, ps, pe)) & bits != 0;
+        // A full stop after an initial or an abbreviation ("J. Smith",
+        // "St. Petersburg") ends nothing.
+        let abbrev = gap.starts_with(". ")
+            && ((prev_word.len() == 1 && capitalised(prev_word)) || prev_is(ABBREV));
+        let new_sentence = pe == 0 || (!abbrev && ends_sentence(gap));
+        let g = gap.as_bytes();
+        let tight = (g.len() == 1 && matches!(g[0], b' ' | b'-' | b'\'' | b'.'))
+            || gap == "’"
+            || (abbrev && g == b". ");
+        let continues = may_continue && tight && !new_sentence;
         if continues {
             if cap || w.as_bytes()[0].is_ascii_digit() {
                 self.pending = 0;
             } else {
                 self.pending += 1;
             }
-            self.cur.push((at as u32, (at + w.len()) as u32));
+            self.cur.push(Word {
+                start: at as u32,
+                end,
+                class,
+            });
         } else {
             let age = open
                 && gap == ", "
                 && w.len() <= 2
                 && w.bytes().all(|b| b.is_ascii_digit())
                 && text[at + w.len()..].starts_with(',');
-            self.close(cues, text, Some(w), age);
-            if cap && !breaker {
+            self.close(cues, text, class, age);
+            if starts {
                 self.flags = 0;
                 if new_sentence {
                     self.flags |= SENTENCE;
@@ -400,14 +702,13 @@ impl Runs {
                 self.before = self.prev;
                 // "al-Qaeda": a lower-case particle joined by a hyphen
                 // belongs to the name.
-                let prev_word = &text[ps..pe];
-                let start = if gap == "-" && cues.is(prev_word, PARTICLE) {
+                let start = if gap == "-" && prev_is(PARTICLE) {
                     self.before = (0, 0);
                     ps
                 } else if gap == " "
                     && !prev_word.is_empty()
                     && capitalised(prev_word)
-                    && cues.is(prev_word, BREAKER)
+                    && prev_is(BREAKER)
                     && cues.listed(&text[ps..at + w.len()])
                 {
                     // A weekday or month that begins a listed name ("The
@@ -417,21 +718,35 @@ impl Runs {
                 } else {
                     at
                 };
-                self.cur.push((start as u32, (at + w.len()) as u32));
+                let class = if start == at {
+                    class
+                } else {
+                    cues.class_at(text, start, at + w.len())
+                };
+                self.cur.push(Word {
+                    start: start as u32,
+                    end,
+                    class,
+                });
             }
         }
-        self.prev = (at as u32, (at + w.len()) as u32);
+        self.prev = (at as u32, end);
+        self.prev_class = Some(class);
     }
 
     /// Ends the article; returns its runs.
     pub fn finish(&mut self, cues: &Cues, text: &str) -> Vec<Run> {
-        self.close(cues, text, None, false);
-        std::mem::take(&mut self.out)
+        self.close(cues, text, 0, false);
+        // Copied out at their size, once: `out` keeps its allocation for
+        // the next article instead of growing a new one step by step.
+        let runs = self.out.to_vec();
+        self.out.clear();
+        runs
     }
 
-    /// Closes the run being built (the word after it is `next`, an age if
-    /// `age`).
-    fn close(&mut self, cues: &Cues, text: &str, next: Option<&str>, age: bool) {
+    /// Closes the run being built (the classes of the word after it are
+    /// `next`, 0 at the end; that word is an age if `age`).
+    fn close(&mut self, cues: &Cues, text: &str, next: u32, age: bool) {
         if self.cur.is_empty() {
             return;
         }
@@ -440,34 +755,38 @@ impl Runs {
         self.cur.truncate(keep);
         self.pending = 0;
         let cur = std::mem::take(&mut self.cur);
-        let mut names = Vec::new();
-        split_titles(cues, text, &cur, self.flags, &mut names);
-        let last = names.len().saturating_sub(1);
-        for (i, &(ws, flags)) in names.iter().enumerate() {
-            let first = ws.first().map(|w| w.0) == cur.first().map(|w| w.0);
-            let flags = if i == last && age { flags | AGE } else { flags };
-            self.push_run(
-                cues,
-                text,
-                ws,
-                flags,
-                if i == last { next } else { None },
-                first,
-            );
+        // Most runs hold no title and no connector: one name, all of it.
+        if cur.iter().all(|w| !w.is(TITLES | CONNECTOR)) {
+            let flags = if age { self.flags | AGE } else { self.flags };
+            self.push_run(cues, text, &cur, flags, next, true);
+            self.cur = cur;
+            self.cur.clear();
+            return;
         }
+        let mut names = std::mem::take(&mut self.names);
+        names.clear();
+        split_titles(cues, text, &cur, 0, cur.len(), self.flags, &mut names);
+        let last = names.len().saturating_sub(1);
+        for (i, &(from, to, flags)) in names.iter().enumerate() {
+            let flags = if i == last && age { flags | AGE } else { flags };
+            let next = if i == last { next } else { 0 };
+            self.push_run(cues, text, &cur[from..to], flags, next, from == 0);
+        }
+        self.names = names;
         self.cur = cur;
         self.cur.clear();
     }
 
     /// Records one name: `first` says it starts where the whole run did
-    /// (so the word before it applies).
+    /// (so the word before it applies); `next` are the classes of the word
+    /// after it, if any.
     fn push_run(
         &mut self,
         cues: &Cues,
         text: &str,
-        ws: &[Span],
+        ws: &[Word],
         mut flags: u8,
-        next: Option<&str>,
+        next: u32,
         first: bool,
     ) {
         let n = ws.len();
@@ -476,7 +795,7 @@ impl Runs {
         }
         if ws
             .iter()
-            .all(|&(s, e)| text.as_bytes()[s as usize].is_ascii_digit() && e > s)
+            .all(|w| text.as_bytes()[w.start as usize].is_ascii_digit() && w.end > w.start)
         {
             return;
         }
@@ -484,17 +803,20 @@ impl Runs {
             let before = &text[self.before.0 as usize..self.before.1 as usize];
             if before == "the" || before == "The" {
                 flags |= THE;
-            } else if cues.is(before, BEFORE_PLACE) {
-                flags |= PREP;
-            } else if cues.is(before, LOWER_TITLE) {
-                flags |= HONOR;
+            } else {
+                let class = cues.class_at(text, self.before.0 as usize, self.before.1 as usize);
+                if class & BEFORE_PLACE != 0 {
+                    flags |= PREP;
+                } else if class & LOWER_TITLE != 0 {
+                    flags |= HONOR;
+                }
             }
         }
-        if next.is_some_and(|w| cues.is(w, SPEECH_VERB)) {
+        if next & SPEECH_VERB != 0 {
             flags |= SPEECH;
         }
-        let start = ws[0].0;
-        let end = ws[n - 1].1;
+        let start = ws[0].start;
+        let end = ws[n - 1].end;
         if let Ok(len) = u16::try_from(end - start) {
             self.out.push(Run {
                 start,
@@ -506,61 +828,64 @@ impl Runs {
     }
 }
 
-/// Splits a run of capitalised words into the names it holds: each title
-/// block ("Prime Minister", "Secretary of State for Trade and Industry")
-/// is taken off the name it introduces, which is flagged [`HONOR`]; a
-/// place in the title's portfolio ("Minister for Europe") is a name of its
-/// own; what stands before a title is a name of its own ("Bank of England
-/// Governor Mervyn King"). Then connectors split what remains.
-fn split_titles<'w>(
+/// A title or an honorific: "Mr", "President".
+const TITLES: u32 = HONORIFIC | TITLE_WORD;
+
+/// Splits the words `from..to` of a run of capitalised words into the
+/// names they hold: each title block ("Prime Minister", "Secretary of
+/// State for Trade and Industry") is taken off the name it introduces,
+/// which is flagged [`HONOR`]; a place in the title's portfolio ("Minister
+/// for Europe") is a name of its own; what stands before a title is a name
+/// of its own ("Bank of England Governor Mervyn King"). Then connectors
+/// split what remains.
+fn split_titles(
     cues: &Cues,
     text: &str,
-    ws: &'w [Span],
+    ws: &[Word],
+    from: usize,
+    to: usize,
     flags: u8,
-    out: &mut Vec<(&'w [Span], u8)>,
+    out: &mut Vec<Name>,
 ) {
-    let word = |i: usize| &text[ws[i].0 as usize..ws[i].1 as usize];
-    let n = ws.len();
     // A title introduces the name after it; a title word that ends the
     // run is a surname after a given name ("Mervyn King"), else a title
     // with no name ("Bank of England Governor").
-    let Some(i) = (0..n.saturating_sub(1)).find(|&i| cues.is_title_word(word(i))) else {
-        let trailing = n >= 2
+    let Some(i) = (from..to.saturating_sub(1)).find(|&i| ws[i].is(TITLES)) else {
+        let trailing = to - from >= 2
             && flags & HONOR == 0
-            && cues.is_title_word(word(n - 1))
-            && !cues.is(word(n - 2), FIRST_NAME)
-            && !cues.is(word(n - 2), CONNECTOR);
-        let ws = if trailing {
-            trim_connectors(cues, text, &ws[..n - 1])
+            && ws[to - 1].is(TITLES)
+            && !ws[to - 2].is(FIRST_NAME | CONNECTOR);
+        let (from, to) = if trailing {
+            trim_connectors(ws, from, to - 1)
         } else {
-            ws
+            (from, to)
         };
-        split_connectors(cues, text, ws, flags, out);
+        split_connectors(text, ws, from, to, flags, out);
         return;
     };
     // Back over modifiers ("Prime", "Foreign", "Deputy"); a modifier right
     // after a connector ends an "X of Y" name ("Bank of England
     // Governor").
     let mut s = i;
-    while s > 0 && cues.is(word(s - 1), MODIFIER) && !(s >= 2 && cues.is(word(s - 2), CONNECTOR)) {
+    while s > from && ws[s - 1].is(MODIFIER) && !(s >= from + 2 && ws[s - 2].is(CONNECTOR)) {
         s -= 1;
     }
     // Forward over titles, modifiers and portfolios ("of State for Trade
-    // and Industry").
+    // and Industry"). The portfolio places go to `out` now and move after
+    // the names before the title below.
+    let mark = out.len();
     let mut e = i + 1;
-    let mut portfolio: Vec<usize> = Vec::new();
-    while e < n {
-        let w = word(e);
-        if cues.is_title_word(w) || cues.is(w, MODIFIER) {
+    while e < to {
+        if ws[e].is(TITLES | MODIFIER) {
             e += 1;
-        } else if cues.is(w, CONNECTOR) && e + 1 < n {
+        } else if ws[e].is(CONNECTOR) && e + 1 < to {
             e += 1;
-            while e < n && cues.is(word(e), CONNECTOR) {
+            while e < to && ws[e].is(CONNECTOR) {
                 e += 1;
             }
-            if e < n && !cues.is(word(e), FIRST_NAME) {
-                if cues.listed(word(e)) {
-                    portfolio.push(e);
+            if e < to && !ws[e].is(FIRST_NAME) {
+                if cues.listed(&text[ws[e].start as usize..ws[e].end as usize]) {
+                    out.push((e, e + 1, flags & TITLE));
                 }
                 e += 1;
             }
@@ -568,72 +893,75 @@ fn split_titles<'w>(
             break;
         }
     }
-    let before = trim_connectors(cues, text, &ws[..s]);
-    if !before.is_empty() {
-        split_connectors(cues, text, before, flags, out);
+    let portfolio = out.len() - mark;
+    let (bf, bt) = trim_connectors(ws, from, s);
+    if bf < bt {
+        split_connectors(text, ws, bf, bt, flags, out);
     }
-    for p in portfolio {
-        out.push((&ws[p..p + 1], flags & TITLE));
-    }
-    let rest = trim_connectors(cues, text, &ws[e..]);
-    if !rest.is_empty() {
+    out[mark..].rotate_left(portfolio);
+    let (rf, rt) = trim_connectors(ws, e, to);
+    if rf < rt {
         split_titles(
             cues,
             text,
-            rest,
+            ws,
+            rf,
+            rt,
             (flags | HONOR) & !(SENTENCE | THE | PREP),
             out,
         );
     }
 }
 
-/// `ws` without connectors at either end.
-fn trim_connectors<'w>(cues: &Cues, text: &str, mut ws: &'w [Span]) -> &'w [Span] {
-    let is_conn = |w: &Span| cues.is(&text[w.0 as usize..w.1 as usize], CONNECTOR);
-    while ws.first().is_some_and(is_conn) {
-        ws = &ws[1..];
+/// The words `from..to` of `ws` without connectors at either end.
+fn trim_connectors(ws: &[Word], mut from: usize, mut to: usize) -> (usize, usize) {
+    while from < to && ws[from].is(CONNECTOR) {
+        from += 1;
     }
-    while ws.last().is_some_and(is_conn) {
-        ws = &ws[..ws.len() - 1];
+    while to > from && ws[to - 1].is(CONNECTOR) {
+        to -= 1;
     }
-    ws
+    (from, to)
 }
 
-/// Splits a run with no titles at its connectors, except where they belong
-/// to the name: "&" always ("Marks & Spencer"), name particles ("bin",
-/// "de", "van") always, "of"/"for"/"the" in the name of a body or place
-/// ("Bank of England", "Gulf of Mexico"), "and" after a body's name unless
-/// a person follows ("Department for Education and Skills").
-fn split_connectors<'w>(
-    cues: &Cues,
+/// Whether a run holding these words names a body or a place, whose names
+/// take connectors ("Bank of England", "Gulf of Mexico").
+fn joins_connectors(ws: &[Word]) -> bool {
+    ws.iter().any(|w| w.is(ORG_WORD | PLACE_WORD | TITLES))
+}
+
+/// Splits the words `from..to` of a run with no titles at its connectors,
+/// except where they belong to the name: "&" always ("Marks & Spencer"),
+/// name particles ("bin", "de", "van") always, "of"/"for"/"the" in the
+/// name of a body or place ("Bank of England", "Gulf of Mexico"), "and"
+/// after a body's name unless a person follows ("Department for Education
+/// and Skills").
+fn split_connectors(
     text: &str,
-    ws: &'w [Span],
+    ws: &[Word],
+    from: usize,
+    to: usize,
     flags: u8,
-    out: &mut Vec<(&'w [Span], u8)>,
+    out: &mut Vec<Name>,
 ) {
-    let word = |i: usize| &text[ws[i].0 as usize..ws[i].1 as usize];
-    let mut from = 0;
-    let mut i = 0;
-    while i < ws.len() {
-        let w = word(i);
-        if !cues.is(w, CONNECTOR) {
+    // A part keeps the run's flags when it starts the run.
+    let part_flags = |at: usize| if at == from { flags } else { flags & TITLE };
+    let mut part = from;
+    let mut i = from;
+    while i < to {
+        if !ws[i].is(CONNECTOR) {
             i += 1;
             continue;
         }
-        let so_far: Vec<&str> = (from..i).map(word).collect();
-        let body = cues.joins_connectors(&so_far);
-        let join = match w {
+        let body = joins_connectors(&ws[part..i]);
+        let join = match &text[ws[i].start as usize..ws[i].end as usize] {
             "&" => true,
             "and" => {
                 // The next part, up to the next connector, must not be a
                 // name of its own.
-                let next: Vec<&str> = (i + 1..ws.len())
-                    .map(word)
-                    .take_while(|w| !cues.is(w, CONNECTOR))
-                    .collect();
-                body && !next.is_empty()
-                    && !cues.is(next[0], FIRST_NAME)
-                    && !cues.joins_connectors(&next)
+                let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
+                let next = &ws[i + 1..next_end];
+                body && !next.is_empty() && !next[0].is(FIRST_NAME) && !joins_connectors(next)
             }
             "of" | "for" | "the" | "upon" => body,
             _ => true,
@@ -642,18 +970,16 @@ fn split_connectors<'w>(
             i += 1;
             continue;
         }
-        let part = trim_connectors(cues, text, &ws[from..i]);
-        if !part.is_empty() {
-            let f = if from == 0 { flags } else { flags & TITLE };
-            out.push((part, f));
+        let (f, t) = trim_connectors(ws, part, i);
+        if f < t {
+            out.push((f, t, part_flags(part)));
         }
         i += 1;
-        from = i;
+        part = i;
     }
-    let part = trim_connectors(cues, text, &ws[from..]);
-    if !part.is_empty() {
-        let f = if from == 0 { flags } else { flags & TITLE };
-        out.push((part, f));
+    let (f, t) = trim_connectors(ws, part, to);
+    if f < t {
+        out.push((f, t, part_flags(part)));
     }
 }
 
@@ -1924,6 +2250,78 @@ said Bank of England Governor Mervyn King."
         assert!(rover.is_some() && rovers.is_some(), "{:?}", lex.found);
         assert!(!rover.unwrap().aliases.contains(&"Rovers".to_owned()));
         assert!(!rovers.unwrap().aliases.contains(&"Rover".to_owned()));
+    }
+
+    proptest::proptest! {
+        /// The index gives every word the classes the map does: cue words,
+        /// cue words cut or with a letter changed (same length, same first
+        /// and last bytes), and any other text.
+        #[test]
+        fn the_cue_index_agrees_with_the_map(
+            pick in 0usize..100_000,
+            cut in 0usize..20,
+            at in 0usize..20,
+            letter in proptest::char::any(),
+            other in "[ a-zA-Z.’é—北\u{301}-]{0,24}",
+        ) {
+            let cues = cues();
+            let plain = |w: &str| cues.class.get(w).copied().unwrap_or(0);
+            let mut words: Vec<&String> = cues.class.keys().collect();
+            words.sort();
+            let word = words[pick % words.len()].as_str();
+            let mut changed: Vec<char> = word.chars().collect();
+            let i = at % changed.len();
+            changed[i] = letter;
+            let changed: String = changed.into_iter().collect();
+            let mut cut = cut.min(word.len());
+            while !word.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = &word[..cut];
+            for w in [word, cut, changed.as_str(), other.as_str()] {
+                proptest::prop_assert_eq!(cues.class(w), plain(w), "{:?}", w);
+                // In place in a text, with more or fewer than 16 bytes
+                // after it.
+                let tail: String = other.chars().take(other.chars().count() / 2).collect();
+                let text = format!("{other}{w}{tail}");
+                let at = other.len();
+                proptest::prop_assert_eq!(cues.class_at(&text, at, at + w.len()), plain(w), "{:?}", text);
+            }
+        }
+    }
+
+    /// The built-in cues, built once for the property tests.
+    fn cues() -> &'static Cues {
+        static CUES: std::sync::OnceLock<Cues> = std::sync::OnceLock::new();
+        CUES.get_or_init(Cues::builtin)
+    }
+
+    proptest::proptest! {
+        /// The byte scan of an ASCII gap agrees with the scan of any text.
+        #[test]
+        fn ascii_gaps_end_sentences_as_any_text_does(gap in "[ .,;:!?\"'()\n\r\t\x0b\x0c-]{0,6}") {
+            proptest::prop_assert_eq!(
+                ends_sentence_ascii(gap.as_bytes()),
+                ends_sentence_text(&gap),
+                "{:?}",
+                gap
+            );
+        }
+    }
+
+    #[test]
+    fn every_cue_word_is_found_in_the_index() {
+        let cues = cues();
+        for (w, &class) in &cues.class {
+            assert_eq!(cues.class(w), class, "{w:?}");
+            if (1..=SHORT).contains(&w.len()) {
+                assert_eq!(cues.index.get(w), Some(class), "{w:?}");
+            } else {
+                assert_eq!(cues.index.get(w), None, "{w:?}");
+            }
+        }
+        assert_eq!(cues.index.get("Zzyzx"), Some(0));
+        assert_eq!(cues.index.get(""), None);
     }
 
     #[test]

@@ -198,6 +198,33 @@ pub struct Scanned {
     runs: Vec<Run>,
 }
 
+impl Scanned {
+    /// Feeds every finding to `h`: a digest of all articles' scans checks
+    /// that a faster scan finds exactly what the old one did
+    /// (`tests/scan_digest.rs`).
+    #[doc(hidden)]
+    pub fn digest(&self, h: &mut impl std::hash::Hasher) {
+        for x in &self.hits {
+            for n in [x.start, x.end, x.entry, x.form] {
+                h.write_u32(n);
+            }
+        }
+        h.write_usize(self.hits.len());
+        for &(s, e) in &self.cands {
+            h.write_u32(s);
+            h.write_u32(e);
+        }
+        h.write_usize(self.cands.len());
+        for r in &self.runs {
+            h.write_u32(r.start);
+            h.write_u16(r.len);
+            h.write_u8(r.words);
+            h.write_u8(r.flags);
+        }
+        h.write_usize(self.runs.len());
+    }
+}
+
 /// Finds one article's actors word by word, so that the same pass over the
 /// words can feed other work (the search index) too.
 #[derive(Default)]

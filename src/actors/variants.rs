@@ -105,6 +105,7 @@ impl VariantIndex {
 
     /// Whether `word` could be a variant at all (cheap test used while
     /// scanning text).
+    #[inline]
     pub fn could_match(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
         if let Some(&b) = bytes.first().filter(|b| b.is_ascii_uppercase()) {
