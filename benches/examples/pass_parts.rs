@@ -61,13 +61,10 @@ fn main() {
         std::process::exit(2);
     };
     let only = args.next();
-    let corpus = match Corpus::load_path(std::path::Path::new(&path)) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
+    let corpus = Corpus::load_path(std::path::Path::new(&path)).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(2)
+    });
     let arts = &corpus.articles[..corpus.len().min(50_000)];
     let mb = arts.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
     let words_n: usize = arts.iter().map(|a| words(&a.text).count()).sum();
