@@ -737,11 +737,7 @@ impl Runs {
     /// Ends the article; returns its runs.
     pub fn finish(&mut self, cues: &Cues, text: &str) -> Vec<Run> {
         self.close(cues, text, 0, false);
-        // Copied out at their size, once: `out` keeps its allocation for
-        // the next article instead of growing a new one step by step.
-        let runs = self.out.to_vec();
-        self.out.clear();
-        runs
+        std::mem::take(&mut self.out)
     }
 
     /// Closes the run being built (the classes of the word after it are
