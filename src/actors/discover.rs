@@ -1110,6 +1110,7 @@ impl<'a> Surfaces<'a> {
 /// What [`tally`] finds: the surfaces, the acronyms defined in brackets as
 /// (expansion, acronym) in text order, and the surface of every run, in
 /// corpus order.
+#[derive(Default)]
 struct Tally<'a> {
     surfaces: Surfaces<'a>,
     acronyms: Vec<(&'a str, &'a str)>,
@@ -1128,11 +1129,7 @@ fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
         .par_chunks(per)
         .enumerate()
         .map(|(k, share)| {
-            let mut t = Tally {
-                surfaces: Surfaces::default(),
-                acronyms: Vec::new(),
-                run_surfaces: Vec::new(),
-            };
+            let mut t = Tally::default();
             for (d, &(text, runs)) in share.iter().enumerate() {
                 let doc = (k * per + d) as u32;
                 tally_doc(cues, doc, text, runs, &mut t);
@@ -1140,30 +1137,23 @@ fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
             t
         })
         .collect();
-    let mut all = Tally {
-        surfaces: Surfaces::default(),
-        acronyms: Vec::new(),
-        run_surfaces: Vec::with_capacity(shares.iter().map(|t| t.run_surfaces.len()).sum()),
-    };
+    // The first share's numbers stand; the others' are renumbered.
+    let mut shares = shares.into_iter();
+    let mut all = shares.next().unwrap_or_default();
     for part in shares {
-        if all.surfaces.texts.is_empty() {
-            all.surfaces = part.surfaces;
-            all.run_surfaces.extend(part.run_surfaces);
-        } else {
-            let global: Vec<u32> = part
-                .surfaces
-                .texts
-                .iter()
-                .zip(&part.surfaces.stats)
-                .map(|(&text, s)| {
-                    let id = all.surfaces.id(text);
-                    all.surfaces.stats[id as usize].add(s);
-                    id
-                })
-                .collect();
-            all.run_surfaces
-                .extend(part.run_surfaces.iter().map(|&l| global[l as usize]));
-        }
+        let global: Vec<u32> = part
+            .surfaces
+            .texts
+            .iter()
+            .zip(&part.surfaces.stats)
+            .map(|(&text, s)| {
+                let id = all.surfaces.id(text);
+                all.surfaces.stats[id as usize].add(s);
+                id
+            })
+            .collect();
+        all.run_surfaces
+            .extend(part.run_surfaces.iter().map(|&l| global[l as usize]));
         all.acronyms.extend(part.acronyms);
     }
     all
@@ -1787,6 +1777,17 @@ fn kind_of_words(
     Kind::Other
 }
 
+/// Puts the byte spans of the first words of `span` (as many as `ws`
+/// holds) into `ws`; returns how many.
+fn span_words(span: &str, ws: &mut [(u32, u32)]) -> usize {
+    let mut n = 0;
+    for ((at, w), slot) in words(span).zip(ws.iter_mut()) {
+        *slot = (at as u32, (at + w.len()) as u32);
+        n += 1;
+    }
+    n
+}
+
 impl<'a> Lexicon<'a> {
     /// Whether nothing was discovered.
     pub fn is_empty(&self) -> bool {
@@ -1828,20 +1829,12 @@ impl<'a> Lexicon<'a> {
         for (k, r) in runs.iter().enumerate() {
             let span = r.text(text);
             let whole = surfaces.map_or(Whole::Nothing, |ids| self.whole[ids[k] as usize]);
-            let mut n = 0;
-            let mut count_words = |ws: &mut [(u32, u32)]| {
-                for (at, w) in words(span).take(ws.len()) {
-                    ws[n] = (at as u32, (at + w.len()) as u32);
-                    n += 1;
-                }
-                n
-            };
             match whole {
                 Whole::Known(sp) => {
                     // A word alone at a sentence start that is also a
                     // common word is no mention.
                     let lone_start =
-                        r.has(SENTENCE | TITLE) && sp.lower && count_words(&mut ws) == 1;
+                        r.has(SENTENCE | TITLE) && sp.lower && span_words(span, &mut ws) == 1;
                     if !lone_start {
                         out.push(Tagged {
                             start: r.start,
@@ -1858,7 +1851,7 @@ impl<'a> Lexicon<'a> {
                 }
                 Whole::Nothing => {}
             }
-            let n = count_words(&mut ws);
+            let n = span_words(span, &mut ws);
             // Whether the whole run was looked up already (it was, when
             // its surface is known by number).
             let whole_missed = surfaces.is_some();

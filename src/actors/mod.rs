@@ -628,11 +628,14 @@ impl Actors {
             .par_iter()
             .zip(bounds.par_windows(2))
             .map(|(&e, w)| {
-                let (name, mentions) = (&entries[e as usize].name, entry_mentions[e as usize]);
-                let rows = &spellings[w[0]..w[1]];
                 // The name alone: nothing to keep (see `Actor::variants`).
+                let alone = |text: &str, count: u32| {
+                    text == entries[e as usize].name && count == entry_mentions[e as usize]
+                };
+                let rows = &spellings[w[0]..w[1]];
+                // (Asked before any String is made: true of nearly all.)
                 if let [(_, text, count)] = rows {
-                    if text == name && *count == mentions {
+                    if alone(text, *count) {
                         return Vec::new();
                     }
                 }
@@ -649,7 +652,7 @@ impl Actors {
                     }
                 }
                 match &v[..] {
-                    [only] if &only.text == name && only.count == mentions => Vec::new(),
+                    [only] if alone(&only.text, only.count) => Vec::new(),
                     _ => v,
                 }
             })
