@@ -24,6 +24,9 @@ use dossier::search::index::{BodyBuilder, Vocab};
 use dossier::words::words;
 use sha2::{Digest, Sha256};
 
+#[path = "common.rs"]
+mod common;
+
 /// The index built with `parts` builders over consecutive runs of articles.
 fn by_parts(corpus: &Corpus, parts: usize) -> SearchIndex {
     let n = corpus.len();
@@ -73,13 +76,7 @@ fn main() {
         eprintln!("usage: body_digest PATH [PARTS|library] [--dump FILE]");
         std::process::exit(2);
     };
-    let corpus = match Corpus::load_path(std::path::Path::new(path)) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
+    let corpus = common::corpus_or_exit(path);
     let mode = args.get(1).map_or("2", String::as_str);
     let index = if mode == "library" {
         Library::build(corpus, &Extraction::builtin()).index

@@ -10,9 +10,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use dossier::actors::Extraction;
-use dossier::corpus::Corpus;
 use dossier::library::Library;
 use dossier::search::{Engine, Query};
+
+#[path = "common.rs"]
+mod common;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -22,13 +24,7 @@ fn main() {
     };
     let typed = args.next().unwrap_or_else(|| "blair bank rate".into());
     let only = args.next();
-    let corpus = match Corpus::load_path(std::path::Path::new(&path)) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
+    let corpus = common::corpus_or_exit(&path);
     let lib = Arc::new(Library::build(corpus, &Extraction::builtin()));
     if let Some(q) = only {
         let q = Query::parse(&q);

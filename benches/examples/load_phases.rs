@@ -12,8 +12,10 @@ use std::time::Instant;
 use sha2::{Digest, Sha256};
 
 use dossier::actors::Extraction;
-use dossier::corpus::Corpus;
 use dossier::library::Library;
+
+#[path = "common.rs"]
+mod common;
 
 /// Resident and peak resident memory, in MB, from /proc.
 fn memory() -> String {
@@ -35,13 +37,7 @@ fn main() {
         std::process::exit(2);
     };
     let t = Instant::now();
-    let corpus = match Corpus::load_path(std::path::Path::new(&path)) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
+    let corpus = common::corpus_or_exit(&path);
     let load = t.elapsed();
     eprintln!("after load: {}", memory());
     let (n, bytes) = (corpus.len(), corpus.text_bytes());

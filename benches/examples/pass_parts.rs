@@ -9,9 +9,12 @@
 use std::time::Instant;
 
 use dossier::actors::{ArticleScan, Extraction, Gazetteer, Plan};
-use dossier::corpus::{Article, Corpus, DocId};
+use dossier::corpus::{Article, DocId};
 use dossier::search::index::BodyBuilder;
 use dossier::words::words;
+
+#[path = "common.rs"]
+mod common;
 
 fn tokens(arts: &[std::sync::Arc<Article>]) -> usize {
     let mut n = 0;
@@ -61,10 +64,7 @@ fn main() {
         std::process::exit(2);
     };
     let only = args.next();
-    let corpus = Corpus::load_path(std::path::Path::new(&path)).unwrap_or_else(|e| {
-        eprintln!("{e}");
-        std::process::exit(2)
-    });
+    let corpus = common::corpus_or_exit(&path);
     let arts = &corpus.articles[..corpus.len().min(50_000)];
     let mb = arts.iter().map(|a| a.text.len()).sum::<usize>() as f64 / 1e6;
     let words_n: usize = arts.iter().map(|a| words(&a.text).count()).sum();

@@ -201,7 +201,7 @@ pub struct Scanned {
 impl Scanned {
     /// Feeds every finding to `h`: a digest of all articles' scans checks
     /// that a faster scan finds exactly what the old one did
-    /// (`tests/scan_digest.rs`).
+    /// (`cargo run --release --example scan_digest`).
     #[doc(hidden)]
     pub fn digest(&self, h: &mut impl std::hash::Hasher) {
         for x in &self.hits {
