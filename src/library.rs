@@ -81,10 +81,15 @@ impl Library {
             bodies.push(b);
             scans.extend(s);
         }
-        let body = BodyBuilder::finish(bodies, true);
+        // The body vocabulary merges (one core) while the gazetteer's
+        // variants are decided (mostly one core too).
+        let (body, sifted) = rayon::join(
+            || BodyBuilder::finish(bodies, true),
+            || Actors::sift(&corpus, &plan, scans),
+        );
         crate::mem::release_free();
         let lower = body.lowercase_table();
-        let actors = Actors::from_scans(&corpus, &plan, scans, &|w| {
+        let actors = sifted.decide(&corpus, &plan, &|w| {
             // Discovery asks this of every name's words: an ASCII word
             // folds to its lower case, without an allocation.
             let mut ascii = [0u8; 32];

@@ -414,9 +414,17 @@ impl Actors {
         scanned: Vec<Scanned>,
         lowercase: &(dyn Fn(&str) -> u32 + Sync),
     ) -> Actors {
+        Actors::sift(corpus, plan, scanned).decide(corpus, plan, lowercase)
+    }
+
+    /// The first half of [`Actors::from_scans`], which needs no
+    /// vocabulary: decides the spelling variants and sets aside the runs
+    /// of capitalised words for discovery. (The library runs it while the
+    /// body vocabulary that answers `lowercase` is merged.)
+    pub fn sift<'a>(corpus: &'a Corpus, plan: &'a Plan, scanned: Vec<Scanned>) -> Sifted<'a> {
         let matcher = &plan.matcher;
         let vindex = &plan.vindex;
-        let mut entries: Vec<Entry> = plan.entries.clone();
+        let entries: Vec<Entry> = plan.entries.clone();
         // Pass 2: decide which candidate words are variants, corpus-wide.
         let mut entry_hits = vec![0u32; entries.len()];
         let mut form_counts: HashMap<u32, u32> = HashMap::new();
@@ -442,7 +450,7 @@ impl Actors {
 
         // Pass 3: merge variant mentions into each article's matches, and
         // keep the runs of capitalised words the gazetteer left alone.
-        let (mut per_doc, runs): (Vec<Vec<Raw>>, Vec<Vec<Run>>) = scanned
+        let (per_doc, runs): (Vec<Vec<Raw>>, Vec<Vec<Run>>) = scanned
             .into_par_iter()
             .zip(corpus.articles.par_iter())
             .map(
@@ -487,7 +495,6 @@ impl Actors {
             )
             .unzip();
 
-        // Discovery: the names among the runs, tagged where they occur.
         // Spellings seen, as (entry, spelling, count).
         let mut seen_spellings: Vec<(u32, &str, u32)> = Vec::new();
         for (&form, &n) in &form_counts {
@@ -496,6 +503,46 @@ impl Actors {
         for (&w, &entry) in &accepted {
             seen_spellings.push((entry, w, word_counts[w]));
         }
+        Sifted {
+            entries,
+            per_doc,
+            runs,
+            seen_spellings,
+        }
+    }
+}
+
+/// Every article's mentions of known actors, and the runs of capitalised
+/// words left for discovery: what [`Actors::sift`] hands to
+/// [`Sifted::decide`].
+pub struct Sifted<'a> {
+    /// The gazetteer's entries, which discovered actors follow.
+    entries: Vec<Entry>,
+    /// Each article's mentions of entries, in text order.
+    per_doc: Vec<Vec<Raw>>,
+    /// Each article's runs of capitalised words no mention covers.
+    runs: Vec<Vec<Run>>,
+    /// Spellings seen, as (entry, spelling, count).
+    seen_spellings: Vec<(u32, &'a str, u32)>,
+}
+
+impl<'a> Sifted<'a> {
+    /// The second half of [`Actors::from_scans`]: discovers the names among
+    /// the runs (when `plan` asks for it), tags them where they occur, and
+    /// counts, ranks and numbers the actors.
+    pub fn decide(
+        self,
+        corpus: &'a Corpus,
+        plan: &Plan,
+        lowercase: &(dyn Fn(&str) -> u32 + Sync),
+    ) -> Actors {
+        let Sifted {
+            mut entries,
+            mut per_doc,
+            runs,
+            mut seen_spellings,
+        } = self;
+        // Discovery: the names among the runs, tagged where they occur.
         if let Some(cues) = &plan.cues {
             let docs: Vec<(&str, &[discover::Run])> = corpus
                 .articles
@@ -563,7 +610,9 @@ impl Actors {
         crate::mem::release_free();
         Actors::assemble(entries, per_doc, seen_spellings)
     }
+}
 
+impl Actors {
     /// Counts, ranks and numbers the actors that occur: `per_doc` holds
     /// each article's mentions (by entry of `entries`, in text order),
     /// `spellings` the spellings seen with their entry and count.
