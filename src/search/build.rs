@@ -16,6 +16,7 @@
 use std::hash::{BuildHasher, Hasher};
 
 use hashbrown::HashTable;
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxBuildHasher;
 
 use super::fold;
@@ -278,7 +279,7 @@ impl VocabBuilder {
                     .map(|i| (k as u32, i)),
             );
         }
-        all.sort_unstable_by(|a, b| {
+        all.par_sort_unstable_by(|a, b| {
             parts[a.0 as usize]
                 .key(a.1)
                 .cmp(parts[b.0 as usize].key(b.1))
@@ -292,10 +293,12 @@ impl VocabBuilder {
             .sum();
         let mut v = Vocab::with_capacity(words, text, total);
         let mut merged: Vec<u8> = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         while i < all.len() {
             let (k0, w0) = all[i];
-            let key = parts[k0 as usize].key(w0).to_owned();
+            key.clear();
+            key.push_str(parts[k0 as usize].key(w0));
             merged.clear();
             let mut df = 0;
             let mut lower = 0;

@@ -191,6 +191,23 @@ impl Names {
         self.first.push(self.start.len() as u32 - 1);
     }
 
+    /// Adds the actors of `other` after this one's.
+    fn append(&mut self, other: Names) {
+        if other.first.is_empty() {
+            return;
+        }
+        if self.first.is_empty() {
+            *self = other;
+            return;
+        }
+        let (text, names) = (self.text.len() as u32, self.start.len() as u32 - 1);
+        self.text.push_str(&other.text);
+        self.start
+            .extend(other.start.iter().skip(1).map(|&s| s + text));
+        self.first
+            .extend(other.first.iter().skip(1).map(|&f| f + names));
+    }
+
     fn of(&self, a: usize) -> impl Iterator<Item = &str> + '_ {
         let (s, e) = match (self.first.get(a), self.first.get(a + 1)) {
             (Some(&s), Some(&e)) => (s as usize, e as usize),
@@ -198,6 +215,79 @@ impl Names {
         };
         (s..e).map(|k| &self.text[self.start[k] as usize..self.start[k + 1] as usize])
     }
+}
+
+/// Every article's folded title end to end, where each starts, and the
+/// title vocabulary (`given`, or built here when the pass did not).
+fn fold_titles(corpus: &Corpus, given: Option<Vocab>) -> (String, Vec<u32>, Vocab) {
+    let mut titles = String::new();
+    let mut title_start = Vec::with_capacity(corpus.len() + 1);
+    let mut tw = VocabBuilder::default();
+    let mut buf = String::new();
+    for (d, a) in corpus.articles.iter().enumerate() {
+        title_start.push(titles.len() as u32);
+        fold::transform_into(a.title(), Sense::default(), &mut titles);
+        if given.is_none() {
+            for (_, w) in words(a.title()) {
+                tw.add(w, d as u32, &mut buf);
+            }
+        }
+    }
+    title_start.push(titles.len() as u32);
+    let title_words = given.unwrap_or_else(|| tw.finish());
+    (titles, title_start, title_words)
+}
+
+/// The articles naming an actor of each kind, by [`kind_slot`].
+fn kind_docs(n: usize, actors: &Actors) -> Vec<DocSet> {
+    let mut kind_docs = vec![DocSet::empty(n); Kind::ALL.len()];
+    for (i, a) in actors.list().iter().enumerate() {
+        let set = &mut kind_docs[kind_slot(a.kind)];
+        for d in actors.docs_of(crate::actors::ActorId(i as u32)) {
+            set.insert(d.0);
+        }
+    }
+    kind_docs
+}
+
+/// Every actor's folded names (name, aliases, spellings) and the
+/// vocabulary of their words, whose postings are actor numbers. Built in
+/// `runs` runs of consecutive actors (one per core: each run's vocabulary
+/// is sorted again to merge), joined in order.
+fn name_vocab(actors: &Actors, runs: usize) -> (Names, Vocab) {
+    let list = actors.list();
+    let per = list.len().div_ceil(runs.max(1)).max(1);
+    let parts: Vec<(Names, VocabBuilder)> = (0..list.len().div_ceil(per))
+        .into_par_iter()
+        .map(|t| {
+            let run = t * per..((t + 1) * per).min(list.len());
+            let mut part = Names::default();
+            let mut vocab = VocabBuilder::default();
+            let (mut names, mut buf) = (Vec::new(), String::new());
+            for (k, a) in list[run.clone()].iter().enumerate() {
+                names.extend(
+                    std::iter::once(a.name.as_str())
+                        .chain(a.aliases.iter().map(String::as_str))
+                        .chain(a.variants.iter().map(|v| v.text.as_str()))
+                        .map(fold::fold),
+                );
+                part.push_actor(&mut names);
+                for name in part.of(k) {
+                    for (_, w) in words(name) {
+                        vocab.add(w, (run.start + k) as u32, &mut buf);
+                    }
+                }
+            }
+            (part, vocab)
+        })
+        .collect();
+    let mut names = Names::default();
+    let mut vocabs = Vec::with_capacity(parts.len());
+    for (part, vocab) in parts {
+        names.append(part);
+        vocabs.push(vocab);
+    }
+    (names, VocabBuilder::merge(vocabs))
 }
 
 /// The body part of the index, built word by word: the vocabulary and,
@@ -348,53 +438,25 @@ impl SearchIndex {
     pub fn assemble(corpus: &Corpus, body: BodyIndex, actors: &Actors) -> SearchIndex {
         let n = corpus.len();
         let body_words = body.words;
-        let mut titles = String::new();
-        let mut title_start = Vec::with_capacity(n + 1);
-        let given = body.titles.is_some();
-        let mut tw = VocabBuilder::default();
-        let mut buf = String::new();
-        for (d, a) in corpus.articles.iter().enumerate() {
-            title_start.push(titles.len() as u32);
-            fold::transform_into(a.title(), Sense::default(), &mut titles);
-            if !given {
-                for (_, w) in words(a.title()) {
-                    tw.add(w, d as u32, &mut buf);
-                }
-            }
-        }
-        title_start.push(titles.len() as u32);
-        let title_words = body.titles.unwrap_or_else(|| tw.finish());
-
-        let mut kind_docs = vec![DocSet::empty(n); Kind::ALL.len()];
-        let mut actor_names = Names::default();
-        let mut names = Vec::new();
-        let mut nw = VocabBuilder::default();
-        let mut actor_stats = Vec::with_capacity(actors.len());
-        for (i, a) in actors.list().iter().enumerate() {
-            let set = &mut kind_docs[kind_slot(a.kind)];
-            for d in actors.docs_of(crate::actors::ActorId(i as u32)) {
-                set.insert(d.0);
-            }
-            names.extend(
-                std::iter::once(a.name.as_str())
-                    .chain(a.aliases.iter().map(String::as_str))
-                    .chain(a.variants.iter().map(|v| v.text.as_str()))
-                    .map(fold::fold),
+        let given = body.titles;
+        // Titles and kinds on one core, actor names on the other.
+        let ((titles, title_start, title_words, kind_docs), (actor_names, name_words)) =
+            rayon::join(
+                || {
+                    let (titles, title_start, title_words) = fold_titles(corpus, given);
+                    (titles, title_start, title_words, kind_docs(n, actors))
+                },
+                || name_vocab(actors, rayon::current_num_threads()),
             );
-            actor_names.push_actor(&mut names);
-            actor_stats.push(ActorStat {
+        let actor_stats = actors
+            .list()
+            .iter()
+            .map(|a| ActorStat {
                 mentions: a.mentions,
                 articles: a.articles,
                 kind: a.kind,
-            });
-            for name in actor_names.of(i) {
-                for (_, w) in words(name) {
-                    nw.add(w, i as u32, &mut buf);
-                }
-            }
-        }
-        let name_words = nw.finish();
-
+            })
+            .collect();
         SearchIndex {
             docs: n,
             titles,
@@ -522,6 +584,37 @@ mod tests {
     use super::*;
     use crate::library::Library;
     use crate::search::build::push_varint;
+
+    #[test]
+    fn actor_names_built_in_runs_match_one_run() {
+        let lib = Library::seeds();
+        let (one, one_words) = name_vocab(&lib.actors, 1);
+        for runs in [2, 3, lib.actors.len(), lib.actors.len() + 5] {
+            let (split, words) = name_vocab(&lib.actors, runs);
+            for a in 0..lib.actors.len() {
+                assert_eq!(
+                    one.of(a).collect::<Vec<_>>(),
+                    split.of(a).collect::<Vec<_>>(),
+                    "actor {a} in {runs} runs"
+                );
+            }
+            assert_eq!(one_words.len(), words.len(), "{runs} runs");
+            for w in 0..words.len() as u32 {
+                assert_eq!(one_words.word(w), words.word(w));
+                assert!(one_words.postings(w).eq(words.postings(w)), "{runs} runs");
+            }
+        }
+        // "putin" is a word of one actor's names, and its posting is that actor.
+        let putin = (0..one_words.len() as u32)
+            .find(|&w| one_words.word(w) == "putin")
+            .expect("Putin is named in the seeds");
+        let who: Vec<u32> = one_words.postings(putin).collect();
+        assert!(!who.is_empty());
+        assert!(
+            who.iter()
+                .all(|&a| one.of(a as usize).any(|n| n.contains("putin")))
+        );
+    }
 
     #[test]
     fn postings_round_trip() {
