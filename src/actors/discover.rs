@@ -1235,13 +1235,20 @@ pub fn decide<'a>(
             .then_with(|| surfaces.texts[a as usize].cmp(surfaces.texts[b as usize]))
     });
     let name_surface: Vec<u32> = named.into_iter().map(|(_, id)| id).collect();
+    // The names' texts, copied end to end in name order: the steps below
+    // read every name, and read where the articles hold them each would be
+    // a cache miss (the texts are spread over the whole corpus).
+    let arena: String = name_surface
+        .iter()
+        .map(|&id| surfaces.texts[id as usize])
+        .collect();
+    let mut at = 0;
     let names: Vec<(&str, Stat)> = name_surface
         .iter()
         .map(|&id| {
-            (
-                surfaces.texts[id as usize],
-                surfaces.stats[id as usize].clone(),
-            )
+            let len = surfaces.texts[id as usize].len();
+            at += len;
+            (&arena[at - len..at], surfaces.stats[id as usize].clone())
         })
         .collect();
     // Surface number -> name number.
@@ -1285,18 +1292,21 @@ pub fn decide<'a>(
     // "Lib Dem" is the adjective of "Lib Dems": a body's name of several
     // words and its plural are one actor. (One word is not enough:
     // "Rovers" the clubs are not "Rover" the carmaker.)
-    for (i, (surface, _)) in names.iter().enumerate() {
-        let Some(single) = surface.strip_suffix('s').filter(|s| s.contains(' ')) else {
-            continue;
-        };
-        if let Some(j) = index(single) {
+    // (Looked up on every core, joined in name order.)
+    let plurals: Vec<(u32, u32)> = names
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, (surface, _))| {
+            let single = surface.strip_suffix('s').filter(|s| s.contains(' '))?;
+            let j = index(single)?;
             let bodies = [i, j]
                 .iter()
                 .all(|&k| matches!(found[k].kind, Kind::Organization | Kind::Other));
-            if bodies {
-                join(&mut into, i as u32, j as u32);
-            }
-        }
+            bodies.then_some((i as u32, j as u32))
+        })
+        .collect();
+    for (i, j) in plurals {
+        join(&mut into, i, j);
     }
 
     // "Mr Howard" makes "Michael Howard" a person: a bare surname after a
@@ -1306,20 +1316,23 @@ pub fn decide<'a>(
         .filter(|(n, s)| !n.contains(' ') && s.honor > 0 && !cues.listed(n))
         .map(|(n, _)| *n)
         .collect();
-    for (i, (surface, _)) in names.iter().enumerate() {
-        let Some((_, last)) = surface.rsplit_once(' ') else {
-            continue;
-        };
-        let weak = matches!(found[i].kind, Kind::Other | Kind::Organization)
-            && titled.contains(last)
-            && !cues.listed(surface)
-            && !surface
-                .split(' ')
-                .any(|w| cues.is(w, ORG_WORD) || cues.is(w, PLACE_WORD));
-        if weak {
-            found[i].kind = Kind::Person;
-        }
-    }
+    found
+        .par_iter_mut()
+        .zip(names.par_iter())
+        .for_each(|(f, (surface, _))| {
+            let Some((_, last)) = surface.rsplit_once(' ') else {
+                return;
+            };
+            let weak = matches!(f.kind, Kind::Other | Kind::Organization)
+                && titled.contains(last)
+                && !cues.listed(surface)
+                && !surface
+                    .split(' ')
+                    .any(|w| cues.is(w, ORG_WORD) || cues.is(w, PLACE_WORD));
+            if weak {
+                f.kind = Kind::Person;
+            }
+        });
     // People: first-name variants of one surname join; a surname alone
     // joins the one full name ending with it.
     let mut by_surname: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
@@ -1365,24 +1378,30 @@ pub fn decide<'a>(
             .iter()
             .filter_map(|(&surname, people)| Some((surname, one_root(&into, people)?))),
     );
-    for (i, (surface, s)) in names.iter().enumerate() {
-        // A first name is not a misspelt surname ("Sandra" is not
-        // "Sundra").
-        if into[i] != i as u32
-            || surface.contains(' ')
-            || !surnames.could_match(surface)
-            || by_surname.contains_key(surface)
-            || cues.listed(surface)
-            || cues.is(surface, FIRST_NAME)
-        {
-            continue;
-        }
-        if let Some((person, known)) = surnames.resolve(surface) {
-            let common = index(known).map_or(u32::MAX, |k| names[k].1.count);
-            if s.count < common.max(2) && matches!(found[i].kind, Kind::Person | Kind::Other) {
-                into[i] = person;
+    // (Each name's own merge: decided on every core, then made.)
+    let misspelt: Vec<(usize, u32)> = names
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, (surface, s))| {
+            // A first name is not a misspelt surname ("Sandra" is not
+            // "Sundra").
+            if into[i] != i as u32
+                || surface.contains(' ')
+                || !surnames.could_match(surface)
+                || by_surname.contains_key(surface)
+                || cues.listed(surface)
+                || cues.is(surface, FIRST_NAME)
+            {
+                return None;
             }
-        }
+            let (person, known) = surnames.resolve(surface)?;
+            let common = index(known).map_or(u32::MAX, |k| names[k].1.count);
+            (s.count < common.max(2) && matches!(found[i].kind, Kind::Person | Kind::Other))
+                .then_some((i, person))
+        })
+        .collect();
+    for (i, person) in misspelt {
+        into[i] = person;
     }
 
     // Shared surnames, for per-article resolution.
@@ -1397,6 +1416,9 @@ pub fn decide<'a>(
         let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
         if heads.len() > 1 {
             let id = texts.len() as u32;
+            // The surname as the articles hold it: the end of a full name.
+            let full = surfaces.texts[name_surface[people[0] as usize] as usize];
+            let surname = &full[full.len() - surname.len()..];
             shared.insert(surname, id);
             sharers.push(heads.into_iter().collect());
             texts.push(surname);
@@ -1429,7 +1451,7 @@ pub fn decide<'a>(
             lower,
         };
         whole[name_surface[i] as usize] = Whole::Known(spelling);
-        texts.push(surface);
+        texts.push(surfaces.texts[name_surface[i] as usize]);
     }
     Lexicon {
         found,
