@@ -1041,10 +1041,15 @@ pub struct Lexicon<'a> {
     /// Every run surface -> its number (an index into `whole`).
     surface_ids: Interner,
     /// Bare surnames several people share: surname -> its spelling number
-    /// (which is its index in `sharers`).
+    /// (below `shared_spellings`: they are numbered first).
     shared: FxHashMap<&'a str, u32>,
-    /// The people who share each shared surname.
-    sharers: Vec<Vec<u32>>,
+    /// The shared surnames of each discovered actor (an index into
+    /// `found`): `sharer_of[sharer_start[a]..sharer_start[a + 1]]`, by
+    /// spelling number.
+    sharer_start: Vec<u32>,
+    sharer_of: Vec<u32>,
+    /// How many surnames are shared.
+    shared_spellings: u32,
     /// Every spelling, by number.
     texts: Vec<&'a str>,
     /// What each run surface names as a whole, by surface number.
@@ -1469,7 +1474,8 @@ pub fn decide<'a>(
     // Shared surnames, for per-article resolution.
     let mut texts: Vec<&'a str> = Vec::with_capacity(names.len());
     let mut shared: FxHashMap<&'a str, u32> = FxHashMap::default();
-    let mut sharers: Vec<Vec<u32>> = Vec::new();
+    // (person, shared surname's spelling number)
+    let mut sharers: Vec<(u32, u32)> = Vec::new();
     let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
     for (surname, people) in &by_surname {
         if one_root(&into, people).is_some() {
@@ -1482,7 +1488,7 @@ pub fn decide<'a>(
             let full = surfaces.texts[name_surface[people[0] as usize] as usize];
             let surname = &full[full.len() - surname.len()..];
             shared.insert(surname, id);
-            sharers.push(heads.into_iter().collect());
+            sharers.extend(heads.into_iter().map(|h| (h, id)));
             texts.push(surname);
             if let Some(sid) = surfaces.ids.get(surname) {
                 whole[sid as usize] = Whole::Shared(id);
@@ -1490,6 +1496,16 @@ pub fn decide<'a>(
         }
     }
 
+    let shared_spellings = texts.len() as u32;
+    sharers.sort_unstable();
+    let mut sharer_start = Vec::with_capacity(found.len() + 1);
+    let mut k = 0;
+    for a in 0..found.len() as u32 {
+        sharer_start.push(k as u32);
+        k += sharers[k..].partition_point(|&(p, _)| p == a);
+    }
+    sharer_start.push(k as u32);
+    let sharer_of: Vec<u32> = sharers.into_iter().map(|(_, id)| id).collect();
     // Fold merged names into their heads as aliases.
     for i in 0..found.len() {
         let head = root(&into, i as u32);
@@ -1519,7 +1535,9 @@ pub fn decide<'a>(
         found,
         surface_ids: surfaces.ids,
         shared,
-        sharers,
+        sharer_start,
+        sharer_of,
+        shared_spellings,
         texts,
         whole,
         run_surfaces,
@@ -1886,7 +1904,15 @@ impl<'a> Lexicon<'a> {
     /// Whether spelling `id` is a surname several people share, so that
     /// its mentions belong to different actors.
     pub fn is_shared(&self, id: u32) -> bool {
-        (id as usize) < self.sharers.len()
+        id < self.shared_spellings
+    }
+
+    /// The shared surnames (by spelling number) of discovered actor `a`.
+    fn surnames_of(&self, a: u32) -> &[u32] {
+        match self.sharer_start.get(a as usize..a as usize + 2) {
+            Some(&[s, e]) => &self.sharer_of[s as usize..e as usize],
+            _ => &[],
+        }
     }
 
     /// How many spellings there are.
@@ -1911,18 +1937,20 @@ impl<'a> Lexicon<'a> {
             .filter(|w| (w[1] - w[0]) as usize == runs.len())
             .map(|w| &self.run_surfaces[w[0] as usize..w[1] as usize]);
         for (k, r) in runs.iter().enumerate() {
-            let span = r.text(text);
+            // (A run known whole is tagged without reading its text: runs
+            // are scattered over the articles, so each read is a cache
+            // miss.)
+            let end = r.start + u32::from(r.len);
             let whole = surfaces.map_or(Whole::Nothing, |ids| self.whole[ids[k] as usize]);
             match whole {
                 Whole::Known(sp) => {
                     // A word alone at a sentence start that is also a
                     // common word is no mention.
-                    let lone_start =
-                        r.has(SENTENCE | TITLE) && sp.lower && span_words(span, &mut ws) == 1;
+                    let lone_start = r.has(SENTENCE | TITLE) && sp.lower && r.words == 1;
                     if !lone_start {
                         out.push(Tagged {
                             start: r.start,
-                            end: r.start + span.len() as u32,
+                            end,
                             actor: sp.actor,
                             spelling: sp.id,
                         });
@@ -1930,11 +1958,12 @@ impl<'a> Lexicon<'a> {
                     continue;
                 }
                 Whole::Shared(id) => {
-                    bare.push((r.start, r.start + span.len() as u32, id));
+                    bare.push((r.start, end, id));
                     continue;
                 }
                 Whole::Nothing => {}
             }
+            let span = r.text(text);
             let n = span_words(span, &mut ws);
             // Whether the whole run was looked up already (it was, when
             // its surface is known by number).
@@ -1984,11 +2013,29 @@ impl<'a> Lexicon<'a> {
         }
         // A shared surname: the one of its people named here in full.
         if !bare.is_empty() {
-            let named: HashSet<u32> = out[first..].iter().map(|t| t.actor).collect();
+            // Each shared surname the article writes bare goes to the one
+            // of its people the article names, found from the named actors'
+            // side: an article names a few, a surname can have thousands of
+            // sharers.
+            let mut named: Vec<u32> = out[first..].iter().map(|t| t.actor).collect();
+            named.sort_unstable();
+            named.dedup();
+            // (spelling, how many named actors share it, the last of them)
+            let mut sharing: Vec<(u32, u32, u32)> = Vec::new();
+            for &a in &named {
+                for &sp in self.surnames_of(a) {
+                    match sharing.iter_mut().find(|s| s.0 == sp) {
+                        Some(s) => s.1 += 1,
+                        None => sharing.push((sp, 1, a)),
+                    }
+                }
+            }
             for (start, end, spelling) in bare {
-                let people = &self.sharers[spelling as usize];
-                let mut here = people.iter().filter(|p| named.contains(p));
-                if let (Some(&only), None) = (here.next(), here.next()) {
+                let only = sharing
+                    .iter()
+                    .find(|s| s.0 == spelling && s.1 == 1)
+                    .map(|s| s.2);
+                if let Some(only) = only {
                     out.push(Tagged {
                         start,
                         end,
