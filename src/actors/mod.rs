@@ -22,7 +22,7 @@ pub mod related;
 pub mod sentences;
 mod variants;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -376,7 +376,7 @@ impl Actors {
             .articles
             .par_iter()
             .map(|a| {
-                let mut seen: HashSet<&str> = HashSet::new();
+                let mut seen: HashSet<&str> = HashSet::default();
                 for (_, w) in crate::words::words(a.body()) {
                     if w.chars().next().is_some_and(char::is_lowercase) {
                         seen.insert(w);
@@ -386,13 +386,13 @@ impl Actors {
                     .map(str::to_lowercase)
                     .collect::<HashSet<String>>()
             })
-            .fold(HashMap::new, |mut m: HashMap<String, u32>, words| {
+            .fold(HashMap::default, |mut m: HashMap<String, u32>, words| {
                 for w in words {
                     *m.entry(w).or_default() += 1;
                 }
                 m
             })
-            .reduce(HashMap::new, |mut a, b| {
+            .reduce(HashMap::default, |mut a, b| {
                 for (w, n) in b {
                     *a.entry(w).or_default() += n;
                 }
@@ -427,8 +427,8 @@ impl Actors {
         let entries: Vec<Entry> = plan.entries.clone();
         // Pass 2: decide which candidate words are variants, corpus-wide.
         let mut entry_hits = vec![0u32; entries.len()];
-        let mut form_counts: HashMap<u32, u32> = HashMap::new();
-        let mut word_counts: HashMap<&str, u32> = HashMap::new();
+        let mut form_counts: HashMap<u32, u32> = HashMap::default();
+        let mut word_counts: HashMap<&str, u32> = HashMap::default();
         for (scan, a) in scanned.iter().zip(&corpus.articles) {
             for h in &scan.hits {
                 entry_hits[h.entry as usize] += 1;
@@ -569,7 +569,7 @@ impl<'a> Sifted<'a> {
             // per person.
             let mut counts = vec![0u32; lexicon.spellings()];
             let mut spelling_entry = vec![0u32; lexicon.spellings()];
-            let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
+            let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
             per_doc
                 .par_iter_mut()
                 .zip(tagged.par_iter())
