@@ -1310,12 +1310,12 @@ pub fn decide<'a>(
         .map(|&id| surfaces.ids.text(id))
         .collect();
     let mut at = 0;
-    let names: Vec<(&str, Stat)> = name_surface
+    let names: Vec<(&str, &Stat)> = name_surface
         .iter()
         .map(|&id| {
             let len = surfaces.ids.text(id).len();
             at += len;
-            (&arena[at - len..at], surfaces.stats[id as usize].clone())
+            (&arena[at - len..at], &surfaces.stats[id as usize])
         })
         .collect();
     // Surface number -> name number.
@@ -1333,7 +1333,7 @@ pub fn decide<'a>(
             .rsplit(' ')
             .next()
             .filter(|l| l.len() < surface.len())?;
-        index(last).map(|i| &names[i].1)
+        index(last).map(|i| names[i].1)
     };
 
     // Number them, typed.
@@ -1565,7 +1565,7 @@ fn root(into: &[u32], mut i: u32) -> u32 {
 /// Names with one consonant skeleton are one name; only names that share
 /// a one-letter deletion are compared letter by letter, so a surname that
 /// thousands share costs little.
-fn variant_pairs(people: &[u32], names: &[(&str, Stat)]) -> Vec<(u32, u32)> {
+fn variant_pairs(people: &[u32], names: &[(&str, &Stat)]) -> Vec<(u32, u32)> {
     let mut pairs = Vec::new();
     if people.len() < 2 {
         return pairs;
