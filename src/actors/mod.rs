@@ -577,12 +577,22 @@ impl<'a> Sifted<'a> {
                     if tags.is_empty() {
                         return;
                     }
-                    raws.extend(tags.iter().map(|t| Raw {
-                        start: t.start,
-                        end: t.end,
-                        entry: base + t.actor,
-                    }));
-                    raws.sort_unstable_by_key(|r| r.start);
+                    // Both are in text order (and never start at one
+                    // place: runs avoid the gazetteer's mentions): merged.
+                    let mut merged = Vec::with_capacity(raws.len() + tags.len());
+                    let mut known = std::mem::take(raws).into_iter().peekable();
+                    for t in tags {
+                        while let Some(r) = known.next_if(|r| r.start < t.start) {
+                            merged.push(r);
+                        }
+                        merged.push(Raw {
+                            start: t.start,
+                            end: t.end,
+                            entry: base + t.actor,
+                        });
+                    }
+                    merged.extend(known);
+                    *raws = merged;
                 });
             for t in tagged.iter().flatten() {
                 if lexicon.is_shared(t.spelling) {
