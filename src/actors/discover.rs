@@ -1118,11 +1118,7 @@ impl std::fmt::Debug for Interner {
 impl Interner {
     /// Text number `id`.
     fn text(&self, id: u32) -> &str {
-        let end = self.ends[id as usize] as usize;
-        let start = id
-            .checked_sub(1)
-            .map_or(0, |before| self.ends[before as usize] as usize);
-        &self.arena[start..end]
+        nth_text(&self.arena, &self.ends, id)
     }
 
     /// The number of `text`, if it was added.
@@ -1136,32 +1132,33 @@ impl Interner {
     fn reserve(&mut self, more: usize) {
         let Interner { table, arena, ends } = self;
         table.reserve(more, |&id| {
-            let end = ends[id as usize] as usize;
-            let start = id.checked_sub(1).map_or(0, |b| ends[b as usize] as usize);
-            FxBuildHasher.hash_one(&arena[start..end])
+            FxBuildHasher.hash_one(nth_text(arena, ends, id))
         });
     }
 
     /// The number of `text`, added if new; and whether it was.
     fn id(&mut self, text: &str) -> (u32, bool) {
         let hash = FxBuildHasher.hash_one(text);
-        let Interner { table, arena, ends } = self;
-        let text_of = |id: u32| {
-            let end = ends[id as usize] as usize;
-            let start = id.checked_sub(1).map_or(0, |b| ends[b as usize] as usize);
-            &arena[start..end]
-        };
-        if let Some(&id) = table.find(hash, |&id| text_of(id) == text) {
-            return (id, false);
+        if let Some(id) = self.table.find(hash, |&id| self.text(id) == text) {
+            return (*id, false);
         }
-        let id = ends.len() as u32;
-        let rehash = |&id: &u32| FxBuildHasher.hash_one(text_of(id));
-        table.reserve(1, rehash);
-        table.insert_unique(hash, id, |_| unreachable!("room was reserved"));
-        arena.push_str(text);
-        ends.push(arena.len() as u32);
+        self.reserve(1);
+        let id = self.ends.len() as u32;
+        self.table
+            .insert_unique(hash, id, |_| unreachable!("room was reserved"));
+        self.arena.push_str(text);
+        self.ends.push(self.arena.len() as u32);
         (id, true)
     }
+}
+
+/// Text number `id` of texts laid end to end in `arena`, ending at `ends`.
+fn nth_text<'t>(arena: &'t str, ends: &[u32], id: u32) -> &'t str {
+    let end = ends[id as usize] as usize;
+    let start = id
+        .checked_sub(1)
+        .map_or(0, |before| ends[before as usize] as usize);
+    &arena[start..end]
 }
 
 /// Every distinct run surface in the corpus, numbered, with its [`Stat`].
