@@ -1358,7 +1358,7 @@ pub fn decide<'a>(
         .par_iter()
         .map(|(surface, s)| Found {
             name: (*surface).to_owned(),
-            kind: kind_of(cues, surface, s, bare(surface), lowercase),
+            kind: kind_of(cues, surface, s, || bare(surface), lowercase),
             aliases: Vec::new(),
         })
         .collect();
@@ -1756,13 +1756,14 @@ fn surname_shaped(w: &str) -> bool {
         .any(|e| w.ends_with(e))
 }
 
-/// The kind of a name, from lists, words, cues and company; `bare` is what
-/// is known of its last word standing alone, if it does.
-fn kind_of(
+/// The kind of a name, from lists, words, cues and company; `bare` says
+/// what is known of its last word standing alone, if it does (asked only
+/// when needed: it is a lookup).
+fn kind_of<'s>(
     cues: &Cues,
     surface: &str,
     s: &Stat,
-    bare: Option<&Stat>,
+    bare: impl Fn() -> Option<&'s Stat>,
     lowercase: &dyn Fn(&str) -> u32,
 ) -> Kind {
     with_words(surface, |ws| {
@@ -1786,12 +1787,12 @@ fn with_words<R>(surface: &str, f: impl FnOnce(&[&str]) -> R) -> R {
 }
 
 /// [`kind_of`] with the surface's words `ws`.
-fn kind_of_words(
+fn kind_of_words<'s>(
     cues: &Cues,
     surface: &str,
     ws: &[&str],
     s: &Stat,
-    bare: Option<&Stat>,
+    bare: impl Fn() -> Option<&'s Stat>,
     lowercase: &dyn Fn(&str) -> u32,
 ) -> Kind {
     if cues.countries.contains_key(surface) {
@@ -1840,9 +1841,12 @@ fn kind_of_words(
         || ws.len() == 2 && cues.is(first, NAME_PARTICLE);
     // The last word stands alone elsewhere, as a surname does ("Dempsey"
     // for "Girvan Dempsey"), unless it names a body ("Labour").
-    let bare_person = bare
-        .is_some_and(|b| b.honor > 0 || b.age > 0 || f64::from(b.the) < 0.1 * f64::from(b.count))
-        && !cues.listed(last);
+    // (This and `all_names` are lookups: asked last, only when needed.)
+    let bare_person = || {
+        bare().is_some_and(|b| {
+            b.honor > 0 || b.age > 0 || f64::from(b.the) < 0.1 * f64::from(b.count)
+        }) && !cues.listed(last)
+    };
     // Words, not codes: "Windows XP" and "Mac Mini" are no people.
     let words_only = ws.iter().all(|w| {
         w.chars()
@@ -1853,18 +1857,20 @@ fn kind_of_words(
     // case: names of people are made of names ("Girvan Dempsey"), titles
     // of works and products of words ("Finding Neverland", "Golden
     // Globe").
-    let all_names = (2..=3).contains(&ws.len())
-        && ws
-            .iter()
-            .all(|w| lowercase(w) <= 1 && cues.class(w) & !FIRST_NAME == 0);
+    let all_names = || {
+        (2..=3).contains(&ws.len())
+            && ws
+                .iter()
+                .all(|w| lowercase(w) <= 1 && cues.class(w) & !FIRST_NAME == 0)
+    };
     if words_only
         && ws.len() <= 4
         && ((ws.len() >= 2
             && (cues.is(first, FIRST_NAME)
                 || initial
                 || surname_shaped(last)
-                || bare_person
-                || all_names))
+                || bare_person()
+                || all_names()))
             || (ws.len() == 1 && cues.is(first, FIRST_NAME)))
     {
         return Kind::Person;
