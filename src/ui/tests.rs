@@ -721,3 +721,54 @@ fn on_a_narrow_screen_the_hints_keep_tab_the_way_to_the_hidden_panes() {
         assert!(status.contains("Tab pane"), "{w}: {status}");
     }
 }
+
+/// The list narrowed by a filter and an actor, with a bookmark: the
+/// longest title the list has, in a list `list_w` cells wide.
+fn narrowed_app(w: u16, h: u16, list_w: u16) -> App {
+    let mut app = seeds_app(w, h);
+    app.settings.layout.list_width = crate::config::Width::Cells(list_w);
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    press(&mut app, "b");
+    type_filter(&mut app, "bort");
+    press(&mut app, "enter");
+    select(&mut app, "Bortnikov");
+    press(&mut app, "tab tab");
+    app.message = None;
+    app
+}
+
+/// The list's title row, inside its corners.
+fn list_title_row(app: &App, t: &Terminal<TestBackend>) -> String {
+    let list = list_rect(app);
+    rows(t.backend().buffer())[usize::from(list.y)]
+        .chars()
+        .skip(usize::from(list.x))
+        .take(usize::from(list.width))
+        .collect()
+}
+
+#[test]
+fn a_narrow_list_keeps_its_counts_and_drops_whole_words() {
+    let app = narrowed_app(80, 24, 26);
+    let t = draw(&app);
+    let title = list_title_row(&app, &t);
+    assert!(title.contains(" 4/5 · 4 unread · 1★ "), "{title}");
+    assert!(!title.contains("Articles"), "{title}");
+    assert!(!title.contains('…'), "nothing is cut mid-word: {title}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_wide_list_shows_its_whole_title() {
+    let app = narrowed_app(200, 30, 80);
+    let t = draw(&app);
+    let title = list_title_row(&app, &t);
+    assert!(
+        title.contains(" Articles 4/5 naming Alexander Bortnikov · filtered · 4 unread · 1★ "),
+        "{title}"
+    );
+    insta::assert_snapshot!(t.backend());
+}
