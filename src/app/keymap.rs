@@ -319,6 +319,7 @@ impl Default for Keymap {
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
             (Global, &["x"], Action::OpenExport, "export the listed articles, the actors or the mentions to a file"),
             (Global, &["b"], Action::ToggleBookmark, "bookmark the article in view, or remove its bookmark"),
+            (Global, &["u"], Action::ToggleRead, "mark the article in view unread, or read again"),
             (Global, &["a"], Action::EditNote, "write a one-line note on the article in view"),
             (Global, &["o"], Action::OpenPager, "read the article in $PAGER (default less); dossier comes back when it exits"),
             (Global, &["e"], Action::OpenEditor, "open a copy of the article in $VISUAL or $EDITOR (default vi)"),

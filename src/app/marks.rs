@@ -1,12 +1,14 @@
-//! The user's marks in the app: read and unread, bookmarks (`b`), and the
-//! one-line note per article (`a`), edited in the status line.
+//! The user's marks in the app: read and unread (`u` toggles), bookmarks
+//! (`b`), and the one-line note per article (`a`), edited in the status
+//! line.
 //!
 //! Owns: the marks as loaded and as changed this session, the sets the
 //! list, the counts and `is:` searches read, the note line, and the changes
 //! not yet handed to the binary to save ([`super::Effect::SaveState`]).
 //! Must not touch: files or a clock. An article becomes read when the
 //! binary reports it open for [`READ_AFTER_SECS`] ([`Action::ReadFor`]), or
-//! when the reader is scrolled to its end.
+//! when the reader is scrolled to its end; one the user marked unread stays
+//! so while it is open.
 
 use std::sync::Arc;
 
@@ -93,6 +95,7 @@ impl App {
     pub(super) fn update_marks(&mut self, action: &Action) -> Option<()> {
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleRead => self.toggle_read(),
             Action::EditNote => self.open_note(),
             Action::NoteInput(c) => self.edit_note(|n| n.insert(*c)),
             Action::NoteBackspace => self.edit_note(NoteEdit::backspace),
@@ -113,11 +116,12 @@ impl App {
         Some(())
     }
 
-    /// The article `b` and `a` act on: the one in the list and the reader.
+    /// The article `b`, `u` and `a` act on: the one in the list and the
+    /// reader.
     fn article_in_view(&mut self) -> Option<DocId> {
         if self.view != View::Panes {
             self.message =
-                Some("Bookmarks and notes are for the article in the list: Esc first".into());
+                Some("Marks and notes are for the article in the list: Esc first".into());
             return None;
         }
         self.list.selected()
@@ -149,6 +153,24 @@ impl App {
             }
             .into(),
         );
+    }
+
+    /// `u`: unread a read article (it stays so while open, though the
+    /// reader's timer would read it again), or read an unread one.
+    fn toggle_read(&mut self) {
+        let Some(doc) = self.article_in_view() else {
+            return;
+        };
+        let id = self.id_of(doc);
+        if self.marks.is_read(&id) {
+            self.change(Change::Unread(id));
+            self.kept_unread = Some(doc);
+            self.message = Some("Marked unread · u marks it read again".into());
+        } else {
+            self.change(Change::Read(id));
+            self.kept_unread = None;
+            self.message = Some("Marked read".into());
+        }
     }
 
     fn open_note(&mut self) {
@@ -206,10 +228,11 @@ impl App {
             .map(str::to_owned)
     }
 
-    /// Marks article `doc` read, once.
+    /// Marks article `doc` read, once, unless the user marked it unread
+    /// while it is open.
     pub(super) fn mark_read(&mut self, doc: DocId) {
         let id = self.id_of(doc);
-        if !self.marks.is_read(&id) {
+        if !self.marks.is_read(&id) && self.kept_unread != Some(doc) {
             self.change(Change::Read(id));
         }
     }
@@ -220,7 +243,8 @@ impl App {
     pub fn reading(&self) -> Option<DocId> {
         let doc = self.reader.doc?;
         let shown = self.view == View::Panes && self.layout.reader.is_some();
-        (shown && !self.mark_view.marked.read.contains(doc.0)).then_some(doc)
+        let unread = !self.mark_view.marked.read.contains(doc.0);
+        (shown && unread && self.kept_unread != Some(doc)).then_some(doc)
     }
 
     /// Whether article `doc` was read, is bookmarked, and has a note.
@@ -500,6 +524,52 @@ mod tests {
         // Once read, scrolling saves nothing more.
         press(&mut a, "g");
         assert_eq!(a.update(Action::Bottom), None);
+    }
+
+    #[test]
+    fn u_marks_a_read_article_unread_and_it_stays_so_while_open() {
+        let mut a = seeds_app(120, 40);
+        let doc = a.list.selected().unwrap();
+        let id = a.id_of(doc);
+        a.update(Action::ReadFor { doc, secs: 3 });
+        assert_eq!(a.mark_view.unread, 4);
+        let effect = press_one(&mut a, "u");
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Unread(id.clone())]))
+        );
+        assert!(!a.marks_of(doc).0);
+        assert_eq!(a.mark_view.unread, 5);
+        assert!(a.message.as_deref().unwrap().starts_with("Marked unread"));
+        // Neither the reader's timer nor scrolling to the end reads it
+        // again while it stays open.
+        assert_eq!(a.reading(), None);
+        assert_eq!(a.update(Action::ReadFor { doc, secs: 9 }), None);
+        press(&mut a, "tab G");
+        assert!(!a.marks_of(doc).0);
+        // u again reads it.
+        let effect = press_one(&mut a, "u");
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Read(id.clone())]))
+        );
+        assert!(a.marks_of(doc).0);
+        // Unread, then away and back: the timer counts again.
+        press(&mut a, "u shift-tab j k");
+        assert_eq!(a.list.selected(), Some(doc));
+        assert_eq!(a.reading(), Some(doc));
+        a.update(Action::ReadFor { doc, secs: 3 });
+        assert!(a.marks_of(doc).0);
+        // And is:unread lists what was unread.
+        press(&mut a, "u");
+        type_filter(&mut a, "!is:unread");
+        assert!(a.list.rows.is_empty(), "{:?}", a.list.rows);
+    }
+
+    /// The effect of one key.
+    fn press_one(a: &mut App, key: &str) -> Option<Effect> {
+        let action = a.action_for_key(crate::app::keymap::Key::parse(key).unwrap())?;
+        a.update(action)
     }
 
     #[test]

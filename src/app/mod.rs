@@ -231,6 +231,9 @@ pub struct App {
     pub note: Option<NoteEdit>,
     /// Mark changes not yet handed over to be saved.
     pending: Vec<Change>,
+    /// The article the user marked unread while it is open: it is not
+    /// made read again until another article has been opened.
+    kept_unread: Option<DocId>,
     /// Problems outside the corpus (the saved marks), listed with the load
     /// warnings.
     pub warnings: Vec<String>,
@@ -269,6 +272,7 @@ impl App {
             mark_view: MarkView::default(),
             note: None,
             pending: Vec::new(),
+            kept_unread: None,
             warnings: Vec::new(),
         };
         app.refresh_marks();
@@ -517,6 +521,7 @@ impl App {
             | Action::LoadFailed(_) => {}
             // The marks' actions, handled above.
             Action::ToggleBookmark
+            | Action::ToggleRead
             | Action::EditNote
             | Action::NoteInput(_)
             | Action::NoteBackspace
@@ -839,6 +844,7 @@ impl App {
     fn open_selected(&mut self) {
         match self.list.selected() {
             Some(doc) if self.reader.doc != Some(doc) => {
+                self.kept_unread = None;
                 let width = self.reader_width();
                 let lib = Arc::clone(&self.lib);
                 self.reader.note = self.note_of(doc);
