@@ -68,6 +68,18 @@ pub struct Entry {
     pub note: Option<Stamped<String>>,
 }
 
+impl Entry {
+    /// Whether the article is read, bookmarked and noted, in that order:
+    /// what the sets over the corpus hold of it.
+    pub fn flags(&self) -> [bool; 3] {
+        [
+            self.read,
+            self.bookmark.as_ref().is_some_and(|b| b.value),
+            self.note.as_ref().is_some_and(|n| !n.value.is_empty()),
+        ]
+    }
+}
+
 /// One change the user made, to be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -191,17 +203,58 @@ impl Marks {
             let Some(e) = self.articles.get(&a.id) else {
                 continue;
             };
-            if e.read {
+            let [read, bookmarked, noted] = e.flags();
+            if read {
                 marked.read.insert(doc.0);
             }
-            if e.bookmark.as_ref().is_some_and(|b| b.value) {
+            if bookmarked {
                 marked.bookmarked.insert(doc.0);
             }
-            if e.note.as_ref().is_some_and(|n| !n.value.is_empty()) {
+            if noted {
                 marked.noted.insert(doc.0);
             }
         }
         marked
+    }
+
+    /// The flags of the article with this id (none when it has no entry).
+    pub fn flags(&self, id: &str) -> [bool; 3] {
+        self.articles.get(id).map_or([false; 3], Entry::flags)
+    }
+
+    /// The ids whose flags differ between these marks and `other`: what a
+    /// set over the corpus must change when one replaces the other. One
+    /// pass over both in id order, no lookups.
+    pub fn differing<'a>(&'a self, other: &'a Marks) -> Vec<&'a str> {
+        let none = [false; 3];
+        let mut out = Vec::new();
+        let (mut a, mut b) = (self.articles.iter(), other.articles.iter());
+        let (mut x, mut y) = (a.next(), b.next());
+        loop {
+            let (id, was, now) = match (x, y) {
+                (None, None) => break,
+                (Some((ka, ea)), Some((kb, eb))) if ka == kb => {
+                    (x, y) = (a.next(), b.next());
+                    (ka, ea.flags(), eb.flags())
+                }
+                (Some((ka, ea)), Some((kb, _))) if ka < kb => {
+                    x = a.next();
+                    (ka, ea.flags(), none)
+                }
+                (Some((ka, ea)), None) => {
+                    x = a.next();
+                    (ka, ea.flags(), none)
+                }
+                (_, Some((kb, eb))) => {
+                    y = b.next();
+                    (kb, none, eb.flags())
+                }
+            };
+            if was != now {
+                out.push(id.as_str());
+            }
+        }
+        out
     }
 }
 
