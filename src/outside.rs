@@ -100,7 +100,9 @@ pub fn system_opener() -> &'static str {
 /// clipboard. Inside tmux (`tmux` true) it is wrapped in tmux's
 /// passthrough, so it reaches the outer terminal when tmux allows it
 /// (`allow-passthrough on`); tmux's own `set-clipboard on` takes the plain
-/// form, which is why both are written there.
+/// form, which is why both are written there. The app has cut `text` to
+/// fit one copy ([`dossier::app::outside::osc52_fit`]) and said so: a
+/// longer sequence the terminal may drop whole.
 pub fn osc52(text: &str, tmux: bool) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let plain = format!("\x1b]52;c;{b64}\x07");
@@ -143,6 +145,27 @@ mod tests {
             s.ends_with("\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn a_copy_cut_to_fit_makes_a_sequence_within_the_limit() {
+        use dossier::app::outside::{OSC52_MAX_SEQUENCE, OSC52_MAX_TEXT, osc52_fit};
+        let short = "a line\n".repeat(100);
+        assert_eq!(osc52_fit(&short), short, "a short copy is whole");
+        // Lines of 50 bytes with a two-byte letter in each: 300 kB.
+        let line = format!("{}é\n", "x".repeat(47));
+        let long = line.repeat(6000);
+        let cut = osc52_fit(&long);
+        assert!(cut.len() < long.len());
+        assert!(cut.len() > OSC52_MAX_TEXT - line.len(), "{}", cut.len());
+        assert!(cut.ends_with('\n'), "ends on a whole line");
+        let seq = osc52(cut, false);
+        assert!(seq.len() <= OSC52_MAX_SEQUENCE, "{}", seq.len());
+        // One word past the limit: cut on a char boundary all the same.
+        let word = "é".repeat(OSC52_MAX_TEXT);
+        let cut = osc52_fit(&word);
+        assert!(cut.len() <= OSC52_MAX_TEXT && cut.len() >= OSC52_MAX_TEXT - 1);
+        assert!(osc52(cut, true).len() <= 2 * OSC52_MAX_SEQUENCE + 16);
     }
 
     #[test]

@@ -12,11 +12,14 @@
 //! (`flock` on a `.lock` file beside it) the file is read again, the
 //! session's changes are applied to what is there, and the result replaces
 //! the file atomically (a temporary file in the same folder, fsync, rename,
-//! fsync of the folder). Read marks only ever accumulate; a bookmark or a
-//! note carries the time it was last set, and the latest wins, so removing
-//! one leaves a dated tombstone that an older copy cannot bring back. A file
-//! that cannot be parsed is moved aside with a warning and never stops the
-//! app.
+//! fsync of the folder). A bookmark or a note carries the time it was last
+//! set, and the latest wins, so removing one leaves a dated tombstone that
+//! an older copy cannot bring back. Read marks add up, until the user marks
+//! an article unread: from then on its read mark is dated too, and the
+//! latest wins likewise (an undated read counts as older than any dated
+//! change, so files from before unread existed still merge by adding up).
+//! A file that cannot be parsed is moved aside with a warning and never
+//! stops the app.
 //!
 //! Owns: the marks file and its lock. Must not touch: the corpus, the
 //! terminal. It reads no clock: callers pass the time.
@@ -49,9 +52,14 @@ pub struct Stamped<T> {
 /// What is kept about one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// Read once; never unread by a merge.
+    /// Read (and not marked unread since).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub read: bool,
+    /// When `read` was last set by the user, once the article has been
+    /// marked unread: then the latest of two copies wins. `None` until
+    /// then, so plain reads stay one small field and add up in a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<u64>,
     /// Bookmarked (`true`) or un-bookmarked (`false`, a tombstone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bookmark: Option<Stamped<bool>>,
@@ -60,11 +68,25 @@ pub struct Entry {
     pub note: Option<Stamped<String>>,
 }
 
+impl Entry {
+    /// Whether the article is read, bookmarked and noted, in that order:
+    /// what the sets over the corpus hold of it.
+    pub fn flags(&self) -> [bool; 3] {
+        [
+            self.read,
+            self.bookmark.as_ref().is_some_and(|b| b.value),
+            self.note.as_ref().is_some_and(|n| !n.value.is_empty()),
+        ]
+    }
+}
+
 /// One change the user made, to be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     /// The article with this id was read.
     Read(String),
+    /// The user marked the article unread.
+    Unread(String),
     /// The article was bookmarked (`true`) or un-bookmarked.
     Bookmark(String, bool),
     /// The article's note is now this text (empty: deleted).
@@ -75,7 +97,10 @@ impl Change {
     /// The id of the article changed.
     pub fn id(&self) -> &str {
         match self {
-            Change::Read(id) | Change::Bookmark(id, _) | Change::Note(id, _) => id,
+            Change::Read(id)
+            | Change::Unread(id)
+            | Change::Bookmark(id, _)
+            | Change::Note(id, _) => id,
         }
     }
 }
@@ -123,7 +148,18 @@ impl Marks {
     pub fn apply(&mut self, change: &Change, at: u64) {
         let e = self.articles.entry(change.id().to_owned()).or_default();
         match change {
-            Change::Read(_) => e.read = true,
+            Change::Read(_) => {
+                e.read = true;
+                // Dated only once an unread is on record, which it must beat.
+                if let Some(was) = e.read_at {
+                    e.read_at = Some(at.max(was + 1));
+                }
+            }
+            Change::Unread(_) => {
+                e.read = false;
+                // At least 1: later than any undated read.
+                e.read_at = Some(at.max(e.read_at.map_or(1, |was| was + 1)));
+            }
             Change::Bookmark(_, on) => {
                 let at = at.max(e.bookmark.as_ref().map_or(0, |b| b.at + 1));
                 e.bookmark = Some(Stamped { value: *on, at });
@@ -138,12 +174,19 @@ impl Marks {
         }
     }
 
-    /// Takes in `other`'s marks: read marks add up; of two bookmarks or
-    /// notes of an article, the later one stays (a tie keeps this one).
+    /// Takes in `other`'s marks: of two read marks (or unreads), two
+    /// bookmarks or two notes of an article, the later one stays (a tie
+    /// keeps this one, but two undated read marks add up).
     pub fn merge(&mut self, other: &Marks) {
         for (id, theirs) in &other.articles {
             let ours = self.articles.entry(id.clone()).or_default();
-            ours.read |= theirs.read;
+            let (o, t) = (ours.read_at.unwrap_or(0), theirs.read_at.unwrap_or(0));
+            if t > o {
+                ours.read = theirs.read;
+                ours.read_at = theirs.read_at;
+            } else if t == o {
+                ours.read |= theirs.read;
+            }
             later(&mut ours.bookmark, &theirs.bookmark);
             later(&mut ours.note, &theirs.note);
         }
@@ -160,17 +203,58 @@ impl Marks {
             let Some(e) = self.articles.get(&a.id) else {
                 continue;
             };
-            if e.read {
+            let [read, bookmarked, noted] = e.flags();
+            if read {
                 marked.read.insert(doc.0);
             }
-            if e.bookmark.as_ref().is_some_and(|b| b.value) {
+            if bookmarked {
                 marked.bookmarked.insert(doc.0);
             }
-            if e.note.as_ref().is_some_and(|n| !n.value.is_empty()) {
+            if noted {
                 marked.noted.insert(doc.0);
             }
         }
         marked
+    }
+
+    /// The flags of the article with this id (none when it has no entry).
+    pub fn flags(&self, id: &str) -> [bool; 3] {
+        self.articles.get(id).map_or([false; 3], Entry::flags)
+    }
+
+    /// The ids whose flags differ between these marks and `other`: what a
+    /// set over the corpus must change when one replaces the other. One
+    /// pass over both in id order, no lookups.
+    pub fn differing<'a>(&'a self, other: &'a Marks) -> Vec<&'a str> {
+        let none = [false; 3];
+        let mut out = Vec::new();
+        let (mut a, mut b) = (self.articles.iter(), other.articles.iter());
+        let (mut x, mut y) = (a.next(), b.next());
+        loop {
+            let (id, was, now) = match (x, y) {
+                (None, None) => break,
+                (Some((ka, ea)), Some((kb, eb))) if ka == kb => {
+                    (x, y) = (a.next(), b.next());
+                    (ka, ea.flags(), eb.flags())
+                }
+                (Some((ka, ea)), Some((kb, _))) if ka < kb => {
+                    x = a.next();
+                    (ka, ea.flags(), none)
+                }
+                (Some((ka, ea)), None) => {
+                    x = a.next();
+                    (ka, ea.flags(), none)
+                }
+                (_, Some((kb, eb))) => {
+                    y = b.next();
+                    (kb, none, eb.flags())
+                }
+            };
+            if was != now {
+                out.push(id.as_str());
+            }
+        }
+        out
     }
 }
 
@@ -667,6 +751,32 @@ mod tests {
         new_first.merge(&seen);
         assert!(!old_first.is_bookmarked("x") && !new_first.is_bookmarked("x"));
         assert!(old_first.is_read("y") && new_first.is_read("y"));
+    }
+
+    #[test]
+    fn an_unread_is_kept_against_older_reads_and_a_later_read_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (store(dir.path()), store(dir.path()));
+        a.save(&[read("x"), read("y")], 100).unwrap();
+        let seen = b.load(150).marks;
+        b.save(&[Change::Unread("x".into())], 200).unwrap();
+        let now = a.load(250).marks;
+        assert!(!now.is_read("x") && now.is_read("y"));
+        // An old copy merged either way keeps the unread.
+        let mut old_first = seen.clone();
+        old_first.merge(&now);
+        let mut new_first = now.clone();
+        new_first.merge(&seen);
+        assert!(!old_first.is_read("x") && !new_first.is_read("x"));
+        // Plain reads still only add up, and leave no date in the file.
+        assert!(old_first.is_read("y") && now.articles["y"].read_at.is_none());
+        // Reading it again later (here: another session) wins.
+        a.save(&[read("x")], 300).unwrap();
+        let last = b.load(350).marks;
+        assert!(last.is_read("x"));
+        let mut merged = now.clone();
+        merged.merge(&last);
+        assert!(merged.is_read("x"), "the later read beats the unread");
     }
 
     #[test]

@@ -40,7 +40,9 @@ fn three_panes_keys_and_a_clean_exit() {
         t.keys(&["j"]);
     }
     t.keys(&["Enter"]);
-    let s = t.wait_for("the narrowed list", |s| s.contains("Articles 4/5 naming"));
+    let s = t.wait_for("the narrowed list", |s| {
+        s.contains("Articles 4/5 · ") && s.contains("Bortnikov: 4 articles")
+    });
     assert!(
         !s.contains("Taliban Not Terrorists"),
         "article 002 does not name him:\n{s}"
@@ -169,7 +171,9 @@ fn concordance_sort_jump_to_a_misspelling_and_back() {
         t.keys(&["j"]);
     }
     t.keys(&["Enter"]);
-    t.wait_for("Bortnikov selected", |s| s.contains("Articles 4/5 naming"));
+    t.wait_for("Bortnikov selected", |s| {
+        s.contains("Articles 4/5 · ") && s.contains("Bortnikov: 4 articles")
+    });
     t.keys(&["m"]);
     let s = t.wait_for("the concordance", |s| {
         s.contains("Concordance: Alexander Bortnikov")
@@ -211,7 +215,7 @@ fn concordance_sort_jump_to_a_misspelling_and_back() {
         s.contains("Concordance: Alexander Bortnikov") && s.contains("(1L)")
     });
     t.keys(&["Escape"]);
-    t.wait_for("the panes", |s| s.contains("Articles 4/5 naming"));
+    t.wait_for("the panes", |s| s.contains("Articles 4/5 · "));
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }

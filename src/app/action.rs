@@ -178,6 +178,8 @@ pub enum Action {
     Exported(Result<crate::export::Written, String>),
     /// Bookmark the article in view, or remove its bookmark (`b`).
     ToggleBookmark,
+    /// Mark the article in view unread, or read again (`u`).
+    ToggleRead,
     /// Write or change the note on the article in view (`a`).
     EditNote,
     /// Type a char into the note line.
@@ -267,7 +269,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 59] = [
+    pub const BINDABLE: [(Action, &'static str); 60] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -310,6 +312,7 @@ impl Action {
         (Action::Expand, "expand"),
         (Action::OpenExport, "export"),
         (Action::ToggleBookmark, "bookmark"),
+        (Action::ToggleRead, "toggle_read"),
         (Action::EditNote, "note"),
         (Action::NoteBackspace, "note_backspace"),
         (Action::NoteDelete, "note_delete"),

@@ -224,6 +224,31 @@ impl Context {
         }
     }
 
+    /// Whether `action`, bound everywhere, does nothing here: in a view
+    /// that fills the screen the panes' keys (marks, focus, mentions in
+    /// the reader) act on nothing shown, and a view's own key opens
+    /// nothing new. The help dims these.
+    pub fn ignores(self, action: &Action) -> bool {
+        use Context::{Concordance, Quotes, Related, Timeline};
+        let view = matches!(self, Concordance | Related | Timeline | Quotes);
+        match action {
+            // The related view switches its lists with them.
+            Action::FocusNext | Action::FocusPrev => view && self != Related,
+            Action::ToggleBookmark
+            | Action::ToggleRead
+            | Action::EditNote
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::NextActorMention
+            | Action::PrevActorMention => view,
+            Action::OpenConcordance => self == Concordance,
+            Action::OpenRelated => self == Related,
+            Action::OpenTimeline => self == Timeline,
+            Action::OpenQuotes => self == Quotes,
+            _ => false,
+        }
+    }
+
     /// The heading of this context in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
@@ -260,10 +285,13 @@ pub enum HelpRow<'a> {
     Heading(Context),
     /// A binding's keys (on its first row only) and a piece of what it does.
     Binding {
-        /// The keys, or empty on a continuation row.
-        keys: String,
+        /// The keys, each with whether it does this where the help was
+        /// opened; none on a continuation row.
+        keys: Vec<(String, bool)>,
         /// This row's part of the description.
         text: &'a str,
+        /// Some key of the binding does this where the help was opened.
+        live: bool,
     },
 }
 
@@ -319,6 +347,7 @@ impl Default for Keymap {
             (Global, &["q", "ctrl-c"], Action::Quit, "quit"),
             (Global, &["x"], Action::OpenExport, "export the listed articles, the actors or the mentions to a file"),
             (Global, &["b"], Action::ToggleBookmark, "bookmark the article in view, or remove its bookmark"),
+            (Global, &["u"], Action::ToggleRead, "mark the article in view unread, or read again"),
             (Global, &["a"], Action::EditNote, "write a one-line note on the article in view"),
             (Global, &["o"], Action::OpenPager, "read the article in $PAGER (default less); dossier comes back when it exits"),
             (Global, &["e"], Action::OpenEditor, "open a copy of the article in $VISUAL or $EDITOR (default vi)"),
@@ -504,8 +533,11 @@ impl Keymap {
 
     /// The help's rows for a box `width` cells wide inside: one heading per
     /// context, then one row per binding, its description wrapped under
-    /// itself. The app scrolls by these rows and the renderer draws them.
-    pub fn help_rows(&self, width: usize) -> Vec<HelpRow<'_>> {
+    /// itself, each key marked with whether it does that in context `here`
+    /// (where the help was opened: its own and the global bindings can;
+    /// the help's keys work in the help).
+    /// The app scrolls by these rows and the renderer draws them.
+    pub fn help_rows(&self, width: usize, here: Context) -> Vec<HelpRow<'_>> {
         let desc_w = width.saturating_sub(2 + HELP_KEYS_W).max(8);
         let mut out = Vec::new();
         let mut wrapped = Vec::new();
@@ -514,23 +546,43 @@ impl Keymap {
                 out.push(HelpRow::Blank);
             }
             out.push(HelpRow::Heading(ctx));
+            // Another context's keys say what they do there, not here.
+            let applies = ctx == here || ctx == Context::Global;
             for b in bindings {
-                let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                let keys: Vec<(String, bool)> = b
+                    .keys
+                    .iter()
+                    .map(|&k| {
+                        let live = ctx == Context::Help || (applies && self.does(b, k, here));
+                        (k.to_string(), live)
+                    })
+                    .collect();
+                let live = keys.iter().any(|k| k.1);
                 wrapped.clear();
                 crate::text::wrap_paragraph(b.help, 0..b.help.len(), desc_w, &mut wrapped);
                 for (j, r) in wrapped.iter().enumerate() {
                     out.push(HelpRow::Binding {
-                        keys: if j == 0 {
-                            keys.join(" ")
-                        } else {
-                            String::new()
-                        },
+                        keys: if j == 0 { keys.clone() } else { Vec::new() },
                         text: &b.help[r.clone()],
+                        live,
                     });
                 }
             }
         }
         out
+    }
+
+    /// Whether pressing `key` in context `here` does what binding `b`
+    /// says: the key reaches the binding's action there, no binding of the
+    /// context takes it first (its own description then applies), and the
+    /// action does something there.
+    pub fn does(&self, b: &Binding, key: Key, here: Context) -> bool {
+        let shadowed = b.context != here
+            && self
+                .bindings
+                .iter()
+                .any(|o| o.context == here && o.keys.contains(&key));
+        !shadowed && self.lookup(key, here).as_ref() == Some(&b.action) && !here.ignores(&b.action)
     }
 
     /// Bindings grouped by context, in the order help shows them.

@@ -1,19 +1,22 @@
-//! The user's marks in the app: read and unread, bookmarks (`b`), and the
-//! one-line note per article (`a`), edited in the status line.
+//! The user's marks in the app: read and unread (`u` toggles), bookmarks
+//! (`b`), and the one-line note per article (`a`), edited in the status
+//! line.
 //!
 //! Owns: the marks as loaded and as changed this session, the sets the
 //! list, the counts and `is:` searches read, the note line, and the changes
 //! not yet handed to the binary to save ([`super::Effect::SaveState`]).
 //! Must not touch: files or a clock. An article becomes read when the
 //! binary reports it open for [`READ_AFTER_SECS`] ([`Action::ReadFor`]), or
-//! when the reader is scrolled to its end.
+//! when the reader is scrolled to its end; one the user marked unread stays
+//! so while it is open.
 
 use std::sync::Arc;
 
 use super::{Action, App, Effect, View};
-use crate::corpus::DocId;
+use crate::corpus::{Corpus, DocId};
 use crate::search::Marked;
-use crate::state::Change;
+use crate::search::docset::DocSet;
+use crate::state::{Change, Marks};
 
 /// Seconds an article must stay open in the reader to count as read.
 pub const READ_AFTER_SECS: u32 = 3;
@@ -67,7 +70,8 @@ impl NoteEdit {
 }
 
 /// The marks as the screen uses them: sets over the current library and
-/// their counts, rebuilt whenever a mark or the library changes.
+/// their counts, rebuilt when the library changes and updated for just the
+/// articles concerned when a mark does.
 #[derive(Debug, Clone)]
 pub struct MarkView {
     /// Read, bookmarked and noted articles.
@@ -76,6 +80,9 @@ pub struct MarkView {
     pub unread: usize,
     /// Articles bookmarked.
     pub bookmarked: usize,
+    /// The library's articles sorted by id, to find those sharing an id
+    /// without a pass over the corpus; made at the first change.
+    by_id: Option<Vec<DocId>>,
 }
 
 impl Default for MarkView {
@@ -84,8 +91,22 @@ impl Default for MarkView {
             marked: Arc::new(Marked::none(0)),
             unread: 0,
             bookmarked: 0,
+            by_id: None,
         }
     }
+}
+
+/// Changed ids beyond this share of the library rebuild every set instead:
+/// a pass over the corpus is then cheaper than a lookup per id.
+const REBUILD_SHARE: usize = 16;
+
+/// The articles of `corpus` with id `id`, from `by_id` (the corpus's
+/// articles sorted by id).
+fn docs_with<'a>(by_id: &'a [DocId], corpus: &Corpus, id: &str) -> &'a [DocId] {
+    let id_of = |d: &DocId| corpus.articles[d.ix()].id.as_str();
+    let start = by_id.partition_point(|d| id_of(d) < id);
+    let len = by_id[start..].partition_point(|d| id_of(d) == id);
+    &by_id[start..start + len]
 }
 
 impl App {
@@ -93,6 +114,7 @@ impl App {
     pub(super) fn update_marks(&mut self, action: &Action) -> Option<()> {
         match action {
             Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleRead => self.toggle_read(),
             Action::EditNote => self.open_note(),
             Action::NoteInput(c) => self.edit_note(|n| n.insert(*c)),
             Action::NoteBackspace => self.edit_note(NoteEdit::backspace),
@@ -113,11 +135,12 @@ impl App {
         Some(())
     }
 
-    /// The article `b` and `a` act on: the one in the list and the reader.
+    /// The article `b`, `u` and `a` act on: the one in the list and the
+    /// reader.
     fn article_in_view(&mut self) -> Option<DocId> {
         if self.view != View::Panes {
             self.message =
-                Some("Bookmarks and notes are for the article in the list: Esc first".into());
+                Some("Marks and notes are for the article in the list: Esc first".into());
             return None;
         }
         self.list.selected()
@@ -130,8 +153,8 @@ impl App {
     /// Records a change: in the marks at once, and for the next save.
     fn change(&mut self, change: Change) {
         self.marks.apply(&change, 0);
+        self.remark_ids(&[change.id()]);
         self.pending.push(change);
-        self.refresh_marks();
     }
 
     fn toggle_bookmark(&mut self) {
@@ -149,6 +172,24 @@ impl App {
             }
             .into(),
         );
+    }
+
+    /// `u`: unread a read article (it stays so while open, though the
+    /// reader's timer would read it again), or read an unread one.
+    fn toggle_read(&mut self) {
+        let Some(doc) = self.article_in_view() else {
+            return;
+        };
+        let id = self.id_of(doc);
+        if self.marks.is_read(&id) {
+            self.change(Change::Unread(id));
+            self.kept_unread = Some(doc);
+            self.message = Some("Marked unread · u marks it read again".into());
+        } else {
+            self.change(Change::Read(id));
+            self.kept_unread = None;
+            self.message = Some("Marked read".into());
+        }
     }
 
     fn open_note(&mut self) {
@@ -206,10 +247,11 @@ impl App {
             .map(str::to_owned)
     }
 
-    /// Marks article `doc` read, once.
+    /// Marks article `doc` read, once, unless the user marked it unread
+    /// while it is open.
     pub(super) fn mark_read(&mut self, doc: DocId) {
         let id = self.id_of(doc);
-        if !self.marks.is_read(&id) {
+        if !self.marks.is_read(&id) && self.kept_unread != Some(doc) {
             self.change(Change::Read(id));
         }
     }
@@ -220,7 +262,8 @@ impl App {
     pub fn reading(&self) -> Option<DocId> {
         let doc = self.reader.doc?;
         let shown = self.view == View::Panes && self.layout.reader.is_some();
-        (shown && !self.mark_view.marked.read.contains(doc.0)).then_some(doc)
+        let unread = !self.mark_view.marked.read.contains(doc.0);
+        (shown && unread && self.kept_unread != Some(doc)).then_some(doc)
     }
 
     /// Whether article `doc` was read, is bookmarked, and has a note.
@@ -242,7 +285,66 @@ impl App {
             unread: n - marked.read.len(),
             bookmarked: marked.bookmarked.len(),
             marked: Arc::new(marked),
+            by_id: None,
         };
+    }
+
+    /// Brings the sets and counts up to date after the marks of the
+    /// articles with these ids changed, looking at those articles only
+    /// (a search holding the sets keeps its own copy).
+    fn remark_ids(&mut self, ids: &[&str]) {
+        let corpus = &self.lib.corpus;
+        let n = corpus.len();
+        let view = &mut self.mark_view;
+        if view.marked.read.universe() != n {
+            // Sets of another library: no update can fix those.
+            return self.refresh_marks();
+        }
+        let by_id = view.by_id.get_or_insert_with(|| {
+            let mut v: Vec<DocId> = corpus.iter().map(|(d, _)| d).collect();
+            v.sort_unstable_by(|a, b| corpus.articles[a.ix()].id.cmp(&corpus.articles[b.ix()].id));
+            v
+        });
+        let marked = Arc::make_mut(&mut view.marked);
+        // DocSet has no removal of one article: gather them, remove at once.
+        let mut gone: [Option<DocSet>; 3] = [None, None, None];
+        for &id in ids {
+            let flags = self.marks.flags(id);
+            for &d in docs_with(by_id, corpus, id) {
+                let sets = [&mut marked.read, &mut marked.bookmarked, &mut marked.noted];
+                for ((set, on), gone) in sets.into_iter().zip(flags).zip(&mut gone) {
+                    if on {
+                        set.insert(d.0);
+                    } else if set.contains(d.0) {
+                        gone.get_or_insert_with(|| DocSet::empty(n)).insert(d.0);
+                    }
+                }
+            }
+        }
+        let sets = [&mut marked.read, &mut marked.bookmarked, &mut marked.noted];
+        for (set, gone) in sets.into_iter().zip(&gone) {
+            if let Some(g) = gone {
+                set.and_not(g);
+            }
+        }
+        view.unread = n - marked.read.len();
+        view.bookmarked = marked.bookmarked.len();
+    }
+
+    /// Takes `marks` (loaded or saved, with this session's changes
+    /// applied) in place of the current ones, updating the sets for the
+    /// articles whose marks differ, or rebuilding them when many do.
+    fn replace_marks(&mut self, marks: Marks) {
+        let old = std::mem::replace(&mut self.marks, marks);
+        let changed = old.differing(&self.marks);
+        if changed.len() > self.lib.corpus.len() / REBUILD_SHARE {
+            self.refresh_marks();
+        } else if !changed.is_empty() {
+            let changed: Vec<String> = changed.into_iter().map(str::to_owned).collect();
+            let ids: Vec<&str> = changed.iter().map(String::as_str).collect();
+            self.remark_ids(&ids);
+        }
+        self.show_note();
     }
 
     /// The sets an `is:` search needs, when the filter's query asks.
@@ -268,9 +370,8 @@ impl App {
                 for c in &self.pending {
                     loaded.apply(c, 0);
                 }
-                self.marks = loaded;
+                self.replace_marks(loaded);
                 self.take_warnings(warnings, false);
-                self.after_marks_replaced();
             }
             Action::MarksSaved { marks, warnings } => {
                 if let Some(saved) = marks {
@@ -278,19 +379,13 @@ impl App {
                     for c in &self.pending {
                         saved.apply(c, 0);
                     }
-                    self.marks = saved;
-                    self.after_marks_replaced();
+                    self.replace_marks(saved);
                 }
                 self.take_warnings(warnings, marks.is_none());
             }
             _ => return None,
         }
         Some(())
-    }
-
-    fn after_marks_replaced(&mut self) {
-        self.refresh_marks();
-        self.show_note();
     }
 
     fn take_warnings(&mut self, warnings: &[String], failed: bool) {
@@ -500,6 +595,126 @@ mod tests {
         // Once read, scrolling saves nothing more.
         press(&mut a, "g");
         assert_eq!(a.update(Action::Bottom), None);
+    }
+
+    #[test]
+    fn u_marks_a_read_article_unread_and_it_stays_so_while_open() {
+        let mut a = seeds_app(120, 40);
+        let doc = a.list.selected().unwrap();
+        let id = a.id_of(doc);
+        a.update(Action::ReadFor { doc, secs: 3 });
+        assert_eq!(a.mark_view.unread, 4);
+        let effect = press_one(&mut a, "u");
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Unread(id.clone())]))
+        );
+        assert!(!a.marks_of(doc).0);
+        assert_eq!(a.mark_view.unread, 5);
+        assert!(a.message.as_deref().unwrap().starts_with("Marked unread"));
+        // Neither the reader's timer nor scrolling to the end reads it
+        // again while it stays open.
+        assert_eq!(a.reading(), None);
+        assert_eq!(a.update(Action::ReadFor { doc, secs: 9 }), None);
+        press(&mut a, "tab G");
+        assert!(!a.marks_of(doc).0);
+        // u again reads it.
+        let effect = press_one(&mut a, "u");
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Read(id.clone())]))
+        );
+        assert!(a.marks_of(doc).0);
+        // Unread, then away and back: the timer counts again.
+        press(&mut a, "u shift-tab j k");
+        assert_eq!(a.list.selected(), Some(doc));
+        assert_eq!(a.reading(), Some(doc));
+        a.update(Action::ReadFor { doc, secs: 3 });
+        assert!(a.marks_of(doc).0);
+        // And is:unread lists what was unread.
+        press(&mut a, "u");
+        type_filter(&mut a, "!is:unread");
+        assert!(a.list.rows.is_empty(), "{:?}", a.list.rows);
+    }
+
+    /// The effect of one key.
+    fn press_one(a: &mut App, key: &str) -> Option<Effect> {
+        let action = a.action_for_key(crate::app::keymap::Key::parse(key).unwrap())?;
+        a.update(action)
+    }
+
+    /// The sets and counts as a full rebuild from the marks makes them.
+    fn assert_as_rebuilt(a: &App, step: usize) {
+        let full = a.marks.marked(&a.lib.corpus);
+        assert_eq!(*a.mark_view.marked, full, "step {step}");
+        assert_eq!(a.mark_view.unread, a.lib.corpus.len() - full.read.len());
+        assert_eq!(a.mark_view.bookmarked, full.bookmarked.len());
+    }
+
+    #[test]
+    fn marks_updated_change_by_change_equal_a_full_rebuild() {
+        use crate::corpus::{Article, Corpus, Meta, Origin};
+        // 200 articles, some sharing an id (a mark on one marks them all).
+        let nth_id = |i: usize| match i % 10 {
+            0 => "a".to_owned(),
+            3 => "b".to_owned(),
+            _ => format!("f{i}"),
+        };
+        let corpus = Corpus {
+            origin: Origin::Seeds,
+            articles: (0..200)
+                .map(|i| {
+                    Arc::new(Article::from_parts(
+                        nth_id(i),
+                        "T",
+                        "Body.",
+                        Meta::default(),
+                    ))
+                })
+                .collect(),
+            warnings: Vec::new(),
+        };
+        let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
+        let mut a = App::new(Arc::new(lib), 120, 40);
+        // A fixed pseudo-random walk over ids (one not in the corpus) and
+        // every kind of change.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for step in 0..400 {
+            let i = next(24) as usize;
+            let id = if i == 23 {
+                "gone".to_owned()
+            } else {
+                nth_id(i)
+            };
+            let change = match next(6) {
+                0 | 1 => Change::Read(id),
+                2 => Change::Unread(id),
+                3 => Change::Bookmark(id, next(2) == 0),
+                4 => Change::Note(id, "n".into()),
+                _ => Change::Note(id, String::new()),
+            };
+            a.change(change);
+            assert_as_rebuilt(&a, step);
+            if step % 40 == 39 {
+                // Another dossier's save: a few marks differ.
+                let mut theirs = a.marks.clone();
+                theirs.apply(&Change::Bookmark(nth_id(next(30) as usize), true), 9);
+                theirs.apply(&Change::Unread(nth_id(next(30) as usize)), 9);
+                theirs.apply(&Change::Read(nth_id(next(30) as usize)), 9);
+                a.update(Action::MarksSaved {
+                    marks: Some(Arc::new(theirs)),
+                    warnings: Vec::new(),
+                });
+                assert_as_rebuilt(&a, step);
+            }
+        }
+        assert!(a.mark_view.by_id.is_some(), "updated, not rebuilt");
     }
 
     #[test]

@@ -231,6 +231,9 @@ pub struct App {
     pub note: Option<NoteEdit>,
     /// Mark changes not yet handed over to be saved.
     pending: Vec<Change>,
+    /// The article the user marked unread while it is open: it is not
+    /// made read again until another article has been opened.
+    kept_unread: Option<DocId>,
     /// Problems outside the corpus (the saved marks), listed with the load
     /// warnings.
     pub warnings: Vec<String>,
@@ -269,6 +272,7 @@ impl App {
             mark_view: MarkView::default(),
             note: None,
             pending: Vec::new(),
+            kept_unread: None,
             warnings: Vec::new(),
         };
         app.refresh_marks();
@@ -307,20 +311,29 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn key_context(&self) -> Context {
-        if self.overlay.is_none() && self.note.is_some() {
+        match self.overlay {
+            Some(Overlay::Export { .. }) => Context::Export,
+            Some(_) => Context::Help,
+            None => self.pane_context(),
+        }
+    }
+
+    /// Where keys are looked up once the overlays are closed: the line
+    /// being edited, else the view or the focused pane. The help dims the
+    /// keys that do nothing there.
+    pub fn pane_context(&self) -> Context {
+        if self.note.is_some() {
             return Context::Note;
         }
-        match (self.overlay, self.filter.editing, self.view, self.focus) {
-            (Some(Overlay::Export { .. }), _, _, _) => Context::Export,
-            (Some(_), _, _, _) => Context::Help,
-            (None, true, _, _) => Context::Filter,
-            (None, false, View::Concordance, _) => Context::Concordance,
-            (None, false, View::Related, _) => Context::Related,
-            (None, false, View::Timeline, _) => Context::Timeline,
-            (None, false, View::Quotes, _) => Context::Quotes,
-            (None, false, View::Panes, Pane::List) => Context::List,
-            (None, false, View::Panes, Pane::Reader) => Context::Reader,
-            (None, false, View::Panes, Pane::Actors) => Context::Actors,
+        match (self.filter.editing, self.view, self.focus) {
+            (true, _, _) => Context::Filter,
+            (false, View::Concordance, _) => Context::Concordance,
+            (false, View::Related, _) => Context::Related,
+            (false, View::Timeline, _) => Context::Timeline,
+            (false, View::Quotes, _) => Context::Quotes,
+            (false, View::Panes, Pane::List) => Context::List,
+            (false, View::Panes, Pane::Reader) => Context::Reader,
+            (false, View::Panes, Pane::Actors) => Context::Actors,
         }
     }
 
@@ -517,6 +530,7 @@ impl App {
             | Action::LoadFailed(_) => {}
             // The marks' actions, handled above.
             Action::ToggleBookmark
+            | Action::ToggleRead
             | Action::EditNote
             | Action::NoteInput(_)
             | Action::NoteBackspace
@@ -705,7 +719,7 @@ impl App {
         let w = keymap::help_width(self.layout.screen.w);
         let rows = self
             .keymap
-            .help_rows(usize::from(w.saturating_sub(2)))
+            .help_rows(usize::from(w.saturating_sub(2)), self.pane_context())
             .len();
         let shown = usize::from(self.layout.screen.h.saturating_sub(2))
             .min(rows + 2)
@@ -839,6 +853,7 @@ impl App {
     fn open_selected(&mut self) {
         match self.list.selected() {
             Some(doc) if self.reader.doc != Some(doc) => {
+                self.kept_unread = None;
                 let width = self.reader_width();
                 let lib = Arc::clone(&self.lib);
                 self.reader.note = self.note_of(doc);

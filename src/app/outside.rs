@@ -20,6 +20,43 @@ use crate::text::grouped as thousands;
 /// Longest file name stem made from an article id.
 const STEM_MAX: usize = 60;
 
+/// Longest OSC 52 sequence (escape, `52;c;`, the base64 and the bell) sent
+/// to the terminal. Terminals drop a longer one without a word: hterm (the
+/// ChromeOS terminal) gives up on a string sequence past 100,000 bytes, and
+/// Chromium OS's own `osc52.sh` refuses to send a longer one for that
+/// reason. Others take more, but a copy that silently does nothing is
+/// worse than one said to be cut, so the smallest common limit is kept.
+pub const OSC52_MAX_SEQUENCE: usize = 100_000;
+
+/// Bytes of text one OSC 52 copy can carry: base64 turns each 3 bytes into
+/// 4, within [`OSC52_MAX_SEQUENCE`] less the 8 bytes around them.
+pub const OSC52_MAX_TEXT: usize = (OSC52_MAX_SEQUENCE - 8) / 4 * 3;
+
+/// The longest start of `text` one OSC 52 copy can carry whole: all of it
+/// when it fits in [`OSC52_MAX_TEXT`] bytes, else cut after the last line
+/// break (or, without one near the end, the last ASCII space) that fits,
+/// never inside a character.
+pub fn osc52_fit(text: &str) -> &str {
+    if text.len() <= OSC52_MAX_TEXT {
+        return text;
+    }
+    let mut end = OSC52_MAX_TEXT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    // A break in the last tenth: the copy ends on a whole line or word.
+    let near = end - end / 10;
+    let at = head.rfind('\n').filter(|&i| i >= near).or_else(|| {
+        head.rfind(|c: char| c.is_ascii_whitespace())
+            .filter(|&i| i >= near)
+    });
+    match at {
+        Some(i) => &head[..i + 1],
+        None => head,
+    }
+}
+
 /// The article as plain text for a pager or an editor: the title, its
 /// facts one per line (id, byline, source, date, url), then the body.
 /// Control characters from the corpus are made visible, as on screen, so a
@@ -252,8 +289,20 @@ impl App {
         self.copied(id, "the article id")
     }
 
-    fn copied(&mut self, text: String, what: &str) -> Option<Effect> {
+    /// Copies `text`, or as much of it as a terminal takes in one copy
+    /// (see [`osc52_fit`]), and says which.
+    fn copied(&mut self, mut text: String, what: &str) -> Option<Effect> {
         let n = text.chars().count();
+        let kept = osc52_fit(&text).len();
+        if kept < text.len() {
+            text.truncate(kept);
+            self.message = Some(format!(
+                "copied only the first {} of {} characters of {what}: terminals drop a longer copy (e opens it all in the editor)",
+                thousands(text.chars().count()),
+                thousands(n),
+            ));
+            return Some(Effect::Copy { text });
+        }
         self.message = Some(format!(
             "copied {} character{}: {what}",
             thousands(n),
@@ -415,6 +464,39 @@ mod tests {
         // The id.
         assert_eq!(copied(key(&mut app, "Y")), a.id);
         assert!(app.message.as_deref().unwrap().contains("the article id"));
+    }
+
+    #[test]
+    fn y_on_an_article_too_long_for_the_terminal_copies_its_start_and_says_so() {
+        let body = "The minister spoke in Moscow today.\n".repeat(10_000);
+        let corpus = Corpus {
+            origin: Origin::Seeds,
+            articles: vec![Arc::new(Article::from_parts(
+                "long".into(),
+                "A long day",
+                &body,
+                Meta::default(),
+            ))],
+            warnings: Vec::new(),
+        };
+        let lib = Library::build(corpus, &crate::actors::Extraction::builtin());
+        let mut app = App::new(Arc::new(lib), 120, 40);
+        let text = copied(key(&mut app, "y"));
+        assert!(text.len() <= OSC52_MAX_TEXT, "{}", text.len());
+        assert!(text.starts_with("A long day\n\nThe minister"));
+        assert!(text.ends_with("today.\n"), "ends on a whole line");
+        let a = &app.lib.corpus.articles[0];
+        let whole = format!("{}\n\n{}\n", a.display_title(), a.body());
+        assert!(whole.len() > 2 * text.len());
+        let said = app.message.clone().unwrap();
+        assert!(
+            said.starts_with(&format!(
+                "copied only the first {} of {} characters of the article",
+                thousands(text.chars().count()),
+                thousands(whole.chars().count())
+            )),
+            "{said}"
+        );
     }
 
     fn thousands_chars(n: usize) -> String {

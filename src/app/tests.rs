@@ -1049,10 +1049,11 @@ fn wrap_width_caps_the_reader_lines() {
 fn the_help_shows_the_configured_keys() {
     let mut a = configured(120, 40, "[keys.global]\n\"ctrl-t\" = \"timeline\"\n");
     press(&mut a, "?");
-    let rows = a.keymap.help_rows(100);
+    let rows = a.keymap.help_rows(100, a.pane_context());
     assert!(rows.iter().any(|r| matches!(r,
-        keymap::HelpRow::Binding { keys, text }
-            if keys == "t C-t" && text.starts_with("timeline"))));
+        keymap::HelpRow::Binding { keys, text, live: true }
+            if keys == &[("t".into(), true), ("C-t".into(), true)]
+                && text.starts_with("timeline"))));
     press(&mut a, "esc ctrl-t");
     assert_eq!(a.view, View::Timeline);
 }

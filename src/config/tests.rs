@@ -279,11 +279,12 @@ fn unbinding_a_key_in_the_filter_line_lets_it_type() {
 fn help(km: &Keymap) -> Vec<(Context, String, String)> {
     let mut out: Vec<(Context, String, String)> = Vec::new();
     let mut ctx = Context::Global;
-    for row in km.help_rows(200) {
+    for row in km.help_rows(200, Context::List) {
         match row {
             HelpRow::Heading(c) => ctx = c,
-            HelpRow::Binding { keys, text } if !keys.is_empty() => {
-                out.push((ctx, keys, text.to_owned()));
+            HelpRow::Binding { keys, text, .. } if !keys.is_empty() => {
+                let keys: Vec<String> = keys.into_iter().map(|k| k.0).collect();
+                out.push((ctx, keys.join(" "), text.to_owned()));
             }
             HelpRow::Binding { text, .. } => {
                 if let Some(last) = out.last_mut() {

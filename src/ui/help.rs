@@ -1,7 +1,9 @@
-//! The help overlay, generated from the keymap so it always tells the truth.
+//! The help overlay, generated from the keymap so it always tells the truth,
+//! down to which keys do something in the pane or view it was opened from.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -24,7 +26,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         screen,
         w,
         h,
-        " Keys ".into(),
+        " Keys · dimmed ones do nothing here ".into(),
         " Esc or ? closes, j/k scroll ",
     ) else {
         return;
@@ -39,20 +41,47 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// The help's rows as lines, `width` cells wide.
+/// The help's rows as lines, `width` cells wide: the keys that do nothing
+/// where the help was opened, and their descriptions, dimmed.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let th = Theme::of(app);
+    let here = app.pane_context();
     app.keymap
-        .help_rows(width)
+        .help_rows(width, here)
         .into_iter()
         .map(|row| match row {
             HelpRow::Blank => Line::raw(""),
+            HelpRow::Heading(ctx) if ctx == here => {
+                Line::styled(format!(" {} (here)", ctx.title()), th.header())
+            }
             HelpRow::Heading(ctx) => Line::styled(format!(" {}", ctx.title()), th.header()),
-            HelpRow::Binding { keys, text: desc } => Line::from(vec![
-                Span::raw("  "),
-                Span::styled(text::pad(&keys, HELP_KEYS_W), th.key()),
-                Span::raw(desc.to_owned()),
-            ]),
+            HelpRow::Binding {
+                keys,
+                text: desc,
+                live,
+            } => {
+                let style = |on: bool| if on { th.key() } else { th.dim() };
+                let mut spans = vec![Span::raw("  ")];
+                let names: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
+                let joined = names.join(" ");
+                let used = text::display_width(&joined);
+                if used > HELP_KEYS_W {
+                    spans.push(Span::styled(text::pad(&joined, HELP_KEYS_W), style(live)));
+                } else {
+                    for (i, (name, on)) in keys.into_iter().enumerate() {
+                        if i > 0 {
+                            spans.push(Span::raw(" "));
+                        }
+                        spans.push(Span::styled(name, style(on)));
+                    }
+                    spans.push(Span::raw(" ".repeat(HELP_KEYS_W - used)));
+                }
+                spans.push(Span::styled(
+                    desc.to_owned(),
+                    if live { Style::new() } else { th.dim() },
+                ));
+                Line::from(spans)
+            }
         })
         .collect()
 }

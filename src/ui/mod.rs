@@ -122,7 +122,6 @@ fn overlay_box(
     Some(inner)
 }
 
-/// The title line of a pane `width` cells wide, cut to fit its border.
 /// `block` with " first-last of N " at its bottom right: which of a
 /// list's `len` rows the window from `offset`, `visible` tall, shows.
 fn with_position(
@@ -145,10 +144,17 @@ fn with_position(
     )
 }
 
+/// The title line of a pane `width` cells wide, cut to fit its border.
 fn pane_title(th: Theme, text: &str, focused: bool, width: u16) -> Line<'static> {
-    let room = usize::from(width).saturating_sub(4);
+    let room = title_room(width);
     let fitted = crate::text::fit(text, room);
     Line::from(Span::styled(format!(" {fitted} "), th.title(focused)))
+}
+
+/// Cells a pane `width` cells wide has for its title's text: less the two
+/// corners and a space each side.
+fn title_room(width: u16) -> usize {
+    usize::from(width).saturating_sub(4)
 }
 
 /// Draws a vertical scrollbar on the right border of `area` when `len`

@@ -721,3 +721,146 @@ fn on_a_narrow_screen_the_hints_keep_tab_the_way_to_the_hidden_panes() {
         assert!(status.contains("Tab pane"), "{w}: {status}");
     }
 }
+
+/// The list narrowed by a filter and an actor, with a bookmark: the
+/// longest title the list has, in a list `list_w` cells wide.
+fn narrowed_app(w: u16, h: u16, list_w: u16) -> App {
+    let mut app = seeds_app(w, h);
+    app.settings.layout.list_width = crate::config::Width::Cells(list_w);
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    press(&mut app, "b");
+    type_filter(&mut app, "bort");
+    press(&mut app, "enter");
+    select(&mut app, "Bortnikov");
+    press(&mut app, "tab tab");
+    app.message = None;
+    app
+}
+
+/// The list's title row, inside its corners.
+fn list_title_row(app: &App, t: &Terminal<TestBackend>) -> String {
+    let list = list_rect(app);
+    rows(t.backend().buffer())[usize::from(list.y)]
+        .chars()
+        .skip(usize::from(list.x))
+        .take(usize::from(list.width))
+        .collect()
+}
+
+#[test]
+fn a_narrow_list_keeps_its_counts_and_drops_whole_words() {
+    let app = narrowed_app(80, 24, 26);
+    let t = draw(&app);
+    let title = list_title_row(&app, &t);
+    assert!(title.contains(" 4/5 · 4 unread · 1★ "), "{title}");
+    assert!(!title.contains("Articles"), "{title}");
+    assert!(!title.contains('…'), "nothing is cut mid-word: {title}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn a_wide_list_shows_its_whole_title() {
+    let app = narrowed_app(200, 30, 80);
+    let t = draw(&app);
+    let title = list_title_row(&app, &t);
+    assert!(
+        title.contains(" Articles 4/5 naming Alexander Bortnikov · filtered · 4 unread · 1★ "),
+        "{title}"
+    );
+    insta::assert_snapshot!(t.backend());
+}
+
+/// The help overlay's rows as text, each led by a mark: `-` when the row
+/// is drawn dim (its keys do nothing where the help was opened), `~` when
+/// only some of its keys are, blank when it works.
+fn help_marked(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    let dim = super::theme::Theme::default().dim().fg;
+    let is_dim = |x: u16, y: u16| Some(buf[(x, y)].fg) == dim;
+    let (tx, ty) = find(buf, "Keys · dimmed").expect("the help is open");
+    let left = tx - 1;
+    let right = (left..buf.area.width)
+        .find(|&x| buf[(x, ty + 1)].symbol() == "┃")
+        .unwrap();
+    let keys_at = left + 2;
+    let desc_at = keys_at + crate::app::keymap::HELP_KEYS_W as u16;
+    let mut out = Vec::new();
+    for y in ty + 1..buf.area.height {
+        if buf[(left - 1, y)].symbol() != "┃" {
+            break;
+        }
+        let text: String = (left..right).map(|x| buf[(x, y)].symbol()).collect();
+        let shown = |xs: std::ops::Range<u16>| -> Vec<u16> {
+            xs.filter(|&x| buf[(x, y)].symbol() != " ").collect()
+        };
+        let keys = shown(keys_at..desc_at);
+        let cells = if keys.is_empty() {
+            shown(desc_at..right)
+        } else {
+            keys
+        };
+        let dimmed = cells.iter().filter(|&&x| is_dim(x, y)).count();
+        let mark = match dimmed {
+            0 => ' ',
+            n if n == cells.len() => '-',
+            _ => '~',
+        };
+        out.push(format!("{mark}{}", text.trim_end()));
+    }
+    out
+}
+
+#[test]
+fn the_help_dims_the_keys_that_do_nothing_in_the_concordance() {
+    let mut app = seeds_app(110, 160);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "m ?");
+    let t = draw(&app);
+    let rows = help_marked(&t);
+    let row = |start: &str| {
+        rows.iter()
+            .find(|r| r[1..].trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no row {start}:\n{}", rows.join("\n")))
+            .clone()
+    };
+    // The panes' keys: marks, focus, the reader's mention cursor.
+    for dead in ["b ", "u ", "a ", "Tab ", "] ", "m "] {
+        assert!(row(dead).starts_with('-'), "{}", row(dead));
+    }
+    // What works here: moving, leaving, the view's own keys, the help's.
+    for live in ["j ↓", "s ", "q C-c", "o "] {
+        assert!(row(live).starts_with(' '), "{}", row(live));
+    }
+    assert!(row("Concordance (m) (here)").starts_with(' '));
+    // Another view's Enter does not apply; the concordance's does.
+    let enters: Vec<&String> = rows.iter().filter(|r| r.contains("Enter ")).collect();
+    assert!(
+        enters
+            .iter()
+            .any(|r| r.starts_with(' ') && r.contains("at this mention"))
+    );
+    assert!(
+        enters
+            .iter()
+            .any(|r| r.starts_with('-') && r.contains("focus the reader"))
+    );
+    insta::assert_snapshot!(rows.join("\n"));
+}
+
+#[test]
+fn the_help_from_the_list_dims_the_sidebar_keys_but_not_its_own() {
+    let mut app = seeds_app(110, 160);
+    press(&mut app, "?");
+    let rows = help_marked(&draw(&app));
+    let find_row = |s: &str| rows.iter().find(|r| r.contains(s)).unwrap().clone();
+    assert!(find_row("hide this actor's kind").starts_with('-'));
+    assert!(find_row("read the article (focus the reader)").starts_with(' '));
+    assert!(find_row("bookmark the article in view").starts_with(' '));
+    assert!(find_row("Article list (here)").starts_with(' '));
+    // The filter line's keys work once / opens it, not in the list.
+    assert!(find_row("keep the filter, go to the list").starts_with('-'));
+    assert!(find_row("close the help").starts_with(' '));
+}
