@@ -33,8 +33,8 @@ use serde::Deserialize;
 use rayon::prelude::*;
 
 use super::gazetteer::Kind;
-use super::order_prefix;
 use super::variants::{VariantIndex, deletions};
+use super::{Csr, order_prefix};
 use crate::words::words;
 
 /// The cue words, from `assets/cues.json`, `assets/places.json` and
@@ -1043,11 +1043,9 @@ pub struct Lexicon<'a> {
     /// Bare surnames several people share: surname -> its spelling number
     /// (below `shared_spellings`: they are numbered first).
     shared: FxHashMap<&'a str, u32>,
-    /// The shared surnames of each discovered actor (an index into
-    /// `found`): `sharer_of[sharer_start[a]..sharer_start[a + 1]]`, by
-    /// spelling number.
-    sharer_start: Vec<u32>,
-    sharer_of: Vec<u32>,
+    /// The shared surnames of each discovered actor (by index into
+    /// `found`), by spelling number.
+    sharer_of: Csr<u32>,
     /// How many surnames are shared.
     shared_spellings: u32,
     /// Every spelling, by number.
@@ -1514,15 +1512,7 @@ pub fn decide<'a>(
     }
 
     let shared_spellings = texts.len() as u32;
-    sharers.sort_unstable();
-    let mut sharer_start = Vec::with_capacity(found.len() + 1);
-    let mut k = 0;
-    for a in 0..found.len() as u32 {
-        sharer_start.push(k as u32);
-        k += sharers[k..].partition_point(|&(p, _)| p == a);
-    }
-    sharer_start.push(k as u32);
-    let sharer_of: Vec<u32> = sharers.into_iter().map(|(_, id)| id).collect();
+    let sharer_of = Csr::group(found.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
     // Fold merged names into their heads as aliases.
     for i in 0..found.len() {
         let head = root(&into, i as u32);
@@ -1552,7 +1542,6 @@ pub fn decide<'a>(
         found,
         surface_ids: surfaces.ids,
         shared,
-        sharer_start,
         sharer_of,
         shared_spellings,
         texts,
@@ -1932,10 +1921,7 @@ impl<'a> Lexicon<'a> {
 
     /// The shared surnames (by spelling number) of discovered actor `a`.
     fn surnames_of(&self, a: u32) -> &[u32] {
-        match self.sharer_start.get(a as usize..a as usize + 2) {
-            Some(&[s, e]) => &self.sharer_of[s as usize..e as usize],
-            _ => &[],
-        }
+        self.sharer_of.row(a as usize)
     }
 
     /// How many spellings there are.
