@@ -177,15 +177,30 @@ struct Names {
 }
 
 impl Names {
-    fn push_actor(&mut self, names: &mut Vec<String>) {
+    /// Adds the next actor, with `names` folded, sorted and without
+    /// repeats; `folded` and `spans` are scratch space (a corpus names
+    /// hundreds of thousands of actors: no String per name).
+    fn push_actor<'n>(
+        &mut self,
+        names: impl Iterator<Item = &'n str>,
+        folded: &mut String,
+        spans: &mut Vec<Range<usize>>,
+    ) {
         if self.first.is_empty() {
             self.first.push(0);
             self.start.push(0);
         }
-        names.sort();
-        names.dedup();
-        for n in names.drain(..) {
-            self.text.push_str(&n);
+        folded.clear();
+        spans.clear();
+        for n in names {
+            let start = folded.len();
+            fold::transform_into(n, Sense::default(), folded);
+            spans.push(start..folded.len());
+        }
+        spans.sort_unstable_by(|a, b| folded[a.clone()].cmp(&folded[b.clone()]));
+        spans.dedup_by(|a, b| folded[a.clone()] == folded[b.clone()]);
+        for span in spans.iter() {
+            self.text.push_str(&folded[span.clone()]);
             self.start.push(self.text.len() as u32);
         }
         self.first.push(self.start.len() as u32 - 1);
@@ -263,15 +278,12 @@ fn name_vocab(actors: &Actors, runs: usize) -> (Names, Vocab) {
             let run = t * per..((t + 1) * per).min(list.len());
             let mut part = Names::default();
             let mut vocab = VocabBuilder::default();
-            let (mut names, mut buf) = (Vec::new(), String::new());
+            let (mut folded, mut spans, mut buf) = (String::new(), Vec::new(), String::new());
             for (k, a) in list[run.clone()].iter().enumerate() {
-                names.extend(
-                    std::iter::once(a.name.as_str())
-                        .chain(a.aliases.iter().map(String::as_str))
-                        .chain(a.variants.iter().map(|v| v.text.as_str()))
-                        .map(fold::fold),
-                );
-                part.push_actor(&mut names);
+                let names = std::iter::once(a.name.as_str())
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .chain(a.variants.iter().map(|v| v.text.as_str()));
+                part.push_actor(names, &mut folded, &mut spans);
                 for name in part.of(k) {
                     for (_, w) in words(name) {
                         vocab.add(w, (run.start + k) as u32, &mut buf);
