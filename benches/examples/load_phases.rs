@@ -17,7 +17,8 @@ use dossier::library::Library;
 #[path = "common.rs"]
 mod common;
 
-/// Resident and peak resident memory, in MB, from /proc.
+/// Resident and peak resident memory, in MB (10^6 bytes, as the corpus's
+/// text and `/usr/bin/time -v`'s kbytes are counted), from /proc.
 fn memory() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let field = |name: &str| {
@@ -26,7 +27,7 @@ fn memory() -> String {
             .find(|l| l.starts_with(name))
             .and_then(|l| l.split_whitespace().nth(1))
             .and_then(|kb| kb.parse::<u64>().ok())
-            .map_or(0, |kb| kb / 1024)
+            .map_or(0, |kib| kib * 1024 / 1_000_000)
     };
     format!("rss {} MB, peak {} MB", field("VmRSS:"), field("VmHWM:"))
 }
@@ -68,6 +69,7 @@ fn main() {
     // The story phase again on its own, to show its share of the build.
     let t = Instant::now();
     let story = dossier::story::Story::build(&lib.corpus, &lib.actors);
+    eprintln!("after story: {}", memory());
     println!(
         "story alone {:.0} ms: {} events in {} rows, {} statements",
         t.elapsed().as_secs_f64() * 1e3,
