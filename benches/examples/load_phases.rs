@@ -29,7 +29,22 @@ fn memory() -> String {
             .and_then(|kb| kb.parse::<u64>().ok())
             .map_or(0, |kib| kib * 1024 / 1_000_000)
     };
-    format!("rss {} MB, peak {} MB", field("VmRSS:"), field("VmHWM:"))
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallinfo2 only reads the allocator's counters.
+    let heap = unsafe { libc::mallinfo2() };
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    let heap = format!(
+        ", heap in use {} MB, free in heap {} MB",
+        (heap.uordblks + heap.hblkhd) / 1_000_000,
+        heap.fordblks / 1_000_000
+    );
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let heap = String::new();
+    format!(
+        "rss {} MB, peak {} MB{heap}",
+        field("VmRSS:"),
+        field("VmHWM:")
+    )
 }
 
 fn main() {
@@ -70,6 +85,7 @@ fn main() {
     let t = Instant::now();
     let story = dossier::story::Story::build(&lib.corpus, &lib.actors);
     eprintln!("after story: {}", memory());
+
     println!(
         "story alone {:.0} ms: {} events in {} rows, {} statements",
         t.elapsed().as_secs_f64() * 1e3,
@@ -77,6 +93,9 @@ fn main() {
         story.timeline.groups.len(),
         story.quotes().len(),
     );
+    if std::env::args().any(|a| a == "--digest") {
+        println!("story digest {}", story_digest(&story));
+    }
 }
 
 /// A SHA-256 over the library's actors, mentions and vocabularies.
@@ -131,6 +150,29 @@ fn names_digest(lib: &Library) -> String {
     for w in 0..vocab.len() as u32 {
         let posts: Vec<u32> = vocab.postings(w).collect();
         h.update(format!("{} {} {:?}", vocab.word(w), vocab.df(w), posts).as_bytes());
+    }
+    format!("{:x}", h.finalize())
+}
+
+/// A SHA-256 over the story: every event with its date and actors, every
+/// timeline row with its events and actors, every statement.
+fn story_digest(story: &dossier::story::Story) -> String {
+    let mut h = Sha256::new();
+    let t = &story.timeline;
+    for e in &t.events {
+        h.update(format!("{} {:?} {:?} {:?}\n", e.doc.0, e.sentence, e.date, e.actors).as_bytes());
+    }
+    for g in &t.groups {
+        h.update(
+            format!(
+                "{:?} {:?} {} {} {:?} {:?}\n",
+                g.when, g.until, g.inferred, g.sources, g.events, g.actors
+            )
+            .as_bytes(),
+        );
+    }
+    for q in story.quotes() {
+        h.update(format!("{q:?}\n").as_bytes());
     }
     format!("{:x}", h.finalize())
 }
