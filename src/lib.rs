@@ -14,6 +14,7 @@ pub mod actors;
 pub mod app;
 pub mod config;
 pub mod corpus;
+pub mod csr;
 pub mod export;
 pub mod library;
 pub mod mem;

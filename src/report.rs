@@ -372,20 +372,21 @@ pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
     let t = &lib.story().timeline;
     t.groups
         .iter()
-        .map(|g| TimelineRow {
+        .enumerate()
+        .map(|(i, g)| TimelineRow {
             date: g.when.map(|w| w.iso()),
             until: g.until.map(|w| w.iso()),
             label: g.label(),
             precision: g.when.map(|w| w.precision()),
             inferred: g.inferred,
             sources: g.sources,
-            actors: g
-                .actors
+            actors: t
+                .group_actors(i)
                 .iter()
                 .map(|&a| lib.actors.get(a).name.as_str())
                 .collect(),
-            events: g
-                .events
+            events: t
+                .group_events(i)
                 .iter()
                 .map(|&e| {
                     let e = &t.events[e as usize];
@@ -510,8 +511,8 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
         story.quotes().len()
     );
     let _ = writeln!(out, "## Timeline\n");
-    for g in &story.timeline.groups {
-        let e = &story.timeline.events[g.events[0] as usize];
+    for (i, g) in story.timeline.groups.iter().enumerate() {
+        let e = &story.timeline.events[story.timeline.group_events(i)[0] as usize];
         let a = &lib.corpus.articles[e.doc.ix()];
         let label = if g.when.is_some() {
             g.label()

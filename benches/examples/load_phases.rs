@@ -159,14 +159,16 @@ fn names_digest(lib: &Library) -> String {
 fn story_digest(story: &dossier::story::Story) -> String {
     let mut h = Sha256::new();
     let t = &story.timeline;
-    for e in &t.events {
-        h.update(format!("{} {:?} {:?} {:?}\n", e.doc.0, e.sentence, e.date, e.actors).as_bytes());
+    for (i, e) in t.events.iter().enumerate() {
+        let actors = t.event_actors(i as u32);
+        h.update(format!("{} {:?} {:?} {:?}\n", e.doc.0, e.sentence, e.date, actors).as_bytes());
     }
-    for g in &t.groups {
+    for (i, g) in t.groups.iter().enumerate() {
+        let (events, actors) = (t.group_events(i), t.group_actors(i));
         h.update(
             format!(
                 "{:?} {:?} {} {} {:?} {:?}\n",
-                g.when, g.until, g.inferred, g.sources, g.events, g.actors
+                g.when, g.until, g.inferred, g.sources, events, actors
             )
             .as_bytes(),
         );

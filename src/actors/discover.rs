@@ -33,8 +33,9 @@ use serde::Deserialize;
 use rayon::prelude::*;
 
 use super::gazetteer::Kind;
+use super::order_prefix;
 use super::variants::{VariantIndex, deletions};
-use super::{Csr, order_prefix};
+use crate::csr::Csr;
 use crate::words::words;
 
 /// The cue words, from `assets/cues.json`, `assets/places.json` and

@@ -32,6 +32,7 @@ use serde::Serialize;
 pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind};
 
 use crate::corpus::{Corpus, DocId};
+use crate::csr::Csr;
 use discover::{Cues, Run, Runs};
 use matcher::{Hit, Matcher};
 use variants::VariantIndex;
@@ -285,54 +286,6 @@ impl ArticleScan {
             hits: std::mem::take(&mut self.hits),
             cands: std::mem::take(&mut self.cands),
             runs,
-        }
-    }
-}
-
-/// Rows of numbers laid end to end: row `r` is
-/// `items[start[r]..start[r + 1]]`. One allocation for all rows, where a
-/// `Vec` per row would cost one each (there can be hundreds of thousands
-/// of actors).
-#[derive(Debug, Clone)]
-struct Csr<T> {
-    start: Vec<u32>,
-    items: Vec<T>,
-}
-
-impl<T> Default for Csr<T> {
-    fn default() -> Self {
-        Csr {
-            start: Vec::new(),
-            items: Vec::new(),
-        }
-    }
-}
-
-impl<T: Copy + Default> Csr<T> {
-    /// Groups `(row, item)` pairs into `rows` rows, keeping the order of
-    /// items within a row.
-    fn group<I: Iterator<Item = (usize, T)> + Clone>(rows: usize, pairs: I) -> Csr<T> {
-        let mut start = vec![0u32; rows + 1];
-        for (r, _) in pairs.clone() {
-            start[r + 1] += 1;
-        }
-        for r in 0..rows {
-            start[r + 1] += start[r];
-        }
-        let mut items = vec![T::default(); start[rows] as usize];
-        let mut fill = start.clone();
-        for (r, item) in pairs {
-            items[fill[r] as usize] = item;
-            fill[r] += 1;
-        }
-        Csr { start, items }
-    }
-
-    /// Row `r` (empty past the last).
-    fn row(&self, r: usize) -> &[T] {
-        match (self.start.get(r), self.start.get(r + 1)) {
-            (Some(&s), Some(&e)) => &self.items[s as usize..e as usize],
-            _ => &[],
         }
     }
 }

@@ -291,7 +291,7 @@ impl App {
         let g = match row {
             TimelineRow::Group(g) | TimelineRow::Event(g, _) => g,
         };
-        if lib.story().timeline.groups[g as usize].events.len() < 2 {
+        if lib.story().timeline.group_events(g as usize).len() < 2 {
             self.message = Some("Only one source reports this event".into());
             return;
         }

@@ -18,10 +18,14 @@ use rayon::prelude::*;
 use crate::actors::sentences::{sentence_span, sentence_starts};
 use crate::actors::{ActorId, Actors, Mention};
 use crate::corpus::{Corpus, DocId};
+use crate::csr::Csr;
 use crate::words::words;
 use dates::parse_article_date;
 use quotes::Quote;
 use timeline::{Event, Timeline};
+
+/// Articles read on every core between two appends to the story.
+const STORY_SLICE: usize = 2048;
 
 /// Everything dated and everything said, for a whole corpus.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,35 +40,46 @@ impl Story {
     /// Finds the events and statements of every article.
     pub fn build(corpus: &Corpus, actors: &Actors) -> Story {
         let kind = |a: ActorId| actors.get(a).kind;
-        let per_doc: Vec<(Vec<Event>, Vec<Quote>)> = corpus
-            .articles
-            .par_iter()
-            .enumerate()
-            .map(|(d, a)| {
-                let doc = DocId(d as u32);
-                let text = &a.text;
-                let body = a.body.start;
-                let mentions = actors.in_doc(doc);
-                let published = a.meta.date.as_deref().and_then(parse_article_date);
-                // One tokenization and one sentence split serve both readers.
-                let toks: Vec<(usize, &str)> = words(text).collect();
-                let starts = sentence_starts(text);
-                let found = dates::extract_words(text, &toks, published);
-                let events = events_of(doc, text, body, &starts, mentions, found);
-                let said =
-                    quotes::attribute_words(doc, text, &toks, &starts, body, mentions, &kind);
-                (events, said)
-            })
-            .collect();
         let mut events = Vec::new();
+        let mut named = Csr::default();
         let mut said = Vec::new();
-        for (e, q) in per_doc {
-            events.extend(e);
-            said.extend(q);
+        // A slice of articles at a time, so what each article yields is
+        // never held twice for the whole corpus (per article, then end to
+        // end): on a large corpus that doubled the story's memory.
+        for (k, slice) in corpus.articles.chunks(STORY_SLICE).enumerate() {
+            let first = k * STORY_SLICE;
+            let per_doc: Vec<(Vec<Event>, Csr<ActorId>, Vec<Quote>)> = slice
+                .par_iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let doc = DocId((first + i) as u32);
+                    let text = &a.text;
+                    let body = a.body.start;
+                    let mentions = actors.in_doc(doc);
+                    let published = a.meta.date.as_deref().and_then(parse_article_date);
+                    // One tokenization and one sentence split serve both
+                    // readers.
+                    let toks: Vec<(usize, &str)> = words(text).collect();
+                    let starts = sentence_starts(text);
+                    let found = dates::extract_words(text, &toks, published);
+                    let (events, named) = events_of(doc, text, body, &starts, mentions, found);
+                    let said =
+                        quotes::attribute_words(doc, text, &toks, &starts, body, mentions, &kind);
+                    (events, named, said)
+                })
+                .collect();
+            for (e, a, q) in per_doc {
+                events.extend(e);
+                named.append(&a);
+                said.extend(q);
+            }
         }
+        events.shrink_to_fit();
+        named.shrink_to_fit();
+        said.shrink_to_fit();
         said.sort_by_key(|q| (q.speaker, q.doc, q.text.start));
         Story {
-            timeline: Timeline::new(events),
+            timeline: Timeline::new(events, named),
             quotes: said,
         }
     }
@@ -127,7 +142,7 @@ impl<'a> Window<'a> {
 }
 
 /// One event per dated expression of the body (one per sentence and
-/// date), with the actors its sentence names.
+/// date), and row by row the actors each event's sentence names.
 fn events_of(
     doc: DocId,
     text: &str,
@@ -135,8 +150,9 @@ fn events_of(
     starts: &[u32],
     mentions: &[Mention],
     found: Vec<dates::Dated>,
-) -> Vec<Event> {
+) -> (Vec<Event>, Csr<ActorId>) {
     let mut events: Vec<Event> = Vec::new();
+    let mut actors = Csr::default();
     for date in found {
         if (date.span.start as usize) < body {
             continue;
@@ -162,8 +178,8 @@ fn events_of(
             doc,
             sentence,
             date,
-            actors: named,
         });
+        actors.push_row(named);
     }
-    events
+    (events, actors)
 }

@@ -11,8 +11,10 @@ use rustc_hash::FxHashMap;
 use super::dates::{Dated, When};
 use crate::actors::ActorId;
 use crate::corpus::DocId;
+use crate::csr::Csr;
 
-/// One dated statement in one article.
+/// One dated statement in one article; the actors its sentence names are
+/// [`Timeline::event_actors`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// The article.
@@ -21,13 +23,12 @@ pub struct Event {
     pub sentence: Range<u32>,
     /// The dated expression and what it resolved to.
     pub date: Dated,
-    /// The actors the sentence names, by rank.
-    pub actors: Vec<ActorId>,
 }
 
 /// Events reported for the same date with the same actors: one timeline
-/// row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// row. Its events and actors are [`Timeline::group_events`] and
+/// [`Timeline::group_actors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Group {
     /// The date, `None` when no member could be resolved.
     pub when: Option<When>,
@@ -35,12 +36,8 @@ pub struct Group {
     pub until: Option<When>,
     /// Whether every member inferred part of the date from context.
     pub inferred: bool,
-    /// Indices into [`Timeline::events`], in corpus order.
-    pub events: Vec<u32>,
     /// How many distinct articles report it.
     pub sources: u32,
-    /// The actors its events name, most often named first.
-    pub actors: Vec<ActorId>,
 }
 
 impl Group {
@@ -56,12 +53,22 @@ impl Group {
 }
 
 /// All events and their groups, in date order; undated groups come last.
+///
+/// The lists each event and row holds (a few numbers each, for hundreds of
+/// thousands of them in a large corpus) are laid end to end rather than
+/// kept as a `Vec` apiece: a third of the memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Timeline {
     /// Every event, in corpus and text order.
     pub events: Vec<Event>,
     /// The rows.
     pub groups: Vec<Group>,
+    /// Row `e`: the actors event `e`'s sentence names, by rank.
+    event_actors: Csr<ActorId>,
+    /// Row `g`: row `g`'s events, as indices into `events` in corpus order.
+    group_events: Csr<u32>,
+    /// Row `g`: the actors row `g`'s events name, most often named first.
+    group_actors: Csr<ActorId>,
 }
 
 /// Buckets larger than this link events only through actors that few of
@@ -69,8 +76,9 @@ pub struct Timeline {
 const LINK_CAP: usize = 64;
 
 impl Timeline {
-    /// Groups `events` (in corpus order) into rows.
-    pub fn new(events: Vec<Event>) -> Timeline {
+    /// Groups `events` (in corpus order) into rows; row `e` of `actors`
+    /// holds the actors event `e` names.
+    pub fn new(events: Vec<Event>, actors: Csr<ActorId>) -> Timeline {
         let mut buckets: FxHashMap<(Option<When>, Option<When>), Vec<u32>> = FxHashMap::default();
         let mut lone = Vec::new();
         for (i, e) in events.iter().enumerate() {
@@ -82,28 +90,76 @@ impl Timeline {
                 None => lone.push(i as u32),
             }
         }
-        let mut groups = Vec::new();
-        for ((when, until), members) in buckets {
-            for set in link(&events, &members) {
-                groups.push(group(&events, when, until, set));
+        // Each row's events and actors go end to end into scratch lists as
+        // the rows are found, then in date order into the timeline's.
+        let mut rows: Vec<Row> = Vec::new();
+        let mut members = Vec::with_capacity(events.len());
+        let mut named = Vec::new();
+        for ((when, until), bucket) in buckets {
+            for set in link(&actors, &bucket) {
+                rows.push(group(
+                    &events,
+                    &actors,
+                    when,
+                    until,
+                    &set,
+                    &mut members,
+                    &mut named,
+                ));
             }
         }
         for i in lone {
-            groups.push(group(&events, None, None, vec![i]));
+            rows.push(group(
+                &events,
+                &actors,
+                None,
+                None,
+                &[i],
+                &mut members,
+                &mut named,
+            ));
         }
-        groups.sort_by(|a, b| {
-            let key = |g: &Group| {
-                (
-                    g.when.and_then(|w| w.year).is_none(),
-                    g.when,
-                    g.until,
-                    std::cmp::Reverse(g.sources),
-                    g.events[0],
-                )
-            };
-            key(a).cmp(&key(b))
+        rows.sort_by_key(|r| {
+            (
+                r.group.when.and_then(|w| w.year).is_none(),
+                r.group.when,
+                r.group.until,
+                std::cmp::Reverse(r.group.sources),
+                members[r.members.start as usize],
+            )
         });
-        Timeline { events, groups }
+        let mut groups = Vec::with_capacity(rows.len());
+        let mut group_events = Csr::with_capacity(rows.len(), members.len());
+        let mut group_actors = Csr::with_capacity(rows.len(), named.len());
+        for r in rows {
+            groups.push(r.group);
+            let (m, n) = (r.members, r.named);
+            group_events.push_row(members[m.start as usize..m.end as usize].iter().copied());
+            group_actors.push_row(named[n.start as usize..n.end as usize].iter().copied());
+        }
+        Timeline {
+            events,
+            groups,
+            event_actors: actors,
+            group_events,
+            group_actors,
+        }
+    }
+
+    /// The actors event `e`'s sentence names, by rank.
+    pub fn event_actors(&self, e: u32) -> &[ActorId] {
+        self.event_actors.row(e as usize)
+    }
+
+    /// Row `g`'s events, as indices into [`Timeline::events`], in corpus
+    /// order.
+    pub fn group_events(&self, g: usize) -> &[u32] {
+        self.group_events.row(g)
+    }
+
+    /// The actors row `g`'s events name, most often named first.
+    pub fn group_actors(&self, g: usize) -> &[ActorId] {
+        self.group_actors.row(g)
     }
 
     /// The rows in which some event names `actor` (any when `None`) and
@@ -122,15 +178,15 @@ impl Timeline {
         actor: Option<ActorId>,
         keep: &'a dyn Fn(DocId) -> bool,
     ) -> impl Iterator<Item = u32> + 'a {
-        self.groups[g].events.iter().copied().filter(move |&e| {
-            let e = &self.events[e as usize];
-            keep(e.doc) && actor.is_none_or(|a| e.actors.contains(&a))
+        self.group_events(g).iter().copied().filter(move |&e| {
+            keep(self.events[e as usize].doc)
+                && actor.is_none_or(|a| self.event_actors(e).contains(&a))
         })
     }
 }
 
 /// Splits one date's events into sets that share actors.
-fn link(events: &[Event], members: &[u32]) -> Vec<Vec<u32>> {
+fn link(actors: &Csr<ActorId>, members: &[u32]) -> Vec<Vec<u32>> {
     let mut parent: Vec<usize> = (0..members.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -141,7 +197,7 @@ fn link(events: &[Event], members: &[u32]) -> Vec<Vec<u32>> {
     }
     let mut by_actor: FxHashMap<ActorId, Vec<usize>> = FxHashMap::default();
     for (k, &e) in members.iter().enumerate() {
-        for &a in &events[e as usize].actors {
+        for &a in actors.row(e as usize) {
             by_actor.entry(a).or_default().push(k);
         }
     }
@@ -151,8 +207,8 @@ fn link(events: &[Event], members: &[u32]) -> Vec<Vec<u32>> {
         }
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                let (a, b) = (&events[members[i] as usize], &events[members[j] as usize]);
-                if alike(a, b) {
+                let (a, b) = (members[i] as usize, members[j] as usize);
+                if alike(actors.row(a), actors.row(b)) {
                     let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                     parent[ri] = rj;
                 }
@@ -173,30 +229,55 @@ fn link(events: &[Event], members: &[u32]) -> Vec<Vec<u32>> {
 
 /// Two events report the same thing: at least half of the smaller one's
 /// actors are shared (and at least one).
-fn alike(a: &Event, b: &Event) -> bool {
-    let shared = a.actors.iter().filter(|x| b.actors.contains(x)).count();
-    let smaller = a.actors.len().min(b.actors.len());
+fn alike(a: &[ActorId], b: &[ActorId]) -> bool {
+    let shared = a.iter().filter(|x| b.contains(x)).count();
+    let smaller = a.len().min(b.len());
     shared > 0 && 2 * shared >= smaller
 }
 
-fn group(events: &[Event], when: Option<When>, until: Option<When>, set: Vec<u32>) -> Group {
+/// A row as it is found: its events and actors are ranges of scratch
+/// lists.
+struct Row {
+    group: Group,
+    members: Range<u32>,
+    named: Range<u32>,
+}
+
+/// The row of the events `set` (in corpus order): its events are added to
+/// `members` and its actors to `named`.
+fn group(
+    events: &[Event],
+    actors: &Csr<ActorId>,
+    when: Option<When>,
+    until: Option<When>,
+    set: &[u32],
+    members: &mut Vec<u32>,
+    named: &mut Vec<ActorId>,
+) -> Row {
     let mut docs: Vec<DocId> = set.iter().map(|&e| events[e as usize].doc).collect();
     docs.dedup();
     let mut counts: FxHashMap<ActorId, u32> = FxHashMap::default();
-    for &e in &set {
-        for &a in &events[e as usize].actors {
+    for &e in set {
+        for &a in actors.row(e as usize) {
             *counts.entry(a).or_default() += 1;
         }
     }
-    let mut actors: Vec<(ActorId, u32)> = counts.into_iter().collect();
-    actors.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
-    Group {
+    let mut ranked: Vec<(ActorId, u32)> = counts.into_iter().collect();
+    ranked.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+    let group = Group {
         when,
         until,
         inferred: set.iter().all(|&e| events[e as usize].date.inferred),
         sources: docs.len() as u32,
-        actors: actors.into_iter().map(|(a, _)| a).collect(),
-        events: set,
+    };
+    let m = members.len() as u32;
+    members.extend_from_slice(set);
+    let n = named.len() as u32;
+    named.extend(ranked.into_iter().map(|(a, _)| a));
+    Row {
+        group,
+        members: m..members.len() as u32,
+        named: n..named.len() as u32,
     }
 }
 
@@ -205,7 +286,17 @@ mod tests {
     use super::*;
     use crate::story::dates::Form;
 
-    fn ev(doc: u32, when: When, actors: &[u32]) -> Event {
+    /// A timeline of events `(article, date, actors)`.
+    fn timeline(events: &[(u32, When, &[u32])]) -> Timeline {
+        let mut actors = Csr::default();
+        for (_, _, named) in events {
+            actors.push_row(named.iter().map(|&a| ActorId(a)));
+        }
+        let events = events.iter().map(|&(doc, when, _)| ev(doc, when)).collect();
+        Timeline::new(events, actors)
+    }
+
+    fn ev(doc: u32, when: When) -> Event {
         Event {
             doc: DocId(doc),
             sentence: 0..1,
@@ -217,18 +308,17 @@ mod tests {
                 inferred: false,
                 approx: false,
             },
-            actors: actors.iter().map(|&a| ActorId(a)).collect(),
         }
     }
 
     #[test]
     fn same_date_and_shared_actors_group_other_dates_do_not() {
         let oct4 = When::day(2024, 10, 4);
-        let t = Timeline::new(vec![
-            ev(0, oct4, &[1, 2, 3, 4]),
-            ev(1, When::year(2003), &[2]),
-            ev(3, oct4, &[3, 4, 5, 6, 7]),
-            ev(4, oct4, &[9]),
+        let t = timeline(&[
+            (0, oct4, &[1, 2, 3, 4]),
+            (1, When::year(2003), &[2]),
+            (3, oct4, &[3, 4, 5, 6, 7]),
+            (4, oct4, &[9]),
         ]);
         let rows: Vec<(String, u32)> = t
             .groups
@@ -243,16 +333,17 @@ mod tests {
                 ("2024-10-04".into(), 1)
             ]
         );
-        assert_eq!(t.groups[1].events, [0, 2]);
-        assert_eq!(&t.groups[1].actors[..2], &[ActorId(3), ActorId(4)]);
+        assert_eq!(t.group_events(1), [0, 2]);
+        assert_eq!(&t.group_actors(1)[..2], &[ActorId(3), ActorId(4)]);
+        assert_eq!(t.event_actors(3), [ActorId(9)]);
     }
 
     #[test]
     fn rows_follow_the_actor_and_the_article_filter() {
-        let t = Timeline::new(vec![
-            ev(0, When::year(2003), &[1, 2]),
-            ev(1, When::year(2003), &[2]),
-            ev(2, When::year(2021), &[5]),
+        let t = timeline(&[
+            (0, When::year(2003), &[1, 2]),
+            (1, When::year(2003), &[2]),
+            (2, When::year(2021), &[5]),
         ]);
         assert_eq!(t.rows(None, &|_| true).len(), 2);
         assert_eq!(t.rows(Some(ActorId(5)), &|_| true).len(), 1);

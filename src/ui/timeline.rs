@@ -108,12 +108,13 @@ fn row_spans(
     let mut spans = Vec::new();
     let lead_w = match row {
         TimelineRow::Group(g) => {
+            let members = tl.group_events(g as usize).len();
             let g = &tl.groups[g as usize];
             let open = app
                 .timeline
                 .as_ref()
                 .is_some_and(|t| t.expanded.contains(&(row_group(row))));
-            let marker = if g.sources > 1 || g.events.len() > 1 {
+            let marker = if g.sources > 1 || members > 1 {
                 if open { "▾" } else { "▸" }
             } else {
                 " "
@@ -153,13 +154,13 @@ fn row_spans(
     spans.extend(snippet(th, &article.text, sentence, date, text_w));
     if actors_w > 0 {
         let names: Vec<&str> = match row {
-            TimelineRow::Group(g) => tl.groups[g as usize]
-                .actors
+            TimelineRow::Group(g) => tl
+                .group_actors(g as usize)
                 .iter()
                 .map(|&a| lib.actors.get(a).name.as_str())
                 .collect(),
-            TimelineRow::Event(..) => event
-                .actors
+            TimelineRow::Event(..) => tl
+                .event_actors(e)
                 .iter()
                 .map(|&a| lib.actors.get(a).name.as_str())
                 .collect(),

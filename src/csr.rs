@@ -1,0 +1,122 @@
+//! Rows of numbers laid end to end.
+//!
+//! A table with hundreds of thousands of short rows (the articles naming
+//! each actor, the actors each dated event names) costs an allocation per
+//! row as a `Vec` each, and the allocator's slack with it. [`Csr`] keeps
+//! every row in one vector and where each starts in another.
+
+/// Rows of items laid end to end: row `r` is
+/// `items[start[r]..start[r + 1]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Csr<T> {
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Csr<T> {
+    fn default() -> Self {
+        Csr {
+            start: vec![0],
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Csr<T> {
+    /// No rows, with room for `rows` rows of `items` items in all.
+    pub fn with_capacity(rows: usize, items: usize) -> Csr<T> {
+        let mut start = Vec::with_capacity(rows + 1);
+        start.push(0);
+        Csr {
+            start,
+            items: Vec::with_capacity(items),
+        }
+    }
+
+    /// Groups `(row, item)` pairs into `rows` rows, keeping the order of
+    /// items within a row.
+    pub fn group<I: Iterator<Item = (usize, T)> + Clone>(rows: usize, pairs: I) -> Csr<T>
+    where
+        T: Default,
+    {
+        let mut start = vec![0u32; rows + 1];
+        for (r, _) in pairs.clone() {
+            start[r + 1] += 1;
+        }
+        for r in 0..rows {
+            start[r + 1] += start[r];
+        }
+        let mut items = vec![T::default(); start[rows] as usize];
+        let mut fill = start.clone();
+        for (r, item) in pairs {
+            items[fill[r] as usize] = item;
+            fill[r] += 1;
+        }
+        Csr { start, items }
+    }
+
+    /// Adds a row after the last.
+    pub fn push_row(&mut self, row: impl IntoIterator<Item = T>) {
+        self.items.extend(row);
+        self.start.push(self.items.len() as u32);
+    }
+
+    /// Adds the rows of `other` after the last.
+    pub fn append(&mut self, other: &Csr<T>) {
+        let base = self.items.len() as u32;
+        self.items.extend_from_slice(&other.items);
+        self.start
+            .extend(other.start.iter().skip(1).map(|&s| base + s));
+    }
+
+    /// Gives back the room reserved beyond the items.
+    pub fn shrink_to_fit(&mut self) {
+        self.start.shrink_to_fit();
+        self.items.shrink_to_fit();
+    }
+
+    /// Row `r` (empty past the last).
+    pub fn row(&self, r: usize) -> &[T] {
+        match (self.start.get(r), self.start.get(r + 1)) {
+            (Some(&s), Some(&e)) => &self.items[s as usize..e as usize],
+            _ => &[],
+        }
+    }
+
+    /// How many rows.
+    pub fn rows(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    /// How many items, in all rows.
+    pub fn items(&self) -> usize {
+        self.items.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_grouped_pushed_and_appended_read_back_in_order() {
+        let grouped = Csr::group(3, [(2, 'c'), (0, 'a'), (2, 'd'), (0, 'b')].into_iter());
+        assert_eq!(grouped.row(0), ['a', 'b']);
+        assert_eq!(grouped.row(1), [] as [char; 0]);
+        assert_eq!(grouped.row(2), ['c', 'd']);
+        assert_eq!(grouped.row(3), [] as [char; 0]);
+
+        let mut pushed = Csr::with_capacity(2, 3);
+        pushed.push_row(['x']);
+        pushed.push_row(['y', 'z']);
+        let mut all = Csr::default();
+        all.append(&grouped);
+        all.append(&pushed);
+        let rows: Vec<&[char]> = (0..all.rows()).map(|r| all.row(r)).collect();
+        assert_eq!(
+            rows,
+            [&['a', 'b'][..], &[], &['c', 'd'], &['x'], &['y', 'z']]
+        );
+        assert_eq!(all.items(), 7);
+    }
+}
