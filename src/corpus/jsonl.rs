@@ -122,14 +122,15 @@ pub(super) fn load(
                 }
             }
         };
-        // Keep the unparsed tail for the next block; only it is copied.
-        let rest = buf.split_off(end);
-        let block = std::mem::replace(&mut buf, rest);
-        let lines_here = memchr::memchr_iter(b'\n', &block).count();
+        let block = &buf[..end];
+        let lines_here = memchr::memchr_iter(b'\n', block).count();
         let first = articles.len();
         if !read_block(block, line, offset, &name, &mut articles, &mut warnings) {
             return Ok(corpus(path, articles, warnings));
         }
+        // Keep the unparsed tail for the next block, in the same buffer:
+        // one allocation serves the whole file.
+        buf.drain(..end);
         offset += end as u64;
         line += lines_here;
         on_batch(
@@ -179,7 +180,7 @@ pub(super) fn from_bytes(name: &str, mut buf: Vec<u8>) -> Corpus {
         read_array(buf, bom, name, &mut warnings)
     } else {
         let mut articles = Vec::new();
-        if !read_block(buf, 1, bom as u64, name, &mut articles, &mut warnings) {
+        if !read_block(&buf, 1, bom as u64, name, &mut articles, &mut warnings) {
             return corpus(path, articles, warnings);
         }
         articles
@@ -221,14 +222,14 @@ fn read_array(
 /// warnings. Returns `false` when the block is binary: nothing more of the
 /// file is read.
 fn read_block(
-    block: Vec<u8>,
+    block: &[u8],
     line: usize,
     offset: u64,
     name: &str,
     articles: &mut Vec<Arc<Article>>,
     warnings: &mut Vec<LoadWarning>,
 ) -> bool {
-    if super::binary_kind(&block).is_some() {
+    if super::binary_kind(block).is_some() {
         warnings.push(LoadWarning::new(
             format!("{name}:{line}"),
             Problem::Binary {
@@ -237,7 +238,10 @@ fn read_block(
         ));
         return false;
     }
-    let (text, bad) = super::decode(block);
+    let (text, bad) = match std::str::from_utf8(block) {
+        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
+        Err(e) => (String::from_utf8_lossy(block), Some(e.valid_up_to())),
+    };
     if let Some(at) = bad {
         let at_line = line
             + text.as_bytes()[..at.min(text.len())]
