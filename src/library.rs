@@ -58,6 +58,7 @@ impl Library {
         how: &Extraction,
         progress: &(dyn Fn(usize) + Sync),
     ) -> Library {
+        crate::mem::keep_large_apart();
         let plan = Plan::new(how);
         let n = corpus.len();
         let threads = rayon::current_num_threads().max(1);

@@ -104,6 +104,7 @@ impl Corpus {
         on_batch: &mut dyn FnMut(&[Arc<Article>], Progress),
     ) -> Result<Corpus, LoadError> {
         Corpus::check(path)?;
+        crate::mem::keep_large_apart();
         let corpus = if path.is_dir() {
             folder::load(path, on_batch)?
         } else {
