@@ -88,6 +88,11 @@ impl<T: Copy> Csr<T> {
         self.start.len().saturating_sub(1)
     }
 
+    /// Bytes the rows hold room for.
+    pub fn heap_bytes(&self) -> usize {
+        self.start.capacity() * 4 + self.items.capacity() * std::mem::size_of::<T>()
+    }
+
     /// How many items, in all rows.
     pub fn items(&self) -> usize {
         self.items.len()

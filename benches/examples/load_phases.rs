@@ -67,13 +67,14 @@ fn main() {
     let build = t.elapsed();
     eprintln!("after build: {}", memory());
     println!(
-        "{n} articles, {} MB text: load {:.0} ms, actors and index {:.0} ms ({} actors, {} mentions, {} body words, index {} MB); total {:.0} ms",
+        "{n} articles, {} MB text: load {:.0} ms, actors and index {:.0} ms ({} actors, {} mentions, {} body words, actors {} MB, index {} MB); total {:.0} ms",
         bytes / 1_000_000,
         load.as_secs_f64() * 1e3,
         build.as_secs_f64() * 1e3,
         lib.actors.len(),
         lib.actors.all_mentions().len(),
         lib.index.body_words().len(),
+        lib.actors.heap_bytes() / 1_000_000,
         lib.index.heap_bytes() / 1_000_000,
         (load + build).as_secs_f64() * 1e3,
     );

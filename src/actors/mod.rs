@@ -751,6 +751,31 @@ impl Actors {
         &self.list
     }
 
+    /// Bytes held by the actors and their mentions (not counting the
+    /// corpus), for reports: what the vectors hold room for, and each
+    /// string's length.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let strings: usize = self
+            .list
+            .iter()
+            .map(|a| {
+                a.name.capacity()
+                    + a.aliases.capacity() * size_of::<String>()
+                    + a.aliases.iter().map(String::capacity).sum::<usize>()
+                    + a.variants.capacity() * size_of::<Variant>()
+                    + a.variants.iter().map(|v| v.text.capacity()).sum::<usize>()
+            })
+            .sum();
+        self.list.capacity() * size_of::<Actor>()
+            + strings
+            + self.mentions.capacity() * size_of::<Mention>()
+            + (self.doc_start.capacity() + self.doc_actor_start.capacity()) * 4
+            + self.by_actor.heap_bytes()
+            + self.doc_actors.capacity() * size_of::<(ActorId, u32)>()
+            + self.actor_docs.heap_bytes()
+    }
+
     /// Number of actors.
     pub fn len(&self) -> usize {
         self.list.len()
