@@ -18,6 +18,7 @@ pub mod csr;
 pub mod export;
 pub mod library;
 pub mod mem;
+pub mod par;
 pub mod paths;
 pub mod report;
 pub mod search;

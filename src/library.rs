@@ -61,20 +61,10 @@ impl Library {
         crate::mem::keep_large_apart();
         let plan = Plan::new(how);
         let n = corpus.len();
-        let threads = rayon::current_num_threads().max(1);
-        let per = n.div_ceil(threads).max(1);
         let done = AtomicUsize::new(0);
-        let parts: Vec<(BodyBuilder, Vec<Scanned>)> = (0..n.div_ceil(per))
+        let parts: Vec<(BodyBuilder, Vec<Scanned>)> = crate::par::per_core(n)
             .into_par_iter()
-            .map(|t| {
-                scan_share(
-                    &corpus,
-                    &plan,
-                    t * per..((t + 1) * per).min(n),
-                    &done,
-                    progress,
-                )
-            })
+            .map(|share| scan_share(&corpus, &plan, share, &done, progress))
             .collect();
         let mut bodies = Vec::with_capacity(parts.len());
         let mut scans = Vec::with_capacity(n);

@@ -1201,14 +1201,11 @@ struct Tally<'a> {
 /// tallies one share of the articles (one share each, as every share's
 /// table is held until the merge), then the shares are merged in order.
 fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
-    let per = docs
-        .len()
-        .div_ceil(rayon::current_num_threads().max(1))
-        .max(1);
-    let shares: Vec<Tally<'a>> = docs
-        .par_chunks(per)
-        .enumerate()
-        .map(|(k, share)| {
+    let shares: Vec<Tally<'a>> = crate::par::per_core(docs.len())
+        .into_par_iter()
+        .map(|range| {
+            let first = range.start;
+            let share = &docs[range];
             let mut t = Tally::default();
             // Room for as many surfaces as a news corpus has per run (one
             // in six on the 100,000-article corpus), to spare rehashing.
@@ -1216,7 +1213,7 @@ fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
             t.surfaces.ids.reserve(runs / 6);
             t.run_surfaces.reserve(runs);
             for (d, &(text, runs)) in share.iter().enumerate() {
-                let doc = (k * per + d) as u32;
+                let doc = (first + d) as u32;
                 tally_doc(cues, doc, text, runs, &mut t);
             }
             t

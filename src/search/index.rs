@@ -271,11 +271,9 @@ fn kind_docs(n: usize, actors: &Actors) -> Vec<DocSet> {
 /// is sorted again to merge), joined in order.
 fn name_vocab(actors: &Actors, runs: usize) -> (Names, Vocab) {
     let list = actors.list();
-    let per = list.len().div_ceil(runs.max(1)).max(1);
-    let parts: Vec<(Names, VocabBuilder)> = (0..list.len().div_ceil(per))
+    let parts: Vec<(Names, VocabBuilder)> = crate::par::shares(list.len(), runs)
         .into_par_iter()
-        .map(|t| {
-            let run = t * per..((t + 1) * per).min(list.len());
+        .map(|run| {
             let mut part = Names::default();
             let mut vocab = VocabBuilder::default();
             let (mut folded, mut spans, mut buf) = (String::new(), Vec::new(), String::new());
@@ -410,14 +408,11 @@ impl BodyBuilder {
 impl SearchIndex {
     /// Indexes `corpus` and the names of `actors`.
     pub fn build(corpus: &Corpus, actors: &Actors) -> SearchIndex {
-        let n = corpus.len();
-        let threads = rayon::current_num_threads().max(1);
-        let per = n.div_ceil(threads).max(1);
-        let builders: Vec<BodyBuilder> = (0..n.div_ceil(per))
+        let builders: Vec<BodyBuilder> = crate::par::per_core(corpus.len())
             .into_par_iter()
-            .map(|t| {
+            .map(|share| {
                 let mut b = BodyBuilder::default();
-                for d in t * per..((t + 1) * per).min(n) {
+                for d in share {
                     b.begin(DocId(d as u32));
                     for (_, w) in words(corpus.articles[d].body()) {
                         b.word(w);
