@@ -463,119 +463,7 @@ impl Actors {
             seen_spellings,
         }
     }
-}
 
-/// Every article's mentions of known actors, and the runs of capitalised
-/// words left for discovery: what [`Actors::sift`] hands to
-/// [`Sifted::decide`].
-pub struct Sifted<'a> {
-    /// The gazetteer's entries, which discovered actors follow.
-    entries: Vec<Entry>,
-    /// Each article's mentions of entries, in text order.
-    per_doc: Vec<Vec<Raw>>,
-    /// Each article's runs of capitalised words no mention covers.
-    runs: Vec<Vec<Run>>,
-    /// Spellings seen, as (entry, spelling, count).
-    seen_spellings: Vec<(u32, &'a str, u32)>,
-}
-
-impl<'a> Sifted<'a> {
-    /// The second half of [`Actors::from_scans`]: discovers the names among
-    /// the runs (when `plan` asks for it), tags them where they occur, and
-    /// counts, ranks and numbers the actors.
-    pub fn decide(
-        self,
-        corpus: &'a Corpus,
-        plan: &Plan,
-        lowercase: &(dyn Fn(&str) -> u32 + Sync),
-    ) -> Actors {
-        let Sifted {
-            mut entries,
-            mut per_doc,
-            runs,
-            mut seen_spellings,
-        } = self;
-        // Discovery: the names among the runs, tagged where they occur.
-        if let Some(cues) = &plan.cues {
-            let docs: Vec<(&str, &[discover::Run])> = corpus
-                .articles
-                .iter()
-                .map(|a| &*a.text)
-                .zip(runs.iter().map(Vec::as_slice))
-                .collect();
-            let lexicon = discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s));
-            drop(docs);
-            crate::mem::release_free();
-            let base = entries.len() as u32;
-            let tagged: Vec<Vec<discover::Tagged>> = runs
-                .par_iter()
-                .zip(corpus.articles.par_iter())
-                .enumerate()
-                .map(|(d, (runs, a))| {
-                    let mut out = Vec::new();
-                    lexicon.tag(d, &a.text, runs, &mut out);
-                    out
-                })
-                .collect();
-            drop(runs);
-            // Spellings by number; a surname several people share counts
-            // per person.
-            let mut counts = vec![0u32; lexicon.spellings()];
-            let mut spelling_entry = vec![0u32; lexicon.spellings()];
-            let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
-            per_doc
-                .par_iter_mut()
-                .zip(tagged.par_iter())
-                .for_each(|(raws, tags)| {
-                    if tags.is_empty() {
-                        return;
-                    }
-                    // Both are in text order (and never start at one
-                    // place: runs avoid the gazetteer's mentions): merged.
-                    let mut merged = Vec::with_capacity(raws.len() + tags.len());
-                    let mut known = std::mem::take(raws).into_iter().peekable();
-                    for t in tags {
-                        while let Some(r) = known.next_if(|r| r.start < t.start) {
-                            merged.push(r);
-                        }
-                        merged.push(Raw {
-                            start: t.start,
-                            end: t.end,
-                            entry: base + t.actor,
-                        });
-                    }
-                    merged.extend(known);
-                    *raws = merged;
-                });
-            for t in tagged.iter().flatten() {
-                if lexicon.is_shared(t.spelling) {
-                    *shared.entry((t.spelling, base + t.actor)).or_default() += 1;
-                } else {
-                    counts[t.spelling as usize] += 1;
-                    spelling_entry[t.spelling as usize] = base + t.actor;
-                }
-            }
-            drop(tagged);
-            for (id, &n) in counts.iter().enumerate() {
-                if n > 0 {
-                    seen_spellings.push((spelling_entry[id], lexicon.spelling(id as u32), n));
-                }
-            }
-            for ((id, entry), n) in shared {
-                seen_spellings.push((entry, lexicon.spelling(id), n));
-            }
-            entries.extend(lexicon.found.into_iter().map(|f| Entry {
-                name: f.name,
-                kind: f.kind,
-                aliases: f.aliases,
-            }));
-        }
-        crate::mem::release_free();
-        Actors::assemble(entries, per_doc, seen_spellings)
-    }
-}
-
-impl Actors {
     /// Counts, ranks and numbers the actors that occur: `per_doc` holds
     /// each article's mentions (by entry of `entries`, in text order),
     /// `spellings` the spellings seen with their entry and count.
@@ -894,6 +782,116 @@ impl Actors {
                 )
             }
         }
+    }
+}
+
+/// Every article's mentions of known actors, and the runs of capitalised
+/// words left for discovery: what [`Actors::sift`] hands to
+/// [`Sifted::decide`].
+pub struct Sifted<'a> {
+    /// The gazetteer's entries, which discovered actors follow.
+    entries: Vec<Entry>,
+    /// Each article's mentions of entries, in text order.
+    per_doc: Vec<Vec<Raw>>,
+    /// Each article's runs of capitalised words no mention covers.
+    runs: Vec<Vec<Run>>,
+    /// Spellings seen, as (entry, spelling, count).
+    seen_spellings: Vec<(u32, &'a str, u32)>,
+}
+
+impl<'a> Sifted<'a> {
+    /// The second half of [`Actors::from_scans`]: discovers the names among
+    /// the runs (when `plan` asks for it), tags them where they occur, and
+    /// counts, ranks and numbers the actors.
+    pub fn decide(
+        self,
+        corpus: &'a Corpus,
+        plan: &Plan,
+        lowercase: &(dyn Fn(&str) -> u32 + Sync),
+    ) -> Actors {
+        let Sifted {
+            mut entries,
+            mut per_doc,
+            runs,
+            mut seen_spellings,
+        } = self;
+        // Discovery: the names among the runs, tagged where they occur.
+        if let Some(cues) = &plan.cues {
+            let docs: Vec<(&str, &[discover::Run])> = corpus
+                .articles
+                .iter()
+                .map(|a| &*a.text)
+                .zip(runs.iter().map(Vec::as_slice))
+                .collect();
+            let lexicon = discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s));
+            drop(docs);
+            crate::mem::release_free();
+            let base = entries.len() as u32;
+            let tagged: Vec<Vec<discover::Tagged>> = runs
+                .par_iter()
+                .zip(corpus.articles.par_iter())
+                .enumerate()
+                .map(|(d, (runs, a))| {
+                    let mut out = Vec::new();
+                    lexicon.tag(d, &a.text, runs, &mut out);
+                    out
+                })
+                .collect();
+            drop(runs);
+            // Spellings by number; a surname several people share counts
+            // per person.
+            let mut counts = vec![0u32; lexicon.spellings()];
+            let mut spelling_entry = vec![0u32; lexicon.spellings()];
+            let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
+            per_doc
+                .par_iter_mut()
+                .zip(tagged.par_iter())
+                .for_each(|(raws, tags)| {
+                    if tags.is_empty() {
+                        return;
+                    }
+                    // Both are in text order (and never start at one
+                    // place: runs avoid the gazetteer's mentions): merged.
+                    let mut merged = Vec::with_capacity(raws.len() + tags.len());
+                    let mut known = std::mem::take(raws).into_iter().peekable();
+                    for t in tags {
+                        while let Some(r) = known.next_if(|r| r.start < t.start) {
+                            merged.push(r);
+                        }
+                        merged.push(Raw {
+                            start: t.start,
+                            end: t.end,
+                            entry: base + t.actor,
+                        });
+                    }
+                    merged.extend(known);
+                    *raws = merged;
+                });
+            for t in tagged.iter().flatten() {
+                if lexicon.is_shared(t.spelling) {
+                    *shared.entry((t.spelling, base + t.actor)).or_default() += 1;
+                } else {
+                    counts[t.spelling as usize] += 1;
+                    spelling_entry[t.spelling as usize] = base + t.actor;
+                }
+            }
+            drop(tagged);
+            for (id, &n) in counts.iter().enumerate() {
+                if n > 0 {
+                    seen_spellings.push((spelling_entry[id], lexicon.spelling(id as u32), n));
+                }
+            }
+            for ((id, entry), n) in shared {
+                seen_spellings.push((entry, lexicon.spelling(id), n));
+            }
+            entries.extend(lexicon.found.into_iter().map(|f| Entry {
+                name: f.name,
+                kind: f.kind,
+                aliases: f.aliases,
+            }));
+        }
+        crate::mem::release_free();
+        Actors::assemble(entries, per_doc, seen_spellings)
     }
 }
 
