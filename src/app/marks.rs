@@ -15,7 +15,6 @@ use std::sync::Arc;
 use super::{Action, App, Effect, View};
 use crate::corpus::{Corpus, DocId};
 use crate::search::Marked;
-use crate::search::docset::DocSet;
 use crate::state::{Change, Marks};
 
 /// Seconds an article must stay open in the reader to count as read.
@@ -293,42 +292,9 @@ impl App {
     /// articles with these ids changed, looking at those articles only
     /// (a search holding the sets keeps its own copy).
     fn remark_ids(&mut self, ids: &[&str]) {
-        let corpus = &self.lib.corpus;
-        let n = corpus.len();
-        let view = &mut self.mark_view;
-        if view.marked.read.universe() != n {
-            // Sets of another library: no update can fix those.
-            return self.refresh_marks();
+        if !remark(&self.lib.corpus, &self.marks, &mut self.mark_view, ids) {
+            self.refresh_marks();
         }
-        let by_id = view.by_id.get_or_insert_with(|| {
-            let mut v: Vec<DocId> = corpus.iter().map(|(d, _)| d).collect();
-            v.sort_unstable_by(|a, b| corpus.articles[a.ix()].id.cmp(&corpus.articles[b.ix()].id));
-            v
-        });
-        let marked = Arc::make_mut(&mut view.marked);
-        // DocSet has no removal of one article: gather them, remove at once.
-        let mut gone: [Option<DocSet>; 3] = [None, None, None];
-        for &id in ids {
-            let flags = self.marks.flags(id);
-            for &d in docs_with(by_id, corpus, id) {
-                let sets = [&mut marked.read, &mut marked.bookmarked, &mut marked.noted];
-                for ((set, on), gone) in sets.into_iter().zip(flags).zip(&mut gone) {
-                    if on {
-                        set.insert(d.0);
-                    } else if set.contains(d.0) {
-                        gone.get_or_insert_with(|| DocSet::empty(n)).insert(d.0);
-                    }
-                }
-            }
-        }
-        let sets = [&mut marked.read, &mut marked.bookmarked, &mut marked.noted];
-        for (set, gone) in sets.into_iter().zip(&gone) {
-            if let Some(g) = gone {
-                set.and_not(g);
-            }
-        }
-        view.unread = n - marked.read.len();
-        view.bookmarked = marked.bookmarked.len();
     }
 
     /// Takes `marks` (loaded or saved, with this session's changes
@@ -337,12 +303,12 @@ impl App {
     fn replace_marks(&mut self, marks: Marks) {
         let old = std::mem::replace(&mut self.marks, marks);
         let changed = old.differing(&self.marks);
-        if changed.len() > self.lib.corpus.len() / REBUILD_SHARE {
+        // Many changed (or sets of another library): rebuilt whole.
+        let rebuild = changed.len() > self.lib.corpus.len() / REBUILD_SHARE
+            || (!changed.is_empty()
+                && !remark(&self.lib.corpus, &self.marks, &mut self.mark_view, &changed));
+        if rebuild {
             self.refresh_marks();
-        } else if !changed.is_empty() {
-            let changed: Vec<String> = changed.into_iter().map(str::to_owned).collect();
-            let ids: Vec<&str> = changed.iter().map(String::as_str).collect();
-            self.remark_ids(&ids);
         }
         self.show_note();
     }
@@ -355,37 +321,40 @@ impl App {
             .then(|| Arc::clone(&self.mark_view.marked))
     }
 
-    /// Handles what the binary reports about marks; `None` for any other
-    /// action.
-    pub(super) fn marks_reported(&mut self, action: &Action) -> Option<()> {
+    /// Handles what the binary reports about marks, handing any other
+    /// action back. The marks arrive shared; the app takes them without a
+    /// copy when it holds the only reference (100,000 marks take 11 ms to
+    /// copy).
+    pub(super) fn marks_reported(&mut self, action: Action) -> Result<(), Action> {
         match action {
             Action::ReadFor { doc, secs } => {
-                if *secs >= READ_AFTER_SECS && self.reading() == Some(*doc) {
-                    self.mark_read(*doc);
+                if secs >= READ_AFTER_SECS && self.reading() == Some(doc) {
+                    self.mark_read(doc);
                 }
             }
             Action::MarksLoaded { marks, warnings } => {
-                let mut loaded = (**marks).clone();
+                let mut loaded = Arc::unwrap_or_clone(marks);
                 // Anything marked and not yet saved stays marked.
                 for c in &self.pending {
                     loaded.apply(c, 0);
                 }
                 self.replace_marks(loaded);
-                self.take_warnings(warnings, false);
+                self.take_warnings(&warnings, false);
             }
             Action::MarksSaved { marks, warnings } => {
+                let failed = marks.is_none();
                 if let Some(saved) = marks {
-                    let mut saved = (**saved).clone();
+                    let mut saved = Arc::unwrap_or_clone(saved);
                     for c in &self.pending {
                         saved.apply(c, 0);
                     }
                     self.replace_marks(saved);
                 }
-                self.take_warnings(warnings, marks.is_none());
+                self.take_warnings(&warnings, failed);
             }
-            _ => return None,
+            other => return Err(other),
         }
-        Some(())
+        Ok(())
     }
 
     fn take_warnings(&mut self, warnings: &[String], failed: bool) {
@@ -412,6 +381,39 @@ impl App {
         }
         Some(Effect::SaveState(std::mem::take(&mut self.pending)))
     }
+}
+
+/// Brings `view`'s sets and counts up to date after the marks of the
+/// articles with these ids changed, to what `marks` says, looking at those
+/// articles only. False when the sets are of another library (of another
+/// size), which no update can fix: they want a rebuild.
+fn remark(corpus: &Corpus, marks: &Marks, view: &mut MarkView, ids: &[&str]) -> bool {
+    let n = corpus.len();
+    if view.marked.read.universe() != n {
+        return false;
+    }
+    let by_id = view.by_id.get_or_insert_with(|| {
+        let mut v: Vec<DocId> = corpus.iter().map(|(d, _)| d).collect();
+        v.sort_unstable_by(|a, b| corpus.articles[a.ix()].id.cmp(&corpus.articles[b.ix()].id));
+        v
+    });
+    let marked = Arc::make_mut(&mut view.marked);
+    for &id in ids {
+        let flags = marks.flags(id);
+        for &d in docs_with(by_id, corpus, id) {
+            let sets = [&mut marked.read, &mut marked.bookmarked, &mut marked.noted];
+            for (set, on) in sets.into_iter().zip(flags) {
+                if on {
+                    set.insert(d.0);
+                } else {
+                    set.remove(d.0);
+                }
+            }
+        }
+    }
+    view.unread = n - marked.read.len();
+    view.bookmarked = marked.bookmarked.len();
+    true
 }
 
 #[cfg(test)]

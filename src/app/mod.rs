@@ -344,9 +344,10 @@ impl App {
     }
 
     fn apply(&mut self, action: Action) -> Option<Effect> {
-        if self.marks_reported(&action).is_some() {
-            return None;
-        }
+        let action = match self.marks_reported(action) {
+            Ok(()) => return None,
+            Err(other) => other,
+        };
         // What happens outside (the terminal, background work) applies
         // whatever is on screen, and leaves the one-shot message alone.
         match action {

@@ -52,6 +52,14 @@ impl DocSet {
         }
     }
 
+    /// Removes an article.
+    pub fn remove(&mut self, d: u32) {
+        let i = d as usize;
+        if i < self.universe {
+            self.bits[i / 64] &= !(1 << (i % 64));
+        }
+    }
+
     /// Whether the article is in the set.
     pub fn contains(&self, d: u32) -> bool {
         let i = d as usize;
@@ -141,5 +149,10 @@ mod tests {
         assert_eq!(a.complement().len(), 126);
         assert_eq!(DocSet::full(130).len(), 130);
         assert!(!a.contains(200));
+        let mut fewer = a.clone();
+        fewer.remove(64);
+        fewer.remove(64);
+        fewer.remove(500);
+        assert_eq!(fewer.iter().map(|d| d.0).collect::<Vec<_>>(), [0, 5, 129]);
     }
 }
