@@ -35,7 +35,7 @@ use dossier::config::Config;
 use dossier::corpus::{Corpus, DocId, Origin};
 use dossier::library::Library;
 use dossier::search::{Engine, Marked, Query};
-use dossier::state::Store;
+use dossier::state::{Change, Store};
 
 /// Whether the terminal is in full-screen mode, so restoring twice is
 /// harmless and restoring a terminal never entered does nothing.
@@ -239,8 +239,9 @@ struct Workers {
     events: Sender<Input>,
     /// The newest search generation; older searches stop when they see it.
     latest: Arc<AtomicU64>,
-    /// Where this corpus's marks are saved, if there is a data folder.
-    store: Option<Store>,
+    /// The saver's queue and the saver, when there is a data folder to
+    /// save the marks in.
+    saver: Option<(Sender<Vec<Change>>, std::thread::JoinHandle<()>)>,
 }
 
 impl Workers {
@@ -249,12 +250,27 @@ impl Workers {
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
         let answers = events.clone();
+        let saver = store.map(|store| {
+            let (saves, queue) = mpsc::channel::<Vec<Change>>();
+            let events = events.clone();
+            let thread = std::thread::spawn(move || save_worker(&store, &queue, &events));
+            (saves, thread)
+        });
         std::thread::spawn(move || search_worker(&jobs, &seen, &events));
         Workers {
             search,
             latest,
             events: answers,
-            store,
+            saver,
+        }
+    }
+
+    /// Waits for the saves handed over to finish, so that quitting never
+    /// loses a mark.
+    fn finish(self) {
+        if let Some((saves, thread)) = self.saver {
+            drop(saves);
+            let _ = thread.join();
         }
     }
 
@@ -275,22 +291,16 @@ impl Workers {
                 });
                 None
             }
-            // Saved at once, on this thread: the file is small, and the
-            // saved marks must reach the app before its next change.
-            Effect::SaveState(changes) => {
-                self.store
-                    .as_ref()
-                    .map(|s| match s.save(&changes, now_ms()) {
-                        Ok(saved) => Action::MarksSaved {
-                            marks: Some(Arc::new(saved.marks)),
-                            warnings: saved.warnings,
-                        },
-                        Err(e) => Action::MarksSaved {
-                            marks: None,
-                            warnings: vec![e.to_string()],
-                        },
-                    })
-            }
+            // Saved in turn on the saver's thread (a save of the marks of
+            // 100,000 articles takes 0.1 s: lock, re-read, merge, write);
+            // with nowhere to save, answered at once.
+            Effect::SaveState(changes) => match &self.saver {
+                Some((saves, _)) if saves.send(changes).is_ok() => None,
+                _ => Some(Action::MarksSaved {
+                    marks: None,
+                    warnings: Vec::new(),
+                }),
+            },
             Effect::Export {
                 selection,
                 format,
@@ -309,6 +319,26 @@ impl Workers {
             | Effect::Copy { .. }
             | Effect::Suspend => None,
         }
+    }
+}
+
+/// Saves each batch of mark changes in turn, answering each with the
+/// marks as saved (merged with what other dossiers saved meanwhile), until
+/// the queue closes.
+fn save_worker(store: &Store, queue: &Receiver<Vec<Change>>, events: &Sender<Input>) {
+    for changes in queue {
+        let answer = match store.save(&changes, now_ms()) {
+            Ok(saved) => Action::MarksSaved {
+                marks: Some(Arc::new(saved.marks)),
+                warnings: saved.warnings,
+            },
+            Err(e) => Action::MarksSaved {
+                marks: None,
+                warnings: vec![e.to_string()],
+            },
+        };
+        // After quitting nobody listens; the save itself is done.
+        let _ = events.send(Input::Action(answer));
     }
 }
 
@@ -462,8 +492,13 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i
     let (store, marks) = open_store(&origin);
     app.update(marks);
     let workers = Workers::start(worker_tx, store);
-    session.terminal.draw(|f| dossier::ui::render(&app, f))?;
-    event_loop(&mut session, &mut app, &rx, &workers)
+    let drawn = session.terminal.draw(|f| dossier::ui::render(&app, f));
+    let ended = match drawn {
+        Ok(_) => event_loop(&mut session, &mut app, &rx, &workers),
+        Err(e) => Err(e.into()),
+    };
+    workers.finish();
+    ended
 }
 
 fn event_loop(

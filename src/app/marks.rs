@@ -4,7 +4,9 @@
 //!
 //! Owns: the marks as loaded and as changed this session, the sets the
 //! list, the counts and `is:` searches read, the note line, and the changes
-//! not yet handed to the binary to save ([`super::Effect::SaveState`]).
+//! not yet handed to the binary to save ([`super::Effect::SaveState`]) or
+//! handed over and not yet saved (the binary saves on a thread of its own
+//! and answers each save in turn with [`Action::MarksSaved`]).
 //! Must not touch: files or a clock. An article becomes read when the
 //! binary reports it open for [`READ_AFTER_SECS`] ([`Action::ReadFor`]), or
 //! when the reader is scrolled to its end; one the user marked unread stays
@@ -333,28 +335,31 @@ impl App {
                 }
             }
             Action::MarksLoaded { marks, warnings } => {
-                let mut loaded = Arc::unwrap_or_clone(marks);
-                // Anything marked and not yet saved stays marked.
-                for c in &self.pending {
-                    loaded.apply(c, 0);
-                }
-                self.replace_marks(loaded);
+                let loaded = Arc::unwrap_or_clone(marks);
+                self.take_unsaved(loaded);
                 self.take_warnings(&warnings, false);
             }
             Action::MarksSaved { marks, warnings } => {
+                // The answer to the oldest save handed over.
+                self.in_flight.pop_front();
                 let failed = marks.is_none();
                 if let Some(saved) = marks {
-                    let mut saved = Arc::unwrap_or_clone(saved);
-                    for c in &self.pending {
-                        saved.apply(c, 0);
-                    }
-                    self.replace_marks(saved);
+                    self.take_unsaved(Arc::unwrap_or_clone(saved));
                 }
                 self.take_warnings(&warnings, failed);
             }
             other => return Err(other),
         }
         Ok(())
+    }
+
+    /// Takes marks read from the file, with what this session changed
+    /// and has not seen saved yet (handed over, then pending) applied.
+    fn take_unsaved(&mut self, mut marks: Marks) {
+        for c in self.in_flight.iter().flatten().chain(&self.pending) {
+            marks.apply(c, 0);
+        }
+        self.replace_marks(marks);
     }
 
     fn take_warnings(&mut self, warnings: &[String], failed: bool) {
@@ -379,7 +384,9 @@ impl App {
         if effect.is_some() || self.pending.is_empty() {
             return effect;
         }
-        Some(Effect::SaveState(std::mem::take(&mut self.pending)))
+        let changes = std::mem::take(&mut self.pending);
+        self.in_flight.push_back(changes.clone());
+        Some(Effect::SaveState(changes))
     }
 }
 
@@ -755,6 +762,46 @@ mod tests {
         assert_eq!(a.mark_view.unread, 4);
         press(&mut a, "j");
         assert_eq!(note_rows(&a), ["✎ from last time"]);
+    }
+
+    #[test]
+    fn marks_saved_before_a_later_change_keep_that_change() {
+        // Saves run off the input path: the answer to the first save can
+        // come after the user has marked more.
+        let mut a = seeds_app(120, 40);
+        let first = a.update(Action::ToggleBookmark);
+        assert!(matches!(&first, Some(Effect::SaveState(c)) if c.len() == 1));
+        press(&mut a, "j");
+        let second = a.update(Action::ToggleBookmark);
+        assert!(matches!(&second, Some(Effect::SaveState(c)) if c.len() == 1));
+        // The file as the first save left it: only the first bookmark.
+        let mut after_first = Marks::default();
+        after_first.apply(&Change::Bookmark(a.id_of(DocId(0)), true), 5);
+        a.update(Action::MarksSaved {
+            marks: Some(Arc::new(after_first.clone())),
+            warnings: Vec::new(),
+        });
+        assert!(a.marks_of(DocId(0)).1);
+        assert!(a.marks_of(DocId(1)).1, "the second bookmark, still saving");
+        assert_eq!(a.mark_view.bookmarked, 2);
+        // The second save's answer holds both; nothing is in flight after.
+        let mut after_second = after_first;
+        after_second.apply(&Change::Bookmark(a.id_of(DocId(1)), true), 6);
+        a.update(Action::MarksSaved {
+            marks: Some(Arc::new(after_second)),
+            warnings: Vec::new(),
+        });
+        assert_eq!(a.mark_view.bookmarked, 2);
+        assert!(a.in_flight.is_empty());
+        // Had another dossier unbookmarked the second meanwhile, the file
+        // would now win: no stale change of ours is replayed over it.
+        let mut theirs = Marks::default();
+        theirs.apply(&Change::Bookmark(a.id_of(DocId(0)), true), 7);
+        a.update(Action::MarksLoaded {
+            marks: Arc::new(theirs),
+            warnings: Vec::new(),
+        });
+        assert!(!a.marks_of(DocId(1)).1);
     }
 
     #[test]

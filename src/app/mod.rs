@@ -231,6 +231,11 @@ pub struct App {
     pub note: Option<NoteEdit>,
     /// Mark changes not yet handed over to be saved.
     pending: Vec<Change>,
+    /// Mark changes handed over to be saved, a batch per save, oldest
+    /// first, until the binary answers for them: saves run off the input
+    /// path, and marks read back from a save (or from loading) must still
+    /// hold the changes of the saves after it.
+    in_flight: std::collections::VecDeque<Vec<Change>>,
     /// The article the user marked unread while it is open: it is not
     /// made read again until another article has been opened.
     kept_unread: Option<DocId>,
@@ -272,6 +277,7 @@ impl App {
             mark_view: MarkView::default(),
             note: None,
             pending: Vec::new(),
+            in_flight: std::collections::VecDeque::new(),
             kept_unread: None,
             warnings: Vec::new(),
         };
