@@ -545,8 +545,9 @@ fn event_loop(
 
 /// Applies an action and carries out its effect. Searches, saves and
 /// exports go to the workers; a pager, an editor, a copy or a stop take the
-/// terminal here. An answer known at once (a save's, or what the pager run
-/// has to say) is applied straight after, before anything else can change.
+/// terminal here. An answer known at once (what the pager run has to say,
+/// or a save with nowhere to save) is applied straight after, before
+/// anything else can change; the workers' answers arrive as actions.
 fn apply(
     session: &mut Session,
     app: &mut App,
