@@ -36,8 +36,15 @@ use sha2::{Digest, Sha256};
 use crate::corpus::{Corpus, Origin};
 use crate::search::Marked;
 
-/// The format of the marks file this version writes.
-pub const VERSION: u32 = 1;
+/// The newest format of the marks file this version reads and writes.
+/// Format 2 added [`Entry::read_at`] (an article marked unread); a file
+/// that holds none is written as format 1, which dossiers from before it
+/// read and save in full. A file that holds one is format 2: those older
+/// dossiers show it but do not rewrite it, since they would drop the dates.
+pub const VERSION: u32 = 2;
+
+/// The format before [`Entry::read_at`].
+const VERSION_WITHOUT_READ_DATES: u32 = 1;
 
 /// A value with the time (milliseconds since 1970) it was last set: the
 /// later of two wins a merge.
@@ -120,6 +127,15 @@ pub struct Marks {
 }
 
 impl Marks {
+    /// The oldest format that holds these marks whole.
+    pub fn format(&self) -> u32 {
+        if self.articles.values().any(|e| e.read_at.is_some()) {
+            VERSION
+        } else {
+            VERSION_WITHOUT_READ_DATES
+        }
+    }
+
     /// Whether the article with this id was read.
     pub fn is_read(&self, id: &str) -> bool {
         self.articles.get(id).is_some_and(|e| e.read)
@@ -469,7 +485,7 @@ impl Store {
         for c in changes {
             marks.apply(c, now);
         }
-        marks.version = VERSION;
+        marks.version = marks.format();
         marks.corpus.clone_from(&self.corpus);
         write_atomic(&self.path, |w| write(w, &marks))?;
         Ok(Loaded { marks, warnings })
@@ -580,7 +596,30 @@ mod tests {
         assert!(m.marks.is_read("a.txt") && !m.marks.is_read("b.txt"));
         assert!(m.marks.is_bookmarked("b.txt"));
         assert_eq!(m.marks.note("a.txt"), Some("ask the editor"));
-        assert_eq!(m.marks.version, VERSION);
+        // Nothing a dossier before format 2 would drop: written as 1.
+        assert_eq!(m.marks.version, 1);
+    }
+
+    #[test]
+    fn an_unread_mark_makes_the_file_format_2_which_older_versions_leave_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        s.save(&[read("a.txt"), read("b.txt")], 100).unwrap();
+        let unread = s.save(&[Change::Unread("a.txt".into())], 200).unwrap();
+        assert_eq!(unread.marks.version, 2);
+        let text = std::fs::read_to_string(s.path()).unwrap();
+        assert!(
+            text.contains("\"version\": 2") || text.contains("\"version\":2"),
+            "{text}"
+        );
+        // Read again, the article keeps its date (the latest change wins a
+        // merge), so the file stays format 2.
+        let again = s.save(&[read("a.txt")], 300).unwrap();
+        assert!(again.marks.is_read("a.txt"));
+        assert_eq!(again.marks.version, 2);
+        // A corpus whose marks never held an unread stays format 1.
+        let other = Store::for_corpus(dir.path(), &Origin::Folder("/x/other".into()));
+        assert_eq!(other.save(&[read("a.txt")], 400).unwrap().marks.version, 1);
     }
 
     #[test]
