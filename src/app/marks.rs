@@ -288,13 +288,32 @@ impl App {
             marked: Arc::new(marked),
             by_id: None,
         };
+        self.count_listed_marks();
+    }
+
+    /// Counts the unread and bookmarked articles among those listed (the
+    /// list's title shows them), from the corpus's counts when all are.
+    pub(super) fn count_listed_marks(&mut self) {
+        let v = &self.mark_view;
+        let rows = &self.list.rows;
+        self.list.marked = if rows.len() == self.lib.corpus.len() {
+            (v.unread, v.bookmarked)
+        } else {
+            let m = &v.marked;
+            (
+                rows.iter().filter(|d| !m.read.contains(d.0)).count(),
+                rows.iter().filter(|d| m.bookmarked.contains(d.0)).count(),
+            )
+        };
     }
 
     /// Brings the sets and counts up to date after the marks of the
     /// articles with these ids changed, looking at those articles only
     /// (a search holding the sets keeps its own copy).
     fn remark_ids(&mut self, ids: &[&str]) {
-        if !remark(&self.lib.corpus, &self.marks, &mut self.mark_view, ids) {
+        if remark(&self.lib.corpus, &self.marks, &mut self.mark_view, ids) {
+            self.count_listed_marks();
+        } else {
             self.refresh_marks();
         }
     }
@@ -311,6 +330,8 @@ impl App {
                 && !remark(&self.lib.corpus, &self.marks, &mut self.mark_view, &changed));
         if rebuild {
             self.refresh_marks();
+        } else if !changed.is_empty() {
+            self.count_listed_marks();
         }
         self.show_note();
     }
@@ -762,6 +783,24 @@ mod tests {
         assert_eq!(a.mark_view.unread, 4);
         press(&mut a, "j");
         assert_eq!(note_rows(&a), ["✎ from last time"]);
+    }
+
+    #[test]
+    fn a_filtered_list_counts_its_own_unread_and_bookmarked_articles() {
+        let mut a = seeds_app(120, 40);
+        type_filter(&mut a, "bortnikov");
+        let listed = a.list.rows.len();
+        assert!(listed > 1 && listed < a.lib.corpus.len(), "{listed}");
+        assert_eq!(a.list.marked, (listed, 0));
+        press(&mut a, "enter b");
+        assert_eq!(a.list.marked, (listed, 1), "after b");
+        let doc = a.list.selected().unwrap();
+        a.update(Action::ReadFor { doc, secs: 3 });
+        assert_eq!(a.list.marked, (listed - 1, 1), "after reading");
+        // Unfiltered, the corpus's counts.
+        press(&mut a, "esc esc");
+        assert_eq!(a.list.rows.len(), a.lib.corpus.len());
+        assert_eq!(a.list.marked, (a.lib.corpus.len() - 1, 1));
     }
 
     #[test]

@@ -123,6 +123,10 @@ pub struct ArticleList {
     pub rows: Vec<DocId>,
     /// Selection and scroll, in rows of `rows`.
     pub cursor: Cursor,
+    /// How many of the listed articles are unread, and how many
+    /// bookmarked: counted when the list or the marks change, not at every
+    /// frame (a filtered list can hold the whole corpus).
+    pub marked: (usize, usize),
 }
 
 impl ArticleList {
@@ -930,6 +934,7 @@ impl App {
             rows.retain(|d| naming.binary_search(d).is_ok());
         }
         self.list.rows = rows;
+        self.count_listed_marks();
         let keep = current.and_then(|d| self.list.rows.iter().position(|&r| r == d));
         let (len, vis) = (self.list.rows.len(), self.list_visible());
         self.list.cursor.select(keep.unwrap_or(0), len, vis);

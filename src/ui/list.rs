@@ -120,7 +120,7 @@ fn list_title(app: &App, shown: usize, total: usize) -> Title {
     if app.filter.active() {
         title.push(" · ", "filtered".into(), 0);
     }
-    let (unread, bookmarked) = mark_counts(app, all);
+    let (unread, bookmarked) = app.list.marked;
     title.push(" · ", format!("{} unread", text::grouped(unread)), 5);
     if bookmarked > 0 {
         title.push(" · ", format!("{}★", text::grouped(bookmarked)), 4);
@@ -180,21 +180,6 @@ impl Title {
             .find(|s| text::display_width(s) <= room)
             .unwrap_or_else(|| self.count.clone())
     }
-}
-
-/// Articles unread and bookmarked among those listed (the whole corpus's
-/// counts are kept ready).
-fn mark_counts(app: &App, all: bool) -> (usize, usize) {
-    let v = &app.mark_view;
-    if all {
-        return (v.unread, v.bookmarked);
-    }
-    let m = &v.marked;
-    let rows = &app.list.rows;
-    (
-        rows.iter().filter(|d| !m.read.contains(d.0)).count(),
-        rows.iter().filter(|d| m.bookmarked.contains(d.0)).count(),
-    )
 }
 
 #[cfg(test)]
