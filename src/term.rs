@@ -293,14 +293,21 @@ impl Workers {
             }
             // Saved in turn on the saver's thread (a save of the marks of
             // 100,000 articles takes 0.1 s: lock, re-read, merge, write);
-            // with nowhere to save, answered at once.
-            Effect::SaveState(changes) => match &self.saver {
-                Some((saves, _)) if saves.send(changes).is_ok() => None,
-                _ => Some(Action::MarksSaved {
+            // with nowhere to save (said when the marks were loaded), or
+            // no saver left, answered at once.
+            Effect::SaveState(changes) => {
+                let warnings = match &self.saver {
+                    None => Vec::new(),
+                    Some((saves, _)) if saves.send(changes).is_ok() => return None,
+                    Some(_) => {
+                        vec!["the thread saving marks stopped: marks made now are not saved".into()]
+                    }
+                };
+                Some(Action::MarksSaved {
                     marks: None,
-                    warnings: Vec::new(),
-                }),
-            },
+                    warnings,
+                })
+            }
             Effect::Export {
                 selection,
                 format,
