@@ -872,7 +872,7 @@ fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
         Lookup::Ambiguous(ids) => {
             let names: Vec<String> = ids
                 .iter()
-                .map(|&i| lib.actors.get(i).name.clone())
+                .map(|&i| lib.actors.get(i).name.to_owned())
                 .collect();
             eprintln!(
                 "dossier: {:?} could be any of: {}; give more of the name",

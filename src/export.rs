@@ -219,7 +219,7 @@ pub fn actor_records<'a>(lib: &'a Library, hits: &[ActorHit]) -> Vec<ActorRecord
         .map(|h| {
             let a = lib.actors.get(h.actor);
             ActorRecord {
-                name: &a.name,
+                name: a.name,
                 kind: a.kind,
                 mentions: h.mentions,
                 articles: h.articles,
@@ -239,7 +239,7 @@ pub fn mention_records<'a>(
     if actor.ix() >= lib.actors.len() {
         return Vec::new();
     }
-    let name = lib.actors.get(actor).name.as_str();
+    let name = lib.actors.get(actor).name;
     let mut out = Vec::new();
     let mut starts: (Option<DocId>, Vec<u32>) = (None, Vec::new());
     for m in lib.actors.of_actor(actor) {
@@ -485,7 +485,7 @@ fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
             let top: Vec<String> = named
                 .iter()
                 .take(6)
-                .map(|&(a, n)| format!("{} ({n})", md_escape(&lib.actors.get(a).name)))
+                .map(|&(a, n)| format!("{} ({n})", md_escape(lib.actors.get(a).name)))
                 .collect();
             let more = if named.len() > top.len() { ", …" } else { "" };
             let _ = writeln!(
@@ -535,7 +535,7 @@ fn mentions_md(
     scope: Option<&str>,
 ) -> String {
     let mut out = String::new();
-    let Some(who) = lib.actors.list().get(actor.ix()) else {
+    let Some(who) = (actor.ix() < lib.actors.len()).then(|| lib.actors.get(actor)) else {
         return out;
     };
     let docs = {
@@ -548,7 +548,7 @@ fn mentions_md(
         lib,
         &format!(
             "{}: {} in {}",
-            md_escape(&who.name),
+            md_escape(who.name),
             plural(rows.len(), "mention", "mentions"),
             plural(docs, "article", "articles")
         ),

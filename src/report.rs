@@ -125,7 +125,7 @@ pub fn filtered_actors<'a>(lib: &'a Library, hits: &Hits) -> Vec<FilteredActorRo
         .map(|h| {
             let a = lib.actors.get(h.actor);
             FilteredActorRow {
-                name: &a.name,
+                name: a.name,
                 kind: a.kind,
                 mentions: h.mentions,
                 articles: h.articles,
@@ -188,10 +188,9 @@ pub fn article_row(lib: &Library, id: crate::corpus::DocId) -> ArticleRow<'_> {
 /// Every actor, most mentioned first.
 pub fn actors(lib: &Library) -> Vec<ActorRow<'_>> {
     lib.actors
-        .list()
         .iter()
         .map(|a| ActorRow {
-            name: &a.name,
+            name: a.name,
             kind: a.kind,
             mentions: a.mentions,
             articles: a.articles,
@@ -212,7 +211,7 @@ pub fn mentions(lib: &Library, actor: Option<ActorId>) -> Vec<MentionRow<'_>> {
         let (left, right) = text::context(&article.text, m.range(), CONTEXT_CELLS);
         let actor = lib.actors.get(m.actor);
         MentionRow {
-            actor: &actor.name,
+            actor: actor.name,
             kind: actor.kind,
             article: &article.id,
             start: m.start,
@@ -258,7 +257,7 @@ pub fn related(lib: &Library, actor: ActorId) -> Vec<RelatedRow<'_>> {
                 let a = lib.actors.get(x.actor);
                 RelatedRow {
                     scope,
-                    name: &a.name,
+                    name: a.name,
                     kind: a.kind,
                     together: x.together,
                     expected: (x.expected * 100.0).round() / 100.0,
@@ -383,7 +382,7 @@ pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
             actors: t
                 .group_actors(i)
                 .iter()
-                .map(|&a| lib.actors.get(a).name.as_str())
+                .map(|&a| lib.actors.get(a).name)
                 .collect(),
             events: t
                 .group_events(i)
@@ -454,7 +453,7 @@ pub fn quotes(lib: &Library, actor: ActorId) -> Vec<QuoteRow<'_>> {
         .map(|q| {
             let a = &lib.corpus.articles[q.doc.ix()];
             QuoteRow {
-                speaker: &lib.actors.get(q.speaker).name,
+                speaker: lib.actors.get(q.speaker).name,
                 article: &a.id,
                 date: a.meta.date.as_deref(),
                 speech: q.speech,
@@ -544,7 +543,7 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
     by.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
     let _ = writeln!(out, "\n## Who said what");
     for &(actor, _) in by.iter().take(speakers) {
-        let _ = writeln!(out, "\n### {}\n", one_line(&lib.actors.get(actor).name));
+        let _ = writeln!(out, "\n### {}\n", one_line(lib.actors.get(actor).name));
         for q in story.quotes_of(actor) {
             let said = one_line(
                 &lib.corpus.articles[q.doc.ix()].text[q.text.start as usize..q.text.end as usize],

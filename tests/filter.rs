@@ -58,7 +58,13 @@ fn sidebar(lib: &Arc<Library>, q: &str) -> Vec<(String, u32, u32)> {
     run(lib, q)
         .actors
         .iter()
-        .map(|h| (lib.actors.get(h.actor).name.clone(), h.mentions, h.articles))
+        .map(|h| {
+            (
+                lib.actors.get(h.actor).name.to_owned(),
+                h.mentions,
+                h.articles,
+            )
+        })
         .collect()
 }
 
@@ -348,15 +354,14 @@ fn actors_named_by(lib: &Library, term: &str) -> Vec<String> {
     let pat = dossier::search::matching::Pattern::sensitive(&t);
     let mut names: Vec<String> = lib
         .actors
-        .list()
         .iter()
         .filter(|a| {
-            std::iter::once(a.name.as_str())
+            std::iter::once(a.name)
                 .chain(a.aliases.iter().map(String::as_str))
                 .chain(a.variants.iter().map(|v| v.text.as_str()))
                 .any(|n| pat.text(&dossier::search::fold::transform(n, t.sense)))
         })
-        .map(|a| a.name.clone())
+        .map(|a| a.name.to_owned())
         .collect();
     names.sort();
     names
@@ -380,7 +385,7 @@ proptest! {
             let q = Query::parse(&format!("@{}", &term[..end]));
             got = engine.search(&lib, &q, &|| false).unwrap().actors;
         }
-        let mut got: Vec<String> = got.iter().map(|h| lib.actors.get(h.actor).name.clone()).collect();
+        let mut got: Vec<String> = got.iter().map(|h| lib.actors.get(h.actor).name.to_owned()).collect();
         got.sort();
         prop_assert_eq!(got, want, "@{}", term);
     }

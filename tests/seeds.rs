@@ -110,7 +110,6 @@ fn discovery_alone_finds_the_story_s_actors() {
     let lib = Library::build(Corpus::seeds(), &Extraction::with(Gazetteer::default()));
     let actor = |spelling: &str| {
         lib.actors
-            .list()
             .iter()
             .find(|a| a.name == spelling || a.spellings().iter().any(|v| v.text == spelling))
             .unwrap_or_else(|| panic!("no actor is written {spelling:?}"))

@@ -106,12 +106,12 @@ fn digest(lib: &Library) -> String {
         h.update(s.as_bytes());
         h.update([0]);
     };
-    for a in lib.actors.list() {
+    for a in lib.actors.iter() {
         put(&format!(
             "{}|{:?}|{}|{}",
             a.name, a.kind, a.mentions, a.articles
         ));
-        for alias in &a.aliases {
+        for alias in a.aliases {
             put(alias);
         }
         for v in a.spellings().iter() {

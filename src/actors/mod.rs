@@ -78,43 +78,72 @@ pub struct Variant {
     pub count: u32,
 }
 
-/// An actor with its counts over the whole corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Actor {
+/// An actor with its counts over the whole corpus: a view into
+/// [`Actors`], which keeps every name in one buffer rather than one
+/// allocation per actor (most of a large corpus's actors are named once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Actor<'a> {
     /// The canonical name.
-    pub name: String,
+    pub name: &'a str,
     /// What sort of actor.
     pub kind: Kind,
     /// Other spellings from the gazetteer, whether or not they occur.
-    pub aliases: Vec<String>,
+    pub aliases: &'a [String],
     /// Spellings seen in the corpus, most frequent first; empty when the
     /// articles write the actor only as its name (most do: this saves a
     /// string per actor). [`Actor::spellings`] always lists them.
-    pub variants: Vec<Variant>,
+    pub variants: &'a [Variant],
     /// Number of mentions.
     pub mentions: u32,
     /// Number of articles with at least one mention.
     pub articles: u32,
 }
 
-impl Actor {
+impl<'a> Actor<'a> {
     /// Spellings seen in the corpus, most frequent first.
-    pub fn spellings(&self) -> std::borrow::Cow<'_, [Variant]> {
+    pub fn spellings(self) -> std::borrow::Cow<'a, [Variant]> {
         if self.variants.is_empty() {
             std::borrow::Cow::Owned(vec![Variant {
-                text: self.name.clone(),
+                text: self.name.to_owned(),
                 count: self.mentions,
             }])
         } else {
-            std::borrow::Cow::Borrowed(&self.variants)
+            std::borrow::Cow::Borrowed(self.variants)
         }
     }
+}
+
+/// What [`Actors`] keeps of each actor besides its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Facts {
+    mentions: u32,
+    articles: u32,
+    /// Index into `Actors::extras`, or [`Facts::PLAIN`].
+    extra: u32,
+    kind: Kind,
+}
+
+impl Facts {
+    /// No aliases and no variants: nearly every discovered actor.
+    const PLAIN: u32 = u32::MAX;
+}
+
+/// The aliases and variants of the few actors that have either.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Extra {
+    aliases: Vec<String>,
+    variants: Vec<Variant>,
 }
 
 /// Every actor and mention of a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Actors {
-    list: Vec<Actor>,
+    /// The actors' names end to end, most mentioned first;
+    /// `names[name_start[i]..name_start[i + 1]]` is actor `i`'s.
+    names: String,
+    name_start: Vec<u32>,
+    facts: Vec<Facts>,
+    extras: Vec<Extra>,
     /// All mentions, by article then position.
     mentions: Vec<Mention>,
     /// `mentions[doc_start[d]..doc_start[d + 1]]` are article `d`'s.
@@ -557,21 +586,33 @@ impl Actors {
                 }
             })
             .collect();
-        let list: Vec<Actor> = ranked
-            .iter()
-            .zip(variants)
-            .map(|(&e, variants)| {
-                let entry = &mut entries[e as usize];
-                Actor {
-                    name: std::mem::take(&mut entry.name),
-                    kind: entry.kind,
+        let name_bytes: usize = ranked.iter().map(|&e| entries[e as usize].name.len()).sum();
+        let mut names = String::with_capacity(name_bytes);
+        let mut name_start = Vec::with_capacity(ranked.len() + 1);
+        let mut facts = Vec::with_capacity(ranked.len());
+        let mut extras = Vec::new();
+        for (&e, variants) in ranked.iter().zip(variants) {
+            let entry = &mut entries[e as usize];
+            name_start.push(names.len() as u32);
+            names.push_str(&entry.name);
+            let mut extra = Facts::PLAIN;
+            if !entry.aliases.is_empty() || !variants.is_empty() {
+                extra = extras.len() as u32;
+                extras.push(Extra {
                     aliases: std::mem::take(&mut entry.aliases),
                     variants,
-                    mentions: entry_mentions[e as usize],
-                    articles: entry_docs[e as usize],
-                }
-            })
-            .collect();
+                });
+            }
+            facts.push(Facts {
+                mentions: entry_mentions[e as usize],
+                articles: entry_docs[e as usize],
+                extra,
+                kind: entry.kind,
+            });
+        }
+        name_start.push(names.len() as u32);
+        drop(entries);
+        let count = facts.len();
 
         // Mentions by article, then by actor and the articles of each
         // actor, laid out end to end.
@@ -609,14 +650,14 @@ impl Actors {
         doc_start.push(mentions.len() as u32);
         doc_actor_start.push(doc_actors.len() as u32);
         let by_actor = Csr::group(
-            list.len(),
+            count,
             mentions
                 .iter()
                 .enumerate()
                 .map(|(i, m)| (m.actor.ix(), i as u32)),
         );
         let actor_docs = Csr::group(
-            list.len(),
+            count,
             doc_actor_start.windows(2).enumerate().flat_map(|(d, w)| {
                 doc_actors[w[0] as usize..w[1] as usize]
                     .iter()
@@ -624,7 +665,10 @@ impl Actors {
             }),
         );
         Actors {
-            list,
+            names,
+            name_start,
+            facts,
+            extras,
             mentions,
             doc_start,
             by_actor,
@@ -635,8 +679,8 @@ impl Actors {
     }
 
     /// All actors, most mentioned first.
-    pub fn list(&self) -> &[Actor] {
-        &self.list
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Actor<'_>> + DoubleEndedIterator + Clone {
+        (0..self.facts.len() as u32).map(|i| self.get(ActorId(i)))
     }
 
     /// Bytes held by the actors and their mentions (not counting the
@@ -644,19 +688,21 @@ impl Actors {
     /// string's length.
     pub fn heap_bytes(&self) -> usize {
         use std::mem::size_of;
-        let strings: usize = self
-            .list
+        let extras: usize = self
+            .extras
             .iter()
-            .map(|a| {
-                a.name.capacity()
-                    + a.aliases.capacity() * size_of::<String>()
-                    + a.aliases.iter().map(String::capacity).sum::<usize>()
-                    + a.variants.capacity() * size_of::<Variant>()
-                    + a.variants.iter().map(|v| v.text.capacity()).sum::<usize>()
+            .map(|x| {
+                x.aliases.capacity() * size_of::<String>()
+                    + x.aliases.iter().map(String::capacity).sum::<usize>()
+                    + x.variants.capacity() * size_of::<Variant>()
+                    + x.variants.iter().map(|v| v.text.capacity()).sum::<usize>()
             })
             .sum();
-        self.list.capacity() * size_of::<Actor>()
-            + strings
+        self.names.capacity()
+            + self.name_start.capacity() * 4
+            + self.facts.capacity() * size_of::<Facts>()
+            + self.extras.capacity() * size_of::<Extra>()
+            + extras
             + self.mentions.capacity() * size_of::<Mention>()
             + (self.doc_start.capacity() + self.doc_actor_start.capacity()) * 4
             + self.by_actor.heap_bytes()
@@ -666,17 +712,31 @@ impl Actors {
 
     /// Number of actors.
     pub fn len(&self) -> usize {
-        self.list.len()
+        self.facts.len()
     }
 
     /// Whether no actor occurs in the corpus.
     pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
+        self.facts.is_empty()
     }
 
     /// The actor with id `id`.
-    pub fn get(&self, id: ActorId) -> &Actor {
-        &self.list[id.ix()]
+    pub fn get(&self, id: ActorId) -> Actor<'_> {
+        let i = id.ix();
+        let f = self.facts[i];
+        let name = &self.names[self.name_start[i] as usize..self.name_start[i + 1] as usize];
+        let (aliases, variants) = match self.extras.get(f.extra as usize) {
+            Some(x) => (&x.aliases[..], &x.variants[..]),
+            None => (&[][..], &[][..]),
+        };
+        Actor {
+            name,
+            kind: f.kind,
+            aliases,
+            variants,
+            mentions: f.mentions,
+            articles: f.articles,
+        }
     }
 
     /// Every mention, by article then position.
@@ -739,11 +799,11 @@ impl Actors {
         if wanted.is_empty() {
             return Lookup::NotFound;
         }
-        let exact: Vec<ActorId> = (0..self.list.len())
+        let exact: Vec<ActorId> = (0..self.len())
             .map(|i| ActorId(i as u32))
             .filter(|&id| {
                 let a = self.get(id);
-                std::iter::once(a.name.as_str())
+                std::iter::once(a.name)
                     .chain(a.aliases.iter().map(String::as_str))
                     .chain(a.variants.iter().map(|v| v.text.as_str()))
                     .any(|s| s.to_lowercase() == wanted)
@@ -756,10 +816,10 @@ impl Actors {
             return Lookup::Ambiguous(exact);
         }
         let fm = SkimMatcherV2::default().ignore_case();
-        let mut scored: Vec<(i64, ActorId)> = (0..self.list.len())
+        let mut scored: Vec<(i64, ActorId)> = (0..self.len())
             .filter_map(|i| {
-                let a = &self.list[i];
-                std::iter::once(a.name.as_str())
+                let a = self.get(ActorId(i as u32));
+                std::iter::once(a.name)
                     .chain(a.aliases.iter().map(String::as_str))
                     .filter_map(|s| fm.fuzzy_match(s, name.trim()))
                     .max()

@@ -162,7 +162,7 @@ impl App {
                         .is_none_or(|w| w.binary_search(&m.doc).is_ok())
                 })
                 .count();
-            (self.lib.actors.get(a).name.as_str(), n)
+            (self.lib.actors.get(a).name, n)
         });
         What::ALL
             .into_iter()

@@ -1062,7 +1062,7 @@ impl App {
         self.selected_actor = actor;
         self.relist();
         if let Some(a) = actor {
-            let name = self.lib.actors.get(a).name.clone();
+            let name = self.lib.actors.get(a).name.to_owned();
             let n = self.list.rows.len();
             self.message = Some(format!(
                 "{name}: {n} article{} — n/N walk the mentions, Esc shows all",

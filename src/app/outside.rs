@@ -243,14 +243,14 @@ impl App {
                 let Some(a) = self.related.as_ref().and_then(|r| r.current()) else {
                     return self.nothing_to_copy();
                 };
-                (lib.actors.get(a).name.clone(), "the actor's name".into())
+                (lib.actors.get(a).name.to_owned(), "the actor's name".into())
             }
             View::Panes => match self.focus {
                 Pane::Actors => {
                     let Some(a) = self.sidebar.current() else {
                         return self.nothing_to_copy();
                     };
-                    (lib.actors.get(a).name.clone(), "the actor's name".into())
+                    (lib.actors.get(a).name.to_owned(), "the actor's name".into())
                 }
                 Pane::Reader if self.reader.mention.is_some() => {
                     let (Some(doc), Some(k)) = (self.reader.doc, self.reader.mention) else {

@@ -274,7 +274,7 @@ fn sidebar_names(a: &App) -> Vec<String> {
     a.sidebar
         .rows
         .iter()
-        .map(|h| a.lib.actors.get(h.actor).name.clone())
+        .map(|h| a.lib.actors.get(h.actor).name.to_owned())
         .collect()
 }
 

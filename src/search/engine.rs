@@ -61,7 +61,6 @@ impl ActorHit {
     /// first: the sidebar with no filter.
     pub fn all(actors: &crate::actors::Actors) -> Vec<ActorHit> {
         actors
-            .list()
             .iter()
             .enumerate()
             .map(|(i, a)| ActorHit {
@@ -359,7 +358,7 @@ impl Engine {
             for &a in &h.actor_ids {
                 for d in lib.actors.docs_of(a) {
                     if hits.set.contains(d.0) {
-                        words[d.ix()].push(fold::fold(&lib.actors.get(a).name));
+                        words[d.ix()].push(fold::fold(lib.actors.get(a).name));
                     }
                 }
             }
@@ -465,8 +464,8 @@ pub(crate) fn actor_name_matches(lib: &Library, t: &Term, a: usize) -> bool {
 /// pattern), whether one of actor `a`'s names really matches as typed (the
 /// names index is folded).
 fn actor_sense_matches(lib: &Library, t: &Term, strict: &Pattern, a: usize) -> bool {
-    let actor = &lib.actors.list()[a];
-    std::iter::once(actor.name.as_str())
+    let actor = lib.actors.get(ActorId(a as u32));
+    std::iter::once(actor.name)
         .chain(actor.aliases.iter().map(String::as_str))
         .chain(actor.variants.iter().map(|v| v.text.as_str()))
         .any(|name| strict.text(&fold::transform(name, t.sense)))

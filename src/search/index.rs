@@ -256,7 +256,7 @@ fn fold_titles(corpus: &Corpus, given: Option<Vocab>) -> (String, Vec<u32>, Voca
 /// The articles naming an actor of each kind, by [`kind_slot`].
 fn kind_docs(n: usize, actors: &Actors) -> Vec<DocSet> {
     let mut kind_docs = vec![DocSet::empty(n); Kind::ALL.len()];
-    for (i, a) in actors.list().iter().enumerate() {
+    for (i, a) in actors.iter().enumerate() {
         let set = &mut kind_docs[kind_slot(a.kind)];
         for d in actors.docs_of(crate::actors::ActorId(i as u32)) {
             set.insert(d.0);
@@ -270,15 +270,15 @@ fn kind_docs(n: usize, actors: &Actors) -> Vec<DocSet> {
 /// `runs` runs of consecutive actors (one per core: each run's vocabulary
 /// is sorted again to merge), joined in order.
 fn name_vocab(actors: &Actors, runs: usize) -> (Names, Vocab) {
-    let list = actors.list();
-    let parts: Vec<(Names, VocabBuilder)> = crate::par::shares(list.len(), runs)
+    let parts: Vec<(Names, VocabBuilder)> = crate::par::shares(actors.len(), runs)
         .into_par_iter()
         .map(|run| {
             let mut part = Names::default();
             let mut vocab = VocabBuilder::default();
             let (mut folded, mut spans, mut buf) = (String::new(), Vec::new(), String::new());
-            for (k, a) in list[run.clone()].iter().enumerate() {
-                let names = std::iter::once(a.name.as_str())
+            for (k, i) in run.clone().enumerate() {
+                let a = actors.get(crate::actors::ActorId(i as u32));
+                let names = std::iter::once(a.name)
                     .chain(a.aliases.iter().map(String::as_str))
                     .chain(a.variants.iter().map(|v| v.text.as_str()));
                 part.push_actor(names, &mut folded, &mut spans);
@@ -456,7 +456,6 @@ impl SearchIndex {
                 || name_vocab(actors, rayon::current_num_threads()),
             );
         let actor_stats = actors
-            .list()
             .iter()
             .map(|a| ActorStat {
                 mentions: a.mentions,

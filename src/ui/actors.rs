@@ -69,12 +69,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         if chosen {
             name_style = name_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
         }
-        let marked = query
-            .map(|q| name_chars(q, &actor.name))
-            .unwrap_or_default();
+        let marked = query.map(|q| name_chars(q, actor.name)).unwrap_or_default();
         let mut spans = vec![Span::styled(if chosen { "●" } else { " " }, th.key())];
         spans.extend(marked_spans(
-            &actor.name,
+            actor.name,
             &marked,
             name_w,
             name_style,

@@ -115,7 +115,7 @@ fn list_title(app: &App, shown: usize, total: usize) -> Title {
         title.push(" · ", "loading".into(), 1);
     }
     if let Some(a) = app.selected_actor {
-        title.push(" naming ", app.lib.actors.get(a).name.clone(), 2);
+        title.push(" naming ", app.lib.actors.get(a).name.to_owned(), 2);
     }
     if app.filter.active() {
         title.push(" · ", "filtered".into(), 0);

@@ -93,7 +93,7 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
         let spans = vec![
             Span::raw(" "),
             Span::styled(
-                text::pad(&text::fit(&text::safe_line(&actor.name), name_w), name_w),
+                text::pad(&text::fit(&text::safe_line(actor.name), name_w), name_w),
                 th.kind(actor.kind),
             ),
             Span::raw(text::pad_left(&compact(rel.together), num_w)),

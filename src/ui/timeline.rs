@@ -157,12 +157,12 @@ fn row_spans(
             TimelineRow::Group(g) => tl
                 .group_actors(g as usize)
                 .iter()
-                .map(|&a| lib.actors.get(a).name.as_str())
+                .map(|&a| lib.actors.get(a).name)
                 .collect(),
             TimelineRow::Event(..) => tl
                 .event_actors(e)
                 .iter()
-                .map(|&a| lib.actors.get(a).name.as_str())
+                .map(|&a| lib.actors.get(a).name)
                 .collect(),
         };
         spans.push(Span::styled(
