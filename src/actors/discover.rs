@@ -1021,24 +1021,94 @@ fn bump(n: &mut u16, yes: bool) {
     *n = n.saturating_add(u16::from(yes));
 }
 
-/// A discovered actor.
-#[derive(Debug, Clone)]
+/// The discovered actors, merged names included (as their heads' aliases
+/// and on their own, with no mentions): their names end to end in one
+/// buffer (there are hundreds of thousands on a large corpus), their
+/// kinds, and the names merged into each.
+#[derive(Debug, Default)]
 pub struct Found {
+    names: String,
+    /// Where each name ends in `names` (it starts where the one before
+    /// ends).
+    ends: Vec<u32>,
+    kinds: Vec<Kind>,
+    /// The numbers of the names merged into each.
+    merged: Csr<u32>,
+}
+
+/// One discovered actor: a view into [`Found`].
+#[derive(Clone, Copy)]
+pub struct FoundActor<'f> {
     /// Its canonical name.
-    pub name: String,
+    pub name: &'f str,
     /// Its kind.
     pub kind: Kind,
-    /// Other spellings that refer to it.
-    pub aliases: Vec<String>,
+    found: &'f Found,
+    at: u32,
+}
+
+impl<'f> FoundActor<'f> {
+    /// Other spellings that refer to it: the names merged into it.
+    pub fn aliases(self) -> impl Iterator<Item = &'f str> {
+        let found = self.found;
+        found
+            .merged
+            .row(self.at as usize)
+            .iter()
+            .map(move |&n| found.name(n))
+    }
+}
+
+impl std::fmt::Debug for FoundActor<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FoundActor")
+            .field("name", &self.name)
+            .field("kind", &self.kind)
+            .field("aliases", &self.aliases().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Found {
+    /// Number of discovered actors.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Whether none was discovered.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// The name of actor `i`.
+    pub fn name(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.names[start..self.ends[i] as usize]
+    }
+
+    /// Actor `i`.
+    pub fn get(&self, i: u32) -> FoundActor<'_> {
+        FoundActor {
+            name: self.name(i),
+            kind: self.kinds[i as usize],
+            found: self,
+            at: i,
+        }
+    }
+
+    /// Every discovered actor, by number.
+    pub fn iter(&self) -> impl Iterator<Item = FoundActor<'_>> {
+        (0..self.len() as u32).map(|i| self.get(i))
+    }
 }
 
 /// The names discovery found, and what each spelling refers to. Spellings
 /// borrow the corpus text.
 #[derive(Debug, Default)]
 pub struct Lexicon<'a> {
-    /// The discovered actors (merged names included, as their heads'
-    /// aliases and on their own, with no mentions).
-    pub found: Vec<Found>,
+    /// The discovered actors.
+    pub found: Found,
     /// Every run surface -> its number (an index into `whole`).
     surface_ids: Interner,
     /// Bare surnames several people share: surname -> its spelling number
@@ -1350,20 +1420,16 @@ pub fn decide<'a>(
     };
 
     // Number them, typed.
-    let mut found: Vec<Found> = names
+    let mut kinds: Vec<Kind> = names
         .par_iter()
-        .map(|(surface, s)| Found {
-            name: (*surface).to_owned(),
-            kind: kind_of(cues, surface, s, || bare(surface), lowercase),
-            aliases: Vec::new(),
-        })
+        .map(|(surface, s)| kind_of(cues, surface, s, || bare(surface), lowercase))
         .collect();
-    let mut into: Vec<u32> = (0..found.len() as u32).collect();
+    let mut into: Vec<u32> = (0..kinds.len() as u32).collect();
 
     // Acronyms defined in brackets join their expansion.
     for (expansion, acronym) in acronyms {
         if let (Some(e), Some(a)) = (index(expansion), index(acronym)) {
-            if e != a && found[e].kind != Kind::Person {
+            if e != a && kinds[e] != Kind::Person {
                 into[a] = e as u32;
             }
         }
@@ -1381,7 +1447,7 @@ pub fn decide<'a>(
             let j = index(single)?;
             let bodies = [i, j]
                 .iter()
-                .all(|&k| matches!(found[k].kind, Kind::Organization | Kind::Other));
+                .all(|&k| matches!(kinds[k], Kind::Organization | Kind::Other));
             bodies.then_some((i as u32, j as u32))
         })
         .collect();
@@ -1396,28 +1462,28 @@ pub fn decide<'a>(
         .filter(|(n, s)| !n.contains(' ') && s.honor > 0 && !cues.listed(n))
         .map(|(n, _)| *n)
         .collect();
-    found
+    kinds
         .par_iter_mut()
         .zip(names.par_iter())
-        .for_each(|(f, (surface, _))| {
+        .for_each(|(kind, (surface, _))| {
             let Some((_, last)) = surface.rsplit_once(' ') else {
                 return;
             };
-            let weak = matches!(f.kind, Kind::Other | Kind::Organization)
+            let weak = matches!(kind, Kind::Other | Kind::Organization)
                 && titled.contains(last)
                 && !cues.listed(surface)
                 && !surface
                     .split(' ')
                     .any(|w| cues.is(w, ORG_WORD) || cues.is(w, PLACE_WORD));
             if weak {
-                f.kind = Kind::Person;
+                *kind = Kind::Person;
             }
         });
     // People: first-name variants of one surname join; a surname alone
     // joins the one full name ending with it.
     let mut by_surname: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for (i, (surface, _)) in names.iter().enumerate() {
-        if surface.contains(' ') && found[i].kind == Kind::Person {
+        if surface.contains(' ') && kinds[i] == Kind::Person {
             if let Some(last) = surface.rsplit(' ').next() {
                 by_surname.entry(last).or_default().push(i as u32);
             }
@@ -1445,8 +1511,8 @@ pub fn decide<'a>(
                 }
             }
             None => {
-                if s.honor > 0 && found[i].kind == Kind::Other && !cues.listed(surface) {
-                    found[i].kind = Kind::Person;
+                if s.honor > 0 && kinds[i] == Kind::Other && !cues.listed(surface) {
+                    kinds[i] = Kind::Person;
                 }
             }
         }
@@ -1476,7 +1542,7 @@ pub fn decide<'a>(
             }
             let (person, known) = surnames.resolve(surface)?;
             let common = index(known).map_or(u32::MAX, |k| names[k].1.count);
-            (s.count < common.max(2) && matches!(found[i].kind, Kind::Person | Kind::Other))
+            (s.count < common.max(2) && matches!(kinds[i], Kind::Person | Kind::Other))
                 .then_some((i, person))
         })
         .collect();
@@ -1510,15 +1576,14 @@ pub fn decide<'a>(
     }
 
     let shared_spellings = texts.len() as u32;
-    let sharer_of = Csr::group(found.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
-    // Fold merged names into their heads as aliases.
-    for i in 0..found.len() {
-        let head = root(&into, i as u32);
-        if head != i as u32 {
-            let alias = found[i].name.clone();
-            found[head as usize].aliases.push(alias);
-        }
-    }
+    let sharer_of = Csr::group(kinds.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
+    // Merged names are their heads' aliases.
+    let merged = Csr::group(
+        kinds.len(),
+        (0..kinds.len() as u32)
+            .map(|i| (root(&into, i) as usize, i))
+            .filter(|&(head, i)| head != i as usize),
+    );
     for (i, (surface, s)) in names.iter().enumerate() {
         // Surnames several people share resolve per article, not globally.
         if shared.contains_key(surface) {
@@ -1536,8 +1601,20 @@ pub fn decide<'a>(
         whole[name_surface[i] as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[name_surface[i] as usize]);
     }
+    let ends = names
+        .iter()
+        .scan(0u32, |end, (surface, _)| {
+            *end += surface.len() as u32;
+            Some(*end)
+        })
+        .collect();
     Lexicon {
-        found,
+        found: Found {
+            names: arena,
+            ends,
+            kinds,
+            merged,
+        },
         surface_ids: surfaces.ids,
         shared,
         sharer_of,
@@ -2273,7 +2350,7 @@ said Bank of England Governor Mervyn King."
         assert_eq!(found(&lex, "Microsoft"), Some(Kind::Organization));
         // "Blair" and "Howard" joined their full names.
         let blair = lex.found.iter().find(|f| f.name == "Tony Blair").unwrap();
-        assert!(blair.aliases.contains(&"Blair".to_owned()));
+        assert!(blair.aliases().any(|a| a == "Blair"));
         assert_eq!(found(&lex, "Later"), None);
     }
 
@@ -2323,16 +2400,13 @@ said Bank of England Governor Mervyn King."
             .iter()
             .find(|f| f.name == "Federal Security Service")
             .unwrap();
-        assert!(fsb.aliases.contains(&"FSB".to_owned()), "{fsb:?}");
+        assert!(fsb.aliases().any(|a| a == "FSB"), "{fsb:?}");
         let b = lex
             .found
             .iter()
             .find(|f| f.name == "Alexander Bortnikov")
             .unwrap();
-        assert!(
-            b.aliases.contains(&"Aleksandr Bortnikov".to_owned()),
-            "{b:?}"
-        );
+        assert!(b.aliases().any(|a| a == "Aleksandr Bortnikov"), "{b:?}");
     }
 
     #[test]
@@ -2355,9 +2429,9 @@ said Bank of England Governor Mervyn King."
         let root = |name: &str| {
             let all = &lex.found;
             all.iter()
-                .find(|f| f.aliases.iter().any(|a| a == name))
+                .find(|f| f.aliases().any(|a| a == name))
                 .or_else(|| all.iter().find(|f| f.name == name))
-                .map(|f| f.name.as_str())
+                .map(|f| f.name)
         };
         assert_eq!(root("Bortinkov"), Some("Alexander Bortnikov"));
         assert_eq!(root("Sundra"), Some("Maciej Sundra"));
@@ -2371,12 +2445,16 @@ said Bank of England Governor Mervyn King."
             "T\nBlackburn beat the Rovers. Rover said its cars sold. Rover and the Rovers.",
         ]);
         let dems = lex.found.iter().find(|f| f.name == "Lib Dems").unwrap();
-        assert_eq!(dems.aliases, ["Lib Dem"]);
+        assert_eq!(dems.aliases().collect::<Vec<_>>(), ["Lib Dem"]);
         let rover = lex.found.iter().find(|f| f.name == "Rover");
         let rovers = lex.found.iter().find(|f| f.name == "Rovers");
-        assert!(rover.is_some() && rovers.is_some(), "{:?}", lex.found);
-        assert!(!rover.unwrap().aliases.contains(&"Rovers".to_owned()));
-        assert!(!rovers.unwrap().aliases.contains(&"Rover".to_owned()));
+        assert!(
+            rover.is_some() && rovers.is_some(),
+            "{:?}",
+            lex.found.iter().collect::<Vec<_>>()
+        );
+        assert!(!rover.unwrap().aliases().any(|a| a == "Rovers"));
+        assert!(!rovers.unwrap().aliases().any(|a| a == "Rover"));
     }
 
     proptest::proptest! {

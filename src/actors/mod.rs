@@ -497,7 +497,7 @@ impl Actors {
     /// each article's mentions (by entry of `entries`, in text order),
     /// `spellings` the spellings seen with their entry and count.
     fn assemble(
-        mut entries: Vec<Entry>,
+        entries: Roster,
         per_doc: Vec<Vec<Raw>>,
         mut spellings: Vec<(u32, &str, u32)>,
     ) -> Actors {
@@ -522,7 +522,7 @@ impl Actors {
         // the many actors with equal counts rarely need their names read.)
         let mut keyed: Vec<(u64, u32)> = (0..n as u32)
             .filter(|&e| entry_mentions[e as usize] > 0)
-            .map(|e| (order_prefix(&entries[e as usize].name), e))
+            .map(|e| (order_prefix(entries.name(e)), e))
             .collect();
         keyed.par_sort_unstable_by(|&(pa, a), &(pb, b)| {
             let (a, b) = (a as usize, b as usize);
@@ -530,7 +530,7 @@ impl Actors {
                 .cmp(&entry_mentions[a])
                 .then(entry_docs[b].cmp(&entry_docs[a]))
                 .then(pa.cmp(&pb))
-                .then_with(|| entries[a].name.cmp(&entries[b].name))
+                .then_with(|| entries.name(a as u32).cmp(entries.name(b as u32)))
         });
         let ranked: Vec<u32> = keyed.into_iter().map(|(_, e)| e).collect();
         let mut actor_of = vec![u32::MAX; n];
@@ -559,7 +559,7 @@ impl Actors {
             .map(|(&e, w)| {
                 // The name alone: nothing to keep (see `Actor::variants`).
                 let alone = |text: &str, count: u32| {
-                    text == entries[e as usize].name && count == entry_mentions[e as usize]
+                    text == entries.name(e) && count == entry_mentions[e as usize]
                 };
                 let rows = &spellings[w[0]..w[1]];
                 // (Asked before any String is made: true of nearly all.)
@@ -586,28 +586,25 @@ impl Actors {
                 }
             })
             .collect();
-        let name_bytes: usize = ranked.iter().map(|&e| entries[e as usize].name.len()).sum();
+        let name_bytes: usize = ranked.iter().map(|&e| entries.name(e).len()).sum();
         let mut names = String::with_capacity(name_bytes);
         let mut name_start = Vec::with_capacity(ranked.len() + 1);
         let mut facts = Vec::with_capacity(ranked.len());
         let mut extras = Vec::new();
         for (&e, variants) in ranked.iter().zip(variants) {
-            let entry = &mut entries[e as usize];
             name_start.push(names.len() as u32);
-            names.push_str(&entry.name);
+            names.push_str(entries.name(e));
+            let aliases = entries.aliases(e);
             let mut extra = Facts::PLAIN;
-            if !entry.aliases.is_empty() || !variants.is_empty() {
+            if !aliases.is_empty() || !variants.is_empty() {
                 extra = extras.len() as u32;
-                extras.push(Extra {
-                    aliases: std::mem::take(&mut entry.aliases),
-                    variants,
-                });
+                extras.push(Extra { aliases, variants });
             }
             facts.push(Facts {
                 mentions: entry_mentions[e as usize],
                 articles: entry_docs[e as usize],
                 extra,
-                kind: entry.kind,
+                kind: entries.kind(e),
             });
         }
         name_start.push(names.len() as u32);
@@ -870,12 +867,13 @@ impl<'a> Sifted<'a> {
         lowercase: &(dyn Fn(&str) -> u32 + Sync),
     ) -> Actors {
         let Sifted {
-            mut entries,
+            entries,
             mut per_doc,
             runs,
             mut seen_spellings,
         } = self;
         // Discovery: the names among the runs, tagged where they occur.
+        let mut found = discover::Found::default();
         if let Some(cues) = &plan.cues {
             let docs: Vec<(&str, &[discover::Run])> = corpus
                 .articles
@@ -944,14 +942,54 @@ impl<'a> Sifted<'a> {
             for ((id, entry), n) in shared {
                 seen_spellings.push((entry, lexicon.spelling(id), n));
             }
-            entries.extend(lexicon.found.into_iter().map(|f| Entry {
-                name: f.name,
-                kind: f.kind,
-                aliases: f.aliases,
-            }));
+            found = lexicon.found;
         }
         crate::mem::release_free();
-        Actors::assemble(entries, per_doc, seen_spellings)
+        let roster = Roster {
+            known: entries,
+            found,
+        };
+        Actors::assemble(roster, per_doc, seen_spellings)
+    }
+}
+
+/// The entries mentions refer to, by number: the gazetteer's, then the
+/// discovered actors.
+struct Roster {
+    known: Vec<Entry>,
+    found: discover::Found,
+}
+
+impl Roster {
+    fn len(&self) -> usize {
+        self.known.len() + self.found.len()
+    }
+
+    fn name(&self, e: u32) -> &str {
+        match self.known.get(e as usize) {
+            Some(k) => &k.name,
+            None => self.found.name(e - self.known.len() as u32),
+        }
+    }
+
+    fn kind(&self, e: u32) -> Kind {
+        match self.known.get(e as usize) {
+            Some(k) => k.kind,
+            None => self.found.get(e - self.known.len() as u32).kind,
+        }
+    }
+
+    /// Entry `e`'s aliases, copied (few entries have any).
+    fn aliases(&self, e: u32) -> Vec<String> {
+        match self.known.get(e as usize) {
+            Some(k) => k.aliases.clone(),
+            None => self
+                .found
+                .get(e - self.known.len() as u32)
+                .aliases()
+                .map(str::to_owned)
+                .collect(),
+        }
     }
 }
 
