@@ -740,7 +740,11 @@ impl Runs {
     /// Ends the article; returns its runs.
     pub fn finish(&mut self, cues: &Cues, text: &str) -> Vec<Run> {
         self.close(cues, text, 0, false);
-        std::mem::take(&mut self.out)
+        // Copied at their size (the buffer keeps its room for the next
+        // article): every article's runs are held until discovery decides.
+        let runs = self.out.clone();
+        self.out.clear();
+        runs
     }
 
     /// Closes the run being built (the classes of the word after it are

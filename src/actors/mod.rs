@@ -311,11 +311,15 @@ impl ArticleScan {
             Some(cues) => self.runs.finish(cues, text),
             None => Vec::new(),
         };
-        Scanned {
-            hits: std::mem::take(&mut self.hits),
-            cands: std::mem::take(&mut self.cands),
+        // Copied at their size; the buffers keep their room.
+        let scanned = Scanned {
+            hits: self.hits.clone(),
+            cands: self.cands.clone(),
             runs,
-        }
+        };
+        self.hits.clear();
+        self.cands.clear();
+        scanned
     }
 }
 
