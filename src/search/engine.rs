@@ -879,7 +879,7 @@ fn sidebar(
     result: &DocSet,
     evaluated: &[(Term, Arc<TermHits>)],
 ) -> Vec<ActorHit> {
-    let stats = lib.index.actor_stats();
+    let stats = lib.actors.facts();
     let kinds = query.kinds();
     let excluded = query.excluded_kinds();
     let kind_ok = |k: Kind| (kinds.is_empty() || kinds.contains(&k)) && !excluded.contains(&k);
@@ -936,7 +936,7 @@ type Counts<'a> = Box<dyn Fn(ActorId) -> (u32, u32) + 'a>;
 /// articles (or of the others, when they are fewer).
 fn doc_side_counts<'a>(lib: &'a Library, result: &DocSet) -> Counts<'a> {
     let actors = &lib.actors;
-    let stats = lib.index.actor_stats();
+    let stats = lib.actors.facts();
     let n = lib.corpus.len();
     let len = result.len();
     if len == n {
@@ -977,7 +977,7 @@ const SCATTERED: u64 = 8;
 fn named_counts<'a>(lib: &'a Library, result: &DocSet, named: &[ActorId]) -> Counts<'a> {
     let actors = &lib.actors;
     let n = lib.corpus.len().max(1);
-    let stats = lib.index.actor_stats();
+    let stats = lib.actors.facts();
     let own: u64 = named
         .iter()
         .map(|&a| u64::from(stats[a.ix()].mentions))

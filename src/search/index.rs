@@ -152,17 +152,6 @@ pub struct SearchIndex {
     kind_docs: Vec<DocSet>,
     actor_names: Names,
     name_words: Vocab,
-    actor_stats: Vec<ActorStat>,
-}
-
-/// An actor's corpus-wide counts and kind, packed so that a pass over
-/// every actor (the sidebar's, per keystroke) reads 12 bytes each instead
-/// of a whole [`crate::actors::Actor`].
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ActorStat {
-    pub mentions: u32,
-    pub articles: u32,
-    pub kind: Kind,
 }
 
 /// The folded names of every actor, end to end in one string: actor `a`'s
@@ -455,14 +444,6 @@ impl SearchIndex {
                 },
                 || name_vocab(actors, rayon::current_num_threads()),
             );
-        let actor_stats = actors
-            .iter()
-            .map(|a| ActorStat {
-                mentions: a.mentions,
-                articles: a.articles,
-                kind: a.kind,
-            })
-            .collect();
         SearchIndex {
             docs: n,
             titles,
@@ -474,7 +455,6 @@ impl SearchIndex {
             kind_docs,
             actor_names,
             name_words,
-            actor_stats,
         }
     }
 
@@ -527,11 +507,6 @@ impl SearchIndex {
         &self.name_words
     }
 
-    /// Every actor's counts and kind, by actor index.
-    pub(crate) fn actor_stats(&self) -> &[ActorStat] {
-        &self.actor_stats
-    }
-
     /// Bytes held by the index (not counting the corpus), for reports.
     pub fn heap_bytes(&self) -> usize {
         self.titles.len()
@@ -544,7 +519,6 @@ impl SearchIndex {
             + self.kind_docs.len() * self.docs.div_ceil(8)
             + self.actor_names.text.len()
             + (self.actor_names.start.len() + self.actor_names.first.len()) * 4
-            + self.actor_stats.len() * std::mem::size_of::<ActorStat>()
     }
 }
 
