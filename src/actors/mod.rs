@@ -652,6 +652,8 @@ impl Actors {
         }
         doc_start.push(mentions.len() as u32);
         doc_actor_start.push(doc_actors.len() as u32);
+        // Grown by doubling, with no count known up front: up to half room.
+        doc_actors.shrink_to_fit();
         let by_actor = Csr::group(
             count,
             mentions
