@@ -60,7 +60,9 @@ impl ActorHit {
     /// Every actor with its counts over the whole corpus, most mentioned
     /// first: the sidebar with no filter.
     pub fn all(actors: &crate::actors::Actors) -> Vec<ActorHit> {
+        // (The packed counts: no name is needed.)
         actors
+            .facts()
             .iter()
             .enumerate()
             .map(|(i, a)| ActorHit {
