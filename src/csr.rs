@@ -1,9 +1,10 @@
-//! Rows of numbers laid end to end.
+//! Rows of numbers, and strings, laid end to end.
 //!
 //! A table with hundreds of thousands of short rows (the articles naming
 //! each actor, the actors each dated event names) costs an allocation per
 //! row as a `Vec` each, and the allocator's slack with it. [`Csr`] keeps
-//! every row in one vector and where each starts in another.
+//! every row in one vector and where each starts in another; [`Texts`]
+//! does the same for strings (the names of every actor).
 
 /// Rows of items laid end to end: row `r` is
 /// `items[start[r]..start[r + 1]]`.
@@ -99,6 +100,57 @@ impl<T: Copy> Csr<T> {
     }
 }
 
+/// Strings laid end to end: string `i` is `text[start[i]..start[i + 1]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    start: Vec<u32>,
+    text: String,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        Texts::with_capacity(0, 0)
+    }
+}
+
+impl Texts {
+    /// No strings, with room for `count` strings of `bytes` bytes in all.
+    pub fn with_capacity(count: usize, bytes: usize) -> Texts {
+        let mut start = Vec::with_capacity(count + 1);
+        start.push(0);
+        Texts {
+            start,
+            text: String::with_capacity(bytes),
+        }
+    }
+
+    /// Adds a string after the last; its number is the count before.
+    pub fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.start.push(self.text.len() as u32);
+    }
+
+    /// String `i`. Panics past the last, as indexing a slice does.
+    pub fn get(&self, i: usize) -> &str {
+        &self.text[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// How many strings.
+    pub fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes the strings hold room for.
+    pub fn heap_bytes(&self) -> usize {
+        self.start.capacity() * 4 + self.text.capacity()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +175,16 @@ mod tests {
             [&['a', 'b'][..], &[], &['c', 'd'], &['x'], &['y', 'z']]
         );
         assert_eq!(all.items(), 7);
+    }
+
+    #[test]
+    fn texts_read_back_in_order_empty_ones_included() {
+        let mut t = Texts::default();
+        assert!(t.is_empty());
+        for s in ["Tony Blair", "", "Élysée"] {
+            t.push(s);
+        }
+        assert_eq!(t.len(), 3);
+        assert_eq!((t.get(0), t.get(1), t.get(2)), ("Tony Blair", "", "Élysée"));
     }
 }

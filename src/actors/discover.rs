@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use super::gazetteer::Kind;
 use super::order_prefix;
 use super::variants::{VariantIndex, deletions};
-use crate::csr::Csr;
+use crate::csr::{Csr, Texts};
 use crate::words::words;
 
 /// The cue words, from `assets/cues.json`, `assets/places.json` and
@@ -1031,10 +1031,7 @@ fn bump(n: &mut u16, yes: bool) {
 /// kinds, and the names merged into each.
 #[derive(Debug, Default)]
 pub struct Found {
-    names: String,
-    /// Where each name ends in `names` (it starts where the one before
-    /// ends).
-    ends: Vec<u32>,
+    names: Texts,
     kinds: Vec<Kind>,
     /// The numbers of the names merged into each.
     merged: Csr<u32>,
@@ -1086,16 +1083,19 @@ impl Found {
 
     /// The name of actor `i`.
     pub fn name(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.names[start..self.ends[i] as usize]
+        self.names.get(i as usize)
+    }
+
+    /// The kind of actor `i`.
+    pub fn kind(&self, i: u32) -> Kind {
+        self.kinds[i as usize]
     }
 
     /// Actor `i`.
     pub fn get(&self, i: u32) -> FoundActor<'_> {
         FoundActor {
             name: self.name(i),
-            kind: self.kinds[i as usize],
+            kind: self.kind(i),
             found: self,
             at: i,
         }
@@ -1175,23 +1175,20 @@ pub struct Tagged {
 struct Interner {
     /// Numbers, found by the hash of their text.
     table: HashTable<u32>,
-    /// The texts end to end.
-    arena: String,
-    /// Where each text ends in `arena` (it starts where the one before
-    /// ends).
-    ends: Vec<u32>,
+    /// The texts, by number.
+    texts: Texts,
 }
 
 impl std::fmt::Debug for Interner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Interner({} texts)", self.ends.len())
+        write!(f, "Interner({} texts)", self.texts.len())
     }
 }
 
 impl Interner {
     /// Text number `id`.
     fn text(&self, id: u32) -> &str {
-        nth_text(&self.arena, &self.ends, id)
+        self.texts.get(id as usize)
     }
 
     /// The number of `text`, if it was added.
@@ -1203,10 +1200,8 @@ impl Interner {
     /// Makes room for `more` texts at once (growing one at a time rehashes
     /// every text at each doubling).
     fn reserve(&mut self, more: usize) {
-        let Interner { table, arena, ends } = self;
-        table.reserve(more, |&id| {
-            FxBuildHasher.hash_one(nth_text(arena, ends, id))
-        });
+        let Interner { table, texts } = self;
+        table.reserve(more, |&id| FxBuildHasher.hash_one(texts.get(id as usize)));
     }
 
     /// The number of `text`, added if new; and whether it was.
@@ -1216,22 +1211,12 @@ impl Interner {
             return (*id, false);
         }
         self.reserve(1);
-        let id = self.ends.len() as u32;
+        let id = self.texts.len() as u32;
         self.table
             .insert_unique(hash, id, |_| unreachable!("room was reserved"));
-        self.arena.push_str(text);
-        self.ends.push(self.arena.len() as u32);
+        self.texts.push(text);
         (id, true)
     }
-}
-
-/// Text number `id` of texts laid end to end in `arena`, ending at `ends`.
-fn nth_text<'t>(arena: &'t str, ends: &[u32], id: u32) -> &'t str {
-    let end = ends[id as usize] as usize;
-    let start = id
-        .checked_sub(1)
-        .map_or(0, |before| ends[before as usize] as usize);
-    &arena[start..end]
 }
 
 /// Every distinct run surface in the corpus, numbered, with its [`Stat`].
@@ -1392,18 +1377,18 @@ pub fn decide<'a>(
     // The names' texts, copied end to end in name order: the steps below
     // read every name, and read where the articles hold them each would be
     // a cache miss (the texts are spread over the whole corpus).
-    let arena: String = name_surface
+    let bytes = name_surface
         .iter()
-        .map(|&id| surfaces.ids.text(id))
-        .collect();
-    let mut at = 0;
+        .map(|&id| surfaces.ids.text(id).len())
+        .sum();
+    let mut arena = Texts::with_capacity(name_surface.len(), bytes);
+    for &id in &name_surface {
+        arena.push(surfaces.ids.text(id));
+    }
     let names: Vec<(&str, &Stat)> = name_surface
         .iter()
-        .map(|&id| {
-            let len = surfaces.ids.text(id).len();
-            at += len;
-            (&arena[at - len..at], &surfaces.stats[id as usize])
-        })
+        .enumerate()
+        .map(|(i, &id)| (arena.get(i), &surfaces.stats[id as usize]))
         .collect();
     // Surface number -> name number.
     let mut name_of = vec![u32::MAX; surfaces.texts.len()];
@@ -1605,17 +1590,9 @@ pub fn decide<'a>(
         whole[name_surface[i] as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[name_surface[i] as usize]);
     }
-    let ends = names
-        .iter()
-        .scan(0u32, |end, (surface, _)| {
-            *end += surface.len() as u32;
-            Some(*end)
-        })
-        .collect();
     Lexicon {
         found: Found {
             names: arena,
-            ends,
             kinds,
             merged,
         },

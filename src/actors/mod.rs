@@ -32,7 +32,7 @@ use serde::Serialize;
 pub use gazetteer::{Entry, Gazetteer, GazetteerError, Kind};
 
 use crate::corpus::{Corpus, DocId};
-use crate::csr::Csr;
+use crate::csr::{Csr, Texts};
 use discover::{Cues, Run, Runs};
 use matcher::{Hit, Matcher};
 use variants::VariantIndex;
@@ -140,10 +140,8 @@ struct Extra {
 /// Every actor and mention of a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Actors {
-    /// The actors' names end to end, most mentioned first;
-    /// `names[name_start[i]..name_start[i + 1]]` is actor `i`'s.
-    names: String,
-    name_start: Vec<u32>,
+    /// The actors' names, most mentioned first.
+    names: Texts,
     facts: Vec<Facts>,
     extras: Vec<Extra>,
     /// All mentions, by article then position.
@@ -593,13 +591,11 @@ impl Actors {
             })
             .collect();
         let name_bytes: usize = ranked.iter().map(|&e| entries.name(e).len()).sum();
-        let mut names = String::with_capacity(name_bytes);
-        let mut name_start = Vec::with_capacity(ranked.len() + 1);
+        let mut names = Texts::with_capacity(ranked.len(), name_bytes);
         let mut facts = Vec::with_capacity(ranked.len());
         let mut extras = Vec::new();
         for (&e, variants) in ranked.iter().zip(variants) {
-            name_start.push(names.len() as u32);
-            names.push_str(entries.name(e));
+            names.push(entries.name(e));
             let aliases = entries.aliases(e);
             let mut extra = Facts::PLAIN;
             if !aliases.is_empty() || !variants.is_empty() {
@@ -613,7 +609,6 @@ impl Actors {
                 kind: entries.kind(e),
             });
         }
-        name_start.push(names.len() as u32);
         drop(entries);
         let count = facts.len();
 
@@ -671,7 +666,6 @@ impl Actors {
         );
         Actors {
             names,
-            name_start,
             facts,
             extras,
             mentions,
@@ -703,8 +697,7 @@ impl Actors {
                     + x.variants.iter().map(|v| v.text.capacity()).sum::<usize>()
             })
             .sum();
-        self.names.capacity()
-            + self.name_start.capacity() * 4
+        self.names.heap_bytes()
             + self.facts.capacity() * size_of::<Facts>()
             + self.extras.capacity() * size_of::<Extra>()
             + extras
@@ -734,7 +727,7 @@ impl Actors {
     pub fn get(&self, id: ActorId) -> Actor<'_> {
         let i = id.ix();
         let f = self.facts[i];
-        let name = &self.names[self.name_start[i] as usize..self.name_start[i + 1] as usize];
+        let name = self.names.get(i);
         let (aliases, variants) = match self.extras.get(f.extra as usize) {
             Some(x) => (&x.aliases[..], &x.variants[..]),
             None => (&[][..], &[][..]),
@@ -988,7 +981,7 @@ impl Roster {
     fn kind(&self, e: u32) -> Kind {
         match self.known.get(e as usize) {
             Some(k) => k.kind,
-            None => self.found.get(e - self.known.len() as u32).kind,
+            None => self.found.kind(e - self.known.len() as u32),
         }
     }
 
