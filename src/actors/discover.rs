@@ -1538,9 +1538,13 @@ pub fn decide<'a>(
     for (i, person) in misspelt {
         into[i] = person;
     }
+    // What only the merging needed goes before the rest is built.
+    drop(surnames);
+    drop(names);
+    drop(name_of);
 
     // Shared surnames, for per-article resolution.
-    let mut texts: Vec<&'a str> = Vec::with_capacity(names.len());
+    let mut texts: Vec<&'a str> = Vec::with_capacity(name_surface.len());
     let mut shared: FxHashMap<&'a str, u32> = FxHashMap::default();
     // (person, shared surname's spelling number)
     let mut sharers: Vec<(u32, u32)> = Vec::new();
@@ -1565,6 +1569,8 @@ pub fn decide<'a>(
     }
 
     let shared_spellings = texts.len() as u32;
+    drop(groups);
+    drop(by_surname);
     let sharer_of = Csr::group(kinds.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
     // Merged names are their heads' aliases.
     let merged = Csr::group(
@@ -1573,22 +1579,23 @@ pub fn decide<'a>(
             .map(|i| (root(&into, i) as usize, i))
             .filter(|&(head, i)| head != i as usize),
     );
-    for (i, (surface, s)) in names.iter().enumerate() {
+    for (i, &sid) in name_surface.iter().enumerate() {
+        let surface = arena.get(i);
         // Surnames several people share resolve per article, not globally.
         if shared.contains_key(surface) {
             continue;
         }
         let lower = !surface.contains(' ') && {
             let l = lowercase(surface);
-            l > 0 && l * 2 >= s.mid_docs
+            l > 0 && l * 2 >= surfaces.stats[sid as usize].mid_docs
         };
         let spelling = Spelling {
             actor: root(&into, i as u32),
             id: texts.len() as u32,
             lower,
         };
-        whole[name_surface[i] as usize] = Whole::Known(spelling);
-        texts.push(surfaces.texts[name_surface[i] as usize]);
+        whole[sid as usize] = Whole::Known(spelling);
+        texts.push(surfaces.texts[sid as usize]);
     }
     Lexicon {
         found: Found {
@@ -1964,11 +1971,6 @@ impl<'a> Lexicon<'a> {
         self.found.is_empty()
     }
 
-    /// Spelling number `id` as written.
-    pub fn spelling(&self, id: u32) -> &'a str {
-        self.texts[id as usize]
-    }
-
     /// Whether spelling `id` is a surname several people share, so that
     /// its mentions belong to different actors.
     pub fn is_shared(&self, id: u32) -> bool {
@@ -1978,6 +1980,12 @@ impl<'a> Lexicon<'a> {
     /// The shared surnames (by spelling number) of discovered actor `a`.
     fn surnames_of(&self, a: u32) -> &[u32] {
         self.sharer_of.row(a as usize)
+    }
+
+    /// The discovered actors and every spelling by number, the tables
+    /// only tagging needs dropped.
+    pub fn into_found(self) -> (Found, Vec<&'a str>) {
+        (self.found, self.texts)
     }
 
     /// How many spellings there are.

@@ -649,6 +649,9 @@ impl Actors {
         doc_actor_start.push(doc_actors.len() as u32);
         // Grown by doubling, with no count known up front: up to half room.
         doc_actors.shrink_to_fit();
+        // Each article's mentions were freed in small pieces that stay
+        // resident until handed back.
+        crate::mem::release_free();
         let by_actor = Csr::group(
             count,
             mentions
@@ -940,15 +943,17 @@ impl<'a> Sifted<'a> {
                 }
             }
             drop(tagged);
+            // The tagging tables go before the spellings are listed.
+            let texts;
+            (found, texts) = lexicon.into_found();
             for (id, &n) in counts.iter().enumerate() {
                 if n > 0 {
-                    seen_spellings.push((spelling_entry[id], lexicon.spelling(id as u32), n));
+                    seen_spellings.push((spelling_entry[id], texts[id], n));
                 }
             }
             for ((id, entry), n) in shared {
-                seen_spellings.push((entry, lexicon.spelling(id), n));
+                seen_spellings.push((entry, texts[id as usize], n));
             }
-            found = lexicon.found;
         }
         crate::mem::release_free();
         let roster = Roster {
