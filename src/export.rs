@@ -434,15 +434,15 @@ fn md_heading(out: &mut String, lib: &Library, title: &str, scope: Option<&str>)
 /// Byline, source and date of an article, as one italic line (or nothing).
 fn md_byline(a: &crate::corpus::Article) -> Option<String> {
     let parts: Vec<String> = [
-        a.meta.byline.as_deref().map(|b| {
+        a.meta().byline.as_deref().map(|b| {
             if b.to_lowercase().starts_with("by ") {
                 b.to_owned()
             } else {
                 format!("By {b}")
             }
         }),
-        a.meta.source.clone(),
-        a.meta.date.clone(),
+        a.meta().source.clone(),
+        a.meta().date.clone(),
     ]
     .into_iter()
     .flatten()
@@ -472,7 +472,7 @@ fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
         if let Some(b) = md_byline(a) {
             let _ = writeln!(out, "{b}\n");
         }
-        if let Some(url) = a.meta.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        if let Some(url) = a.meta().url.as_deref().filter(|u| !u.trim().is_empty()) {
             let _ = writeln!(
                 out,
                 "<{}>\n",

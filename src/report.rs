@@ -177,10 +177,10 @@ pub fn article_row(lib: &Library, id: crate::corpus::DocId) -> ArticleRow<'_> {
     ArticleRow {
         id: &a.id,
         title: a.title(),
-        byline: a.meta.byline.as_deref(),
-        source: a.meta.source.as_deref(),
-        date: a.meta.date.as_deref(),
-        url: a.meta.url.as_deref(),
+        byline: a.meta().byline.as_deref(),
+        source: a.meta().source.as_deref(),
+        date: a.meta().date.as_deref(),
+        url: a.meta().url.as_deref(),
         actors: lib.actors.actor_count(id),
     }
 }
@@ -455,7 +455,7 @@ pub fn quotes(lib: &Library, actor: ActorId) -> Vec<QuoteRow<'_>> {
             QuoteRow {
                 speaker: lib.actors.get(q.speaker).name,
                 article: &a.id,
-                date: a.meta.date.as_deref(),
+                date: a.meta().date.as_deref(),
                 speech: q.speech,
                 via: q.via,
                 start: q.text.start,

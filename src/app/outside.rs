@@ -63,7 +63,7 @@ pub fn osc52_fit(text: &str) -> &str {
 /// pager that passes them through (`cat`, `less -R`) cannot be driven by
 /// them.
 pub fn plain_text(article: &Article) -> String {
-    let m = &article.meta;
+    let m = article.meta();
     let mut out = String::with_capacity(article.text.len() + 200);
     out.push_str(&text::safe_line(article.display_title()));
     out.push_str("\n\n");
@@ -161,7 +161,7 @@ impl App {
             return None;
         };
         let article = &self.lib.corpus.articles[doc.ix()];
-        let Some(url) = article.meta.url.as_deref().map(str::trim) else {
+        let Some(url) = article.meta().url.as_deref().map(str::trim) else {
             self.message = Some(format!("{} has no url in the corpus", article.id));
             return None;
         };

@@ -215,7 +215,7 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
 
 /// The facts line(s) under the title: id, byline, source, date; then url.
 fn meta_rows(article: &Article) -> Vec<String> {
-    let m = &article.meta;
+    let m = article.meta();
     let mut first = vec![article.id.clone()];
     if let Some(b) = &m.byline {
         first.push(format!("by {b}"));

@@ -468,8 +468,8 @@ mod tests {
         assert_eq!(c.articles.len(), 2);
         let a = &c.articles[0];
         assert_eq!((a.id.as_str(), a.title(), a.body()), ("1", "First", "One."));
-        assert_eq!(a.meta.source.as_deref(), Some("TASS"));
-        assert_eq!(a.meta.date.as_deref(), Some("2024-05-29"));
+        assert_eq!(a.meta().source.as_deref(), Some("TASS"));
+        assert_eq!(a.meta().date.as_deref(), Some("2024-05-29"));
         assert_eq!(a.attribution(), "A B");
         assert_eq!(c.articles[1].id, "42");
         assert!(c.warnings.is_empty());

@@ -56,7 +56,7 @@ impl Story {
                     let text = &a.text;
                     let body = a.body.start;
                     let mentions = actors.in_doc(doc);
-                    let published = a.meta.date.as_deref().and_then(parse_article_date);
+                    let published = a.meta().date.as_deref().and_then(parse_article_date);
                     // One tokenization and one sentence split serve both
                     // readers.
                     let toks: Vec<(usize, &str)> = words(text).collect();

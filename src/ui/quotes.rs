@@ -102,7 +102,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                 (Speech::Reported, Via::Title) => "reported, by title after the name",
             };
             let mut facts = format!(" {how}");
-            if let Some(d) = &article.meta.date {
+            if let Some(d) = &article.meta().date {
                 facts.push_str(&format!(" · {d}"));
             }
             facts.push_str(&format!(" · {}", article.display_title()));

@@ -114,7 +114,7 @@ fn query_library() -> &'static Arc<Library> {
                 let body = a.body();
                 let end = text::floor_char(body, SEED_BODY_BYTES.min(body.len()));
                 let short =
-                    Article::from_parts(a.id.clone(), a.title(), &body[..end], a.meta.clone());
+                    Article::from_parts(a.id.clone(), a.title(), &body[..end], a.meta().clone());
                 Arc::new(short)
             })
             .collect();
