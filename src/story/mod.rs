@@ -78,6 +78,10 @@ impl Story {
         named.shrink_to_fit();
         said.shrink_to_fit();
         said.sort_by_key(|q| (q.speaker, q.doc, q.text.start));
+        // What each article yielded was freed on the threads that read it,
+        // in pieces that stay resident until handed back; the rows below
+        // are the story's highest memory.
+        crate::mem::release_free();
         Story {
             timeline: Timeline::new(events, named),
             quotes: said,

@@ -119,7 +119,10 @@ impl Timeline {
                 &mut named,
             ));
         }
-        rows.sort_by_key(|r| {
+        // Each row's first event is its own (an event is in one row), so
+        // the order is total and an unstable sort, which needs no buffer,
+        // gives the same rows.
+        rows.sort_unstable_by_key(|r| {
             (
                 r.group.when.and_then(|w| w.year).is_none(),
                 r.group.when,
@@ -128,15 +131,18 @@ impl Timeline {
                 members[r.members.start as usize],
             )
         });
-        let mut groups = Vec::with_capacity(rows.len());
+        // The scratch lists go before the rows become groups, which reuse
+        // the rows' memory (a row is a group and two ranges).
         let mut group_events = Csr::with_capacity(rows.len(), members.len());
         let mut group_actors = Csr::with_capacity(rows.len(), named.len());
-        for r in rows {
-            groups.push(r.group);
-            let (m, n) = (r.members, r.named);
+        for r in &rows {
+            let (m, n) = (r.members.clone(), r.named.clone());
             group_events.push_row(members[m.start as usize..m.end as usize].iter().copied());
             group_actors.push_row(named[n.start as usize..n.end as usize].iter().copied());
         }
+        drop((members, named));
+        let mut groups: Vec<Group> = rows.into_iter().map(|r| r.group).collect();
+        groups.shrink_to_fit();
         Timeline {
             events,
             groups,
