@@ -94,10 +94,9 @@ impl Library {
             lower.get(folded.as_str()).copied().unwrap_or(0)
         });
         drop(lower);
-        // Discovery's tables are freed by now, in small pieces that stay
-        // resident, while the index's vectors are large enough to be new
-        // mappings: returned first, they do not add to the peak.
-        crate::mem::release_free();
+        // (What discovery and assembly freed in small pieces was handed
+        // back at the end of assembly: the index's vectors do not add to
+        // it.)
         let index = SearchIndex::assemble(&corpus, body, &actors);
         crate::mem::release_free();
         Library {
