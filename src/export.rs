@@ -242,13 +242,13 @@ pub fn mention_records<'a>(
     let name = lib.actors.get(actor).name;
     let mut out = Vec::new();
     let mut starts: (Option<DocId>, Vec<u32>) = (None, Vec::new());
-    for m in lib.actors.of_actor(actor) {
-        if within.is_some_and(|w| w.binary_search(&m.doc).is_err()) {
+    for (doc, m) in lib.actors.of_actor(actor) {
+        if within.is_some_and(|w| w.binary_search(&doc).is_err()) {
             continue;
         }
-        let a = &lib.corpus.articles[m.doc.ix()];
-        if starts.0 != Some(m.doc) {
-            starts = (Some(m.doc), sentence_starts(&a.text));
+        let a = &lib.corpus.articles[doc.ix()];
+        if starts.0 != Some(doc) {
+            starts = (Some(doc), sentence_starts(&a.text));
         }
         let s = sentence_span(&a.text, &starts.1, m.start as usize);
         out.push(MentionRecord {
@@ -259,7 +259,7 @@ pub fn mention_records<'a>(
             end: m.end,
             text: &a.text[m.range()],
             sentence: &a.text[s.clone()],
-            doc: m.doc,
+            doc,
             sentence_start: s.start,
         });
     }

@@ -184,7 +184,10 @@ mod tests {
         let gaz = Extraction::builtin();
         let fused = Library::build(corpus.clone(), &gaz);
         let actors = Actors::build(&corpus, &gaz);
-        assert_eq!(fused.actors.all_mentions(), actors.all_mentions());
+        assert_eq!(
+            fused.actors.all_mentions().collect::<Vec<_>>(),
+            actors.all_mentions().collect::<Vec<_>>()
+        );
         assert!(fused.actors.iter().eq(actors.iter()));
         let index = SearchIndex::build(&corpus, &actors);
         let (a, b) = (fused.index.body_words(), index.body_words());

@@ -99,7 +99,7 @@ pub fn load(
             tracing::info!(
                 articles = lib.corpus.len(),
                 actors = lib.actors.len(),
-                mentions = lib.actors.all_mentions().len(),
+                mentions = lib.actors.mention_count(),
                 index_ms = indexing.elapsed().as_millis() as u64,
                 total_ms = start.elapsed().as_millis() as u64,
                 "loaded"

@@ -201,12 +201,13 @@ pub fn actors(lib: &Library) -> Vec<ActorRow<'_>> {
 
 /// Every mention of `actor` (or of every actor), in corpus order.
 pub fn mentions(lib: &Library, actor: Option<ActorId>) -> Vec<MentionRow<'_>> {
-    let all: Box<dyn Iterator<Item = &crate::actors::Mention>> = match actor {
+    let all: Box<dyn Iterator<Item = (crate::corpus::DocId, crate::actors::Mention)>> = match actor
+    {
         Some(a) => Box::new(lib.actors.of_actor(a)),
-        None => Box::new(lib.actors.all_mentions().iter()),
+        None => Box::new(lib.actors.all_mentions()),
     };
-    all.map(|m| {
-        let article = &lib.corpus.articles[m.doc.ix()];
+    all.map(|(doc, m)| {
+        let article = &lib.corpus.articles[doc.ix()];
         let found = &article.text[m.range()];
         let (left, right) = text::context(&article.text, m.range(), CONTEXT_CELLS);
         let actor = lib.actors.get(m.actor);
@@ -302,12 +303,11 @@ pub fn write_kwic(
 ) -> io::Result<()> {
     let mut lines = concordance::lines(&lib.corpus, &lib.actors, actor, None);
     concordance::sort(&lib.corpus, &lib.actors, &mut lines, by);
-    let all = lib.actors.all_mentions();
     let id_w = lines
         .iter()
         .map(|&i| {
             text::display_width(&text::safe_line(
-                &lib.corpus.articles[all[i as usize].doc.ix()].id,
+                &lib.corpus.articles[lib.actors.mention(i).0.ix()].id,
             ))
         })
         .max()
@@ -317,7 +317,7 @@ pub fn write_kwic(
     let mut line = String::new();
     for &i in &lines {
         let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, text_w);
-        let id = &lib.corpus.articles[all[i as usize].doc.ix()].id;
+        let id = &lib.corpus.articles[lib.actors.mention(i).0.ix()].id;
         line.clear();
         line.push_str(&l.left);
         line.push_str(&l.keyword);

@@ -173,8 +173,8 @@ fn clicks_in_the_concordance_and_the_timeline_select_their_rows() {
     // Clicking the selected line again reads the article at it.
     click(&mut app, (10, 1 + 2 + 4));
     assert_eq!(app.view, View::Panes);
-    let m = app.lib.actors.all_mentions()[line as usize];
-    assert_eq!(app.reader.doc, Some(m.doc));
+    let (doc, _) = app.lib.actors.mention(line);
+    assert_eq!(app.reader.doc, Some(doc));
     press(&mut app, "esc");
     assert_eq!(app.view, View::Concordance);
 

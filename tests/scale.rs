@@ -29,7 +29,10 @@ fn a_folder_and_its_jsonl_twin_give_the_same_library() {
         assert_eq!((x.title(), x.body()), (y.title(), y.body()));
     }
     assert!(a.actors.iter().eq(b.actors.iter()));
-    assert_eq!(a.actors.all_mentions(), b.actors.all_mentions());
+    assert_eq!(
+        a.actors.all_mentions().collect::<Vec<_>>(),
+        b.actors.all_mentions().collect::<Vec<_>>()
+    );
     let b_actor = a
         .actors
         .iter()

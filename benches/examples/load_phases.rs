@@ -72,7 +72,7 @@ fn main() {
         load.as_secs_f64() * 1e3,
         build.as_secs_f64() * 1e3,
         lib.actors.len(),
-        lib.actors.all_mentions().len(),
+        lib.actors.mention_count(),
         lib.index.body_words().len(),
         lib.actors.heap_bytes() / 1_000_000,
         lib.index.heap_bytes() / 1_000_000,
@@ -118,8 +118,8 @@ fn digest(lib: &Library) -> String {
             put(&format!("{}={}", v.text, v.count));
         }
     }
-    for m in lib.actors.all_mentions() {
-        put(&format!("{} {} {} {}", m.doc.0, m.start, m.end, m.actor.0));
+    for (doc, m) in lib.actors.all_mentions() {
+        put(&format!("{} {} {} {}", doc.0, m.start, m.end, m.actor.0));
     }
     for vocab in [lib.index.body_words(), lib.index.title_words()] {
         for w in 0..vocab.len() as u32 {

@@ -57,32 +57,31 @@ impl KwicSort {
     }
 }
 
-/// The mentions of `actor`, as indices into [`Actors::all_mentions`], in
+/// The mentions of `actor`, as mention numbers (see [`Actors::mention`]), in
 /// corpus order; with `with`, only those in a sentence that also names
 /// `with`.
 pub fn lines(corpus: &Corpus, actors: &Actors, actor: ActorId, with: Option<ActorId>) -> Vec<u32> {
     let ids = actors.mention_ids_of(actor);
     let Some(other) = with else {
-        return ids.to_vec();
+        return ids.collect();
     };
     let shared = actors.docs_of(other);
-    let all = actors.all_mentions();
     let mut out = Vec::new();
     let mut cache: Option<(DocId, Vec<u32>, Vec<usize>)> = None;
-    for &i in ids {
-        let m = &all[i as usize];
-        if shared.binary_search(&m.doc).is_err() {
+    for i in ids {
+        let (doc, m) = actors.mention(i);
+        if shared.binary_search(&doc).is_err() {
             continue;
         }
-        if cache.as_ref().is_none_or(|c| c.0 != m.doc) {
-            let starts = sentence_starts(&corpus.articles[m.doc.ix()].text);
+        if cache.as_ref().is_none_or(|c| c.0 != doc) {
+            let starts = sentence_starts(&corpus.articles[doc.ix()].text);
             let with_other: Vec<usize> = actors
-                .in_doc(m.doc)
+                .in_doc(doc)
                 .iter()
                 .filter(|o| o.actor == other)
                 .map(|o| sentence_of(&starts, o.start as usize))
                 .collect();
-            cache = Some((m.doc, starts, with_other));
+            cache = Some((doc, starts, with_other));
         }
         if let Some((_, starts, with_other)) = &cache {
             if with_other.contains(&sentence_of(starts, m.start as usize)) {
@@ -95,14 +94,13 @@ pub fn lines(corpus: &Corpus, actors: &Actors, actor: ActorId, with: Option<Acto
 
 /// Orders `lines` (mention indices) by `by`; ties keep corpus order.
 pub fn sort(corpus: &Corpus, actors: &Actors, lines: &mut [u32], by: KwicSort) {
-    let all = actors.all_mentions();
     match by {
         KwicSort::Article => lines.sort_unstable(),
         KwicSort::Left | KwicSort::Right => {
             lines.sort_unstable();
             lines.sort_by_cached_key(|&i| {
-                let m = &all[i as usize];
-                let t = &corpus.articles[m.doc.ix()].text;
+                let (doc, m) = actors.mention(i);
+                let t = &corpus.articles[doc.ix()].text;
                 let w = if by == KwicSort::Left {
                     word_before(t, m.start as usize)
                 } else {
@@ -149,11 +147,11 @@ pub struct KwicLine {
     pub right: String,
 }
 
-/// Cuts the line for mention `i` (an index into [`Actors::all_mentions`]).
+/// Cuts the line for mention `i` (a mention number, see [`Actors::mention`]).
 pub fn kwic_line(corpus: &Corpus, actors: &Actors, i: u32, width: usize) -> KwicLine {
     let left_w = width * 2 / 5;
-    let m = &actors.all_mentions()[i as usize];
-    let t = &corpus.articles[m.doc.ix()].text;
+    let (doc, m) = actors.mention(i);
+    let t = &corpus.articles[doc.ix()].text;
     let range: Range<usize> = m.range();
     let keyword = text::safe_line(&t[range.clone()]).into_owned();
     let keyword = text::fit(&keyword, width.saturating_sub(left_w + 2) / 2 + 1).into_owned();
@@ -174,10 +172,9 @@ pub fn dispersion(actors: &Actors, n_docs: usize, lines: &[u32], buckets: usize)
     if n_docs == 0 {
         return out;
     }
-    let all = actors.all_mentions();
     let last = out.len() - 1;
     for &i in lines {
-        let d = all[i as usize].doc.ix();
+        let d = actors.mention(i).0.ix();
         let b = d * out.len() / n_docs;
         out[b.min(last)] += 1;
     }
@@ -186,7 +183,6 @@ pub fn dispersion(actors: &Actors, n_docs: usize, lines: &[u32], buckets: usize)
 
 /// Counts the lines per article, for "in k articles".
 pub fn articles(actors: &Actors, lines: &[u32]) -> usize {
-    let all = actors.all_mentions();
-    let seen: FxHashSet<DocId> = lines.iter().map(|&i| all[i as usize].doc).collect();
+    let seen: FxHashSet<DocId> = lines.iter().map(|&i| actors.mention(i).0).collect();
     seen.len()
 }

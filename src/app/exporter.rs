@@ -156,11 +156,7 @@ impl App {
                 .lib
                 .actors
                 .of_actor(a)
-                .filter(|m| {
-                    within
-                        .as_ref()
-                        .is_none_or(|w| w.binary_search(&m.doc).is_ok())
-                })
+                .filter(|(doc, _)| within.as_ref().is_none_or(|w| w.binary_search(doc).is_ok()))
                 .count();
             (self.lib.actors.get(a).name, n)
         });

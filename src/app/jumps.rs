@@ -274,11 +274,11 @@ impl App {
             return;
         };
         let lib = Arc::clone(&self.lib);
-        let m = lib.actors.all_mentions()[line as usize];
+        let (doc, m) = lib.actors.mention(line);
         self.record();
         self.selected_actor = Some(actor);
         self.relist();
-        if !self.show_doc(m.doc) {
+        if !self.show_doc(doc) {
             self.message = Some("That article is not listed under the current filter".into());
             return;
         }

@@ -1229,7 +1229,7 @@ impl App {
                 let all: Vec<_> = self.lib.actors.of_actor(actor).collect();
                 let pos = all
                     .iter()
-                    .position(|m| m.doc == doc && m.range() == range)
+                    .position(|(d, m)| *d == doc && m.range() == range)
                     .map_or(0, |p| p + 1);
                 format!(
                     "{}: mention {pos} of {}",

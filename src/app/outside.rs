@@ -124,7 +124,7 @@ impl App {
                 .concordance
                 .as_ref()
                 .and_then(|c| c.current())
-                .map(|i| lib.actors.all_mentions()[i as usize].doc),
+                .map(|i| lib.actors.mention(i).0),
             View::Timeline => {
                 let filter = self.filter_set();
                 self.timeline.as_ref().and_then(|t| {
@@ -195,10 +195,10 @@ impl App {
                 let Some(i) = self.concordance.as_ref().and_then(|c| c.current()) else {
                     return self.nothing_to_copy();
                 };
-                let m = lib.actors.all_mentions()[i as usize];
+                let (doc, m) = lib.actors.mention(i);
                 let name = &lib.actors.get(m.actor).name;
                 (
-                    sentence_at(m.doc, m.start as usize),
+                    sentence_at(doc, m.start as usize),
                     format!("the concordance line's sentence naming {name}"),
                 )
             }
@@ -359,7 +359,7 @@ mod tests {
         press(&mut app, "m G");
         let c = app.concordance.as_ref().unwrap();
         let line = c.current().unwrap();
-        let doc = app.lib.actors.all_mentions()[line as usize].doc;
+        let doc = app.lib.actors.mention(line).0;
         assert_ne!(Some(doc), app.reader.doc, "the last line is elsewhere");
         assert_eq!(key(&mut app, "o"), Some(Effect::Pager { doc }));
         let id = app.lib.corpus.articles[doc.ix()].id.clone();
@@ -510,8 +510,8 @@ mod tests {
         press(&mut app, "m j");
         let line = app.concordance.as_ref().unwrap().current().unwrap();
         let lib = Arc::clone(&app.lib);
-        let m = lib.actors.all_mentions()[line as usize];
-        let article = &lib.corpus.articles[m.doc.ix()];
+        let (doc, m) = lib.actors.mention(line);
+        let article = &lib.corpus.articles[doc.ix()];
         let s = copied(key(&mut app, "y"));
         let said = &article.text[m.range()];
         assert!(s.contains(said), "{s} holds {said}");

@@ -564,8 +564,8 @@ fn kwic_words(a: &App) -> Vec<String> {
     c.rows
         .iter()
         .map(|&i| {
-            let m = a.lib.actors.all_mentions()[i as usize];
-            a.lib.corpus.articles[m.doc.ix()].text[m.range()].to_owned()
+            let (doc, m) = a.lib.actors.mention(i);
+            a.lib.corpus.articles[doc.ix()].text[m.range()].to_owned()
         })
         .collect()
 }
@@ -607,8 +607,8 @@ fn s_sorts_by_the_word_to_the_left_then_to_the_right_then_back() {
         c.rows
             .iter()
             .map(|&i| {
-                let m = a.lib.actors.all_mentions()[i as usize];
-                let t = &a.lib.corpus.articles[m.doc.ix()].text;
+                let (doc, m) = a.lib.actors.mention(i);
+                let t = &a.lib.corpus.articles[doc.ix()].text;
                 if left {
                     crate::actors::concordance::word_before(t, m.start as usize).to_lowercase()
                 } else {
@@ -673,7 +673,7 @@ fn the_filter_narrows_the_concordance_to_matching_articles() {
     );
     let set = &a.filter.hits.as_ref().unwrap().1.set;
     for &i in &c.rows {
-        assert!(set.contains(a.lib.actors.all_mentions()[i as usize].doc.0));
+        assert!(set.contains(a.lib.actors.mention(i).0.0));
     }
 }
 
@@ -712,11 +712,11 @@ fn m_in_related_shows_only_the_sentences_naming_both() {
     assert!(!c.rows.is_empty());
     assert!(c.rows.len() < a.lib.actors.get(c.actor).mentions as usize);
     for &i in &c.rows {
-        let m = a.lib.actors.all_mentions()[i as usize];
-        let text = &a.lib.corpus.articles[m.doc.ix()].text;
+        let (doc, m) = a.lib.actors.mention(i);
+        let text = &a.lib.corpus.articles[doc.ix()].text;
         let starts = crate::actors::sentences::sentence_starts(text);
         let s = crate::actors::sentences::sentence_of(&starts, m.start as usize);
-        assert!(a.lib.actors.in_doc(m.doc).iter().any(|o| o.actor == with
+        assert!(a.lib.actors.in_doc(doc).iter().any(|o| o.actor == with
             && crate::actors::sentences::sentence_of(&starts, o.start as usize) == s));
     }
 }

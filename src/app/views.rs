@@ -109,13 +109,12 @@ impl Concordance {
     /// keeping the cursor on its line where it stays.
     pub fn narrow(&mut self, lib: &Library, filter: Option<&DocSet>, visible: usize) {
         let current = self.current();
-        let all = lib.actors.all_mentions();
         self.rows = match filter {
             Some(set) => self
                 .all
                 .iter()
                 .copied()
-                .filter(|&i| set.contains(all[i as usize].doc.0))
+                .filter(|&i| set.contains(lib.actors.mention(i).0.0))
                 .collect(),
             None => self.all.clone(),
         };

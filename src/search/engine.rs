@@ -966,25 +966,23 @@ fn doc_side_counts<'a>(lib: &'a Library, result: &DocSet) -> Counts<'a> {
     Box::new(move |a| c[a.ix()])
 }
 
-/// How much dearer reading an actor's mentions is than an article's
-/// actors, per item: on the 100k bench corpus, "blair b" names 53,000
-/// actors with 273,000 mentions and their counts took 12.8 ms read from
-/// the actors' side, 5.7 ms from the 18,460 matching articles' side.
+/// How much dearer reading an actor's articles is than an article's
+/// actors, per item: an actor's articles lie scattered over the corpus,
+/// and each matching one is a search in that article's actors (a cache
+/// miss or two), while an article's actors are contiguous.
 const SCATTERED: u64 = 8;
 
-/// Counts for the `named` actors only: read from their own mentions when
-/// that is less work than going through the matching articles. An actor's
-/// mentions lie scattered over the corpus (a cache miss each) while an
-/// article's actors are contiguous, hence the weight.
+/// Counts for the `named` actors only: read from the articles that name
+/// them when that is less work than going through the matching articles.
 fn named_counts<'a>(lib: &'a Library, result: &DocSet, named: &[ActorId]) -> Counts<'a> {
     let actors = &lib.actors;
     let n = lib.corpus.len().max(1);
     let stats = lib.actors.facts();
     let own: u64 = named
         .iter()
-        .map(|&a| u64::from(stats[a.ix()].mentions))
+        .map(|&a| u64::from(stats[a.ix()].articles))
         .sum();
-    let per_doc = actors.all_mentions().len() as u64 / n as u64 + 1;
+    let per_doc = actors.mention_count() as u64 / n as u64 + 1;
     let through_docs = result.len().min(n - result.len()) as u64 * per_doc;
     if result.len() == n || own * SCATTERED > through_docs {
         return doc_side_counts(lib, result);
@@ -992,16 +990,17 @@ fn named_counts<'a>(lib: &'a Library, result: &DocSet, named: &[ActorId]) -> Cou
     let c: rustc_hash::FxHashMap<ActorId, (u32, u32)> = named
         .iter()
         .map(|&a| {
-            let mentions = actors
-                .of_actor(a)
-                .filter(|m| result.contains(m.doc.0))
-                .count();
-            let articles = actors
-                .docs_of(a)
-                .iter()
-                .filter(|d| result.contains(d.0))
-                .count();
-            (a, (mentions as u32, articles as u32))
+            let (mut mentions, mut articles) = (0, 0);
+            for &d in actors.docs_of(a) {
+                if result.contains(d.0) {
+                    let here = actors.actors_in(d);
+                    if let Ok(k) = here.binary_search_by_key(&a, |&(b, _)| b) {
+                        mentions += here[k].1;
+                    }
+                    articles += 1;
+                }
+            }
+            (a, (mentions, articles))
         })
         .collect();
     Box::new(move |a| c.get(&a).copied().unwrap_or((0, 0)))

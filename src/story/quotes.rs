@@ -901,7 +901,6 @@ mod tests {
                 if !inside && word_end {
                     mentions.retain(|m| !(at <= m.start as usize && m.end as usize <= end));
                     mentions.push(Mention {
-                        doc: DocId(0),
                         start: at as u32,
                         end: end as u32,
                         actor: ActorId(id as u32),

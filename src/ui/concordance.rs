@@ -59,7 +59,6 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title_w = if width >= 90 { (width / 5).min(34) } else { 0 };
     let text_w = width.saturating_sub(title_w);
     let kind = actor.kind;
-    let all = lib.actors.all_mentions();
     for (i, &line) in c
         .rows
         .iter()
@@ -67,8 +66,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(c.cursor.offset)
         .take(visible)
     {
-        let m = all[line as usize];
-        let article = &lib.corpus.articles[m.doc.ix()];
+        let (doc, _) = lib.actors.mention(line);
+        let article = &lib.corpus.articles[doc.ix()];
         let l = concordance::kwic_line(&lib.corpus, &lib.actors, line, text_w);
         let mut spans = vec![
             Span::raw(l.left),

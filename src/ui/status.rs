@@ -115,7 +115,7 @@ fn summary(app: &App) -> String {
             "{} articles · {} actors · {} mentions",
             grouped(lib.corpus.len()),
             grouped(lib.actors.len()),
-            grouped(lib.actors.all_mentions().len())
+            grouped(lib.actors.mention_count())
         )
     };
     // The selected actor first: when the line is cut, counts go before it.
