@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::actors::concordance::{self, KwicSort};
 use crate::actors::{ActorId, Kind, Variant};
+use crate::corpus::DocId;
 use crate::library::Library;
 use crate::search::Hits;
 use crate::search::engine::Explanation;
@@ -201,8 +202,7 @@ pub fn actors(lib: &Library) -> Vec<ActorRow<'_>> {
 
 /// Every mention of `actor` (or of every actor), in corpus order.
 pub fn mentions(lib: &Library, actor: Option<ActorId>) -> Vec<MentionRow<'_>> {
-    let all: Box<dyn Iterator<Item = (crate::corpus::DocId, crate::actors::Mention)>> = match actor
-    {
+    let all: Box<dyn Iterator<Item = (DocId, crate::actors::Mention)>> = match actor {
         Some(a) => Box::new(lib.actors.of_actor(a)),
         None => Box::new(lib.actors.all_mentions()),
     };
@@ -303,21 +303,18 @@ pub fn write_kwic(
 ) -> io::Result<()> {
     let mut lines = concordance::lines(&lib.corpus, &lib.actors, actor, None);
     concordance::sort(&lib.corpus, &lib.actors, &mut lines, by);
-    let id_w = lines
+    let docs: Vec<DocId> = lib.actors.docs_of_mentions(&lines).collect();
+    let id_w = docs
         .iter()
-        .map(|&i| {
-            text::display_width(&text::safe_line(
-                &lib.corpus.articles[lib.actors.mention(i).0.ix()].id,
-            ))
-        })
+        .map(|d| text::display_width(&text::safe_line(&lib.corpus.articles[d.ix()].id)))
         .max()
         .unwrap_or(0)
         .min(width / 4);
     let text_w = width.saturating_sub(id_w + 2);
     let mut line = String::new();
-    for &i in &lines {
+    for (&i, d) in lines.iter().zip(&docs) {
         let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, text_w);
-        let id = &lib.corpus.articles[lib.actors.mention(i).0.ix()].id;
+        let id = &lib.corpus.articles[d.ix()].id;
         line.clear();
         line.push_str(&l.left);
         line.push_str(&l.keyword);

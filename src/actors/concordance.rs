@@ -173,8 +173,8 @@ pub fn dispersion(actors: &Actors, n_docs: usize, lines: &[u32], buckets: usize)
         return out;
     }
     let last = out.len() - 1;
-    for &i in lines {
-        let d = actors.mention(i).0.ix();
+    for doc in actors.docs_of_mentions(lines) {
+        let d = doc.ix();
         let b = d * out.len() / n_docs;
         out[b.min(last)] += 1;
     }
@@ -183,6 +183,6 @@ pub fn dispersion(actors: &Actors, n_docs: usize, lines: &[u32], buckets: usize)
 
 /// Counts the lines per article, for "in k articles".
 pub fn articles(actors: &Actors, lines: &[u32]) -> usize {
-    let seen: FxHashSet<DocId> = lines.iter().map(|&i| actors.mention(i).0).collect();
+    let seen: FxHashSet<DocId> = actors.docs_of_mentions(lines).collect();
     seen.len()
 }

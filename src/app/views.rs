@@ -113,8 +113,9 @@ impl Concordance {
             Some(set) => self
                 .all
                 .iter()
-                .copied()
-                .filter(|&i| set.contains(lib.actors.mention(i).0.0))
+                .zip(lib.actors.docs_of_mentions(&self.all))
+                .filter(|(_, doc)| set.contains(doc.0))
+                .map(|(&i, _)| i)
                 .collect(),
             None => self.all.clone(),
         };
