@@ -156,7 +156,7 @@ fn scan_share(
     for (k, d) in docs.enumerate() {
         let a: &Arc<_> = &corpus.articles[d];
         body.begin(DocId(d as u32));
-        let (title, body_start) = (a.title.clone(), a.body.start);
+        let (title, body_start) = (a.title_range(), a.body_range().start);
         scan.begin(title.end);
         for (at, w) in words(&a.text) {
             scan.word(plan, &a.text, at, w);

@@ -38,9 +38,9 @@ fn by_parts(corpus: &Corpus, parts: usize) -> SearchIndex {
                 let a = &corpus.articles[d];
                 b.begin(DocId(d as u32));
                 for (at, w) in words(&a.text) {
-                    if at >= a.body.start {
+                    if at >= a.body_range().start {
                         b.word(w);
-                    } else if at >= a.title.start && at < a.title.end {
+                    } else if at >= a.title_range().start && at < a.title_range().end {
                         b.title_word(w);
                     }
                 }

@@ -31,9 +31,9 @@ fn body(arts: &[std::sync::Arc<Article>]) -> usize {
     for (d, a) in arts.iter().enumerate() {
         b.begin(DocId(d as u32));
         for (at, w) in words(&a.text) {
-            if at >= a.body.start {
+            if at >= a.body_range().start {
                 b.word(w);
-            } else if at < a.title.end {
+            } else if at < a.title_range().end {
                 b.title_word(w);
             }
         }
@@ -47,7 +47,7 @@ fn scan(arts: &[std::sync::Arc<Article>], how: &Extraction) -> usize {
     let mut scan = ArticleScan::default();
     let mut kept = 0;
     for a in arts {
-        scan.begin(a.title.end);
+        scan.begin(a.title_range().end);
         for (at, w) in words(&a.text) {
             scan.word(&plan, &a.text, at, w);
         }

@@ -27,7 +27,7 @@ fn main() {
         let mut scan = ArticleScan::default();
         let mut h = std::hash::DefaultHasher::new();
         for a in &corpus.articles {
-            scan.begin(a.title.end);
+            scan.begin(a.title_range().end);
             for (at, w) in words(&a.text) {
                 scan.word(&plan, &a.text, at, w);
             }

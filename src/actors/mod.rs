@@ -348,7 +348,7 @@ impl Actors {
             .par_iter()
             .map(|a| {
                 let mut scan = ArticleScan::default();
-                scan.begin(a.title.end);
+                scan.begin(a.title_range().end);
                 for (at, w) in crate::words::words(&a.text) {
                     scan.word(&plan, &a.text, at, w);
                 }

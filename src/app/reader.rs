@@ -179,8 +179,8 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
     let width = usize::from(width.max(1));
     let mut rows = Vec::new();
     let mut ranges = Vec::new();
-    if !article.title.is_empty() {
-        text::wrap_paragraph(&article.text, article.title.clone(), width, &mut ranges);
+    if !article.title().is_empty() {
+        text::wrap_paragraph(&article.text, article.title_range(), width, &mut ranges);
         rows.extend(ranges.drain(..).map(|r| Row::Text {
             start: r.start as u32,
             end: r.end as u32,
@@ -201,7 +201,7 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
         text::wrap_paragraph(&safe, 0..safe.len(), width, &mut ranges);
         rows.extend(ranges.drain(..).map(|r| Row::Meta(safe[r].to_owned())));
     }
-    for para in text::paragraphs(&article.text, article.body.clone()) {
+    for para in text::paragraphs(&article.text, article.body_range()) {
         rows.push(Row::Blank);
         text::wrap_paragraph(&article.text, para, width, &mut ranges);
         rows.extend(ranges.drain(..).map(|r| Row::Text {
@@ -224,7 +224,7 @@ fn meta_rows(article: &Article) -> Vec<String> {
     first.extend(m.date.clone());
     let mut out = vec![first.join(" · ")];
     out.extend(m.url.clone());
-    if article.flags.invalid_utf8_at.is_some() {
+    if article.flags().invalid_utf8_at.is_some() {
         out.push("(not valid UTF-8: shown with \u{fffd} where bytes could not be read)".into());
     }
     out
@@ -237,8 +237,8 @@ mod tests {
 
     #[test]
     fn long_facts_wrap_instead_of_running_past_the_edge() {
-        let mut a = seed(0);
-        a.flags.invalid_utf8_at = Some(3);
+        let s = seed(0);
+        let a = Article::from_text(s.id.clone(), s.text.to_string(), s.meta().clone(), Some(3));
         let rows = layout(&a, 30);
         let facts: Vec<&str> = rows
             .iter()

@@ -56,7 +56,14 @@ pub struct Flags {
     pub long_title: Option<usize>,
 }
 
-/// An article in memory.
+/// The longest article text dossier holds, in bytes: offsets into a text
+/// are kept as 32-bit numbers. Loaders skip a longer article with a
+/// warning ([`super::Problem::TooLarge`]).
+pub const ARTICLE_MAX_BYTES: usize = u32::MAX as usize;
+
+/// An article in memory. Offsets into its text are 32-bit, and the facts a
+/// large corpus seldom has are boxed or derived, so an article takes 72
+/// bytes beside its strings (it took 120).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// Stable identifier: the path relative to the corpus folder, the JSONL
@@ -65,38 +72,66 @@ pub struct Article {
     /// The full text, title line included, as the source holds it.
     pub text: Box<str>,
     /// Byte range of the title inside `text` (trimmed).
-    pub title: Range<usize>,
+    title: Range<u32>,
     /// Byte range of the body inside `text` (trimmed).
-    pub body: Range<usize>,
+    body: Range<u32>,
     /// Source-provided facts, when there are any (see [`Article::meta`]):
-    /// boxed, as most articles of a large corpus have none and the struct
-    /// is a hundred bytes an article.
+    /// boxed, as most articles of a large corpus have none.
     meta: Option<Box<Meta>>,
-    /// What was not clean about the source text.
-    pub flags: Flags,
+    /// [`Flags::invalid_utf8_at`], or [`NONE`].
+    invalid_utf8_at: u32,
+    /// [`Flags::long_title`], or [`NONE`].
+    long_title: u32,
+}
+
+// What the comment above says an article takes.
+const _: () = assert!(std::mem::size_of::<Article>() == 72);
+
+/// An absent offset or length: no text is that long.
+const NONE: u32 = u32::MAX;
+
+/// `r` as a range of `usize`, for slicing.
+fn wide(r: &Range<u32>) -> Range<usize> {
+    r.start as usize..r.end as usize
+}
+
+/// `r` as a range of `u32`: within a text of at most
+/// [`ARTICLE_MAX_BYTES`].
+fn narrow(r: Range<usize>) -> Range<u32> {
+    r.start as u32..r.end as u32
+}
+
+/// An optional offset or length within a text of at most
+/// [`ARTICLE_MAX_BYTES`], as a `u32` with [`NONE`] for none.
+fn packed(x: Option<usize>) -> u32 {
+    x.map_or(NONE, |x| x as u32)
+}
+
+fn unpacked(x: u32) -> Option<usize> {
+    (x != NONE).then_some(x as usize)
 }
 
 impl Article {
     /// Builds an article from its full text: the first non-empty line is the
     /// title, the rest is the body. A leading byte-order mark is not part of
     /// the title; CRLF and CR line ends are understood.
+    ///
+    /// # Panics
+    /// When `text` is longer than [`ARTICLE_MAX_BYTES`]: loaders check
+    /// first, and skip such an article with a warning.
     pub fn from_text(
         id: String,
         text: String,
         meta: Meta,
         invalid_utf8_at: Option<usize>,
     ) -> Article {
+        assert!(
+            text.len() <= ARTICLE_MAX_BYTES,
+            "an article of {} bytes; loaders skip those over {ARTICLE_MAX_BYTES}",
+            text.len()
+        );
         let text = text.into_boxed_str();
         let (title, body, long_title) = split_title(&text);
-        let mut flags = Flags {
-            invalid_utf8_at,
-            empty: title.is_empty(),
-            title_only: !title.is_empty() && body.is_empty(),
-            long_title,
-        };
-        if flags.empty {
-            flags.title_only = false;
-        }
         let mut meta = meta;
         if meta.byline.is_none() {
             meta.byline = detect_byline(&text[body.clone()]).map(str::to_owned);
@@ -105,10 +140,11 @@ impl Article {
         Article {
             id,
             text,
-            title,
-            body,
+            title: narrow(title),
+            body: narrow(body),
             meta,
-            flags,
+            invalid_utf8_at: packed(invalid_utf8_at),
+            long_title: packed(long_title),
         }
     }
 
@@ -137,12 +173,33 @@ impl Article {
 
     /// The title, or an empty string for an empty article.
     pub fn title(&self) -> &str {
-        &self.text[self.title.clone()]
+        &self.text[self.title_range()]
     }
 
     /// The body text (everything after the title line, trimmed).
     pub fn body(&self) -> &str {
-        &self.text[self.body.clone()]
+        &self.text[self.body_range()]
+    }
+
+    /// Byte range of the title inside `text` (trimmed).
+    pub fn title_range(&self) -> Range<usize> {
+        wide(&self.title)
+    }
+
+    /// Byte range of the body inside `text` (trimmed).
+    pub fn body_range(&self) -> Range<usize> {
+        wide(&self.body)
+    }
+
+    /// What was not clean about the source text.
+    pub fn flags(&self) -> Flags {
+        let empty = self.title.is_empty();
+        Flags {
+            invalid_utf8_at: unpacked(self.invalid_utf8_at),
+            empty,
+            title_only: !empty && self.body.is_empty(),
+            long_title: unpacked(self.long_title),
+        }
     }
 
     /// What the article list shows under the title: the byline, else the
@@ -309,10 +366,10 @@ mod tests {
     #[test]
     fn empty_and_title_only_are_flagged() {
         let e = art("  \n \n");
-        assert!(e.flags.empty && !e.flags.title_only);
+        assert!(e.flags().empty && !e.flags().title_only);
         assert_eq!(e.display_title(), "t");
         let t = art("Only a title\n");
-        assert!(t.flags.title_only && !t.flags.empty);
+        assert!(t.flags().title_only && !t.flags().empty);
     }
 
     #[test]
@@ -326,7 +383,7 @@ mod tests {
         );
         assert_eq!(file.title(), parts.title());
         assert_eq!(file.body(), parts.body());
-        assert_eq!(file.body.start, parts.body.start);
+        assert_eq!(file.body_range().start, parts.body_range().start);
     }
 
     #[test]
@@ -339,16 +396,16 @@ mod tests {
         assert!(title.chars().count() > TITLE_MAX_CHARS / 2);
         assert!(title.ends_with(|c: char| !c.is_whitespace()));
         // Cut before a word, not inside one.
-        let rest = &a.text[a.title.end..];
+        let rest = &a.text[a.title_range().end..];
         assert!(rest.starts_with(' '), "{:?}", &rest[..20]);
         // Nothing is lost: the title and the body together are the text.
-        assert_eq!(a.body.start, a.title.end + 1);
+        assert_eq!(a.body_range().start, a.title_range().end + 1);
         let whole = format!("{} {}", title, a.body());
         let want = format!("{words}\nSecond line.");
         let same = whole.bytes().zip(want.bytes()).take_while(|(x, y)| x == y);
         assert!(whole == want, "differ from byte {}", same.count());
-        assert_eq!(a.flags.long_title, Some(words.trim_end().len()));
-        assert!(!a.flags.title_only);
+        assert_eq!(a.flags().long_title, Some(words.trim_end().len()));
+        assert!(!a.flags().title_only);
     }
 
     #[test]
@@ -358,7 +415,7 @@ mod tests {
         let a = art(&line);
         assert!(a.title().chars().count() <= TITLE_MAX_CHARS);
         assert!(a.title().ends_with('\u{301}'), "not inside a grapheme");
-        assert_eq!(a.title.end, a.body.start);
+        assert_eq!(a.title_range().end, a.body_range().start);
         assert_eq!(format!("{}{}", a.title(), a.body()), line);
         // One grapheme longer than the allowance: cut between characters.
         let blob = format!("x{}", "\u{301}".repeat(1000));
@@ -372,7 +429,7 @@ mod tests {
         let line = "é".repeat(TITLE_MAX_CHARS);
         let a = art(&format!("{line}\nBody"));
         assert_eq!(a.title(), line);
-        assert_eq!(a.flags.long_title, None);
+        assert_eq!(a.flags().long_title, None);
     }
 
     #[test]

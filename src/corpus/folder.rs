@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress};
+use super::{
+    ARTICLE_MAX_BYTES, Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress,
+};
 
 /// Files read between progress reports.
 const CHUNK: usize = 1024;
@@ -164,6 +166,13 @@ fn relative_id(root: &Path, path: &Path) -> String {
 /// Reads one file into an article, or says why it was skipped; with the
 /// bytes read.
 fn read_article(path: &Path, id: String) -> (Result<Article, LoadWarning>, u64) {
+    // Not read at all when it is too large to hold.
+    if let Ok(m) = std::fs::metadata(path) {
+        if m.len() > ARTICLE_MAX_BYTES as u64 {
+            let w = LoadWarning::new(id, Problem::TooLarge { bytes: m.len() });
+            return (Err(w), 0);
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -186,6 +195,11 @@ fn article_from_bytes(bytes: Vec<u8>, id: String) -> Result<Article, LoadWarning
         return Err(LoadWarning::new(id, Problem::Binary { utf16 }));
     }
     let (text, bad) = super::decode(bytes);
+    // Replacement characters make the text longer than the file.
+    if text.len() > ARTICLE_MAX_BYTES {
+        let bytes = text.len() as u64;
+        return Err(LoadWarning::new(id, Problem::TooLarge { bytes }));
+    }
     Ok(Article::from_text(id, text, Meta::default(), bad))
 }
 
@@ -264,7 +278,7 @@ mod tests {
         let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["empty.txt", "latin1.txt", "ok.txt"]);
         let latin = &c.articles[1];
-        assert_eq!(latin.flags.invalid_utf8_at, Some(7));
+        assert_eq!(latin.flags().invalid_utf8_at, Some(7));
         assert_eq!(latin.body(), "\u{fffd}600m");
         let problems: Vec<(&str, &Problem)> = c
             .warnings
@@ -274,5 +288,25 @@ mod tests {
         assert!(problems.contains(&("bin.txt", &Problem::Binary { utf16: false })));
         assert!(problems.contains(&("empty.txt", &Problem::Empty)));
         assert!(problems.contains(&("latin1.txt", &Problem::InvalidUtf8 { at: 7 })));
+    }
+
+    #[test]
+    fn a_file_too_large_to_hold_is_skipped_unread_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("ok.txt"), "Fine\n\nText").unwrap();
+        // Sparse: four gigabytes long without being written.
+        let huge = ARTICLE_MAX_BYTES as u64 + 1;
+        fs::File::create(dir.path().join("huge.txt"))
+            .unwrap()
+            .set_len(huge)
+            .unwrap();
+        let c = load(dir.path(), &mut |_, _| {}).unwrap();
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["ok.txt"]);
+        assert_eq!(c.warnings.len(), 1);
+        assert_eq!(c.warnings[0].place, "huge.txt");
+        assert_eq!(c.warnings[0].problem, Problem::TooLarge { bytes: huge });
+        let said = c.warnings[0].problem.to_string();
+        assert!(said.contains("split it"), "{said}");
     }
 }

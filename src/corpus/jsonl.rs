@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
-use super::{Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress};
+use super::{
+    ARTICLE_MAX_BYTES, Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress,
+};
 
 /// One article object as it appears in the file. Only `title` is required;
 /// unknown fields are ignored.
@@ -425,8 +427,16 @@ fn to_article(
         url: raw.url.and_then(Scalar::into_string),
     };
     let body = raw.body.unwrap_or_default();
-    let article = Article::from_parts(id, title.trim(), &body, meta);
-    let f = article.flags;
+    let title = title.trim();
+    // The article's text is the title, a blank line and the body.
+    let bytes = title.len() + 2 + body.len();
+    if bytes > ARTICLE_MAX_BYTES {
+        let bytes = bytes as u64;
+        warnings.push(LoadWarning::new(place(), Problem::TooLarge { bytes }));
+        return None;
+    }
+    let article = Article::from_parts(id, title, &body, meta);
+    let f = article.flags();
     if f.empty || f.title_only || f.invalid_utf8_at.is_some() || f.long_title.is_some() {
         super::flag_warnings(&article, &place(), warnings);
     }

@@ -17,7 +17,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use article::{Article, DocId, Flags, Meta, TITLE_MAX_CHARS};
+pub use article::{ARTICLE_MAX_BYTES, Article, DocId, Flags, Meta, TITLE_MAX_CHARS};
 use serde::Serialize;
 
 /// Where a corpus came from.
@@ -306,6 +306,11 @@ pub enum Problem {
     NotAnArticle,
     /// The same id as an earlier article; kept.
     DuplicateId,
+    /// Longer than [`ARTICLE_MAX_BYTES`]; skipped.
+    TooLarge {
+        /// Its length in bytes.
+        bytes: u64,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -343,6 +348,10 @@ impl fmt::Display for Problem {
             Problem::LinkLoop => f.write_str("symbolic link loop; not followed"),
             Problem::NotAnArticle => f.write_str("a README, not an article; skipped"),
             Problem::DuplicateId => f.write_str("same id as an earlier article; kept"),
+            Problem::TooLarge { bytes } => write!(
+                f,
+                "{bytes} bytes, more than the {ARTICLE_MAX_BYTES} an article may hold; skipped (split it into several articles)"
+            ),
         }
     }
 }
@@ -371,15 +380,16 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<bool> {
 
 /// Flags an article's cleanliness problems as warnings at `place`.
 pub(crate) fn flag_warnings(article: &Article, place: &str, out: &mut Vec<LoadWarning>) {
-    if let Some(at) = article.flags.invalid_utf8_at {
+    let flags = article.flags();
+    if let Some(at) = flags.invalid_utf8_at {
         out.push(LoadWarning::new(place, Problem::InvalidUtf8 { at }));
     }
-    if let Some(bytes) = article.flags.long_title {
+    if let Some(bytes) = flags.long_title {
         out.push(LoadWarning::new(place, Problem::LongTitle { bytes }));
     }
-    if article.flags.empty {
+    if flags.empty {
         out.push(LoadWarning::new(place, Problem::Empty));
-    } else if article.flags.title_only {
+    } else if flags.title_only {
         out.push(LoadWarning::new(place, Problem::TitleOnly));
     }
 }

@@ -98,7 +98,7 @@ pub fn article_marks(lib: &Library, query: &Query, doc: DocId) -> Vec<Range<usiz
     let mut marks: Vec<Range<usize>> = Vec::new();
     char_ranges(
         a.title(),
-        a.title.start,
+        a.title_range().start,
         &title_chars(query, a.title()),
         &mut marks,
     );
@@ -107,14 +107,14 @@ pub fn article_marks(lib: &Library, query: &Query, doc: DocId) -> Vec<Range<usiz
     for t in query.positive_terms().filter(|t| t.field == Field::Any) {
         let pat = Pattern::sensitive(t);
         if pat.phrase || t.form == Form::Substring {
-            char_ranges(body, a.body.start, &text_chars(t, body), &mut marks);
+            char_ranges(body, a.body_range().start, &text_chars(t, body), &mut marks);
             continue;
         }
         for (off, w) in words(body) {
             buf.clear();
             fold::transform_into(w, t.sense, &mut buf);
             if pat.word(&buf).is_some() {
-                marks.push(a.body.start + off..a.body.start + off + w.len());
+                marks.push(a.body_range().start + off..a.body_range().start + off + w.len());
             }
         }
     }

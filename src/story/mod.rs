@@ -54,7 +54,7 @@ impl Story {
                 .map(|(i, a)| {
                     let doc = DocId((first + i) as u32);
                     let text = &a.text;
-                    let body = a.body.start;
+                    let body = a.body_range().start;
                     let mentions = actors.in_doc(doc);
                     let published = a.meta().date.as_deref().and_then(parse_article_date);
                     // One tokenization and one sentence split serve both

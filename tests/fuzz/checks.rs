@@ -154,9 +154,12 @@ fn corpus(c: &Corpus) {
 
 /// What must hold of one article, however it was read.
 fn article(a: &Article) {
-    within(&a.text, &a.title);
-    within(&a.text, &a.body);
-    assert!(a.title.end <= a.body.start, "the body follows the title");
+    within(&a.text, &a.title_range());
+    within(&a.text, &a.body_range());
+    assert!(
+        a.title_range().end <= a.body_range().start,
+        "the body follows the title"
+    );
     let title = a.title();
     assert!(
         title.chars().count() <= TITLE_MAX_CHARS,
@@ -165,11 +168,11 @@ fn article(a: &Article) {
     );
     assert!(!title.contains(['\n', '\r']), "one line: {title:?}");
     assert_eq!(title, title.trim(), "trimmed");
-    assert_eq!(a.flags.empty, title.is_empty());
+    assert_eq!(a.flags().empty, title.is_empty());
     inert(&text::safe_line(a.display_title()));
     inert(&text::safe_line(a.attribution()));
     // The reader wraps each paragraph; a concordance cuts context anywhere.
-    for p in text::paragraphs(&a.text, a.body.clone()).take(64) {
+    for p in text::paragraphs(&a.text, a.body_range()).take(64) {
         let mut lines = Vec::new();
         text::wrap_paragraph(&a.text, p, 17, &mut lines);
         for l in &lines {
