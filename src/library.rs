@@ -188,7 +188,10 @@ mod tests {
             fused.actors.all_mentions().collect::<Vec<_>>(),
             actors.all_mentions().collect::<Vec<_>>()
         );
-        assert!(fused.actors.iter().eq(actors.iter()));
+        assert_eq!(
+            fused.actors.iter().collect::<Vec<_>>(),
+            actors.iter().collect::<Vec<_>>()
+        );
         let index = SearchIndex::build(&corpus, &actors);
         let (a, b) = (fused.index.body_words(), index.body_words());
         assert_eq!(a.len(), b.len());

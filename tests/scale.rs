@@ -28,7 +28,10 @@ fn a_folder_and_its_jsonl_twin_give_the_same_library() {
     for (x, y) in a.corpus.articles.iter().zip(&b.corpus.articles) {
         assert_eq!((x.title(), x.body()), (y.title(), y.body()));
     }
-    assert!(a.actors.iter().eq(b.actors.iter()));
+    assert_eq!(
+        a.actors.iter().collect::<Vec<_>>(),
+        b.actors.iter().collect::<Vec<_>>()
+    );
     assert_eq!(
         a.actors.all_mentions().collect::<Vec<_>>(),
         b.actors.all_mentions().collect::<Vec<_>>()
