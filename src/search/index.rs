@@ -143,8 +143,6 @@ impl Vocab {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     docs: usize,
-    titles: String,
-    title_start: Vec<u32>,
     title_words: Vocab,
     body_words: Vocab,
     initials: Vec<u32>,
@@ -221,25 +219,19 @@ impl Names {
     }
 }
 
-/// Every article's folded title end to end, where each starts, and the
-/// title vocabulary (`given`, or built here when the pass did not).
-fn fold_titles(corpus: &Corpus, given: Option<Vocab>) -> (String, Vec<u32>, Vocab) {
-    let mut titles = String::new();
-    let mut title_start = Vec::with_capacity(corpus.len() + 1);
-    let mut tw = VocabBuilder::default();
-    let mut buf = String::new();
-    for (d, a) in corpus.articles.iter().enumerate() {
-        title_start.push(titles.len() as u32);
-        fold::transform_into(a.title(), Sense::default(), &mut titles);
-        if given.is_none() {
+/// The title vocabulary: `given`, or built here when the pass did not.
+/// (Folded titles are not kept: ranking folds the few it scores.)
+fn title_vocab(corpus: &Corpus, given: Option<Vocab>) -> Vocab {
+    given.unwrap_or_else(|| {
+        let mut tw = VocabBuilder::default();
+        let mut buf = String::new();
+        for (d, a) in corpus.articles.iter().enumerate() {
             for (_, w) in words(a.title()) {
                 tw.add(w, d as u32, &mut buf);
             }
         }
-    }
-    title_start.push(titles.len() as u32);
-    let title_words = given.unwrap_or_else(|| tw.finish());
-    (titles, title_start, title_words)
+        tw.finish()
+    })
 }
 
 /// The articles naming an actor of each kind, by [`kind_slot`].
@@ -440,18 +432,12 @@ impl SearchIndex {
         // postings until the merge, and this step's resident peak was the
         // build's highest (477 MiB on 100k articles; 467 as one run, for
         // 35 ms more).
-        let ((titles, title_start, title_words, kind_docs), (actor_names, name_words)) =
-            rayon::join(
-                || {
-                    let (titles, title_start, title_words) = fold_titles(corpus, given);
-                    (titles, title_start, title_words, kind_docs(n, actors))
-                },
-                || name_vocab(actors, 1),
-            );
+        let ((title_words, kind_docs), (actor_names, name_words)) = rayon::join(
+            || (title_vocab(corpus, given), kind_docs(n, actors)),
+            || name_vocab(actors, 1),
+        );
         SearchIndex {
             docs: n,
-            titles,
-            title_start,
             title_words,
             body_words,
             initials: body.initials,
@@ -465,12 +451,6 @@ impl SearchIndex {
     /// Number of articles indexed.
     pub fn docs(&self) -> usize {
         self.docs
-    }
-
-    /// The folded title of `doc`.
-    pub fn title(&self, doc: DocId) -> &str {
-        let d = doc.ix();
-        &self.titles[self.title_start[d] as usize..self.title_start[d + 1] as usize]
     }
 
     /// The words of the titles.
@@ -513,9 +493,7 @@ impl SearchIndex {
 
     /// Bytes held by the index (not counting the corpus), for reports.
     pub fn heap_bytes(&self) -> usize {
-        self.titles.len()
-            + self.title_start.len() * 4
-            + self.title_words.heap_bytes()
+        self.title_words.heap_bytes()
             + self.body_words.heap_bytes()
             + self.name_words.heap_bytes()
             + self.initials.len() * 4
@@ -631,10 +609,6 @@ mod tests {
         let titles = ix.title_words();
         let kick = titles.word_id("kickstarts").unwrap();
         assert_eq!(titles.postings(kick).collect::<Vec<_>>(), [1]);
-        assert_eq!(
-            ix.title(DocId(1)),
-            "russia kickstarts process to remove taliban from terror list"
-        );
         assert!(ix.has_pair(DocId(1), b'b', b'o'));
         assert!(ix.has_initial(DocId(4), b'l'));
         assert!(ix.kind_docs(Kind::Media).contains(4));
