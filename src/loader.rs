@@ -59,6 +59,16 @@ pub fn load(
     })
     .inspect_err(|e| tracing::warn!("loading stopped: {e}"))?;
     drop(so_far);
+    // Every article, titles searchable, for the app to show while the rest
+    // is built; the library built keeps its title vocabulary rather than
+    // indexing the titles a second time during the build's peak.
+    let whole = Library::partial(Corpus {
+        origin: dossier::corpus::Origin::Seeds,
+        articles: corpus.articles.clone(),
+        warnings: Vec::new(),
+    });
+    let titles = whole.index.shared_title_words();
+    report(Report::Partial(Box::new(whole)));
     let n = corpus.len();
     tracing::info!(
         articles = n,
@@ -71,7 +81,7 @@ pub fn load(
     let tx = std::sync::Mutex::new(tx);
     let lib = std::thread::scope(|scope| {
         let builder = scope.spawn(|| {
-            Library::build_with(corpus, how, &|done| {
+            Library::build_with(corpus, how, Some(titles), &|done| {
                 if let Ok(tx) = tx.lock() {
                     let _ = tx.send(done);
                 }

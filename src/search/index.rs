@@ -14,6 +14,7 @@
 //!   names by looking up words, not by reading every name.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -143,7 +144,9 @@ impl Vocab {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     docs: usize,
-    title_words: Vocab,
+    /// Shared with the partial library shown while the corpus is indexed
+    /// (see [`Library::build_with`](crate::library::Library::build_with)).
+    title_words: Arc<Vocab>,
     body_words: Vocab,
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
@@ -221,7 +224,7 @@ impl Names {
 
 /// The title vocabulary: `given`, or built here when the pass did not.
 /// (Folded titles are not kept: ranking folds the few it scores.)
-fn title_vocab(corpus: &Corpus, given: Option<Vocab>) -> Vocab {
+fn title_vocab(corpus: &Corpus, given: Option<Arc<Vocab>>) -> Arc<Vocab> {
     given.unwrap_or_else(|| {
         let mut tw = VocabBuilder::default();
         let mut buf = String::new();
@@ -230,7 +233,7 @@ fn title_vocab(corpus: &Corpus, given: Option<Vocab>) -> Vocab {
                 tw.add(w, d as u32, &mut buf);
             }
         }
-        tw.finish()
+        Arc::new(tw.finish())
     })
 }
 
@@ -302,12 +305,20 @@ pub struct BodyBuilder {
 /// A finished [`BodyBuilder`].
 pub struct BodyIndex {
     words: Vocab,
-    titles: Option<Vocab>,
+    titles: Option<Arc<Vocab>>,
     initials: Vec<u32>,
     pairs: Vec<[u64; PAIR_WORDS]>,
 }
 
 impl BodyIndex {
+    /// The same index with `titles` as its title vocabulary.
+    pub fn with_titles(self, titles: Arc<Vocab>) -> BodyIndex {
+        BodyIndex {
+            titles: Some(titles),
+            ..self
+        }
+    }
+
     /// In how many bodies each word written in lower case somewhere is
     /// so written, by folded word: a table for many lookups.
     pub fn lowercase_table(&self) -> rustc_hash::FxHashMap<&str, u32> {
@@ -379,7 +390,7 @@ impl BodyBuilder {
         let words = VocabBuilder::merge(bodies);
         BodyIndex {
             words,
-            titles: titles.then(|| VocabBuilder::merge(heads)),
+            titles: titles.then(|| Arc::new(VocabBuilder::merge(heads))),
             initials,
             pairs,
         }
@@ -456,6 +467,12 @@ impl SearchIndex {
     /// The words of the titles.
     pub fn title_words(&self) -> &Vocab {
         &self.title_words
+    }
+
+    /// The words of the titles, to share with a library built later over
+    /// the same articles.
+    pub fn shared_title_words(&self) -> Arc<Vocab> {
+        Arc::clone(&self.title_words)
     }
 
     /// The words of the bodies.
@@ -724,7 +741,7 @@ mod tests {
                 }
             }
             let titles_ref = Reference::of(&titles);
-            let tv = ix.titles.as_ref().expect("titles asked for");
+            let tv = ix.titles.as_deref().expect("titles asked for");
             titles_ref.check(tv)?;
         }
     }
