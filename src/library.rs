@@ -56,7 +56,7 @@ impl Library {
     /// vocabulary of a [`Library::partial`] of every article of `corpus`)
     /// the titles are not indexed again: the partial library the app shows
     /// while this runs and the library built share one vocabulary, which
-    /// on 100,000 articles keeps 5 MB off the highest point of the build.
+    /// on 100,000 articles took the app's peak from 475 to 469 thousand KiB.
     pub fn build_with(
         corpus: Corpus,
         how: &Extraction,

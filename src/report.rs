@@ -303,17 +303,18 @@ pub fn write_kwic(
 ) -> io::Result<()> {
     let mut lines = concordance::lines(&lib.corpus, &lib.actors, actor, None);
     concordance::sort(&lib.corpus, &lib.actors, &mut lines, by);
-    let docs: Vec<DocId> = lib.actors.docs_of_mentions(&lines).collect();
-    let id_w = docs
-        .iter()
+    let id_w = lib
+        .actors
+        .docs_of_mentions(&lines)
         .map(|d| text::display_width(&text::safe_line(&lib.corpus.articles[d.ix()].id)))
         .max()
         .unwrap_or(0)
         .min(width / 4);
     let text_w = width.saturating_sub(id_w + 2);
     let mut line = String::new();
-    for (&i, d) in lines.iter().zip(&docs) {
-        let l = concordance::kwic_line(&lib.corpus, &lib.actors, i, text_w);
+    for &i in &lines {
+        let (d, m) = lib.actors.mention(i);
+        let l = concordance::kwic_line(&lib.corpus, d, &m, text_w);
         let id = &lib.corpus.articles[d.ix()].id;
         line.clear();
         line.push_str(&l.left);

@@ -11,7 +11,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 use super::sentences::{sentence_of, sentence_starts};
-use super::{ActorId, Actors};
+use super::{ActorId, Actors, Mention};
 use crate::corpus::{Corpus, DocId};
 use crate::text;
 use crate::words::words;
@@ -147,10 +147,10 @@ pub struct KwicLine {
     pub right: String,
 }
 
-/// Cuts the line for mention `i` (a mention number, see [`Actors::mention`]).
-pub fn kwic_line(corpus: &Corpus, actors: &Actors, i: u32, width: usize) -> KwicLine {
+/// Cuts the line for mention `m` of article `doc` (callers know both:
+/// looking the article up again from a mention number is a search).
+pub fn kwic_line(corpus: &Corpus, doc: DocId, m: &Mention, width: usize) -> KwicLine {
     let left_w = width * 2 / 5;
-    let (doc, m) = actors.mention(i);
     let t = &corpus.articles[doc.ix()].text;
     let range: Range<usize> = m.range();
     let keyword = text::safe_line(&t[range.clone()]).into_owned();

@@ -57,9 +57,10 @@ pub struct Flags {
 }
 
 /// The longest article text dossier holds, in bytes: offsets into a text
-/// are kept as 32-bit numbers. Loaders skip a longer article with a
-/// warning ([`super::Problem::TooLarge`]).
-pub const ARTICLE_MAX_BYTES: usize = u32::MAX as usize;
+/// are kept as 32-bit numbers, with the largest left free to mean "none"
+/// (a title line as long as the whole text is that long). Loaders skip a
+/// longer article with a warning ([`super::Problem::TooLarge`]).
+pub const ARTICLE_MAX_BYTES: usize = u32::MAX as usize - 1;
 
 /// An article in memory. Offsets into its text are 32-bit, and the facts a
 /// large corpus seldom has are boxed or derived, so an article takes 72

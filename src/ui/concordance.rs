@@ -66,9 +66,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(c.cursor.offset)
         .take(visible)
     {
-        let (doc, _) = lib.actors.mention(line);
+        let (doc, m) = lib.actors.mention(line);
         let article = &lib.corpus.articles[doc.ix()];
-        let l = concordance::kwic_line(&lib.corpus, &lib.actors, line, text_w);
+        let l = concordance::kwic_line(&lib.corpus, doc, &m, text_w);
         let mut spans = vec![
             Span::raw(l.left),
             Span::styled(l.keyword, th.selected_mention(kind)),
