@@ -97,6 +97,12 @@ impl DocSet {
         s
     }
 
+    /// The set as machine words: bit `i % 64` of word `i / 64` is article
+    /// `i`. For passes that handle 64 articles at a time.
+    pub fn blocks(&self) -> &[u64] {
+        &self.bits
+    }
+
     /// Number of articles in the set.
     pub fn len(&self) -> usize {
         self.bits.iter().map(|w| w.count_ones() as usize).sum()
