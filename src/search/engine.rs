@@ -9,7 +9,8 @@
 //! cancel check, so a newer keystroke stops a stale search.
 //!
 //! Ranking: per term, a title match beats an actor match beats a body-word
-//! match; then, when at most [`RANK_LIMIT`] articles match, fuzzy title scores
+//! match (a title word holding only the term's letters in order counts as a
+//! body word: see [`TermHits::tier`]); then, when at most [`RANK_LIMIT`] articles match, fuzzy title scores
 //! and the rarity of the matched body words (more and rarer first); ties keep
 //! corpus order.
 
@@ -125,6 +126,9 @@ impl Marked {
 #[derive(Debug)]
 struct TermHits {
     title: DocSet,
+    /// The articles of `title` whose title matched only by a word holding
+    /// the term's letters in order (see [`TermHits::tier`]).
+    title_loose: DocSet,
     actors: DocSet,
     body: DocSet,
     any: DocSet,
@@ -429,6 +433,7 @@ fn evaluate(
     } else {
         (DocSet::empty(n), None, Vec::new())
     };
+    let title_loose = loose_only(ix.title_words(), &title, &title_words, cancelled)?;
     let (actors, actor_ids, actor_narrow) = if matches!(t.field, Field::Any | Field::Actors) {
         let m = actor_matches(
             lib,
@@ -450,6 +455,7 @@ fn evaluate(
     any.or(&body);
     Some(TermHits {
         title,
+        title_loose,
         actors,
         body,
         any,
@@ -806,22 +812,7 @@ fn rank(
     let tier = |d: u32| -> u32 {
         groups
             .iter()
-            .map(|g| {
-                g.iter()
-                    .map(|h| {
-                        if h.title.contains(d) {
-                            3
-                        } else if h.actors.contains(d) {
-                            2
-                        } else if h.body.contains(d) {
-                            1
-                        } else {
-                            0
-                        }
-                    })
-                    .max()
-                    .unwrap_or(0)
-            })
+            .map(|g| g.iter().map(|h| h.tier(d)).max().unwrap_or(0))
             .sum()
     };
     let mut keyed: Vec<(u32, f32, DocId)> = docs.par_iter().map(|&d| (tier(d.0), 0.0, d)).collect();
@@ -886,7 +877,7 @@ fn rank(
 const TIER: i64 = 1_000_000;
 
 /// The ranking of more than [`RANK_LIMIT`] matches: by field tier alone
-/// (per OR-group, 3 for a title match, 2 for an actor, 1 for a body word),
+/// (per OR-group, the best [`TermHits::tier`] of its terms),
 /// corpus order within a tier. Read off the term sets 64 articles at a
 /// time, and placed by counting, since a tier is a small number: on
 /// 100,000 articles the per-article set lookups and the sort took most of
@@ -904,9 +895,13 @@ fn rank_by_field(result: &DocSet, groups: &[Vec<&TermHits>]) -> (Vec<DocId>, Vec
         }
         for (g, p) in groups.iter().zip(&mut planes) {
             let word = |s: &DocSet| s.blocks().get(i).copied().unwrap_or(0);
-            let title = g.iter().fold(0, |m, h| m | word(&h.title));
+            let title = g
+                .iter()
+                .fold(0, |m, h| m | (word(&h.title) & !word(&h.title_loose)));
             let actors = g.iter().fold(0, |m, h| m | word(&h.actors));
-            let body = g.iter().fold(0, |m, h| m | word(&h.body));
+            let body = g
+                .iter()
+                .fold(0, |m, h| m | word(&h.body) | word(&h.title_loose));
             *p = (title | actors, title | (body & !actors));
         }
         let mut rest = block;
@@ -1016,6 +1011,46 @@ fn named_actors(actors: usize, evaluated: &[(Term, Arc<TermHits>)]) -> Vec<Actor
     }
 }
 
+/// Of the articles in `set` (those whose title matched, by `words`), the
+/// ones whose title matched only by words holding the term's letters in
+/// order: "belshanikgartor" for `blair` is a weak reason to put an article
+/// first, so such a title ranks as a body match.
+fn loose_only(
+    vocab: &Vocab,
+    set: &DocSet,
+    words: &[(u32, f32)],
+    cancelled: &Cancel<'_>,
+) -> Option<DocSet> {
+    if words.iter().all(|&(_, q)| q > matching::LETTERS_IN_ORDER) {
+        return Some(DocSet::empty(set.universe()));
+    }
+    let strong: Vec<(u32, f32)> = words
+        .iter()
+        .filter(|&&(_, q)| q > matching::LETTERS_IN_ORDER)
+        .copied()
+        .collect();
+    let mut loose = set.clone();
+    loose.and_not(&union_postings(vocab, set.universe(), &strong, cancelled)?);
+    Some(loose)
+}
+
+impl TermHits {
+    /// How strongly article `d` matched this term, by field: 3 for a title
+    /// word, 2 for an actor, 1 for a body word or a title word that only
+    /// holds the term's letters in order, 0 for none.
+    fn tier(&self, d: u32) -> u32 {
+        if self.title.contains(d) && !self.title_loose.contains(d) {
+            3
+        } else if self.actors.contains(d) {
+            2
+        } else if self.body.contains(d) || self.title_loose.contains(d) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
 /// Mentions and articles of actor `a` among the matching articles.
 type Counts<'a> = Box<dyn Fn(ActorId) -> (u32, u32) + 'a>;
 
@@ -1115,6 +1150,8 @@ fn named_counts<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::actors::Extraction;
+    use crate::corpus::Corpus;
 
     fn ids(lib: &Library, hits: &Hits) -> Vec<String> {
         hits.docs
@@ -1162,6 +1199,23 @@ mod tests {
     }
 
     #[test]
+    fn a_title_that_only_holds_the_letters_in_order_ranks_as_a_body_match() {
+        let lines = [
+            r#"{"title": "Belshanikgartor tops the chart", "body": "A singer had a good week."}"#,
+            r#"{"title": "Blair returns from a summit", "body": "He spoke of the bank rate."}"#,
+        ];
+        let corpus = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
+        let lib = Arc::new(Library::build(corpus, &Extraction::builtin()));
+        // Both match both terms: the first by its title's letters alone.
+        let hits = search(&lib, &Query::parse("blair bank"));
+        assert_eq!(hits.docs, [DocId(1), DocId(0)]);
+        assert!(hits.scores[0] > hits.scores[1], "{:?}", hits.scores);
+        // Alone, the loose title still matches, below the real one.
+        let hits = search(&lib, &Query::parse("blair"));
+        assert_eq!(hits.docs, [DocId(1), DocId(0)]);
+    }
+
+    #[test]
     fn without_marks_everything_is_unread() {
         let lib = Arc::new(Library::seeds());
         let all = search(&lib, &Query::parse("is:unread"));
@@ -1188,20 +1242,23 @@ mod tests {
         s
     }
 
-    fn hits_of(
-        universe: usize,
-        (title, actors, body): &(Vec<u32>, Vec<u32>, Vec<u32>),
-    ) -> TermHits {
+    type Fields = (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>);
+
+    fn hits_of(universe: usize, (title, loose, actors, body): &Fields) -> TermHits {
         let (title, actors, body) = (
             set_of(universe, title),
             set_of(universe, actors),
             set_of(universe, body),
         );
+        // Loose title matches are some of the title matches.
+        let mut title_loose = set_of(universe, loose);
+        title_loose.and(&title);
         let mut any = title.clone();
         any.or(&actors);
         any.or(&body);
         TermHits {
             title,
+            title_loose,
             actors,
             body,
             any,
@@ -1217,8 +1274,8 @@ mod tests {
 
     proptest::proptest! {
         /// Above the rank limit, articles come by the sum over OR-groups of
-        /// each group's best field (title 3, actor 2, body 1), then in
-        /// corpus order, whatever the sets' shapes.
+        /// each group's best field (title 3, actor 2, body or a loose title
+        /// 1), then in corpus order, whatever the sets' shapes.
         #[test]
         fn many_matches_rank_by_field_then_corpus_order(
             universe in 1usize..300,
@@ -1226,6 +1283,7 @@ mod tests {
             groups in proptest::collection::vec(
                 proptest::collection::vec(
                     (
+                        proptest::collection::vec(0u32..300, 0..60),
                         proptest::collection::vec(0u32..300, 0..60),
                         proptest::collection::vec(0u32..300, 0..60),
                         proptest::collection::vec(0u32..300, 0..200),
@@ -1242,12 +1300,13 @@ mod tests {
                 .collect();
             let groups: Vec<Vec<&TermHits>> = hits.iter().map(|g| g.iter().collect()).collect();
             let best = |h: &TermHits, d: u32| {
-                if h.title.contains(d) {
+                let loose = h.title_loose.contains(d);
+                if h.title.contains(d) && !loose {
                     3
                 } else if h.actors.contains(d) {
                     2
                 } else {
-                    i64::from(h.body.contains(d))
+                    i64::from(h.body.contains(d) || loose)
                 }
             };
             let mut expected: Vec<(i64, DocId)> = result

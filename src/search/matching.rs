@@ -13,6 +13,10 @@ use super::fold;
 use super::query::{Form, Term};
 use crate::words::{is_word_char, words};
 
+/// How well a fuzzy term matches a word that merely holds its letters in
+/// order ("blair" in "belshanikgartor"): the loosest match there is.
+pub const LETTERS_IN_ORDER: f32 = 0.5;
+
 /// A term ready to compare with folded (or, for a sensitive term,
 /// transformed) text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +55,8 @@ impl Pattern {
         Pattern::new(t.form, t.pattern(), t.sense.is_folded())
     }
 
-    /// How well one word matches (1.0 best), or `None`.
+    /// How well one word matches (1.0 best, [`LETTERS_IN_ORDER`] the
+    /// loosest), or `None`.
     ///
     /// Fuzzy: a term of up to three letters matches a word it equals or
     /// begins; a longer one also matches a word that starts with the same
@@ -76,7 +81,7 @@ impl Pattern {
                 if self.typos && within_typos(pat, self.chars, word) {
                     return Some(0.6);
                 }
-                is_subsequence(pat, word).then_some(0.5)
+                is_subsequence(pat, word).then_some(LETTERS_IN_ORDER)
             }
             Form::Substring => word
                 .contains(pat)
