@@ -9,10 +9,10 @@
 //! cancel check, so a newer keystroke stops a stale search.
 //!
 //! Ranking: per term, a title match beats an actor match beats a body-word
-//! match (a title word holding only the term's letters in order counts as a
-//! body word: see [`TermHits::tier`]); then, when at most [`RANK_LIMIT`] articles match, fuzzy title scores
-//! and the rarity of the matched body words (more and rarer first); ties keep
-//! corpus order.
+//! match (a title word holding only the term's letters in order counts as
+//! a body word: see [`TermHits::tier`]); then, when at most [`RANK_LIMIT`]
+//! articles match, fuzzy title scores and the rarity of the matched body
+//! words (more and rarer first); ties keep corpus order.
 
 use std::sync::Arc;
 
@@ -884,8 +884,8 @@ const TIER: i64 = 1_000_000;
 /// a one-letter keystroke.
 fn rank_by_field(result: &DocSet, groups: &[Vec<&TermHits>]) -> (Vec<DocId>, Vec<i64>) {
     // Per group, for each block of 64 articles, two bit planes of its best
-    // field: `hi` for a title or an actor (2 or 3), `lo` for a title or a
-    // body word alone (3 or 1).
+    // tier: `hi` for a title (not loose) or an actor (3 or 2), `lo` for such
+    // a title, or a body word or loose title alone (3 or 1).
     let mut planes = vec![(0u64, 0u64); groups.len()];
     let mut tiers: Vec<u32> = Vec::with_capacity(result.len());
     let mut count = vec![0usize; 3 * groups.len() + 1];
@@ -1021,14 +1021,14 @@ fn loose_only(
     words: &[(u32, f32)],
     cancelled: &Cancel<'_>,
 ) -> Option<DocSet> {
-    if words.iter().all(|&(_, q)| q > matching::LETTERS_IN_ORDER) {
-        return Some(DocSet::empty(set.universe()));
-    }
     let strong: Vec<(u32, f32)> = words
         .iter()
         .filter(|&&(_, q)| q > matching::LETTERS_IN_ORDER)
         .copied()
         .collect();
+    if strong.len() == words.len() {
+        return Some(DocSet::empty(set.universe()));
+    }
     let mut loose = set.clone();
     loose.and_not(&union_postings(vocab, set.universe(), &strong, cancelled)?);
     Some(loose)
@@ -1067,8 +1067,8 @@ fn unpack(both: u64) -> (u32, u32) {
 /// Counts for every actor, gathered from the side of the matching
 /// articles (or of the others, when they are fewer), in `scratch`: the
 /// engine keeps that table (8 bytes per actor, 3 MB on the 100k bench
-/// corpus) between keystrokes, since a fresh one cost a page fault per
-/// 4 KB on every keystroke.
+/// corpus) between keystrokes: a fresh one per keystroke was paged in
+/// anew each time (page faults and page clearing showed in the profile).
 fn doc_side_counts<'a>(lib: &'a Library, result: &DocSet, scratch: &'a mut Vec<u64>) -> Counts<'a> {
     let actors = &lib.actors;
     let stats = lib.actors.facts();
