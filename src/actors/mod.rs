@@ -797,21 +797,26 @@ impl Actors {
         &self,
         actor: ActorId,
     ) -> impl DoubleEndedIterator<Item = (DocId, Mention)> + '_ {
-        self.docs_of(actor).iter().flat_map(move |&d| {
-            self.in_doc(d)
-                .iter()
-                .filter(move |m| m.actor == actor)
-                .map(move |&m| (d, m))
-        })
+        self.numbered_of(actor)
+            .map(|(d, i)| (d, self.mentions[i as usize]))
     }
 
     /// The numbers (see [`Actors::mention`]) of `actor`'s mentions, in
     /// corpus order.
     pub fn mention_ids_of(&self, actor: ActorId) -> impl DoubleEndedIterator<Item = u32> + '_ {
+        self.numbered_of(actor).map(|(_, i)| i)
+    }
+
+    /// `actor`'s mentions as (article, mention number), in corpus order:
+    /// the walk over the articles naming it that [`Actors::of_actor`] and
+    /// [`Actors::mention_ids_of`] share.
+    fn numbered_of(&self, actor: ActorId) -> impl DoubleEndedIterator<Item = (DocId, u32)> + '_ {
         self.docs_of(actor).iter().flat_map(move |&d| {
             let s = self.doc_start[d.ix()];
             let e = self.doc_start[d.ix() + 1];
-            (s..e).filter(move |&i| self.mentions[i as usize].actor == actor)
+            (s..e)
+                .filter(move |&i| self.mentions[i as usize].actor == actor)
+                .map(move |i| (d, i))
         })
     }
 

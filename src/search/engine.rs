@@ -1067,8 +1067,10 @@ fn unpack(both: u64) -> (u32, u32) {
 /// Counts for every actor, gathered from the side of the matching
 /// articles (or of the others, when they are fewer), in `scratch`: the
 /// engine keeps that table (8 bytes per actor, 3 MB on the 100k bench
-/// corpus) between keystrokes: a fresh one per keystroke was paged in
-/// anew each time (page faults and page clearing showed in the profile).
+/// corpus) between keystrokes rather than allocating a fresh one for each.
+/// With the bitset merge of [`named_actors`], the sidebar of "blair b" went
+/// from 6.3 to 5.4 ms in one instrumented run; this part was not timed
+/// alone.
 fn doc_side_counts<'a>(lib: &'a Library, result: &DocSet, scratch: &'a mut Vec<u64>) -> Counts<'a> {
     let actors = &lib.actors;
     let stats = lib.actors.facts();
