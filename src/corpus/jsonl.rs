@@ -2,6 +2,7 @@
 //! holding an array of such objects.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -125,11 +126,11 @@ pub(super) fn load(
             }
         };
         let block = &buf[..end];
-        let lines_here = memchr::memchr_iter(b'\n', block).count();
         let first = articles.len();
-        if !read_block(block, line, offset, &name, &mut articles, &mut warnings) {
+        let Some(lines_here) = read_block(block, line, offset, &name, &mut articles, &mut warnings)
+        else {
             return Ok(corpus(path, articles, warnings));
-        }
+        };
         // Keep the unparsed tail for the next block, in the same buffer:
         // one allocation serves the whole file.
         buf.drain(..end);
@@ -182,7 +183,7 @@ pub(super) fn from_bytes(name: &str, mut buf: Vec<u8>) -> Corpus {
         read_array(buf, bom, name, &mut warnings)
     } else {
         let mut articles = Vec::new();
-        if !read_block(&buf, 1, bom as u64, name, &mut articles, &mut warnings) {
+        if read_block(&buf, 1, bom as u64, name, &mut articles, &mut warnings).is_none() {
             return corpus(path, articles, warnings);
         }
         articles
@@ -219,10 +220,51 @@ fn read_array(
         .collect()
 }
 
+/// Bytes of a block one core checks and parses at a time. Pieces end at
+/// line ends, so each holds whole lines (and, '\n' being ASCII, whole
+/// characters).
+const PIECE: usize = 1 << 20;
+
+/// One piece of a block, checked.
+struct Piece<'a> {
+    /// Where it is in the block.
+    span: Range<usize>,
+    /// Its text, or where its UTF-8 goes wrong.
+    text: Result<&'a str, std::str::Utf8Error>,
+    /// Whether it holds a NUL byte (the file is binary).
+    nul: bool,
+    /// The number of its first line in the file.
+    first_line: usize,
+}
+
+/// A line's article, if it holds one, and what was wrong with it.
+type Parsed = (Option<Arc<Article>>, Vec<LoadWarning>);
+
+/// `block` cut into pieces of about [`PIECE`] bytes, each ending after a
+/// '\n' (the last at the block's end).
+fn pieces(block: &[u8]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(block.len() / PIECE + 1);
+    let mut start = 0;
+    while start < block.len() {
+        let want = start + PIECE;
+        let end = match block.get(want..) {
+            Some(rest) => memchr::memchr(b'\n', rest).map_or(block.len(), |i| want + i + 1),
+            None => block.len(),
+        };
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 /// Reads one block of whole lines, whose first line is number `line` and
 /// first byte is at `offset` in the file, appending its articles and
-/// warnings. Returns `false` when the block is binary: nothing more of the
-/// file is read.
+/// warnings. Returns how many lines ('\n's) the block holds, or `None`
+/// when it is binary: nothing more of the file is read.
+///
+/// All of it runs on every core, a piece at a time: first each piece is
+/// checked (a NUL, valid UTF-8) and its lines counted, which numbers the
+/// first line of every piece; then the pieces are parsed.
 fn read_block(
     block: &[u8],
     line: usize,
@@ -230,26 +272,49 @@ fn read_block(
     name: &str,
     articles: &mut Vec<Arc<Article>>,
     warnings: &mut Vec<LoadWarning>,
-) -> bool {
-    if super::binary_kind(block).is_some() {
+) -> Option<usize> {
+    let counted: Vec<(Piece, usize)> = pieces(block)
+        .into_par_iter()
+        .map(|span| {
+            let bytes = &block[span.clone()];
+            let piece = Piece {
+                text: std::str::from_utf8(bytes),
+                nul: memchr::memchr(0, bytes).is_some(),
+                first_line: 0,
+                span,
+            };
+            (piece, memchr::memchr_iter(b'\n', bytes).count())
+        })
+        .collect();
+    if counted.iter().any(|(p, _)| p.nul) {
         warnings.push(LoadWarning::new(
             format!("{name}:{line}"),
             Problem::Binary {
                 utf16: block.starts_with(&[0xff, 0xfe]) || block.starts_with(&[0xfe, 0xff]),
             },
         ));
-        return false;
+        return None;
     }
-    let (text, bad) = match std::str::from_utf8(block) {
-        Ok(text) => (std::borrow::Cow::Borrowed(text), None),
-        Err(e) => (String::from_utf8_lossy(block), Some(e.valid_up_to())),
-    };
-    if let Some(at) = bad {
-        let at_line = line
-            + text.as_bytes()[..at.min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+    let mut next = line;
+    let pieces: Vec<Piece> = counted
+        .into_iter()
+        .map(|(piece, lines)| {
+            let first_line = next;
+            next += lines;
+            Piece {
+                first_line,
+                ..piece
+            }
+        })
+        .collect();
+    // Invalid UTF-8 is repaired and reported once a block, at its first
+    // bad byte.
+    let bad = pieces.iter().find_map(|p| {
+        let at = p.span.start + p.text.err()?.valid_up_to();
+        let lines = memchr::memchr_iter(b'\n', &block[p.span.start..at]).count();
+        Some((at, p.first_line + lines))
+    });
+    if let Some((at, at_line)) = bad {
         warnings.push(LoadWarning::new(
             format!("{name}:{at_line}"),
             Problem::InvalidUtf8 {
@@ -257,8 +322,21 @@ fn read_block(
             },
         ));
     }
-    parse_block(&text, line, name, articles, warnings);
-    true
+    let parsed: Vec<Vec<Parsed>> = pieces
+        .par_iter()
+        .map(|p| {
+            let text = match p.text {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(&block[p.span.clone()]),
+            };
+            parse_lines(&text, p.first_line, name)
+        })
+        .collect();
+    for (a, w) in parsed.into_iter().flatten() {
+        warnings.extend(w);
+        articles.extend(a);
+    }
+    Some(next - line)
 }
 
 /// What one [`fill`] found.
@@ -324,31 +402,18 @@ fn corpus(path: &Path, articles: Vec<Arc<Article>>, warnings: Vec<LoadWarning>) 
     }
 }
 
-/// Parses the lines of one block, on every core, appending articles and
-/// warnings in line order. `first_line` is the block's first line number.
-fn parse_block(
-    text: &str,
-    first_line: usize,
-    name: &str,
-    articles: &mut Vec<Arc<Article>>,
-    warnings: &mut Vec<LoadWarning>,
-) {
-    let lines: Vec<(usize, &str)> = text
-        .split('\n')
+/// The articles of whole lines `text`, whose first line is number
+/// `first_line`, each with what was wrong with its line, in line order.
+fn parse_lines(text: &str, first_line: usize, name: &str) -> Vec<Parsed> {
+    text.split('\n')
         .enumerate()
         .map(|(i, l)| (first_line + i, l.strip_suffix('\r').unwrap_or(l)))
         .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
-    let parsed: Vec<(Option<Article>, Vec<LoadWarning>)> = lines
-        .par_iter()
-        .map(|&(n, l)| parse_line(l, n, name))
-        .collect();
-    for (a, w) in parsed {
-        warnings.extend(w);
-        if let Some(a) = a {
-            articles.push(Arc::new(a));
-        }
-    }
+        .map(|(n, l)| {
+            let (a, w) = parse_line(l, n, name);
+            (a.map(Arc::new), w)
+        })
+        .collect()
 }
 
 /// One JSONL line: an article, and what was wrong with it.
@@ -543,6 +608,55 @@ mod tests {
             assert_eq!(file.articles, memory.articles, "{bytes:?}");
             assert_eq!(file.warnings, memory.warnings, "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn lines_far_into_a_large_file_are_numbered_right() {
+        // Three megabytes: read in pieces on several cores, whose line
+        // numbers must still count from the top of the file.
+        let body = "The talks went on. ".repeat(25);
+        let mut bytes = Vec::new();
+        let mut bad_at = 0;
+        for n in 1..=6000 {
+            match n {
+                4001 => bytes.extend_from_slice(b"not json\n"),
+                5000 => {
+                    bytes.extend_from_slice(b"{\"title\":\"Caf");
+                    bad_at = bytes.len();
+                    bytes.extend_from_slice(b"\xff\",\"body\":\"x\"}\n");
+                }
+                _ => bytes.extend_from_slice(
+                    format!("{{\"title\":\"Article {n}\",\"body\":\"{body}\"}}\n").as_bytes(),
+                ),
+            }
+        }
+        assert!(bytes.len() > 2 * PIECE);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(&path, &bytes).unwrap();
+        let c = load(&path, &mut |_, _| {}).unwrap();
+        assert_eq!(c.articles.len(), 5999);
+        assert_eq!(c.articles[5998].id, "6000");
+        assert_eq!(c.articles[5998].title(), "Article 6000");
+        assert_eq!(c.articles[4998].title(), "Caf\u{fffd}");
+        let mut said: Vec<(&str, &Problem)> = c
+            .warnings
+            .iter()
+            .map(|w| (w.place.as_str(), &w.problem))
+            .collect();
+        said.sort_by_key(|&(place, _)| place);
+        assert!(
+            matches!(said[0], ("c.jsonl:4001", Problem::BadJson { .. })),
+            "{said:?}"
+        );
+        assert_eq!(
+            said[1],
+            ("c.jsonl:5000", &Problem::InvalidUtf8 { at: bad_at })
+        );
+        assert_eq!(said.len(), 2, "{said:?}");
+        let memory = from_bytes("c.jsonl", bytes);
+        assert_eq!(c.articles, memory.articles);
+        assert_eq!(c.warnings, memory.warnings);
     }
 
     #[test]
