@@ -1193,7 +1193,11 @@ impl Interner {
 
     /// The number of `text`, if it was added.
     fn get(&self, text: &str) -> Option<u32> {
-        let hash = FxBuildHasher.hash_one(text);
+        self.find(FxBuildHasher.hash_one(text), text)
+    }
+
+    /// The number of `text`, whose hash is `hash`, if it was added.
+    fn find(&self, hash: u64, text: &str) -> Option<u32> {
         self.table.find(hash, |&id| self.text(id) == text).copied()
     }
 
@@ -1207,15 +1211,21 @@ impl Interner {
     /// The number of `text`, added if new; and whether it was.
     fn id(&mut self, text: &str) -> (u32, bool) {
         let hash = FxBuildHasher.hash_one(text);
-        if let Some(id) = self.table.find(hash, |&id| self.text(id) == text) {
-            return (*id, false);
+        match self.find(hash, text) {
+            Some(id) => (id, false),
+            None => (self.add_new(hash, text), true),
         }
+    }
+
+    /// Adds `text`, whose hash is `hash` and which was not added before,
+    /// and returns its number.
+    fn add_new(&mut self, hash: u64, text: &str) -> u32 {
         self.reserve(1);
         let id = self.texts.len() as u32;
         self.table
             .insert_unique(hash, id, |_| unreachable!("room was reserved"));
         self.texts.push(text);
-        (id, true)
+        id
     }
 }
 
@@ -1231,18 +1241,17 @@ struct Surfaces<'a> {
 impl<'a> Surfaces<'a> {
     /// The number of `surface`, added if new.
     fn id(&mut self, surface: &'a str) -> u32 {
-        self.add(surface, surface)
-    }
-
-    /// The number of `surface`, added if new, looked up by `copy` (the
-    /// same text, read from where it is likelier to be in the CPU cache).
-    fn add(&mut self, copy: &str, surface: &'a str) -> u32 {
-        let (id, new) = self.ids.id(copy);
+        let (id, new) = self.ids.id(surface);
         if new {
-            self.texts.push(surface);
-            self.stats.push(Stat::default());
+            self.push(surface);
         }
         id
+    }
+
+    /// Gives a surface the interner has just numbered its place and stats.
+    fn push(&mut self, surface: &'a str) {
+        self.texts.push(surface);
+        self.stats.push(Stat::default());
     }
 }
 
@@ -1260,6 +1269,7 @@ struct Tally<'a> {
 /// tallies one share of the articles (one share each, as every share's
 /// table is held until the merge), then the shares are merged in order.
 fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
+    let all_runs: usize = docs.iter().map(|(_, r)| r.len()).sum();
     let shares: Vec<Tally<'a>> = crate::par::per_core(docs.len())
         .into_par_iter()
         .map(|range| {
@@ -1267,9 +1277,13 @@ fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
             let share = &docs[range];
             let mut t = Tally::default();
             // Room for as many surfaces as a news corpus has per run (one
-            // in six on the 100,000-article corpus), to spare rehashing.
+            // in six on the 100,000-article corpus), to spare rehashing;
+            // the first share's table takes in the others', so it has room
+            // for all of them.
             let runs: usize = share.iter().map(|(_, r)| r.len()).sum();
-            t.surfaces.ids.reserve(runs / 6);
+            t.surfaces
+                .ids
+                .reserve(if first == 0 { all_runs } else { runs } / 6);
             t.run_surfaces.reserve(runs);
             for (d, &(text, runs)) in share.iter().enumerate() {
                 let doc = (first + d) as u32;
@@ -1278,22 +1292,42 @@ fn tally<'a>(cues: &Cues, docs: &[(&'a str, &[Run])]) -> Tally<'a> {
             t
         })
         .collect();
-    // The first share's numbers stand; the others' are renumbered.
+    // The first share's numbers stand; the others' are renumbered: each
+    // surface is looked up in the first's table on every core, then those
+    // it lacks are added, in order, on one.
     let mut shares = shares.into_iter();
     let mut all = shares.next().unwrap_or_default();
     for part in shares {
-        all.surfaces.ids.reserve(part.surfaces.texts.len());
-        let global: Vec<u32> = (part.surfaces.texts.iter().zip(&part.surfaces.stats))
+        let Tally {
+            surfaces,
+            acronyms,
+            run_surfaces,
+        } = part;
+        let looked: Vec<(u64, Option<u32>)> = (0..surfaces.texts.len() as u32)
+            .into_par_iter()
+            .map(|k| {
+                let text = surfaces.ids.text(k);
+                let hash = FxBuildHasher.hash_one(text);
+                (hash, all.surfaces.ids.find(hash, text))
+            })
+            .collect();
+        let global: Vec<u32> = looked
+            .into_iter()
+            .zip(surfaces.texts.iter().zip(&surfaces.stats))
             .enumerate()
-            .map(|(k, (&text, s))| {
-                let id = all.surfaces.add(part.surfaces.ids.text(k as u32), text);
+            .map(|(k, ((hash, id), (&text, s)))| {
+                let id = id.unwrap_or_else(|| {
+                    let id = all.surfaces.ids.add_new(hash, surfaces.ids.text(k as u32));
+                    all.surfaces.push(text);
+                    id
+                });
                 all.surfaces.stats[id as usize].add(s);
                 id
             })
             .collect();
         all.run_surfaces
-            .extend(part.run_surfaces.iter().map(|&l| global[l as usize]));
-        all.acronyms.extend(part.acronyms);
+            .par_extend(run_surfaces.par_iter().map(|&l| global[l as usize]));
+        all.acronyms.extend(acronyms);
     }
     all
 }
@@ -1548,23 +1582,31 @@ pub fn decide<'a>(
     let mut shared: FxHashMap<&'a str, u32> = FxHashMap::default();
     // (person, shared surname's spelling number)
     let mut sharers: Vec<(u32, u32)> = Vec::new();
-    let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
-    for (surname, people) in &by_surname {
-        if one_root(&into, people).is_some() {
-            continue;
-        }
-        let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
-        if heads.len() > 1 {
-            let id = texts.len() as u32;
-            // The surname as the articles hold it: the end of a full name.
-            let full = surfaces.texts[name_surface[people[0] as usize] as usize];
-            let surname = &full[full.len() - surname.len()..];
-            shared.insert(surname, id);
-            sharers.extend(heads.into_iter().map(|h| (h, id)));
-            texts.push(surname);
-            if let Some(sid) = surfaces.ids.get(surname) {
-                whole[sid as usize] = Whole::Shared(id);
+    // (surface number, spelling number) of each shared surname.
+    let mut shared_surfaces: Vec<(u32, u32)> = Vec::new();
+    // The surnames whose people are still more than one after merging,
+    // with their people's heads, found on every core (in the table's
+    // order, as the numbering below goes).
+    let split: Vec<(&str, u32, HashSet<u32>)> = by_surname
+        .par_iter()
+        .filter_map(|(&surname, people)| {
+            if one_root(&into, people).is_some() {
+                return None;
             }
+            let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
+            (heads.len() > 1).then_some((surname, people[0], heads))
+        })
+        .collect();
+    for (surname, person, heads) in split {
+        let id = texts.len() as u32;
+        // The surname as the articles hold it: the end of a full name.
+        let full = surfaces.texts[name_surface[person as usize] as usize];
+        let surname = &full[full.len() - surname.len()..];
+        shared.insert(surname, id);
+        sharers.extend(heads.into_iter().map(|h| (h, id)));
+        texts.push(surname);
+        if let Some(sid) = surfaces.ids.get(surname) {
+            shared_surfaces.push((sid, id));
         }
     }
 
@@ -1579,20 +1621,41 @@ pub fn decide<'a>(
             .map(|i| (root(&into, i) as usize, i))
             .filter(|&(head, i)| head != i as usize),
     );
-    for (i, &sid) in name_surface.iter().enumerate() {
-        let surface = arena.get(i);
-        // Surnames several people share resolve per article, not globally.
-        if shared.contains_key(surface) {
+    // Each name's actor and whether it is also a common word, on every
+    // core (the word's lower-case count is a table lookup), as the actor
+    // with the top bit set for a common word, or `SHARED`; then numbered
+    // in name order.
+    const SHARED: u32 = u32::MAX;
+    const LOWER: u32 = 1 << 31;
+    let known: Vec<u32> = (0..name_surface.len())
+        .into_par_iter()
+        .map(|i| {
+            let surface = arena.get(i);
+            // Surnames several people share resolve per article, not globally.
+            if shared.contains_key(surface) {
+                return SHARED;
+            }
+            let lower = !surface.contains(' ') && {
+                let l = lowercase(surface);
+                l > 0 && l * 2 >= surfaces.stats[name_surface[i] as usize].mid_docs
+            };
+            root(&into, i as u32) | if lower { LOWER } else { 0 }
+        })
+        .collect();
+    // Made once the merges are read: the two are this step's largest.
+    drop(into);
+    let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
+    for (sid, id) in shared_surfaces {
+        whole[sid as usize] = Whole::Shared(id);
+    }
+    for (&sid, known) in name_surface.iter().zip(known) {
+        if known == SHARED {
             continue;
         }
-        let lower = !surface.contains(' ') && {
-            let l = lowercase(surface);
-            l > 0 && l * 2 >= surfaces.stats[sid as usize].mid_docs
-        };
         let spelling = Spelling {
-            actor: root(&into, i as u32),
+            actor: known & !LOWER,
             id: texts.len() as u32,
-            lower,
+            lower: known & LOWER != 0,
         };
         whole[sid as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[sid as usize]);
