@@ -20,6 +20,7 @@ pub mod library;
 pub mod mem;
 pub mod par;
 pub mod paths;
+pub mod phases;
 pub mod report;
 pub mod search;
 pub mod state;

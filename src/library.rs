@@ -64,7 +64,9 @@ impl Library {
         progress: &(dyn Fn(usize) + Sync),
     ) -> Library {
         crate::mem::keep_large_apart();
+        crate::phases::start();
         let plan = Plan::new(how);
+        crate::phases::mark("plan: the gazetteer matcher and the cues");
         let n = corpus.len();
         let done = AtomicUsize::new(0);
         let parts: Vec<(BodyBuilder, Vec<Scanned>)> = crate::par::per_core(n)
@@ -77,6 +79,7 @@ impl Library {
             bodies.push(b);
             scans.extend(s);
         }
+        crate::phases::mark("pass: every word of every article");
         // The body vocabulary merges (one core) while the gazetteer's
         // variants are decided (mostly one core too).
         let (body, sifted) = rayon::join(
@@ -89,6 +92,7 @@ impl Library {
             },
             || Actors::sift(&corpus, &plan, scans),
         );
+        crate::phases::mark("body vocabulary merged; gazetteer variants decided");
         crate::mem::release_free();
         let lower = body.lowercase_table();
         let actors = sifted.decide(&corpus, &plan, &|w| {
@@ -108,7 +112,9 @@ impl Library {
         // (What discovery and assembly freed in small pieces was handed
         // back at the end of assembly: the index's vectors do not add to
         // it.)
+        crate::phases::mark("actors done");
         let index = SearchIndex::assemble(&corpus, body, &actors);
+        crate::phases::mark("index assembled");
         crate::mem::release_free();
         Library {
             corpus,

@@ -1,6 +1,9 @@
 //! Times each phase of opening a corpus, to see where load time goes.
 //!
-//! `cargo run --release --example load_phases -- PATH [--no-discover] [--digest]`
+//! `cargo run --release --example load_phases -- PATH [--no-discover] [--digest] [--phases]`
+//!
+//! With `--phases` it prints each step of the build as it ends (wall and
+//! CPU time, resident memory and peak), from the library's debug log.
 //!
 //! With `--digest` it also prints a SHA-256 of everything the build
 //! produced (actors with kinds, aliases and spellings, every mention, the
@@ -52,8 +55,18 @@ fn main() {
         eprintln!("usage: load_phases PATH (a folder or a .jsonl file)");
         std::process::exit(2);
     };
+    if std::env::args().any(|a| a == "--phases") {
+        tracing_subscriber::fmt()
+            .with_env_filter("dossier::phases=debug")
+            .with_writer(std::io::stderr)
+            .without_time()
+            .with_target(false)
+            .init();
+    }
     let t = Instant::now();
+    dossier::phases::start();
     let corpus = common::corpus_or_exit(&path);
+    dossier::phases::mark("load: read and parse");
     let load = t.elapsed();
     eprintln!("after load: {}", memory());
     let (n, bytes) = (corpus.len(), corpus.text_bytes());

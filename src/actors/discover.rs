@@ -1382,6 +1382,7 @@ pub fn decide<'a>(
         acronyms,
         run_surfaces,
     } = tally(cues, docs);
+    crate::phases::mark("discovery: run surfaces tallied");
     let mut run_start = Vec::with_capacity(docs.len() + 1);
     let mut at = 0u32;
     run_start.push(at);
@@ -1408,6 +1409,7 @@ pub fn decide<'a>(
             .then_with(|| surfaces.ids.text(a).cmp(surfaces.ids.text(b)))
     });
     let name_surface: Vec<u32> = named.into_iter().map(|(_, id)| id).collect();
+    crate::phases::mark("discovery: names chosen and ordered");
     // The names' texts, copied end to end in name order: the steps below
     // read every name, and read where the articles hold them each would be
     // a cache miss (the texts are spread over the whole corpus).
@@ -1448,6 +1450,7 @@ pub fn decide<'a>(
         .map(|(surface, s)| kind_of(cues, surface, s, || bare(surface), lowercase))
         .collect();
     let mut into: Vec<u32> = (0..kinds.len() as u32).collect();
+    crate::phases::mark("discovery: names typed");
 
     // Acronyms defined in brackets join their expansion.
     for (expansion, acronym) in acronyms {
@@ -1513,6 +1516,7 @@ pub fn decide<'a>(
         }
     }
     let groups: Vec<&Vec<u32>> = by_surname.values().filter(|p| p.len() > 1).collect();
+    crate::phases::mark("discovery: people grouped by surname");
     let pairs: Vec<(u32, u32)> = groups
         .par_iter()
         .flat_map_iter(|p| variant_pairs(p, &names))
@@ -1520,6 +1524,7 @@ pub fn decide<'a>(
     for (a, b) in pairs {
         join(&mut into, a, b);
     }
+    crate::phases::mark("discovery: first-name variants joined");
     for (i, (surface, s)) in names.iter().enumerate() {
         if surface.contains(' ') {
             continue;
@@ -1572,6 +1577,7 @@ pub fn decide<'a>(
     for (i, person) in misspelt {
         into[i] = person;
     }
+    crate::phases::mark("discovery: surnames and misspellings joined");
     // What only the merging needed goes before the rest is built.
     drop(surnames);
     drop(names);
@@ -1613,6 +1619,7 @@ pub fn decide<'a>(
     let shared_spellings = texts.len() as u32;
     drop(groups);
     drop(by_surname);
+    crate::phases::mark("discovery: shared surnames found");
     let sharer_of = Csr::group(kinds.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
     // Merged names are their heads' aliases.
     let merged = Csr::group(
@@ -1660,6 +1667,7 @@ pub fn decide<'a>(
         whole[sid as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[sid as usize]);
     }
+    crate::phases::mark("discovery: spellings numbered");
     Lexicon {
         found: Found {
             names: arena,

@@ -519,6 +519,7 @@ impl Actors {
             }
         }
         drop(seen);
+        crate::phases::mark("actors: counted");
         // Most mentioned first; an actor named once in the whole corpus
         // sorts below every other by that alone.
         // (Sorted with each name's first eight bytes as a number, so that
@@ -536,6 +537,7 @@ impl Actors {
                 .then_with(|| entries.name(a as u32).cmp(entries.name(b as u32)))
         });
         let ranked: Vec<u32> = keyed.into_iter().map(|(_, e)| e).collect();
+        crate::phases::mark("actors: ranked");
         let mut actor_of = vec![u32::MAX; n];
         for (i, &e) in ranked.iter().enumerate() {
             actor_of[e as usize] = i as u32;
@@ -589,6 +591,7 @@ impl Actors {
                 }
             })
             .collect();
+        crate::phases::mark("actors: variants listed");
         let name_bytes: usize = ranked.iter().map(|&e| entries.name(e).len()).sum();
         let mut names = Texts::with_capacity(ranked.len(), name_bytes);
         let mut facts = Vec::with_capacity(ranked.len());
@@ -610,6 +613,7 @@ impl Actors {
         }
         drop(entries);
         let count = facts.len();
+        crate::phases::mark("actors: listed");
 
         // Mentions by article, then by actor and the articles of each
         // actor, laid out end to end.
@@ -649,6 +653,7 @@ impl Actors {
         // Each article's mentions were freed in small pieces that stay
         // resident until handed back.
         crate::mem::release_free();
+        crate::phases::mark("actors: mentions laid out");
         let actor_docs = Csr::group(
             count,
             doc_actor_start.windows(2).enumerate().flat_map(|(d, w)| {
@@ -950,6 +955,7 @@ impl<'a> Sifted<'a> {
                 })
                 .collect();
             drop(runs);
+            crate::phases::mark("discovery: runs tagged");
             // Spellings by number; a surname several people share counts
             // per person.
             let mut counts = vec![0u32; lexicon.spellings()];
@@ -988,6 +994,7 @@ impl<'a> Sifted<'a> {
                 }
             }
             drop(tagged);
+            crate::phases::mark("discovery: mentions counted");
             // The tagging tables go before the spellings are listed.
             let texts;
             (found, texts) = lexicon.into_found();

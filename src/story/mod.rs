@@ -39,6 +39,7 @@ pub struct Story {
 impl Story {
     /// Finds the events and statements of every article.
     pub fn build(corpus: &Corpus, actors: &Actors) -> Story {
+        crate::phases::start();
         let kind = |a: ActorId| actors.get(a).kind;
         let mut events = Vec::new();
         let mut named = Csr::default();
@@ -74,6 +75,7 @@ impl Story {
                 said.extend(q);
             }
         }
+        crate::phases::mark("story: articles read");
         events.shrink_to_fit();
         named.shrink_to_fit();
         said.shrink_to_fit();
@@ -81,6 +83,7 @@ impl Story {
         // What each article yielded was freed on the threads that read it,
         // in pieces that stay resident until handed back; the rows below
         // are the story's highest memory.
+        crate::phases::mark("story: statements sorted");
         crate::mem::release_free();
         Story {
             timeline: Timeline::new(events, named),

@@ -131,6 +131,7 @@ impl Timeline {
                 members[r.members.start as usize],
             )
         });
+        crate::phases::mark("story: timeline rows sorted");
         // The scratch lists go before the rows become groups, which reuse
         // the rows' memory (a row is a group and two ranges).
         let mut group_events = Csr::with_capacity(rows.len(), members.len());
@@ -143,6 +144,7 @@ impl Timeline {
         drop((members, named));
         let mut groups: Vec<Group> = rows.into_iter().map(|r| r.group).collect();
         groups.shrink_to_fit();
+        crate::phases::mark("story: timeline built");
         Timeline {
             events,
             groups,

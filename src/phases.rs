@@ -1,0 +1,136 @@
+//! Timings of the steps of a build, for the debug log: with
+//! `DOSSIER_LOG=dossier::phases=debug` (or `load_phases PATH --phases`)
+//! each step logs its wall time, the CPU time all threads spent in it (the
+//! ratio of the two says how many cores it kept busy), and the resident
+//! memory and its peak after it. When the log does not ask for them, a
+//! mark costs one check.
+
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
+
+/// When the last step ended: wall clock and the process's CPU time.
+static LAST: Mutex<Option<(Instant, f64)>> = Mutex::new(None);
+
+/// Whether the log asks for the steps.
+fn on() -> bool {
+    tracing::enabled!(tracing::Level::DEBUG)
+}
+
+/// Starts a build: the first step is measured from here.
+pub fn start() {
+    if on() {
+        *LAST.lock().unwrap_or_else(PoisonError::into_inner) = Some((Instant::now(), cpu_ms()));
+    }
+}
+
+/// Ends a step, named for what it did, and logs it; the next step starts
+/// here.
+pub fn mark(step: &'static str) {
+    if !on() {
+        return;
+    }
+    let mut last = LAST.lock().unwrap_or_else(PoisonError::into_inner);
+    let (now, cpu) = (Instant::now(), cpu_ms());
+    if let Some((then, cpu_then)) = *last {
+        let wall_ms = (now - then).as_secs_f64() * 1e3;
+        let cpu_ms = cpu - cpu_then;
+        let (rss_mb, peak_mb) = memory_mb();
+        tracing::debug!(
+            wall_ms = wall_ms.round() as u64,
+            cpu_ms = cpu_ms.round() as u64,
+            cores = format_args!("{:.2}", cpu_ms / wall_ms.max(1.0)),
+            rss_mb,
+            peak_mb,
+            "{step}"
+        );
+    }
+    *last = Some((now, cpu));
+}
+
+/// CPU time of all the process's threads so far, in milliseconds (0
+/// where it cannot be read).
+fn cpu_ms() -> f64 {
+    #[cfg(unix)]
+    {
+        // SAFETY: getrusage only writes the struct it is given.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+            return 0.0;
+        }
+        let ms = |t: libc::timeval| t.tv_sec as f64 * 1e3 + t.tv_usec as f64 / 1e3;
+        ms(usage.ru_utime) + ms(usage.ru_stime)
+    }
+    #[cfg(not(unix))]
+    0.0
+}
+
+/// Resident memory and its peak, in MB (10^6 bytes), from
+/// `/proc/self/status` (0 where there is none).
+fn memory_mb() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|kib| kib.parse::<u64>().ok())
+            .map_or(0, |kib| kib * 1024 / 1_000_000)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use crate::actors::Extraction;
+    use crate::corpus::Corpus;
+    use crate::library::Library;
+
+    #[test]
+    fn a_build_logs_each_step_with_its_times_when_the_log_asks() {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&log);
+        let subscriber = tracing_subscriber::fmt()
+            .with_env_filter("dossier::phases=debug")
+            .with_writer(Mutex::new(Writer(sink)))
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::with_default(subscriber, || {
+            Library::build(Corpus::seeds(), &Extraction::builtin());
+        });
+        let log = String::from_utf8(log.lock().unwrap().clone()).unwrap();
+        let steps = [
+            "plan: the gazetteer matcher and the cues",
+            "pass: every word of every article",
+            "discovery: run surfaces tallied",
+            "discovery: runs tagged",
+            "actors: mentions laid out",
+            "index assembled",
+        ];
+        for step in steps {
+            let line = log.lines().find(|l| l.contains(step));
+            let line = line.unwrap_or_else(|| panic!("no {step:?} in:\n{log}"));
+            for field in ["wall_ms=", "cpu_ms=", "cores=", "peak_mb="] {
+                assert!(line.contains(field), "{line}");
+            }
+        }
+        // In the order they ran.
+        let at: Vec<usize> = steps.iter().map(|s| log.find(s).unwrap()).collect();
+        assert!(at.is_sorted(), "{log}");
+    }
+
+    /// Appends what the log writes to a shared buffer.
+    struct Writer(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Writer {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+}
