@@ -108,11 +108,11 @@ impl Library {
             let folded = crate::search::fold::fold(w);
             lower.get(folded.as_str()).copied().unwrap_or(0)
         });
+        crate::phases::mark("actors: each actor's articles listed");
         drop(lower);
         // (What discovery and assembly freed in small pieces was handed
         // back at the end of assembly: the index's vectors do not add to
         // it.)
-        crate::phases::mark("actors done");
         let index = SearchIndex::assemble(&corpus, body, &actors);
         crate::phases::mark("index assembled");
         crate::mem::release_free();

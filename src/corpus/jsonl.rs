@@ -290,7 +290,7 @@ fn read_block(
         warnings.push(LoadWarning::new(
             format!("{name}:{line}"),
             Problem::Binary {
-                utf16: block.starts_with(&[0xff, 0xfe]) || block.starts_with(&[0xfe, 0xff]),
+                utf16: super::binary_kind(block) == Some(true),
             },
         ));
         return None;

@@ -80,10 +80,10 @@ impl Story {
         named.shrink_to_fit();
         said.shrink_to_fit();
         said.sort_by_key(|q| (q.speaker, q.doc, q.text.start));
+        crate::phases::mark("story: statements sorted");
         // What each article yielded was freed on the threads that read it,
         // in pieces that stay resident until handed back; the rows below
         // are the story's highest memory.
-        crate::phases::mark("story: statements sorted");
         crate::mem::release_free();
         Story {
             timeline: Timeline::new(events, named),
