@@ -1591,8 +1591,8 @@ pub fn decide<'a>(
     // (surface number, spelling number) of each shared surname.
     let mut shared_surfaces: Vec<(u32, u32)> = Vec::new();
     // The surnames whose people are still more than one after merging,
-    // with their people's heads, found on every core (in the table's
-    // order, as the numbering below goes).
+    // with their people's heads, found on every core and kept in the
+    // table's order, which numbers their spellings.
     let split: Vec<(&str, u32, HashSet<u32>)> = by_surname
         .par_iter()
         .filter_map(|(&surname, people)| {
@@ -1649,7 +1649,8 @@ pub fn decide<'a>(
             root(&into, i as u32) | if lower { LOWER } else { 0 }
         })
         .collect();
-    // Made once the merges are read: the two are this step's largest.
+    // The merges go before the table of every surface is made: the two
+    // together would be this step's peak.
     drop(into);
     let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
     for (sid, id) in shared_surfaces {
