@@ -1,0 +1,466 @@
+//! Step 2: which surfaces are names, of what kind, and how they merge,
+//! decided across the corpus into a [`Lexicon`].
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::actors::gazetteer::Kind;
+use crate::actors::order_prefix;
+use crate::actors::variants::{VariantIndex, deletions};
+use crate::csr::{Csr, Texts};
+
+use super::cues::{Cues, FIRST_NAME, ORG_WORD, PLACE_WORD};
+use super::kinds::{is_name, kind_of};
+use super::lexicon::{Found, Lexicon, Spelling, Whole};
+use super::runs::Run;
+use super::tally::{Stat, Tally, tally};
+
+/// Decides, across the corpus, which runs are names, of what kind, and how
+/// they merge. `docs` are every article's text with its runs;
+/// `lowercase(word)` says in how many articles a word is written in lower
+/// case; `taken(spelling)` whether the gazetteer already claims a
+/// spelling.
+pub fn decide<'a>(
+    cues: &Cues,
+    docs: &[(&'a str, &[Run])],
+    lowercase: &(dyn Fn(&str) -> u32 + Sync),
+    taken: &(dyn Fn(&str) -> bool + Sync),
+) -> Lexicon<'a> {
+    let Tally {
+        surfaces,
+        acronyms,
+        run_surfaces,
+    } = tally(cues, docs);
+    crate::phases::mark("discovery: run surfaces tallied");
+    let mut run_start = Vec::with_capacity(docs.len() + 1);
+    let mut at = 0u32;
+    run_start.push(at);
+    for (_, runs) in docs {
+        at += runs.len() as u32;
+        run_start.push(at);
+    }
+    // Which surfaces are names, commonest first: (first eight bytes as a
+    // number, surface number), sorted by count, then by name; most names
+    // differ in their first eight bytes, which compare without reading
+    // the text.
+    let mut named: Vec<(u64, u32)> = (0..surfaces.texts.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let (surface, s) = (surfaces.ids.text(i as u32), &surfaces.stats[i]);
+            (is_name(cues, surface, s, lowercase) && !taken(surface))
+                .then(|| (order_prefix(surface), i as u32))
+        })
+        .collect();
+    let count = |id: u32| surfaces.stats[id as usize].count;
+    named.par_sort_unstable_by(|&(pa, a), &(pb, b)| {
+        (count(b).cmp(&count(a)))
+            .then(pa.cmp(&pb))
+            .then_with(|| surfaces.ids.text(a).cmp(surfaces.ids.text(b)))
+    });
+    let name_surface: Vec<u32> = named.into_iter().map(|(_, id)| id).collect();
+    crate::phases::mark("discovery: names chosen and ordered");
+    // The names' texts, copied end to end in name order: the steps below
+    // read every name, and read where the articles hold them each would be
+    // a cache miss (the texts are spread over the whole corpus).
+    let bytes = name_surface
+        .iter()
+        .map(|&id| surfaces.ids.text(id).len())
+        .sum();
+    let mut arena = Texts::with_capacity(name_surface.len(), bytes);
+    for &id in &name_surface {
+        arena.push(surfaces.ids.text(id));
+    }
+    let names: Vec<(&str, &Stat)> = name_surface
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (arena.get(i), &surfaces.stats[id as usize]))
+        .collect();
+    // Surface number -> name number.
+    let mut name_of = vec![u32::MAX; surfaces.texts.len()];
+    for (i, &id) in name_surface.iter().enumerate() {
+        name_of[id as usize] = i as u32;
+    }
+    let index = |surface: &str| -> Option<usize> {
+        let id = surfaces.ids.get(surface)?;
+        let i = name_of[id as usize];
+        (i != u32::MAX).then_some(i as usize)
+    };
+    let bare = |surface: &str| {
+        let last = surface
+            .rsplit(' ')
+            .next()
+            .filter(|l| l.len() < surface.len())?;
+        index(last).map(|i| names[i].1)
+    };
+
+    // Number them, typed.
+    let mut kinds: Vec<Kind> = names
+        .par_iter()
+        .map(|(surface, s)| kind_of(cues, surface, s, || bare(surface), lowercase))
+        .collect();
+    let mut into: Vec<u32> = (0..kinds.len() as u32).collect();
+    crate::phases::mark("discovery: names typed");
+
+    // Acronyms defined in brackets join their expansion.
+    for (expansion, acronym) in acronyms {
+        if let (Some(e), Some(a)) = (index(expansion), index(acronym)) {
+            if e != a && kinds[e] != Kind::Person {
+                into[a] = e as u32;
+            }
+        }
+    }
+
+    // "Lib Dem" is the adjective of "Lib Dems": a body's name of several
+    // words and its plural are one actor. (One word is not enough:
+    // "Rovers" the clubs are not "Rover" the carmaker.)
+    // (Looked up on every core, joined in name order.)
+    let plurals: Vec<(u32, u32)> = names
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, (surface, _))| {
+            let single = surface.strip_suffix('s').filter(|s| s.contains(' '))?;
+            let j = index(single)?;
+            let bodies = [i, j]
+                .iter()
+                .all(|&k| matches!(kinds[k], Kind::Organization | Kind::Other));
+            bodies.then_some((i as u32, j as u32))
+        })
+        .collect();
+    for (i, j) in plurals {
+        join(&mut into, i, j);
+    }
+
+    // "Mr Howard" makes "Michael Howard" a person: a bare surname after a
+    // title types the full names ending with it that no word typed.
+    let titled: HashSet<&str> = names
+        .iter()
+        .filter(|(n, s)| !n.contains(' ') && s.honor > 0 && !cues.listed(n))
+        .map(|(n, _)| *n)
+        .collect();
+    kinds
+        .par_iter_mut()
+        .zip(names.par_iter())
+        .for_each(|(kind, (surface, _))| {
+            let Some((_, last)) = surface.rsplit_once(' ') else {
+                return;
+            };
+            let weak = matches!(kind, Kind::Other | Kind::Organization)
+                && titled.contains(last)
+                && !cues.listed(surface)
+                && !surface
+                    .split(' ')
+                    .any(|w| cues.is(w, ORG_WORD) || cues.is(w, PLACE_WORD));
+            if weak {
+                *kind = Kind::Person;
+            }
+        });
+    // People: first-name variants of one surname join; a surname alone
+    // joins the one full name ending with it.
+    let mut by_surname: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    for (i, (surface, _)) in names.iter().enumerate() {
+        if surface.contains(' ') && kinds[i] == Kind::Person {
+            if let Some(last) = surface.rsplit(' ').next() {
+                by_surname.entry(last).or_default().push(i as u32);
+            }
+        }
+    }
+    let groups: Vec<&Vec<u32>> = by_surname.values().filter(|p| p.len() > 1).collect();
+    crate::phases::mark("discovery: people grouped by surname");
+    let pairs: Vec<(u32, u32)> = groups
+        .par_iter()
+        .flat_map_iter(|p| variant_pairs(p, &names))
+        .collect();
+    for (a, b) in pairs {
+        join(&mut into, a, b);
+    }
+    crate::phases::mark("discovery: first-name variants joined");
+    for (i, (surface, s)) in names.iter().enumerate() {
+        if surface.contains(' ') {
+            continue;
+        }
+        // A country, place or outlet is never somebody's surname alone.
+        match by_surname.get(surface) {
+            Some(people) => {
+                if let Some(only) = one_root(&into, people) {
+                    if !cues.listed(surface) {
+                        into[i] = only;
+                    }
+                }
+            }
+            None => {
+                if s.honor > 0 && kinds[i] == Kind::Other && !cues.listed(surface) {
+                    kinds[i] = Kind::Person;
+                }
+            }
+        }
+    }
+    // A misspelt surname ("Bortinkov") joins the one person whose surname
+    // it is one edit from, when that spelling is the commoner.
+    let surnames = VariantIndex::new(
+        by_surname
+            .iter()
+            .filter_map(|(&surname, people)| Some((surname, one_root(&into, people)?))),
+    );
+    // (Each name's own merge: decided on every core, then made.)
+    let misspelt: Vec<(usize, u32)> = names
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, (surface, s))| {
+            // A first name is not a misspelt surname ("Sandra" is not
+            // "Sundra").
+            if into[i] != i as u32
+                || surface.contains(' ')
+                || !surnames.could_match(surface)
+                || by_surname.contains_key(surface)
+                || cues.listed(surface)
+                || cues.is(surface, FIRST_NAME)
+            {
+                return None;
+            }
+            let (person, known) = surnames.resolve(surface)?;
+            let common = index(known).map_or(u32::MAX, |k| names[k].1.count);
+            (s.count < common.max(2) && matches!(kinds[i], Kind::Person | Kind::Other))
+                .then_some((i, person))
+        })
+        .collect();
+    for (i, person) in misspelt {
+        into[i] = person;
+    }
+    crate::phases::mark("discovery: surnames and misspellings joined");
+    // What only the merging needed goes before the rest is built.
+    drop(surnames);
+    drop(names);
+    drop(name_of);
+
+    // Shared surnames, for per-article resolution.
+    let mut texts: Vec<&'a str> = Vec::with_capacity(name_surface.len());
+    let mut shared: FxHashMap<&'a str, u32> = FxHashMap::default();
+    // (person, shared surname's spelling number)
+    let mut sharers: Vec<(u32, u32)> = Vec::new();
+    // (surface number, spelling number) of each shared surname.
+    let mut shared_surfaces: Vec<(u32, u32)> = Vec::new();
+    // The surnames whose people are still more than one after merging,
+    // with their people's heads, found on every core and kept in the
+    // table's order, which numbers their spellings.
+    let split: Vec<(&str, u32, HashSet<u32>)> = by_surname
+        .par_iter()
+        .filter_map(|(&surname, people)| {
+            if one_root(&into, people).is_some() {
+                return None;
+            }
+            let heads: HashSet<u32> = people.iter().map(|&p| root(&into, p)).collect();
+            (heads.len() > 1).then_some((surname, people[0], heads))
+        })
+        .collect();
+    for (surname, person, heads) in split {
+        let id = texts.len() as u32;
+        // The surname as the articles hold it: the end of a full name.
+        let full = surfaces.texts[name_surface[person as usize] as usize];
+        let surname = &full[full.len() - surname.len()..];
+        shared.insert(surname, id);
+        sharers.extend(heads.into_iter().map(|h| (h, id)));
+        texts.push(surname);
+        if let Some(sid) = surfaces.ids.get(surname) {
+            shared_surfaces.push((sid, id));
+        }
+    }
+
+    let shared_spellings = texts.len() as u32;
+    drop(groups);
+    drop(by_surname);
+    crate::phases::mark("discovery: shared surnames found");
+    let sharer_of = Csr::group(kinds.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
+    // Merged names are their heads' aliases.
+    let merged = Csr::group(
+        kinds.len(),
+        (0..kinds.len() as u32)
+            .map(|i| (root(&into, i) as usize, i))
+            .filter(|&(head, i)| head != i as usize),
+    );
+    // Each name's actor and whether it is also a common word, on every
+    // core (the word's lower-case count is a table lookup), as the actor
+    // with the top bit set for a common word, or `SHARED`; then numbered
+    // in name order.
+    const SHARED: u32 = u32::MAX;
+    const LOWER: u32 = 1 << 31;
+    let known: Vec<u32> = (0..name_surface.len())
+        .into_par_iter()
+        .map(|i| {
+            let surface = arena.get(i);
+            // Surnames several people share resolve per article, not globally.
+            if shared.contains_key(surface) {
+                return SHARED;
+            }
+            let lower = !surface.contains(' ') && {
+                let l = lowercase(surface);
+                l > 0 && l * 2 >= surfaces.stats[name_surface[i] as usize].mid_docs
+            };
+            root(&into, i as u32) | if lower { LOWER } else { 0 }
+        })
+        .collect();
+    // The merges go before the table of every surface is made: the two
+    // together would be this step's peak.
+    drop(into);
+    let mut whole = vec![Whole::Nothing; surfaces.texts.len()];
+    for (sid, id) in shared_surfaces {
+        whole[sid as usize] = Whole::Shared(id);
+    }
+    for (&sid, known) in name_surface.iter().zip(known) {
+        if known == SHARED {
+            continue;
+        }
+        let spelling = Spelling {
+            actor: known & !LOWER,
+            id: texts.len() as u32,
+            lower: known & LOWER != 0,
+        };
+        whole[sid as usize] = Whole::Known(spelling);
+        texts.push(surfaces.texts[sid as usize]);
+    }
+    crate::phases::mark("discovery: spellings numbered");
+    Lexicon {
+        found: Found {
+            names: arena,
+            kinds,
+            merged,
+        },
+        surface_ids: surfaces.ids,
+        shared,
+        sharer_of,
+        shared_spellings,
+        texts,
+        whole,
+        run_surfaces,
+        run_start,
+    }
+}
+
+/// The one name all of `people` ended up in, if they all did.
+fn one_root(into: &[u32], people: &[u32]) -> Option<u32> {
+    let (&first, rest) = people.split_first()?;
+    let head = root(into, first);
+    rest.iter().all(|&p| root(into, p) == head).then_some(head)
+}
+
+/// Follows merges to the name a name ended up in.
+fn root(into: &[u32], mut i: u32) -> u32 {
+    while into[i as usize] != i {
+        i = into[i as usize];
+    }
+    i
+}
+
+/// The pairs of people with the same surname whose first names are
+/// spelling or transliteration variants ("Aleksandr" and "Alexander").
+/// Names with one consonant skeleton are one name; only names that share
+/// a one-letter deletion are compared letter by letter, so a surname that
+/// thousands share costs little.
+fn variant_pairs(people: &[u32], names: &[(&str, &Stat)]) -> Vec<(u32, u32)> {
+    let mut pairs = Vec::new();
+    if people.len() < 2 {
+        return pairs;
+    }
+    let given: Vec<(u32, String)> = people
+        .iter()
+        .map(|&p| {
+            (
+                p,
+                names[p as usize]
+                    .0
+                    .split(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .to_lowercase(),
+            )
+        })
+        .filter(|(_, g)| g.chars().count() >= 4)
+        .collect();
+    let mut skeletons: FxHashMap<String, u32> = FxHashMap::default();
+    // (hash of a given name or of it less one letter, which given name).
+    let mut close: Vec<(u64, usize)> = Vec::new();
+    for (k, (p, g)) in given.iter().enumerate() {
+        match skeletons.entry(skeleton(g)) {
+            std::collections::hash_map::Entry::Occupied(o) => pairs.push((*o.get(), *p)),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(*p);
+            }
+        }
+        if g.chars().count() >= 5 {
+            close.extend(deletions(g).map(|d| (d, k)));
+        }
+    }
+    close.sort_unstable();
+    close.dedup();
+    for group in close.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (x, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[x + 1..] {
+                let ((pa, ga), (pb, gb)) = (&given[a], &given[b]);
+                if ga != gb && strsim::osa_distance(ga, gb) <= 1 {
+                    pairs.push((*pa, *pb));
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Joins `a` and `b`: the more frequent name (the lower index, as names
+/// are sorted by frequency) stays the head.
+fn join(into: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (root(into, a), root(into, b));
+    if ra != rb {
+        let (keep, drop) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        into[drop as usize] = keep;
+    }
+}
+
+/// Whether two given names are one name spelled two ways: one edit apart,
+/// or the same once common transliteration differences are evened out.
+#[cfg(test)]
+pub(crate) fn same_given_name(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 4 || lb < 4 {
+        return false;
+    }
+    let typo =
+        la >= 5 && lb >= 5 && strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase()) <= 1;
+    typo || skeleton(a) == skeleton(b)
+}
+
+/// A name's consonant skeleton after common transliteration pairs are
+/// evened out (ks/x, y/i, j/y, w/v, ph/f): "Aleksandr" and "Alexander" both
+/// give "alxndr".
+fn skeleton(name: &str) -> String {
+    let lower = name
+        .to_lowercase()
+        .replace("ks", "x")
+        .replace("ph", "f")
+        .replace('w', "v")
+        .replace('j', "y");
+    let mut out = String::new();
+    for (i, c) in lower.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if (i == 0 || !vowel) && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn given_name_variants() {
+        assert!(same_given_name("Aleksandr", "Alexander"));
+        assert!(same_given_name("Sergei", "Sergey"));
+        assert!(same_given_name("Yury", "Yuri"));
+        assert!(!same_given_name("Gordon", "Nick"));
+        assert!(
+            !same_given_name("John", "Joan"),
+            "a typo needs five letters"
+        );
+    }
+}

@@ -1,0 +1,211 @@
+//! Discovery: actors nobody listed, found from how news text writes names.
+//!
+//! Three steps, linear in the corpus:
+//!
+//! 1. While the article's words are scanned once ([`Runs`]), runs of
+//!    capitalised words are recorded with the cues a careful reader uses: a
+//!    title or honorific before the name ("Mr", "Prime Minister", stripped
+//!    from the span), a speech verb after it ("said"), "the" or a preposition
+//!    of place before it, whether it starts a sentence or sits in the title
+//!    line, and acronyms defined in brackets ("Federal Security Service
+//!    (FSB)").
+//! 2. Across the corpus ([`decide`]), a run is taken for a name if it is
+//!    capitalised mid-sentence somewhere, or follows a title, or is a word
+//!    never written in lower case; a sentence-initial word also written in
+//!    lower case is not a name, and neither are weekdays, months, pronouns
+//!    and the like (`assets/cues.json`). Its kind comes from curated lists
+//!    (`assets/places.json`), organisation and media words, titles, first
+//!    names (`assets/first_names.txt`) and its company. Then names merge: a
+//!    surname alone joins the one full name that ends with it, an acronym its
+//!    expansion, and spelling and transliteration variants of a person's
+//!    first name join when the surname agrees.
+//! 3. Every run is tagged against the names found ([`Lexicon`]), titles and
+//!    sentence starts included, with a bare surname that several people
+//!    share resolved per article by who that article names in full.
+
+//!
+//! The module is split by step: [`cues`] (the word lists and their fast
+//! lookup), [`runs`] (step 1), `tally`, `kinds` and `decide` (step 2) and
+//! [`lexicon`] (step 3, and what discovery hands on).
+
+mod cues;
+mod decide;
+mod kinds;
+mod lexicon;
+mod runs;
+mod tally;
+
+pub use cues::Cues;
+pub use decide::decide;
+pub use lexicon::{Found, FoundActor, Lexicon, Tagged};
+pub use runs::{AGE, HONOR, PAREN, PREP, Run, Runs, SENTENCE, SPEECH, THE, TITLE};
+
+#[cfg(test)]
+mod tests {
+    use rustc_hash::{FxHashMap, FxHashSet as HashSet};
+
+    use super::*;
+    use crate::actors::gazetteer::Kind;
+    use crate::words::words;
+    use runs::capitalised;
+
+    fn lexicon<'a>(articles: &[&'a str]) -> (Lexicon<'a>, Vec<Vec<Run>>) {
+        let cues = Cues::builtin();
+        let all: Vec<Vec<Run>> = articles
+            .iter()
+            .map(|text| {
+                let title_end = text.find('\n').unwrap_or(0);
+                let mut r = Runs::default();
+                r.begin();
+                for (at, w) in words(text) {
+                    r.word(&cues, text, at, w, title_end);
+                }
+                r.finish(&cues, text)
+            })
+            .collect();
+        let mut lower: FxHashMap<String, u32> = FxHashMap::default();
+        for t in articles {
+            let seen: HashSet<String> = words(t)
+                .map(|(_, w)| w)
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_owned)
+                .collect();
+            for w in seen {
+                *lower.entry(w).or_default() += 1;
+            }
+        }
+        let lowercase = |w: &str| lower.get(&w.to_lowercase()).copied().unwrap_or(0);
+        let docs: Vec<(&str, &[Run])> = articles
+            .iter()
+            .copied()
+            .zip(all.iter().map(Vec::as_slice))
+            .collect();
+        let lex = decide(&cues, &docs, &lowercase, &|_| false);
+        (lex, all)
+    }
+
+    fn found(lex: &Lexicon, name: &str) -> Option<Kind> {
+        lex.found.iter().find(|f| f.name == name).map(|f| f.kind)
+    }
+
+    #[test]
+    fn people_orgs_and_places_are_told_apart() {
+        let (lex, _) = lexicon(&[
+            "T\nTony Blair met Michael Howard in London. Mr Howard said the Bank of England agreed.",
+            "T\nLater, Blair told Manchester United that Microsoft said no.",
+        ]);
+        assert_eq!(found(&lex, "Tony Blair"), Some(Kind::Person));
+        assert_eq!(found(&lex, "Michael Howard"), Some(Kind::Person));
+        assert_eq!(found(&lex, "Bank of England"), Some(Kind::Organization));
+        assert_eq!(found(&lex, "Manchester United"), Some(Kind::Organization));
+        assert_eq!(found(&lex, "London"), Some(Kind::Place));
+        assert_eq!(found(&lex, "Microsoft"), Some(Kind::Organization));
+        // "Blair" and "Howard" joined their full names.
+        let blair = lex.found.iter().find(|f| f.name == "Tony Blair").unwrap();
+        assert!(blair.aliases().any(|a| a == "Blair"));
+        assert_eq!(found(&lex, "Later"), None);
+    }
+
+    #[test]
+    fn sentence_starts_weekdays_and_mr_are_not_actors() {
+        let (lex, _) = lexicon(&[
+            "T\nMeanwhile, on Monday the plan failed. Plans change. Mr Smith said the plans in March were new.",
+            "T\nThe plans were new.",
+        ]);
+        for not in ["Meanwhile", "Monday", "Plans", "March", "Mr", "The"] {
+            assert_eq!(found(&lex, not), None, "{not}");
+        }
+        assert_eq!(found(&lex, "Smith"), Some(Kind::Person));
+    }
+
+    #[test]
+    fn people_who_share_a_surname_stay_apart_and_resolve_per_article() {
+        let a = "T\nGordon Brown spoke. Brown said taxes would fall.";
+        let b = "T\nNick Brown spoke. Brown said farms would suffer.";
+        let (lex, runs) = lexicon(&[a, b]);
+        assert_eq!(found(&lex, "Gordon Brown"), Some(Kind::Person));
+        assert_eq!(found(&lex, "Nick Brown"), Some(Kind::Person));
+        let mut out = Vec::new();
+        lex.tag(0, a, &runs[0], &mut out);
+        let gordon = lex
+            .found
+            .iter()
+            .position(|f| f.name == "Gordon Brown")
+            .unwrap() as u32;
+        assert!(
+            out.iter().filter(|t| t.actor == gordon).count() == 2,
+            "{out:?}"
+        );
+        out.clear();
+        lex.tag(1, b, &runs[1], &mut out);
+        assert!(out.iter().all(|t| t.actor != gordon));
+    }
+
+    #[test]
+    fn an_acronym_joins_its_expansion_and_transliterations_join() {
+        let (lex, _) = lexicon(&[
+            "T\nthe Federal Security Service (FSB) said. Alexander Bortnikov, the FSB head, spoke.",
+            "T\nAleksandr Bortnikov said the FSB would act. Alexander Bortnikov agreed.",
+        ]);
+        let fsb = lex
+            .found
+            .iter()
+            .find(|f| f.name == "Federal Security Service")
+            .unwrap();
+        assert!(fsb.aliases().any(|a| a == "FSB"), "{fsb:?}");
+        let b = lex
+            .found
+            .iter()
+            .find(|f| f.name == "Alexander Bortnikov")
+            .unwrap();
+        assert!(b.aliases().any(|a| a == "Aleksandr Bortnikov"), "{b:?}");
+    }
+
+    #[test]
+    fn a_capital_letter_alone_as_the_title_is_no_panic() {
+        // The word before the first is empty; found by the properties test.
+        assert!(!capitalised(""));
+        let (lex, _) = lexicon(&[" B\n"]);
+        drop(lex);
+    }
+
+    #[test]
+    fn a_misspelt_surname_joins_its_person_but_a_first_name_does_not() {
+        let (lex, _) = lexicon(&[
+            "T\nAlexander Bortnikov spoke. Bortnikov said no. Bortnikov left.",
+            "T\nthe head, Bortinkov, said. Maciej Sundra agreed with Sandra.",
+            "T\nMaciej Sundra said so. They said Mr Sundra left, Sundra came, Sundra won.",
+        ]);
+        // The actor a spelling ended up in: the one listing it as an
+        // alias, else its own.
+        let root = |name: &str| {
+            let all = &lex.found;
+            all.iter()
+                .find(|f| f.aliases().any(|a| a == name))
+                .or_else(|| all.iter().find(|f| f.name == name))
+                .map(|f| f.name)
+        };
+        assert_eq!(root("Bortinkov"), Some("Alexander Bortnikov"));
+        assert_eq!(root("Sundra"), Some("Maciej Sundra"));
+        assert_eq!(root("Sandra"), Some("Sandra"), "a first name stays itself");
+    }
+
+    #[test]
+    fn a_body_and_its_plural_are_one_actor_but_one_word_is_not_enough() {
+        let (lex, _) = lexicon(&[
+            "T\nthe Lib Dems said. A Lib Dem MP agreed. The Lib Dems won.",
+            "T\nBlackburn beat the Rovers. Rover said its cars sold. Rover and the Rovers.",
+        ]);
+        let dems = lex.found.iter().find(|f| f.name == "Lib Dems").unwrap();
+        assert_eq!(dems.aliases().collect::<Vec<_>>(), ["Lib Dem"]);
+        let rover = lex.found.iter().find(|f| f.name == "Rover");
+        let rovers = lex.found.iter().find(|f| f.name == "Rovers");
+        assert!(
+            rover.is_some() && rovers.is_some(),
+            "{:?}",
+            lex.found.iter().collect::<Vec<_>>()
+        );
+        assert!(!rover.unwrap().aliases().any(|a| a == "Rovers"));
+        assert!(!rovers.unwrap().aliases().any(|a| a == "Rover"));
+    }
+}
