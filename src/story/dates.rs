@@ -455,6 +455,13 @@ fn hedge(w: &str) -> bool {
     .any(|h| w.eq_ignore_ascii_case(h))
 }
 
+/// Words after a four-digit time of day: time zones and "hrs". (A year
+/// is never followed by one of them.)
+const CLOCK_ZONES: &[&str] = &[
+    "GMT", "BST", "UTC", "CET", "CEST", "EET", "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST",
+    "PDT", "IST", "JST", "hrs", "hours", "h",
+];
+
 /// What lies between words, as the date rules read it.
 impl<'a> Toks<'a> {
     /// The text before word `i` back to the previous word.
@@ -494,7 +501,7 @@ impl<'a> Toks<'a> {
     }
 
     /// A year written as a year: not part of "2,003", "1.2003", "$2003",
-    /// "2003%" or "2003/04".
+    /// "2003%" or "2003/04", and not a clock time ("by 1830 GMT").
     fn standalone_number(&self, i: usize) -> bool {
         let before = self.gap_before(i);
         let after = self.gap(i);
@@ -504,7 +511,23 @@ impl<'a> Toks<'a> {
                 && self
                     .word(i + 1)
                     .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
-        !glued_before && !glued_after
+        !glued_before && !glued_after && !self.clock_time(i)
+    }
+
+    /// Word `i` is a time of day on the 24-hour clock, as news writes it
+    /// before a time zone: "1830 GMT", "0900 local time", "2359 hrs".
+    fn clock_time(&self, i: usize) -> bool {
+        let Some(w) = self.word(i).filter(|w| w.len() == 4) else {
+            return false;
+        };
+        let (Ok(h), Ok(m)) = (w[..2].parse::<u8>(), w[2..].parse::<u8>()) else {
+            return false;
+        };
+        let zone = |w: &str| {
+            CLOCK_ZONES.contains(&w)
+                || (w == "local" && self.spaced(i + 1) && self.word(i + 2) == Some("time"))
+        };
+        h < 24 && m < 60 && self.spaced(i) && self.word(i + 1).is_some_and(zone)
     }
 }
 
@@ -639,6 +662,10 @@ fn bare_year(t: &Toks<'_>, i: usize, y: i32) -> Option<(Raw, usize)> {
     let prev = t.word(i - 1)?;
     let gap = t.gap(i - 1);
     if !(date_preposition(prev) && (t.spaced(i - 1) || gap == "-")) {
+        return None;
+    }
+    // "from 1900 to 1945 GMT": a range of clock times.
+    if t.range_to(i).is_some_and(|k| t.clock_time(k)) {
         return None;
     }
     let mut r = Raw::new(t.start(i)..t.end(i), Form::Year);
@@ -944,6 +971,27 @@ mod tests {
         assert!(found("He paid $2003 for 2003 tickets.", None).is_empty());
         assert!(found("About 80% to 87% of the world's heroin.", None).is_empty());
         assert!(found("Room 2003 was empty.", None).is_empty());
+    }
+
+    #[test]
+    fn clock_times_before_a_time_zone_are_not_years() {
+        assert!(found("Shares closed at $10.44 by 1830 GMT.", None).is_empty());
+        assert!(found("The strike runs from 1800 to 2000 BST.", None).is_empty());
+        assert!(found("The raid began at 0400 local time.", None).is_empty());
+        assert!(found("From 1900 GMT the markets were shut.", None).is_empty());
+        // A year stays a year, zone word or not, when it cannot be a time.
+        assert_eq!(
+            one("after 1945 we yearned for peace", None),
+            e("1945", "1945", false)
+        );
+        assert_eq!(
+            one("It has grown since 1999 GMT figures began.", None),
+            e("1999", "1999", false)
+        );
+        assert_eq!(
+            one("By 1830 the town had grown.", None),
+            e("1830", "1830", false)
+        );
     }
 
     #[test]
