@@ -254,7 +254,7 @@ pub fn mention_records<'a>(
         out.push(MentionRecord {
             actor: name,
             article: &a.id,
-            title: a.title(),
+            title: a.display_title(),
             start: m.start,
             end: m.end,
             text: &a.text[m.range()],

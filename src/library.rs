@@ -185,6 +185,12 @@ fn scan_share(
                 body.title_word(w);
             }
         }
+        if titles && title.is_empty() {
+            // An empty article is listed (and found) by its file name.
+            for (_, w) in words(a.display_title()) {
+                body.title_word(w);
+            }
+        }
         scans.push(scan.finish(plan, &a.text));
         if (k + 1) % REPORT_EVERY == 0 {
             progress(done.fetch_add(REPORT_EVERY, Ordering::Relaxed) + REPORT_EVERY);

@@ -110,7 +110,7 @@ pub fn matches<'a>(lib: &'a Library, explained: &[Explanation]) -> Vec<MatchRow<
             let a = &lib.corpus.articles[e.doc.ix()];
             MatchRow {
                 id: &a.id,
-                title: a.title(),
+                title: a.display_title(),
                 score: e.score,
                 fields: e.fields.clone(),
                 words: e.words.clone(),
@@ -177,7 +177,7 @@ pub fn article_row(lib: &Library, id: crate::corpus::DocId) -> ArticleRow<'_> {
     let a = &lib.corpus.articles[id.ix()];
     ArticleRow {
         id: &a.id,
-        title: a.title(),
+        title: a.display_title(),
         byline: a.meta().byline.as_deref(),
         source: a.meta().source.as_deref(),
         date: a.meta().date.as_deref(),

@@ -382,3 +382,17 @@ fn options_before_a_subcommand_get_told_where_they_go() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("put the options after"), "{err}");
 }
+
+#[test]
+fn an_empty_file_is_listed_and_found_by_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("minutes-draft.txt"), b"").unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "Budget vote\nThe council met.\n").unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    let rows = json(&["list", "--json", "--corpus", corpus]);
+    let titles: Vec<&str> = rows.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["minutes-draft.txt", "Budget vote"]);
+    let found = json(&["filter", "minutes", "--json", "--corpus", corpus]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["title"], "minutes-draft.txt");
+}

@@ -695,7 +695,7 @@ fn union_postings(
 fn field_text(lib: &Library, field: Field, doc: DocId, sense: Sense) -> String {
     let a = &lib.corpus.articles[doc.ix()];
     let raw = if field == Field::Title {
-        a.title()
+        a.display_title()
     } else {
         a.body()
     };
@@ -848,7 +848,7 @@ fn rank(
                 .filter(|k| h.title.contains(k.2.0))
                 .map_init(String::new, |folded, k| {
                     folded.clear();
-                    let title = lib.corpus.articles[k.2.ix()].title();
+                    let title = lib.corpus.articles[k.2.ix()].display_title();
                     fold::transform_into(title, Sense::default(), folded);
                     (k.2, matcher.fuzzy_match(folded, &t.key).unwrap_or(0))
                 })

@@ -229,7 +229,7 @@ fn title_vocab(corpus: &Corpus, given: Option<Arc<Vocab>>) -> Arc<Vocab> {
         let mut tw = VocabBuilder::default();
         let mut buf = String::new();
         for (d, a) in corpus.articles.iter().enumerate() {
-            for (_, w) in words(a.title()) {
+            for (_, w) in words(a.display_title()) {
                 tw.add(w, d as u32, &mut buf);
             }
         }

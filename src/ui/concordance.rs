@@ -79,7 +79,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(
                     "  {}",
                     text::pad(
-                        &text::fit(&text::safe_line(article.title()), title_w - 2),
+                        &text::fit(&text::safe_line(article.display_title()), title_w - 2),
                         title_w - 2
                     )
                 ),

@@ -45,7 +45,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let marker = if selected { "▌" } else { " " };
         let shown_title = article.display_title();
         let marked = match query {
-            Some(q) if !article.title().is_empty() => title_chars(q, shown_title),
+            Some(q) => title_chars(q, shown_title),
             _ => Vec::new(),
         };
         // The marks column: unread dot and bookmark star over the note sign.
