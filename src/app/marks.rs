@@ -491,6 +491,26 @@ mod tests {
     }
 
     #[test]
+    fn articles_sharing_an_id_in_the_file_do_not_share_a_bookmark() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dup.jsonl");
+        std::fs::write(
+            &path,
+            "{\"title\":\"Dup one\",\"body\":\"x\",\"id\":5}\n{\"title\":\"Dup two\",\"body\":\"y\",\"id\":5}\n",
+        )
+        .unwrap();
+        let corpus = crate::corpus::Corpus::load_path(&path).unwrap();
+        let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
+        let mut a = App::new(Arc::new(lib), 100, 20);
+        press(&mut a, "j");
+        a.update(Action::ToggleBookmark);
+        let (first, second) = (DocId(0), DocId(1));
+        assert_eq!(a.marks_of(second), (false, true, false));
+        assert_eq!(a.marks_of(first), (false, false, false));
+        assert_eq!(a.mark_view.bookmarked, 1);
+    }
+
+    #[test]
     fn b_outside_the_panes_says_where_it_works() {
         let mut a = seeds_app(120, 40);
         press(&mut a, "t");

@@ -508,16 +508,33 @@ fn to_article(
     Some(article)
 }
 
+/// Gives each article whose id an earlier one has a new id, `ID#2`,
+/// `ID#3`... (the first one free), and says so: marks and notes are kept by
+/// id, so two articles sharing one would share them.
 fn flag_duplicates(corpus: &mut Corpus) {
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
     seen.reserve(corpus.articles.len());
-    for a in &corpus.articles {
-        if !seen.insert(a.id.as_str()) {
-            corpus.warnings.push(LoadWarning::new(
-                format!("id {}", a.id),
-                Problem::DuplicateId,
-            ));
+    let mut repeats = Vec::new();
+    for (i, a) in corpus.articles.iter().enumerate() {
+        if !seen.insert(a.id.clone()) {
+            repeats.push(i);
         }
+    }
+    for i in repeats {
+        let id = &corpus.articles[i].id;
+        let renamed = (2..)
+            .map(|k| format!("{id}#{k}"))
+            .find(|new| !seen.contains(new))
+            .expect("some number is free");
+        corpus.warnings.push(LoadWarning::new(
+            format!("id {id}"),
+            Problem::DuplicateId {
+                renamed: renamed.clone(),
+            },
+        ));
+        seen.insert(renamed.clone());
+        // (The articles shown while loading may share this one: a copy.)
+        Arc::make_mut(&mut corpus.articles[i]).id = renamed;
     }
 }
 
@@ -530,6 +547,37 @@ mod tests {
         let p = dir.path().join("c.jsonl");
         std::fs::write(&p, s).unwrap();
         load(&p, &mut |_, _| {}).unwrap()
+    }
+
+    #[test]
+    fn a_repeated_id_is_kept_under_a_new_one_and_said() {
+        // Marks and notes are kept by id: two articles must not share one.
+        // Line 3 has no id, so its line number is its id, which line 4
+        // repeats; "5#2" is taken, so the second "5" becomes "5#3".
+        let c = load_str(concat!(
+            r#"{"title":"A","body":"a","id":5}"#,
+            "\n",
+            r#"{"title":"B","body":"b","id":"5#2"}"#,
+            "\n",
+            r#"{"title":"C","body":"c"}"#,
+            "\n",
+            r#"{"title":"D","body":"d","id":5}"#,
+            "\n",
+            r#"{"title":"E","body":"e","id":3}"#,
+            "\n",
+        ));
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["5", "5#2", "3", "5#3", "3#2"]);
+        let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].contains("id 5") && said[0].contains("kept as 5#3"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].contains("id 3") && said[1].contains("kept as 3#2"),
+            "{said:?}"
+        );
     }
 
     #[test]

@@ -304,8 +304,11 @@ pub enum Problem {
     LinkLoop,
     /// A README beside the articles; not treated as an article.
     NotAnArticle,
-    /// The same id as an earlier article; kept.
-    DuplicateId,
+    /// The same id as an earlier article; kept under a new id.
+    DuplicateId {
+        /// The id it is kept under.
+        renamed: String,
+    },
     /// Longer than [`ARTICLE_MAX_BYTES`]; skipped.
     TooLarge {
         /// Its length in bytes.
@@ -347,7 +350,10 @@ impl fmt::Display for Problem {
             ),
             Problem::LinkLoop => f.write_str("symbolic link loop; not followed"),
             Problem::NotAnArticle => f.write_str("a README, not an article; skipped"),
-            Problem::DuplicateId => f.write_str("same id as an earlier article; kept"),
+            Problem::DuplicateId { renamed } => write!(
+                f,
+                "same id as an earlier article; kept as {renamed} (give each article its own id to keep it stable)"
+            ),
             Problem::TooLarge { bytes } => write!(
                 f,
                 "{bytes} bytes, more than the {ARTICLE_MAX_BYTES} an article may hold; skipped (split it into several articles)"
