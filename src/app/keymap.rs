@@ -206,7 +206,17 @@ impl Context {
         match self {
             Context::Help => matches!(
                 action,
-                ToggleHelp | ToggleWarnings | Back | Down | Up | Quit | Suspend
+                ToggleHelp
+                    | ToggleWarnings
+                    | Back
+                    | Down
+                    | Up
+                    | PageDown
+                    | PageUp
+                    | Top
+                    | Bottom
+                    | Quit
+                    | Suspend
             ),
             Context::Export => matches!(
                 action,
@@ -439,11 +449,17 @@ impl Keymap {
         };
         // What a modal context still takes from the global bindings:
         // leaving the app, and (from the help) whichever key shows the
-        // help or the warnings, so a rebound help key also closes it.
+        // help or the warnings, so a rebound help key also closes it, and
+        // the keys that move by pages and to either end, which scroll it.
         let escape = |ctx: Context| {
             find(Context::Global).filter(|a| match a {
                 Action::Quit | Action::Suspend => true,
-                Action::ToggleHelp | Action::ToggleWarnings => ctx == Context::Help,
+                Action::ToggleHelp
+                | Action::ToggleWarnings
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Top
+                | Action::Bottom => ctx == Context::Help,
                 _ => false,
             })
         };

@@ -428,6 +428,10 @@ impl App {
                 }
                 Action::Down => (scroll + 1).min(max),
                 Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => (scroll + self.overlay_page()).min(max),
+                Action::PageUp => scroll.saturating_sub(self.overlay_page()),
+                Action::Top => 0,
+                Action::Bottom => max,
                 _ => return None,
             };
             self.overlay = Some(match overlay {
@@ -722,6 +726,12 @@ impl App {
             )),
             Overlay::Export { .. } => None,
         }
+    }
+
+    /// How far a page key scrolls an overlay: the rows its box shows,
+    /// less one kept in view.
+    fn overlay_page(&self) -> usize {
+        usize::from(self.layout.screen.h.saturating_sub(3)).max(1)
     }
 
     /// The last useful scroll position of the help: its rows at the help

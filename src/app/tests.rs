@@ -793,6 +793,38 @@ fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
     assert_eq!(a.overlay, Some(Overlay::Help { scroll: end - 1 }));
 }
 
+#[test]
+fn help_scrolls_by_pages_and_to_either_end_with_the_usual_keys() {
+    let mut a = app(80, 24);
+    press(&mut a, "?");
+    let scroll = |a: &App| match a.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        _ => panic!("help open"),
+    };
+    press(&mut a, "G");
+    let end = scroll(&a);
+    assert!(end > 40, "the help is long at 80x24: {end}");
+    press(&mut a, "g");
+    assert_eq!(scroll(&a), 0);
+    // A page is the box's rows less one: 21 at 24 rows.
+    press(&mut a, "pgdn");
+    assert_eq!(scroll(&a), 21);
+    press(&mut a, "ctrl-d");
+    assert_eq!(scroll(&a), 42);
+    press(&mut a, "pgup");
+    assert_eq!(scroll(&a), 21);
+    press(&mut a, "end");
+    assert_eq!(scroll(&a), end);
+    press(&mut a, "pgdn");
+    assert_eq!(scroll(&a), end, "no further than the end");
+    press(&mut a, "home");
+    assert_eq!(scroll(&a), 0);
+    assert_eq!(
+        a.list.cursor.selected, 0,
+        "the list did not move under the help"
+    );
+}
+
 // ---- the story views -----------------------------------------------------
 
 /// The label of the timeline row under the cursor.
