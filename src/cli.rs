@@ -849,11 +849,10 @@ fn report_warnings(lib: &Library) {
     }
     let _ = writeln!(
         err,
-        "dossier: {} articles loaded from {}, {} warning{}",
-        lib.corpus.len(),
+        "dossier: {} loaded from {}, {}",
+        dossier::text::count(lib.corpus.len(), "article", "articles"),
         lib.corpus.origin,
-        warnings.len(),
-        if warnings.len() == 1 { "" } else { "s" }
+        dossier::text::count(warnings.len(), "warning", "warnings")
     );
 }
 

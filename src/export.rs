@@ -560,15 +560,20 @@ fn mentions_md(
         .filter(|v| v.text != who.name)
         .map(|v| md_escape(&v.text))
         .collect();
+    // "An organization", not "A organization"; "media" and "other" are
+    // no nouns to put an article before.
+    let what = match who.kind {
+        Kind::Person => "A person",
+        Kind::Organization => "An organization",
+        Kind::Country => "A country",
+        Kind::Place => "A place",
+        Kind::Media => "A news outlet",
+        Kind::Other => "An actor of no set kind",
+    };
     if others.is_empty() {
-        let _ = writeln!(out, "A {}.\n", who.kind.name());
+        let _ = writeln!(out, "{what}.\n");
     } else {
-        let _ = writeln!(
-            out,
-            "A {}, also written {}.\n",
-            who.kind.name(),
-            others.join(", ")
-        );
+        let _ = writeln!(out, "{what}, also written {}.\n", others.join(", "));
     }
     let mut i = 0;
     while i < rows.len() {
@@ -751,5 +756,21 @@ mod tests {
         let quotes = md.lines().filter(|l| l.starts_with("> ")).count();
         assert!((1..=8).contains(&quotes), "{md}");
         assert!(md.contains("**Bortinkov**"), "{md}");
+    }
+
+    #[test]
+    fn a_mentions_file_names_the_kind_with_the_right_article() {
+        let lib = Library::seeds();
+        let md_of = |name: &str| {
+            let crate::actors::Lookup::Found(id) = lib.actors.lookup(name) else {
+                panic!("{name} is in the seeds")
+            };
+            mentions_md(&lib, id, &mention_records(&lib, id, None), None)
+        };
+        let fsb = md_of("FSB");
+        assert!(fsb.contains("\nAn organization"), "{fsb}");
+        assert!(!fsb.contains("A organization"), "{fsb}");
+        assert!(md_of("Bortnikov").contains("\nA person"));
+        assert!(md_of("Russia").contains("\nA country"));
     }
 }

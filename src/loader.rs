@@ -225,11 +225,14 @@ fn bar_line(s: &LoadStatus) -> String {
         .map_or(String::new(), |t| format!(", {:.0} s left", t.ceil()));
     match s.stage {
         LoadStage::Reading => format!(
-            "dossier: reading [{bar}] {} articles, {} MB, {:.0} MB/s{left}",
-            s.articles,
+            "dossier: reading [{bar}] {}, {} MB, {:.0} MB/s{left}",
+            dossier::text::count(s.articles, "article", "articles"),
             s.bytes / 1_000_000,
             s.rate / 1e6
         ),
-        LoadStage::Indexing => format!("dossier: indexing [{bar}] {} articles{left}", s.articles),
+        LoadStage::Indexing => format!(
+            "dossier: indexing [{bar}] {}{left}",
+            dossier::text::count(s.articles, "article", "articles")
+        ),
     }
 }

@@ -502,10 +502,10 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
     );
     let _ = writeln!(
         out,
-        "{} articles, {} dated events, {} statements. Dates marked ? take their year from context.\n",
-        lib.corpus.len(),
-        story.timeline.groups.len(),
-        story.quotes().len()
+        "{}, {}, {}. Dates marked ? take their year from context.\n",
+        crate::text::count(lib.corpus.len(), "article", "articles"),
+        crate::text::count(story.timeline.groups.len(), "dated event", "dated events"),
+        crate::text::count(story.quotes().len(), "statement", "statements")
     );
     let _ = writeln!(out, "## Timeline\n");
     for (i, g) in story.timeline.groups.iter().enumerate() {

@@ -166,7 +166,8 @@ impl App {
                 let (label, available) = match what {
                     What::Articles => (
                         format!(
-                            "the {articles} listed {}",
+                            "the {} listed {}",
+                            crate::text::grouped(articles),
                             if articles == 1 { "article" } else { "articles" }
                         ),
                         true,

@@ -369,8 +369,8 @@ impl App {
             let name = &lib.actors.get(m.actor).name;
             let n = self.list.rows.len();
             self.message = Some(format!(
-                "{name} selected: {n} article{} — n/N walk its mentions, Backspace goes back",
-                if n == 1 { "" } else { "s" }
+                "{name} selected: {} — n/N walk its mentions, Backspace goes back",
+                crate::text::count(n, "article", "articles")
             ));
         }
     }

@@ -1075,8 +1075,8 @@ impl App {
             let name = self.lib.actors.get(a).name.to_owned();
             let n = self.list.rows.len();
             self.message = Some(format!(
-                "{name}: {n} article{} — n/N walk the mentions, Esc shows all",
-                if n == 1 { "" } else { "s" }
+                "{name}: {} — n/N walk the mentions, Esc shows all",
+                crate::text::count(n, "article", "articles")
             ));
         }
     }

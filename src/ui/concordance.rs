@@ -38,11 +38,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(inner.width);
     let mut lines = Vec::with_capacity(visible + 2);
     let mut head = format!(
-        " {} mention{} in {} article{} · sorted by {} (s)",
-        grouped(c.total()),
-        if c.total() == 1 { "" } else { "s" },
-        grouped(c.articles),
-        if c.articles == 1 { "" } else { "s" },
+        " {} in {} · sorted by {} (s)",
+        crate::text::count(c.total(), "mention", "mentions"),
+        crate::text::count(c.articles, "article", "articles"),
         c.sort.label()
     );
     if c.rows.len() != c.total() {

@@ -62,8 +62,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             Style::new(),
             th.matched(),
         ));
-        let n = lib.actors.actor_count(doc);
-        let count = format!("{n} actor{}", if n == 1 { "" } else { "s" });
+        // Actors are found once the whole corpus is read: until then a
+        // count would say "0 actors" of every article.
+        let count = if lib.complete {
+            text::count(lib.actors.actor_count(doc), "actor", "actors")
+        } else {
+            String::new()
+        };
         let count_w = count.len() + 1;
         let by = text::pad(
             article.attribution(),

@@ -137,7 +137,12 @@ fn with_position(
     let last = (offset + visible).min(len);
     block.title_bottom(
         Line::styled(
-            format!(" {}-{last} of {} ", offset + 1, status::grouped(len)),
+            format!(
+                " {}-{} of {} ",
+                status::grouped(offset + 1),
+                status::grouped(last),
+                status::grouped(len)
+            ),
             th.dim(),
         )
         .right_aligned(),

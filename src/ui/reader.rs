@@ -40,7 +40,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         block = block.title_bottom(
             Line::styled(
-                format!(" {first}-{last} of {} · {pct}% ", r.rows.len()),
+                format!(
+                    " {}-{} of {} · {pct}% ",
+                    super::status::grouped(first),
+                    super::status::grouped(last),
+                    super::status::grouped(r.rows.len())
+                ),
                 th.dim(),
             )
             .right_aligned(),

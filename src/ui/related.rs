@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::status::{compact, grouped};
+use super::status::{compact, count, grouped};
 use super::{pane_block, pane_title, theme::Theme};
 use crate::actors::related::Related;
 use crate::app::views::RelatedView;
@@ -25,10 +25,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let head = format!(
-        " {} of {} sentences in its {} articles name {name}",
+        " {} of {} in its {} name {name}",
         grouped(r.data.sentences_naming as usize),
-        grouped(r.data.sentence_total as usize),
-        grouped(lib.actors.get(r.actor).articles as usize),
+        count(r.data.sentence_total as usize, "sentence", "sentences"),
+        count(
+            lib.actors.get(r.actor).articles as usize,
+            "article",
+            "articles"
+        ),
     );
     let mut lines = vec![Line::styled(text::fit(&head, width).into_owned(), th.dim())];
     let body_h = usize::from(inner.height).saturating_sub(1);

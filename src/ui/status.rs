@@ -37,7 +37,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);
 }
 
-pub(super) use crate::text::grouped;
+pub(super) use crate::text::{count, grouped};
 
 /// `n` in at most five characters (`99999`, `123k`, `1.2M`), for narrow
 /// number columns.
@@ -63,14 +63,14 @@ fn progress(s: &LoadStatus) -> String {
     };
     match s.stage {
         LoadStage::Reading => format!(
-            "Reading {bar} {pct:.0}% · {} articles · {} MB · {:.0} MB/s{left}",
-            grouped(s.articles),
+            "Reading {bar} {pct:.0}% · {} · {} MB · {:.0} MB/s{left}",
+            count(s.articles, "article", "articles"),
             s.bytes / 1_000_000,
             s.rate / 1e6
         ),
         LoadStage::Indexing => format!(
-            "Finding actors, indexing {bar} {pct:.0}% · {} articles · {}/s{left}",
-            grouped(s.articles),
+            "Finding actors, indexing {bar} {pct:.0}% · {} · {}/s{left}",
+            count(s.articles, "article", "articles"),
             grouped(s.rate as usize)
         ),
     }
@@ -99,10 +99,10 @@ fn summary(app: &App) -> String {
     }
     let mut s = if app.filter.active() {
         format!(
-            "{} of {} articles, {} · /{}{}",
+            "{} of {}, {} · /{}{}",
             grouped(app.list.rows.len()),
-            grouped(lib.corpus.len()),
-            crate::text::count(app.sidebar.rows.len(), "actor", "actors"),
+            count(lib.corpus.len(), "article", "articles"),
+            count(app.sidebar.rows.len(), "actor", "actors"),
             app.filter.input,
             if app.filter.pending() {
                 " (searching…)"
@@ -112,10 +112,10 @@ fn summary(app: &App) -> String {
         )
     } else {
         format!(
-            "{} articles · {} actors · {} mentions",
-            grouped(lib.corpus.len()),
-            grouped(lib.actors.len()),
-            grouped(lib.actors.mention_count())
+            "{} · {} · {}",
+            count(lib.corpus.len(), "article", "articles"),
+            count(lib.actors.len(), "actor", "actors"),
+            count(lib.actors.mention_count(), "mention", "mentions")
         )
     };
     // The selected actor first: when the line is cut, counts go before it.
@@ -124,8 +124,8 @@ fn summary(app: &App) -> String {
     }
     if !lib.corpus.warnings.is_empty() {
         s.push_str(&format!(
-            " · {} load warnings",
-            grouped(lib.corpus.warnings.len())
+            " · {}",
+            count(lib.corpus.warnings.len(), "load warning", "load warnings")
         ));
     }
     if !app.warnings.is_empty() {
@@ -186,10 +186,10 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
     let right = match f.query.problems.first() {
         Some(p) => format!(" {p} "),
         None if f.active() => format!(
-            " {} of {} articles, {}{} ",
+            " {} of {}, {}{} ",
             grouped(app.list.rows.len()),
-            grouped(app.lib.corpus.len()),
-            crate::text::count(app.sidebar.rows.len(), "actor", "actors"),
+            count(app.lib.corpus.len(), "article", "articles"),
+            count(app.sidebar.rows.len(), "actor", "actors"),
             if f.pending() { " …" } else { "" }
         ),
         None => " type to filter · Enter keep · Esc clear · ↑↓ history ".into(),

@@ -864,3 +864,24 @@ fn the_help_from_the_list_dims_the_sidebar_keys_but_not_its_own() {
     assert!(find_row("keep the filter, go to the list").starts_with('-'));
     assert!(find_row("close the help").starts_with(' '));
 }
+
+#[test]
+fn while_loading_the_list_counts_no_actors_and_then_counts_them() {
+    use std::sync::Arc;
+
+    use crate::app::action::Loaded;
+    use crate::library::Library;
+    let mut c = crate::corpus::Corpus::seeds();
+    c.articles.truncate(3);
+    let mut a = App::loading(Arc::new(Library::partial(c)), 120, 40);
+    a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::partial(
+        crate::corpus::Corpus::seeds(),
+    )))));
+    let screen = rows(draw(&a).backend().buffer()).join("\n");
+    assert!(screen.contains("Kremlin considers"), "{screen}");
+    assert!(!screen.contains("0 actors"), "{screen}");
+    a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds()))));
+    let screen = rows(draw(&a).backend().buffer()).join("\n");
+    let n = a.lib.actors.actor_count(crate::corpus::DocId(0));
+    assert!(screen.contains(&format!(" {n} actors")), "{screen}");
+}
