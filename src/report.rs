@@ -567,14 +567,21 @@ pub fn write_json<T: Serialize>(mut out: impl Write, rows: &[T]) -> io::Result<(
     out.write_all(if rows.is_empty() { b"]\n" } else { b"\n]\n" })
 }
 
+/// The widest a column but the last may grow, in cells: one huge cell (a
+/// name glued to a 4,000-letter word) is cut with an ellipsis rather than
+/// padding every row to its width.
+const MAX_CELL: usize = 60;
+
 /// Writes rows as aligned columns under a header; the last column is not
-/// padded. Every cell is made safe to print.
+/// padded, and no other is wider than [`MAX_CELL`]. Every cell is made
+/// safe to print.
 pub fn write_table(mut out: impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     let cols = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.len()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate().take(cols) {
-            widths[i] = widths[i].max(text::display_width(&text::safe_line(cell)));
+            let w = text::display_width(&text::safe_line(cell)).min(MAX_CELL);
+            widths[i] = widths[i].max(w);
         }
     }
     let mut line = String::new();
@@ -687,6 +694,26 @@ mod tests {
         assert!(!text.contains('\u{202e}') && !text.contains('\u{9b}') && !text.contains('\x7f'));
         let back: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
         assert_eq!(back[0]["s"], nasty);
+    }
+
+    #[test]
+    fn one_huge_cell_is_cut_rather_than_widening_every_row() {
+        let mut out = Vec::new();
+        let rows = vec![
+            vec!["x".repeat(4000), "person".to_owned()],
+            vec!["Angela Merkel".to_owned(), "person".to_owned()],
+        ];
+        write_table(&mut out, &["NAME", "KIND"], &rows).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[2],
+            format!("{}  person", text::pad("Angela Merkel", MAX_CELL))
+        );
+        assert!(
+            lines[1].contains('…') && lines[1].ends_with("  person"),
+            "{out}"
+        );
     }
 
     #[test]
