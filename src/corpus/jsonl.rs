@@ -512,14 +512,18 @@ fn to_article(
 /// `ID#3`... (the first one free), and says so: marks and notes are kept by
 /// id, so two articles sharing one would share them.
 fn flag_duplicates(corpus: &mut Corpus) {
-    let mut seen: FxHashSet<String> = FxHashSet::default();
-    seen.reserve(corpus.articles.len());
-    let mut repeats = Vec::new();
-    for (i, a) in corpus.articles.iter().enumerate() {
-        if !seen.insert(a.id.clone()) {
-            repeats.push(i);
-        }
+    let repeats: Vec<usize> = {
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        seen.reserve(corpus.articles.len());
+        (0..corpus.articles.len())
+            .filter(|&i| !seen.insert(corpus.articles[i].id.as_str()))
+            .collect()
+    };
+    if repeats.is_empty() {
+        return;
     }
+    // Every id the file uses, so a new one takes none of them.
+    let mut seen: FxHashSet<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
     for i in repeats {
         let id = &corpus.articles[i].id;
         let renamed = (2..)

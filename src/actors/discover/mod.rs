@@ -53,15 +53,7 @@ mod tests {
         let cues = Cues::builtin();
         let all: Vec<Vec<Run>> = articles
             .iter()
-            .map(|text| {
-                let title_end = text.find('\n').unwrap_or(0);
-                let mut r = Runs::default();
-                r.begin();
-                for (at, w) in words(text) {
-                    r.word(&cues, text, at, w, title_end);
-                }
-                r.finish(&cues, text)
-            })
+            .map(|text| runs::runs_of(&cues, text))
             .collect();
         let mut lower: FxHashMap<String, u32> = FxHashMap::default();
         for t in articles {

@@ -557,20 +557,25 @@ fn split_connectors(
     }
 }
 
+/// The runs of article `text` (its title the first line), as the scan
+/// finds them: for tests.
+#[cfg(test)]
+pub(super) fn runs_of(cues: &Cues, text: &str) -> Vec<Run> {
+    let title_end = text.find('\n').unwrap_or(0);
+    let mut r = Runs::default();
+    r.begin();
+    for (at, w) in crate::words::words(text) {
+        r.word(cues, text, at, w, title_end);
+    }
+    r.finish(cues, text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::words;
 
     fn runs(text: &str) -> Vec<(String, u8)> {
-        let cues = Cues::builtin();
-        let title_end = text.find('\n').unwrap_or(0);
-        let mut r = Runs::default();
-        r.begin();
-        for (at, w) in words(text) {
-            r.word(&cues, text, at, w, title_end);
-        }
-        r.finish(&cues, text)
+        runs_of(&Cues::builtin(), text)
             .iter()
             .map(|x| (x.text(text).to_owned(), x.flags))
             .collect()
