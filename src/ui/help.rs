@@ -27,7 +27,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         w,
         h,
         " Keys · dimmed ones do nothing here ".into(),
-        " Esc or ? closes, j/k scroll ",
+        " Esc or ? closes, j/k PgDn PgUp scroll ",
     ) else {
         return;
     };

@@ -42,7 +42,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         w,
         h,
         title,
-        " Esc or w closes, j/k scroll ",
+        " Esc or w closes, j/k PgDn PgUp scroll ",
     ) else {
         return;
     };
