@@ -64,6 +64,17 @@ pub const RELATED_SIDE_BY_SIDE: usize = 70;
 /// up (a query matching only by actor kind can leave most without marks).
 const JUMP_SCAN_LIMIT: usize = 2000;
 
+/// Width of the warnings box (`w`) on a screen `screen_w` cells wide.
+pub fn warnings_width(screen_w: u16) -> u16 {
+    screen_w.saturating_sub(4).min(110)
+}
+
+/// Width a warning's problem is wrapped to in a warnings box whose inside
+/// is `inner` cells wide (it is indented under its place).
+pub fn warning_problem_width(inner: usize) -> usize {
+    inner.saturating_sub(4).max(8)
+}
+
 /// Work the app asks the binary to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -428,8 +439,8 @@ impl App {
                 }
                 Action::Down => (scroll + 1).min(max),
                 Action::Up => scroll.saturating_sub(1),
-                Action::PageDown => (scroll + self.overlay_page()).min(max),
-                Action::PageUp => scroll.saturating_sub(self.overlay_page()),
+                Action::PageDown => (scroll + self.overlay_page(overlay, scroll)).min(max),
+                Action::PageUp => scroll.saturating_sub(self.overlay_page(overlay, scroll)),
                 Action::Top => 0,
                 Action::Bottom => max,
                 _ => return None,
@@ -728,15 +739,21 @@ impl App {
         }
     }
 
-    /// How far a page key scrolls an overlay: the rows its box shows,
-    /// less one kept in view.
-    fn overlay_page(&self) -> usize {
-        usize::from(self.layout.screen.h.saturating_sub(3)).max(1)
+    /// How far a page key scrolls an overlay from `scroll`: the help by
+    /// the lines its box shows less one kept in view; the warnings by the
+    /// warnings shown whole (the one cut at the bottom comes to the top).
+    /// Never less than one.
+    fn overlay_page(&self, overlay: Overlay, scroll: usize) -> usize {
+        let page = match overlay {
+            Overlay::Warnings { .. } => self.warnings_shown_whole(scroll),
+            _ => self.help_rows_shown().1.saturating_sub(1),
+        };
+        page.max(1)
     }
 
-    /// The last useful scroll position of the help: its rows at the help
-    /// box's width, less the rows the box shows (as the renderer sizes it).
-    fn help_max_scroll(&self) -> usize {
+    /// The help's rows at the help box's width, and how many of them the
+    /// box shows (as the renderer sizes it).
+    fn help_rows_shown(&self) -> (usize, usize) {
         let w = keymap::help_width(self.layout.screen.w);
         let rows = self
             .keymap
@@ -745,7 +762,41 @@ impl App {
         let shown = usize::from(self.layout.screen.h.saturating_sub(2))
             .min(rows + 2)
             .saturating_sub(2);
+        (rows, shown)
+    }
+
+    /// The last useful scroll position of the help.
+    fn help_max_scroll(&self) -> usize {
+        let (rows, shown) = self.help_rows_shown();
         rows.saturating_sub(shown)
+    }
+
+    /// How many warnings from number `scroll` on the warnings box shows
+    /// whole: each is a line naming its place and its problem wrapped
+    /// below, as the renderer lays them out.
+    fn warnings_shown_whole(&self, scroll: usize) -> usize {
+        let rows = usize::from(self.layout.screen.h.saturating_sub(4));
+        let inner = warnings_width(self.layout.screen.w).saturating_sub(2);
+        let width = warning_problem_width(usize::from(inner));
+        let problems = (self
+            .lib
+            .corpus
+            .warnings
+            .iter()
+            .map(|w| w.problem.to_string()))
+        .chain(self.warnings.iter().cloned());
+        let (mut used, mut whole) = (0, 0);
+        let mut wrapped = Vec::new();
+        for p in problems.skip(scroll) {
+            wrapped.clear();
+            crate::text::wrap_paragraph(&p, 0..p.len(), width, &mut wrapped);
+            used += 1 + wrapped.len();
+            if used > rows {
+                break;
+            }
+            whole += 1;
+        }
+        whole
     }
 
     /// Width the reader wraps to: its pane's, capped by the config's

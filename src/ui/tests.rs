@@ -885,3 +885,36 @@ fn while_loading_the_list_counts_no_actors_and_then_counts_them() {
     let n = a.lib.actors.actor_count(crate::corpus::DocId(0));
     assert!(screen.contains(&format!(" {n} actors")), "{screen}");
 }
+
+#[test]
+fn a_page_of_warnings_skips_none_of_them() {
+    use std::sync::Arc;
+
+    use crate::library::Library;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    let mut lines = String::from("{\"title\": \"Fine\", \"body\": \"One good line.\"}\n");
+    for n in 2..=41 {
+        // Problems of two lengths: at 60 columns one wraps, one does not.
+        lines.push_str(&format!("{{\"title\": {}}}\n", "[1,".repeat(n % 7)));
+    }
+    std::fs::write(&path, lines).unwrap();
+    let corpus = crate::corpus::Corpus::load_path(&path).unwrap();
+    assert_eq!(corpus.warnings.len(), 40);
+    let lib = Library::build(corpus, &crate::actors::Extraction::builtin());
+    let mut a = App::new(Arc::new(lib), 60, 24);
+    press(&mut a, "w");
+    // The line numbers of the places on screen, page after page.
+    let mut seen: Vec<usize> = Vec::new();
+    for _ in 0..12 {
+        let screen = rows(draw(&a).backend().buffer()).join("\n");
+        seen.extend(screen.split("bad.jsonl:").skip(1).filter_map(|s| {
+            let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<usize>().ok()
+        }));
+        press(&mut a, "pgdn");
+    }
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen, (2..=41).collect::<Vec<_>>());
+}

@@ -15,7 +15,7 @@ use crate::text;
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
     let th = Theme::of(app);
     let corpus = &app.lib.corpus.warnings;
-    let w = screen.width.saturating_sub(4).min(110);
+    let w = crate::app::warnings_width(screen.width);
     let h = screen.height.saturating_sub(2);
     let title = if app.warnings.is_empty() {
         format!(" Load warnings ({}) ", grouped(corpus.len()))
@@ -47,7 +47,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         return;
     };
     let width = usize::from(inner.width);
-    let problem_w = width.saturating_sub(4).max(8);
+    let problem_w = crate::app::warning_problem_width(width);
     let mut lines = Vec::new();
     let mut wrapped = Vec::new();
     // Only the warnings that can reach the screen are laid out.
