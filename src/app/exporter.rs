@@ -166,9 +166,8 @@ impl App {
                 let (label, available) = match what {
                     What::Articles => (
                         format!(
-                            "the {} listed {}",
-                            crate::text::grouped(articles),
-                            if articles == 1 { "article" } else { "articles" }
+                            "the {}",
+                            plural(articles, "listed article", "listed articles")
                         ),
                         true,
                     ),

@@ -273,7 +273,7 @@ fn read_block(
     articles: &mut Vec<Arc<Article>>,
     warnings: &mut Vec<LoadWarning>,
 ) -> Option<usize> {
-    let counted: Vec<(Piece, usize)> = pieces(block)
+    let mut counted: Vec<(Piece, usize)> = pieces(block)
         .into_par_iter()
         .map(|span| {
             let bytes = &block[span.clone()];
@@ -296,17 +296,11 @@ fn read_block(
         return None;
     }
     let mut next = line;
-    let pieces: Vec<Piece> = counted
-        .into_iter()
-        .map(|(piece, lines)| {
-            let first_line = next;
-            next += lines;
-            Piece {
-                first_line,
-                ..piece
-            }
-        })
-        .collect();
+    for (piece, lines) in &mut counted {
+        piece.first_line = next;
+        next += *lines;
+    }
+    let pieces: Vec<Piece> = counted.into_iter().map(|(piece, _)| piece).collect();
     // Invalid UTF-8 is repaired and reported once a block, at its first
     // bad byte.
     let bad = pieces.iter().find_map(|p| {
@@ -556,7 +550,7 @@ mod tests {
     #[test]
     fn a_repeated_id_is_kept_under_a_new_one_and_said() {
         // Marks and notes are kept by id: two articles must not share one.
-        // Line 3 has no id, so its line number is its id, which line 4
+        // Line 3 has no id, so its line number is its id, which line 5
         // repeats; "5#2" is taken, so the second "5" becomes "5#3".
         let c = load_str(concat!(
             r#"{"title":"A","body":"a","id":5}"#,

@@ -664,14 +664,15 @@ fn bare_year(t: &Toks<'_>, i: usize, y: i32) -> Option<(Raw, usize)> {
     if !(date_preposition(prev) && (t.spaced(i - 1) || gap == "-")) {
         return None;
     }
+    let range_end = t.range_to(i);
     // "from 1900 to 1945 GMT": a range of clock times.
-    if t.range_to(i).is_some_and(|k| t.clock_time(k)) {
+    if range_end.is_some_and(|k| t.clock_time(k)) {
         return None;
     }
     let mut r = Raw::new(t.start(i)..t.end(i), Form::Year);
     r.explicit = Some(When::year(y));
     let mut next = i + 1;
-    if let Some(k) = t.range_to(i) {
+    if let Some(k) = range_end {
         if let Some(y2) = t.word(k).and_then(year_of).filter(|&y2| y2 > y) {
             if t.standalone_number(k) {
                 r.explicit_until = Some(When::year(y2));

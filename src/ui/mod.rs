@@ -122,6 +122,17 @@ fn overlay_box(
     Some(inner)
 }
 
+/// "first-last of N", the counts grouped: which rows of a list or lines of
+/// a text are in view.
+fn rows_shown(first: usize, last: usize, len: usize) -> String {
+    format!(
+        "{}-{} of {}",
+        status::grouped(first),
+        status::grouped(last),
+        status::grouped(len)
+    )
+}
+
 /// `block` with " first-last of N " at its bottom right: which of a
 /// list's `len` rows the window from `offset`, `visible` tall, shows.
 fn with_position(
@@ -136,16 +147,7 @@ fn with_position(
     }
     let last = (offset + visible).min(len);
     block.title_bottom(
-        Line::styled(
-            format!(
-                " {}-{} of {} ",
-                status::grouped(offset + 1),
-                status::grouped(last),
-                status::grouped(len)
-            ),
-            th.dim(),
-        )
-        .right_aligned(),
+        Line::styled(format!(" {} ", rows_shown(offset + 1, last, len)), th.dim()).right_aligned(),
     )
 }
 

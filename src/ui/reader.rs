@@ -41,10 +41,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         block = block.title_bottom(
             Line::styled(
                 format!(
-                    " {}-{} of {} · {pct}% ",
-                    super::status::grouped(first),
-                    super::status::grouped(last),
-                    super::status::grouped(r.rows.len())
+                    " {} · {pct}% ",
+                    super::rows_shown(first, last, r.rows.len())
                 ),
                 th.dim(),
             )

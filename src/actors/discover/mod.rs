@@ -24,9 +24,9 @@
 //!    share resolved per article by who that article names in full.
 
 //!
-//! The module is split by step: [`cues`] (the word lists and their fast
-//! lookup), [`runs`] (step 1), `tally`, `kinds` and `decide` (step 2) and
-//! [`lexicon`] (step 3, and what discovery hands on).
+//! The module is split by step: `cues` (the word lists and their fast
+//! lookup), `runs` (step 1), `tally`, `kinds` and `decide` (step 2) and
+//! `lexicon` (step 3, and what discovery hands on).
 
 mod cues;
 mod decide;
