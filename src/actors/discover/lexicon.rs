@@ -147,7 +147,7 @@ pub struct Tagged {
     pub end: u32,
     /// The actor (an index into [`Lexicon::found`]).
     pub actor: u32,
-    /// The spelling used (see [`Lexicon::spelling`]).
+    /// The spelling used, by number (see [`Lexicon::spellings`]).
     pub spelling: u32,
 }
 
