@@ -2,7 +2,7 @@
 //! mentions, written as JSON, CSV (RFC 4180) or a Markdown briefing.
 //!
 //! `dossier export` and the TUI's `x` both describe what to write as a
-//! [`Selection`] and call [`write`], which writes to any [`Write`]; a file
+//! [`Selection`] and call [`write()`], which writes to any [`Write`]; a file
 //! is written with [`write_file`], atomically. Owns: the export formats
 //! and the atomic file write. Must not touch: the terminal, the clock (a
 //! caller names the file).

@@ -573,7 +573,7 @@ pub fn write_json<T: Serialize>(mut out: impl Write, rows: &[T]) -> io::Result<(
 const MAX_CELL: usize = 60;
 
 /// Writes rows as aligned columns under a header; the last column is not
-/// padded, and no other is wider than [`MAX_CELL`]. Every cell is made
+/// padded, and no other is wider than `MAX_CELL` cells. Every cell is made
 /// safe to print.
 pub fn write_table(mut out: impl Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
     let cols = header.len();

@@ -3,9 +3,9 @@
 //!
 //! Built once per corpus, in one pass over each article's words, from two
 //! sources ([`Extraction`]): the gazetteer ([`Gazetteer`]), whose names and
-//! aliases are found with an aho-corasick automaton (see [`matcher`]), with
+//! aliases are found with an aho-corasick automaton (see `matcher`), with
 //! capitalised words one edit away from a known spelling merged in (see
-//! [`variants`]); and discovery (see [`discover`]), which finds the names
+//! `variants`); and discovery (see [`discover`]), which finds the names
 //! nobody listed from how news text writes them. The gazetteer wins where
 //! both claim a span. The result is immutable and cheap to query: mentions
 //! per article in text order, mentions per actor in corpus order, and

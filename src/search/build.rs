@@ -395,7 +395,7 @@ struct Queued {
 ///
 /// Slots are random reads over megabytes, so a token is not looked up when
 /// it arrives: its slot is prefetched and the token queued, and it is
-/// looked up [`QUEUE`] tokens later. [`WordCache::drain`] ends an article.
+/// looked up `QUEUE` tokens later. [`WordCache::drain`] ends an article.
 pub struct WordCache {
     sets: Vec<CacheSet>,
     /// 64 minus the number of index bits.

@@ -10,7 +10,7 @@
 //!
 //! Ranking: per term, a title match beats an actor match beats a body-word
 //! match (a title word holding only the term's letters in order counts as
-//! a body word: see [`TermHits::tier`]); then, when at most [`RANK_LIMIT`]
+//! a body word: see `TermHits::tier`); then, when at most [`RANK_LIMIT`]
 //! articles match, fuzzy title scores and the rarity of the matched body
 //! words (more and rarer first); ties keep corpus order.
 
