@@ -66,6 +66,10 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
 impl When {
     /// A year.
     pub fn year(y: i32) -> When {
@@ -141,7 +145,14 @@ impl When {
 impl fmt::Display for When {
     /// "29 May 2024", "May 2024", "2024", "4 October" (year unknown).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1));
+        self.write(f, &MONTHS)
+    }
+}
+
+impl When {
+    /// Writes the date with `months` as the month names.
+    fn write(&self, f: &mut impl fmt::Write, months: &[&str; 12]) -> fmt::Result {
+        let month = months.get(usize::from(self.month).wrapping_sub(1));
         match (self.year, month, self.day) {
             (Some(y), None, _) => write!(f, "{y}"),
             (Some(y), Some(m), 0) => write!(f, "{m} {y}"),
@@ -151,26 +162,50 @@ impl fmt::Display for When {
             (None, None, _) => write!(f, "undated"),
         }
     }
+
+    /// The date with its month cut to three letters, for narrow columns:
+    /// "20 Nov 2024".
+    fn short(&self) -> String {
+        let mut s = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write(&mut s, &SHORT_MONTHS);
+        s
+    }
 }
 
 /// A date or a range as a reader writes it: "4 October 2024", "5–8 June
 /// 2024", "2018–2020", "undated".
 pub fn label(when: Option<When>, until: Option<When>) -> String {
+    label_with(when, until, When::to_string)
+}
+
+/// [`label`] with months cut to three letters: "5–8 Jun 2024", "20 Nov
+/// 2024" (what a narrow date column shows).
+pub fn short_label(when: Option<When>, until: Option<When>) -> String {
+    label_with(when, until, When::short)
+}
+
+fn label_with(when: Option<When>, until: Option<When>, show: impl Fn(&When) -> String) -> String {
     let Some(w) = when else {
         return "undated".to_owned();
     };
     let Some(u) = until.filter(|u| *u != w) else {
-        return w.to_string();
+        return show(&w);
     };
     let same_month = u.year == w.year && u.month == w.month;
     if same_month && w.precision() == Precision::Day && u.precision() == Precision::Day {
         let rest = When { day: 0, ..w };
-        return format!("{}–{} {rest}", w.day, u.day);
+        return format!("{}–{} {}", w.day, u.day, show(&rest));
     }
     if u.year == w.year && w.precision() == Precision::Year {
-        return w.to_string();
+        return show(&w);
     }
-    format!("{w}–{u}")
+    if u.year == w.year && w.year.is_some() && w.month > 0 && u.month > 0 {
+        // "28 November–3 December 2024": the year once.
+        let head = When { year: None, ..w };
+        return format!("{}–{}", show(&head), show(&u));
+    }
+    format!("{}–{}", show(&w), show(&u))
 }
 
 /// Which kind of expression the text used.
@@ -1102,6 +1137,14 @@ mod tests {
             "2018–2020"
         );
         assert_eq!(label(Some(d(2024, 5, 29)), None), "29 May 2024");
+        assert_eq!(
+            label(Some(d(2024, 11, 28)), Some(d(2024, 12, 3))),
+            "28 November–3 December 2024"
+        );
+        assert_eq!(
+            label(Some(d(2023, 11, 28)), Some(d(2024, 1, 3))),
+            "28 November 2023–3 January 2024"
+        );
         assert_eq!(label(None, None), "undated");
         let july = When {
             year: None,
@@ -1109,6 +1152,22 @@ mod tests {
             day: 0,
         };
         assert_eq!(label(Some(july), None), "July");
+    }
+
+    #[test]
+    fn short_labels_cut_months_to_three_letters() {
+        let d = When::day;
+        assert_eq!(short_label(Some(d(2024, 11, 20)), None), "20 Nov 2024");
+        assert_eq!(
+            short_label(Some(d(2024, 6, 5)), Some(d(2024, 6, 8))),
+            "5–8 Jun 2024"
+        );
+        assert_eq!(
+            short_label(Some(d(2024, 11, 28)), Some(d(2024, 12, 3))),
+            "28 Nov–3 Dec 2024"
+        );
+        assert_eq!(short_label(Some(When::year(2018)), None), "2018");
+        assert_eq!(short_label(None, None), "undated");
     }
 
     #[test]

@@ -44,11 +44,19 @@ impl Group {
     /// The date as a reader writes it, with "?" when its year (or all of
     /// it) was read from context: "4 October 2024?", "2018–2020".
     pub fn label(&self) -> String {
-        let mut l = super::dates::label(self.when, self.until);
+        self.marked(super::dates::label(self.when, self.until))
+    }
+
+    /// [`Group::label`] with months cut to three letters: "20 Nov 2024?".
+    pub fn short_label(&self) -> String {
+        self.marked(super::dates::short_label(self.when, self.until))
+    }
+
+    fn marked(&self, mut label: String) -> String {
         if self.inferred && self.when.is_some_and(|w| w.year.is_some()) {
-            l.push('?');
+            label.push('?');
         }
-        l
+        label
     }
 }
 

@@ -465,6 +465,20 @@ fn timeline_at_120x30() {
 }
 
 #[test]
+fn a_narrow_timeline_keeps_every_year() {
+    let mut app = seeds_app(56, 20);
+    press(&mut app, "t");
+    press(&mut app, "G");
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer()).join("\n");
+    // "20 November 2024" does not fit the narrow date column: the month is
+    // cut, never the year.
+    assert!(screen.contains("Nov 2024"), "{screen}");
+    assert!(!screen.contains("November 20…"), "{screen}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
 fn timeline_with_the_4_october_sources_expanded_at_80x24() {
     let mut app = seeds_app(80, 24);
     press(&mut app, "t");

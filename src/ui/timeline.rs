@@ -19,6 +19,8 @@ use crate::text;
 
 /// Cells of the date column: "28 November 2024?" fits.
 const DATE_W: usize = 18;
+/// Cells of the date column below 60 cells: "5–8 Jun 2024?" fits.
+const NARROW_DATE_W: usize = 13;
 /// Cells of the sources column: "×12".
 const SOURCES_W: usize = 5;
 
@@ -49,7 +51,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         th.header(),
     )];
     let actors_w = if width >= 110 { (width / 5).min(40) } else { 0 };
-    let date_w = if width >= 60 { DATE_W } else { 12 };
+    let date_w = if width >= 60 { DATE_W } else { NARROW_DATE_W };
     for (i, &row) in t
         .rows
         .iter()
@@ -124,7 +126,11 @@ fn row_spans(
                 let d = &event.date.span;
                 format!("{}?", &article.text[d.start as usize..d.end as usize])
             } else {
-                g.label()
+                // A narrow column shows "20 Nov 2024" rather than cutting
+                // the year off "20 November 2024".
+                Some(g.label())
+                    .filter(|l| text::display_width(l) <= date_w)
+                    .unwrap_or_else(|| g.short_label())
             };
             spans.push(Span::styled(
                 format!("{marker}{} ", text::pad(&label, date_w)),
@@ -202,16 +208,24 @@ fn snippet(
     {
         before
     } else {
-        format!(
-            "…{}",
-            // The sentence's own text before the date, so the window never
-            // reaches into the sentence before it.
-            text::context_before(
-                &text[sentence.start..date.start],
-                date.start - sentence.start,
-                (room * 2 / 5).saturating_sub(1),
-            )
-        )
+        // The sentence's own text before the date, so the window never
+        // reaches into the sentence before it.
+        let context = text::context_before(
+            &text[sentence.start..date.start],
+            date.start - sentence.start,
+            (room * 2 / 5).saturating_sub(1),
+        );
+        // Where even the last word does not fit, its tail ("…ounced")
+        // would read as a word: the ellipsis alone says text is left out.
+        let cut = before
+            .strip_suffix(context.as_str())
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(|c| !c.is_whitespace());
+        if cut {
+            "…".to_owned()
+        } else {
+            format!("…{context}")
+        }
     };
     let right_w = room.saturating_sub(text::display_width(&left));
     let right = text::pad(&after, right_w);
@@ -220,4 +234,43 @@ fn snippet(
         Span::styled(mid, th.matched()),
         Span::raw(right),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text `snippet` shows.
+    fn shown(text: &str, date: &str, width: usize) -> String {
+        let at = text.find(date).unwrap();
+        snippet(
+            Theme::default(),
+            text,
+            0..text.len(),
+            at..at + date.len(),
+            width,
+        )
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect()
+    }
+
+    #[test]
+    fn a_snippet_never_starts_inside_a_word() {
+        let s = "Andrey Rudenko announced about two weeks ago that it would not be fast.";
+        let date = "about two weeks ago";
+        // Wide: the words before the date fit whole.
+        assert!(shown(s, date, 80).starts_with("Andrey Rudenko announced about"));
+        // Narrower: whole words only, after the ellipsis.
+        let mid = shown(s, date, 50);
+        assert!(mid.starts_with("…"), "{mid}");
+        let words: Vec<&str> = s.split(' ').collect();
+        let first = mid.trim_start_matches('…').split(' ').next().unwrap();
+        assert!(words.contains(&first), "{mid}");
+        // So narrow that not even "announced" fits: the ellipsis alone,
+        // never "…ounced".
+        let tight = shown(s, date, 30);
+        assert!(tight.starts_with("…about two"), "{tight}");
+        assert_eq!(text::display_width(&tight), 30);
+    }
 }
