@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{overlay_box, theme::Theme};
-use crate::app::App;
+use crate::app::keymap::Context;
+use crate::app::{Action, App};
 use crate::export::{Format, What};
 use crate::text;
 
@@ -28,7 +29,21 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         w,
         h,
         " Export ".into(),
-        " j/k what · Tab format · Enter write · Esc close ",
+        super::box_hint(
+            app,
+            &[
+                (
+                    &[
+                        (Action::Down, Context::Export),
+                        (Action::Up, Context::Export),
+                    ],
+                    "what",
+                ),
+                (&[(Action::FocusNext, Context::Export)], "format"),
+                (&[(Action::Activate, Context::Export)], "write"),
+                (&[(Action::Back, Context::Export)], "close"),
+            ],
+        ),
     ) else {
         return;
     };

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{overlay_box, theme::Theme};
+use crate::app::Action;
 use crate::app::App;
-use crate::app::keymap::{HELP_KEYS_W, HelpRow, help_width};
+use crate::app::keymap::{Context, HELP_KEYS_W, HelpRow, help_width};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
@@ -27,7 +28,19 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         w,
         h,
         " Keys · dimmed ones do nothing here ".into(),
-        " Esc or ? closes, j/k PgDn PgUp scroll ",
+        super::box_hint(
+            app,
+            &[
+                (
+                    &[
+                        (Action::ToggleHelp, Context::Help),
+                        (Action::ToggleHelp, Context::Global),
+                    ],
+                    "close",
+                ),
+                (super::SCROLL_KEYS, "scroll"),
+            ],
+        ),
     ) else {
         return;
     };

@@ -26,8 +26,9 @@ use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
 
+use crate::app::keymap::Context;
 use crate::app::layout::{FLOOR_HEIGHT, FLOOR_WIDTH};
-use crate::app::{App, Area, Layout, Overlay, Pane, View};
+use crate::app::{Action, App, Area, Layout, Overlay, Pane, View};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -99,7 +100,7 @@ fn overlay_box(
     w: u16,
     h: u16,
     title: String,
-    hint: &'static str,
+    hint: String,
 ) -> Option<Rect> {
     if w < 10 || h < 3 {
         return None;
@@ -120,6 +121,45 @@ fn overlay_box(
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(block, area);
     Some(inner)
+}
+
+/// The keys that scroll the help and the warnings: j/k are the boxes' own,
+/// the page keys are global ones they take.
+const SCROLL_KEYS: &[(Action, Context)] = &[
+    (Action::Down, Context::Help),
+    (Action::Up, Context::Help),
+    (Action::PageDown, Context::Help),
+    (Action::PageUp, Context::Help),
+];
+
+/// A box's footer naming the keys the keymap has for each of `parts`
+/// (actions looked up in a context, and what they do), so a config that
+/// rebinds them is shown: " Esc/? close · j/k/PgDn/PgUp scroll ". A part
+/// whose actions have no key is left out.
+fn box_hint(app: &App, parts: &[(&[(Action, Context)], &str)]) -> String {
+    let mut out = String::from(" ");
+    for (actions, what) in parts {
+        let mut keys: Vec<String> = Vec::new();
+        for (action, ctx) in actions.iter() {
+            if let Some(k) = app.keymap.key_for(action, *ctx) {
+                let k = k.to_string();
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+        }
+        if keys.is_empty() {
+            continue;
+        }
+        if out.len() > 1 {
+            out.push_str(" · ");
+        }
+        out.push_str(&keys.join("/"));
+        out.push(' ');
+        out.push_str(what);
+    }
+    out.push(' ');
+    out
 }
 
 /// "first-last of N", the counts grouped: which rows of a list or lines of

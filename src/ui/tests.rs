@@ -113,6 +113,24 @@ fn too_small_says_so() {
 }
 
 #[test]
+fn the_help_footer_names_the_keys_a_config_binds() {
+    use crate::app::keymap::{Code, Context, Key};
+    let mut app = seeds_app(100, 30);
+    // Page down by Ctrl-d only, and show the help with h as well as ?.
+    app.keymap
+        .bind(Context::Global, Key::plain(Code::PageDown), None);
+    app.keymap
+        .bind(Context::Global, Key::char('h'), Some(Action::ToggleHelp));
+    press(&mut app, "?");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains("Esc/? close · j/k/C-d/PgUp scroll"),
+        "{screen}"
+    );
+    assert!(!screen.contains("PgDn"), "{screen}");
+}
+
+#[test]
 fn the_help_lists_every_binding_of_the_keymap() {
     // Tall enough for every row of the help at once.
     let mut app = seeds_app(200, 200);

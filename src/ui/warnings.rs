@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
 use super::{overlay_box, theme::Theme};
-use crate::app::App;
+use crate::app::keymap::Context;
+use crate::app::{Action, App};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
@@ -42,7 +43,19 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
         w,
         h,
         title,
-        " Esc or w closes, j/k PgDn PgUp scroll ",
+        super::box_hint(
+            app,
+            &[
+                (
+                    &[
+                        (Action::ToggleHelp, Context::Help),
+                        (Action::ToggleWarnings, Context::Help),
+                    ],
+                    "close",
+                ),
+                (super::SCROLL_KEYS, "scroll"),
+            ],
+        ),
     ) else {
         return;
     };
