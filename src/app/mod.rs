@@ -440,7 +440,12 @@ impl App {
                 Action::Down => (scroll + 1).min(max),
                 Action::Up => scroll.saturating_sub(1),
                 Action::PageDown => (scroll + self.overlay_page(overlay, scroll)).min(max),
-                Action::PageUp => scroll.saturating_sub(self.overlay_page(overlay, scroll)),
+                Action::PageUp => match overlay {
+                    Overlay::Warnings { .. } => {
+                        scroll.saturating_sub(self.warnings_fitting_before(scroll).max(1))
+                    }
+                    _ => scroll.saturating_sub(self.overlay_page(overlay, scroll)),
+                },
                 Action::Top => 0,
                 Action::Bottom => max,
                 _ => return None,
@@ -775,19 +780,34 @@ impl App {
     /// whole: each is a line naming its place and its problem wrapped
     /// below, as the renderer lays them out.
     fn warnings_shown_whole(&self, scroll: usize) -> usize {
+        self.warnings_that_fit(self.warning_problems().skip(scroll))
+    }
+
+    /// How many of the warnings before number `scroll` fit whole in the
+    /// warnings box: what a page up steps back, so it shows the screenful
+    /// above, however tall its warnings are.
+    fn warnings_fitting_before(&self, scroll: usize) -> usize {
+        let total = self.lib.corpus.warnings.len() + self.warnings.len();
+        let before = total.saturating_sub(scroll);
+        self.warnings_that_fit(self.warning_problems().rev().skip(before))
+    }
+
+    /// Every warning's problem as the warnings box words it: the corpus's,
+    /// then the app's own.
+    fn warning_problems(&self) -> impl DoubleEndedIterator<Item = String> + '_ {
+        (self.lib.corpus.warnings.iter())
+            .map(|w| w.problem.to_string())
+            .chain(self.warnings.iter().cloned())
+    }
+
+    /// How many of `problems`, in turn, the warnings box shows whole.
+    fn warnings_that_fit(&self, problems: impl Iterator<Item = String>) -> usize {
         let rows = usize::from(self.layout.screen.h.saturating_sub(4));
         let inner = warnings_width(self.layout.screen.w).saturating_sub(2);
         let width = warning_problem_width(usize::from(inner));
-        let problems = (self
-            .lib
-            .corpus
-            .warnings
-            .iter()
-            .map(|w| w.problem.to_string()))
-        .chain(self.warnings.iter().cloned());
         let (mut used, mut whole) = (0, 0);
         let mut wrapped = Vec::new();
-        for p in problems.skip(scroll) {
+        for p in problems {
             wrapped.clear();
             crate::text::wrap_paragraph(&p, 0..p.len(), width, &mut wrapped);
             used += 1 + wrapped.len();

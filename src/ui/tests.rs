@@ -919,6 +919,36 @@ fn while_loading_the_list_counts_no_actors_and_then_counts_them() {
 }
 
 #[test]
+fn a_page_up_in_the_warnings_goes_back_a_whole_screen() {
+    use std::sync::Arc;
+
+    use crate::library::Library;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.jsonl");
+    // Ten short warnings (lines 2-11, two rows each at 60x24), then tall
+    // ones (four rows each).
+    let mut lines = String::from("{\"title\": \"Fine\", \"body\": \"One good line.\"}\n");
+    lines.push_str(&"{\"title\": \"t\"}\n".repeat(10));
+    lines.push_str(&"{\"title\": [1,]}\n".repeat(20));
+    std::fs::write(&path, lines).unwrap();
+    let corpus = crate::corpus::Corpus::load_path(&path).unwrap();
+    let lib = Library::build(corpus, &crate::actors::Extraction::builtin());
+    let mut a = App::new(Arc::new(lib), 60, 24);
+    press(&mut a, "w");
+    let first_shown = |a: &App| -> String {
+        let screen = rows(draw(a).backend().buffer()).join("\n");
+        let at = screen.split("bad.jsonl:").nth(1).unwrap_or_default();
+        at.chars().take_while(char::is_ascii_digit).collect()
+    };
+    press(&mut a, "pgdn");
+    assert_eq!(first_shown(&a), "12", "a page down shows the tall ones");
+    // Back up by the screenful above (the ten short ones), not by as many
+    // warnings as the tall page holds.
+    press(&mut a, "pgup");
+    assert_eq!(first_shown(&a), "2");
+}
+
+#[test]
 fn a_page_of_warnings_skips_none_of_them() {
     use std::sync::Arc;
 
