@@ -287,7 +287,10 @@ impl Command {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     crate::logs::init();
     match run(cli) {
         Ok(code) => code,
@@ -296,6 +299,25 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints clap's message for a command line it could not read, and exits
+/// as clap would. A corpus given to a subcommand as a bare path (`dossier
+/// list big.jsonl`) gets a tip: subcommands take it with --corpus.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let _ = e.print();
+    if e.kind() == ErrorKind::UnknownArgument {
+        if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
+            let sub = std::env::args().nth(1).unwrap_or_default();
+            if std::path::Path::new(arg).exists() && !arg.starts_with('-') {
+                eprintln!(
+                    "\ntip: a subcommand reads a corpus given with --corpus: dossier {sub} --corpus {arg}"
+                );
+            }
+        }
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -197,6 +197,19 @@ fn a_user_gazetteer_adds_actors() {
 }
 
 #[test]
+fn a_bare_path_after_a_subcommand_is_told_to_use_corpus() {
+    let out = dossier(&["list", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("dossier list --corpus seeds"), "{err}");
+    // A word that is no file gets clap's message alone.
+    let out = dossier(&["list", "no-such-thing"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("--corpus no-such-thing"), "{err}");
+}
+
+#[test]
 fn path_and_corpus_together_are_refused() {
     let out = dossier(&["seeds", "--corpus", "seeds"]);
     assert_eq!(out.status.code(), Some(2));
