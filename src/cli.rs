@@ -21,6 +21,15 @@ use dossier::text;
 
 use crate::term::Start;
 
+/// Writes a line to stderr, like `eprintln!` but without panicking when
+/// stderr is a closed pipe (`dossier list 2>&1 | head -1`): a message
+/// nobody can read is dropped.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
 /// Exit code for a bad corpus path or gazetteer: nothing was shown.
 const EXIT_INPUT: u8 = 2;
 
@@ -295,7 +304,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            say!("dossier: {e:#}");
             ExitCode::FAILURE
         }
     }
@@ -311,7 +320,7 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
             let sub = std::env::args().nth(1).unwrap_or_default();
             if std::path::Path::new(arg).exists() && !arg.starts_with('-') {
-                eprintln!(
+                say!(
                     "\ntip: a subcommand reads a corpus given with --corpus: dossier {sub} --corpus {arg}"
                 );
             }
@@ -355,7 +364,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         sub.corpus.clone(),
     ];
     if corpora.iter().flatten().count() > 1 {
-        eprintln!("dossier: give the corpus once, either as PATH or with --corpus");
+        say!("dossier: give the corpus once, either as PATH or with --corpus");
         return Ok(ExitCode::from(EXIT_INPUT));
     }
     let path = corpora.into_iter().flatten().next();
@@ -367,14 +376,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let how = match extraction(gazetteer.as_deref(), finding) {
         Ok(g) => g,
         Err(msg) => {
-            eprintln!("dossier: {msg}");
+            say!("dossier: {msg}");
             return Ok(ExitCode::from(EXIT_INPUT));
         }
     };
     // Everything the user typed is checked before the terminal is touched.
     if let Some(p) = &path {
         if let Err(e) = Corpus::check(p) {
-            eprintln!("dossier: {e}");
+            say!("dossier: {e}");
             // `dossier --config F config` reads `config` as the corpus:
             // options go after the subcommand.
             let name = p.to_string_lossy();
@@ -382,7 +391,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .get_subcommands()
                 .any(|c| c.get_name() == name)
             {
-                eprintln!(
+                say!(
                     "dossier: to run `dossier {name}`, put the options after it: dossier {name} [OPTIONS]"
                 );
             }
@@ -400,7 +409,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => match export_plan(format.as_deref(), what.as_deref(), actor.is_some(), output) {
             Ok(plan) => Some(plan),
             Err(msg) => {
-                eprintln!("dossier: {msg}");
+                say!("dossier: {msg}");
                 return Ok(ExitCode::from(EXIT_INPUT));
             }
         },
@@ -410,7 +419,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let config = match load_config(cli.config.as_deref()) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("dossier: {e}");
+                say!("dossier: {e}");
                 return Ok(ExitCode::from(EXIT_INPUT));
             }
         };
@@ -441,7 +450,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(p) => match crate::loader::load_for_cli(p, &how) {
             Ok(lib) => lib,
             Err(e) => {
-                eprintln!("dossier: {e}");
+                say!("dossier: {e}");
                 return Ok(ExitCode::from(EXIT_INPUT));
             }
         },
@@ -563,7 +572,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let query = Query::parse(&query);
             for p in &query.problems {
-                eprintln!("warning: {}", dossier::text::safe_line(p));
+                say!("warning: {}", dossier::text::safe_line(p));
             }
             let lib = Arc::new(lib);
             let marked = query.uses_marks().then(|| saved_marks(&lib));
@@ -654,9 +663,7 @@ fn config_command(
         match &wanted {
             Some(p) => writeln!(out, "{}", p.display())?,
             None => {
-                eprintln!(
-                    "dossier: this system has no home folder for a config; use --config FILE"
-                );
+                say!("dossier: this system has no home folder for a config; use --config FILE");
                 return Ok(ExitCode::from(EXIT_INPUT));
             }
         }
@@ -672,7 +679,7 @@ fn config_command(
                 .unwrap_or_default()
         )?,
         Err(e) => {
-            eprintln!("dossier: {e}");
+            say!("dossier: {e}");
             return Ok(ExitCode::from(EXIT_INPUT));
         }
     }
@@ -748,7 +755,7 @@ fn run_export(
     let hits = query.map(|q| {
         let query = Query::parse(q);
         for p in &query.problems {
-            eprintln!("warning: {}", text::safe_line(p));
+            say!("warning: {}", text::safe_line(p));
         }
         // is: terms read the marks the TUI saved, as `filter` does.
         let marked = query.uses_marks().then(|| saved_marks(&lib));
@@ -798,7 +805,7 @@ fn run_export(
                 }
                 Err(e) => {
                     tracing::warn!("{e}");
-                    eprintln!(
+                    say!(
                         "dossier: {e}; check that the folder is writable, or leave out --output to write to stdout"
                     );
                     Ok(ExitCode::FAILURE)
@@ -846,7 +853,7 @@ fn extraction(file: Option<&std::path::Path>, finding: Finding) -> Result<Extrac
 /// reading them go to stderr and leave no marks.
 fn saved_marks(lib: &Library) -> dossier::search::Marked {
     let Some(dir) = dossier::paths::data_dir() else {
-        eprintln!("warning: no data folder (is HOME set?): is: terms see no marks");
+        say!("warning: no data folder (is HOME set?): is: terms see no marks");
         return dossier::search::Marked::none(lib.corpus.len());
     };
     let now = std::time::SystemTime::now()
@@ -854,7 +861,7 @@ fn saved_marks(lib: &Library) -> dossier::search::Marked {
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
     let loaded = dossier::state::Store::for_corpus(&dir, &lib.corpus.origin).load(now);
     for w in &loaded.warnings {
-        eprintln!("warning: {}", dossier::text::safe_line(w));
+        say!("warning: {}", dossier::text::safe_line(w));
     }
     loaded.marks.marked(&lib.corpus)
 }
@@ -884,7 +891,7 @@ fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
     match lib.actors.lookup(name) {
         Lookup::Found(id) => Some(id),
         Lookup::NotFound => {
-            eprintln!(
+            say!(
                 "dossier: no actor matches {:?}; `dossier actors` lists them",
                 dossier::text::safe_line(name)
             );
@@ -895,7 +902,7 @@ fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
                 .iter()
                 .map(|&i| lib.actors.get(i).name.to_owned())
                 .collect();
-            eprintln!(
+            say!(
                 "dossier: {:?} could be any of: {}; give more of the name",
                 dossier::text::safe_line(name),
                 dossier::text::safe_line(&names.join(", "))

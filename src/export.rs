@@ -370,7 +370,7 @@ where
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(csv_header(T::WHAT))?;
+    w.write_record(csv_header(T::WHAT)).map_err(csv_io)?;
     for r in rows {
         let row: Vec<Cow<'_, str>> = cells(r)
             .into_iter()
@@ -379,9 +379,20 @@ where
                 if safe == c { c } else { Cow::Owned(safe) }
             })
             .collect();
-        w.write_record(row.iter().map(|c| c.as_bytes()))?;
+        w.write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(csv_io)?;
     }
     w.flush()
+}
+
+/// A CSV error as an io error, keeping the kind of one from writing (csv's
+/// own conversion makes every error `Other`, and a closed pipe must stay
+/// one: `dossier export --format csv | head` is not a failure).
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// Which export a record type belongs to.

@@ -562,7 +562,9 @@ pub fn write_json<T: Serialize>(mut out: impl Write, rows: &[T]) -> io::Result<(
     for (i, row) in rows.iter().enumerate() {
         out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
         let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter);
-        row.serialize(&mut ser).map_err(io::Error::other)?;
+        // (A JSON error from writing keeps its io kind, so a closed pipe
+        // is still seen as one.)
+        row.serialize(&mut ser).map_err(io::Error::from)?;
     }
     out.write_all(if rows.is_empty() { b"]\n" } else { b"\n]\n" })
 }

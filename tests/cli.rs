@@ -409,3 +409,40 @@ fn an_empty_file_is_listed_and_found_by_its_file_name() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0]["title"], "minutes-draft.txt");
 }
+
+#[test]
+fn json_and_csv_into_a_pipe_closed_early_end_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("many.jsonl");
+    // Far more output than a pipe holds, so the reader's leaving is seen.
+    let line = r#"{"title": "Talks", "body": "Vladimir Putin met Zamir Kabulov in Moscow. Putin said so."}"#;
+    std::fs::write(&corpus, format!("{line}\n").repeat(3000)).unwrap();
+    let corpus = corpus.to_str().unwrap();
+    for args in [
+        &["mentions", "--json", "--corpus", corpus][..],
+        &["list", "--json", "--corpus", corpus],
+        &[
+            "export", "--format", "csv", "--what", "mentions", "--actor", "Putin", "--corpus",
+            corpus,
+        ],
+    ] {
+        let mut child = Command::new(common::bin())
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0u8; 64];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // (The pipe closes here, as `| head -c 64` would close it.)
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?}\n{err}", out.status);
+        assert!(
+            !err.contains("Broken pipe") && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
+    }
+}
