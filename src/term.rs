@@ -3,7 +3,7 @@
 //! The terminal is restored in one function, [`restore`], reached on every
 //! way out: normal quit and errors (the [`Session`] guard's `Drop`), panics
 //! (a hook that restores before the panic message is printed, then chains to
-//! the previous hook), and SIGTERM, SIGHUP and SIGINT (a watcher thread
+//! the previous hook), and SIGTERM, SIGHUP, SIGINT and SIGQUIT (a watcher thread
 //! turns them into a quit; if the loop does not stop promptly the watcher
 //! restores and exits itself). Mouse capture is switched off there too.
 //!
@@ -25,7 +25,7 @@ use crossterm::event::{
 use crossterm::{cursor, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use dossier::actors::Extraction;
 use dossier::app::keymap::{Code, Key};
@@ -819,16 +819,18 @@ fn stop_self() {
     }
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into a quit (SIGINT not while a
-/// child has the terminal: see [`AWAY`]). Should the loop not stop within
-/// a second, restores the terminal and exits from here.
+/// Turns SIGTERM, SIGHUP, SIGINT and SIGQUIT into a quit (SIGINT and
+/// SIGQUIT not while a child has the terminal: Ctrl-C and Ctrl-\ there are
+/// the child's; see [`AWAY`]). Left at its default, SIGQUIT would dump core
+/// with the terminal still raw. Should the loop not stop within a second,
+/// restores the terminal and exits from here.
 fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         let first = signals.forever().find(|&sig| {
             let childs = AWAY.load(Ordering::SeqCst)
                 || now_ms().saturating_sub(BACK_AT.load(Ordering::SeqCst)) < SIGINT_GRACE_MS;
-            !(sig == SIGINT && childs)
+            !((sig == SIGINT || sig == SIGQUIT) && childs)
         });
         if let Some(sig) = first {
             let _ = tx.send(Input::Signal(sig));

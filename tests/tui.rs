@@ -92,6 +92,18 @@ fn three_panes_keys_and_a_clean_exit() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
+    a_signal_restores_the_terminal("TERM", 143);
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    // Its default action would dump core with the terminal still raw.
+    a_signal_restores_the_terminal("QUIT", 131);
+}
+
+/// Sends SIG`sig` to the app and checks that it exits with `code` and
+/// leaves the shell's terminal modes as they were.
+fn a_signal_restores_the_terminal(sig: &str, code: u8) {
     let Some(t) = Tmux::start(100, 30) else {
         return;
     };
@@ -105,17 +117,23 @@ fn sigterm_restores_the_terminal() {
     t.wait_for("the app", |s| s.contains("Articles (5)"));
     let pid = std::fs::read_to_string(&pidfile).unwrap().trim().to_owned();
     std::process::Command::new("kill")
-        .args(["-TERM", &pid])
+        .args([&format!("-{sig}"), &pid])
         .status()
         .unwrap();
     // The command line holds "EXIT=$?" too: wait for the status's own line.
-    let s = t.wait_for("exit after SIGTERM", |s| {
+    let s = t.wait_for("exit after the signal", |s| {
         s.lines().any(|l| l.starts_with("EXIT="))
     });
     assert!(
-        s.contains("EXIT=143"),
-        "killed by SIGTERM reports 128+15:\n{s}"
+        s.contains(&format!("EXIT={code}")),
+        "killed by SIG{sig} reports {code}:\n{s}"
     );
+    assert!(!s.contains("core dumped"), "{s}");
+    // (The shell puts its own modes back after a job a signal killed, so
+    // the screen, the mouse and the cursor are what show a restore.)
+    assert_eq!(t.format("#{alternate_on}"), "0", "the app's screen left up");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse capture left on");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "the cursor left hidden");
     let s = t.shell_modes();
     assert!(s.contains("icanon"), "raw mode was left:\n{s}");
 }
