@@ -668,7 +668,8 @@ pub struct WriteError {
 /// same folder, which is flushed to disk and then renamed over `path`. On
 /// any error the temporary file is removed and `path` is left as it was.
 /// An existing file keeps its permissions; a new one gets the usual ones
-/// (0666 less the umask).
+/// (0666 less the umask). A read-only file is refused, as `>` in a shell
+/// refuses it: the rename would replace it regardless.
 pub fn write_file<T>(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
@@ -677,44 +678,109 @@ pub fn write_file<T>(
         path: path.to_owned(),
         source,
     };
+    let (dir, name) = split_path(path).map_err(err)?;
+    let old = std::fs::metadata(path).ok();
+    if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
+        return Err(err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only (make it writable, or write to another name)",
+        )));
+    }
+    #[cfg(unix)]
+    let perms = old.map(|m| m.permissions());
+    #[cfg(not(unix))]
+    let perms = None;
+    let (tmp, value) = write_temp(dir, name, perms, fill).map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    sync_dir(dir);
+    Ok(value)
+}
+
+/// Writes a new file in `dir` atomically, as [`write_file`] does, under
+/// `name` or, when a file has that name, `name` with `-2`, `-3`... before
+/// the extension. The name is taken only by the rename, which never
+/// replaces a file, so two exports in the same second cannot land on one
+/// name. Returns what `fill` returned and the path written.
+pub fn write_new_file<T>(
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> Result<(T, PathBuf), WriteError> {
+    let err = |source: io::Error| WriteError {
+        path: dir.join(name),
+        source,
+    };
+    let (mut tmp, value) = write_temp(dir, name.as_ref(), None, fill).map_err(err)?;
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let names =
+        std::iter::once(name.to_owned()).chain((2..1000).map(|i| format!("{stem}-{i}.{ext}")));
+    for candidate in names {
+        let path = dir.join(&candidate);
+        match tmp.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_dir(dir);
+                return Ok((value, path));
+            }
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(err(e.error)),
+        }
+    }
+    Err(err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "a thousand files already have this name",
+    )))
+}
+
+/// The folder and the file name of `path`.
+fn split_path(path: &Path) -> io::Result<(&Path, &std::ffi::OsStr)> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let name = path.file_name().ok_or_else(|| {
-        err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a file name",
-        ))
-    })?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file name"))?;
+    Ok((dir, name))
+}
+
+/// A temporary file in `dir` (named after `name`, hidden) that `fill` has
+/// written and that is flushed to disk, with `perms` or the usual ones.
+fn write_temp<T>(
+    dir: &Path,
+    name: &std::ffi::OsStr,
+    perms: Option<std::fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
+) -> io::Result<(tempfile::NamedTempFile, T)> {
     let mut builder = tempfile::Builder::new();
     let prefix = format!(".{}.", name.to_string_lossy());
     builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
-    let perms = {
+    {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666))
-    };
-    #[cfg(unix)]
-    builder.permissions(perms);
-    let mut tmp = builder.tempfile_in(dir).map_err(err)?;
+        builder.permissions(perms.unwrap_or_else(|| std::fs::Permissions::from_mode(0o666)));
+    }
+    #[cfg(not(unix))]
+    let _ = perms;
+    let mut tmp = builder.tempfile_in(dir)?;
     let value = {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
-        let value = fill(&mut w).map_err(err)?;
-        w.flush().map_err(err)?;
+        let value = fill(&mut w)?;
+        w.flush()?;
         value
     };
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    // The rename lasts once the folder is on disk too; a folder that
-    // cannot be synced (some filesystems) has still been renamed in.
+    tmp.as_file().sync_all()?;
+    Ok((tmp, value))
+}
+
+/// Makes a rename into `dir` last: the folder is synced too (a folder
+/// that cannot be synced, on some filesystems, has still been renamed in).
+fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(value)
+    #[cfg(not(unix))]
+    let _ = dir;
 }
 
 #[cfg(test)]
@@ -746,6 +812,53 @@ mod tests {
         write_file(&path, |w| w.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused_and_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keep.md");
+        std::fs::write(&path, "mine").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let e = write_file(&path, |w| w.write_all(b"new")).unwrap_err();
+        assert!(e.to_string().contains("read-only"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn new_files_under_one_name_never_replace_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = "dossier-articles-20241004-153000.md";
+        let folder = dir.path();
+        // Many writers at once, as a burst of x Enter makes them.
+        let paths: Vec<PathBuf> = std::thread::scope(|s| {
+            let writers: Vec<_> = (0..8)
+                .map(|i| {
+                    s.spawn(move || {
+                        let body = format!("export {i}");
+                        write_new_file(folder, name, |w| w.write_all(body.as_bytes()))
+                            .unwrap()
+                            .1
+                    })
+                })
+                .collect();
+            writers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        let mut bodies: Vec<String> = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        bodies.sort();
+        let want: Vec<String> = (0..8).map(|i| format!("export {i}")).collect();
+        assert_eq!(bodies, want, "every export is kept, each in its own file");
+        assert!(paths.iter().any(|p| p.ends_with(name)));
+        assert!(
+            paths
+                .iter()
+                .any(|p| p.ends_with("dossier-articles-20241004-153000-8.md"))
+        );
     }
 
     #[test]

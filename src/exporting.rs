@@ -4,7 +4,7 @@
 //! the library's [`dossier::export`] on a thread of its own, and answers
 //! with [`Action::Exported`].
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -23,20 +23,6 @@ pub fn file_name(what: What, format: Format, now: SystemTime) -> String {
     format!("dossier-{}-{stamp}.{}", what.name(), format.name())
 }
 
-/// A path in `dir` for `name` that no file has yet: `name`, or with `-2`,
-/// `-3`... before the extension when two exports share a second.
-fn free_path(dir: &Path, name: &str) -> PathBuf {
-    let first = dir.join(name);
-    if !first.exists() {
-        return first;
-    }
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    (2..1000)
-        .map(|i| dir.join(format!("{stem}-{i}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
-}
-
 /// Writes the export into the current folder on a new thread and sends
 /// the outcome through `send`.
 pub fn spawn(
@@ -49,13 +35,13 @@ pub fn spawn(
     std::thread::spawn(move || {
         let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         let what = selection.what();
-        let path = free_path(&dir, &file_name(what, format, SystemTime::now()));
+        let name = file_name(what, format, SystemTime::now());
         let started = std::time::Instant::now();
-        let written = export::write_file(&path, |w| {
+        let written = export::write_new_file(&dir, &name, |w| {
             export::write(w, &lib, &selection, format, scope.as_deref())
         });
         let outcome = match written {
-            Ok(records) => {
+            Ok((records, path)) => {
                 tracing::info!(
                     path = %path.display(),
                     records,
@@ -93,18 +79,6 @@ mod tests {
         assert_eq!(
             file_name(What::Mentions, Format::Csv, t),
             "dossier-mentions-20241004-153000.csv"
-        );
-    }
-
-    #[test]
-    fn a_taken_name_gets_a_number() {
-        let dir = tempfile::tempdir().unwrap();
-        let name = "dossier-articles-20241004-153000.md";
-        assert_eq!(free_path(dir.path(), name), dir.path().join(name));
-        std::fs::write(dir.path().join(name), "").unwrap();
-        assert_eq!(
-            free_path(dir.path(), name),
-            dir.path().join("dossier-articles-20241004-153000-2.md")
         );
     }
 }
