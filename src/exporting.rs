@@ -61,17 +61,48 @@ pub fn spawn(
             }
             Err(e) => {
                 tracing::warn!("export failed: {e}");
-                Err(format!("{e}; start dossier in a folder you can write to"))
+                Err(failure(&e, &dir))
             }
         };
         send(Action::Exported(outcome));
     });
 }
 
+/// Why an export failed, short enough for the status line: what went
+/// wrong first, then the folder ("permission denied in /srv/news (start
+/// dossier in a folder you can write to)"). The file's name is left out:
+/// it was new, named by the clock.
+fn failure(e: &export::WriteError, dir: &std::path::Path) -> String {
+    use std::io::ErrorKind::{
+        NotFound, PermissionDenied, QuotaExceeded, ReadOnlyFilesystem, StorageFull,
+    };
+    let why = match e.source.kind() {
+        kind @ (PermissionDenied | ReadOnlyFilesystem | StorageFull | QuotaExceeded | NotFound) => {
+            kind.to_string()
+        }
+        _ => e.source.to_string(),
+    };
+    let dir = dossier::text::safe_line(&dir.display().to_string()).into_owned();
+    format!("{why} in {dir} (start dossier in a folder you can write to)")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[test]
+    fn a_failure_says_why_and_where_first() {
+        let dir = std::path::Path::new("/srv/news");
+        let e = export::WriteError {
+            path: dir.join("dossier-articles-20241004-153000.md"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            failure(&e, dir),
+            "permission denied in /srv/news (start dossier in a folder you can write to)"
+        );
+    }
 
     #[test]
     fn names_carry_what_when_and_the_format() {

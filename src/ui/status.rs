@@ -24,10 +24,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let left = format!(" {}", app.message.clone().unwrap_or_else(|| summary(app)));
     let width = usize::from(area.width);
-    // The hints get at least two fifths of the line (so `? help` never
-    // goes), and three cells stand between them and the text, which is cut
-    // to fit when long.
-    let left_w = text::display_width(&left).min(width * 3 / 5);
+    // The hints get at least two fifths of the line, and three cells stand
+    // between them and the text, which is cut to fit when long. A message
+    // (an export failed, say) says something once: it takes all the line
+    // but `? help`, and the other hints give way.
+    let keep = match &app.message {
+        Some(_) => help_hint_width(app) + 3,
+        None => width * 2 / 5,
+    };
+    let left_w = text::display_width(&left).min(width.saturating_sub(keep));
     let hints = hints(app, width.saturating_sub(left_w + 3));
     let hint_w: usize = hints.iter().map(|s| text::display_width(&s.content)).sum();
     let room = width.saturating_sub(hint_w);
@@ -227,6 +232,18 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position(Position::new(x, area.y));
     }
 }
+
+/// Cells of the `? help` hint, the one the status line always keeps.
+fn help_hint_width(app: &App) -> usize {
+    app.keymap
+        .key_for(&Action::ToggleHelp, Context::Global)
+        .map_or(0, |k| {
+            text::display_width(&k.to_string()) + HELP_LABEL.len()
+        })
+}
+
+/// The label after the help key, as [`hints`] lays it out.
+const HELP_LABEL: &str = " help  ";
 
 /// Key hints for the focused pane, each key drawn from the keymap, as many
 /// as fit in `room` cells: the least important are dropped first.

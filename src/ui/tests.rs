@@ -476,6 +476,23 @@ fn the_status_line_keeps_help_and_the_selected_actor_when_narrow() {
 }
 
 #[test]
+fn a_message_takes_the_status_line_before_the_hints() {
+    let mut app = seeds_app(80, 24);
+    app.message =
+        Some("Export failed: permission denied in /tmp/qa/ro (start dossier in a folder)".into());
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(
+        status.contains("Export failed: permission denied in /tmp/qa/ro (start"),
+        "{status}"
+    );
+    assert!(status.trim_end().ends_with("? help"), "{status}");
+    // Without a message the hints have their room back.
+    app.message = None;
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("/ filter") && status.contains("q quit"), "{status}");
+}
+
+#[test]
 fn timeline_at_120x30() {
     let mut app = seeds_app(120, 30);
     press(&mut app, "t");
