@@ -890,6 +890,16 @@ fn report_warnings(lib: &Library) {
 fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
     match lib.actors.lookup(name) {
         Lookup::Found(id) => Some(id),
+        Lookup::Closest(id) => {
+            // No actor has that name: say which one is meant, so a wrong
+            // guess shows.
+            say!(
+                "dossier: no actor is called {:?}; taking the closest, {}",
+                dossier::text::safe_line(name),
+                dossier::text::safe_line(lib.actors.get(id).name)
+            );
+            Some(id)
+        }
         Lookup::NotFound => {
             say!(
                 "dossier: no actor matches {:?}; `dossier actors` lists them",
@@ -898,10 +908,17 @@ fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
             None
         }
         Lookup::Ambiguous(ids) => {
-            let names: Vec<String> = ids
+            // The most named first (actor ids are in that order), and not
+            // a screenful of them.
+            const SHOWN: usize = 8;
+            let mut names: Vec<String> = ids
                 .iter()
+                .take(SHOWN)
                 .map(|&i| lib.actors.get(i).name.to_owned())
                 .collect();
+            if ids.len() > SHOWN {
+                names.push(format!("and {} more", ids.len() - SHOWN));
+            }
             say!(
                 "dossier: {:?} could be any of: {}; give more of the name",
                 dossier::text::safe_line(name),

@@ -151,6 +151,20 @@ fn an_unknown_actor_is_explained() {
 }
 
 #[test]
+fn a_misspelt_actor_is_taken_as_the_closest_and_said_so() {
+    let out = dossier(&["mentions", "Putni", "--json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("taking the closest, Vladimir Putin"), "{err}");
+    let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r["actor"] == "Vladimir Putin"),
+        "{rows:?}"
+    );
+}
+
+#[test]
 fn a_folder_and_its_jsonl_twin_give_the_same_actors_and_mentions() {
     let folder = fixture("mini");
     let jsonl = fixture("mini.jsonl");

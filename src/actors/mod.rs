@@ -847,57 +847,100 @@ impl Actors {
         self.actors_in(doc).len()
     }
 
-    /// Finds the actor a user means by `name`: an exact name, alias or seen
-    /// spelling (ignoring case) first, else the best fuzzy match of a name or
-    /// alias.
+    /// Finds the actor a user means by `name`, ignoring case, trying in
+    /// turn: a name, alias or seen spelling; a whole word of one ("Blair")
+    /// or the start of one ("bortnik"); a slip of the keyboard (one edit,
+    /// or two in a longer name: "Putni", "Lavorv"); the best fuzzy match
+    /// of a name or alias. The last two are [`Lookup::Closest`], so a
+    /// caller can say which actor it took.
     pub fn lookup(&self, name: &str) -> Lookup {
         let wanted = name.trim().to_lowercase();
         if wanted.is_empty() {
             return Lookup::NotFound;
         }
-        let exact: Vec<ActorId> = (0..self.len())
-            .map(|i| ActorId(i as u32))
-            .filter(|&id| {
-                let a = self.get(id);
-                std::iter::once(a.name)
-                    .chain(a.aliases.iter().map(String::as_str))
-                    .chain(a.variants.iter().map(|v| v.text.as_str()))
-                    .any(|s| s.to_lowercase() == wanted)
-            })
-            .collect();
-        if exact.len() == 1 {
-            return Lookup::Found(exact[0]);
+        let forms = |id: ActorId| {
+            let a = self.get(id);
+            std::iter::once(a.name)
+                .chain(a.aliases.iter().map(String::as_str))
+                .chain(a.variants.iter().map(|v| v.text.as_str()))
+                .map(str::to_lowercase)
+                .collect::<Vec<String>>()
+        };
+        let ids = || (0..self.len()).map(|i| ActorId(i as u32));
+        let exact: Vec<ActorId> = ids().filter(|&id| forms(id).contains(&wanted)).collect();
+        if let Some(found) = Lookup::of(exact, Lookup::Found) {
+            return found;
         }
-        if exact.len() > 1 {
-            return Lookup::Ambiguous(exact);
+        // A word of a name, else the start of one (three letters at least).
+        let words = |id: ActorId, hit: &dyn Fn(&str) -> bool| {
+            forms(id)
+                .iter()
+                .any(|f| f.split(|c: char| !c.is_alphanumeric()).any(hit))
+        };
+        let whole: Vec<ActorId> = ids().filter(|&id| words(id, &|w| w == wanted)).collect();
+        if let Some(found) = Lookup::of(whole, Lookup::Found) {
+            return found;
+        }
+        if wanted.chars().count() >= 3 {
+            let starts: Vec<ActorId> = ids()
+                .filter(|&id| words(id, &|w| w.starts_with(wanted.as_str())))
+                .collect();
+            if let Some(found) = Lookup::of(starts, Lookup::Found) {
+                return found;
+            }
+        }
+        // A slip: the fewest edits (letters swapped count as one) to a
+        // name or a word of one, within what the length allows.
+        let allowed = match wanted.chars().count() {
+            0..=3 => 0,
+            4..=7 => 1,
+            _ => 2,
+        };
+        if allowed > 0 {
+            let mut best = (allowed + 1, Vec::new());
+            for id in ids() {
+                let d = forms(id)
+                    .iter()
+                    .flat_map(|f| {
+                        std::iter::once(f.as_str()).chain(f.split(|c: char| !c.is_alphanumeric()))
+                    })
+                    .filter(|w| w.len().abs_diff(wanted.len()) <= allowed)
+                    .map(|w| strsim::osa_distance(w, &wanted))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                if d < best.0 {
+                    best = (d, vec![id]);
+                } else if d == best.0 {
+                    best.1.push(id);
+                }
+            }
+            if let Some(found) = Lookup::of(best.1, Lookup::Closest) {
+                return found;
+            }
+        }
+        if wanted.chars().count() < 4 {
+            // Two or three letters match some name in any large corpus.
+            return Lookup::NotFound;
         }
         let fm = SkimMatcherV2::default().ignore_case();
-        let mut scored: Vec<(i64, ActorId)> = (0..self.len())
-            .filter_map(|i| {
-                let a = self.get(ActorId(i as u32));
+        let mut scored: Vec<(i64, ActorId)> = ids()
+            .filter_map(|id| {
+                let a = self.get(id);
                 std::iter::once(a.name)
                     .chain(a.aliases.iter().map(String::as_str))
                     .filter_map(|s| fm.fuzzy_match(s, name.trim()))
                     .max()
-                    .map(|score| (score, ActorId(i as u32)))
+                    .map(|score| (score, id))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        match scored.as_slice() {
-            [] => Lookup::NotFound,
-            [(_, id)] => Lookup::Found(*id),
-            [(best, id), (next, _), ..] if *best > *next => Lookup::Found(*id),
-            _ => {
-                let best = scored[0].0;
-                Lookup::Ambiguous(
-                    scored
-                        .iter()
-                        .take_while(|(s, _)| *s == best)
-                        .map(|&(_, id)| id)
-                        .collect(),
-                )
-            }
-        }
+        let best = scored.first().map(|s| s.0);
+        let top: Vec<ActorId> = scored
+            .iter()
+            .take_while(|(s, _)| Some(*s) == best)
+            .map(|&(_, id)| id)
+            .collect();
+        Lookup::of(top, Lookup::Closest).unwrap_or(Lookup::NotFound)
     }
 }
 
@@ -1059,12 +1102,35 @@ impl Roster {
 /// The outcome of [`Actors::lookup`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
-    /// One actor fits.
+    /// One actor fits: the name is one of its names, or a word of one.
     Found(ActorId),
+    /// No actor has the name, and this one comes closest (a misspelling,
+    /// or a fuzzy match): worth saying which was taken.
+    Closest(ActorId),
     /// Several fit equally well.
     Ambiguous(Vec<ActorId>),
     /// None fits.
     NotFound,
+}
+
+impl Lookup {
+    /// `ids` found one way: `one` of the only one, ambiguity among several,
+    /// `None` for none (try the next way).
+    fn of(ids: Vec<ActorId>, one: fn(ActorId) -> Lookup) -> Option<Lookup> {
+        match ids.as_slice() {
+            [] => None,
+            [id] => Some(one(*id)),
+            _ => Some(Lookup::Ambiguous(ids)),
+        }
+    }
+
+    /// The actor, found or taken as closest.
+    pub fn actor(&self) -> Option<ActorId> {
+        match self {
+            Lookup::Found(id) | Lookup::Closest(id) => Some(*id),
+            Lookup::Ambiguous(_) | Lookup::NotFound => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1157,5 +1223,29 @@ mod tests {
         assert_eq!(id(&a, "fsb"), id(&a, "Federal Security Service"));
         assert_eq!(id(&a, "bortnik"), id(&a, "Alexander Bortnikov"));
         assert_eq!(a.lookup("zzzzqqq"), Lookup::NotFound);
+    }
+
+    #[test]
+    fn lookup_takes_a_slip_of_the_keyboard_as_the_closest_name() {
+        let (_, a) = seeds();
+        for (typed, meant) in [
+            ("Putni", "Vladimir Putin"),
+            ("Lavorv", "Sergey Lavrov"),
+            ("Kabulvo", "Zamir Kabulov"),
+            ("Moscwo", "Moscow"),
+            ("Vladimir Puttin", "Vladimir Putin"),
+        ] {
+            let Lookup::Found(want) = a.lookup(meant) else {
+                panic!("{meant} is in the seeds")
+            };
+            assert_eq!(a.lookup(typed), Lookup::Closest(want), "{typed}");
+        }
+        // Too short to guess from.
+        assert_eq!(a.lookup("tb"), Lookup::NotFound);
+        // A word of a name is that actor, not a guess.
+        assert_eq!(
+            a.lookup("kabulov").actor(),
+            a.lookup("Zamir Kabulov").actor()
+        );
     }
 }

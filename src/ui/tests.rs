@@ -489,7 +489,10 @@ fn a_message_takes_the_status_line_before_the_hints() {
     // Without a message the hints have their room back.
     app.message = None;
     let status = rows(draw(&app).backend().buffer()).pop().unwrap();
-    assert!(status.contains("/ filter") && status.contains("q quit"), "{status}");
+    assert!(
+        status.contains("/ filter") && status.contains("q quit"),
+        "{status}"
+    );
 }
 
 #[test]
