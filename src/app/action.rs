@@ -147,6 +147,10 @@ pub enum Action {
     OpenQuotes,
     /// Show or fold each source of the timeline row under the cursor.
     Expand,
+    /// Show each source of the timeline row under the cursor.
+    Unfold,
+    /// Fold the sources of the timeline row under the cursor.
+    Fold,
     /// Results for the filter's query `generation` arrived.
     FilterResults {
         /// The generation of the query they answer.
@@ -269,7 +273,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 60] = [
+    pub const BINDABLE: [(Action, &'static str); 62] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -310,6 +314,8 @@ impl Action {
         (Action::OpenTimeline, "timeline"),
         (Action::OpenQuotes, "quotes"),
         (Action::Expand, "expand"),
+        (Action::Unfold, "unfold"),
+        (Action::Fold, "fold"),
         (Action::OpenExport, "export"),
         (Action::ToggleBookmark, "bookmark"),
         (Action::ToggleRead, "toggle_read"),

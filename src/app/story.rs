@@ -281,8 +281,10 @@ impl App {
         true
     }
 
-    /// Space / → in the timeline: shows or folds each source's sentence.
-    pub(super) fn toggle_expand(&mut self) {
+    /// Space, → and ← in the timeline: shows or folds each source's
+    /// sentence of the row under the cursor; with `open`, only shows
+    /// (`Some(true)`) or only folds (`Some(false)`).
+    pub(super) fn expand(&mut self, open: Option<bool>) {
         let lib = Arc::clone(&self.lib);
         let filter = self.filter_set();
         let visible = self.timeline_visible();
@@ -291,11 +293,16 @@ impl App {
         let g = match row {
             TimelineRow::Group(g) | TimelineRow::Event(g, _) => g,
         };
+        let shown = t.expanded.iter().position(|&x| x == g);
+        if open == Some(shown.is_some()) {
+            // Already as asked: → on an open row, ← on a folded one.
+            return;
+        }
         if lib.story().timeline.group_events(g as usize).len() < 2 {
             self.message = Some("Only one source reports this event".into());
             return;
         }
-        if let Some(i) = t.expanded.iter().position(|&x| x == g) {
+        if let Some(i) = shown {
             t.expanded.remove(i);
             // Fold onto the group's own row.
             if let Some(at) = t.rows.iter().position(|&r| r == TimelineRow::Group(g)) {

@@ -933,6 +933,28 @@ fn space_shows_each_source_of_an_event_and_folds_them_again() {
 }
 
 #[test]
+fn right_shows_the_sources_and_left_folds_them_whatever_they_were() {
+    let mut a = app(120, 30);
+    press(&mut a, "t");
+    let rows = || a.timeline.as_ref().unwrap().rows.len();
+    let folded = rows();
+    while timeline_label(&a) != "2003" {
+        press(&mut a, "j");
+    }
+    press(&mut a, "right");
+    let open = a.timeline.as_ref().unwrap().rows.len();
+    assert_eq!(open, folded + 3);
+    // → again leaves them shown, ← folds, and ← again leaves them folded.
+    press(&mut a, "right");
+    assert_eq!(a.timeline.as_ref().unwrap().rows.len(), open);
+    press(&mut a, "left");
+    assert_eq!(a.timeline.as_ref().unwrap().rows.len(), folded);
+    press(&mut a, "left");
+    assert_eq!(a.timeline.as_ref().unwrap().rows.len(), folded);
+    assert_eq!(timeline_label(&a), "2003");
+}
+
+#[test]
 fn quote_key_shows_what_the_actor_in_view_said() {
     let mut a = app(120, 30);
     press(&mut a, "\"");
