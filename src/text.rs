@@ -447,6 +447,22 @@ pub fn context_after(text: &str, at: usize, side: usize) -> String {
     fold_spaces(&window[..to])
 }
 
+/// Where the character a user sees before byte `at` of `s` starts: one
+/// grapheme back, so a line editor never splits a flag or an accented
+/// letter (`at` itself if nothing is before it).
+pub fn grapheme_before(s: &str, at: usize) -> usize {
+    s[..at]
+        .graphemes(true)
+        .next_back()
+        .map_or(at, |g| at - g.len())
+}
+
+/// Where the character a user sees at byte `at` of `s` ends (`at` itself
+/// at the end).
+pub fn grapheme_after(s: &str, at: usize) -> usize {
+    s[at..].graphemes(true).next().map_or(at, |g| at + g.len())
+}
+
 /// The grapheme clusters of `line` (which holds no line break) with their
 /// byte offsets. ASCII without line breaks is one cluster a byte, so it is
 /// walked without the segmentation tables: most news text is.

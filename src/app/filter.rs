@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::actors::ActorId;
 use crate::corpus::DocId;
 use crate::search::{Hits, Query};
+use crate::text;
 
 use super::layout::Pane;
 
@@ -82,24 +83,27 @@ impl FilterState {
         self.reparse();
     }
 
-    /// Deletes the char before the cursor; false when there is none.
+    /// Deletes the character before the cursor (a whole grapheme: a flag,
+    /// a letter and its accents); false when there is none.
     pub fn backspace(&mut self) -> bool {
-        let Some(c) = self.input[..self.cursor].chars().next_back() else {
+        let from = text::grapheme_before(&self.input, self.cursor);
+        if from == self.cursor {
             return false;
-        };
-        self.cursor -= c.len_utf8();
-        self.input.remove(self.cursor);
+        }
+        self.input.replace_range(from..self.cursor, "");
+        self.cursor = from;
         self.browsing = None;
         self.reparse();
         true
     }
 
-    /// Deletes the char under the cursor; false when there is none.
+    /// Deletes the character under the cursor; false when there is none.
     pub fn delete(&mut self) -> bool {
-        if self.cursor >= self.input.len() {
+        let to = text::grapheme_after(&self.input, self.cursor);
+        if to == self.cursor {
             return false;
         }
-        self.input.remove(self.cursor);
+        self.input.replace_range(self.cursor..to, "");
         self.reparse();
         true
     }
@@ -118,15 +122,13 @@ impl FilterState {
         true
     }
 
-    /// Moves the cursor one char left or right.
+    /// Moves the cursor one character (grapheme) left or right.
     pub fn step(&mut self, right: bool) {
-        if right {
-            if let Some(c) = self.input[self.cursor..].chars().next() {
-                self.cursor += c.len_utf8();
-            }
-        } else if let Some(c) = self.input[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-        }
+        self.cursor = if right {
+            text::grapheme_after(&self.input, self.cursor)
+        } else {
+            text::grapheme_before(&self.input, self.cursor)
+        };
     }
 
     /// Shows the previous (`older`) or next history entry; past the newest,
@@ -190,6 +192,26 @@ mod tests {
         assert!(f.backspace());
         assert_eq!(f.input, "srgei");
         assert_eq!(f.cursor, 1);
+    }
+
+    #[test]
+    fn editing_moves_and_deletes_whole_characters_as_seen() {
+        let mut f = FilterState::default();
+        // A flag (two code points) and an e with a combining accent (two).
+        for c in "ab\u{1F1E9}\u{1F1EA}e\u{301}x".chars() {
+            f.insert(c);
+        }
+        f.step(false);
+        assert!(f.backspace(), "the accented e goes whole");
+        assert_eq!(f.input, "ab\u{1F1E9}\u{1F1EA}x");
+        assert!(f.backspace(), "the flag goes whole");
+        assert_eq!(f.input, "abx");
+        f.step(false);
+        assert!(f.delete());
+        assert_eq!(f.input, "ax");
+        f.set_input("\u{1F1E9}\u{1F1EA}".into());
+        f.step(false);
+        assert_eq!(f.cursor, 0, "one step crosses the whole flag");
     }
 
     #[test]

@@ -39,17 +39,17 @@ impl NoteEdit {
         self.cursor += c.len_utf8();
     }
 
+    /// Deletes the character before the cursor, a whole grapheme.
     fn backspace(&mut self) {
-        if let Some(c) = self.input[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-            self.input.remove(self.cursor);
-        }
+        let from = crate::text::grapheme_before(&self.input, self.cursor);
+        self.input.replace_range(from..self.cursor, "");
+        self.cursor = from;
     }
 
+    /// Deletes the character under the cursor, a whole grapheme.
     fn delete(&mut self) {
-        if self.cursor < self.input.len() {
-            self.input.remove(self.cursor);
-        }
+        let to = crate::text::grapheme_after(&self.input, self.cursor);
+        self.input.replace_range(self.cursor..to, "");
     }
 
     fn delete_word(&mut self) {
@@ -60,13 +60,11 @@ impl NoteEdit {
     }
 
     fn step(&mut self, right: bool) {
-        if right {
-            if let Some(c) = self.input[self.cursor..].chars().next() {
-                self.cursor += c.len_utf8();
-            }
-        } else if let Some(c) = self.input[..self.cursor].chars().next_back() {
-            self.cursor -= c.len_utf8();
-        }
+        self.cursor = if right {
+            crate::text::grapheme_after(&self.input, self.cursor)
+        } else {
+            crate::text::grapheme_before(&self.input, self.cursor)
+        };
     }
 }
 
@@ -518,6 +516,33 @@ mod tests {
         assert_eq!(a.update(Action::ToggleBookmark), None);
         assert!(a.message.as_deref().unwrap().contains("Esc"));
         assert_eq!(a.mark_view.bookmarked, 0);
+    }
+
+    #[test]
+    fn a_note_never_keeps_half_a_flag() {
+        let mut a = seeds_app(120, 40);
+        let id = selected_id(&a);
+        press(&mut a, "a");
+        for c in "ab\u{1F1E9}\u{1F1EA}e\u{301}x".chars() {
+            a.update(Action::NoteInput(c));
+        }
+        // Left, Backspace, Left, Backspace: the accented e, then "b".
+        for action in [
+            Action::NoteLeft,
+            Action::NoteBackspace,
+            Action::NoteLeft,
+            Action::NoteBackspace,
+        ] {
+            a.update(action);
+        }
+        let effect = a.update(Action::NoteAccept);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Note(
+                id,
+                "a\u{1F1E9}\u{1F1EA}x".into()
+            )]))
+        );
     }
 
     #[test]
