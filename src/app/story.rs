@@ -76,7 +76,10 @@ impl TimelineView {
             groups += 1;
             rows.push(TimelineRow::Group(g));
             if self.expanded.contains(&g) {
-                for e in t.members(g as usize, self.actor, &keep) {
+                // Every source of the event, also those that do not name
+                // the actor: where sources agree is the point, and the row
+                // counts them all.
+                for e in t.members(g as usize, None, &keep) {
                     rows.push(TimelineRow::Event(g, e));
                 }
             }

@@ -933,6 +933,35 @@ fn space_shows_each_source_of_an_event_and_folds_them_again() {
 }
 
 #[test]
+fn an_actors_timeline_shows_every_source_of_an_event_it_counts() {
+    let mut a = app(120, 30);
+    select(&mut a, "al-Qaeda");
+    press(&mut a, "t");
+    while timeline_label(&a) != "2003" {
+        let before = a.timeline.as_ref().unwrap().cursor.selected;
+        press(&mut a, "j");
+        assert_ne!(
+            before,
+            a.timeline.as_ref().unwrap().cursor.selected,
+            "no 2003 row"
+        );
+    }
+    let Some(super::story::TimelineRow::Group(g)) = a.timeline.as_ref().unwrap().current() else {
+        panic!("on the 2003 row");
+    };
+    let sources = a.lib.story().timeline.groups[g as usize].sources;
+    assert_eq!(sources, 3, "the row says ×3");
+    press(&mut a, "space");
+    let shown = (a.timeline.as_ref().unwrap().rows.iter())
+        .filter(|r| matches!(r, super::story::TimelineRow::Event(x, _) if *x == g))
+        .count();
+    assert_eq!(
+        shown, 3,
+        "all three sources, not only those naming al-Qaeda"
+    );
+}
+
+#[test]
 fn right_shows_the_sources_and_left_folds_them_whatever_they_were() {
     let mut a = app(120, 30);
     press(&mut a, "t");
