@@ -649,9 +649,10 @@ impl<'a> Reader<'a> {
         let after = self.t.end(v)..sentence.end;
         let tail = self.s(after.clone());
         let tail_words = tail.split_whitespace().count();
+        // (A word: "that's" is no "that".)
         let has_that = tail
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w == "that");
+            .split_whitespace()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "that");
         let words = |r: &Range<usize>| self.s(r.clone()).split_whitespace().count();
         // "…, Russian presidential aide Yury Ushakov said."
         let adverbial_tail = tail
@@ -704,11 +705,17 @@ impl<'a> Reader<'a> {
             if self.t.start(k) >= after.end {
                 break;
             }
-            if self.t.word(k) == Some("that") {
+            if self.t.word(k) == Some("that") && !self.clitic_after(k) {
                 return self.t.end(k)..after.end;
             }
         }
         after
+    }
+
+    /// Whether token `k` is glued to a clitic ("that's", "that’ll"): then
+    /// it is no conjunction introducing what was said.
+    fn clitic_after(&self, k: usize) -> bool {
+        self.text[self.t.end(k)..].starts_with(['\'', '’'])
     }
 
     /// `according to X, …` and `…, according to X.`
@@ -979,6 +986,22 @@ mod tests {
                 Speech::Direct,
                 Via::Name
             )]
+        );
+    }
+
+    #[test]
+    fn thats_is_not_the_that_of_reported_speech() {
+        let found = said(
+            "Lavrov told a news conference: \"It will be a report that's brutally frank about the reality.\"",
+        );
+        assert!(
+            found.iter().all(|(_, what, _, _)| !what.starts_with("'s")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(who, what, _, _)| who == "Lavrov"
+                && what.contains("report that's brutally frank")),
+            "{found:?}"
         );
     }
 
