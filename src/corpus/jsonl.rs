@@ -470,11 +470,14 @@ fn to_article(
     place: &dyn Fn() -> String,
     warnings: &mut Vec<LoadWarning>,
 ) -> Option<Article> {
-    let title = raw.title.filter(|t| !t.trim().is_empty());
-    let Some(title) = title else {
+    let Some(title) = raw.title else {
         warnings.push(LoadWarning::new(place(), Problem::MissingTitle));
         return None;
     };
+    if title.trim().is_empty() {
+        warnings.push(LoadWarning::new(place(), Problem::BlankTitle));
+        return None;
+    }
     let id = raw
         .id
         .and_then(Scalar::into_string)
@@ -606,15 +609,25 @@ mod tests {
             "\n",
             r#"{"title":"Also good"}"#,
             "\n",
+            r#"{"title":" ","body":"a body"}"#,
+            "\n",
         ));
         let titles: Vec<&str> = c.articles.iter().map(|a| a.title()).collect();
         assert_eq!(titles, ["Good", "Also good"]);
         assert_eq!(c.articles[1].id, "4");
         let places: Vec<&str> = c.warnings.iter().map(|w| w.place.as_str()).collect();
-        assert_eq!(places, ["c.jsonl:2", "c.jsonl:3", "c.jsonl:4"]);
+        assert_eq!(places, ["c.jsonl:2", "c.jsonl:3", "c.jsonl:4", "c.jsonl:5"]);
         assert!(matches!(c.warnings[0].problem, Problem::BadJson { .. }));
         assert_eq!(c.warnings[1].problem, Problem::MissingTitle);
         assert_eq!(c.warnings[2].problem, Problem::TitleOnly);
+        // A title that is there but blank is told apart from none.
+        assert_eq!(c.warnings[3].problem, Problem::BlankTitle);
+        assert!(
+            c.warnings[3]
+                .problem
+                .to_string()
+                .contains("an empty \"title\"")
+        );
     }
 
     #[test]

@@ -293,8 +293,10 @@ pub enum Problem {
         /// The parser's message.
         message: String,
     },
-    /// A JSONL object without a usable `title`; skipped.
+    /// A JSONL object without a `title` string; skipped.
     MissingTitle,
+    /// A JSONL object whose `title` is empty or blank; skipped.
+    BlankTitle,
     /// The file or folder could not be read; skipped.
     Unreadable {
         /// The operating system's message.
@@ -342,6 +344,9 @@ impl fmt::Display for Problem {
             ),
             Problem::MissingTitle => {
                 f.write_str("no \"title\" string; line skipped (each line needs {\"title\": ..., \"body\": ...})")
+            }
+            Problem::BlankTitle => {
+                f.write_str("an empty \"title\"; line skipped (give the article a title to load it)")
             }
             Problem::Unreadable { message } => write!(
                 f,
