@@ -96,6 +96,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No articles to show"
         };
+        let why = text::fit(why, usize::from(inner.width)).into_owned();
         lines.push(Line::styled(why, th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);

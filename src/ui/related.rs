@@ -73,16 +73,22 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
     let lib = &app.lib;
     let list: &[Related] = r.list(c);
     let focus = r.column == c;
-    let what = if c == 0 {
-        "Same sentence"
-    } else {
-        "Same article"
-    };
     let num_w = 7;
     let name_w = w.saturating_sub(1 + 3 * num_w + 1);
+    // "Same sentence (12)", or "Sentence (12)" where that does not fit:
+    // the count is what a narrow header must keep.
+    let (what, short) = if c == 0 {
+        ("Same sentence", "Sentence")
+    } else {
+        ("Same article", "Article")
+    };
+    let mut label = format!("{what} ({})", grouped(list.len()));
+    if text::display_width(&label) > name_w {
+        label = format!("{short} ({})", grouped(list.len()));
+    }
     let header = format!(
         " {}{}{}{}",
-        text::pad(&format!("{what} ({})", grouped(list.len())), name_w),
+        text::pad(&label, name_w),
         text::pad_left("with", num_w),
         text::pad_left("×chance", num_w + 1),
         text::pad_left("G²", num_w),

@@ -340,6 +340,35 @@ fn related_actors_at_120x30() {
 }
 
 #[test]
+fn a_narrow_empty_list_says_so_with_an_ellipsis_where_cut() {
+    let mut app = seeds_app(70, 20);
+    type_filter(&mut app, "zzzzqqqq");
+    press(&mut app, "enter");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let line = screen
+        .lines()
+        .find(|l| l.contains("No article"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        line.contains("No article matches the filter") || line.contains('…'),
+        "{line}"
+    );
+}
+
+#[test]
+fn related_headers_keep_their_counts_at_80_columns() {
+    let mut app = seeds_app(80, 24);
+    select(&mut app, "Kabulov");
+    press(&mut app, "r");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let r = app.related.as_ref().unwrap();
+    for (c, name) in [(0, "Sentence"), (1, "Article")] {
+        let want = format!("{name} ({})", r.list(c).len());
+        assert!(screen.contains(&want), "{want}:\n{screen}");
+    }
+}
+
+#[test]
 fn related_actors_stacked_at_60x24() {
     let mut app = seeds_app(60, 24);
     select(&mut app, "Kabulov");
