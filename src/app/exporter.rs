@@ -70,6 +70,21 @@ impl App {
                     );
                     return None;
                 };
+                let empty = match &selection {
+                    Selection::Articles(docs) => docs.is_empty(),
+                    Selection::Actors(hits) => hits.is_empty(),
+                    Selection::Mentions { within, .. } => {
+                        within.as_ref().is_some_and(Vec::is_empty)
+                    }
+                };
+                if empty {
+                    // An empty file says nothing a message cannot.
+                    self.message = Some(format!(
+                        "Nothing to export: no {} listed (Esc clears the filter)",
+                        what.name()
+                    ));
+                    return None;
+                }
                 self.overlay = None;
                 return Some(Effect::Export {
                     scope: self.export_scope(what),

@@ -1248,6 +1248,22 @@ mod export {
     }
 
     #[test]
+    fn nothing_listed_is_nothing_to_export_and_no_empty_file() {
+        let mut a = app(120, 40);
+        type_filter(&mut a, "zzzzqqqq");
+        press(&mut a, "enter");
+        assert!(a.list.rows.is_empty());
+        press(&mut a, "x");
+        assert_eq!(press_for_effect(&mut a, "enter"), None);
+        assert!(overlay(&a).is_some(), "the overlay stays open");
+        let said = a.message.as_deref().unwrap();
+        assert!(
+            said.contains("Nothing to export: no articles listed"),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn mentions_need_an_actor_and_say_so() {
         let mut a = app(120, 40);
         press(&mut a, "x j j");
