@@ -246,8 +246,12 @@ fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clau
     if negated {
         t = &t[1..];
     }
+    // A field prefix in any case: "T:terror" is a title search too.
     let starts = |t: &[(char, bool)], p: &str| {
-        t.len() >= p.chars().count() && p.chars().zip(t).all(|(a, &(b, esc))| a == b && !esc)
+        t.len() >= p.chars().count()
+            && p.chars()
+                .zip(t)
+                .all(|(a, &(b, esc))| a == b.to_ascii_lowercase() && !esc)
     };
     let mut field = Field::Any;
     if starts(t, "k:") {
@@ -388,6 +392,21 @@ mod tests {
         assert_eq!(q.excluded_kinds(), [Kind::Organization]);
         assert_eq!(q.problems.len(), 1);
         assert!(q.problems[0].contains("planet"));
+    }
+
+    #[test]
+    fn field_prefixes_are_read_in_any_case() {
+        for (upper, lower) in [
+            ("T:terror", "t:terror"),
+            ("K:Person", "k:person"),
+            ("IS:read", "is:read"),
+        ] {
+            assert_eq!(
+                Query::parse(upper).groups,
+                Query::parse(lower).groups,
+                "{upper}"
+            );
+        }
     }
 
     #[test]
