@@ -493,6 +493,10 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i
         }
     };
     let mut app = app.with_config(config);
+    // Exports go into the folder dossier was started in: the box names it.
+    app.export_dir = std::env::current_dir()
+        .ok()
+        .map(|d| dossier::text::safe_line(&d.display().to_string()).into_owned());
     // The first frame does not wait for the marks file (55 ms for the
     // marks of 100,000 articles): they are read after it and drawn again.
     session.terminal.draw(|f| dossier::ui::render(&app, f))?;

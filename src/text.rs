@@ -175,6 +175,30 @@ pub fn fit(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Like [`fit`], but keeps the end of `s` and cuts its start: for paths,
+/// whose last parts say the most ("…/news/2024").
+pub fn fit_end(s: &str, max: usize) -> Cow<'_, str> {
+    let safe = safe_line(s);
+    if display_width(&safe) <= max {
+        return safe;
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let budget = max - 1;
+    let mut used = 0;
+    let mut start = safe.len();
+    for (i, g) in safe.grapheme_indices(true).rev() {
+        let w = grapheme_width(g);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    Cow::Owned(format!("{ELLIPSIS}{}", &safe[start..]))
+}
+
 /// `s` made safe and padded with spaces (or cut with an ellipsis) to exactly
 /// `width` cells, for aligned columns.
 pub fn pad(s: &str, width: usize) -> String {
@@ -676,6 +700,14 @@ mod tests {
         assert_eq!(display_width("e\u{301}"), 1);
         assert_eq!(display_width("\x1b"), 2);
         assert_eq!(display_width("👍🏽"), 2);
+    }
+
+    #[test]
+    fn fit_end_keeps_the_end() {
+        assert_eq!(fit_end("/srv/news/2024", 20), "/srv/news/2024");
+        assert_eq!(fit_end("/srv/news/2024", 8), "…ws/2024");
+        assert_eq!(fit_end("/a/🇩🇪/b", 4), "…/b", "a flag is not split");
+        assert_eq!(fit_end("abc", 0), "");
     }
 
     #[test]

@@ -257,6 +257,9 @@ pub struct App {
     /// Problems outside the corpus (the saved marks), listed with the load
     /// warnings.
     pub warnings: Vec<String>,
+    /// The folder exports are written into, as the export box names it
+    /// (the binary knows it; `None` in tests).
+    pub export_dir: Option<String>,
 }
 
 impl App {
@@ -295,6 +298,7 @@ impl App {
             in_flight: std::collections::VecDeque::new(),
             kept_unread: None,
             warnings: Vec::new(),
+            export_dir: None,
         };
         app.refresh_marks();
         app.relist();

@@ -94,14 +94,17 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         format.name()
     );
     lines.push(Line::styled(text::fit(&name, width).into_owned(), th.dim()));
-    lines.push(Line::styled(
-        text::fit(
-            " into the folder dossier was started in (time in UTC).",
-            width,
-        )
-        .into_owned(),
-        th.dim(),
-    ));
+    let into = match &app.export_dir {
+        Some(dir) => {
+            // The folder's last parts say the most: a long path loses its
+            // start.
+            const AROUND: usize = " into  (time in UTC).".len();
+            let dir = text::fit_end(dir, width.saturating_sub(AROUND).max(8));
+            format!(" into {dir} (time in UTC).")
+        }
+        None => " into the folder dossier was started in (time in UTC).".to_owned(),
+    };
+    lines.push(Line::styled(text::fit(&into, width).into_owned(), th.dim()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -665,6 +665,22 @@ fn export_overlay_at_120x40_without_an_actor() {
 }
 
 #[test]
+fn the_export_box_names_the_folder_keeping_its_end() {
+    let mut app = seeds_app(80, 24);
+    app.export_dir = Some(format!(
+        "/home/analyst/{}corpora/russia-2024",
+        "deep/".repeat(20)
+    ));
+    press(&mut app, "x");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains(" into …"), "the start is cut:\n{screen}");
+    assert!(
+        screen.contains("deep/corpora/russia-2024 (time in UTC)."),
+        "{screen}"
+    );
+}
+
+#[test]
 fn export_overlay_renders_at_any_size() {
     for (w, h) in [
         (0, 0),
