@@ -519,6 +519,27 @@ mod tests {
     }
 
     #[test]
+    fn a_long_note_takes_four_rows_and_ends_in_an_ellipsis() {
+        let mut a = seeds_app(120, 40);
+        press(&mut a, "a");
+        for c in "word ".repeat(450).chars() {
+            a.update(Action::NoteInput(c));
+        }
+        a.update(Action::NoteAccept);
+        let rows = note_rows(&a);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert!(rows[3].ends_with('…'), "{rows:?}");
+        // The article's text is still on the first screen.
+        assert!(
+            a.reader
+                .rows
+                .iter()
+                .take(12)
+                .any(|r| matches!(r, Row::Text { title: false, .. }))
+        );
+    }
+
+    #[test]
     fn a_note_never_keeps_half_a_flag() {
         let mut a = seeds_app(120, 40);
         let id = selected_id(&a);

@@ -174,6 +174,9 @@ pub fn layout(article: &Article, width: u16) -> Vec<Row> {
     layout_with_note(article, None, width)
 }
 
+/// Rows of the reader a note takes at most.
+const NOTE_ROWS: usize = 4;
+
 /// [`layout`], with the user's note under the title.
 pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Vec<Row> {
     let width = usize::from(width.max(1));
@@ -192,7 +195,17 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
     if let Some(note) = note {
         let safe = text::safe_line(&format!("✎ {note}")).into_owned();
         text::wrap_paragraph(&safe, 0..safe.len(), width, &mut ranges);
-        rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
+        // A note is a line or two; a very long one must not push the
+        // article off the screen. Its last row shown ends in "…" (`a`
+        // shows all of it).
+        if ranges.len() > NOTE_ROWS {
+            let from = ranges[NOTE_ROWS - 1].start;
+            ranges.truncate(NOTE_ROWS - 1);
+            rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
+            rows.push(Row::Note(text::fit(&safe[from..], width).into_owned()));
+        } else {
+            rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
+        }
     }
     // Facts wrap like text, so a long byline, url or note is never cut at
     // the pane's edge.
