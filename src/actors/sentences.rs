@@ -2,7 +2,8 @@
 //! restricting a concordance to the sentences two actors share.
 //!
 //! A sentence ends at a line break, or at `.`, `!` or `?` followed by
-//! whitespace and a word that starts with a capital or a digit; a full stop
+//! whitespace and a word that starts with a capital, a digit or a letter
+//! of a script without case (Arabic, Hebrew, Chinese...); a full stop
 //! after an initial ("J. Smith") or an abbreviation from
 //! `assets/cues.json` ("Mr.", "St.") ends nothing. No model, no download;
 //! good enough to tell which names a sentence holds, which is all it is for.
@@ -80,7 +81,10 @@ fn after_stop(text: &str, i: usize, abbrev: &FxHashSet<String>) -> Option<usize>
     let first = text[next..]
         .chars()
         .find(|c| !matches!(c, '"' | '\'' | '(' | '[' | '“' | '‘'))?;
-    if !(first.is_uppercase() || first.is_ascii_digit()) {
+    // A letter of a script without case (Arabic, Hebrew, Chinese...)
+    // starts a sentence as a capital does.
+    let uncased = first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase();
+    if !(first.is_uppercase() || first.is_ascii_digit() || uncased) {
         return None;
     }
     if text.as_bytes()[i] == b'.' {
@@ -150,6 +154,18 @@ mod tests {
                 "Did Lavrov agree?",
                 "Yes!",
                 "Kabulov said so"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_script_without_capitals_starts_sentences_too() {
+        assert_eq!(
+            split("Putin spoke. עברית טקסט. 中文句子. and then lower case."),
+            [
+                "Putin spoke.",
+                "עברית טקסט.",
+                "中文句子. and then lower case."
             ]
         );
     }

@@ -990,6 +990,16 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_in_a_script_without_capitals_is_not_a_statement() {
+        // "said." ends the sentence, though the next starts with no capital.
+        let found = said("\"Привет всем друзья,\" Lavrov said. עברית טקסט עם Kabulov.");
+        assert_eq!(
+            found,
+            [q("Lavrov", "Привет всем друзья", Speech::Direct, Via::Name)]
+        );
+    }
+
+    #[test]
     fn thats_is_not_the_that_of_reported_speech() {
         let found = said(
             "Lavrov told a news conference: \"It will be a report that's brutally frank about the reality.\"",
