@@ -318,8 +318,13 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     let _ = e.print();
     if e.kind() == ErrorKind::UnknownArgument {
         if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
-            let sub = std::env::args().nth(1).unwrap_or_default();
-            if std::path::Path::new(arg).exists() && !arg.starts_with('-') {
+            let command = Cli::command();
+            let sub = std::env::args()
+                .skip(1)
+                .find(|a| command.get_subcommands().any(|c| c.get_name() == a));
+            if let Some(sub) =
+                sub.filter(|_| std::path::Path::new(arg).exists() && !arg.starts_with('-'))
+            {
                 say!(
                     "\ntip: a subcommand reads a corpus given with --corpus: dossier {sub} --corpus {arg}"
                 );

@@ -858,14 +858,19 @@ impl Actors {
         if wanted.is_empty() {
             return Lookup::NotFound;
         }
-        let forms = |id: ActorId| {
-            let a = self.get(id);
-            std::iter::once(a.name)
-                .chain(a.aliases.iter().map(String::as_str))
-                .chain(a.variants.iter().map(|v| v.text.as_str()))
-                .map(str::to_lowercase)
-                .collect::<Vec<String>>()
-        };
+        // Every actor's names, aliases and spellings, lower-cased once for
+        // the passes below.
+        let all: Vec<Vec<String>> = self
+            .iter()
+            .map(|a| {
+                std::iter::once(a.name)
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .chain(a.variants.iter().map(|v| v.text.as_str()))
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .collect();
+        let forms = |id: ActorId| &all[id.ix()];
         let ids = || (0..self.len()).map(|i| ActorId(i as u32));
         let exact: Vec<ActorId> = ids().filter(|&id| forms(id).contains(&wanted)).collect();
         if let Some(found) = Lookup::of(exact, Lookup::Found) {
