@@ -876,20 +876,36 @@ impl Actors {
         if let Some(found) = Lookup::of(exact, Lookup::Found) {
             return found;
         }
-        // A word of a name, else the start of one (three letters at least).
-        let words = |id: ActorId, hit: &dyn Fn(&str) -> bool| {
-            forms(id)
-                .iter()
-                .any(|f| f.split(|c: char| !c.is_alphanumeric()).any(hit))
+        // Words of a name ("Blair", "Supreme Court"), else words ending in
+        // the start of one ("bortnik"; three letters at least).
+        let split = |f: &str| -> Vec<String> {
+            f.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect()
         };
-        let whole: Vec<ActorId> = ids().filter(|&id| words(id, &|w| w == wanted)).collect();
+        let typed = split(&wanted);
+        let words = |id: ActorId, prefix: bool| {
+            forms(id).iter().any(|f| {
+                split(f).windows(typed.len().max(1)).any(|w| {
+                    let (last, head) = (w.len() - 1, &typed[..typed.len().saturating_sub(1)]);
+                    w[..last] == *head
+                        && typed.last().is_some_and(|t| {
+                            if prefix {
+                                w[last].starts_with(t.as_str())
+                            } else {
+                                w[last] == *t
+                            }
+                        })
+                })
+            })
+        };
+        let whole: Vec<ActorId> = ids().filter(|&id| words(id, false)).collect();
         if let Some(found) = Lookup::of(whole, Lookup::Found) {
             return found;
         }
         if wanted.chars().count() >= 3 {
-            let starts: Vec<ActorId> = ids()
-                .filter(|&id| words(id, &|w| w.starts_with(wanted.as_str())))
-                .collect();
+            let starts: Vec<ActorId> = ids().filter(|&id| words(id, true)).collect();
             if let Some(found) = Lookup::of(starts, Lookup::Found) {
                 return found;
             }
@@ -1247,10 +1263,9 @@ mod tests {
         }
         // Too short to guess from.
         assert_eq!(a.lookup("tb"), Lookup::NotFound);
-        // A word of a name is that actor, not a guess.
-        assert_eq!(
-            a.lookup("kabulov").actor(),
-            a.lookup("Zamir Kabulov").actor()
-        );
+        // A word of a name is that actor, not a guess; so are words in a
+        // row.
+        assert_eq!(a.lookup("kabulov"), Lookup::Found(id(&a, "Zamir Kabulov")));
+        assert!(matches!(a.lookup("Supreme Court"), Lookup::Found(_)));
     }
 }
