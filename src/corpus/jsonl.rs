@@ -34,13 +34,28 @@ struct Raw<'a> {
     id: Option<Scalar<'a>>,
 }
 
-/// A metadata value: sources write dates and ids as strings or numbers.
+/// A metadata value: sources write dates and ids as strings or numbers,
+/// news APIs a source as an object (`{"id": null, "name": "BBC News"}`)
+/// and authors as a list. Anything else is left out rather than costing
+/// the article.
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum Scalar<'a> {
     Text(#[serde(borrow)] Cow<'a, str>),
     Number(serde_json::Number),
     Bool(bool),
+    List(Vec<Scalar<'a>>),
+    Named(Named<'a>),
+    Other(serde::de::IgnoredAny),
+}
+
+/// An object standing for a value by its `name` (or `title`).
+#[derive(Deserialize)]
+struct Named<'a> {
+    #[serde(borrow, default)]
+    name: Option<Box<Scalar<'a>>>,
+    #[serde(borrow, default)]
+    title: Option<Box<Scalar<'a>>>,
 }
 
 impl Scalar<'_> {
@@ -49,6 +64,13 @@ impl Scalar<'_> {
             Scalar::Text(s) => s.into_owned(),
             Scalar::Number(n) => n.to_string(),
             Scalar::Bool(b) => b.to_string(),
+            Scalar::List(items) => {
+                let parts: Vec<String> =
+                    items.into_iter().filter_map(Scalar::into_string).collect();
+                parts.join(", ")
+            }
+            Scalar::Named(n) => return n.name.or(n.title).and_then(|s| s.into_string()),
+            Scalar::Other(_) => return None,
         };
         let t = s.trim();
         (!t.is_empty()).then(|| t.to_owned())
@@ -418,12 +440,7 @@ fn parse_line(line: &str, lineno: usize, name: &str) -> (Option<Article>, Vec<Lo
     let article = match serde_json::from_str::<Raw>(line) {
         Ok(raw) => to_article(raw, lineno, &place, &mut warnings),
         Err(e) => {
-            warnings.push(LoadWarning::new(
-                place(),
-                Problem::BadJson {
-                    message: e.to_string(),
-                },
-            ));
+            warnings.push(LoadWarning::new(place(), Problem::bad_json(&e)));
             None
         }
     };
@@ -436,9 +453,7 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
         Err(e) => {
             warnings.push(LoadWarning::new(
                 format!("{name}:{}", e.line()),
-                Problem::BadJson {
-                    message: e.to_string(),
-                },
+                Problem::bad_json(&e),
             ));
             return Vec::new();
         }
@@ -453,12 +468,7 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
                     out.push(a);
                 }
             }
-            Err(e) => warnings.push(LoadWarning::new(
-                place(),
-                Problem::BadJson {
-                    message: e.to_string(),
-                },
-            )),
+            Err(e) => warnings.push(LoadWarning::new(place(), Problem::bad_json(&e))),
         }
     }
     out
@@ -548,6 +558,27 @@ mod tests {
         let p = dir.path().join("c.jsonl");
         std::fs::write(&p, s).unwrap();
         load(&p, &mut |_, _| {}).unwrap()
+    }
+
+    #[test]
+    fn news_api_shapes_of_metadata_keep_the_article() {
+        let c = load_str(concat!(
+            r#"{"title":"One","body":"x","source":{"id":null,"name":"BBC News"},"byline":["Ann Lee","Bo Ma"]}"#,
+            "\n",
+            r#"{"title":"Two","body":"y","source":{"id":"x"},"date":{"iso":"2024-05-01"},"url":{"href":"http://x"}}"#,
+            "\n",
+        ));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert_eq!(c.articles.len(), 2);
+        let m = c.articles[0].meta();
+        assert_eq!(m.source.as_deref(), Some("BBC News"));
+        assert_eq!(m.byline.as_deref(), Some("Ann Lee, Bo Ma"));
+        // Shapes with no text in them are left out, not the article.
+        let m = c.articles[1].meta();
+        assert_eq!(
+            (m.source.as_deref(), m.date.as_deref(), m.url.as_deref()),
+            (None, None, None)
+        );
     }
 
     #[test]

@@ -288,10 +288,14 @@ pub enum Problem {
         /// The length of the title line, in bytes.
         bytes: usize,
     },
-    /// A JSONL line that is not a JSON object; skipped.
+    /// A JSONL line that is not valid JSON, or not an article object;
+    /// skipped.
     BadJson {
         /// The parser's message.
         message: String,
+        /// Whether the JSON itself is broken (else it is valid JSON of the
+        /// wrong shape, such as a title that is a number).
+        syntax: bool,
     },
     /// A JSONL object without a `title` string; skipped.
     MissingTitle,
@@ -318,6 +322,16 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// The problem of a line serde_json could not read as an article.
+    pub(crate) fn bad_json(e: &serde_json::Error) -> Problem {
+        Problem::BadJson {
+            message: e.to_string(),
+            syntax: e.is_syntax() || e.is_eof(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -337,9 +351,20 @@ impl fmt::Display for Problem {
                 f,
                 "the title line was {bytes} bytes long and was cut to {TITLE_MAX_CHARS} characters at most; the rest of the line starts the body"
             ),
-            Problem::BadJson { message } => write!(
+            Problem::BadJson {
+                message,
+                syntax: true,
+            } => write!(
                 f,
-                "not a JSON object ({}); line skipped",
+                "not valid JSON ({}); line skipped",
+                crate::text::safe_line(message)
+            ),
+            Problem::BadJson {
+                message,
+                syntax: false,
+            } => write!(
+                f,
+                "not an article ({}); line skipped (each line needs an object with a \"title\" and a \"body\" string)",
                 crate::text::safe_line(message)
             ),
             Problem::MissingTitle => {
