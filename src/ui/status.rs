@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::keymap::Context;
-use crate::app::{Action, App, LoadStage, LoadStatus, Pane, View};
+use crate::app::{Action, App, LoadStage, LoadStatus, Overlay, Pane, View};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -248,12 +248,61 @@ const HELP_LABEL: &str = " help  ";
 /// Key hints for the focused pane, each key drawn from the keymap, as many
 /// as fit in `room` cells: the least important are dropped first.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let th = Theme::of(app);
-    let ctx = match app.key_context() {
-        Context::Help => Context::Global,
-        c => c,
+    let (ctx, wanted) = match app.overlay {
+        Some(overlay) => (app.key_context(), overlay_hints(overlay)),
+        None => (app.key_context(), pane_hints(app)),
     };
-    // (action, label, importance: lower is kept longer), in display order.
+    let th = Theme::of(app);
+    let mut hints: Vec<(String, String, u8)> = wanted
+        .into_iter()
+        .filter_map(|(a, label, rank)| {
+            let key = app.keymap.key_for(&a, ctx)?.to_string();
+            Some((key, format!(" {label}  "), rank))
+        })
+        .collect();
+    let width = |h: &[(String, String, u8)]| -> usize {
+        h.iter()
+            .map(|(k, l, _)| text::display_width(k) + l.len())
+            .sum()
+    };
+    while width(&hints) > room {
+        let Some(drop) = hints
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, h)| h.2)
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        hints.remove(drop);
+    }
+    hints
+        .into_iter()
+        .flat_map(|(k, l, _)| [Span::styled(k, th.key()), Span::raw(l)])
+        .collect()
+}
+
+/// The hints of an overlay: its own keys, for it takes them all (the
+/// panes' Enter or Tab would mean something else there).
+fn overlay_hints(overlay: Overlay) -> Vec<(Action, &'static str, u8)> {
+    match overlay {
+        Overlay::Export { .. } => vec![
+            (Action::Down, "what", 3),
+            (Action::FocusNext, "format", 2),
+            (Action::Activate, "write", 1),
+            (Action::Back, "close", 0),
+        ],
+        Overlay::Help { .. } | Overlay::Warnings { .. } => vec![
+            (Action::Down, "scroll", 2),
+            (Action::PageDown, "page", 3),
+            (Action::ToggleHelp, "close", 0),
+        ],
+    }
+}
+
+/// The hints of the view or pane in front, with their importance (lower
+/// is kept longer), in display order.
+fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
     let mut wanted: Vec<(Action, &str, u8)> = Vec::new();
     match app.view {
         View::Concordance => {
@@ -308,33 +357,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
     }
     wanted.push((Action::ToggleHelp, "help", 0));
     wanted.push((Action::Quit, "quit", 1));
-    let mut hints: Vec<(String, String, u8)> = wanted
-        .into_iter()
-        .filter_map(|(a, label, rank)| {
-            let key = app.keymap.key_for(&a, ctx)?.to_string();
-            Some((key, format!(" {label}  "), rank))
-        })
-        .collect();
-    let width = |h: &[(String, String, u8)]| -> usize {
-        h.iter()
-            .map(|(k, l, _)| text::display_width(k) + l.len())
-            .sum()
-    };
-    while width(&hints) > room {
-        let Some(drop) = hints
-            .iter()
-            .enumerate()
-            .max_by_key(|(_, h)| h.2)
-            .map(|(i, _)| i)
-        else {
-            break;
-        };
-        hints.remove(drop);
-    }
-    hints
-        .into_iter()
-        .flat_map(|(k, l, _)| [Span::styled(k, th.key()), Span::raw(l)])
-        .collect()
+    wanted
 }
 
 #[cfg(test)]

@@ -505,6 +505,28 @@ fn the_status_line_keeps_help_and_the_selected_actor_when_narrow() {
 }
 
 #[test]
+fn an_overlay_hints_its_own_keys_not_the_panes() {
+    let mut app = seeds_app(120, 35);
+    press(&mut app, "x");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(
+        status.contains("Enter write") && status.contains("Tab format"),
+        "{status}"
+    );
+    assert!(
+        !status.contains("timeline") && !status.contains("Enter read"),
+        "{status}"
+    );
+    press(&mut app, "esc ?");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("Esc close"), "{status}");
+    assert!(
+        !status.contains("q quit") && !status.contains("Tab pane"),
+        "{status}"
+    );
+}
+
+#[test]
 fn a_message_takes_the_status_line_before_the_hints() {
     let mut app = seeds_app(80, 24);
     app.message =
