@@ -743,6 +743,26 @@ fn export_plan(
                 text::safe_line(&p.display().to_string())
             ));
         }
+        // What the write would meet after a long load, found before it: a
+        // read-only file, or a folder that takes no new file (tried with a
+        // probe file, removed at once).
+        let shown = || text::safe_line(&p.display().to_string()).into_owned();
+        if std::fs::metadata(p).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(format!(
+                "cannot write {}: the file is read-only; make it writable or choose another --output",
+                shown()
+            ));
+        }
+        if let Err(e) = tempfile::Builder::new()
+            .prefix(".dossier-probe.")
+            .tempfile_in(dir.unwrap_or(std::path::Path::new(".")))
+        {
+            return Err(format!(
+                "cannot write {}: {} in its folder; choose another --output",
+                shown(),
+                e.kind()
+            ));
+        }
     }
     Ok((what, format))
 }

@@ -761,7 +761,11 @@ fn write_temp<T>(
     }
     #[cfg(not(unix))]
     let _ = perms;
-    let mut tmp = builder.tempfile_in(dir)?;
+    // (tempfile names its temporary in the error; the user knows only the
+    // file they asked for, which the error is reported with.)
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| io::Error::from(e.kind()))?;
     let value = {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
         let value = fill(&mut w)?;

@@ -209,6 +209,23 @@ fn an_unwritable_output_is_named_and_fails() {
 }
 
 #[test]
+fn a_read_only_output_is_refused_before_loading_and_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("keep.md");
+    std::fs::write(&file, "mine").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let t = file.to_str().unwrap();
+    // Exit 2: refused with the other checks of the command line, before
+    // the corpus is loaded (a refusal at writing time exits 1).
+    let out = dossier(&["export", "-o", t]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(t) && err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+}
+
+#[test]
 fn unclear_requests_are_explained() {
     let out = dossier(&["export", "--what", "mentions", "-f", "json"]);
     assert_eq!(out.status.code(), Some(2));
