@@ -428,6 +428,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(EXIT_INPUT));
             }
         };
+        {
+            use std::io::IsTerminal;
+            if !io::stdout().is_terminal() {
+                say!(
+                    "dossier: the browser needs a terminal to draw on; to print instead, use a subcommand such as `dossier list` (see dossier --help)"
+                );
+                return Ok(ExitCode::from(EXIT_INPUT));
+            }
+        }
         let start = match path {
             None => {
                 let t = std::time::Instant::now();

@@ -224,6 +224,31 @@ fn a_bare_path_after_a_subcommand_is_told_to_use_corpus() {
 }
 
 #[test]
+fn the_browser_without_a_terminal_says_what_to_do_instead() {
+    // Output captured: stdout is a pipe, not a terminal.
+    let out = dossier(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no escape codes into the pipe");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("needs a terminal") && err.contains("dossier list"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_folder_is_refused_by_the_browser_as_by_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    for args in [&["list", "--corpus", d][..], &[d]] {
+        let out = dossier(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("no articles found"), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn path_and_corpus_together_are_refused() {
     let out = dossier(&["seeds", "--corpus", "seeds"]);
     assert_eq!(out.status.code(), Some(2));

@@ -81,8 +81,17 @@ impl Corpus {
             _ => LoadError::Unreadable(path.to_owned(), e.to_string()),
         })?;
         if meta.is_dir() {
-            std::fs::read_dir(path)
+            let mut entries = std::fs::read_dir(path)
                 .map_err(|e| LoadError::Unreadable(path.to_owned(), e.to_string()))?;
+            // An empty folder is refused here, as loading it would be, but
+            // before a screen opens on nothing (one entry read, whatever
+            // the folder's size).
+            if entries.next().is_none() {
+                return Err(LoadError::Empty {
+                    path: path.to_owned(),
+                    warnings: Vec::new(),
+                });
+            }
             return Ok(());
         }
         if Kind::of(path).is_none() {
