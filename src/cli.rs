@@ -919,6 +919,21 @@ fn report_warnings(lib: &Library) {
     );
 }
 
+/// The names of `ids`, as given (most named first), and not a screenful of
+/// them.
+fn names_of(lib: &Library, ids: &[ActorId]) -> String {
+    const SHOWN: usize = 8;
+    let mut names: Vec<String> = ids
+        .iter()
+        .take(SHOWN)
+        .map(|&i| lib.actors.get(i).name.to_owned())
+        .collect();
+    if ids.len() > SHOWN {
+        names.push(format!("and {} more", ids.len() - SHOWN));
+    }
+    dossier::text::safe_line(&names.join(", ")).into_owned()
+}
+
 /// The actor a user means by `name`, or `None` after saying on stderr why
 /// there is none.
 fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
@@ -941,22 +956,21 @@ fn find_actor(lib: &Library, name: &str) -> Option<ActorId> {
             );
             None
         }
+        Lookup::Likely { id, others } => {
+            say!(
+                "dossier: {:?} is the name of {}; taking the most named, {} (for the others, give more of the name: {})",
+                dossier::text::safe_line(name),
+                text::count(others.len() + 1, "actor", "actors"),
+                dossier::text::safe_line(lib.actors.get(id).name),
+                names_of(lib, &others)
+            );
+            Some(id)
+        }
         Lookup::Ambiguous(ids) => {
-            // The most named first (actor ids are in that order), and not
-            // a screenful of them.
-            const SHOWN: usize = 8;
-            let mut names: Vec<String> = ids
-                .iter()
-                .take(SHOWN)
-                .map(|&i| lib.actors.get(i).name.to_owned())
-                .collect();
-            if ids.len() > SHOWN {
-                names.push(format!("and {} more", ids.len() - SHOWN));
-            }
             say!(
                 "dossier: {:?} could be any of: {}; give more of the name",
                 dossier::text::safe_line(name),
-                dossier::text::safe_line(&names.join(", "))
+                names_of(lib, &ids)
             );
             None
         }

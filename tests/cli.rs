@@ -162,6 +162,15 @@ fn a_misspelt_actor_is_taken_as_the_closest_and_said_so() {
         rows.iter().all(|r| r["actor"] == "Vladimir Putin"),
         "{rows:?}"
     );
+    // A word two names share, one far more named: that one, said so.
+    let out = dossier(&["mentions", "ministry", "--json"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("taking the most named, Russian Ministry of Foreign Affairs"),
+        "{err}"
+    );
+    assert!(err.contains("Russian Ministry of Justice"), "{err}");
 }
 
 #[test]
