@@ -343,8 +343,8 @@ impl App {
         let actor = lib.actors.get(m.actor);
         self.message = Some(format!(
             "Mention {} of {} here: {} ({}) — Enter selects, m concordance",
-            k + 1,
-            mentions.len(),
+            crate::text::grouped(k + 1),
+            crate::text::grouped(mentions.len()),
             actor.name,
             actor.kind.name()
         ));

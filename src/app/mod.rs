@@ -482,7 +482,12 @@ impl App {
             Action::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::ToggleWarnings => {
                 if self.lib.corpus.warnings.is_empty() && self.warnings.is_empty() {
-                    self.message = Some("No load warnings: every file and line loaded".into());
+                    // While loading, the warnings come with the corpus.
+                    self.message = Some(if self.loading.is_some() {
+                        "No load warnings so far: they are listed once loading finishes".into()
+                    } else {
+                        "No load warnings: every file and line loaded".into()
+                    });
                 } else {
                     self.overlay = Some(Overlay::Warnings { scroll: 0 });
                 }
@@ -1319,15 +1324,16 @@ impl App {
                     .position(|(d, m)| *d == doc && m.range() == range)
                     .map_or(0, |p| p + 1);
                 format!(
-                    "{}: mention {pos} of {}",
+                    "{}: mention {} of {}",
                     self.lib.actors.get(actor).name,
-                    all.len()
+                    crate::text::grouped(pos),
+                    crate::text::grouped(all.len())
                 )
             }
             None => format!(
                 "Match {} of {} in this article",
-                i + 1,
-                self.reader.targets.len()
+                crate::text::grouped(i + 1),
+                crate::text::grouped(self.reader.targets.len())
             ),
         });
     }

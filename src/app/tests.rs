@@ -1307,6 +1307,16 @@ mod export {
     }
 
     #[test]
+    fn w_while_loading_does_not_claim_everything_loaded() {
+        let lib = Arc::new(Library::partial(crate::corpus::Corpus::seeds()));
+        let mut a = App::loading(lib, 120, 40);
+        press(&mut a, "w");
+        let said = a.message.as_deref().unwrap();
+        assert!(said.contains("so far"), "{said}");
+        assert!(!said.contains("every file and line loaded"), "{said}");
+    }
+
+    #[test]
     fn export_waits_for_loading_to_finish() {
         let lib = Arc::new(Library::partial(crate::corpus::Corpus::seeds()));
         let mut a = App::loading(lib, 120, 40);

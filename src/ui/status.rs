@@ -26,11 +26,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     // The hints get at least two fifths of the line, and three cells stand
     // between them and the text, which is cut to fit when long. A message
-    // (an export failed, say) says something once: it takes all the line
-    // but `? help`, and the other hints give way.
-    let keep = match &app.message {
-        Some(_) => help_hint_width(app) + 3,
-        None => width * 2 / 5,
+    // (an export failed, say) says something once, and the progress of a
+    // load changes by the second: either takes all the line but `? help`,
+    // and the other hints give way.
+    let keep = if app.message.is_some() || app.loading.is_some() {
+        help_hint_width(app) + 3
+    } else {
+        width * 2 / 5
     };
     let left_w = text::display_width(&left).min(width.saturating_sub(keep));
     let hints = hints(app, width.saturating_sub(left_w + 3));
