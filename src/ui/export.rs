@@ -31,7 +31,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         " Export ".into(),
         super::box_hint(
             app,
+            // Most needed first: a narrow box keeps the first parts.
             &[
+                (&[(Action::Activate, Context::Export)], "write"),
+                (&[(Action::Back, Context::Export)], "close"),
                 (
                     &[
                         (Action::Down, Context::Export),
@@ -40,8 +43,6 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
                     "what",
                 ),
                 (&[(Action::FocusNext, Context::Export)], "format"),
-                (&[(Action::Activate, Context::Export)], "write"),
-                (&[(Action::Back, Context::Export)], "close"),
             ],
         ),
     ) else {

@@ -112,6 +112,19 @@ fn overlay_box(
         h,
     )
     .intersection(screen);
+    // A footer wider than the box keeps its first parts (closing comes
+    // first), never a cut one.
+    let room = usize::from(area.width.saturating_sub(2));
+    let mut hint = hint;
+    while crate::text::display_width(&hint) > room {
+        match hint.trim_end().rfind(" · ") {
+            Some(at) => hint = format!("{} ", &hint[..at]),
+            None => {
+                hint.clear();
+                break;
+            }
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(th.border(true))

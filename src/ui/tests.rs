@@ -131,6 +131,22 @@ fn the_help_footer_names_the_keys_a_config_binds() {
 }
 
 #[test]
+fn a_narrow_box_keeps_the_first_parts_of_its_footer_whole() {
+    let mut app = seeds_app(30, 8);
+    press(&mut app, "?");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("Esc/? close"), "{screen}");
+    // The scroll part is whole or left out, never cut.
+    assert!(
+        !screen.contains("/PgUp scroll") || screen.contains("j/k/PgDn/PgUp scroll"),
+        "{screen}"
+    );
+    press(&mut app, "esc x");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("Enter write"), "{screen}");
+}
+
+#[test]
 fn the_help_lists_every_binding_of_the_keymap() {
     // Tall enough for every row of the help at once.
     let mut app = seeds_app(200, 200);
