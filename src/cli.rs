@@ -818,6 +818,17 @@ fn run_export(
         scope.push(format!("naming {}", lib.actors.get(a).name));
     }
     let scope = (!scope.is_empty()).then(|| scope.join(", "));
+    // An empty export is still written (a script asked for the file), but
+    // a person should not take it for a slow one.
+    if selection.is_empty() {
+        say!(
+            "dossier: nothing to export{}; the output holds no rows",
+            scope
+                .as_deref()
+                .map(|s| format!(" {s}"))
+                .unwrap_or_default()
+        );
+    }
     let started = std::time::Instant::now();
     match output.filter(|p| p.as_os_str() != "-") {
         None => finish(

@@ -116,6 +116,19 @@ pub enum Selection {
 }
 
 impl Selection {
+    /// Whether it holds nothing to write: no article, no actor, or no
+    /// article to take mentions from. (An actor's mentions over the whole
+    /// corpus are never none.)
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Selection::Articles(docs) => docs.is_empty(),
+            Selection::Actors(hits) => hits.is_empty(),
+            Selection::Mentions { within, .. } => within.as_ref().is_some_and(Vec::is_empty),
+        }
+    }
+}
+
+impl Selection {
     /// The articles matching a query (`hits`, best first), or every
     /// article in corpus order; only those naming `naming` when given.
     pub fn articles(lib: &Library, hits: Option<&Hits>, naming: Option<ActorId>) -> Selection {

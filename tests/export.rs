@@ -226,6 +226,18 @@ fn a_read_only_output_is_refused_before_loading_and_kept() {
 }
 
 #[test]
+fn an_export_of_nothing_says_so_and_writes_an_empty_but_valid_file() {
+    let out = dossier(&["export", "zzzzqqqxx", "-f", "json"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "[]");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("nothing to export matching \"zzzzqqqxx\""),
+        "{err}"
+    );
+}
+
+#[test]
 fn unclear_requests_are_explained() {
     let out = dossier(&["export", "--what", "mentions", "-f", "json"]);
     assert_eq!(out.status.code(), Some(2));

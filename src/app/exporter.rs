@@ -70,14 +70,7 @@ impl App {
                     );
                     return None;
                 };
-                let empty = match &selection {
-                    Selection::Articles(docs) => docs.is_empty(),
-                    Selection::Actors(hits) => hits.is_empty(),
-                    Selection::Mentions { within, .. } => {
-                        within.as_ref().is_some_and(Vec::is_empty)
-                    }
-                };
-                if empty {
+                if selection.is_empty() {
                     // An empty file says nothing a message cannot.
                     self.message = Some(format!(
                         "Nothing to export: no {} listed (Esc clears the filter)",
