@@ -38,6 +38,22 @@ pub struct Place {
     pub related: Option<(ActorId, usize, [usize; 2])>,
 }
 
+impl Place {
+    /// Whether going to `other` would change nothing on screen: the same
+    /// place, or the same full-screen view (whose reader, hidden behind
+    /// it, may differ).
+    fn looks_like(&self, other: &Place) -> bool {
+        if self.view != View::Panes && self.view == other.view {
+            self.filter == other.filter
+                && self.actor == other.actor
+                && self.concordance == other.concordance
+                && self.related == other.related
+        } else {
+            self == other
+        }
+    }
+}
+
 /// The places behind and ahead.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct History {
@@ -59,14 +75,24 @@ impl History {
     }
 
     /// The place to go back to, with `here` kept to come forward to.
+    /// Places that look as the screen looks now are passed over: after Esc
+    /// from an article opened in the concordance, the concordance the jump
+    /// recorded is already on screen.
     pub fn back(&mut self, here: Place) -> Option<Place> {
+        while self.back.last().is_some_and(|p| p.looks_like(&here)) {
+            self.back.pop();
+        }
         let to = self.back.pop()?;
         self.forward.push(here);
         Some(to)
     }
 
-    /// The place to go forward to, with `here` kept to come back to.
+    /// The place to go forward to, with `here` kept to come back to (and
+    /// places that look like it passed over).
     pub fn forward(&mut self, here: Place) -> Option<Place> {
+        while self.forward.last().is_some_and(|p| p.looks_like(&here)) {
+            self.forward.pop();
+        }
         let to = self.forward.pop()?;
         self.back.push(here);
         Some(to)

@@ -777,6 +777,34 @@ fn back_and_forward_restore_selection_filter_view_and_scroll() {
 }
 
 #[test]
+fn back_after_esc_from_an_article_opened_in_a_view_leaves_the_view() {
+    for opened_from in ["m j j", "t j"] {
+        let mut a = app(120, 30);
+        select(&mut a, "Bortnikov");
+        let view_of = |keys: &str| {
+            if keys.starts_with('m') {
+                View::Concordance
+            } else {
+                View::Timeline
+            }
+        };
+        press(&mut a, opened_from);
+        press(&mut a, "enter");
+        assert_eq!(a.view, View::Panes, "{opened_from}: the article");
+        press(&mut a, "esc");
+        assert_eq!(
+            a.view,
+            view_of(opened_from),
+            "{opened_from}: Esc comes back"
+        );
+        // One Backspace leaves the view: the place the jump recorded is
+        // the view already on screen.
+        press(&mut a, "backspace");
+        assert_eq!(a.view, View::Panes, "{opened_from}: one back leaves it");
+    }
+}
+
+#[test]
 fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
     let mut a = app(80, 24);
     press(&mut a, "?");
