@@ -549,6 +549,11 @@ pub fn fold_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_space = false;
     for c in s.chars() {
+        if c == '\u{feff}' {
+            // A byte-order mark (a file's first character, kept so offsets
+            // match the file) shows nothing and says nothing.
+            continue;
+        }
         if c.is_whitespace() {
             if !in_space {
                 out.push(' ');
@@ -593,6 +598,14 @@ mod tests {
         let mut out = Vec::new();
         wrap_paragraph(s, 0..s.len(), width, &mut out);
         out.into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn a_context_leaves_out_a_byte_order_mark() {
+        let text = "\u{feff}BOM title about Tony Blair";
+        let at = text.find("Tony").unwrap();
+        assert_eq!(context_before(text, at, 40), "BOM title about ");
+        assert_eq!(fold_spaces(text), "BOM title about Tony Blair");
     }
 
     #[test]
