@@ -201,7 +201,11 @@ fn snippet(
     let before = text::fold_spaces(&text[sentence.start..date.start]);
     let mid = text::fold_spaces(&text[date.clone()]);
     let after = text::fold_spaces(&text[date.end..sentence.end]);
-    let mid = text::fit(&mid, width).into_owned();
+    if text::display_width(&mid) > width {
+        // A date cut short reads as another date ("June 2023" as "June
+        // 20…"): the date column has said it already.
+        return vec![Span::raw(" ".repeat(width))];
+    }
     let room = width.saturating_sub(text::display_width(&mid));
     let left = if text::display_width(&before) <= room * 2 / 5
         || text::display_width(&before) + text::display_width(&after) <= room
@@ -272,5 +276,9 @@ mod tests {
         let tight = shown(s, date, 30);
         assert!(tight.starts_with("…about two"), "{tight}");
         assert_eq!(text::display_width(&tight), 30);
+        // Narrower than the date itself: nothing rather than a date cut
+        // into another one.
+        let none = shown("In June 2023, Kabulov stated it.", "June 2023", 7);
+        assert_eq!(none, " ".repeat(7));
     }
 }
