@@ -665,7 +665,7 @@ impl Config {
                             Some(key.span()),
                             format!(
                                 "`{}` is not a key: write keys such as j, G, ?, ctrl-n, \
-                                 alt-left, shift-tab, pgdn, enter, esc, space",
+                                 alt-left, shift-tab, pgdn, enter, esc, space, f1",
                                 key.get_ref()
                             ),
                         )

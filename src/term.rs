@@ -642,6 +642,7 @@ fn convert_key(k: KeyEvent) -> Option<Key> {
         KeyCode::PageDown => Code::PageDown,
         KeyCode::Home => Code::Home,
         KeyCode::End => Code::End,
+        KeyCode::F(n) if (1..=12).contains(&n) => Code::F(n),
         _ => return None,
     };
     Some(Key {

@@ -42,6 +42,8 @@ pub enum Code {
     Home,
     /// End.
     End,
+    /// A function key, F1 to F12.
+    F(u8),
 }
 
 /// A key with its modifiers.
@@ -80,7 +82,7 @@ impl Key {
     }
 
     /// Parses a key description such as `j`, `G`, `ctrl-n`, `alt-right`,
-    /// `shift-tab`, `pgdn`, `enter`, `space`.
+    /// `shift-tab`, `pgdn`, `enter`, `space`, `f1`.
     pub fn parse(s: &str) -> Option<Key> {
         let mut ctrl = false;
         let mut alt = false;
@@ -118,6 +120,10 @@ impl Key {
             "home" => Code::Home,
             "end" => Code::End,
             "space" => Code::Char(' '),
+            f if f.len() > 1 && f.starts_with('f') => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=12) => Code::F(n),
+                _ => return None,
+            },
             _ => {
                 let mut chars = rest.chars();
                 let c = chars.next()?;
@@ -164,6 +170,7 @@ impl fmt::Display for Key {
             Code::PageDown => f.write_str("PgDn"),
             Code::Home => f.write_str("Home"),
             Code::End => f.write_str("End"),
+            Code::F(n) => write!(f, "F{n}"),
         }
     }
 }
@@ -656,6 +663,11 @@ mod tests {
             })
         );
         assert_eq!(Key::parse("jj"), None);
+        assert_eq!(Key::parse("F1"), Some(Key::plain(Code::F(1))));
+        assert_eq!(Key::parse("shift-f12").map(|k| k.code), Some(Code::F(12)));
+        assert_eq!(Key::parse("f13"), None);
+        assert_eq!(Key::parse("f"), Some(Key::char('f')));
+        assert_eq!(Key::plain(Code::F(5)).to_string(), "F5");
         assert_eq!(Key::parse("ctrl-"), None);
         assert_eq!(Key::ctrl('o').to_string(), "C-o");
         assert_eq!(Key::plain(Code::PageDown).to_string(), "PgDn");
