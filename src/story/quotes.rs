@@ -709,6 +709,38 @@ impl<'a> Reader<'a> {
                 return self.t.end(k)..after.end;
             }
         }
+        // "told Labour members the Tories offered…": who was told is no
+        // part of what was said. After a verb of telling, what was said
+        // starts at the first pronoun or article past the listener, when
+        // one comes within a few words.
+        if self
+            .t
+            .word(v)
+            .is_some_and(|w| matches!(w, "told" | "tell" | "tells" | "telling"))
+        {
+            for k in v + 2..(v + 6).min(self.t.len()) {
+                if self.t.start(k) >= after.end || !self.spaced(k - 1) {
+                    break;
+                }
+                let w = self.t.word(k).unwrap_or("");
+                if matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "they"
+                        | "we"
+                        | "I"
+                        | "there"
+                        | "this"
+                ) {
+                    return self.t.start(k)..after.end;
+                }
+            }
+        }
         after
     }
 
@@ -996,6 +1028,20 @@ mod tests {
         assert_eq!(
             found,
             [q("Lavrov", "Привет всем друзья", Speech::Direct, Via::Name)]
+        );
+    }
+
+    #[test]
+    fn who_was_told_is_not_part_of_what_was_said() {
+        let found = said("Lavrov told Labour members the Tories offered a hard right agenda.");
+        assert_eq!(
+            found,
+            [q(
+                "Lavrov",
+                "the Tories offered a hard right agenda",
+                Speech::Reported,
+                Via::Name
+            )]
         );
     }
 
