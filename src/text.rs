@@ -151,33 +151,17 @@ pub fn display_width(s: &str) -> usize {
 /// `s` made safe and cut to at most `max` cells; when it had to be cut the
 /// last cell is an ellipsis. Never splits a grapheme.
 pub fn fit(s: &str, max: usize) -> Cow<'_, str> {
-    let safe = safe_line(s);
-    if display_width(&safe) <= max {
-        return safe;
-    }
-    if max == 0 {
-        return Cow::Borrowed("");
-    }
-    let budget = max - 1;
-    let mut used = 0;
-    let mut end = 0;
-    for (i, g) in safe.grapheme_indices(true) {
-        let w = grapheme_width(g);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        end = i + g.len();
-    }
-    let mut out = String::with_capacity(end + ELLIPSIS.len());
-    out.push_str(&safe[..end]);
-    out.push_str(ELLIPSIS);
-    Cow::Owned(out)
+    fit_keeping(s, max, false)
 }
 
 /// Like [`fit`], but keeps the end of `s` and cuts its start: for paths,
 /// whose last parts say the most ("…/news/2024").
 pub fn fit_end(s: &str, max: usize) -> Cow<'_, str> {
+    fit_keeping(s, max, true)
+}
+
+/// [`fit`] keeping the start of `s`, or with `end` its end.
+fn fit_keeping(s: &str, max: usize, end: bool) -> Cow<'_, str> {
     let safe = safe_line(s);
     if display_width(&safe) <= max {
         return safe;
@@ -185,18 +169,30 @@ pub fn fit_end(s: &str, max: usize) -> Cow<'_, str> {
     if max == 0 {
         return Cow::Borrowed("");
     }
+    // The graphemes kept, from the side kept, until the cells but one (for
+    // the ellipsis) are used.
     let budget = max - 1;
     let mut used = 0;
-    let mut start = safe.len();
-    for (i, g) in safe.grapheme_indices(true).rev() {
-        let w = grapheme_width(g);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        start = i;
-    }
-    Cow::Owned(format!("{ELLIPSIS}{}", &safe[start..]))
+    let kept = |(_, g): &(usize, &str)| {
+        used += grapheme_width(g);
+        used <= budget
+    };
+    Cow::Owned(if end {
+        let start = safe
+            .grapheme_indices(true)
+            .rev()
+            .take_while(kept)
+            .last()
+            .map_or(safe.len(), |(i, _)| i);
+        format!("{ELLIPSIS}{}", &safe[start..])
+    } else {
+        let stop = safe
+            .grapheme_indices(true)
+            .take_while(kept)
+            .last()
+            .map_or(0, |(i, g)| i + g.len());
+        format!("{}{ELLIPSIS}", &safe[..stop])
+    })
 }
 
 /// `s` made safe and padded with spaces (or cut with an ellipsis) to exactly
