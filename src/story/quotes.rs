@@ -710,13 +710,26 @@ impl<'a> Reader<'a> {
             }
         }
         // "told Labour members the Tories offered…": who was told is no
-        // part of what was said. After a verb of telling, what was said
-        // starts at the first pronoun or article past the listener, when
-        // one comes within a few words.
-        if self
-            .t
-            .word(v)
-            .is_some_and(|w| matches!(w, "told" | "tell" | "tells" | "telling"))
+        // part of what was said. After a verb of telling and a listener (a
+        // name, "the" and a name, or reporters, him...), what was said
+        // starts at the first pronoun or article past it, when one comes
+        // within a few words. ("told the truth about…" has no listener.)
+        let capital = |k: usize| {
+            self.t
+                .word(k)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        };
+        let listener = capital(v + 1)
+            || (self.t.word(v + 1) == Some("the") && capital(v + 2))
+            || self
+                .t
+                .word(v + 1)
+                .is_some_and(|w| self.w.objects.contains(&w.to_lowercase()) && w != "the");
+        if listener
+            && self
+                .t
+                .word(v)
+                .is_some_and(|w| matches!(w, "told" | "tell" | "tells" | "telling"))
         {
             for k in v + 2..(v + 6).min(self.t.len()) {
                 if self.t.start(k) >= after.end || !self.spaced(k - 1) {
@@ -1042,6 +1055,17 @@ mod tests {
                 Speech::Reported,
                 Via::Name
             )]
+        );
+    }
+
+    #[test]
+    fn told_with_no_listener_keeps_its_words() {
+        let found = said("Lavrov told the truth about the war in the region.");
+        assert!(
+            found
+                .iter()
+                .all(|(_, what, _, _)| what != "the war in the region"),
+            "{found:?}"
         );
     }
 
