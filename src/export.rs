@@ -776,9 +776,11 @@ fn write_temp<T>(
     let _ = perms;
     // (tempfile names its temporary in the error; the user knows only the
     // file they asked for, which the error is reported with.)
-    let mut tmp = builder
-        .tempfile_in(dir)
-        .map_err(|e| io::Error::from(e.kind()))?;
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        let said = e.to_string();
+        let said = said.split(" at path ").next().unwrap_or_default();
+        io::Error::new(e.kind(), said.to_owned())
+    })?;
     let value = {
         let mut w = io::BufWriter::new(tmp.as_file_mut());
         let value = fill(&mut w)?;
