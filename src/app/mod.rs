@@ -791,24 +791,25 @@ impl App {
     /// whole: each is a line naming its place and its problem wrapped
     /// below, as the renderer lays them out.
     fn warnings_shown_whole(&self, scroll: usize) -> usize {
-        self.warnings_that_fit(self.warning_problems().skip(scroll))
+        self.warnings_that_fit((scroll..).map_while(|i| self.warning_problem(i)))
     }
 
     /// How many of the warnings before number `scroll` fit whole in the
     /// warnings box: what a page up steps back, so it shows the screenful
     /// above, however tall its warnings are.
     fn warnings_fitting_before(&self, scroll: usize) -> usize {
-        let total = self.lib.corpus.warnings.len() + self.warnings.len();
-        let before = total.saturating_sub(scroll);
-        self.warnings_that_fit(self.warning_problems().rev().skip(before))
+        self.warnings_that_fit((0..scroll).rev().filter_map(|i| self.warning_problem(i)))
     }
 
-    /// Every warning's problem as the warnings box words it: the corpus's,
-    /// then the app's own.
-    fn warning_problems(&self) -> impl DoubleEndedIterator<Item = String> + '_ {
-        (self.lib.corpus.warnings.iter())
-            .map(|w| w.problem.to_string())
-            .chain(self.warnings.iter().cloned())
+    /// Warning `i`'s problem as the warnings box words it (the corpus's
+    /// come first, then the app's own). Only the warnings a page can reach
+    /// are worded: a corpus may have a hundred thousand.
+    fn warning_problem(&self, i: usize) -> Option<String> {
+        let corpus = &self.lib.corpus.warnings;
+        match corpus.get(i) {
+            Some(w) => Some(w.problem.to_string()),
+            None => self.warnings.get(i - corpus.len()).cloned(),
+        }
     }
 
     /// How many of `problems`, in turn, the warnings box shows whole.

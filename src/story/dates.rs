@@ -140,16 +140,7 @@ impl When {
     fn naive(&self) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(self.year?, u32::from(self.month), u32::from(self.day))
     }
-}
 
-impl fmt::Display for When {
-    /// "29 May 2024", "May 2024", "2024", "4 October" (year unknown).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write(f, &MONTHS)
-    }
-}
-
-impl When {
     /// Writes the date with `months` as the month names.
     fn write(&self, f: &mut impl fmt::Write, months: &[&str; 12]) -> fmt::Result {
         let month = months.get(usize::from(self.month).wrapping_sub(1));
@@ -170,6 +161,13 @@ impl When {
         // Writing to a String cannot fail.
         let _ = self.write(&mut s, &SHORT_MONTHS);
         s
+    }
+}
+
+impl fmt::Display for When {
+    /// "29 May 2024", "May 2024", "2024", "4 October" (year unknown).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &MONTHS)
     }
 }
 

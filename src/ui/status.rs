@@ -240,26 +240,26 @@ fn help_hint_width(app: &App) -> usize {
     app.keymap
         .key_for(&Action::ToggleHelp, Context::Global)
         .map_or(0, |k| {
-            text::display_width(&k.to_string()) + HELP_LABEL.len()
+            text::display_width(&k.to_string()) + hint_label("help").len()
         })
 }
 
-/// The label after the help key, as [`hints`] lays it out.
-const HELP_LABEL: &str = " help  ";
+/// A hint's label as it follows its key: " help  ".
+fn hint_label(label: &str) -> String {
+    format!(" {label}  ")
+}
 
 /// Key hints for the focused pane, each key drawn from the keymap, as many
 /// as fit in `room` cells: the least important are dropped first.
 fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let (ctx, wanted) = match app.overlay {
-        Some(overlay) => (app.key_context(), overlay_hints(overlay)),
-        None => (app.key_context(), pane_hints(app)),
-    };
+    let ctx = app.key_context();
+    let wanted = app.overlay.map_or_else(|| pane_hints(app), overlay_hints);
     let th = Theme::of(app);
     let mut hints: Vec<(String, String, u8)> = wanted
         .into_iter()
         .filter_map(|(a, label, rank)| {
             let key = app.keymap.key_for(&a, ctx)?.to_string();
-            Some((key, format!(" {label}  "), rank))
+            Some((key, hint_label(label), rank))
         })
         .collect();
     let width = |h: &[(String, String, u8)]| -> usize {
