@@ -237,7 +237,10 @@ fn meta_rows(article: &Article) -> Vec<String> {
     first.extend(m.date.clone());
     let mut out = vec![first.join(" · ")];
     out.extend(m.url.clone());
-    if article.flags().invalid_utf8_at.is_some() {
+    let flags = article.flags();
+    if flags.windows_1252 {
+        out.push("(not UTF-8: read as Windows-1252, which covers Latin-1)".into());
+    } else if flags.invalid_utf8_at.is_some() {
         out.push("(not valid UTF-8: shown with \u{fffd} where bytes could not be read)".into());
     }
     out
@@ -251,7 +254,16 @@ mod tests {
     #[test]
     fn long_facts_wrap_instead_of_running_past_the_edge() {
         let s = seed(0);
-        let a = Article::from_text(s.id.clone(), s.text.to_string(), s.meta().clone(), Some(3));
+        let bad = crate::corpus::NotUtf8 {
+            at: 3,
+            windows_1252: false,
+        };
+        let a = Article::from_text(
+            s.id.clone(),
+            s.text.to_string(),
+            s.meta().clone(),
+            Some(bad),
+        );
         let rows = layout(&a, 30);
         let facts: Vec<&str> = rows
             .iter()

@@ -44,9 +44,13 @@ pub struct Meta {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Flags {
     /// The source bytes were not valid UTF-8 from this byte offset on;
-    /// invalid sequences were replaced by U+FFFD and offsets index the
-    /// repaired text, not the file.
+    /// they were read as [`Flags::windows_1252`] says, and offsets index
+    /// the text, not the file.
     pub invalid_utf8_at: Option<usize>,
+    /// With [`Flags::invalid_utf8_at`]: the bytes held no UTF-8 beyond
+    /// ASCII and were read as Windows-1252 (Latin-1). Without it, invalid
+    /// sequences were replaced by U+FFFD.
+    pub windows_1252: bool,
     /// The article had no text at all.
     pub empty: bool,
     /// The article had a title and no body.
@@ -56,11 +60,12 @@ pub struct Flags {
     pub long_title: Option<usize>,
 }
 
-/// The longest article text dossier holds, in bytes: offsets into a text
-/// are kept as 32-bit numbers, with the largest left free to mean "none"
-/// (a title line as long as the whole text is that long). Loaders skip a
-/// longer article with a warning ([`super::Problem::TooLarge`]).
-pub const ARTICLE_MAX_BYTES: usize = u32::MAX as usize - 1;
+/// The longest article text dossier holds, in bytes (2 GiB): offsets into
+/// a text are kept as 32-bit numbers, with the largest left free to mean
+/// "none" and the top bit of one of them carrying a flag (see
+/// [`Article::not_utf8`]). Loaders skip a longer article with a warning
+/// ([`super::Problem::TooLarge`]).
+pub const ARTICLE_MAX_BYTES: usize = i32::MAX as usize - 1;
 
 /// An article in memory. Offsets into its text are 32-bit, and the facts a
 /// large corpus seldom has are boxed or derived, so an article takes 72
@@ -79,8 +84,9 @@ pub struct Article {
     /// Source-provided facts, when there are any (see [`Article::meta`]):
     /// boxed, as most articles of a large corpus have none.
     meta: Option<Box<Meta>>,
-    /// [`Flags::invalid_utf8_at`], or [`NONE`].
-    invalid_utf8_at: u32,
+    /// [`Flags::invalid_utf8_at`], or [`NONE`]; when there is one, the top
+    /// bit is [`Flags::windows_1252`] ([`WINDOWS_1252`]).
+    not_utf8: u32,
     /// [`Flags::long_title`], or [`NONE`].
     long_title: u32,
 }
@@ -92,6 +98,20 @@ const _: () = assert!(std::mem::size_of::<Article>() == 72);
 
 /// An absent offset or length: no text is that long.
 const NONE: u32 = u32::MAX;
+
+/// The bit of [`Article::not_utf8`] that says the text was read as
+/// Windows-1252: no offset reaches it.
+const WINDOWS_1252: u32 = 1 << 31;
+
+/// Where a file's bytes stop being valid UTF-8, and how they were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// The offset of the first byte that is not UTF-8.
+    pub at: usize,
+    /// Read as Windows-1252, not repaired with U+FFFD (see
+    /// [`Flags::windows_1252`]).
+    pub windows_1252: bool,
+}
 
 /// `r` as a range of `usize`, for slicing.
 fn wide(r: &Range<u32>) -> Range<usize> {
@@ -122,12 +142,7 @@ impl Article {
     /// # Panics
     /// When `text` is longer than [`ARTICLE_MAX_BYTES`]: loaders check
     /// first, and skip such an article with a warning.
-    pub fn from_text(
-        id: String,
-        text: String,
-        meta: Meta,
-        invalid_utf8_at: Option<usize>,
-    ) -> Article {
+    pub fn from_text(id: String, text: String, meta: Meta, not_utf8: Option<NotUtf8>) -> Article {
         assert!(
             text.len() <= ARTICLE_MAX_BYTES,
             "an article of {} bytes; loaders skip those over {ARTICLE_MAX_BYTES}",
@@ -146,7 +161,9 @@ impl Article {
             title: narrow(title),
             body: narrow(body),
             meta,
-            invalid_utf8_at: packed(invalid_utf8_at),
+            not_utf8: not_utf8.map_or(NONE, |n| {
+                n.at as u32 | if n.windows_1252 { WINDOWS_1252 } else { 0 }
+            }),
             long_title: packed(long_title),
         }
     }
@@ -197,8 +214,10 @@ impl Article {
     /// What was not clean about the source text.
     pub fn flags(&self) -> Flags {
         let empty = self.title.is_empty();
+        let not_utf8 = (self.not_utf8 != NONE).then_some(self.not_utf8);
         Flags {
-            invalid_utf8_at: unpacked(self.invalid_utf8_at),
+            invalid_utf8_at: not_utf8.map(|n| (n & !WINDOWS_1252) as usize),
+            windows_1252: not_utf8.is_some_and(|n| n & WINDOWS_1252 != 0),
             empty,
             title_only: !empty && self.body.is_empty(),
             long_title: unpacked(self.long_title),

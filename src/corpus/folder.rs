@@ -195,7 +195,8 @@ fn article_from_bytes(bytes: Vec<u8>, id: String) -> Result<Article, LoadWarning
         return Err(LoadWarning::new(id, Problem::Binary { utf16 }));
     }
     let (text, bad) = super::decode(bytes);
-    // Replacement characters make the text longer than the file.
+    // Replacement characters and Windows-1252's letters make the text
+    // longer than the file.
     if text.len() > ARTICLE_MAX_BYTES {
         let bytes = text.len() as u64;
         return Err(LoadWarning::new(id, Problem::TooLarge { bytes }));
@@ -279,7 +280,8 @@ mod tests {
         assert_eq!(ids, ["empty.txt", "latin1.txt", "ok.txt"]);
         let latin = &c.articles[1];
         assert_eq!(latin.flags().invalid_utf8_at, Some(7));
-        assert_eq!(latin.body(), "\u{fffd}600m");
+        assert!(latin.flags().windows_1252);
+        assert_eq!(latin.body(), "£600m");
         let problems: Vec<(&str, &Problem)> = c
             .warnings
             .iter()
@@ -287,7 +289,7 @@ mod tests {
             .collect();
         assert!(problems.contains(&("bin.txt", &Problem::Binary { utf16: false })));
         assert!(problems.contains(&("empty.txt", &Problem::Empty)));
-        assert!(problems.contains(&("latin1.txt", &Problem::InvalidUtf8 { at: 7 })));
+        assert!(problems.contains(&("latin1.txt", &Problem::Windows1252 { at: 7 })));
     }
 
     #[test]

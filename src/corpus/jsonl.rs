@@ -11,7 +11,8 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use super::{
-    ARTICLE_MAX_BYTES, Article, Corpus, LoadError, LoadWarning, Meta, Origin, Problem, Progress,
+    ARTICLE_MAX_BYTES, Article, Corpus, LoadError, LoadWarning, Meta, NotUtf8, Origin, Problem,
+    Progress,
 };
 
 /// One article object as it appears in the file. Only `title` is required;
@@ -230,11 +231,8 @@ fn read_array(
     warnings: &mut Vec<LoadWarning>,
 ) -> Vec<Arc<Article>> {
     let (text, bad) = super::decode(buf);
-    if let Some(at) = bad {
-        warnings.push(LoadWarning::new(
-            name,
-            Problem::InvalidUtf8 { at: at + bom },
-        ));
+    if let Some(bad) = bad {
+        warnings.push(LoadWarning::new(name, bad.problem(bad.at + bom)));
     }
     parse_array(&text, name, warnings)
         .into_iter()
@@ -323,19 +321,21 @@ fn read_block(
         next += *lines;
     }
     let pieces: Vec<Piece> = counted.into_iter().map(|(piece, _)| piece).collect();
-    // Invalid UTF-8 is repaired and reported once a block, at its first
-    // bad byte.
+    // Bytes that are not UTF-8 are read as super::repair says, a piece at
+    // a time, and reported once a block, at its first bad byte.
     let bad = pieces.iter().find_map(|p| {
         let at = p.span.start + p.text.err()?.valid_up_to();
         let lines = memchr::memchr_iter(b'\n', &block[p.span.start..at]).count();
-        Some((at, p.first_line + lines))
+        let how = NotUtf8 {
+            at: offset as usize + at,
+            windows_1252: !super::holds_utf8(&block[p.span.clone()]),
+        };
+        Some((how, p.first_line + lines))
     });
-    if let Some((at, at_line)) = bad {
+    if let Some((how, at_line)) = bad {
         warnings.push(LoadWarning::new(
             format!("{name}:{at_line}"),
-            Problem::InvalidUtf8 {
-                at: offset as usize + at,
-            },
+            how.problem(how.at),
         ));
     }
     let parsed: Vec<Vec<Parsed>> = pieces
@@ -343,7 +343,7 @@ fn read_block(
         .map(|p| {
             let text = match p.text {
                 Ok(text) => Cow::Borrowed(text),
-                Err(_) => String::from_utf8_lossy(&block[p.span.clone()]),
+                Err(_) => super::repair(&block[p.span.clone()]).0,
             };
             parse_lines(&text, p.first_line, name)
         })
@@ -728,7 +728,8 @@ mod tests {
         assert_eq!(c.articles.len(), 5999);
         assert_eq!(c.articles[5998].id, "6000");
         assert_eq!(c.articles[5998].title(), "Article 6000");
-        assert_eq!(c.articles[4998].title(), "Caf\u{fffd}");
+        // A byte beyond ASCII in a piece of ASCII is Windows-1252's ÿ.
+        assert_eq!(c.articles[4998].title(), "Caf\u{ff}");
         let mut said: Vec<(&str, &Problem)> = c
             .warnings
             .iter()
@@ -741,7 +742,7 @@ mod tests {
         );
         assert_eq!(
             said[1],
-            ("c.jsonl:5000", &Problem::InvalidUtf8 { at: bad_at })
+            ("c.jsonl:5000", &Problem::Windows1252 { at: bad_at })
         );
         assert_eq!(said.len(), 2, "{said:?}");
         let memory = from_bytes("c.jsonl", bytes);

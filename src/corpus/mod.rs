@@ -13,11 +13,12 @@ mod folder;
 mod jsonl;
 mod seeds;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use article::{ARTICLE_MAX_BYTES, Article, DocId, Flags, Meta, TITLE_MAX_CHARS};
+pub use article::{ARTICLE_MAX_BYTES, Article, DocId, Flags, Meta, NotUtf8, TITLE_MAX_CHARS};
 use serde::Serialize;
 
 /// Where a corpus came from.
@@ -282,6 +283,13 @@ pub enum Problem {
         /// Byte offset of the first invalid sequence in the file.
         at: usize,
     },
+    /// Not UTF-8 and holding no UTF-8 beyond ASCII: an 8-bit encoding,
+    /// read as Windows-1252 (which Latin-1 text is too).
+    #[serde(rename = "windows_1252")]
+    Windows1252 {
+        /// Byte offset of the first byte beyond ASCII in the file.
+        at: usize,
+    },
     /// Contains NUL bytes: a binary or UTF-16 file; skipped.
     Binary {
         /// Whether a UTF-16 byte-order mark was seen.
@@ -348,6 +356,10 @@ impl fmt::Display for Problem {
                 f,
                 "invalid UTF-8 at byte {at}; shown with \u{fffd} replacements, and offsets refer to the repaired text"
             ),
+            Problem::Windows1252 { at } => write!(
+                f,
+                "not UTF-8 (from byte {at}); read as Windows-1252 (Latin-1), and offsets refer to the text in UTF-8 (save the file as UTF-8 to keep them in step)"
+            ),
             Problem::Binary { utf16: true } => {
                 f.write_str("UTF-16 text; skipped (convert it to UTF-8 to read it)")
             }
@@ -401,14 +413,46 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Decodes file bytes as UTF-8, repairing invalid sequences; returns the text
-/// and, when it had to repair, the offset of the first invalid byte.
-pub(crate) fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
+/// Decodes file bytes as text: UTF-8, else as [`repair`] says; returns the
+/// text and, when the bytes were not UTF-8, where and how they were read.
+pub(crate) fn decode(bytes: Vec<u8>) -> (String, Option<NotUtf8>) {
     match String::from_utf8(bytes) {
         Ok(s) => (s, None),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+            let (text, windows_1252) = repair(e.as_bytes());
+            (text.into_owned(), Some(NotUtf8 { at, windows_1252 }))
+        }
+    }
+}
+
+/// Bytes that are not valid UTF-8, as text. When they hold some UTF-8
+/// beyond ASCII they are UTF-8 with damage, and the damage is replaced by
+/// U+FFFD; when they hold none they are an 8-bit encoding (a Latin-1 or
+/// Windows-1252 export, which is what such news files are), and are read
+/// as Windows-1252: "Jos\xe9" is "José", not "Jos\u{fffd}". Says which.
+pub(crate) fn repair(bytes: &[u8]) -> (Cow<'_, str>, bool) {
+    if holds_utf8(bytes) {
+        (String::from_utf8_lossy(bytes), false)
+    } else {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        (text, true)
+    }
+}
+
+/// Whether bytes hold a valid UTF-8 character beyond ASCII.
+pub(crate) fn holds_utf8(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|c| !c.valid().is_ascii())
+}
+
+impl NotUtf8 {
+    /// The warning for bytes not UTF-8 from `at` of a file (not of the
+    /// piece these were found in).
+    pub(crate) fn problem(self, at: usize) -> Problem {
+        if self.windows_1252 {
+            Problem::Windows1252 { at }
+        } else {
+            Problem::InvalidUtf8 { at }
         }
     }
 }
@@ -427,7 +471,11 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<bool> {
 pub(crate) fn flag_warnings(article: &Article, place: &str, out: &mut Vec<LoadWarning>) {
     let flags = article.flags();
     if let Some(at) = flags.invalid_utf8_at {
-        out.push(LoadWarning::new(place, Problem::InvalidUtf8 { at }));
+        let how = NotUtf8 {
+            at,
+            windows_1252: flags.windows_1252,
+        };
+        out.push(LoadWarning::new(place, how.problem(at)));
     }
     if let Some(bytes) = flags.long_title {
         out.push(LoadWarning::new(place, Problem::LongTitle { bytes }));
@@ -461,9 +509,22 @@ mod tests {
     }
 
     #[test]
-    fn decode_reports_the_first_bad_byte() {
-        let (s, at) = decode(b"ab\xa3cd".to_vec());
-        assert_eq!(s, "ab\u{fffd}cd");
-        assert_eq!(at, Some(2));
+    fn bytes_with_no_utf8_are_read_as_windows_1252() {
+        // Latin-1's é and £, and Windows-1252's curly quotes.
+        let (s, how) = decode(b"Jos\xe9 paid \xa3600m, \x93he said\x94".to_vec());
+        assert_eq!(s, "José paid £600m, \u{201c}he said\u{201d}");
+        let how = how.unwrap();
+        assert_eq!((how.at, how.windows_1252), (3, true));
+        assert_eq!(how.problem(3), Problem::Windows1252 { at: 3 });
+    }
+
+    #[test]
+    fn damaged_utf8_is_repaired_at_the_first_bad_byte() {
+        // A file with UTF-8 in it is UTF-8: its stray byte is damage.
+        let (s, how) = decode("Jos\u{e9} \u{a3}".bytes().chain(*b"ab\xa3cd").collect());
+        assert_eq!(s, "Jos\u{e9} \u{a3}ab\u{fffd}cd");
+        let how = how.unwrap();
+        assert_eq!((how.at, how.windows_1252), (10, false));
+        assert_eq!(how.problem(10), Problem::InvalidUtf8 { at: 10 });
     }
 }
