@@ -72,8 +72,9 @@ struct Cli {
 
     /// The config file (keys, colours, layout) for the terminal UI, read
     /// instead of the default one (`dossier config --path` says where that
-    /// is). The printing commands do not read a config.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// is). The printing commands read none; `dossier config --config
+    /// FILE` checks one.
+    #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 
     /// Leave the mouse to the terminal: no clicking or wheel scrolling in
@@ -219,6 +220,9 @@ enum Command {
         /// Print the path of the config file dossier reads.
         #[arg(long)]
         path: bool,
+        /// The config file to check instead of the default one.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Print the articles matching QUERY, best first, with their score, the
     /// fields that matched and the matched words (the filter's engine).
@@ -269,8 +273,19 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff), e.g. `dossier man | man -l -`.
-    Man,
+    /// Print the man page (roff), e.g. `dossier man | man -l -`, or a
+    /// command's page (`dossier man list`), or write them all to a folder
+    /// `man` reads (`dossier man --dir ~/.local/share/man/man1`).
+    Man {
+        /// The command whose page to print (the pages the main one names
+        /// as dossier-list(1) and so on).
+        #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+        command: Option<String>,
+        /// Write dossier.1 and every command's page into DIR (created if
+        /// missing; pages of an earlier dossier there are replaced).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 impl Command {
@@ -290,7 +305,7 @@ impl Command {
                 finding: source.finding,
             },
             Command::Config { .. } => Source::default(),
-            Command::Completions { .. } | Command::Man => Source::default(),
+            Command::Completions { .. } | Command::Man { .. } => Source::default(),
         }
     }
 }
@@ -338,9 +353,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(Command::Config {
         print_default,
         path,
+        config,
     }) = &cli.command
     {
-        return config_command(cli.config.as_deref(), *print_default, *path);
+        return config_command(config.as_deref(), *print_default, *path);
     }
     match &cli.command {
         Some(Command::Completions { shell }) => {
@@ -348,13 +364,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_complete::generate(*shell, &mut Cli::command(), "dossier", &mut out);
             return finish(out.flush());
         }
-        Some(Command::Man) => {
-            let mut out = io::stdout().lock();
-            return finish(
-                clap_mangen::Man::new(Cli::command())
-                    .render(&mut out)
-                    .and_then(|()| out.flush()),
-            );
+        Some(Command::Man { command, dir }) => {
+            return man_command(command.as_deref(), dir.as_deref());
         }
         _ => {}
     }
@@ -633,7 +644,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output.as_deref(),
             );
         }
-        Command::Completions { .. } | Command::Man => Ok(()),
+        Command::Completions { .. } | Command::Man { .. } => Ok(()),
     };
     finish(result.and_then(|()| out.flush()))
 }
@@ -646,6 +657,54 @@ fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e.into()),
     }
+}
+
+/// `dossier man`: prints the main page or `command`'s, or writes them all
+/// into `dir`.
+fn man_command(command: Option<&str>, dir: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    // `help` is clap's, not dossier's: no page names it.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    if let Some(dir) = dir {
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cli.clone(), dir));
+        if let Err(e) = written {
+            say!(
+                "dossier: cannot write the man pages into {}: {}",
+                dir.display(),
+                dossier::text::safe_line(&e.to_string())
+            );
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+        let pages = 1 + cli.get_subcommands().count();
+        say!(
+            "dossier: wrote {pages} man pages into {} (for `man dossier` to find them, \
+             write them into a man1 folder it searches, such as ~/.local/share/man/man1)",
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => match cli.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+                say!(
+                    "dossier: no command {}; the commands with a page are {}",
+                    dossier::text::safe_line(name),
+                    names.join(", ")
+                );
+                return Ok(ExitCode::from(EXIT_INPUT));
+            }
+        },
+    };
+    let mut out = io::stdout().lock();
+    finish(
+        clap_mangen::Man::new(page)
+            .render(&mut out)
+            .and_then(|()| out.flush()),
+    )
 }
 
 /// The user's config (from `file`, or the default place), with colours

@@ -63,6 +63,24 @@ fn path_says_where_the_config_is_read_from() {
 }
 
 #[test]
+fn commands_that_read_no_config_refuse_the_option() {
+    // Accepted, --config would be silently ignored: the user would think
+    // their file applied.
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["man", "--config", "x.toml"][..],
+        &["completions", "bash", "--config", "x.toml"],
+        &["list", "--config", "x.toml"],
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains("unexpected argument '--config'"), "{err}");
+    }
+}
+
+#[test]
 fn a_bad_config_stops_the_tui_with_exit_2_naming_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("mine.toml");

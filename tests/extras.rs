@@ -67,6 +67,46 @@ fn the_man_page_is_roff_naming_the_subcommands() {
     }
 }
 
+#[test]
+fn every_page_the_man_page_names_can_be_read() {
+    let page = stdout_ok(&["man"]);
+    // clap_mangen names each command's page as dossier\-list(1).
+    let named: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("dossier\\-")?.strip_suffix("(1)"))
+        .collect();
+    assert!(
+        named.contains(&"list") && named.contains(&"export"),
+        "{named:?}"
+    );
+    assert!(!named.contains(&"help"), "help has no page of its own");
+    for name in &named {
+        let sub = stdout_ok(&["man", name]);
+        assert!(sub.contains(&format!(".TH dossier-{name} 1")), "{sub}");
+    }
+    let out = dossier(&["man", "lsit"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no command lsit") && err.contains("list"),
+        "{err}"
+    );
+
+    // Installed, every page is there for `man dossier-list`.
+    let dir = tempfile::tempdir().unwrap();
+    let man1 = dir.path().join("man1");
+    let out = dossier(&["man", "--dir", man1.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    for name in named
+        .iter()
+        .map(|n| format!("dossier-{n}.1"))
+        .chain(["dossier.1".into()])
+    {
+        let text = std::fs::read_to_string(man1.join(&name)).unwrap_or_default();
+        assert!(text.starts_with('.'), "{name} is not a written page");
+    }
+}
+
 /// Runs `dossier list` with its data directory in `data` and `DOSSIER_LOG`
 /// as given (unset for `None`).
 fn list_with_log(data: &std::path::Path, log: Option<&str>) -> std::process::Output {
