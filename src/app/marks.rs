@@ -10,7 +10,8 @@
 //! Must not touch: files or a clock. An article becomes read when the
 //! binary reports it open for [`READ_AFTER_SECS`] ([`Action::ReadFor`]), or
 //! when the reader is scrolled to its end; one the user marked unread stays
-//! so while it is open.
+//! so while it is open. The clock starts at the user's first input: the
+//! article shown at start is not theirs until then.
 
 use std::sync::Arc;
 
@@ -262,7 +263,7 @@ impl App {
         let doc = self.reader.doc?;
         let shown = self.view == View::Panes && self.layout.reader.is_some();
         let unread = !self.mark_view.marked.read.contains(doc.0);
-        (shown && unread && self.kept_unread != Some(doc)).then_some(doc)
+        (self.acted && shown && unread && self.kept_unread != Some(doc)).then_some(doc)
     }
 
     /// Whether article `doc` was read, is bookmarked, and has a note.
@@ -638,6 +639,19 @@ mod tests {
     fn an_article_open_three_seconds_becomes_read() {
         let mut a = seeds_app(120, 40);
         let first = a.list.selected().unwrap();
+        // Shown at start, the article is not one the user chose: however
+        // long dossier sits there, it stays unread.
+        assert_eq!(a.reading(), None);
+        assert_eq!(
+            a.update(Action::ReadFor {
+                doc: first,
+                secs: 9
+            }),
+            None
+        );
+        assert!(!a.marks_of(first).0);
+        // Any input makes it theirs, and the clock counts.
+        press(&mut a, "j k");
         assert_eq!(a.reading(), Some(first));
         assert_eq!(a.mark_view.unread, 5);
         // Too short: still unread.
@@ -698,6 +712,7 @@ mod tests {
         let mut a = seeds_app(120, 40);
         let doc = a.list.selected().unwrap();
         let id = a.id_of(doc);
+        press(&mut a, "j k");
         a.update(Action::ReadFor { doc, secs: 3 });
         assert_eq!(a.mark_view.unread, 4);
         let effect = press_one(&mut a, "u");

@@ -254,6 +254,11 @@ pub struct App {
     /// The article the user marked unread while it is open: it is not
     /// made read again until another article has been opened.
     kept_unread: Option<DocId>,
+    /// Whether the user has pressed a key, clicked, scrolled or pasted:
+    /// until then nothing counts as read, so the article shown at start
+    /// (which the user did not choose, and may have marked unread last
+    /// time) is not read by merely starting dossier.
+    acted: bool,
     /// Problems outside the corpus (the saved marks), listed with the load
     /// warnings.
     pub warnings: Vec<String>,
@@ -297,6 +302,7 @@ impl App {
             pending: Vec::new(),
             in_flight: std::collections::VecDeque::new(),
             kept_unread: None,
+            acted: false,
             warnings: Vec::new(),
             export_dir: None,
         };
@@ -409,6 +415,8 @@ impl App {
             }
             _ => {}
         }
+        // From here on every action is the user's.
+        self.acted = true;
         self.message = None;
         match action {
             Action::Paste(text) => return self.paste(&text),

@@ -746,6 +746,8 @@ fn export_overlay_renders_at_any_size() {
 fn marked_app(w: u16, h: u16) -> App {
     use crate::corpus::DocId;
     let mut app = seeds_app(w, h);
+    // The user's first key makes the article shown at start theirs.
+    press(&mut app, "j k");
     app.update(Action::ReadFor {
         doc: DocId(0),
         secs: 3,
