@@ -1151,6 +1151,14 @@ impl App {
             self.select_actor(None);
             None
         } else if self.filter.active() {
+            // A filter kept with Enter has been read through: leaving it
+            // keeps the article in the reader, where Esc on the filter
+            // line puts back the one from before it.
+            self.filter.saved = Some(Saved {
+                doc: self.list.selected(),
+                actor: self.sidebar.current(),
+                focus: self.focus,
+            });
             self.cancel_filter()
         } else {
             None

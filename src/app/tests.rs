@@ -330,10 +330,15 @@ fn enter_keeps_the_filter_and_focuses_the_list() {
     press(&mut a, "j");
     assert_eq!(a.list.cursor.selected, before + 1);
     assert_eq!(listed(&a).len(), 4);
-    // Esc outside the line clears it.
+    // Esc outside the line clears it, and keeps the article being read
+    // (not the one from before the filter).
+    let reading = a.list.selected();
+    assert_ne!(reading, Some(DocId(0)));
     press(&mut a, "esc");
     assert!(!a.filter.active());
     assert_eq!(a.list.rows.len(), 5);
+    assert_eq!(a.list.selected(), reading);
+    assert_eq!(a.reader.doc, reading);
 }
 
 #[test]
