@@ -612,6 +612,19 @@ fn timeline_with_the_4_october_sources_expanded_at_80x24() {
 }
 
 #[test]
+fn a_filtered_timeline_says_which_articles_its_events_come_from() {
+    let mut app = seeds_app(120, 30);
+    crate::app::testing::type_filter(&mut app, "lavrov");
+    press(&mut app, "enter t");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    // The filter narrows the articles, not the events in them.
+    assert!(
+        screen.contains(" of the 1 filtered article in date order"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn timeline_of_one_actor_at_120x30() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Bortnikov");

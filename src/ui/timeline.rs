@@ -38,14 +38,23 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     block = with_position(th, block, t.cursor.offset, visible, t.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let mut head = format!(
-        " {} event{} in date order · Space: each source · Enter: read",
+    // The filter narrows the articles, not the events: say which
+    // articles the events come from.
+    let from = if app.filter.active() {
+        let n = app.list.rows.len();
+        format!(
+            " of the {} filtered article{}",
+            grouped(n),
+            if n == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let head = format!(
+        " {} event{}{from} in date order · Space: each source · Enter: read",
         grouped(t.groups),
         if t.groups == 1 { "" } else { "s" },
     );
-    if app.filter.active() {
-        head.push_str(" · filtered");
-    }
     let mut lines = vec![Line::styled(
         text::fit(&head, width).into_owned(),
         th.header(),
