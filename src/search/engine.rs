@@ -636,7 +636,7 @@ fn match_words(
                     let word = vocab.word(w);
                     if with_typos {
                         return matching::within_typos(key, no_typos.chars, word)
-                            .then_some((w, 0.6));
+                            .then_some((w, matching::TYPO));
                     }
                     no_typos.word(word).map(|q| (w, q))
                 })
@@ -1012,9 +1012,11 @@ fn named_actors(actors: usize, evaluated: &[(Term, Arc<TermHits>)]) -> Vec<Actor
 }
 
 /// Of the articles in `set` (those whose title matched, by `words`), the
-/// ones whose title matched only by words holding the term's letters in
-/// order: "belshanikgartor" for `blair` is a weak reason to put an article
-/// first, so such a title ranks as a body match.
+/// ones whose title matched only loosely, by a typo or by the term's
+/// letters in order: "belshanikgartor" for `blair`, or "browser" for
+/// `brown`, is a weak reason to put an article first, so such a title
+/// ranks as a body match (on bbc, "Firefox browser takes on Microsoft" came
+/// before every "Brown ..." title for `brown`).
 fn loose_only(
     vocab: &Vocab,
     set: &DocSet,
@@ -1023,7 +1025,7 @@ fn loose_only(
 ) -> Option<DocSet> {
     let strong: Vec<(u32, f32)> = words
         .iter()
-        .filter(|&&(_, q)| q > matching::LETTERS_IN_ORDER)
+        .filter(|&&(_, q)| q > matching::TYPO)
         .copied()
         .collect();
     if strong.len() == words.len() {
@@ -1215,6 +1217,30 @@ mod tests {
         // Alone, the loose title still matches, below the real one.
         let hits = search(&lib, &Query::parse("blair"));
         assert_eq!(hits.docs, [DocId(1), DocId(0)]);
+    }
+
+    #[test]
+    fn a_title_matched_by_a_typo_ranks_as_a_body_match() {
+        // On bbc: a rare word's typos in the body ("browsed", "browsers")
+        // scored above a common name's title, which many bodies name.
+        let mut lines = vec![
+            r#"{"title": "Firefox browser takes on Microsoft", "body": "Users browsed the web in browsers, browsing a lot."}"#.to_owned(),
+            r#"{"title": "Brown ally rejects Budget spree", "body": "The chancellor spoke."}"#.to_owned(),
+        ];
+        for n in 0..20 {
+            lines.push(format!(
+                r#"{{"title": "Day {n}", "body": "Mr Brown spoke."}}"#
+            ));
+        }
+        let corpus = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
+        let lib = Arc::new(Library::build(corpus, &Extraction::builtin()));
+        let hits = search(&lib, &Query::parse("brown"));
+        assert_eq!(hits.docs[0], DocId(1));
+        // The browser article still matches, below the name's.
+        assert!(hits.docs.contains(&DocId(0)), "{:?}", hits.docs);
+        // A typo in the query still finds the titles it meant.
+        let hits = search(&lib, &Query::parse("brwon"));
+        assert!(hits.docs.contains(&DocId(1)), "{:?}", hits.docs);
     }
 
     #[test]

@@ -13,6 +13,10 @@ use super::fold;
 use super::query::{Form, Term};
 use crate::words::{is_word_char, words};
 
+/// How well a fuzzy term matches a word within its typos ("brown" in
+/// "browser", "bortnikov" in "bortinkov").
+pub const TYPO: f32 = 0.6;
+
 /// How well a fuzzy term matches a word that merely holds its letters in
 /// order ("blair" in "belshanikgartor"): the loosest match there is.
 pub const LETTERS_IN_ORDER: f32 = 0.5;
@@ -79,7 +83,7 @@ impl Pattern {
                     return None;
                 }
                 if self.typos && within_typos(pat, self.chars, word) {
-                    return Some(0.6);
+                    return Some(TYPO);
                 }
                 is_subsequence(pat, word).then_some(LETTERS_IN_ORDER)
             }
