@@ -670,6 +670,17 @@ impl Config {
                             ),
                         )
                     })?;
+                    if context.types(k) {
+                        return Err(invalid(
+                            Some(key.span()),
+                            format!(
+                                "`{}` types itself in the {}: bind a key that does not type \
+                                 there, such as ctrl-{0}, alt-{0}, up or f2",
+                                key.get_ref(),
+                                context.title()
+                            ),
+                        ));
+                    }
                     let name = target.get_ref().as_str();
                     let action = if name == UNBIND {
                         None
@@ -686,7 +697,7 @@ impl Config {
                             return Err(invalid(
                                 Some(target.span()),
                                 format!(
-                                    "`{name}` does nothing while {} is open; bind one of {}",
+                                    "`{name}` does nothing in {}; bind one of {}",
                                     context.title(),
                                     can.join(", ")
                                 ),
@@ -696,6 +707,18 @@ impl Config {
                     };
                     config.keymap.bind(context, k, action);
                 }
+            }
+            if config
+                .keymap
+                .key_for(&Action::Quit, Context::List)
+                .is_none()
+            {
+                return Err(invalid(
+                    None,
+                    "no key is left to quit dossier: keep one bound to \"quit\", such as \
+                     [keys.global] q = \"quit\""
+                        .into(),
+                ));
             }
         }
         Ok(config)

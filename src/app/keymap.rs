@@ -206,11 +206,46 @@ pub enum Context {
 
 impl Context {
     /// Whether `action` can do anything here: the help and the export
-    /// overlay take only their own few actions (and quitting), so a
-    /// config binding anything else there would be a dead key.
+    /// overlay take only their own few actions (and quitting), the filter
+    /// and note lines only their editing (and quitting), a line's editing
+    /// works only in its line, and a view's own keys (the concordance's
+    /// sort, the timeline's folds) only in that view or everywhere. A
+    /// config binding anything else would be a dead key.
     pub fn accepts(self, action: &Action) -> bool {
         use Action::*;
+        let filter_line = matches!(
+            action,
+            FilterBackspace
+                | FilterDelete
+                | FilterDeleteWord
+                | FilterClear
+                | FilterLeft
+                | FilterRight
+                | FilterHome
+                | FilterEnd
+                | FilterHistoryPrev
+                | FilterHistoryNext
+                | FilterAccept
+                | FilterCancel
+        );
+        let note_line = matches!(
+            action,
+            NoteBackspace
+                | NoteDelete
+                | NoteDeleteWord
+                | NoteClear
+                | NoteLeft
+                | NoteRight
+                | NoteHome
+                | NoteEnd
+                | NoteAccept
+                | NoteCancel
+        );
+        let leaving = matches!(action, Quit | Suspend);
         match self {
+            Context::Filter => filter_line || leaving,
+            Context::Note => note_line || leaving,
+            _ if filter_line || note_line => false,
             Context::Help => matches!(
                 action,
                 ToggleHelp
@@ -237,8 +272,26 @@ impl Context {
                     | Quit
                     | Suspend
             ),
-            _ => true,
+            _ => match action {
+                CycleSort => matches!(self, Context::Global | Context::Concordance),
+                Expand | Unfold | Fold => matches!(self, Context::Global | Context::Timeline),
+                _ => true,
+            },
         }
+    }
+
+    /// Whether a printable key types itself here (the filter and note
+    /// lines), so binding it would take a letter from what the user types.
+    pub fn types(self, key: Key) -> bool {
+        matches!(self, Context::Filter | Context::Note)
+            && matches!(
+                key,
+                Key {
+                    code: Code::Char(_),
+                    ctrl: false,
+                    alt: false
+                }
+            )
     }
 
     /// Whether `action`, bound everywhere, does nothing here: in a view

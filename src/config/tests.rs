@@ -208,13 +208,56 @@ fn a_bad_key_or_action_names_the_line_and_the_fix() {
     let e = err("[keys.export]\nj = \"down\"\nenter = \"timeline\"\n");
     assert_eq!(e.line(), Some(3));
     assert!(
-        e.to_string()
-            .contains("`timeline` does nothing while Export"),
+        e.to_string().contains("`timeline` does nothing in Export"),
         "{e}"
     );
     assert!(e.to_string().contains("activate"), "{e}");
     assert!(parse("[keys.help]\nctrl-h = \"help\"\n").is_ok());
     assert!(parse("[keys.help]\nn = \"next_mention\"\n").is_err());
+}
+
+#[test]
+fn a_binding_that_breaks_typing_or_does_nothing_is_refused() {
+    // j bound in the filter line would make "john" impossible to type.
+    for table in ["filter", "note"] {
+        let e = err(&format!("[keys.{table}]\nj = \"down\"\n"));
+        assert_eq!(e.line(), Some(2), "{e}");
+        assert!(e.to_string().contains("`j` types itself"), "{e}");
+        assert!(e.to_string().contains("ctrl-j"), "{e}");
+    }
+    assert!(parse("[keys.filter]\n\"ctrl-j\" = \"filter_history_next\"\n").is_ok());
+    // Keys of a view or a line bound where they act on nothing.
+    for (table, action) in [
+        ("list", "kwic_sort"),
+        ("reader", "unfold"),
+        ("actors", "filter_accept"),
+        ("global", "note_clear"),
+        ("filter", "timeline"),
+    ] {
+        let e = err(&format!("[keys.{table}]\nf3 = \"{action}\"\n"));
+        assert!(
+            e.to_string()
+                .contains(&format!("`{action}` does nothing in")),
+            "{e}"
+        );
+    }
+    for (table, action) in [
+        ("concordance", "kwic_sort"),
+        ("global", "kwic_sort"),
+        ("timeline", "fold"),
+    ] {
+        assert!(
+            parse(&format!("[keys.{table}]\nX = \"{action}\"\n")).is_ok(),
+            "{table} {action}"
+        );
+    }
+    // Unbinding every quit key would leave no way out.
+    let e = err("[keys.global]\nq = \"none\"\n\"ctrl-c\" = \"none\"\n");
+    assert!(e.to_string().contains("no key is left to quit"), "{e}");
+    assert!(
+        parse("[keys.global]\nq = \"none\"\n").is_ok(),
+        "ctrl-c still quits"
+    );
 }
 
 #[test]
