@@ -6,6 +6,7 @@
 //! only the rows on screen are built.
 
 mod actors;
+mod cells;
 mod concordance;
 mod export;
 mod help;
@@ -71,6 +72,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Export { what, format }) => export::render(app, frame, full, what, format),
         None => {}
     }
+    cells::settle(frame.buffer_mut());
 }
 
 /// Converts an app area to a ratatui rect, clipped to the frame.
