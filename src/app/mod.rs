@@ -1306,6 +1306,10 @@ impl App {
         };
         let target = step(k);
         let wrapped = if forward { target <= at } else { target >= at };
+        if self.list.rows[target] != doc {
+            // Into another article: a jump, which Backspace comes back from.
+            self.record();
+        }
         let vis = self.list_visible();
         self.list.cursor.select(target, n, vis);
         self.open_selected();

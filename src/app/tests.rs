@@ -782,6 +782,28 @@ fn back_and_forward_restore_selection_filter_view_and_scroll() {
 }
 
 #[test]
+fn back_after_n_crossed_into_another_article_returns_to_the_one_before() {
+    let mut a = app(120, 30);
+    select(&mut a, "Bortnikov");
+    let first = a.reader.doc;
+    let actor = a.selected_actor;
+    // Walk Bortnikov's mentions until n opens another article.
+    for _ in 0..20 {
+        press(&mut a, "n");
+        if a.reader.doc != first {
+            break;
+        }
+    }
+    let second = a.reader.doc;
+    assert_ne!(second, first, "n reaches another article");
+    press(&mut a, "backspace");
+    assert_eq!(a.reader.doc, first, "back to the article n left");
+    assert_eq!(a.selected_actor, actor, "still walking the same actor");
+    press(&mut a, "alt-right");
+    assert_eq!(a.reader.doc, second);
+}
+
+#[test]
 fn back_after_esc_from_an_article_opened_in_a_view_leaves_the_view() {
     for opened_from in ["m j j", "t j"] {
         let mut a = app(120, 30);
