@@ -162,7 +162,7 @@ impl App {
         };
         let article = &self.lib.corpus.articles[doc.ix()];
         let Some(url) = article.meta().url.as_deref().map(str::trim) else {
-            self.message = Some(format!("{} has no url in the corpus", article.id));
+            self.message = Some(format!("Article {} has no url in the corpus", article.id));
             return None;
         };
         // Only web addresses: a corpus could hold "file:///..." or a
@@ -431,7 +431,10 @@ mod tests {
         );
         press(&mut app, "j");
         assert_eq!(key(&mut app, "O"), None);
-        assert_eq!(app.message.as_deref(), Some("a1 has no url in the corpus"));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("Article a1 has no url in the corpus")
+        );
         for _ in 0..2 {
             press(&mut app, "j");
             assert_eq!(key(&mut app, "O"), None);

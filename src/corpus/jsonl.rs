@@ -126,7 +126,7 @@ pub(super) fn load(
             },
         );
         let mut c = corpus(path, articles, warnings);
-        flag_duplicates(&mut c);
+        flag_duplicates(&mut c, &name);
         return Ok(c);
     }
     let mut offset = bom as u64;
@@ -182,7 +182,7 @@ pub(super) fn load(
         }
     }
     let mut c = corpus(path, articles, warnings);
-    flag_duplicates(&mut c);
+    flag_duplicates(&mut c, &name);
     Ok(c)
 }
 
@@ -212,7 +212,7 @@ pub(super) fn from_bytes(name: &str, mut buf: Vec<u8>) -> Corpus {
         articles
     };
     let mut c = corpus(path, articles, warnings);
-    flag_duplicates(&mut c);
+    flag_duplicates(&mut c, name);
     c
 }
 
@@ -437,6 +437,12 @@ fn parse_line(line: &str, lineno: usize, name: &str) -> (Option<Article>, Vec<Lo
     // Where the line is, spelled out only for a warning.
     let place = || format!("{name}:{lineno}");
     let mut warnings = Vec::new();
+    // serde reads a struct from an array too, field by field, and would
+    // blame its first item for not being a title.
+    if line.trim_start().starts_with('[') {
+        warnings.push(LoadWarning::new(place(), Problem::array_not_object()));
+        return (None, warnings);
+    }
     let article = match serde_json::from_str::<Raw>(line) {
         Ok(raw) => to_article(raw, lineno, &place, &mut warnings),
         Err(e) => {
@@ -462,6 +468,10 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
     for (i, item) in items.into_iter().enumerate() {
         let n = i + 1;
         let place = || format!("{name}[{n}]");
+        if item.is_array() {
+            warnings.push(LoadWarning::new(place(), Problem::array_not_object()));
+            continue;
+        }
         match Raw::deserialize(&item) {
             Ok(raw) => {
                 if let Some(a) = to_article(raw, n, &place, warnings) {
@@ -518,7 +528,7 @@ fn to_article(
 /// Gives each article whose id an earlier one has a new id, `ID#2`,
 /// `ID#3`... (the first one free), and says so: marks and notes are kept by
 /// id, so two articles sharing one would share them.
-fn flag_duplicates(corpus: &mut Corpus) {
+fn flag_duplicates(corpus: &mut Corpus, name: &str) {
     let repeats: Vec<usize> = {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         seen.reserve(corpus.articles.len());
@@ -538,7 +548,7 @@ fn flag_duplicates(corpus: &mut Corpus) {
             .find(|new| !seen.contains(new))
             .expect("some number is free");
         corpus.warnings.push(LoadWarning::new(
-            format!("id {id}"),
+            format!("{name} (id {id})"),
             Problem::DuplicateId {
                 renamed: renamed.clone(),
             },
@@ -603,7 +613,7 @@ mod tests {
         let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(
-            said[0].contains("id 5") && said[0].contains("kept as 5#3"),
+            said[0].starts_with("c.jsonl (id 5)") && said[0].contains("kept as 5#3"),
             "{said:?}"
         );
         assert!(
@@ -642,12 +652,29 @@ mod tests {
             "\n",
             r#"{"title":" ","body":"a body"}"#,
             "\n",
+            r#"["A title", "a body"]"#,
+            "\n",
         ));
         let titles: Vec<&str> = c.articles.iter().map(|a| a.title()).collect();
         assert_eq!(titles, ["Good", "Also good"]);
         assert_eq!(c.articles[1].id, "4");
         let places: Vec<&str> = c.warnings.iter().map(|w| w.place.as_str()).collect();
-        assert_eq!(places, ["c.jsonl:2", "c.jsonl:3", "c.jsonl:4", "c.jsonl:5"]);
+        assert_eq!(
+            places,
+            [
+                "c.jsonl:2",
+                "c.jsonl:3",
+                "c.jsonl:4",
+                "c.jsonl:5",
+                "c.jsonl:6"
+            ]
+        );
+        // serde would read the array as the fields in order.
+        let array = c.warnings[4].to_string();
+        assert!(
+            array.contains("not an article (a JSON array, not an object)"),
+            "{array}"
+        );
         assert!(matches!(c.warnings[0].problem, Problem::BadJson { .. }));
         assert_eq!(c.warnings[1].problem, Problem::MissingTitle);
         assert_eq!(c.warnings[2].problem, Problem::TitleOnly);

@@ -340,6 +340,14 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The problem of a line that is a JSON array, not an article object.
+    pub(crate) fn array_not_object() -> Problem {
+        Problem::BadJson {
+            message: "a JSON array, not an object".into(),
+            syntax: false,
+        }
+    }
+
     /// The problem of a line serde_json could not read as an article.
     pub(crate) fn bad_json(e: &serde_json::Error) -> Problem {
         Problem::BadJson {
