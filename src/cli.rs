@@ -403,13 +403,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // `dossier --config F config` reads `config` as the corpus:
             // options go after the subcommand.
             let name = p.to_string_lossy();
-            if Cli::command()
-                .get_subcommands()
-                .any(|c| c.get_name() == name)
-            {
+            let cmd = Cli::command();
+            let subs: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+            if subs.contains(&name.as_ref()) {
                 say!(
                     "dossier: to run `dossier {name}`, put the options after it: dossier {name} [OPTIONS]"
                 );
+            } else if !p.exists() {
+                // `dossier lst`: a command mistyped, not a missing corpus.
+                if let Some(near) = subs.iter().find(|c| strsim::osa_distance(c, &name) == 1) {
+                    say!("dossier: did you mean `dossier {near}`?");
+                }
             }
             return Ok(ExitCode::from(EXIT_INPUT));
         }

@@ -442,6 +442,16 @@ fn options_before_a_subcommand_get_told_where_they_go() {
     let out = common::dossier(&["no-such-corpus"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("put the options after"), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn a_mistyped_command_gets_the_command_it_is_one_slip_from() {
+    let out = common::dossier(&["lst"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("lst: no such file or folder"), "{err}");
+    assert!(err.contains("did you mean `dossier list`?"), "{err}");
 }
 
 #[test]
