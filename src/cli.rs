@@ -777,12 +777,6 @@ fn export_plan(
             .and_then(|p| p.extension())
             .and_then(|e| Format::from_name(&e.to_string_lossy())),
     };
-    let Some(format) = format else {
-        return Err(
-            "say how to write the export: --format json, csv or md (or an --output file ending in one of those)"
-                .into(),
-        );
-    };
     let what = match what {
         Some(w) => What::ALL
             .into_iter()
@@ -836,6 +830,14 @@ fn export_plan(
             ));
         }
     }
+    // (Asked last: a folder given as --output has no extension either, and
+    // is the mistake to name.)
+    let Some(format) = format else {
+        return Err(
+            "say how to write the export: --format json, csv or md (or an --output file ending in one of those)"
+                .into(),
+        );
+    };
     Ok((what, format))
 }
 

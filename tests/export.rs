@@ -206,6 +206,12 @@ fn an_unwritable_output_is_named_and_fails() {
         assert!(out.stdout.is_empty());
     }
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
+    // Without --format, a folder is still the mistake named (it has no
+    // extension to take the format from, either).
+    let t = dir.path().to_str().unwrap();
+    let out = dossier(&["export", "-o", t]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("it is a folder"), "{err}");
 }
 
 #[test]
