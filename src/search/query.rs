@@ -242,7 +242,7 @@ fn tokens(raw: &str) -> Vec<Vec<(char, bool)>> {
 fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clause> {
     let mut t = token;
     let plain = |t: &[(char, bool)], c: char| t.first() == Some(&(c, false));
-    let negated = plain(t, '!');
+    let mut negated = plain(t, '!');
     if negated {
         t = &t[1..];
     }
@@ -281,6 +281,17 @@ fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clau
     } else if starts(t, "t:") {
         field = Field::Title;
         t = &t[2..];
+        // "t:!blair" means what "!t:blair" says.
+        if plain(t, '!') && !negated {
+            negated = true;
+            t = &t[1..];
+        }
+        if plain(t, '@') {
+            let typed: String = token.iter().map(|&(c, _)| c).collect();
+            problems.push(format!(
+                "{typed:?} asks for both a title (t:) and an actor (@): a term searches one of them"
+            ));
+        }
     } else if plain(t, '@') {
         field = Field::Actors;
         t = &t[1..];
@@ -422,6 +433,20 @@ mod tests {
             }));
         }
         assert!(Query::parse("a |").groups[0].len() == 1);
+    }
+
+    #[test]
+    fn a_title_term_negates_either_way_and_refuses_an_actor_too() {
+        for typed in ["!t:blair", "t:!blair", "T:!blair"] {
+            let q = Query::parse(typed);
+            let t = term(&q, 0, 0);
+            assert!(t.negated && t.field == Field::Title, "{typed}: {t:?}");
+            assert_eq!(t.text, "blair", "{typed}");
+            assert!(q.problems.is_empty(), "{typed}");
+        }
+        let q = Query::parse("t:@blair");
+        assert_eq!(q.problems.len(), 1);
+        assert!(q.problems[0].contains("both a title"), "{:?}", q.problems);
     }
 
     #[test]
