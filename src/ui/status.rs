@@ -104,7 +104,9 @@ fn summary(app: &App) -> String {
             String::new()
         };
     }
-    let mut s = if app.filter.active() {
+    let mut s = if app.filter.active() && app.filter.hits.is_none() {
+        format!("searching… · /{}", app.filter.input)
+    } else if app.filter.active() {
         format!(
             "{} of {}, {} · /{}{}",
             grouped(app.list.rows.len()),
@@ -192,6 +194,9 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let right = match f.query.problems.first() {
         Some(p) => format!(" {p} "),
+        // Before the first answer the list still holds every article: a
+        // count of them would read as "everything matches".
+        None if f.active() && f.hits.is_none() => " searching… ".into(),
         None if f.active() => format!(
             " {} of {}, {}{} ",
             grouped(app.list.rows.len()),

@@ -612,6 +612,20 @@ fn timeline_with_the_4_october_sources_expanded_at_80x24() {
 }
 
 #[test]
+fn before_the_first_answer_the_filter_says_it_is_searching() {
+    let mut app = seeds_app(100, 24);
+    press(&mut app, "/");
+    // The search is handed to the worker (not run here): no answer yet.
+    app.update(Action::FilterInput('b'));
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("searching…"), "{status}");
+    assert!(
+        !status.contains("5 of 5"),
+        "not every article matches: {status}"
+    );
+}
+
+#[test]
 fn a_filtered_timeline_says_which_articles_its_events_come_from() {
     let mut app = seeds_app(120, 30);
     crate::app::testing::type_filter(&mut app, "lavrov");
