@@ -424,7 +424,21 @@ pub struct LayoutOptions {
     pub sidebar: Side,
     /// The widest the reader's text gets, in cells; 0 for the pane's
     /// width. Long lines are hard to read on wide screens.
+    #[serde(deserialize_with = "cells")]
     pub wrap_width: u16,
+}
+
+/// A number of cells, or a message saying what one is (serde's own says
+/// "expected u16").
+fn cells<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let v = toml::Value::deserialize(d)?;
+    v.as_integer()
+        .and_then(|n| u16::try_from(n).ok())
+        .ok_or_else(|| {
+            de::Error::custom(format!(
+                "{v} is not a number of cells: write one such as 80, or 0 for the pane's width"
+            ))
+        })
 }
 
 /// Everything the config decides except the keys: what the app and the

@@ -181,6 +181,13 @@ fn widths_are_auto_percentages_or_cells() {
         let e = w(bad).expect_err(bad);
         assert_eq!(e.line(), Some(2), "{bad}: {e}");
     }
+    // The reader's wrap width is cells only, said in words, not serde's
+    // "expected u16".
+    for bad in ["-1", "\"wide\"", "70000"] {
+        let e = err(&format!("[layout]\nwrap_width = {bad}\n"));
+        assert_eq!(e.line(), Some(2), "{bad}: {e}");
+        assert!(e.to_string().contains("is not a number of cells"), "{e}");
+    }
 }
 
 #[test]
