@@ -290,10 +290,15 @@ pub fn related_table(rows: &[RelatedRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The fewest cells `dossier mentions --kwic` gives a line's text.
+const KWIC_TEXT_MIN: usize = 36;
+
 /// Writes the concordance of `actor` as lines `width` cells wide: the left
 /// context right-aligned so every mention starts in the same column, the
-/// mention, the right context, and the article id. Each line is written as
-/// it is cut, so an actor named a million times needs no million strings.
+/// mention, the right context, and the article id, whole (a line is wider
+/// than `width` only when the ids leave the text less than
+/// [`KWIC_TEXT_MIN`]). Each line is written as it is cut, so an actor
+/// named a million times needs no million strings.
 pub fn write_kwic(
     out: &mut impl Write,
     lib: &Library,
@@ -303,14 +308,16 @@ pub fn write_kwic(
 ) -> io::Result<()> {
     let mut lines = concordance::lines(&lib.corpus, &lib.actors, actor, None);
     concordance::sort(&lib.corpus, &lib.actors, &mut lines, by);
+    // The id is never cut (a script reads it to open the article): a narrow
+    // width takes from the context, down to a floor that still shows the
+    // name with a few words around it.
     let id_w = lib
         .actors
         .docs_of_mentions(&lines)
         .map(|d| text::display_width(&text::safe_line(&lib.corpus.articles[d.ix()].id)))
         .max()
-        .unwrap_or(0)
-        .min(width / 4);
-    let text_w = width.saturating_sub(id_w + 2);
+        .unwrap_or(0);
+    let text_w = width.saturating_sub(id_w + 2).max(KWIC_TEXT_MIN);
     let mut line = String::new();
     for &i in &lines {
         let (d, m) = lib.actors.mention(i);

@@ -343,6 +343,22 @@ fn mentions_kwic_aligns_every_mention_in_one_column() {
 }
 
 #[test]
+fn a_narrow_kwic_keeps_every_article_id_whole() {
+    // A script reads the id to open the article: "000_2e5d…" is useless.
+    let out = stdout_ok(&["mentions", "Kabulov", "--kwic", "--width", "40"]);
+    let ids: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .collect();
+    assert!(!ids.is_empty(), "{out}");
+    assert!(
+        ids.iter()
+            .all(|id| id.ends_with(".txt") && !id.contains('…')),
+        "{out}"
+    );
+}
+
+#[test]
 fn mentions_kwic_sorts_by_the_word_to_the_right() {
     let out = stdout_ok(&["mentions", "Kabulov", "--kwic", "--sort", "right"]);
     let after: Vec<String> = out
