@@ -509,13 +509,19 @@ impl<'a> Reader<'a> {
     /// A direct quote with its attribution, and the statement verb used.
     fn direct(&self, q: &QuoteSpan) -> Option<(Found, usize)> {
         let inner = self.s(q.inner.clone()).trim();
-        // Scare quotes ("pragmatic cooperation") are not statements.
-        if inner.split_whitespace().count() < 3 {
+        // Scare quotes ("pragmatic cooperation") are not statements; a short
+        // quote is one only when it ends as speech does, with its comma or
+        // mark inside, and its speaker follows: "Not guilty," X said.
+        let short = inner.split_whitespace().count() < 3;
+        if short && !inner.ends_with([',', '!', '?', '\u{60c}']) {
             return None;
         }
         let text = trim_statement(self.text, q.inner.clone());
         self.attribution_after(q)
-            .or_else(|| self.attribution_before(q))
+            .filter(|&(_, ref cue, verb)| {
+                !short || !self.quote_goes_on(cue.end.max(self.t.end(verb)))
+            })
+            .or_else(|| (!short).then(|| self.attribution_before(q)).flatten())
             .map(|(who, cue, verb)| {
                 (
                     Found {
@@ -527,6 +533,14 @@ impl<'a> Reader<'a> {
                     verb,
                 )
             })
+    }
+
+    /// Whether a quote opens again right after byte `at` (the end of an
+    /// attribution): `"For instance," he said, "older people…"`, where
+    /// the words before the attribution only lead into the quote.
+    fn quote_goes_on(&self, at: usize) -> bool {
+        let rest = self.s(at..self.text.len()).trim_start_matches([',', ' ']);
+        rest.len() < self.text.len() - at && rest.starts_with(['"', '“'])
     }
 
     /// `“…,” X said`, `“…,” said X, head of …`, `“…,” he added`, `“…,”
@@ -967,7 +981,8 @@ fn can_speak(kind: Kind) -> bool {
 fn trim_statement(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start_matches([' ', ',', ':', '\n', '\r']).len();
-    let inner = s[lead..].trim_end_matches([' ', ',', '.', ':', '\n', '\r']);
+    // (U+060C is the Arabic comma.)
+    let inner = s[lead..].trim_end_matches([' ', ',', '\u{60c}', '.', ':', '\n', '\r']);
     r.start + lead..r.start + lead + inner.len()
 }
 
@@ -1177,6 +1192,32 @@ mod tests {
         // A sentence between the verb and the colon is not attribution.
         let found = said("Lavrov spoke. The report said, in part: \"Talks went well, we hear.\"");
         assert!(found.iter().all(|(who, ..)| who != "Lavrov"), "{found:?}");
+    }
+
+    #[test]
+    fn a_short_quote_is_a_statement_only_when_it_ends_as_speech() {
+        assert_eq!(
+            said("\"Not guilty,\" Lavrov said."),
+            [q("Lavrov", "Not guilty", Speech::Direct, Via::Name)]
+        );
+        assert_eq!(
+            said("\"السلام عليكم،\" Lavrov said."),
+            [q("Lavrov", "السلام عليكم", Speech::Direct, Via::Name)]
+        );
+        // Scare quotes stay out, after a verb or before one.
+        assert!(
+            said("Lavrov said \"pragmatic cooperation\" was the aim.")
+                .iter()
+                .all(|(_, what, speech, _)| *speech != Speech::Direct
+                    || what != "pragmatic cooperation")
+        );
+        assert!(said("\"Pragmatic cooperation\" Lavrov said.").is_empty());
+        // A lead-in to a quote that goes on is no statement of its own.
+        let found = said("\"For instance,\" Lavrov said, \"older people use SMS much more.\"");
+        assert!(
+            found.iter().all(|(_, what, ..)| what != "For instance"),
+            "{found:?}"
+        );
     }
 
     #[test]
