@@ -2,7 +2,7 @@
 //! see differently from ratatui are made plain, so what is drawn stays
 //! where ratatui thinks it is.
 //!
-//! Two things go wrong otherwise (seen in tmux 3.3a):
+//! Three things go wrong otherwise (seen in tmux 3.3a):
 //! - An emoji sequence (a skin tone, a ZWJ family, a heart with VS16) is
 //!   one grapheme of width 2 to unicode-width, but terminals draw it as
 //!   several glyphs (👍🏽 takes 4 columns in tmux) or as one narrow one
@@ -13,6 +13,9 @@
 //!   border over a flag in the list) breaks ratatui's rule that a wide
 //!   cell is followed by a blank one, and the terminal keeps half the
 //!   glyph inside the box. Such a character is drawn as a blank.
+//! - A flag drawn over leaves its second half behind in tmux, in a column
+//!   ratatui thinks blank and so never draws again. The column under a
+//!   flag is marked, so that it differs from the blank that replaces it.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
