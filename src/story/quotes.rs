@@ -1195,6 +1195,16 @@ mod tests {
     }
 
     #[test]
+    fn a_denial_is_not_listed_as_what_was_said() {
+        // "Lavrov denied that talks had failed" lists "talks had failed"
+        // as his: the opposite of what he said.
+        let found = said("Lavrov denied that the talks had failed in the end.");
+        assert!(found.is_empty(), "{found:?}");
+        let found = said("Kabulov has denied the decision was taken in Moscow.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_short_quote_is_a_statement_only_when_it_ends_as_speech() {
         assert_eq!(
             said("\"Not guilty,\" Lavrov said."),
