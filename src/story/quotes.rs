@@ -687,6 +687,9 @@ impl<'a> Reader<'a> {
 
     /// `X said that …`, `X, the envoy, stated …`, `…, X said.`
     fn reported(&self, v: usize) -> Option<Found> {
+        if let Some(found) = self.speaker_after_comma(v) {
+            return Some(found);
+        }
         let (who, cue) = self.subject_of(v)?;
         let sentence = self.sentence(self.t.start(v));
         let after = self.t.end(v)..sentence.end;
@@ -742,6 +745,42 @@ impl<'a> Reader<'a> {
             text,
             speech,
         })
+    }
+
+    /// `It will not be sold in the US, said GM Europe president Carl-Peter
+    /// Forster.`: after a comma the verb comes first and the speaker after
+    /// it (titles between), ending the sentence or followed by a comma;
+    /// what was said is the clause before the comma. (Else the words after
+    /// the verb, the speaker's title and name, were taken as the
+    /// statement, and the subject before it as the speaker.)
+    fn speaker_after_comma(&self, v: usize) -> Option<Found> {
+        if v == 0 || self.t.gap(v - 1).trim() != "," {
+            return None;
+        }
+        let sentence = self.sentence(self.t.start(v));
+        for k in v + 1..(v + 7).min(self.t.len()) {
+            if self.t.start(k) >= sentence.end || !self.spaced(k - 1) {
+                return None;
+            }
+            let Some((a, cue)) = self.speaker_starting(self.t.start(k)) else {
+                continue;
+            };
+            let rest = self.s(cue.end.min(sentence.end)..sentence.end).trim_start();
+            if !(rest.is_empty() || rest.starts_with(['.', ','])) {
+                return None;
+            }
+            let text = trim_statement(self.text, sentence.start..self.t.start(v));
+            if self.s(text.clone()).split_whitespace().count() < 3 {
+                return None;
+            }
+            return Some(Found {
+                who: Who::Named(a),
+                cue,
+                text,
+                speech: Speech::Reported,
+            });
+        }
+        None
     }
 
     /// `told BBC News: "I'm determined…` when the quote runs on past the
@@ -1192,6 +1231,28 @@ mod tests {
         // A sentence between the verb and the colon is not attribution.
         let found = said("Lavrov spoke. The report said, in part: \"Talks went well, we hear.\"");
         assert!(found.iter().all(|(who, ..)| who != "Lavrov"), "{found:?}");
+    }
+
+    #[test]
+    fn a_speaker_after_the_verb_is_the_speaker_of_the_clause_before() {
+        assert_eq!(
+            said("It will not be sold in Moscow, said Foreign Minister Sergey Lavrov."),
+            [q(
+                "Sergey Lavrov",
+                "It will not be sold in Moscow",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        assert_eq!(
+            said("Talks will resume soon, said Kabulov, the envoy."),
+            [q(
+                "Kabulov",
+                "Talks will resume soon",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
     }
 
     #[test]
