@@ -700,12 +700,20 @@ impl<'a> Reader<'a> {
             .split_whitespace()
             .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "that");
         let words = |r: &Range<usize>| self.s(r.clone()).split_whitespace().count();
-        // "…, Russian presidential aide Yury Ushakov said."
+        // "…, Russian presidential aide Yury Ushakov said.", "…, he told
+        // BBC Radio 4's World At One." (a listener's name may be longer).
         let adverbial_tail = tail
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
             .filter(|w| !w.is_empty())
-            .all(|w| adverbial(w) || w.starts_with(char::is_uppercase));
-        let before = (tail_words <= 5 && !has_that && adverbial_tail)
+            .all(|w| {
+                adverbial(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            });
+        let telling = self
+            .t
+            .word(v)
+            .is_some_and(|w| matches!(w, "told" | "tells"));
+        let short_tail = tail_words <= if telling { 8 } else { 5 };
+        let before = (short_tail && !has_that && adverbial_tail)
             .then(|| self.s(sentence.start..cue.start).rfind(','))
             .flatten()
             .map(|comma| trim_statement(self.text, sentence.start..sentence.start + comma))
@@ -808,7 +816,9 @@ impl<'a> Reader<'a> {
     /// 2024, that"), else right after the verb.
     fn statement_after(&self, v: usize, after: Range<usize>) -> Range<usize> {
         for k in v + 1..(v + 13).min(self.t.len()) {
-            if self.t.start(k) >= after.end {
+            // A "that" inside a quote is the speaker's own ("told BBC News:
+            // \"My understanding is that they…\"").
+            if self.t.start(k) >= after.end || self.t.gap(k - 1).contains(['"', '“']) {
                 break;
             }
             if self.t.word(k) == Some("that") && !self.clitic_after(k) {
@@ -1250,6 +1260,32 @@ mod tests {
                 "Kabulov",
                 "Talks will resume soon",
                 Speech::Reported,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_listener_after_told_is_not_the_statement() {
+        let found =
+            said("Talks with the Taliban had gone well, Lavrov told BBC Radio 4's World At One.");
+        assert_eq!(
+            found,
+            [q(
+                "Lavrov",
+                "Talks with the Taliban had gone well",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        // A "that" inside the quote does not cut it.
+        let found = said("Lavrov told BBC News: \"My understanding is that they are not close.");
+        assert_eq!(
+            found,
+            [q(
+                "Lavrov",
+                "My understanding is that they are not close",
+                Speech::Direct,
                 Via::Name
             )]
         );
