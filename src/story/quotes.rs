@@ -816,9 +816,12 @@ impl<'a> Reader<'a> {
     /// 2024, that"), else right after the verb.
     fn statement_after(&self, v: usize, after: Range<usize>) -> Range<usize> {
         for k in v + 1..(v + 13).min(self.t.len()) {
-            // A "that" inside a quote is the speaker's own ("told BBC News:
-            // \"My understanding is that they…\"").
-            if self.t.start(k) >= after.end || self.t.gap(k - 1).contains(['"', '“']) {
+            // A "that" inside a quote opened after a colon is the
+            // speaker's own ("told BBC News: \"My understanding is that
+            // they…\""); a quoted name before "that" is not ("on the
+            // \"Russia 24\" channel that…").
+            let gap = self.t.gap(k - 1);
+            if self.t.start(k) >= after.end || (gap.contains(':') && gap.contains(['"', '“'])) {
                 break;
             }
             if self.t.word(k) == Some("that") && !self.clitic_after(k) {
