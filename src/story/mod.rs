@@ -85,8 +85,16 @@ impl Story {
         // in pieces that stay resident until handed back; the rows below
         // are the story's highest memory.
         crate::mem::release_free();
+        let sentences: Vec<u64> = events
+            .par_iter()
+            .map(|e| {
+                let text = &corpus.articles[e.doc.ix()].text;
+                let s = text.get(e.sentence.start as usize..e.sentence.end as usize);
+                std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, s.unwrap_or_default())
+            })
+            .collect();
         Story {
-            timeline: Timeline::new(events, named),
+            timeline: Timeline::new(events, named, &sentences),
             quotes: said,
         }
     }

@@ -85,8 +85,10 @@ const LINK_CAP: usize = 64;
 
 impl Timeline {
     /// Groups `events` (in corpus order) into rows; row `e` of `actors`
-    /// holds the actors event `e` names.
-    pub fn new(events: Vec<Event>, actors: Csr<ActorId>) -> Timeline {
+    /// holds the actors event `e` names, and `sentences[e]` a hash of its
+    /// sentence's text (the same sentence in two articles, as a corpus
+    /// holding one story twice has it, is one event).
+    pub fn new(events: Vec<Event>, actors: Csr<ActorId>, sentences: &[u64]) -> Timeline {
         let mut buckets: FxHashMap<(Option<When>, Option<When>), Vec<u32>> = FxHashMap::default();
         let mut lone = Vec::new();
         for (i, e) in events.iter().enumerate() {
@@ -111,7 +113,7 @@ impl Timeline {
             } else {
                 1
             };
-            for set in link(&actors, &bucket, least) {
+            for set in link(&actors, sentences, &bucket, least) {
                 rows.push(group(
                     &events,
                     &actors,
@@ -209,8 +211,8 @@ impl Timeline {
 }
 
 /// Splits one date's events into sets linked by sharing at least `least`
-/// actors (see [`shared`]).
-fn link(actors: &Csr<ActorId>, members: &[u32], least: usize) -> Vec<Vec<u32>> {
+/// actors (see [`shared`]), or the same sentence.
+fn link(actors: &Csr<ActorId>, sentences: &[u64], members: &[u32], least: usize) -> Vec<Vec<u32>> {
     let mut parent: Vec<usize> = (0..members.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
         while p[i] != i {
@@ -237,6 +239,15 @@ fn link(actors: &Csr<ActorId>, members: &[u32], least: usize) -> Vec<Vec<u32>> {
                     parent[ri] = rj;
                 }
             }
+        }
+    }
+    let mut first_with: FxHashMap<u64, usize> = FxHashMap::default();
+    for (k, &e) in members.iter().enumerate() {
+        if let Some(&j) = first_with.get(&sentences[e as usize]) {
+            let (rk, rj) = (root(&mut parent, k), root(&mut parent, j));
+            parent[rk] = rj;
+        } else {
+            first_with.insert(sentences[e as usize], k);
         }
     }
     let mut sets: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
@@ -317,8 +328,10 @@ mod tests {
         for (_, _, named) in events {
             actors.push_row(named.iter().map(|&a| ActorId(a)));
         }
-        let events = events.iter().map(|&(doc, when, _)| ev(doc, when)).collect();
-        Timeline::new(events, actors)
+        let events: Vec<Event> = events.iter().map(|&(doc, when, _)| ev(doc, when)).collect();
+        // Every sentence its own.
+        let sentences: Vec<u64> = (0..events.len() as u64).collect();
+        Timeline::new(events, actors, &sentences)
     }
 
     fn ev(doc: u32, when: When) -> Event {
@@ -387,6 +400,24 @@ mod tests {
         let day = When::day(2004, 3, 1);
         let t = timeline(&[(0, day, &[1, 2]), (1, day, &[1]), (2, day, &[1, 3])]);
         assert_eq!(t.groups.len(), 1, "a day links through one actor");
+    }
+
+    #[test]
+    fn the_same_sentence_in_two_articles_is_one_event() {
+        // A corpus holding one story twice: the sentence names one actor,
+        // too few to link at a year's precision.
+        let y = When::year(1985);
+        let mut actors = Csr::default();
+        for named in [&[1u32][..], &[1], &[1]] {
+            actors.push_row(named.iter().map(|&a| ActorId(a)));
+        }
+        let events = vec![ev(0, y), ev(1, y), ev(2, y)];
+        let t = Timeline::new(events, actors, &[7, 7, 8]);
+        let mut sets: Vec<Vec<u32>> = (0..t.groups.len())
+            .map(|g| t.group_events(g).to_vec())
+            .collect();
+        sets.sort();
+        assert_eq!(sets, [vec![0, 1], vec![2]]);
     }
 
     #[test]
