@@ -113,14 +113,18 @@ pub fn decide<'a>(
 
     // "Lib Dem" is the adjective of "Lib Dems": a body's name of several
     // words and its plural are one actor. (One word is not enough:
-    // "Rovers" the clubs are not "Rover" the carmaker.)
+    // "Rovers" the clubs are not "Rover" the carmaker.) And a party is
+    // named with "Party" or without: "Labour Party" is "Labour", and
+    // "Conservative Party" "Conservatives".
     // (Looked up on every core, joined in name order.)
     let plurals: Vec<(u32, u32)> = names
         .par_iter()
         .enumerate()
         .filter_map(|(i, (surface, _))| {
-            let single = surface.strip_suffix('s').filter(|s| s.contains(' '))?;
-            let j = index(single)?;
+            let j = match surface.strip_suffix(" Party") {
+                Some(base) => index(base).or_else(|| index(&format!("{base}s")))?,
+                None => index(surface.strip_suffix('s').filter(|s| s.contains(' '))?)?,
+            };
             let bodies = [i, j]
                 .iter()
                 .all(|&k| matches!(kinds[k], Kind::Organization | Kind::Other));

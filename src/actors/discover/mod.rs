@@ -200,4 +200,22 @@ mod tests {
         assert!(!rover.unwrap().aliases().any(|a| a == "Rovers"));
         assert!(!rovers.unwrap().aliases().any(|a| a == "Rover"));
     }
+
+    #[test]
+    fn a_party_is_one_actor_with_or_without_party() {
+        let (lex, _) = lexicon(&[
+            "T
+Labour said it would win. The Labour Party agreed. Labour won.",
+            "T
+The Conservatives said no. The Conservative Party met. The Conservatives left.",
+        ]);
+        let aliases = |name: &str| {
+            lex.found
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.aliases().collect::<Vec<_>>())
+        };
+        assert_eq!(aliases("Labour"), Some(vec!["Labour Party"]));
+        assert_eq!(aliases("Conservatives"), Some(vec!["Conservative Party"]));
+    }
 }
