@@ -642,11 +642,11 @@ impl<'a> Reader<'a> {
         let mut k = last;
         for _ in 0..8 {
             k = k.checked_sub(1)?;
+            // (k is before `last`, so a word follows it.)
             let between = self.t.gap(k);
-            if k + 1 >= self.t.len()
-                || !between
-                    .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '(' | ')'))
+            if !between
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '(' | ')'))
             {
                 return None;
             }
