@@ -467,10 +467,55 @@ pub fn context_after(text: &str, at: usize, side: usize) -> String {
     fold_spaces(&window[..to])
 }
 
+/// One-line text editing, as the filter and note lines do it: `cursor` is
+/// a byte offset into `line`, and every step or deletion takes a whole
+/// grapheme, so a flag or an accented letter is never split. The
+/// deletions say whether anything was deleted.
+pub mod line {
+    use super::{grapheme_after, grapheme_before};
+
+    /// Inserts `c` at the cursor and moves past it.
+    pub fn insert(line: &mut String, cursor: &mut usize, c: char) {
+        line.insert(*cursor, c);
+        *cursor += c.len_utf8();
+    }
+
+    /// Deletes the character before the cursor.
+    pub fn backspace(line: &mut String, cursor: &mut usize) -> bool {
+        let from = grapheme_before(line, *cursor);
+        line.replace_range(from..*cursor, "");
+        std::mem::replace(cursor, from) != from
+    }
+
+    /// Deletes the character under the cursor.
+    pub fn delete(line: &mut String, cursor: usize) -> bool {
+        let to = grapheme_after(line, cursor);
+        line.replace_range(cursor..to, "");
+        to != cursor
+    }
+
+    /// Deletes the word before the cursor (Ctrl-W), with the spaces after
+    /// it.
+    pub fn delete_word(line: &mut String, cursor: &mut usize) -> bool {
+        let trimmed = line[..*cursor].trim_end();
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        line.replace_range(start..*cursor, "");
+        std::mem::replace(cursor, start) != start
+    }
+
+    /// Moves the cursor one character left or right.
+    pub fn step(line: &str, cursor: &mut usize, right: bool) {
+        *cursor = if right {
+            grapheme_after(line, *cursor)
+        } else {
+            grapheme_before(line, *cursor)
+        };
+    }
+}
+
 /// Where the character a user sees before byte `at` of `s` starts: one
-/// grapheme back, so a line editor never splits a flag or an accented
-/// letter (`at` itself if nothing is before it).
-pub fn grapheme_before(s: &str, at: usize) -> usize {
+/// grapheme back (`at` itself if nothing is before it).
+fn grapheme_before(s: &str, at: usize) -> usize {
     s[..at]
         .graphemes(true)
         .next_back()
@@ -479,7 +524,7 @@ pub fn grapheme_before(s: &str, at: usize) -> usize {
 
 /// Where the character a user sees at byte `at` of `s` ends (`at` itself
 /// at the end).
-pub fn grapheme_after(s: &str, at: usize) -> usize {
+fn grapheme_after(s: &str, at: usize) -> usize {
     s[at..].graphemes(true).next().map_or(at, |g| at + g.len())
 }
 

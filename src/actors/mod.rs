@@ -857,7 +857,7 @@ impl Actors {
             [id] => return Some(Lookup::Found(*id)),
             _ => {}
         }
-        ids.sort_by_key(|&id| std::cmp::Reverse(weight(id)));
+        ids.sort_by_cached_key(|&id| std::cmp::Reverse(weight(id)));
         let (top, next) = (weight(ids[0]), weight(ids[1]));
         Some(if top >= next.saturating_mul(3).max(1) {
             let id = ids.remove(0);
@@ -907,12 +907,12 @@ impl Actors {
         }
         // Words of a name ("Blair", "Supreme Court"), else words ending in
         // the start of one ("bortnik"; three letters at least).
-        let split = |f: &str| -> Vec<String> {
+        // (Borrowed: this runs over every form of every actor.)
+        fn split(f: &str) -> Vec<&str> {
             f.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_owned)
                 .collect()
-        };
+        }
         let typed = split(&wanted);
         let words = |id: ActorId, prefix: bool| {
             forms(id).iter().any(|f| {
@@ -921,7 +921,7 @@ impl Actors {
                     w[..last] == *head
                         && typed.last().is_some_and(|t| {
                             if prefix {
-                                w[last].starts_with(t.as_str())
+                                w[last].starts_with(t)
                             } else {
                                 w[last] == *t
                             }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::actors::ActorId;
 use crate::corpus::DocId;
 use crate::search::{Hits, Query};
-use crate::text;
+use crate::text::line;
 
 use super::layout::Pane;
 
@@ -77,8 +77,7 @@ impl FilterState {
 
     /// Inserts a char at the cursor.
     pub fn insert(&mut self, c: char) {
-        self.input.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
+        line::insert(&mut self.input, &mut self.cursor, c);
         self.browsing = None;
         self.reparse();
     }
@@ -86,12 +85,9 @@ impl FilterState {
     /// Deletes the character before the cursor (a whole grapheme: a flag,
     /// a letter and its accents); false when there is none.
     pub fn backspace(&mut self) -> bool {
-        let from = text::grapheme_before(&self.input, self.cursor);
-        if from == self.cursor {
+        if !line::backspace(&mut self.input, &mut self.cursor) {
             return false;
         }
-        self.input.replace_range(from..self.cursor, "");
-        self.cursor = from;
         self.browsing = None;
         self.reparse();
         true
@@ -99,36 +95,25 @@ impl FilterState {
 
     /// Deletes the character under the cursor; false when there is none.
     pub fn delete(&mut self) -> bool {
-        let to = text::grapheme_after(&self.input, self.cursor);
-        if to == self.cursor {
+        if !line::delete(&mut self.input, self.cursor) {
             return false;
         }
-        self.input.replace_range(self.cursor..to, "");
         self.reparse();
         true
     }
 
     /// Deletes the word before the cursor (Ctrl-W).
     pub fn delete_word(&mut self) -> bool {
-        let before = &self.input[..self.cursor];
-        let trimmed = before.trim_end();
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        if start == self.cursor {
+        if !line::delete_word(&mut self.input, &mut self.cursor) {
             return false;
         }
-        self.input.replace_range(start..self.cursor, "");
-        self.cursor = start;
         self.reparse();
         true
     }
 
     /// Moves the cursor one character (grapheme) left or right.
     pub fn step(&mut self, right: bool) {
-        self.cursor = if right {
-            text::grapheme_after(&self.input, self.cursor)
-        } else {
-            text::grapheme_before(&self.input, self.cursor)
-        };
+        line::step(&self.input, &mut self.cursor, right);
     }
 
     /// Shows the previous (`older`) or next history entry; past the newest,

@@ -19,6 +19,7 @@ use super::{Action, App, Effect, View};
 use crate::corpus::{Corpus, DocId};
 use crate::search::Marked;
 use crate::state::{Change, Marks};
+use crate::text::line;
 
 /// Seconds an article must stay open in the reader to count as read.
 pub const READ_AFTER_SECS: u32 = 3;
@@ -36,36 +37,23 @@ pub struct NoteEdit {
 
 impl NoteEdit {
     pub(super) fn insert(&mut self, c: char) {
-        self.input.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
+        line::insert(&mut self.input, &mut self.cursor, c);
     }
 
-    /// Deletes the character before the cursor, a whole grapheme.
     fn backspace(&mut self) {
-        let from = crate::text::grapheme_before(&self.input, self.cursor);
-        self.input.replace_range(from..self.cursor, "");
-        self.cursor = from;
+        line::backspace(&mut self.input, &mut self.cursor);
     }
 
-    /// Deletes the character under the cursor, a whole grapheme.
     fn delete(&mut self) {
-        let to = crate::text::grapheme_after(&self.input, self.cursor);
-        self.input.replace_range(self.cursor..to, "");
+        line::delete(&mut self.input, self.cursor);
     }
 
     fn delete_word(&mut self) {
-        let trimmed = self.input[..self.cursor].trim_end();
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        self.input.replace_range(start..self.cursor, "");
-        self.cursor = start;
+        line::delete_word(&mut self.input, &mut self.cursor);
     }
 
     fn step(&mut self, right: bool) {
-        self.cursor = if right {
-            crate::text::grapheme_after(&self.input, self.cursor)
-        } else {
-            crate::text::grapheme_before(&self.input, self.cursor)
-        };
+        line::step(&self.input, &mut self.cursor, right);
     }
 }
 

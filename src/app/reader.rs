@@ -198,13 +198,11 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
         // A note is a line or two; a very long one must not push the
         // article off the screen. Its last row shown ends in "…" (`a`
         // shows all of it).
-        if ranges.len() > NOTE_ROWS {
-            let from = ranges[NOTE_ROWS - 1].start;
-            ranges.truncate(NOTE_ROWS - 1);
-            rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
+        let cut = (ranges.len() > NOTE_ROWS).then(|| ranges[NOTE_ROWS - 1].start);
+        ranges.truncate(NOTE_ROWS - usize::from(cut.is_some()));
+        rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
+        if let Some(from) = cut {
             rows.push(Row::Note(text::fit(&safe[from..], width).into_owned()));
-        } else {
-            rows.extend(ranges.drain(..).map(|r| Row::Note(safe[r].to_owned())));
         }
     }
     // Facts wrap like text, so a long byline, url or note is never cut at

@@ -103,6 +103,16 @@ const NONE: u32 = u32::MAX;
 /// Windows-1252: no offset reaches it.
 const WINDOWS_1252: u32 = 1 << 31;
 
+impl Flags {
+    /// Where the source stopped being UTF-8 and how it was read, if it did.
+    pub fn not_utf8(&self) -> Option<NotUtf8> {
+        self.invalid_utf8_at.map(|at| NotUtf8 {
+            at,
+            windows_1252: self.windows_1252,
+        })
+    }
+}
+
 /// Where a file's bytes stop being valid UTF-8, and how they were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotUtf8 {

@@ -232,7 +232,11 @@ fn read_array(
 ) -> Vec<Arc<Article>> {
     let (text, bad) = super::decode(buf);
     if let Some(bad) = bad {
-        warnings.push(LoadWarning::new(name, bad.problem(bad.at + bom)));
+        let in_file = NotUtf8 {
+            at: bad.at + bom,
+            ..bad
+        };
+        warnings.push(LoadWarning::new(name, in_file.problem()));
     }
     parse_array(&text, name, warnings)
         .into_iter()
@@ -333,10 +337,7 @@ fn read_block(
         Some((how, p.first_line + lines))
     });
     if let Some((how, at_line)) = bad {
-        warnings.push(LoadWarning::new(
-            format!("{name}:{at_line}"),
-            how.problem(how.at),
-        ));
+        warnings.push(LoadWarning::new(format!("{name}:{at_line}"), how.problem()));
     }
     let parsed: Vec<Vec<Parsed>> = pieces
         .par_iter()

@@ -454,9 +454,10 @@ pub(crate) fn holds_utf8(bytes: &[u8]) -> bool {
 }
 
 impl NotUtf8 {
-    /// The warning for bytes not UTF-8 from `at` of a file (not of the
-    /// piece these were found in).
-    pub(crate) fn problem(self, at: usize) -> Problem {
+    /// The warning for these bytes (`at` being where in the file they
+    /// start).
+    pub(crate) fn problem(self) -> Problem {
+        let at = self.at;
         if self.windows_1252 {
             Problem::Windows1252 { at }
         } else {
@@ -478,12 +479,8 @@ pub(crate) fn binary_kind(bytes: &[u8]) -> Option<bool> {
 /// Flags an article's cleanliness problems as warnings at `place`.
 pub(crate) fn flag_warnings(article: &Article, place: &str, out: &mut Vec<LoadWarning>) {
     let flags = article.flags();
-    if let Some(at) = flags.invalid_utf8_at {
-        let how = NotUtf8 {
-            at,
-            windows_1252: flags.windows_1252,
-        };
-        out.push(LoadWarning::new(place, how.problem(at)));
+    if let Some(how) = flags.not_utf8() {
+        out.push(LoadWarning::new(place, how.problem()));
     }
     if let Some(bytes) = flags.long_title {
         out.push(LoadWarning::new(place, Problem::LongTitle { bytes }));
@@ -523,7 +520,7 @@ mod tests {
         assert_eq!(s, "José paid £600m, \u{201c}he said\u{201d}");
         let how = how.unwrap();
         assert_eq!((how.at, how.windows_1252), (3, true));
-        assert_eq!(how.problem(3), Problem::Windows1252 { at: 3 });
+        assert_eq!(how.problem(), Problem::Windows1252 { at: 3 });
     }
 
     #[test]
@@ -533,6 +530,6 @@ mod tests {
         assert_eq!(s, "Jos\u{e9} \u{a3}ab\u{fffd}cd");
         let how = how.unwrap();
         assert_eq!((how.at, how.windows_1252), (10, false));
-        assert_eq!(how.problem(10), Problem::InvalidUtf8 { at: 10 });
+        assert_eq!(how.problem(), Problem::InvalidUtf8 { at: 10 });
     }
 }

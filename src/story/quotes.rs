@@ -708,11 +708,7 @@ impl<'a> Reader<'a> {
             .all(|w| {
                 adverbial(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             });
-        let telling = self
-            .t
-            .word(v)
-            .is_some_and(|w| matches!(w, "told" | "tells"));
-        let short_tail = tail_words <= if telling { 8 } else { 5 };
+        let short_tail = tail_words <= if self.telling(v) { 8 } else { 5 };
         let before = (short_tail && !has_that && adverbial_tail)
             .then(|| self.s(sentence.start..cue.start).rfind(','))
             .flatten()
@@ -844,12 +840,7 @@ impl<'a> Reader<'a> {
                 .t
                 .word(v + 1)
                 .is_some_and(|w| self.w.objects.contains(&w.to_lowercase()) && w != "the");
-        if listener
-            && self
-                .t
-                .word(v)
-                .is_some_and(|w| matches!(w, "told" | "tell" | "tells" | "telling"))
-        {
+        if listener && self.telling(v) {
             for k in v + 2..(v + 6).min(self.t.len()) {
                 if self.t.start(k) >= after.end || !self.spaced(k - 1) {
                     break;
@@ -874,6 +865,13 @@ impl<'a> Reader<'a> {
             }
         }
         after
+    }
+
+    /// Whether word `v` is a verb of telling, which a listener follows.
+    fn telling(&self, v: usize) -> bool {
+        self.t
+            .word(v)
+            .is_some_and(|w| matches!(w, "told" | "tell" | "tells" | "telling"))
     }
 
     /// Whether token `k` is glued to a clitic ("that's", "that’ll"): then

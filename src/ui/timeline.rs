@@ -43,9 +43,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let from = if app.filter.active() {
         let n = app.list.rows.len();
         format!(
-            " of the {} filtered article{}",
-            grouped(n),
-            if n == 1 { "" } else { "s" }
+            " of the {}",
+            text::count(n, "filtered article", "filtered articles")
         )
     } else {
         String::new()
