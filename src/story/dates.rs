@@ -550,7 +550,12 @@ impl<'a> Toks<'a> {
     /// Word `i` is a time of day on the 24-hour clock, as news writes it
     /// before a time zone: "1830 GMT", "0900 local time", "2359 hrs".
     fn clock_time(&self, i: usize) -> bool {
-        let Some(w) = self.word(i).filter(|w| w.len() == 4) else {
+        // (Four digits: a four-byte word may be "e\u{301}a", which has no
+        // char boundary at byte 2.)
+        let Some(w) = self
+            .word(i)
+            .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        else {
             return false;
         };
         let (Ok(h), Ok(m)) = (w[..2].parse::<u8>(), w[2..].parse::<u8>()) else {
@@ -1013,6 +1018,9 @@ mod tests {
         assert!(found("The strike runs from 1800 to 2000 BST.", None).is_empty());
         assert!(found("The raid began at 0400 local time.", None).is_empty());
         assert!(found("From 1900 GMT the markets were shut.", None).is_empty());
+        // A word after a range dash is no clock time, and is read safely
+        // whatever its characters (found by proptest).
+        assert_eq!(found("since 2003 - e\u{301}a ", None).len(), 1);
         // A year stays a year, zone word or not, when it cannot be a time.
         assert_eq!(
             one("after 1945 we yearned for peace", None),
