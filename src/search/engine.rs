@@ -809,13 +809,36 @@ fn rank(
         return Some(rank_by_field(result, &groups));
     }
     let docs: Vec<DocId> = result.iter().collect();
-    let tier = |d: u32| -> u32 {
+    // Per term, the articles whose body holds a word that matches it by
+    // more than a typo or its letters in order.
+    let strong: Vec<(&TermHits, DocSet)> = positive
+        .iter()
+        .map(|(_, h)| {
+            let loose = loose_only(lib.index.body_words(), &h.body, &h.words, cancelled)?;
+            let mut strong = h.body.clone();
+            strong.and_not(&loose);
+            Some((h.as_ref(), strong))
+        })
+        .collect::<Option<_>>()?;
+    let strong_in = |h: &TermHits, d: u32| {
+        strong
+            .iter()
+            .any(|(s, set)| std::ptr::eq(*s, h) && set.contains(d))
+    };
+    // The field tier, then in how many groups a body word matches well:
+    // within a tier, "brown" in a body ranks above "browsed" alone,
+    // however rare "browsed" is.
+    let tier = |d: u32| -> (u32, u32) {
         groups
             .iter()
-            .map(|g| g.iter().map(|h| h.tier(d)).max().unwrap_or(0))
-            .sum()
+            .map(|g| {
+                let tier = g.iter().map(|h| h.tier(d)).max().unwrap_or(0);
+                (tier, u32::from(g.iter().any(|h| strong_in(h, d))))
+            })
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
     };
-    let mut keyed: Vec<(u32, f32, DocId)> = docs.par_iter().map(|&d| (tier(d.0), 0.0, d)).collect();
+    let mut keyed: Vec<((u32, u32), f32, DocId)> =
+        docs.par_iter().map(|&d| (tier(d.0), 0.0, d)).collect();
     let n = lib.corpus.len() as f32;
     let mut fine = vec![0f32; lib.corpus.len()];
     let matcher = SkimMatcherV2::default().respect_case();
@@ -865,8 +888,9 @@ fn rank(
     Some(
         keyed
             .into_iter()
-            .map(|(tier, fine, d)| {
-                let score = i64::from(tier) * TIER + (fine * 1000.0).round() as i64;
+            .map(|((tier, strong), fine, d)| {
+                let fine = ((fine * 1000.0).round() as i64).min(STRONG - 1);
+                let score = i64::from(tier) * TIER + i64::from(strong.min(9)) * STRONG + fine;
                 (d, score)
             })
             .unzip(),
@@ -875,6 +899,11 @@ fn rank(
 
 /// What one field tier adds to a score: more than any fine score.
 const TIER: i64 = 1_000_000;
+
+/// What a group matched well in a body adds to a score: more than any fine
+/// score, less than a tier (the order comes from the key, so past nine
+/// groups only the printed score saturates).
+const STRONG: i64 = 100_000;
 
 /// The ranking of more than [`RANK_LIMIT`] matches: by field tier alone
 /// (per OR-group, the best [`TermHits::tier`] of its terms),
@@ -1241,6 +1270,25 @@ mod tests {
         // A typo in the query still finds the titles it meant.
         let hits = search(&lib, &Query::parse("brwon"));
         assert!(hits.docs.contains(&DocId(1)), "{:?}", hits.docs);
+    }
+
+    #[test]
+    fn a_body_word_matched_exactly_ranks_above_a_rare_typo() {
+        // On bbc, "brown" put an article whose body said only "browsers"
+        // (rare, so worth more by rarity) above one naming Gordon Brown.
+        let mut lines =
+            vec![r#"{"title": "Web news", "body": "Users of the bruwn app."}"#.to_owned()];
+        for n in 0..20 {
+            lines.push(format!(
+                r#"{{"title": "Day {n}", "body": "The brown dog slept."}}"#
+            ));
+        }
+        let corpus = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
+        let lib = Arc::new(Library::build(corpus, &Extraction::builtin()));
+        let hits = search(&lib, &Query::parse("brown"));
+        assert_eq!(hits.docs.len(), 21, "the typo still matches");
+        assert_eq!(hits.docs.last(), Some(&DocId(0)), "{:?}", hits.docs);
+        assert!(hits.scores[0] > hits.scores[20], "{:?}", hits.scores);
     }
 
     #[test]
