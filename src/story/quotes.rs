@@ -811,7 +811,17 @@ impl<'a> Reader<'a> {
     /// a dozen words ("told reporters during a visit to Tashkent on May 29,
     /// 2024, that"), else right after the verb.
     fn statement_after(&self, v: usize, after: Range<usize>) -> Range<usize> {
-        for k in v + 1..(v + 13).min(self.t.len()) {
+        // "said he was unable to explain the problems that caused…": once
+        // a subject follows the verb, what was said has begun, and a
+        // "that" in it is its own.
+        let begun = self.t.word(v + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "he" | "she" | "it" | "they" | "we" | "I" | "you" | "there"
+            )
+        });
+        let look = if begun { 0 } else { 12 };
+        for k in v + 1..(v + 1 + look).min(self.t.len()) {
             // A "that" inside a quote opened after a colon is the
             // speaker's own ("told BBC News: \"My understanding is that
             // they…\""); a quoted name before "that" is not ("on the
@@ -1376,6 +1386,31 @@ mod tests {
             [q(
                 "Lavrov",
                 "the initiative reflects the recognition of reality",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_that_after_the_statement_has_begun_is_its_own() {
+        // On bbc: "Arnesen said he was unable to throw any light onto the
+        // problems that caused Santini to quit" was cut at "that".
+        assert_eq!(
+            said("Lavrov said he could not explain the problems that caused the delay in Kabul."),
+            [q(
+                "Lavrov",
+                "he could not explain the problems that caused the delay in Kabul",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        // A "that" before the statement begins still introduces it.
+        assert_eq!(
+            said("Lavrov said on Friday that the delay was over."),
+            [q(
+                "Lavrov",
+                "the delay was over",
                 Speech::Reported,
                 Via::Name
             )]
