@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use crate::actors::{Actors, ArticleScan, Extraction, Plan, Scanned};
-use crate::corpus::{Corpus, DocId};
+use crate::corpus::{Corpus, DocId, LoadWarning, Problem};
 use crate::search::SearchIndex;
 use crate::search::index::{BodyBuilder, Vocab};
 use crate::story::Story;
@@ -65,6 +65,7 @@ impl Library {
     ) -> Library {
         crate::mem::keep_large_apart();
         crate::phases::start();
+        let corpus = with_date_warning(corpus);
         let plan = Plan::new(how);
         crate::phases::mark("plan: the gazetteer matcher and the cues");
         let n = corpus.len();
@@ -158,6 +159,27 @@ impl Library {
     }
 }
 
+/// `corpus` with a warning when some articles carry a date the story
+/// cannot read: one warning, naming the first, since a source that writes
+/// dates its own way writes them all so.
+fn with_date_warning(mut corpus: Corpus) -> Corpus {
+    let mut unread = corpus.articles.iter().filter_map(|a| {
+        let date = a.meta().date.as_deref()?;
+        crate::story::dates::parse_article_date(date)
+            .is_none()
+            .then_some((a, date))
+    });
+    let warning = unread.next().map(|(first, date)| {
+        let problem = Problem::UnreadableDate {
+            date: date.to_owned(),
+            others: unread.count(),
+        };
+        LoadWarning::new(first.id.clone(), problem)
+    });
+    corpus.warnings.extend(warning);
+    corpus
+}
+
 /// One thread's share of the pass: a contiguous run of articles, each
 /// tokenized once for both the actor scan and the body index (and the
 /// title index, with `titles`).
@@ -202,6 +224,35 @@ fn scan_share(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_the_story_cannot_read_are_one_warning_naming_the_first() {
+        let lines = [
+            r#"{"id": "a1", "title": "One", "body": "x", "date": "2024-05-29"}"#,
+            r#"{"id": "a2", "title": "Two", "body": "x", "date": "Tuesdayish"}"#,
+            r#"{"id": "a3", "title": "Three", "body": "x", "date": 1716940800}"#,
+            r#"{"id": "a4", "title": "Four", "body": "x"}"#,
+        ];
+        let corpus = Corpus::from_jsonl_bytes("c.jsonl", lines.join("\n").into_bytes());
+        let lib = Library::build(corpus, &Extraction::builtin());
+        let said: Vec<String> = lib.corpus.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with(
+                "a2: date \"Tuesdayish\" not understood, nor the dates of 1 other article;"
+            ),
+            "{said:?}"
+        );
+        assert_eq!(lib.corpus.len(), 4, "every article is kept");
+        // Readable dates, or none, say nothing.
+        let fine = Corpus::from_jsonl_bytes("c.jsonl", lines[0].as_bytes().to_vec());
+        assert!(
+            Library::build(fine, &Extraction::builtin())
+                .corpus
+                .warnings
+                .is_empty()
+        );
+    }
 
     #[test]
     fn a_build_given_the_partial_titles_shares_them_and_finds_the_same() {

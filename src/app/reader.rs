@@ -235,6 +235,14 @@ fn meta_rows(article: &Article) -> Vec<String> {
     first.extend(m.date.clone());
     let mut out = vec![first.join(" · ")];
     out.extend(m.url.clone());
+    if m.date
+        .as_deref()
+        .is_some_and(|d| crate::story::dates::parse_article_date(d).is_none())
+    {
+        // Said here, where the date is read: the timeline cannot place
+        // this article's "yesterday" or "on Monday".
+        out.push("(date not understood: its \"yesterday\" and \"on Monday\" stay undated; write it as 2024-05-29)".into());
+    }
     let flags = article.flags();
     if flags.windows_1252 {
         out.push("(not UTF-8: read as Windows-1252, which covers Latin-1)".into());
@@ -276,6 +284,24 @@ mod tests {
         );
         let joined = facts.join(" ");
         assert!(joined.contains("could not be read)"), "{joined}");
+    }
+
+    #[test]
+    fn a_date_dossier_cannot_read_is_pointed_out() {
+        let facts = |date: &str| {
+            let meta = crate::corpus::Meta {
+                date: Some(date.to_owned()),
+                ..Default::default()
+            };
+            let a = Article::from_text("a.txt".into(), "Title\n\nBody.".into(), meta, None);
+            meta_rows(&a).join("\n")
+        };
+        assert!(facts("last Tuesdayish").contains("date not understood"));
+        for fine in ["2024-05-29", "29 May 2024", "2024-05-29T10:00:00Z"] {
+            let shown = facts(fine);
+            assert!(shown.contains(fine), "{shown}");
+            assert!(!shown.contains("not understood"), "{shown}");
+        }
     }
 
     fn seed(i: usize) -> Article {

@@ -337,6 +337,14 @@ pub enum Problem {
         /// Its length in bytes.
         bytes: u64,
     },
+    /// A date the story cannot read (said once, for the first such
+    /// article); the article is kept, its relative dates undated.
+    UnreadableDate {
+        /// The date as the source wrote it.
+        date: String,
+        /// How many other articles have a date it cannot read.
+        others: usize,
+    },
 }
 
 impl Problem {
@@ -417,6 +425,18 @@ impl fmt::Display for Problem {
                 f,
                 "{bytes} bytes, more than the {ARTICLE_MAX_BYTES} an article may hold; skipped (split it into several articles)"
             ),
+            Problem::UnreadableDate { date, others } => {
+                write!(
+                    f,
+                    "date \"{}\" not understood",
+                    crate::text::safe_line(date)
+                )?;
+                if *others > 0 {
+                    let more = crate::text::count(*others, "other article", "other articles");
+                    write!(f, ", nor the dates of {more}")?;
+                }
+                f.write_str("; kept, but \"yesterday\" or \"on Monday\" in them stays undated (write dates as 2024-05-29 or 29 May 2024)")
+            }
         }
     }
 }
