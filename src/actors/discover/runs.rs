@@ -2,8 +2,8 @@
 //! into the names they hold, with the cues around each.
 
 use super::cues::{
-    ABBREV, BEFORE_PLACE, BREAKER, CONNECTOR, Cues, FIRST_NAME, HONORIFIC, LOWER_TITLE, MODIFIER,
-    ORG_WORD, PARTICLE, PLACE_WORD, SPEECH_VERB, TITLE_WORD,
+    ABBREV, BEFORE_PLACE, BREAKER, CONNECTOR, Cues, FIRST_NAME, HONORIFIC, LOWER_TITLE, MEDIA_WORD,
+    MODIFIER, NAME_PARTICLE, ORG_WORD, PARTICLE, PLACE_WORD, SPEECH_VERB, TITLE_WORD,
 };
 
 /// A run of capitalised words in one article: the span of the (possible)
@@ -70,6 +70,11 @@ impl Word {
     /// Whether the word is in any of the classes `bits`.
     fn is(&self, bits: u32) -> bool {
         self.class & bits != 0
+    }
+
+    /// The word in its article.
+    fn text<'a>(&self, article: &'a str) -> &'a str {
+        &article[self.start as usize..self.end as usize]
     }
 }
 
@@ -332,7 +337,7 @@ impl Runs {
         // Most runs hold no title and no connector: one name, all of it.
         if cur.iter().all(|w| !w.is(TITLES | CONNECTOR)) {
             let flags = if age { self.flags | AGE } else { self.flags };
-            self.push_run(cues, text, &cur, flags, next, true);
+            self.push_name(cues, text, &cur, flags, next, true);
             self.cur = cur;
             self.cur.clear();
             return;
@@ -344,11 +349,33 @@ impl Runs {
         for (i, &(from, to, flags)) in names.iter().enumerate() {
             let flags = if i == last && age { flags | AGE } else { flags };
             let next = if i == last { next } else { 0 };
-            self.push_run(cues, text, &cur[from..to], flags, next, from == 0);
+            self.push_name(cues, text, &cur[from..to], flags, next, from == 0);
         }
         self.names = names;
         self.cur = cur;
         self.cur.clear();
+    }
+
+    /// Records one name as [`Runs::push_run`] does, or two when it opens
+    /// with a label ("Tory Liam Fox"): the label, then the person it
+    /// describes.
+    fn push_name(
+        &mut self,
+        cues: &Cues,
+        text: &str,
+        ws: &[Word],
+        flags: u8,
+        next: u32,
+        first: bool,
+    ) {
+        match affiliation_end(cues, text, ws) {
+            Some(i) => {
+                self.push_run(cues, text, &ws[..i], flags & !AGE, 0, first);
+                let person = (flags & (TITLE | AGE)) | HONOR;
+                self.push_run(cues, text, &ws[i..], person, next, false);
+            }
+            None => self.push_run(cues, text, ws, flags, next, first),
+        }
     }
 
     /// Records one name: `first` says it starts where the whole run did
@@ -487,6 +514,42 @@ fn split_titles(
     }
 }
 
+/// Where a person's name starts in a run that opens with a word or two
+/// describing them ("Tory Liam Fox", "Liberal Democrat Charles Kennedy",
+/// "Oscar-winning Julia Roberts"): at a given name, after words that are
+/// none (nor initials, nor a place's), with a surname after it that names
+/// no body or place ("Royal Albert Hall" stays whole).
+fn affiliation_end(cues: &Cues, text: &str, ws: &[Word]) -> Option<usize> {
+    let i = (1..ws.len().min(3)).find(|&i| ws[i].is(FIRST_NAME))?;
+    // A place before a given name names a seat or a venue ("Glasgow
+    // Kelvin", "Nairobi Serena Hotel"), not a person's side.
+    let label_text = &text[ws[0].start as usize..ws[i - 1].end as usize];
+    if cues.places.contains(label_text) || cues.countries.contains_key(label_text) {
+        return None;
+    }
+    let label = ws[..i].iter().all(|w| {
+        let word = w.text(text);
+        // Initials start a name ("JP Morgan"), "San" a place.
+        let initials = word.len() <= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        !w.is(FIRST_NAME | NAME_PARTICLE | PARTICLE | ABBREV | PLACE_WORD | MEDIA_WORD)
+            && !initials
+            && !matches!(word, "San" | "Santa" | "Sao" | "São")
+    });
+    let surname = i + 1 < ws.len()
+        && ws[i + 1..].iter().all(|w| {
+            // A surname is a word in upper and lower case ("Kelvin MP" is
+            // a seat's member).
+            let word = w.text(text);
+            !w.is(NAMES_A_BODY | TITLES)
+                && word.starts_with(|c: char| c.is_alphabetic())
+                && word.chars().any(char::is_lowercase)
+        });
+    (label && surname).then_some(i)
+}
+
+/// Words that make a name a body's or a place's.
+const NAMES_A_BODY: u32 = ORG_WORD | PLACE_WORD | MEDIA_WORD;
+
 /// The words `from..to` of `ws` without connectors at either end.
 fn trim_connectors(ws: &[Word], mut from: usize, mut to: usize) -> (usize, usize) {
     while from < to && ws[from].is(CONNECTOR) {
@@ -618,6 +681,34 @@ said Bank of England Governor Mervyn King."
         // A title written in lower case is a cue too.
         let r = runs("t\nEngland coach Andy Robinson said");
         assert_eq!(r[1], ("Andy Robinson".into(), HONOR | SPEECH));
+    }
+
+    #[test]
+    fn a_label_before_a_given_name_is_taken_off_the_person() {
+        let r = runs("t\nthen Tory Liam Fox and Liberal Democrat Charles Kennedy spoke.");
+        assert_eq!(
+            r.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(),
+            ["Tory", "Liam Fox", "Liberal Democrat", "Charles Kennedy"]
+        );
+        assert!(r[1].1 & HONOR != 0 && r[3].1 & HONOR != 0, "{r:?}");
+        assert_eq!(
+            texts("t\nto beat Swede Daniel Persson and Russian Marat Safin."),
+            ["Swede", "Daniel Persson", "Russian", "Marat Safin"]
+        );
+        // Not when the rest names a body, the label is initials or a
+        // place's "San", or no surname follows.
+        for whole in [
+            "the Royal Albert Hall",
+            "at JP Morgan Chase",
+            "the San Francisco Ballet",
+            "see Dirty Harry",
+            "Super Mario 64",
+            "Glasgow Kelvin MP",
+        ] {
+            let text = format!("t\nthen {whole} again.");
+            let name = whole.trim_start_matches(|c: char| c.is_lowercase() || c == ' ');
+            assert_eq!(texts(&text), [name], "{whole}");
+        }
     }
 
     #[test]
