@@ -426,7 +426,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             actor,
             output,
             ..
-        }) => match export_plan(format.as_deref(), what.as_deref(), actor.is_some(), output) {
+        }) => match export_plan(
+            format.as_deref(),
+            what.as_deref(),
+            actor.is_some(),
+            output,
+            path.as_deref(),
+        ) {
             Ok(plan) => Some(plan),
             Err(msg) => {
                 say!("dossier: {msg}");
@@ -769,6 +775,7 @@ fn export_plan(
     what: Option<&str>,
     actor: bool,
     output: &Option<PathBuf>,
+    corpus: Option<&std::path::Path>,
 ) -> Result<(What, Format), String> {
     let output = output.as_deref().filter(|p| p.as_os_str() != "-");
     let format = match format {
@@ -807,6 +814,13 @@ fn export_plan(
             return Err(format!(
                 "cannot write {}: it is a folder; give a file name with --output",
                 text::safe_line(&p.display().to_string())
+            ));
+        }
+        if let Some(c) = corpus.filter(|c| export::overwrites_corpus(p, c)) {
+            return Err(format!(
+                "cannot write {}: it would overwrite the corpus {} (or an article in it); choose another --output",
+                text::safe_line(&p.display().to_string()),
+                text::safe_line(&c.display().to_string())
             ));
         }
         // What the write would meet after a long load, found before it: a
@@ -915,9 +929,13 @@ fn run_export(
                 }
                 Err(e) => {
                     tracing::warn!("{e}");
-                    say!(
-                        "dossier: {e}; check that the folder is writable, or leave out --output to write to stdout"
-                    );
+                    let what = match e.source.kind() {
+                        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                            "free some space"
+                        }
+                        _ => "check that the folder is writable",
+                    };
+                    say!("dossier: {e}; {what}, or leave out --output to write to stdout");
                     Ok(ExitCode::FAILURE)
                 }
             }

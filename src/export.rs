@@ -683,6 +683,10 @@ pub struct WriteError {
 /// An existing file keeps its permissions; a new one gets the usual ones
 /// (0666 less the umask). A read-only file is refused, as `>` in a shell
 /// refuses it: the rename would replace it regardless.
+///
+/// A symbolic link is followed: the file it leads to is written, and the
+/// link stays. A pipe, a device or anything else that is no plain file is
+/// written in place, as `>` does, since renaming over it would replace it.
 pub fn write_file<T>(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<T>,
@@ -691,8 +695,21 @@ pub fn write_file<T>(
         path: path.to_owned(),
         source,
     };
-    let (dir, name) = split_path(path).map_err(err)?;
+    let target = follow_links(path).map_err(err)?;
+    let path = target.as_path();
     let old = std::fs::metadata(path).ok();
+    if old.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(path)
+            .map_err(err)?;
+        let mut w = io::BufWriter::new(file);
+        let value = fill(&mut w).map_err(err)?;
+        w.flush().map_err(err)?;
+        return Ok(value);
+    }
+    let (dir, name) = split_path(path).map_err(err)?;
     if old.as_ref().is_some_and(|m| m.permissions().readonly()) {
         return Err(err(io::Error::new(
             io::ErrorKind::PermissionDenied,
@@ -742,6 +759,55 @@ pub fn write_new_file<T>(
         io::ErrorKind::AlreadyExists,
         "a thousand files already have this name",
     )))
+}
+
+/// The path a write to `path` lands on: through any symbolic links (a
+/// link that leads nowhere yet leads to the file it names).
+pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "too many symbolic links",
+    ))
+}
+
+/// Whether writing `output` would replace corpus `corpus` (a file), or an
+/// article of it (a `.txt` file in the folder `corpus`, new or not, since
+/// it would be read as one), through any links.
+pub fn overwrites_corpus(output: &Path, corpus: &Path) -> bool {
+    let Ok(corpus) = std::fs::canonicalize(corpus) else {
+        return false;
+    };
+    let Ok(target) = follow_links(output) else {
+        return false;
+    };
+    let Ok((dir, name)) = split_path(&target) else {
+        return false;
+    };
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return false;
+    };
+    let out = dir.join(name);
+    if corpus.is_dir() {
+        let article = out
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+        article && out.starts_with(&corpus)
+    } else {
+        out == corpus
+    }
 }
 
 /// The folder and the file name of `path`.
@@ -831,6 +897,80 @@ mod tests {
         write_file(&path, |w| w.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_link_is_written_through_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("real.md", &link).unwrap();
+        write_file(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        // A link to a file not there yet makes that file.
+        let ahead = dir.path().join("ahead.md");
+        std::os::unix::fs::symlink("later.md", &ahead).unwrap();
+        write_file(&ahead, |w| w.write_all(b"x")).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("later.md")).unwrap(),
+            "x"
+        );
+        assert!(
+            std::fs::symlink_metadata(&ahead)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn a_pipe_is_written_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.csv");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let reader = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+            };
+            write_file(&fifo, |w| w.write_all(b"rows")).unwrap();
+            assert_eq!(reader.join().unwrap(), "rows");
+            let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+            assert!(
+                std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+                "still a pipe"
+            );
+        }
+        // (A device is written the same way; it is not tested here, since
+        // a regression would replace the device of the machine running it.)
+    }
+
+    #[test]
+    fn writing_over_the_corpus_or_its_articles_is_caught() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let jsonl = d.join("c.jsonl");
+        std::fs::write(&jsonl, "{}").unwrap();
+        std::fs::create_dir_all(d.join("f/sub")).unwrap();
+        std::os::unix::fs::symlink("c.jsonl", d.join("via.json")).unwrap();
+        assert!(overwrites_corpus(&jsonl, &jsonl));
+        assert!(overwrites_corpus(&d.join("f/../c.jsonl"), &jsonl));
+        assert!(
+            overwrites_corpus(&d.join("via.json"), &jsonl),
+            "through a link"
+        );
+        assert!(!overwrites_corpus(&d.join("out.json"), &jsonl));
+        let folder = d.join("f");
+        assert!(overwrites_corpus(&folder.join("sub/new.TXT"), &folder));
+        assert!(!overwrites_corpus(&folder.join("notes.md"), &folder));
+        assert!(!overwrites_corpus(&d.join("x.txt"), &folder));
     }
 
     #[test]

@@ -232,6 +232,34 @@ fn a_read_only_output_is_refused_before_loading_and_kept() {
 }
 
 #[test]
+fn an_output_that_is_the_corpus_or_one_of_its_articles_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("small.jsonl");
+    let lines = r#"{"title": "One", "body": "Putin spoke."}"#;
+    std::fs::write(&jsonl, lines).unwrap();
+    let j = jsonl.to_str().unwrap();
+    let out = dossier(&["export", "--corpus", j, "-f", "json", "-o", j]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("overwrite the corpus"), "{err}");
+    assert_eq!(std::fs::read_to_string(&jsonl).unwrap(), lines);
+    // An article of a folder, by another spelling of its path.
+    let folder = dir.path().join("f");
+    std::fs::create_dir(&folder).unwrap();
+    let article = folder.join("a.txt");
+    std::fs::write(&article, "Title\n\nBody.").unwrap();
+    let f = folder.to_str().unwrap();
+    let other = format!("{f}/../f/a.txt");
+    let out = dossier(&["export", "--corpus", f, "-f", "md", "-o", &other]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), "Title\n\nBody.");
+    // Beside the articles, a file they are not is fine.
+    let beside = folder.join("briefing.md");
+    let out = dossier(&["export", "--corpus", f, "-o", beside.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+}
+
+#[test]
 fn an_export_of_nothing_says_so_and_writes_an_empty_but_valid_file() {
     let out = dossier(&["export", "zzzzqqqxx", "-f", "json"]);
     assert!(out.status.success());
