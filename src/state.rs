@@ -542,6 +542,10 @@ fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), StateError> {
+    // A marks file kept elsewhere through a link (with one's dotfiles)
+    // stays linked: the file it leads to is the one replaced.
+    let target = crate::export::follow_links(path).map_err(io_err(path))?;
+    let path = target.as_path();
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".marks-")
@@ -658,6 +662,26 @@ mod tests {
             .collect();
         assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
         assert!(s.load(3).marks.is_read("a.txt"));
+    }
+
+    #[test]
+    fn a_linked_marks_file_stays_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        s.save(&[read("a.txt")], 1).unwrap();
+        let kept = dir.path().join("dotfiles-marks.json");
+        fs::rename(s.path(), &kept).unwrap();
+        std::os::unix::fs::symlink(&kept, s.path()).unwrap();
+        s.save(&[read("b.txt")], 2).unwrap();
+        assert!(
+            fs::symlink_metadata(s.path())
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        let marks = s.load(3).marks;
+        assert!(marks.is_read("a.txt") && marks.is_read("b.txt"));
+        assert!(fs::read_to_string(&kept).unwrap().contains("b.txt"));
     }
 
     #[test]
