@@ -27,7 +27,10 @@ impl App {
     /// Opens the overlay on the articles, in Markdown; or says why not yet.
     pub(super) fn open_export(&mut self) {
         if !self.lib.complete {
-            self.message = Some("Still loading: export once the corpus has loaded".into());
+            self.say_until(
+                "Still loading: export once the corpus has loaded",
+                super::Waits::Library,
+            );
             return;
         }
         self.overlay = Some(Overlay::Export {

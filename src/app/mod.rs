@@ -64,6 +64,18 @@ pub const RELATED_SIDE_BY_SIDE: usize = 70;
 /// up (a query matching only by actor kind can leave most without marks).
 const JUMP_SCAN_LIMIT: usize = 2000;
 
+/// What a status message waits for, if anything.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Waits {
+    /// Only the next key.
+    #[default]
+    Nothing,
+    /// The whole corpus loaded and indexed.
+    Library,
+    /// The timeline and statements read.
+    Story,
+}
+
 /// Width of the warnings box (`w`) on a screen `screen_w` cells wide.
 pub fn warnings_width(screen_w: u16) -> u16 {
     screen_w.saturating_sub(4).min(110)
@@ -232,6 +244,10 @@ pub struct App {
     pub history: History,
     /// A one-shot note for the status bar, cleared by the next action.
     pub message: Option<String>,
+    /// What the message is waiting for ("still loading"): it goes when
+    /// that comes, not only at the next key, so it never outlives its
+    /// truth.
+    pub message_waits: Waits,
     /// Background loading's progress, while it lasts.
     pub loading: Option<LoadStatus>,
     /// Why loading stopped early, if it did.
@@ -293,6 +309,7 @@ impl App {
             return_to: None,
             history: History::default(),
             message: None,
+            message_waits: Waits::Nothing,
             loading: None,
             load_error: None,
             quit: false,
@@ -396,6 +413,7 @@ impl App {
             }
             Action::StoryReady => {
                 self.story_pending = false;
+                self.done_waiting(Waits::Story);
                 return None;
             }
             Action::LibraryLoaded(Loaded(lib)) => return self.set_library(lib),
@@ -418,6 +436,7 @@ impl App {
         // From here on every action is the user's.
         self.acted = true;
         self.message = None;
+        self.message_waits = Waits::Nothing;
         match action {
             Action::Paste(text) => return self.paste(&text),
             // The note line is modal: a click must not move the note to
@@ -491,11 +510,14 @@ impl App {
             Action::ToggleWarnings => {
                 if self.lib.corpus.warnings.is_empty() && self.warnings.is_empty() {
                     // While loading, the warnings come with the corpus.
-                    self.message = Some(if self.loading.is_some() {
-                        "No load warnings so far: they are listed once loading finishes".into()
+                    if self.loading.is_some() {
+                        self.say_until(
+                            "No load warnings so far: they are listed once loading finishes",
+                            Waits::Library,
+                        );
                     } else {
-                        "No load warnings: every file and line loaded".into()
-                    });
+                        self.message = Some("No load warnings: every file and line loaded".into());
+                    }
                 } else {
                     self.overlay = Some(Overlay::Warnings { scroll: 0 });
                 }
@@ -612,9 +634,24 @@ impl App {
     /// Shows a newer library: more articles, or the complete one with its
     /// actors and index. Article ids are stable (loading only appends), so
     /// the selection stays; an active filter is searched again.
+    /// Shows `message` until the next key or until `waits` comes.
+    pub(super) fn say_until(&mut self, message: &str, waits: Waits) {
+        self.message = Some(message.to_owned());
+        self.message_waits = waits;
+    }
+
+    /// Clears a message that waited for `what`, which has come.
+    fn done_waiting(&mut self, what: Waits) {
+        if self.message_waits == what {
+            self.message = None;
+            self.message_waits = Waits::Nothing;
+        }
+    }
+
     fn set_library(&mut self, lib: Arc<Library>) -> Option<Effect> {
         if lib.complete {
             self.loading = None;
+            self.done_waiting(Waits::Library);
             // A loader reads the story next and says when it is done.
             self.story_pending = lib.story_if_ready().is_none();
         }

@@ -270,14 +270,16 @@ impl App {
     /// it); any other reads it now (the seeds: a few milliseconds).
     fn story_available(&mut self) -> bool {
         if !self.lib.complete {
-            self.message =
-                Some("The timeline and statements are ready when loading finishes".into());
+            self.say_until(
+                "The timeline and statements are ready when loading finishes",
+                super::Waits::Library,
+            );
             return false;
         }
         if self.story_pending && self.lib.story_if_ready().is_none() {
-            self.message = Some(
-                "Still reading dates and statements in the background; try again in a moment"
-                    .into(),
+            self.say_until(
+                "Still reading dates and statements in the background; try again in a moment",
+                super::Waits::Story,
             );
             return false;
         }

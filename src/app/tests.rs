@@ -1378,6 +1378,23 @@ mod export {
         press(&mut a, "x");
         assert_eq!(overlay(&a), None);
         assert!(a.message.as_deref().unwrap().contains("Still loading"));
+        // A load's progress leaves it; its end takes it away, since it is
+        // no longer true.
+        use crate::app::action::{LoadStage, LoadStatus, Loaded};
+        let status = LoadStatus {
+            stage: LoadStage::Indexing,
+            articles: 5,
+            bytes: 4000,
+            fraction: 0.9,
+            rate: 1e6,
+            eta: Some(0.2),
+        };
+        a.update(Action::LoadProgress(status));
+        assert!(a.message.is_some());
+        a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds()))));
+        assert_eq!(a.message, None);
+        press(&mut a, "x");
+        assert!(overlay(&a).is_some());
     }
 }
 
