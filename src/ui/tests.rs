@@ -639,6 +639,22 @@ fn a_filtered_timeline_says_which_articles_its_events_come_from() {
 }
 
 #[test]
+fn an_empty_timeline_of_one_actor_names_the_actor() {
+    // helper-20: it said "No dated event in the filtered articles" while
+    // the filtered article had many.
+    let mut app = seeds_app(120, 30);
+    crate::app::testing::type_filter(&mut app, "@caliber");
+    press(&mut app, "enter");
+    select(&mut app, "Caliber.Az");
+    press(&mut app, "t");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains(" No dated event names Caliber.Az in the filtered articles"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn timeline_of_one_actor_at_120x30() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Bortnikov");

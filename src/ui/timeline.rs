@@ -74,12 +74,17 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(l);
     }
     if t.rows.is_empty() {
-        let why = if app.filter.active() {
-            " No dated event in the filtered articles"
+        let within = if app.filter.active() {
+            " in the filtered articles"
         } else {
-            " No dated events here"
+            ""
         };
-        lines.push(Line::styled(why, th.dim()));
+        let why = match t.actor {
+            Some(a) => format!(" No dated event names {}{within}", lib.actors.get(a).name),
+            None if app.filter.active() => format!(" No dated event{within}"),
+            None => " No dated events here".to_owned(),
+        };
+        lines.push(Line::styled(text::fit(&why, width).into_owned(), th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     scrollbar(th, frame, area, t.rows.len(), t.cursor.offset, visible);
