@@ -220,6 +220,12 @@ fn the_briefing_is_markdown_with_the_timeline_then_each_speaker() {
         md.contains("- **4 October 2024?** (2 sources): On October 4, Zamir Kabulov"),
         "{md}"
     );
+    // An event with no date to place it is counted, not listed.
+    assert!(
+        md.contains("21 dated events (1 event without a date to place it is left out)"),
+        "{md}"
+    );
+    assert!(!md.contains("- **undated"), "{md}");
     let lavrov = md.find("### Sergey Lavrov").expect("Lavrov's section");
     assert!(md[lavrov..].contains("> “They are the real power. We care about Afghanistan”"));
     // Every item is one line: no statement breaks the Markdown structure.
