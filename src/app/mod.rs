@@ -1376,16 +1376,34 @@ impl App {
         let Some(doc) = self.reader.doc else { return };
         self.message = Some(match self.selected_actor {
             Some(actor) => {
-                let all: Vec<_> = self.lib.actors.of_actor(actor).collect();
-                let pos = all
-                    .iter()
-                    .position(|(d, m)| *d == doc && m.range() == range)
-                    .map_or(0, |p| p + 1);
+                // Counted as n steps: through the listed articles, in the
+                // list's order (under a filter, "98 of 402" jumped about
+                // and counted articles n never visits).
+                let mut place = vec![u32::MAX; self.lib.corpus.len()];
+                for (i, d) in self.list.rows.iter().enumerate() {
+                    place[d.ix()] = i as u32;
+                }
+                let mut listed: Vec<(u32, u32)> = self
+                    .lib
+                    .actors
+                    .of_actor(actor)
+                    .filter(|(d, _)| place[d.ix()] != u32::MAX)
+                    .map(|(d, m)| (place[d.ix()], m.start))
+                    .collect();
+                listed.sort_unstable();
+                let here = (place[doc.ix()], range.start as u32);
+                let pos = listed.binary_search(&here).map_or(0, |p| p + 1);
+                let within = if listed.len() < self.lib.actors.facts()[actor.ix()].mentions as usize
+                {
+                    " in the listed articles"
+                } else {
+                    ""
+                };
                 format!(
-                    "{}: mention {} of {}",
+                    "{}: mention {} of {}{within}",
                     self.lib.actors.get(actor).name,
                     crate::text::grouped(pos),
-                    crate::text::grouped(all.len())
+                    crate::text::grouped(listed.len())
                 )
             }
             None => format!(

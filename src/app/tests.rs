@@ -157,6 +157,35 @@ fn n_walks_mentions_into_the_next_article_and_n_back() {
 }
 
 #[test]
+fn n_counts_the_mentions_of_the_listed_articles_in_list_order() {
+    let mut a = app(120, 40);
+    select(&mut a, "Bortnikov");
+    let bortnikov = crate::app::testing::actor(&a, "Bortnikov");
+    let all = a.lib.actors.of_actor(bortnikov).count();
+    press(&mut a, "n");
+    let said = a.message.clone().unwrap();
+    assert!(said.ends_with(&format!("mention 1 of {all}")), "{said}");
+    // Filtered to one article: counted within it, and said so.
+    type_filter(&mut a, "t:almost");
+    press(&mut a, "enter");
+    assert!(a.list.rows.len() < a.lib.corpus.len());
+    select(&mut a, "Bortnikov");
+    let here = a
+        .lib
+        .actors
+        .of_actor(bortnikov)
+        .filter(|(d, _)| a.list.rows.contains(d))
+        .count();
+    assert!(here > 1 && here < all, "{here} of {all}");
+    press(&mut a, "n n");
+    let said = a.message.clone().unwrap();
+    assert!(
+        said.ends_with(&format!("mention 2 of {here} in the listed articles")),
+        "{said}"
+    );
+}
+
+#[test]
 fn n_scrolls_the_mention_into_view() {
     let mut a = app(80, 12);
     select(&mut a, "Lavrov");
