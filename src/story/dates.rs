@@ -287,8 +287,20 @@ pub fn extract_words(
         .filter_map(|r| r.explicit)
         .filter(|w| w.precision() >= Precision::Month)
         .max();
+    // And "this year" or "two years ago" against the latest date the
+    // article places: after "December 2023", its "October 4" is in 2024,
+    // and so is its "this year" (it was 2023 while October was 2024).
+    let now = raw
+        .iter()
+        .filter_map(|r| {
+            let (month, day) = r.floating?;
+            let year = year_for(month, day, None, anchor);
+            Some(When { year, month, day })
+        })
+        .chain(anchor)
+        .max();
     raw.into_iter()
-        .map(|r| resolve(r, published, anchor))
+        .map(|r| resolve(r, published, anchor, now))
         .collect()
 }
 
@@ -363,6 +375,13 @@ fn month_of(w: &str) -> Option<u8> {
 /// next to them to count).
 fn full_month(w: &str) -> bool {
     MONTHS.contains(&w)
+}
+
+/// Whether day `d` of month `m` is in the calendar of year `y` ("31
+/// February 2024" is no date, and is not listed; 2000 was a leap year, so
+/// it answers for a day with no year).
+fn real_day(y: i32, m: u8, d: u8) -> bool {
+    NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d)).is_some()
 }
 
 fn day_of(w: &str) -> Option<u8> {
@@ -605,10 +624,31 @@ fn expression(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
             }
         }
         if let Some(y) = year_of(w) {
-            return bare_year(t, i, y);
+            return iso_date(t, i, y).or_else(|| bare_year(t, i, y));
         }
     }
     relative(t, i)
+}
+
+/// "2024-09-30", as data and some sources write a date in the text.
+fn iso_date(t: &Toks<'_>, i: usize, y: i32) -> Option<(Raw, usize)> {
+    let two = |k: usize| {
+        t.word(k)
+            .filter(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|w| w.parse::<u8>().ok())
+    };
+    if t.gap(i) != "-" || t.gap(i + 1) != "-" {
+        return None;
+    }
+    let (m, d) = (two(i + 1)?, two(i + 2)?);
+    // A fourth part ("2024-09-30-12") is no date.
+    let after = t.text[t.end(i + 2)..].chars().next();
+    if !real_day(y, m, d) || after.is_some_and(|c| c == '-' || c.is_alphanumeric()) {
+        return None;
+    }
+    let mut r = Raw::new(t.start(i)..t.end(i + 2), Form::Date);
+    r.explicit = Some(When::day(y, m, d));
+    Some((r, i + 3))
 }
 
 /// "May 29, 2024", "May 29", "June 2024", "in July", "June 5 to 8".
@@ -620,10 +660,16 @@ fn month_first(t: &Toks<'_>, i: usize, m: u8) -> Option<(Raw, usize)> {
         if let Some(d) = t.word(i + 1).and_then(day_of) {
             if t.spaced_or_comma(i + 1) {
                 if let Some(y) = t.word(i + 2).and_then(year_of) {
+                    if !real_day(y, m, d) {
+                        return None;
+                    }
                     let mut r = Raw::new(t.start(i)..t.end(i + 2), Form::Date);
                     r.explicit = Some(When::day(y, m, d));
                     return Some((r, i + 3));
                 }
+            }
+            if !real_day(2000, m, d) {
+                return None;
             }
             let mut r = Raw::new(t.start(i)..t.end(i + 1), Form::MonthDay);
             r.floating = Some((m, d));
@@ -682,10 +728,16 @@ fn day_first(t: &Toks<'_>, i: usize, d: u8) -> Option<(Raw, usize)> {
     let m = month_of(m)?;
     if t.spaced_or_comma(k) {
         if let Some(y) = t.word(k + 1).and_then(year_of) {
+            if !real_day(y, m, d) {
+                return None;
+            }
             let mut r = Raw::new(t.start(i)..t.end(k + 1), Form::Date);
             r.explicit = Some(When::day(y, m, d));
             return Some((r, k + 2));
         }
+    }
+    if !real_day(2000, m, d) {
+        return None;
     }
     let mut r = Raw::new(t.start(i)..t.end(k), Form::MonthDay);
     r.floating = Some((m, d));
@@ -802,7 +854,7 @@ fn relative(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
     Some((r, i + 3))
 }
 
-fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>) -> Dated {
+fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>, now: Option<When>) -> Dated {
     let mut d = Dated {
         span: r.span.clone(),
         form: r.form,
@@ -836,7 +888,7 @@ fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>) -> Dated 
         d.inferred = true;
         d.when = match published {
             Some(p) => shift(p, unit, n, ahead),
-            None => anchor.and_then(|a| {
+            None => now.and_then(|a| {
                 let y = a.year?;
                 let back = match unit {
                     Unit::Year => n as i32,
@@ -984,6 +1036,30 @@ mod tests {
     }
 
     #[test]
+    fn iso_dates_in_the_text_are_days() {
+        assert_eq!(
+            one("The vote was held on 2024-09-30 in Kabul.", None),
+            e("2024-09-30", "2024-09-30", false)
+        );
+        // Not a day, nor (with no "in" before it) a year.
+        assert_eq!(found("Ref 2024-13-40 was filed.", None), []);
+    }
+
+    #[test]
+    fn a_day_the_calendar_lacks_is_no_date() {
+        let got = found(
+            "It was signed on 31 February 2024, on February 29, 2023 and on April 31.",
+            None,
+        );
+        // (The month and year of the first stand.)
+        assert_eq!(got, [e("February 2024", "2024-02", false)], "no day there");
+        assert_eq!(
+            one("It was signed on 29 February 2024.", None),
+            e("29 February 2024", "2024-02-29", false)
+        );
+    }
+
+    #[test]
     fn month_and_year_and_bare_years_after_prepositions() {
         assert_eq!(
             one("Kazakhstan took a similar decision in December 2023.", None),
@@ -1081,6 +1157,15 @@ mod tests {
         // when bare historical years are about.
         let got = found("Listed since 2003. On October 4, Kabulov spoke.", None);
         assert_eq!(got[1], e("October 4", "--10-04", false));
+        // "This year" is the year of those dates, not the anchor's: the
+        // seeds' article 000 put its "this year" in 2023 and its October
+        // in 2024.
+        let got = found(
+            "Kazakhstan decided in December 2023. On October 4, Kabulov spoke \
+             ahead of this year's forum.",
+            None,
+        );
+        assert_eq!(got[2], e("this year", "2024", true));
     }
 
     #[test]
