@@ -115,21 +115,6 @@ struct Finding {
     no_builtin_actors: bool,
 }
 
-/// The same for `filter`, whose `--actors` is a flag.
-#[derive(Debug, Clone, Default, clap::Args)]
-struct FilterSource {
-    /// The corpus: a folder, a .txt file or a .jsonl file.
-    #[arg(long, value_name = "PATH")]
-    corpus: Option<PathBuf>,
-
-    /// A gazetteer JSON file laid over the built-in one.
-    #[arg(long, value_name = "FILE")]
-    gazetteer: Option<PathBuf>,
-
-    #[command(flatten)]
-    finding: Finding,
-}
-
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the articles: id, number of actors, byline or source, title.
@@ -230,14 +215,15 @@ enum Command {
         /// The query, in the filter's language (see README), e.g.
         /// "putin | lavrov 'taliban !crocus".
         query: String,
-        /// Print the matching actors instead, counted over the matches.
-        #[arg(long)]
+        /// Print the matching actors instead (the filtered sidebar),
+        /// counted over the matches.
+        #[arg(long = "sidebar")]
         actors: bool,
         /// Print JSON instead of aligned text.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
-        source: FilterSource,
+        source: Source,
     },
     /// Write the articles (matching QUERY, or all), the actors with their
     /// counts, or one actor's mentions with their sentences, as JSON, CSV
@@ -264,7 +250,7 @@ enum Command {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
         #[command(flatten)]
-        source: FilterSource,
+        source: Source,
     },
     /// Print a shell completion script, e.g. `dossier completions bash >
     /// ~/.local/share/bash-completion/completions/dossier`.
@@ -298,12 +284,9 @@ impl Command {
             | Command::Related { source, .. }
             | Command::Timeline { source, .. }
             | Command::Quotes { source, .. }
-            | Command::Briefing { source, .. } => source.clone(),
-            Command::Filter { source, .. } | Command::Export { source, .. } => Source {
-                corpus: source.corpus.clone(),
-                gazetteer: source.gazetteer.clone(),
-                finding: source.finding,
-            },
+            | Command::Briefing { source, .. }
+            | Command::Filter { source, .. }
+            | Command::Export { source, .. } => source.clone(),
             Command::Config { .. } => Source::default(),
             Command::Completions { .. } | Command::Man { .. } => Source::default(),
         }

@@ -209,6 +209,28 @@ fn a_user_gazetteer_adds_actors() {
         rows.iter()
             .any(|r| r["name"] == "Jane Roe" && r["kind"] == "person")
     );
+    // Every command takes it the same way, filter and export too
+    // (filter's --actors used to be a flag, and refused the file).
+    let c = corpus.to_str().unwrap();
+    let gz = g.to_str().unwrap();
+    let sidebar = json(&[
+        "filter",
+        "--actors",
+        gz,
+        "roe",
+        "--sidebar",
+        "--json",
+        "--corpus",
+        c,
+    ]);
+    assert!(
+        sidebar.iter().any(|r| r["name"] == "Jane Roe"),
+        "{sidebar:?}"
+    );
+    let actors = json(&[
+        "export", "--actors", gz, "--what", "actors", "-f", "json", "--corpus", c,
+    ]);
+    assert!(actors.iter().any(|r| r["name"] == "Jane Roe"), "{actors:?}");
     std::fs::write(&g, "[{\"name\": \"X\", \"kind\": \"planet\"}]").unwrap();
     let out = dossier(&["actors", "--actors", g.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
@@ -305,7 +327,7 @@ fn filter_prints_ranked_articles_with_why_they_matched() {
 
 #[test]
 fn filter_actors_prints_the_filtered_sidebar() {
-    let rows = json(&["filter", "crocus", "--actors", "--json"]);
+    let rows = json(&["filter", "crocus", "--sidebar", "--json"]);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["name"], "Crocus City Hall");
     assert_eq!(rows[0]["articles"], 2);

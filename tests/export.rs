@@ -85,7 +85,7 @@ fn actors_export_with_counts_and_spellings() {
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most named first");
     // With a query: the actors the filtered sidebar shows, counted there.
-    let filtered = json(&["filter", "kremlin", "--actors", "--json"]);
+    let filtered = json(&["filter", "kremlin", "--sidebar", "--json"]);
     let exported = json(&["export", "--what", "actors", "-f", "json", "kremlin"]);
     assert_eq!(exported.len(), filtered.len());
     for (e, f) in exported.iter().zip(&filtered) {

@@ -222,7 +222,7 @@ fn no_cli_output_carries_a_control_character() {
             vec!["related", "Putin", "--json", "--corpus", c],
             vec!["filter", "putin", "--corpus", c],
             vec!["filter", "putin", "--json", "--corpus", c],
-            vec!["filter", "putin", "--actors", "--corpus", c],
+            vec!["filter", "putin", "--sidebar", "--corpus", c],
             vec!["timeline", "--corpus", c],
             vec!["timeline", "--json", "--corpus", c],
             vec!["quotes", "Putin", "--corpus", c],
