@@ -441,3 +441,14 @@ fn keys_in_the_file_parse_like_the_keymap_s_own() {
     );
     assert_eq!(c.keymap.lookup(Key::char(' '), Context::Timeline), None);
 }
+
+#[test]
+fn of_two_mistakes_the_first_in_the_file_is_named() {
+    // helper-20: line 3 was named before line 2, the keys of a table
+    // being read in alphabetical order.
+    let e = err("[colors]\nperson = \"#zzzzzz\"\nmatch = 300\n");
+    let ConfigError::Invalid { line, .. } = e else {
+        panic!("{e:?}")
+    };
+    assert_eq!(line, Some(2));
+}
