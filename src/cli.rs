@@ -572,6 +572,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(EXIT_INPUT));
             };
             let rows = report::quotes(&lib, id);
+            if rows.is_empty() {
+                // Said on stderr: stdout stays a table (or JSON) to read.
+                let a = lib.actors.get(id);
+                say!(
+                    "dossier: no statement is attributed to {} ({} mentions); statements need a verb of saying (said, told, added...) with the name, a title or \"he\"/\"she\" next to it",
+                    dossier::text::safe_line(a.name),
+                    a.mentions
+                );
+            }
             print(
                 &mut out,
                 json,

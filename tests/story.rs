@@ -233,3 +233,17 @@ fn the_briefing_is_markdown_with_the_timeline_then_each_speaker() {
         assert!(!line.contains('\n'));
     }
 }
+
+#[test]
+fn an_actor_with_no_statements_is_told_so_on_stderr() {
+    let out = dossier(&["quotes", "Taliban"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no statement is attributed to Taliban (59 mentions)"),
+        "{err}"
+    );
+    // stdout stays what a script reads: an empty JSON list.
+    let out = dossier(&["quotes", "Taliban", "--json"]);
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "[]");
+}
