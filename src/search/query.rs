@@ -241,16 +241,26 @@ fn tokens(raw: &str) -> Vec<Vec<(char, bool)>> {
     let mut out = Vec::new();
     let mut cur: Vec<(char, bool)> = Vec::new();
     let mut chars = raw.chars().peekable();
+    // Inside double quotes: a phrase, as `'` with escaped spaces writes it
+    // ("crocus city hall" is 'crocus\ city\ hall).
+    let mut quoted = false;
     while let Some(c) = chars.next() {
         match c {
             '\\' if matches!(
                 chars.peek(),
-                Some(' ' | '|' | '\\' | '$' | '!' | '\'' | '^')
+                Some(' ' | '|' | '\\' | '$' | '!' | '\'' | '^' | '"')
             ) =>
             {
                 let next = chars.next().unwrap_or('\\');
                 cur.push((next, true));
             }
+            '"' | '“' | '”' => {
+                if !quoted {
+                    cur.push(('\'', false));
+                }
+                quoted = !quoted;
+            }
+            c if c.is_whitespace() && quoted => cur.push((' ', true)),
             c if c.is_whitespace() => {
                 if !cur.is_empty() {
                     out.push(std::mem::take(&mut cur));
@@ -423,6 +433,23 @@ mod tests {
         assert!(q.problems[0].contains("first 40 terms"), "{:?}", q.problems);
         // Negated and plain are different conditions.
         assert_eq!(Query::parse("putin !putin").groups.len(), 2);
+    }
+
+    #[test]
+    fn double_quotes_make_a_phrase() {
+        let q = Query::parse("\"crocus city hall\" putin");
+        assert_eq!(q.groups.len(), 2);
+        let t = term(&q, 0, 0);
+        assert_eq!(
+            (t.form, t.text.as_str()),
+            (Form::Substring, "crocus city hall")
+        );
+        assert!(t.is_phrase());
+        let q = Query::parse("!t:“kremlin says”");
+        let t = term(&q, 0, 0);
+        assert!(t.negated && t.field == Field::Title && t.text == "kremlin says");
+        // An escaped quote is a character to look for.
+        assert_eq!(term(&Query::parse(r#"say\"s"#), 0, 0).text, "say\"s");
     }
 
     #[test]
