@@ -59,6 +59,46 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let th = Theme::of(app);
     let here = app.pane_context();
+    let mut lines = key_lines(app, width, here);
+    // The filter's language, which no key shows.
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(" Filter: what to type after /", th.header()));
+    for (typed, meaning) in FILTER_SYNTAX {
+        let row = format!("  {} {meaning}", text::pad(typed, HELP_KEYS_W));
+        lines.push(Line::styled(
+            text::fit(&row, width).into_owned(),
+            Style::new(),
+        ));
+    }
+    lines
+}
+
+/// The filter's language, briefly (the README has it all).
+const FILTER_SYNTAX: [(&str, &str); 10] = [
+    (
+        "putin lavrov",
+        "both words (a typo in a long word is forgiven)",
+    ),
+    ("putin | lavrov", "either"),
+    (
+        "\"crocus hall\"",
+        "the exact phrase ('crocus: the exact text)",
+    ),
+    ("^kab  kov$", "a word starting, or ending, so"),
+    ("!crocus", "not containing it"),
+    ("t:terror", "in titles only"),
+    ("@kab", "naming an actor whose name matches"),
+    ("k:person", "naming a person (org, country, place, media)"),
+    ("is:unread", "by marks: read, unread, bookmarked, noted"),
+    (
+        "Putin  sérgei",
+        "a capital or an accent is matched as typed",
+    ),
+];
+
+/// The keymap's rows as lines.
+fn key_lines(app: &App, width: usize, here: Context) -> Vec<Line<'static>> {
+    let th = Theme::of(app);
     app.keymap
         .help_rows(width, here)
         .into_iter()
