@@ -248,6 +248,8 @@ pub struct App {
     /// that comes, not only at the next key, so it never outlives its
     /// truth.
     pub message_waits: Waits,
+    /// The message that waits, to tell it from one said since.
+    waiting_message: Option<String>,
     /// Background loading's progress, while it lasts.
     pub loading: Option<LoadStatus>,
     /// Why loading stopped early, if it did.
@@ -310,6 +312,7 @@ impl App {
             history: History::default(),
             message: None,
             message_waits: Waits::Nothing,
+            waiting_message: None,
             loading: None,
             load_error: None,
             quit: false,
@@ -437,6 +440,7 @@ impl App {
         self.acted = true;
         self.message = None;
         self.message_waits = Waits::Nothing;
+        self.waiting_message = None;
         match action {
             Action::Paste(text) => return self.paste(&text),
             // The note line is modal: a click must not move the note to
@@ -631,23 +635,28 @@ impl App {
         }
     }
 
-    /// Shows a newer library: more articles, or the complete one with its
-    /// actors and index. Article ids are stable (loading only appends), so
-    /// the selection stays; an active filter is searched again.
     /// Shows `message` until the next key or until `waits` comes.
     pub(super) fn say_until(&mut self, message: &str, waits: Waits) {
         self.message = Some(message.to_owned());
         self.message_waits = waits;
+        self.waiting_message = self.message.clone();
     }
 
-    /// Clears a message that waited for `what`, which has come.
+    /// Clears a message that waited for `what`, which has come, unless
+    /// another message has taken its place (a save's failure, say).
     fn done_waiting(&mut self, what: Waits) {
         if self.message_waits == what {
-            self.message = None;
+            if self.message == self.waiting_message {
+                self.message = None;
+            }
             self.message_waits = Waits::Nothing;
+            self.waiting_message = None;
         }
     }
 
+    /// Shows a newer library: more articles, or the complete one with its
+    /// actors and index. Article ids are stable (loading only appends), so
+    /// the selection stays; an active filter is searched again.
     fn set_library(&mut self, lib: Arc<Library>) -> Option<Effect> {
         if lib.complete {
             self.loading = None;

@@ -1424,6 +1424,13 @@ mod export {
         assert_eq!(a.message, None);
         press(&mut a, "x");
         assert!(overlay(&a).is_some());
+        // A message said while one waits is not taken away with it.
+        let lib = Arc::new(Library::partial(crate::corpus::Corpus::seeds()));
+        let mut a = App::loading(lib, 120, 40);
+        press(&mut a, "x");
+        a.update(Action::Notice("The editor could not start".into()));
+        a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds()))));
+        assert_eq!(a.message.as_deref(), Some("The editor could not start"));
     }
 }
 

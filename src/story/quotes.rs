@@ -1011,9 +1011,9 @@ fn possessive(after: &str) -> bool {
 /// January 2", "After the meeting", "At a press conference"): a short
 /// phrase opening with a preposition, which says nothing.
 fn lead_in(clause: &str) -> bool {
-    let mut words = clause.split_whitespace();
-    let first = words.next().unwrap_or("").to_lowercase();
-    let short = clause.split_whitespace().count() <= 4 && !clause.contains(',');
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    let short = words.len() <= 4 && !clause.contains(',');
     short
         && matches!(
             first.as_str(),

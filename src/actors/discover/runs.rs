@@ -368,7 +368,7 @@ impl Runs {
         next: u32,
         first: bool,
     ) {
-        match affiliation_end(cues, text, ws) {
+        match affiliation_end(text, ws) {
             Some(i) => {
                 self.push_run(cues, text, &ws[..i], flags & !AGE, 0, first);
                 let person = (flags & (TITLE | AGE)) | HONOR;
@@ -517,16 +517,10 @@ fn split_titles(
 /// Where a person's name starts in a run that opens with a word or two
 /// describing them ("Tory Liam Fox", "Liberal Democrat Charles Kennedy",
 /// "Oscar-winning Julia Roberts"): at a given name, after words that are
-/// none (nor initials, nor a place's), with a surname after it that names
-/// no body or place ("Royal Albert Hall" stays whole).
-fn affiliation_end(cues: &Cues, text: &str, ws: &[Word]) -> Option<usize> {
+/// none (nor initials, nor a place's "San"), with a surname after it that
+/// names no body or place ("Royal Albert Hall" stays whole).
+fn affiliation_end(text: &str, ws: &[Word]) -> Option<usize> {
     let i = (1..ws.len().min(3)).find(|&i| ws[i].is(FIRST_NAME))?;
-    // A place before a given name names a seat or a venue ("Glasgow
-    // Kelvin", "Nairobi Serena Hotel"), not a person's side.
-    let label_text = &text[ws[0].start as usize..ws[i - 1].end as usize];
-    if cues.places.contains(label_text) || cues.countries.contains_key(label_text) {
-        return None;
-    }
     let label = ws[..i].iter().all(|w| {
         let word = w.text(text);
         // Initials start a name ("JP Morgan"), "San" a place.
