@@ -341,6 +341,34 @@ impl Context {
 /// Width of the keys column in the help.
 pub const HELP_KEYS_W: usize = 16;
 
+/// The filter's language, briefly (the README has it all): the help's
+/// last section, after the keys.
+pub const FILTER_SYNTAX: [(&str, &str); 10] = [
+    (
+        "putin lavrov",
+        "both words (a typo in a long word is forgiven)",
+    ),
+    ("putin | lavrov", "either"),
+    (
+        "\"crocus hall\"",
+        "the exact phrase ('crocus: the exact text)",
+    ),
+    ("^kab  kov$", "a word starting, or ending, so"),
+    ("!crocus", "not containing it"),
+    ("t:terror", "in titles only"),
+    ("@kab", "naming an actor whose name matches"),
+    ("k:person", "naming a person (org, country, place, media)"),
+    ("is:unread", "by marks: read, unread, bookmarked, noted"),
+    (
+        "Putin  sérgei",
+        "a capital or an accent is matched as typed",
+    ),
+];
+
+/// Lines the help gives the filter's language: a blank, a heading, the
+/// rows.
+pub const FILTER_HELP_LINES: usize = FILTER_SYNTAX.len() + 2;
+
 /// Width of the help box on a screen `screen_w` cells wide.
 pub fn help_width(screen_w: u16) -> u16 {
     screen_w.saturating_sub(4).min(96)

@@ -828,7 +828,8 @@ impl App {
         let rows = self
             .keymap
             .help_rows(usize::from(w.saturating_sub(2)), self.pane_context())
-            .len();
+            .len()
+            + keymap::FILTER_HELP_LINES;
         let shown = usize::from(self.layout.screen.h.saturating_sub(2))
             .min(rows + 2)
             .saturating_sub(2);

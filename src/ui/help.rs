@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{overlay_box, theme::Theme};
 use crate::app::Action;
 use crate::app::App;
-use crate::app::keymap::{Context, HELP_KEYS_W, HelpRow, help_width};
+use crate::app::keymap::{Context, FILTER_SYNTAX, HELP_KEYS_W, HelpRow, help_width};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
@@ -72,29 +72,6 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     lines
 }
-
-/// The filter's language, briefly (the README has it all).
-const FILTER_SYNTAX: [(&str, &str); 10] = [
-    (
-        "putin lavrov",
-        "both words (a typo in a long word is forgiven)",
-    ),
-    ("putin | lavrov", "either"),
-    (
-        "\"crocus hall\"",
-        "the exact phrase ('crocus: the exact text)",
-    ),
-    ("^kab  kov$", "a word starting, or ending, so"),
-    ("!crocus", "not containing it"),
-    ("t:terror", "in titles only"),
-    ("@kab", "naming an actor whose name matches"),
-    ("k:person", "naming a person (org, country, place, media)"),
-    ("is:unread", "by marks: read, unread, bookmarked, noted"),
-    (
-        "Putin  sérgei",
-        "a capital or an accent is matched as typed",
-    ),
-];
 
 /// The keymap's rows as lines.
 fn key_lines(app: &App, width: usize, here: Context) -> Vec<Line<'static>> {

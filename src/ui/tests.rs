@@ -639,6 +639,22 @@ fn a_filtered_timeline_says_which_articles_its_events_come_from() {
 }
 
 #[test]
+fn the_help_scrolls_down_to_the_filter_language() {
+    // The scroll stopped at the keys' end, so the section under them
+    // could not be reached.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = seeds_app(w, h);
+        press(&mut app, "? G");
+        let screen = rows(draw(&app).backend().buffer()).join("\n");
+        assert!(screen.contains("Filter: what to type after /"), "{screen}");
+        assert!(
+            screen.contains("a capital or an accent is matched as typed"),
+            "{screen}"
+        );
+    }
+}
+
+#[test]
 fn an_empty_timeline_of_one_actor_names_the_actor() {
     // helper-20: it said "No dated event in the filtered articles" while
     // the filtered article had many.
