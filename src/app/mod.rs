@@ -64,12 +64,9 @@ pub const RELATED_SIDE_BY_SIDE: usize = 70;
 /// up (a query matching only by actor kind can leave most without marks).
 const JUMP_SCAN_LIMIT: usize = 2000;
 
-/// What a status message waits for, if anything.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// What a status message waits for, beyond the next key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Waits {
-    /// Only the next key.
-    #[default]
-    Nothing,
     /// The whole corpus loaded and indexed.
     Library,
     /// The timeline and statements read.
@@ -244,12 +241,10 @@ pub struct App {
     pub history: History,
     /// A one-shot note for the status bar, cleared by the next action.
     pub message: Option<String>,
-    /// What the message is waiting for ("still loading"): it goes when
-    /// that comes, not only at the next key, so it never outlives its
-    /// truth.
-    pub message_waits: Waits,
-    /// The message that waits, to tell it from one said since.
-    waiting_message: Option<String>,
+    /// What a message such as "still loading" waits for, and that
+    /// message (to tell it from one said since): it goes when that comes,
+    /// not only at the next key, so it never outlives its truth.
+    waiting: Option<(Waits, String)>,
     /// Background loading's progress, while it lasts.
     pub loading: Option<LoadStatus>,
     /// Why loading stopped early, if it did.
@@ -311,8 +306,7 @@ impl App {
             return_to: None,
             history: History::default(),
             message: None,
-            message_waits: Waits::Nothing,
-            waiting_message: None,
+            waiting: None,
             loading: None,
             load_error: None,
             quit: false,
@@ -439,8 +433,7 @@ impl App {
         // From here on every action is the user's.
         self.acted = true;
         self.message = None;
-        self.message_waits = Waits::Nothing;
-        self.waiting_message = None;
+        self.waiting = None;
         match action {
             Action::Paste(text) => return self.paste(&text),
             // The note line is modal: a click must not move the note to
@@ -638,19 +631,17 @@ impl App {
     /// Shows `message` until the next key or until `waits` comes.
     pub(super) fn say_until(&mut self, message: &str, waits: Waits) {
         self.message = Some(message.to_owned());
-        self.message_waits = waits;
-        self.waiting_message = self.message.clone();
+        self.waiting = Some((waits, message.to_owned()));
     }
 
     /// Clears a message that waited for `what`, which has come, unless
     /// another message has taken its place (a save's failure, say).
     fn done_waiting(&mut self, what: Waits) {
-        if self.message_waits == what {
-            if self.message == self.waiting_message {
-                self.message = None;
-            }
-            self.message_waits = Waits::Nothing;
-            self.waiting_message = None;
+        let Some((_, said)) = self.waiting.take_if(|(w, _)| *w == what) else {
+            return;
+        };
+        if self.message.as_deref() == Some(said.as_str()) {
+            self.message = None;
         }
     }
 
