@@ -418,8 +418,15 @@ pub fn timeline_table(rows: &[TimelineRow]) -> Vec<Vec<String>> {
             if r.actors.len() > 3 {
                 actors.push("…");
             }
+            // Undated, the words that could not be placed, as the TUI
+            // shows them ("Friday?"); the JSON keeps "undated" and a null
+            // date for scripts.
+            let label = match r.date {
+                Some(_) => r.label.clone(),
+                None => crate::story::timeline::undated_label(first.expression),
+            };
             vec![
-                r.label.clone(),
+                label,
                 r.sources.to_string(),
                 actors.join(", "),
                 first.article.to_owned(),

@@ -406,6 +406,11 @@ fn year_of(w: &str) -> Option<i32> {
     (1800..=2100).contains(&y).then_some(y)
 }
 
+/// Whether `w` is a weekday's or a month's name, which keeps its capital.
+pub fn names_a_day_or_month(w: &str) -> bool {
+    weekday_of(w).is_some() || month_of(w).is_some()
+}
+
 fn weekday_of(w: &str) -> Option<Weekday> {
     Some(match w {
         "Monday" => Weekday::Mon,

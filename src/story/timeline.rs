@@ -60,6 +60,21 @@ impl Group {
     }
 }
 
+/// What an undated row is called: the words that could not be placed,
+/// asked ("Friday?", "last week?"), a sentence's capital dropped unless
+/// the word is a name ("Last year" at a sentence start is "last year?").
+pub fn undated_label(expression: &str) -> String {
+    let first = expression.split_whitespace().next().unwrap_or("");
+    let named = super::dates::names_a_day_or_month(first);
+    let mut chars = expression.chars();
+    let mut label: String = match chars.next() {
+        Some(c) if !named => c.to_lowercase().chain(chars).collect(),
+        _ => expression.to_owned(),
+    };
+    label.push('?');
+    label
+}
+
 /// All events and their groups, in date order; undated groups come last.
 ///
 /// The lists each event and row holds (a few numbers each, for hundreds of
@@ -319,6 +334,14 @@ fn group(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn undated_rows_are_the_words_asked_in_lower_case_unless_a_name() {
+        assert_eq!(undated_label("Friday"), "Friday?");
+        assert_eq!(undated_label("Last year"), "last year?");
+        assert_eq!(undated_label("last week"), "last week?");
+        assert_eq!(undated_label("October 4"), "October 4?");
+    }
+
     use super::*;
     use crate::story::dates::Form;
 

@@ -15,6 +15,7 @@ use super::{pane_block, pane_title, scrollbar, theme::Theme, with_position};
 use crate::app::App;
 use crate::app::story::TimelineRow;
 use crate::library::Library;
+use crate::story::timeline::undated_label;
 use crate::text;
 
 /// Cells of the date column: "28 November 2024?" fits.
@@ -137,7 +138,7 @@ fn row_spans(
             // Undated: the expression itself ("Friday?") says why.
             let label = if g.when.is_none() {
                 let d = &event.date.span;
-                format!("{}?", &article.text[d.start as usize..d.end as usize])
+                undated_label(&article.text[d.start as usize..d.end as usize])
             } else {
                 // A narrow column shows "20 Nov 2024" rather than cutting
                 // the year off "20 November 2024".
