@@ -502,7 +502,9 @@ impl<'a> Reader<'a> {
                 Some(w) if w.starts_with(char::is_uppercase) && self.t.word(p + 1) == Some("s") => {
                     k = p
                 }
-                Some(w) => return PREPOSITIONS.contains(&w),
+                // "…will go on, Lavrov said": a comma between ends the
+                // phrase.
+                Some(w) => return PREPOSITIONS.contains(&w) && self.t.gap(p).trim().is_empty(),
                 None => return false,
             }
         }
@@ -997,8 +999,6 @@ const PREPOSITIONS: [&str; 14] = [
     "under",
 ];
 
-/// Words that may follow a speaker's verb at the end of a sentence whose
-/// statement came first ("…, X said on Friday in a statement.").
 /// Whether text right after a name makes it a possessor ("'s", "’s").
 fn possessive(after: &str) -> bool {
     let rest = after
@@ -1037,6 +1037,8 @@ fn lead_in(clause: &str) -> bool {
         )
 }
 
+/// Words that may follow a speaker's verb at the end of a sentence whose
+/// statement came first ("…, X said on Friday in a statement.").
 fn adverbial(w: &str) -> bool {
     matches!(
         w,
@@ -1466,6 +1468,20 @@ mod tests {
         assert_eq!(
             said("\"It is over,\" said Lavrov."),
             [direct("Lavrov", "It is over")]
+        );
+    }
+
+    #[test]
+    fn a_preposition_before_a_comma_does_not_take_the_speaker() {
+        // "on" ended the statement, and was read as "on Lavrov".
+        assert_eq!(
+            said("The talks will go on, Lavrov said."),
+            [q(
+                "Lavrov",
+                "The talks will go on",
+                Speech::Reported,
+                Via::Name
+            )]
         );
     }
 
