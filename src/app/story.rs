@@ -45,6 +45,20 @@ fn passes(filter: Option<&DocSet>) -> impl Fn(DocId) -> bool + '_ {
 }
 
 impl TimelineView {
+    /// Why it lists nothing, as the status line and the empty pane say it.
+    pub fn empty_reason(&self, lib: &Library, filtered: bool) -> String {
+        let within = if filtered {
+            " in the filtered articles"
+        } else {
+            ""
+        };
+        match self.actor {
+            Some(a) => format!("No dated event names {}{within}", lib.actors.get(a).name),
+            None if filtered => format!("No dated event{within}"),
+            None => "No dated events here".to_owned(),
+        }
+    }
+
     /// The timeline of the events naming `actor` (all without one) in the
     /// filter's articles.
     pub fn open(
@@ -202,11 +216,8 @@ impl App {
         self.view = View::Timeline;
         self.return_to = None;
         self.refit();
-        if self.timeline.as_ref().is_some_and(|t| t.rows.is_empty()) {
-            self.message = Some(match actor {
-                Some(a) => format!("No dated event names {}", lib.actors.get(a).name),
-                None => "No dated events in these articles".into(),
-            });
+        if let Some(t) = self.timeline.as_ref().filter(|t| t.rows.is_empty()) {
+            self.message = Some(t.empty_reason(&lib, self.filter.active()));
         }
     }
 

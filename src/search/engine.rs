@@ -14,7 +14,7 @@
 //! articles match, fuzzy title scores and the rarity of the matched body
 //! words (more and rarer first); ties keep corpus order.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -146,6 +146,10 @@ struct TermHits {
     actor_ids: Vec<ActorId>,
     /// Name words a longer version of this term can only match a subset of.
     actor_narrow: Option<Vec<u32>>,
+    /// The articles of `body` holding a word that matches by more than a
+    /// typo or letters in order: found when ranking first needs it, then
+    /// kept with the term for the keystrokes that leave it unchanged.
+    body_strong: OnceLock<DocSet>,
 }
 
 /// What identifies a term's matches.
@@ -466,6 +470,7 @@ fn evaluate(
         actor_ids,
         actor_narrow,
         chars,
+        body_strong: OnceLock::new(),
     })
 }
 
@@ -809,22 +814,16 @@ fn rank(
         return Some(rank_by_field(result, &groups));
     }
     let docs: Vec<DocId> = result.iter().collect();
-    // Per term, the articles whose body holds a word that matches it by
-    // more than a typo or its letters in order.
-    let strong: Vec<(&TermHits, DocSet)> = positive
-        .iter()
-        .map(|(_, h)| {
+    for (_, h) in &positive {
+        if h.body_strong.get().is_none() {
             let loose = loose_only(lib.index.body_words(), &h.body, &h.words, cancelled)?;
             let mut strong = h.body.clone();
             strong.and_not(&loose);
-            Some((h.as_ref(), strong))
-        })
-        .collect::<Option<_>>()?;
-    let strong_in = |h: &TermHits, d: u32| {
-        strong
-            .iter()
-            .any(|(s, set)| std::ptr::eq(*s, h) && set.contains(d))
-    };
+            // (Another search may have set it meanwhile: the same set.)
+            let _ = h.body_strong.set(strong);
+        }
+    }
+    let strong_in = |h: &TermHits, d: u32| h.body_strong.get().is_some_and(|s| s.contains(d));
     // The field tier, then in how many groups a body word matches well:
     // within a tier, "brown" in a body ranks above "browsed" alone,
     // however rare "browsed" is.
@@ -1345,6 +1344,7 @@ mod tests {
             chars: 1,
             actor_ids: Vec::new(),
             actor_narrow: None,
+            body_strong: OnceLock::new(),
         }
     }
 

@@ -334,6 +334,9 @@ fn group(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::story::dates::Form;
+
     #[test]
     fn undated_rows_are_the_words_asked_in_lower_case_unless_a_name() {
         assert_eq!(undated_label("Friday"), "Friday?");
@@ -341,9 +344,6 @@ mod tests {
         assert_eq!(undated_label("last week"), "last week?");
         assert_eq!(undated_label("October 4"), "October 4?");
     }
-
-    use super::*;
-    use crate::story::dates::Form;
 
     /// A timeline of events `(article, date, actors)`.
     fn timeline(events: &[(u32, When, &[u32])]) -> Timeline {

@@ -75,16 +75,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(l);
     }
     if t.rows.is_empty() {
-        let within = if app.filter.active() {
-            " in the filtered articles"
-        } else {
-            ""
-        };
-        let why = match t.actor {
-            Some(a) => format!(" No dated event names {}{within}", lib.actors.get(a).name),
-            None if app.filter.active() => format!(" No dated event{within}"),
-            None => " No dated events here".to_owned(),
-        };
+        let why = format!(" {}", t.empty_reason(lib, app.filter.active()));
         lines.push(Line::styled(text::fit(&why, width).into_owned(), th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
