@@ -35,6 +35,9 @@ pub struct TimelineView {
     pub rows: Vec<TimelineRow>,
     /// Groups listed (rows less expanded events).
     pub groups: usize,
+    /// Where each expanded group's event rows begin in `rows`, and how
+    /// many there are, in row order.
+    pub blocks: Vec<(u32, u32)>,
     /// Selection and scroll, in `rows`.
     pub cursor: Cursor,
 }
@@ -72,6 +75,7 @@ impl TimelineView {
             expanded: Vec::new(),
             rows: Vec::new(),
             groups: 0,
+            blocks: Vec::new(),
             cursor: Cursor::default(),
         };
         t.rebuild(lib, filter, visible);
@@ -86,6 +90,7 @@ impl TimelineView {
         let keep = passes(filter);
         let mut rows = Vec::new();
         let mut groups = 0;
+        let mut blocks = Vec::new();
         for g in t.rows(self.actor, &keep) {
             groups += 1;
             rows.push(TimelineRow::Group(g));
@@ -93,13 +98,16 @@ impl TimelineView {
                 // Every source of the event, also those that do not name
                 // the actor: where sources agree is the point, and the row
                 // counts them all.
+                let start = rows.len();
                 for e in t.members(g as usize, None, &keep) {
                     rows.push(TimelineRow::Event(g, e));
                 }
+                blocks.push((start as u32, (rows.len() - start) as u32));
             }
         }
         self.rows = rows;
         self.groups = groups;
+        self.blocks = blocks;
         let at = current.and_then(|c| {
             self.rows.iter().position(|&r| r == c).or_else(|| {
                 // An event whose group folded: the group.
@@ -111,6 +119,17 @@ impl TimelineView {
         });
         self.cursor
             .select(at.unwrap_or(0), self.rows.len(), visible);
+    }
+
+    /// Which event (counting from 1, as the header counts them) row `row`
+    /// belongs to: a source's row counts as its group's.
+    pub fn event_number(&self, row: usize) -> usize {
+        let sources: usize = self
+            .blocks
+            .iter()
+            .map(|&(start, len)| (row + 1).saturating_sub(start as usize).min(len as usize))
+            .sum();
+        row + 1 - sources
     }
 
     /// The row under the cursor.

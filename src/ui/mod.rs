@@ -201,8 +201,13 @@ fn with_position(
         return block;
     }
     let last = (offset + visible).min(len);
+    with_span(th, block, offset + 1, last, len)
+}
+
+/// `block` with " first-last of N " at its bottom right.
+fn with_span(th: Theme, block: Block<'_>, first: usize, last: usize, len: usize) -> Block<'_> {
     block.title_bottom(
-        Line::styled(format!(" {} ", rows_shown(offset + 1, last, len)), th.dim()).right_aligned(),
+        Line::styled(format!(" {} ", rows_shown(first, last, len)), th.dim()).right_aligned(),
     )
 }
 

@@ -608,6 +608,10 @@ fn timeline_with_the_4_october_sources_expanded_at_80x24() {
     let screen = rows(t.backend().buffer()).join("\n");
     assert!(screen.contains("×2"), "{screen}");
     assert_eq!(screen.matches("↳").count(), 2, "{screen}");
+    // The footer counts events, as the header does: the two sources'
+    // lines are not events of their own.
+    assert!(screen.contains("22 events"), "{screen}");
+    assert!(screen.contains(" 2-19 of 22 "), "{screen}");
     insta::assert_snapshot!(t.backend());
 }
 

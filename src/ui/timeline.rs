@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
-use super::{pane_block, pane_title, scrollbar, theme::Theme, with_position};
+use super::{pane_block, pane_title, scrollbar, theme::Theme, with_span};
 use crate::app::App;
 use crate::app::story::TimelineRow;
 use crate::library::Library;
@@ -36,7 +36,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut block = pane_block(th, pane_title(th, &title, true, area.width), true);
     let inner = block.inner(area);
     let visible = usize::from(inner.height).saturating_sub(1).max(1);
-    block = with_position(th, block, t.cursor.offset, visible, t.rows.len());
+    // The footer counts events, as the header does, not the lines an
+    // expanded event's sources add.
+    if !t.rows.is_empty() {
+        let last = (t.cursor.offset + visible).min(t.rows.len()) - 1;
+        let (first, last) = (t.event_number(t.cursor.offset), t.event_number(last));
+        block = with_span(th, block, first, last, t.groups);
+    }
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     // The filter narrows the articles, not the events: say which
