@@ -7,7 +7,9 @@
 //! What the text writes is kept apart from what is inferred. A year-less
 //! date takes its year from the article's publication date when the corpus
 //! gives one (the year that puts it within ten months before to two months
-//! after publication); otherwise from the latest date the article writes
+//! after publication, or, in a clause about the future such as "the summit
+//! will open on December 20", within a week before to a year after);
+//! otherwise from the latest date the article writes
 //! out with a month and a year (news cites the past with explicit years and
 //! speaks of the present without them, so "October 4" in an article that
 //! mentions "December 2023" is the October after it, and a date in the
@@ -319,6 +321,9 @@ struct Raw {
     /// Unit, how many, and whether ahead ("next year") rather than back.
     relative: Option<(Unit, u32, bool)>,
     approx: bool,
+    /// Its clause speaks of the future ("the summit will open on
+    /// December 20"): a year-less date or a weekday lies ahead.
+    ahead: bool,
 }
 
 impl Raw {
@@ -333,6 +338,7 @@ impl Raw {
             weekday: None,
             relative: None,
             approx: false,
+            ahead: false,
         }
     }
 }
@@ -343,6 +349,9 @@ enum Shift {
     Last,
     Next,
     Nearest,
+    /// "Friday" in a clause about the future: the publication day or the
+    /// next one.
+    Coming,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -600,7 +609,8 @@ fn scan<'a>(text: &'a str, toks: &'a [(usize, &'a str)]) -> Vec<Raw> {
     let mut i = 0;
     while i < t.toks.len() {
         match expression(&t, i) {
-            Some((raw, next)) => {
+            Some((mut raw, next)) => {
+                raw.ahead = future_clause(&t, i, next);
                 out.push(raw);
                 i = next;
             }
@@ -608,6 +618,65 @@ fn scan<'a>(text: &'a str, toks: &'a [(usize, &'a str)]) -> Vec<Raw> {
         }
     }
     out
+}
+
+/// Word `i` puts its clause in the future: "will", "shall", "'ll",
+/// "won't", "upcoming", "forthcoming". ("Will" capitalised is more often
+/// a name than a question; "due to" is more often a cause.)
+fn future_marker(t: &Toks<'_>, i: usize) -> bool {
+    let apostrophe = |g: &str| matches!(g, "'" | "’");
+    match t.word(i) {
+        Some("will" | "shall" | "upcoming" | "forthcoming" | "Upcoming" | "Forthcoming") => true,
+        Some("ll") => i > 0 && apostrophe(t.gap(i - 1)),
+        Some("won" | "Won") => apostrophe(t.gap(i)) && t.word(i + 1) == Some("t"),
+        _ => false,
+    }
+}
+
+/// Words that end the clause a date belongs to, as the future is read:
+/// speech ("said on Friday that he will" is said in the past), a new
+/// clause ("that", "which", "and", "but") or a time of its own ("after").
+fn clause_break(w: &str) -> bool {
+    let w = w.as_bytes();
+    let is = |m: &str| w.eq_ignore_ascii_case(m.as_bytes());
+    let speech = ["said", "says", "say", "told", "tells", "added", "reported"];
+    let clause = ["announced", "that", "which", "who", "and", "but"];
+    let time = ["after", "before", "since", "when", "while", "as"];
+    speech.into_iter().chain(clause).chain(time).any(is)
+}
+
+/// Words a clause is read over each side of a date.
+const CLAUSE_REACH: usize = 8;
+
+/// Whether the date at words `start..end` sits in a clause about the
+/// future: a marker ("will", "due", "scheduled") within
+/// [`CLAUSE_REACH`] words before or after it, in its sentence, with no
+/// [`clause_break`] between. (Present tense, "the summit opens on
+/// December 20", is not read: it is as often the historic present.)
+fn future_clause(t: &Toks<'_>, start: usize, end: usize) -> bool {
+    // The text between word `i` and the next ends a sentence.
+    let ends_sentence = |i: usize| t.gap(i).contains(['.', '!', '?', ';', '\n']);
+    let mut after = end;
+    while after < t.len() && after < end + CLAUSE_REACH && !ends_sentence(after - 1) {
+        if future_marker(t, after) {
+            return true;
+        }
+        if clause_break(t.word(after).unwrap_or_default()) {
+            break;
+        }
+        after += 1;
+    }
+    let mut before = start;
+    while before > 0 && before + CLAUSE_REACH > start && !ends_sentence(before - 1) {
+        before -= 1;
+        if future_marker(t, before) {
+            return true;
+        }
+        if clause_break(t.word(before).unwrap_or_default()) {
+            break;
+        }
+    }
+    false
 }
 
 /// The expression starting at word `i`, and the word after it.
@@ -874,7 +943,10 @@ fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>, now: Opti
         return d;
     }
     if let Some((m, day)) = r.floating {
-        let year = year_for(m, day, published, anchor);
+        let year = match published {
+            Some(p) if r.ahead => year_ahead(m, day, p),
+            _ => year_for(m, day, published, anchor),
+        };
         d.when = Some(When {
             year,
             month: m,
@@ -906,6 +978,10 @@ fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>, now: Opti
     }
     if let Some((wd, which)) = r.weekday {
         d.inferred = true;
+        let which = match which {
+            Shift::Nearest if r.ahead => Shift::Coming,
+            _ => which,
+        };
         d.when = published.map(|p| When::of(weekday_near(p, wd, which)));
         if d.when.is_none() {
             d.inferred = false;
@@ -936,6 +1012,21 @@ fn year_for(m: u8, day: u8, published: Option<NaiveDate>, anchor: Option<When>) 
     Some(if m < a.month { y + 1 } else { y })
 }
 
+/// The year of a year-less month (and day) said of the future: the one
+/// that places it from a week before publication (a report filed late)
+/// to a year after.
+fn year_ahead(m: u8, day: u8, p: NaiveDate) -> Option<i32> {
+    let y = p.year();
+    let cand = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(day.max(1)))?;
+    // A month alone ("in December") counts from its last day.
+    let end = if day == 0 {
+        cand.checked_add_months(Months::new(1))? - Days::new(1)
+    } else {
+        cand
+    };
+    Some(if end + Days::new(7) < p { y + 1 } else { y })
+}
+
 fn shift(p: NaiveDate, unit: Unit, n: u32, ahead: bool) -> Option<When> {
     let date = match (unit, ahead) {
         (Unit::Day, false) => p.checked_sub_days(Days::new(u64::from(n)))?,
@@ -961,9 +1052,14 @@ fn weekday_near(p: NaiveDate, wd: Weekday, which: Shift) -> NaiveDate {
     let today = p.weekday().num_days_from_monday() as i64;
     let target = wd.num_days_from_monday() as i64;
     match which {
-        Shift::Next => {
+        Shift::Next | Shift::Coming => {
             let ahead = (target - today).rem_euclid(7);
-            p + Days::new(if ahead == 0 { 7 } else { ahead as u64 })
+            let ahead = if ahead == 0 && which == Shift::Next {
+                7
+            } else {
+                ahead
+            };
+            p + Days::new(ahead as u64)
         }
         Shift::Nearest | Shift::Last => {
             let back = (today - target).rem_euclid(7);
@@ -1171,6 +1267,69 @@ mod tests {
             None,
         );
         assert_eq!(got[2], e("this year", "2024", true));
+    }
+
+    #[test]
+    fn dates_said_of_the_future_lie_ahead_of_publication() {
+        // Published in January: December is this year's when it is to come,
+        // last year's when it is told as past.
+        assert_eq!(
+            one("The summit will open on December 20.", Some("2024-01-10")),
+            e("December 20", "2024-12-20", true)
+        );
+        assert_eq!(
+            one("On December 20, the summit will open.", Some("2024-01-10")),
+            e("December 20", "2024-12-20", true)
+        );
+        assert_eq!(
+            one("The summit opened on December 20.", Some("2024-01-10")),
+            e("December 20", "2023-12-20", true)
+        );
+        // Published in November, "in March" to come is next year's.
+        assert_eq!(
+            one("Elections will be held in March.", Some("2024-11-10")),
+            e("March", "2025-03", true)
+        );
+        // A weekday to come is the publication day or after it; 2024-10-06
+        // is a Sunday.
+        assert_eq!(
+            one("The court will sit on Friday.", Some("2024-10-06")),
+            e("Friday", "2024-10-11", true)
+        );
+        assert_eq!(
+            one("We'll know on Friday.", Some("2024-10-06")),
+            e("Friday", "2024-10-11", true)
+        );
+        assert_eq!(
+            one("It won't open on Friday.", Some("2024-10-06")),
+            e("Friday", "2024-10-11", true)
+        );
+        // A speech verb, a new clause or a new sentence keeps the date in
+        // the past.
+        assert_eq!(
+            one("He said on Friday that he will resign.", Some("2024-10-06")),
+            e("Friday", "2024-10-04", true)
+        );
+        assert_eq!(
+            one("Talks opened on Friday and will go on.", Some("2024-10-06")),
+            e("Friday", "2024-10-04", true)
+        );
+        assert_eq!(
+            one(
+                "Talks opened on Friday. They will go on.",
+                Some("2024-10-06")
+            ),
+            e("Friday", "2024-10-04", true)
+        );
+        // "Will" the name is no future; "won" the verb neither.
+        assert_eq!(
+            one("Will Greenwood scored on Friday.", Some("2024-10-06")),
+            e("Friday", "2024-10-04", true)
+        );
+        assert_eq!(
+            one("She won on Friday.", Some("2024-10-06")),
+            e("Friday", "2024-10-04", true)
+        );
     }
 
     #[test]
