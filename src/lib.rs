@@ -21,6 +21,7 @@ pub mod mem;
 pub mod par;
 pub mod paths;
 pub mod phases;
+pub mod queries;
 pub mod report;
 pub mod search;
 pub mod state;

@@ -312,7 +312,7 @@ impl fmt::Display for StateError {
 
 impl std::error::Error for StateError {}
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StateError + '_ {
+pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StateError + '_ {
     move |error| StateError::Io {
         path: path.to_owned(),
         error,
@@ -494,21 +494,28 @@ impl Store {
     /// Takes the advisory lock on the marks file's `.lock` companion,
     /// waiting for another dossier to finish saving; released on drop.
     fn lock(&self) -> Result<Lock, StateError> {
-        let path = self.lock_path();
+        Lock::take(&self.lock_path())
+    }
+}
+
+/// Holds an advisory lock until dropped (closing the file releases it).
+pub(crate) struct Lock(#[allow(dead_code)] File);
+
+impl Lock {
+    /// Takes the advisory lock on the file at `path` (made if missing),
+    /// waiting for whoever holds it.
+    pub(crate) fn take(path: &Path) -> Result<Lock, StateError> {
         let file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
-            .open(&path)
-            .map_err(io_err(&path))?;
-        flock(&file).map_err(io_err(&path))?;
+            .open(path)
+            .map_err(io_err(path))?;
+        flock(&file).map_err(io_err(path))?;
         Ok(Lock(file))
     }
 }
-
-/// Holds an advisory lock until dropped (closing the file releases it).
-struct Lock(#[allow(dead_code)] File);
 
 /// `flock(LOCK_EX)`, retried when a signal interrupts the wait. libc is
 /// already a dependency and this is one call; `std::fs::File::lock` needs a
@@ -538,7 +545,7 @@ fn flock(_file: &File) -> io::Result<()> {
 /// Replaces `path` with what `write` produces, or leaves it as it was:
 /// writes a temporary file beside it, flushes it to disk, renames it over
 /// `path`, and flushes the folder so the rename survives a crash.
-fn write_atomic(
+pub(crate) fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), StateError> {
@@ -547,8 +554,9 @@ fn write_atomic(
     let target = crate::export::follow_links(path).map_err(io_err(path))?;
     let path = target.as_path();
     let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_stem().unwrap_or_default().to_string_lossy();
     let mut tmp = tempfile::Builder::new()
-        .prefix(".marks-")
+        .prefix(&format!(".{name}-"))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io_err(dir))?;

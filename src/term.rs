@@ -34,6 +34,7 @@ use dossier::app::{Action, App, Effect};
 use dossier::config::Config;
 use dossier::corpus::{Corpus, DocId, Origin};
 use dossier::library::Library;
+use dossier::queries::QueryLog;
 use dossier::search::{Engine, Marked, Query};
 use dossier::state::{Change, Store};
 
@@ -502,6 +503,10 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i
     session.terminal.draw(|f| dossier::ui::render(&app, f))?;
     let (store, marks) = open_store(&origin);
     app.update(marks);
+    let queries = dossier::paths::data_dir().map(|dir| QueryLog::in_dir(&dir));
+    if let Some(log) = &queries {
+        app.update(Action::QueriesLoaded(log.load()));
+    }
     let workers = Workers::start(worker_tx, store);
     let drawn = session.terminal.draw(|f| dossier::ui::render(&app, f));
     let ended = match drawn {
@@ -509,6 +514,13 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i
         Err(e) => Err(e.into()),
     };
     workers.finish();
+    // The queries are saved on the way out, however the loop ended; a
+    // failure is said once the terminal is back.
+    let unsaved = queries.and_then(|log| log.save(&app.filter.accepted).err());
+    drop(session);
+    if let Some(e) = unsaved {
+        eprintln!("dossier: this session's filter queries were not saved: {e}");
+    }
     ended
 }
 

@@ -320,7 +320,7 @@ fn timeline_expand_the_4_october_event_and_read_a_source() {
 }
 
 #[test]
-fn marks_last_a_read_article_and_a_bookmark_come_back_next_time() {
+fn marks_and_queries_last_a_read_article_a_bookmark_and_a_search_come_back() {
     let Some(t) = Tmux::start(120, 30) else {
         return;
     };
@@ -373,6 +373,20 @@ fn marks_last_a_read_article_and_a_bookmark_come_back_next_time() {
     let s = t.wait_for("the filtered list", |s| s.contains("Articles 1/3"));
     assert!(s.contains(&title(1)[..20]), "{s}");
     assert!(!s.contains(&title(2)[..20]), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+
+    // The query is kept too: next time, / and Up bring it back.
+    let saved = std::fs::read_to_string(t.data_home().join("dossier/queries.txt"))
+        .expect("the queries file under XDG_DATA_HOME");
+    assert_eq!(saved, "is:bookmarked\n");
+    t.type_line("clear");
+    t.type_line(&run);
+    t.wait_for("the corpus again", |s| s.contains("Articles (3)"));
+    t.keys(&["/", "Up"]);
+    let s = t.wait_for("the query recalled", |s| s.contains("Articles 1/3"));
+    assert!(s.contains("is:bookmarked"), "{s}");
+    t.keys(&["Escape"]);
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }

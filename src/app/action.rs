@@ -217,6 +217,9 @@ pub enum Action {
         /// How long it has been open.
         secs: u32,
     },
+    /// The filter queries saved by earlier sessions, oldest first, read at
+    /// start for Up to recall, or why they could not be read.
+    QueriesLoaded(Result<Vec<String>, String>),
     /// The saved marks of this corpus, read at start, and any problem
     /// reading them.
     MarksLoaded {

@@ -40,8 +40,12 @@ pub struct FilterState {
     pub hits: Option<(u64, Arc<Hits>)>,
     /// What to restore on Esc.
     pub saved: Option<Saved>,
-    /// Queries accepted with Enter this session, oldest first.
+    /// Queries to recall with Up: those saved by earlier sessions, then
+    /// those accepted with Enter in this one, oldest first.
     pub history: Vec<String>,
+    /// The queries accepted with Enter in this session, oldest first: what
+    /// the binary adds to the saved ones on quitting.
+    pub accepted: Vec<String>,
     /// While browsing history with Up/Down: the entry shown, and the text
     /// that was being typed before.
     pub browsing: Option<(usize, String)>,
@@ -154,7 +158,27 @@ impl FilterState {
             return;
         }
         self.history.retain(|h| *h != q);
-        self.history.push(q);
+        self.history.push(q.clone());
+        self.accepted.retain(|h| *h != q);
+        self.accepted.push(q);
+        self.browsing = None;
+    }
+
+    /// Puts the queries saved by earlier sessions (oldest first) before
+    /// this session's, each query once.
+    pub fn recall_saved(&mut self, saved: Vec<String>) {
+        let mut history: Vec<String> = saved
+            .into_iter()
+            .filter(|q| !self.history.contains(q))
+            .collect();
+        // A file edited by hand may repeat a query: the latest counts.
+        let mut seen = std::collections::HashSet::new();
+        history.reverse();
+        history.retain(|q| seen.insert(q.clone()));
+        history.reverse();
+        history.append(&mut self.history);
+        self.history = history;
+        // Entries moved: an index into the old list would show another.
         self.browsing = None;
     }
 }

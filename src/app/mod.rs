@@ -272,8 +272,8 @@ pub struct App {
     /// (which the user did not choose, and may have marked unread last
     /// time) is not read by merely starting dossier.
     acted: bool,
-    /// Problems outside the corpus (the saved marks), listed with the load
-    /// warnings.
+    /// Problems outside the corpus (the saved marks, the past queries),
+    /// listed with the load warnings.
     pub warnings: Vec<String>,
     /// The folder exports are written into, as the export box names it
     /// (the binary knows it; `None` in tests).
@@ -426,6 +426,17 @@ impl App {
             }
             Action::Notice(what) => {
                 self.message = Some(what);
+                return None;
+            }
+            Action::QueriesLoaded(Ok(saved)) => {
+                self.filter.recall_saved(saved);
+                return None;
+            }
+            Action::QueriesLoaded(Err(why)) => {
+                self.message = Some(format!("Past queries not read (w says why): {why}"));
+                if !self.warnings.contains(&why) {
+                    self.warnings.push(why);
+                }
                 return None;
             }
             _ => {}
@@ -596,6 +607,7 @@ impl App {
             | Action::LoadProgress(_)
             | Action::StoryReady
             | Action::LibraryLoaded(_)
+            | Action::QueriesLoaded(_)
             | Action::LoadFailed(_) => {}
             // The marks' actions, handled above.
             Action::ToggleBookmark

@@ -391,6 +391,47 @@ fn up_and_down_recall_earlier_queries() {
 }
 
 #[test]
+fn queries_saved_by_earlier_sessions_are_recalled_before_this_ones() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "kabulov");
+    press(&mut a, "enter");
+    // The saved queries arrive after the first frame; one of them was
+    // also searched in this session.
+    a.update(Action::QueriesLoaded(Ok(vec![
+        "putin".into(),
+        "kabulov".into(),
+        "crocus".into(),
+    ])));
+    press(&mut a, "/ ctrl-u");
+    press(&mut a, "up");
+    assert_eq!(a.filter.input, "kabulov", "this session's is the newest");
+    press(&mut a, "up");
+    assert_eq!(a.filter.input, "crocus");
+    press(&mut a, "up");
+    assert_eq!(a.filter.input, "putin");
+    let mut found = listed(&a);
+    found.sort();
+    assert!(!found.is_empty(), "a recalled saved query is searched");
+    press(&mut a, "enter");
+    // Only what this session accepted goes back to the file.
+    assert_eq!(a.filter.accepted, ["kabulov", "putin"]);
+}
+
+#[test]
+fn unreadable_saved_queries_are_a_warning_not_a_stop() {
+    let mut a = app(120, 40);
+    a.update(Action::QueriesLoaded(Err(
+        "/home/x/queries.txt: cannot read the past queries (Permission denied)".into(),
+    )));
+    assert!(a.warnings[0].contains("queries.txt"), "{:?}", a.warnings);
+    let status = a.message.clone().unwrap_or_default();
+    assert!(status.starts_with("Past queries not read"), "{status}");
+    type_filter(&mut a, "putin");
+    press(&mut a, "enter");
+    assert_eq!(a.filter.history, ["putin"]);
+}
+
+#[test]
 fn n_walks_filter_matches_across_articles_without_an_actor() {
     let mut a = app(120, 40);
     type_filter(&mut a, "'crocus");
