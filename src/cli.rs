@@ -46,6 +46,7 @@ Environment:
 Files:
   config.toml    keys, colours and layout; `dossier config --path` says where
   marks/*.json   read marks, bookmarks and notes per corpus, in the data folder
+  queries.txt    the filter queries accepted with Enter, for Up to recall, in the data folder
   dossier.log    the log, in the data folder, only with DOSSIER_LOG
 
 Mouse: click a row to select it, click a name in the reader to select that actor, the wheel
@@ -857,13 +858,22 @@ fn run_export(
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     let lib = Arc::new(lib);
+    // Articles are written with the reader's bookmarks and notes.
+    let marks = (what == What::Articles)
+        .then(|| saved_marks_file(&lib))
+        .flatten();
     let hits = query.map(|q| {
         let query = Query::parse(q);
         for p in &query.problems {
             say!("warning: {}", text::safe_line(p));
         }
         // is: terms read the marks the TUI saved, as `filter` does.
-        let marked = query.uses_marks().then(|| saved_marks(&lib));
+        let marked = query.uses_marks().then(|| {
+            marks
+                .as_ref()
+                .map(|m| m.marked(&lib.corpus))
+                .unwrap_or_else(|| saved_marks(&lib))
+        });
         Engine::new()
             .search_marked(&lib, &query, marked.as_ref(), &|| false)
             .expect("an uncancellable search completes")
@@ -901,14 +911,15 @@ fn run_export(
         );
     }
     let started = std::time::Instant::now();
+    let marks = marks.unwrap_or_default();
     match output.filter(|p| p.as_os_str() != "-") {
         None => finish(
-            export::write(out, &lib, &selection, format, scope.as_deref())
+            export::write(out, &lib, &selection, format, scope.as_deref(), &marks)
                 .and_then(|_| out.flush()),
         ),
         Some(path) => {
             match export::write_file(path, |w| {
-                export::write(w, &lib, &selection, format, scope.as_deref())
+                export::write(w, &lib, &selection, format, scope.as_deref(), &marks)
             }) {
                 Ok(n) => {
                     tracing::info!(
@@ -972,10 +983,19 @@ fn extraction(file: Option<&std::path::Path>, finding: Finding) -> Result<Extrac
 /// The marks the TUI saved for this corpus, for `is:` terms; problems
 /// reading them go to stderr and leave no marks.
 fn saved_marks(lib: &Library) -> dossier::search::Marked {
-    let Some(dir) = dossier::paths::data_dir() else {
-        say!("warning: no data folder (is HOME set?): is: terms see no marks");
-        return dossier::search::Marked::none(lib.corpus.len());
-    };
+    match saved_marks_file(lib) {
+        Some(marks) => marks.marked(&lib.corpus),
+        None => {
+            say!("warning: no data folder (is HOME set?): is: terms see no marks");
+            dossier::search::Marked::none(lib.corpus.len())
+        }
+    }
+}
+
+/// The marks the TUI saved for this corpus, or `None` without a data
+/// folder; problems reading the file go to stderr and leave no marks.
+fn saved_marks_file(lib: &Library) -> Option<dossier::state::Marks> {
+    let dir = dossier::paths::data_dir()?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
@@ -983,7 +1003,7 @@ fn saved_marks(lib: &Library) -> dossier::search::Marked {
     for w in &loaded.warnings {
         say!("warning: {}", dossier::text::safe_line(w));
     }
-    loaded.marks.marked(&lib.corpus)
+    Some(loaded.marks)
 }
 
 /// Prints load warnings and a summary line to stderr.

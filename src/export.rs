@@ -176,6 +176,8 @@ impl Selection {
 
 /// One article of an export: the row `dossier list` prints.
 pub use crate::report::ArticleRow as ArticleRecord;
+use crate::report::RowMarks;
+use crate::state::Marks;
 
 /// One actor of an export, with the counts the selection gave.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -217,11 +219,19 @@ pub struct MentionRecord<'a> {
     pub sentence_start: usize,
 }
 
-/// The records of an article selection.
-pub fn article_records<'a>(lib: &'a Library, docs: &[DocId]) -> Vec<ArticleRecord<'a>> {
+/// The records of an article selection, with the reader's marks.
+pub fn article_records<'a>(
+    lib: &'a Library,
+    docs: &[DocId],
+    marks: &'a Marks,
+) -> Vec<ArticleRecord<'a>> {
     docs.iter()
         .filter(|d| d.ix() < lib.corpus.len())
-        .map(|&d| crate::report::article_row(lib, d))
+        .map(|&d| {
+            let mut row = crate::report::article_row(lib, d);
+            row.marks = Some(RowMarks::of(marks, row.id));
+            row
+        })
         .collect()
 }
 
@@ -281,20 +291,23 @@ pub fn mention_records<'a>(
 
 /// Writes `sel` over `lib` as `format`; returns how many records it wrote.
 /// `scope` says in words what chose the rows (`matching "putin"`), for the
-/// Markdown heading.
+/// Markdown heading; articles carry the reader's `marks` (bookmark, read,
+/// note).
 pub fn write(
     out: &mut dyn Write,
     lib: &Library,
     sel: &Selection,
     format: Format,
     scope: Option<&str>,
+    marks: &Marks,
 ) -> io::Result<usize> {
     match sel {
         Selection::Articles(docs) => {
-            let rows = article_records(lib, docs);
+            let rows = article_records(lib, docs, marks);
             match format {
                 Format::Json => crate::report::write_json(out, &rows)?,
                 Format::Csv => write_csv(out, &rows, |r| {
+                    let m = r.marks.unwrap_or(RowMarks::NONE);
                     vec![
                         r.id.into(),
                         r.title.into(),
@@ -303,9 +316,14 @@ pub fn write(
                         r.date.unwrap_or("").into(),
                         r.url.unwrap_or("").into(),
                         r.actors.to_string().into(),
+                        m.bookmarked.to_string().into(),
+                        m.read.to_string().into(),
+                        m.note.unwrap_or("").into(),
                     ]
                 })?,
-                Format::Markdown => out.write_all(articles_md(lib, docs, scope).as_bytes())?,
+                Format::Markdown => {
+                    out.write_all(articles_md(lib, docs, scope, marks).as_bytes())?
+                }
             }
             Ok(rows.len())
         }
@@ -354,7 +372,18 @@ pub fn write(
 /// that an actor's spellings are one cell.
 pub fn csv_header(what: What) -> &'static [&'static str] {
     match what {
-        What::Articles => &["id", "title", "byline", "source", "date", "url", "actors"],
+        What::Articles => &[
+            "id",
+            "title",
+            "byline",
+            "source",
+            "date",
+            "url",
+            "actors",
+            "bookmarked",
+            "read",
+            "note",
+        ],
         What::Actors => &["name", "kind", "mentions", "articles", "variants"],
         What::Mentions => &[
             "actor", "article", "title", "start", "end", "text", "sentence",
@@ -480,7 +509,7 @@ use crate::text::count as plural;
 
 /// The articles as a briefing: each with its byline, link and the actors
 /// it names most.
-fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
+fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>, marks: &Marks) -> String {
     let mut out = String::new();
     md_heading(
         &mut out,
@@ -492,9 +521,19 @@ fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>) -> String {
         let Some(a) = lib.corpus.articles.get(d.ix()) else {
             continue;
         };
-        let _ = writeln!(out, "## {}. {}\n", i + 1, md_escape(a.display_title()));
+        let m = RowMarks::of(marks, &a.id);
+        let star = if m.bookmarked { " ★" } else { "" };
+        let _ = writeln!(
+            out,
+            "## {}. {}{star}\n",
+            i + 1,
+            md_escape(a.display_title())
+        );
         if let Some(b) = md_byline(a) {
             let _ = writeln!(out, "{b}\n");
+        }
+        if let Some(note) = m.note {
+            let _ = writeln!(out, "> **Note:** {}\n", md_escape(note));
         }
         if let Some(url) = a.meta().url.as_deref().filter(|u| !u.trim().is_empty()) {
             let _ = writeln!(

@@ -11,6 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use dossier::app::Action;
 use dossier::export::{self, Format, Selection, What, Written};
 use dossier::library::Library;
+use dossier::state::Marks;
 
 /// The file name for an export made at `now`.
 pub fn file_name(what: What, format: Format, now: SystemTime) -> String {
@@ -23,13 +24,14 @@ pub fn file_name(what: What, format: Format, now: SystemTime) -> String {
     format!("dossier-{}-{stamp}.{}", what.name(), format.name())
 }
 
-/// Writes the export into the current folder on a new thread and sends
-/// the outcome through `send`.
+/// Writes the export (articles with the reader's `marks`) into the current
+/// folder on a new thread and sends the outcome through `send`.
 pub fn spawn(
     lib: Arc<Library>,
     selection: Selection,
     format: Format,
     scope: Option<String>,
+    marks: Arc<Marks>,
     send: impl FnOnce(Action) + Send + 'static,
 ) {
     std::thread::spawn(move || {
@@ -38,7 +40,7 @@ pub fn spawn(
         let name = file_name(what, format, SystemTime::now());
         let started = std::time::Instant::now();
         let written = export::write_new_file(&dir, &name, |w| {
-            export::write(w, &lib, &selection, format, scope.as_deref())
+            export::write(w, &lib, &selection, format, scope.as_deref(), &marks)
         });
         let outcome = match written {
             Ok((records, path)) => {

@@ -38,6 +38,38 @@ pub struct ArticleRow<'a> {
     pub url: Option<&'a str>,
     /// How many distinct actors it names.
     pub actors: usize,
+    /// The reader's marks on it: in exports, not in `dossier list`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub marks: Option<RowMarks<'a>>,
+}
+
+/// What the reader marked on an article, as exports write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RowMarks<'a> {
+    /// Bookmarked.
+    pub bookmarked: bool,
+    /// Read.
+    pub read: bool,
+    /// The reader's note, if any.
+    pub note: Option<&'a str>,
+}
+
+impl<'a> RowMarks<'a> {
+    /// No marks.
+    pub const NONE: RowMarks<'static> = RowMarks {
+        bookmarked: false,
+        read: false,
+        note: None,
+    };
+
+    /// The marks `marks` holds for the article with id `id`.
+    pub fn of(marks: &'a crate::state::Marks, id: &str) -> RowMarks<'a> {
+        RowMarks {
+            bookmarked: marks.is_bookmarked(id),
+            read: marks.is_read(id),
+            note: marks.note(id),
+        }
+    }
 }
 
 /// One actor, as `dossier actors` prints it.
@@ -183,6 +215,7 @@ pub fn article_row(lib: &Library, id: crate::corpus::DocId) -> ArticleRow<'_> {
         date: a.meta().date.as_deref(),
         url: a.meta().url.as_deref(),
         actors: lib.actors.actor_count(id),
+        marks: None,
     }
 }
 

@@ -313,11 +313,14 @@ impl Workers {
                 selection,
                 format,
                 scope,
+                marks,
             } => {
                 let events = self.events.clone();
-                crate::exporting::spawn(Arc::clone(&app.lib), selection, format, scope, move |a| {
+                let send = move |a| {
                     let _ = events.send(Input::Action(a));
-                });
+                };
+                let lib = Arc::clone(&app.lib);
+                crate::exporting::spawn(lib, selection, format, scope, marks, send);
                 None
             }
             // These take the terminal: `apply` hands them to `perform`.

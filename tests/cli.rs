@@ -468,6 +468,77 @@ fn filter_is_terms_read_the_marks_the_tui_saved() {
 }
 
 #[test]
+fn exported_articles_carry_the_readers_bookmarks_and_notes() {
+    use dossier::state::{Change, Store};
+    let data = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    common::write_folder(corpus.path(), &common::synthetic(3));
+    let origin = dossier::corpus::Origin::Folder(corpus.path().to_owned());
+    let (starred, noted) = ("000/000001.txt", "000/000002.txt");
+    Store::for_corpus(&data.path().join("dossier"), &origin)
+        .save(
+            &[
+                Change::Bookmark(starred.into(), true),
+                Change::Read(starred.into()),
+                Change::Note(noted.into(), "ask the desk, \"why now?\"".into()),
+            ],
+            1,
+        )
+        .unwrap();
+    let export = |format: &str| -> String {
+        let out = std::process::Command::new(common::bin())
+            .args(["export", "--format", format, "--corpus"])
+            .arg(corpus.path())
+            .env("XDG_DATA_HOME", data.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let rows: Vec<Value> = serde_json::from_str(&export("json")).unwrap();
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
+    assert_eq!(row(starred)["bookmarked"], true);
+    assert_eq!(row(starred)["read"], true);
+    assert_eq!(row(starred)["note"], Value::Null);
+    assert_eq!(row(noted)["bookmarked"], false);
+    assert_eq!(row(noted)["note"], "ask the desk, \"why now?\"");
+    // CSV: the same, in three columns at the end.
+    let csv = export("csv");
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[7..], ["bookmarked", "read", "note"]);
+    let cells: Vec<Vec<String>> = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let line = |id: &str| cells.iter().find(|c| c[0] == id).unwrap().clone();
+    assert_eq!(line(starred)[7..], ["true", "true", ""]);
+    assert_eq!(
+        line(noted)[7..],
+        ["false", "false", "ask the desk, \"why now?\""]
+    );
+    // Markdown: a star after the title and the note under the byline.
+    let md = export("md");
+    // (The folder's second article.)
+    let starred_title = md.lines().find(|l| l.starts_with("## 2. ")).unwrap();
+    assert!(starred_title.ends_with(" ★"), "{md}");
+    assert!(
+        md.contains("> **Note:** ask the desk, \"why now?\""),
+        "{md}"
+    );
+    assert_eq!(md.matches('★').count(), 1, "{md}");
+    // `list --json` stays as it was: marks are the export's.
+    let out = std::process::Command::new(common::bin())
+        .args(["list", "--json", "--corpus"])
+        .arg(corpus.path())
+        .env("XDG_DATA_HOME", data.path())
+        .output()
+        .unwrap();
+    let listed: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(listed[0].get("bookmarked").is_none(), "{:?}", listed[0]);
+}
+
+#[test]
 fn options_before_a_subcommand_get_told_where_they_go() {
     let out = common::dossier(&["--no-mouse", "config"]);
     assert_eq!(out.status.code(), Some(2));

@@ -53,7 +53,18 @@ fn a_query_exports_the_filters_matches_in_its_order() {
     let (header, rows) = csv(&stdout_ok(&["export", "-f", "csv", "putin"]));
     assert_eq!(
         header,
-        ["id", "title", "byline", "source", "date", "url", "actors"]
+        [
+            "id",
+            "title",
+            "byline",
+            "source",
+            "date",
+            "url",
+            "actors",
+            "bookmarked",
+            "read",
+            "note"
+        ]
     );
     let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     let want: Vec<&str> = matches.iter().map(|m| m["id"].as_str().unwrap()).collect();

@@ -86,6 +86,7 @@ impl App {
                     scope: self.export_scope(what),
                     selection,
                     format,
+                    marks: std::sync::Arc::new(self.marks.clone()),
                 });
             }
             _ => return None,

@@ -106,6 +106,8 @@ pub enum Effect {
         format: crate::export::Format,
         /// What chose the rows, in words (`matching "putin"`), if anything.
         scope: Option<String>,
+        /// The reader's marks, which article exports carry.
+        marks: Arc<crate::state::Marks>,
     },
     /// Save these changes to the marks (applied in the app already);
     /// answer with [`Action::MarksSaved`].

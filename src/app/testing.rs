@@ -52,16 +52,23 @@ pub fn run(app: &mut App, effect: Effect) {
             selection,
             format,
             scope,
+            marks,
         } => {
             let mut out = Vec::new();
-            let outcome =
-                crate::export::write(&mut out, &app.lib, &selection, format, scope.as_deref())
-                    .map(|records| crate::export::Written {
-                        what: selection.what(),
-                        path: "(memory)".into(),
-                        records,
-                    })
-                    .map_err(|e| e.to_string());
+            let outcome = crate::export::write(
+                &mut out,
+                &app.lib,
+                &selection,
+                format,
+                scope.as_deref(),
+                &marks,
+            )
+            .map(|records| crate::export::Written {
+                what: selection.what(),
+                path: "(memory)".into(),
+                records,
+            })
+            .map_err(|e| e.to_string());
             app.update(Action::Exported(outcome));
         }
         // The binary writes them to disk; the app has applied them.

@@ -1326,6 +1326,7 @@ mod export {
             selection,
             format,
             scope,
+            ..
         }) = effect
         else {
             panic!("no export effect: {effect:?}")
@@ -1333,6 +1334,22 @@ mod export {
         assert_eq!(format, Format::Csv);
         assert_eq!(selection, Selection::Actors(a.sidebar.rows.clone()));
         assert_eq!(scope, None);
+    }
+
+    #[test]
+    fn an_article_export_carries_the_bookmarks_made_in_this_session() {
+        let mut a = app(120, 40);
+        press(&mut a, "b");
+        let id = a.lib.corpus.articles[a.list.rows[0].ix()].id.clone();
+        press(&mut a, "x");
+        let Some(Effect::Export {
+            selection, marks, ..
+        }) = press_for_effect(&mut a, "enter")
+        else {
+            panic!("no export effect")
+        };
+        assert_eq!(selection.what(), What::Articles);
+        assert!(marks.is_bookmarked(&id), "{id}");
     }
 
     #[test]
