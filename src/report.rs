@@ -548,10 +548,12 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
         one_line(&lib.corpus.origin.to_string())
     );
     // An event whose date could not be placed ("on Friday" in an article
-    // without a date) says nothing a briefing's reader can use: such events
-    // are counted, not listed (on bbc they were 43% of the list).
+    // without a date, or "in July" of no known year) says nothing a
+    // briefing's reader can use: such events are counted, not listed (on
+    // bbc they were 58% of the list).
     let groups = &story.timeline.groups;
-    let dated = groups.iter().filter(|g| g.when.is_some()).count();
+    let placed = |g: &&crate::story::timeline::Group| g.when.is_some_and(|w| w.year.is_some());
+    let dated = groups.iter().filter(placed).count();
     let undated = match groups.len() - dated {
         0 => String::new(),
         n => format!(
@@ -568,7 +570,7 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
         crate::text::count(story.quotes().len(), "statement", "statements")
     );
     let _ = writeln!(out, "## Timeline\n");
-    for (i, g) in groups.iter().enumerate().filter(|(_, g)| g.when.is_some()) {
+    for (i, g) in groups.iter().enumerate().filter(|(_, g)| placed(g)) {
         let e = &story.timeline.events[story.timeline.group_events(i)[0] as usize];
         let a = &lib.corpus.articles[e.doc.ix()];
         let label = g.label();
