@@ -401,9 +401,27 @@ impl App {
     /// down; Esc returns to `from`.
     fn read_at(&mut self, doc: DocId, passage: Range<usize>, from: View) {
         self.record();
+        let mut told = None;
         if !self.show_doc(doc) {
-            self.message = Some("That article is not listed under the current selection".into());
-            return;
+            // An expanded event lists every source, also one that does not
+            // name the selected actor: the list shows it once the actor is
+            // let go (Bksp goes back to it).
+            let Some(actor) = self.selected_actor else {
+                self.message =
+                    Some("That article is not in the list (the filter leaves it out)".into());
+                return;
+            };
+            self.select_actor(None);
+            if !self.show_doc(doc) {
+                self.select_actor(Some(actor));
+                self.message =
+                    Some("That article is not in the list (the filter leaves it out)".into());
+                return;
+            }
+            told = Some(format!(
+                "This source does not name {}: the list shows every article now · Bksp goes back",
+                self.lib.actors.get(actor).name
+            ));
         }
         self.view = View::Panes;
         self.return_to = Some(from);
@@ -413,6 +431,9 @@ impl App {
         let row = self.reader.row_of(passage.start);
         self.reader.scroll_to(row.saturating_sub(h / 3), h);
         self.reader.spot = Some(passage);
+        if told.is_some() {
+            self.message = told;
+        }
     }
 
     /// Rows the timeline lists: the screen less the status line, the

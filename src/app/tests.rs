@@ -1030,6 +1030,66 @@ fn enter_on_an_event_reads_its_sentence_and_esc_returns_to_the_timeline() {
 }
 
 #[test]
+fn a_source_that_does_not_name_the_selected_actor_opens_and_bksp_brings_the_actor_back() {
+    let mut a = app(120, 30);
+    // An actor, an event naming it, and a source of that event whose
+    // article does not name the actor.
+    let lib = Arc::clone(&a.lib);
+    let tl = &lib.story().timeline;
+    let (who, group, doc) = (0..lib.actors.len())
+        .map(|i| crate::actors::ActorId(i as u32))
+        .find_map(|who| {
+            let named = lib.actors.docs_of(who);
+            (0..tl.groups.len()).find_map(|g| {
+                if !tl.group_actors(g).contains(&who) {
+                    return None;
+                }
+                let other = tl
+                    .group_events(g)
+                    .iter()
+                    .map(|&e| tl.events[e as usize].doc)
+                    .find(|d| named.binary_search(d).is_err())?;
+                Some((who, g as u32, other))
+            })
+        })
+        .expect("the seeds have an event with such a source");
+    let name = lib.actors.get(who).name.to_owned();
+    select(&mut a, &name);
+    press(&mut a, "t");
+    let row_of = |a: &App, row: super::story::TimelineRow| {
+        a.timeline
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .position(|&r| r == row)
+    };
+    let at = row_of(&a, super::story::TimelineRow::Group(group)).expect("the event is listed");
+    for _ in 0..at {
+        press(&mut a, "j");
+    }
+    press(&mut a, "space");
+    let e = tl
+        .group_events(group as usize)
+        .iter()
+        .copied()
+        .find(|&e| tl.events[e as usize].doc == doc)
+        .unwrap();
+    let at = row_of(&a, super::story::TimelineRow::Event(group, e)).expect("the source is listed");
+    while a.timeline.as_ref().unwrap().cursor.selected < at {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.reader.doc, Some(doc), "{:?}", a.message);
+    assert_eq!(a.selected_actor, None);
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains(&format!("does not name {name}")), "{said}");
+    // Back: the actor and its articles again.
+    press(&mut a, "backspace");
+    assert_eq!(a.selected_actor, Some(who));
+}
+
+#[test]
 fn space_shows_each_source_of_an_event_and_folds_them_again() {
     let mut a = app(120, 30);
     press(&mut a, "t");
