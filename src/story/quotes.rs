@@ -717,14 +717,34 @@ impl<'a> Reader<'a> {
             .all(|w| {
                 adverbial(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             });
+        // "As Mr Brown announced the Budget date…, Ernst & Young urged…":
+        // a verb in a clause that sets the scene for the sentence reports
+        // an act, not what was said.
+        // ("As Kennedy claimed, for most families…" and "Though Mr Lanzone
+        // added that…" still say something: the verb ends its clause, or
+        // what was said follows it.)
+        let object = self.spaced(v)
+            && self.t.word(v + 1).is_some_and(|w| {
+                !matches!(
+                    w,
+                    "that" | "he" | "she" | "it" | "they" | "we" | "I" | "there"
+                )
+            });
+        if object && subordinate(self.s(sentence.start..cue.start)) {
+            return None;
+        }
         let short_tail = tail_words <= if self.telling(v) { 8 } else { 5 };
-        let before = (short_tail && !has_that && adverbial_tail)
+        // "…, Mr Brown told BBC Radio 4's Today programme.": after a verb
+        // of telling, a tail that is only the listener says nothing.
+        let listener_tail = self.telling(v) && !has_that && listener_only(tail);
+        let before = (short_tail && !has_that && (adverbial_tail || listener_tail))
             .then(|| self.s(sentence.start..cue.start).rfind(','))
             .flatten()
             .map(|comma| trim_statement(self.text, sentence.start..sentence.start + comma))
             .filter(|t| words(t) >= 3 && !lead_in(self.s(t.clone())));
         let text = match before {
             Some(t) => t,
+            None if listener_tail => return None,
             None => trim_statement(self.text, self.over_quotes(self.statement_after(v, after))),
         };
         if words(&text) < 3 {
@@ -732,7 +752,14 @@ impl<'a> Reader<'a> {
         }
         let (text, speech) = match self.quote_after_listener(text.clone()) {
             Some(quoted) if words(&quoted) >= 3 => (quoted, Speech::Direct),
-            _ => (text, Speech::Reported),
+            // "\"The eurozone … recovery,\" James Carrick, an economist with
+            // ABN Amro, told the newspaper.": the words before the comma are
+            // a quote, which the speaker's appositive kept from being read
+            // as one.
+            _ => match self.whole_quote(text.clone()) {
+                Some(quoted) => (quoted, Speech::Direct),
+                None => (text, Speech::Reported),
+            },
         };
         // "the choices he says are facing Britain": the verb sits in a
         // relative clause, and what follows is the rest of that clause.
@@ -816,6 +843,21 @@ impl<'a> Reader<'a> {
             .s(start..r.end)
             .trim_end_matches(['"', '”', ' ', '.', ',']);
         Some(start..start + inner.len())
+    }
+
+    /// `r` without its quotation marks when it is one quote: it opens with
+    /// a mark and the mark closing it follows its end (after a comma).
+    fn whole_quote(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let s = self.s(r.clone());
+        let mark = s.chars().next().filter(|c| matches!(c, '"' | '“'))?;
+        let inner = &s[mark.len_utf8()..];
+        if inner.contains(['"', '“', '”']) {
+            return None;
+        }
+        let after = self.text[r.end..].trim_start_matches([',', '.', '?', '!']);
+        after
+            .starts_with(['"', '”'])
+            .then(|| r.start + mark.len_utf8()..r.end)
     }
 
     /// What a statement verb introduces: after "that" when it comes within
@@ -1005,6 +1047,51 @@ fn possessive(after: &str) -> bool {
         .strip_prefix(['\'', '’'])
         .map(|r| r.strip_prefix('s').unwrap_or(r));
     rest.is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Whether `head`, the words of a sentence before its speaker, opens a
+/// clause that sets the scene for the sentence ("As Mr", "While", "When
+/// the envoy"): a conjunction, then at most three words. ("After" and
+/// "Before" are left out: "After the ruling Carla Ferstman said…" opens
+/// with a phrase, not a clause.)
+fn subordinate(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    words.len() <= 4
+        && !head.contains(',')
+        && [
+            "As", "While", "Whilst", "When", "Though", "Although", "Because", "Whereas",
+        ]
+        .contains(first)
+}
+
+/// Whether `tail`, the words after a verb of telling to the end of its
+/// sentence, name only a listener: "BBC Radio 4's Today programme",
+/// "reporters in Moscow", "the BBC on Friday". A name or a listener word
+/// comes first, and at most two other words are not capitalised (a
+/// clause, "told MPs cuts were needed", has more).
+fn listener_only(tail: &str) -> bool {
+    let words: Vec<&str> = tail
+        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let clause = [
+        "he", "she", "it", "they", "we", "I", "there", "this", "that", "a", "an",
+    ];
+    let starts = first.starts_with(char::is_uppercase)
+        || matches!(*first, "the" | "reporters" | "journalists");
+    let lower = words
+        .iter()
+        .skip(1)
+        .filter(|w| !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .filter(|w| !adverbial(w))
+        .count();
+    starts && words.len() <= 8 && lower <= 2 && !words.iter().any(|w| clause.contains(w))
 }
 
 /// Whether the words before "…, X replied." only set the scene ("On
@@ -1468,6 +1555,101 @@ mod tests {
         assert_eq!(
             said("\"It is over,\" said Lavrov."),
             [direct("Lavrov", "It is over")]
+        );
+    }
+
+    #[test]
+    fn a_listener_alone_after_told_is_no_statement() {
+        // helper-21, bbc politics/095: the statement was "BBC Radio 4's
+        // Today programme".
+        assert_eq!(
+            said(
+                "The union was trying to resist the reforms, Lavrov told BBC Radio 4's Today programme."
+            ),
+            [q(
+                "Lavrov",
+                "The union was trying to resist the reforms",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        assert_eq!(said("Lavrov told BBC Radio 4's Today programme."), []);
+        // A clause after the listener is still what was said.
+        assert_eq!(
+            said("Lavrov told reporters the talks had failed."),
+            [q(
+                "Lavrov",
+                "the talks had failed",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_quote_before_a_speaker_with_an_appositive_and_a_listener_is_direct() {
+        assert_eq!(
+            said(
+                "\"The eurozone does not look like it has a recovery,\" Zamir Kabulov, an envoy, told the newspaper."
+            ),
+            [q(
+                "Zamir Kabulov",
+                "The eurozone does not look like it has a recovery",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_clause_that_sets_the_scene_reports_an_act_not_a_statement() {
+        // helper-21, bbc politics/077: Brown was credited with "the Budget
+        // date in a short ministerial statement".
+        assert_eq!(
+            said("As Lavrov announced the talks in a short statement, the Taliban left the room."),
+            []
+        );
+        assert_eq!(
+            said("While Kabulov confirmed the visit, the Taliban stayed silent."),
+            []
+        );
+        // "As X said, …" credits X with the rest; "Though X added that …"
+        // and "While X declared he …" still say something.
+        assert_eq!(
+            said("As Lavrov claimed, for most families the tax is meaningless."),
+            [q(
+                "Lavrov",
+                "for most families the tax is meaningless",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        let though = said("Though Lavrov added that the talks would go on, nothing moved.");
+        assert_eq!(though.len(), 1, "{though:?}");
+        assert_eq!(though[0].0, "Lavrov");
+        assert!(
+            though[0].1.starts_with("the talks would go on"),
+            "{though:?}"
+        );
+        // A phrase before the speaker is no clause.
+        assert_eq!(
+            said("After the ruling Kabulov said the talks had failed."),
+            [q(
+                "Kabulov",
+                "the talks had failed",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+        // The main clause still speaks.
+        assert_eq!(
+            said("Lavrov announced that the talks would resume."),
+            [q(
+                "Lavrov",
+                "the talks would resume",
+                Speech::Reported,
+                Via::Name
+            )]
         );
     }
 
