@@ -103,8 +103,15 @@ pub struct Written {
 pub enum Selection {
     /// These articles, in this order.
     Articles(Vec<DocId>),
-    /// These actors with these counts, in this order.
-    Actors(Vec<ActorHit>),
+    /// These actors with these counts, in this order; counted in the
+    /// articles `within` (sorted) when it is given, whose mentions then
+    /// give the spellings' counts too.
+    Actors {
+        /// The actors and their counts.
+        hits: Vec<ActorHit>,
+        /// The articles they were counted in, sorted; `None` for all.
+        within: Option<Vec<DocId>>,
+    },
     /// The mentions of `actor`, in corpus order; only those in `within`
     /// (sorted) when it is given.
     Mentions {
@@ -122,7 +129,7 @@ impl Selection {
     pub fn is_empty(&self) -> bool {
         match self {
             Selection::Articles(docs) => docs.is_empty(),
-            Selection::Actors(hits) => hits.is_empty(),
+            Selection::Actors { hits, .. } => hits.is_empty(),
             Selection::Mentions { within, .. } => within.as_ref().is_some_and(Vec::is_empty),
         }
     }
@@ -146,10 +153,20 @@ impl Selection {
     /// The actors counted over a query's matches, or over the corpus, most
     /// mentioned first.
     pub fn actors(lib: &Library, hits: Option<&Hits>) -> Selection {
-        Selection::Actors(match hits {
-            Some(h) => h.actors.clone(),
-            None => ActorHit::all(&lib.actors),
-        })
+        match hits {
+            Some(h) => {
+                let mut docs = h.docs.clone();
+                docs.sort_unstable();
+                Selection::Actors {
+                    hits: h.actors.clone(),
+                    within: Some(docs),
+                }
+            }
+            None => Selection::Actors {
+                hits: ActorHit::all(&lib.actors),
+                within: None,
+            },
+        }
     }
 
     /// The mentions of `actor` in a query's matches, or in every article.
@@ -168,7 +185,7 @@ impl Selection {
     pub fn what(&self) -> What {
         match self {
             Selection::Articles(_) => What::Articles,
-            Selection::Actors(_) => What::Actors,
+            Selection::Actors { .. } => What::Actors,
             Selection::Mentions { .. } => What::Mentions,
         }
     }
@@ -235,19 +252,53 @@ pub fn article_records<'a>(
         .collect()
 }
 
-/// The records of an actor selection.
-pub fn actor_records<'a>(lib: &'a Library, hits: &[ActorHit]) -> Vec<ActorRecord<'a>> {
+/// The records of an actor selection: the spellings counted in the
+/// articles `within` when given, as the mentions and articles are.
+pub fn actor_records<'a>(
+    lib: &'a Library,
+    hits: &[ActorHit],
+    within: Option<&[DocId]>,
+) -> Vec<ActorRecord<'a>> {
     hits.iter()
         .filter(|h| h.actor.ix() < lib.actors.len())
         .map(|h| {
             let a = lib.actors.get(h.actor);
+            let variants = match within {
+                None => a.spellings(),
+                Some(docs) => Cow::Owned(spellings_within(lib, h.actor, docs)),
+            };
             ActorRecord {
                 name: a.name,
                 kind: a.kind,
                 mentions: h.mentions,
                 articles: h.articles,
-                variants: a.spellings(),
+                variants,
             }
+        })
+        .collect()
+}
+
+/// How `actor`'s mentions in the articles `docs` (sorted) spell it, most
+/// frequent first: what [`crate::actors::Actor::spellings`] says of the
+/// whole corpus, counted in these articles only.
+pub fn spellings_within(lib: &Library, actor: ActorId, docs: &[DocId]) -> Vec<Variant> {
+    let mut counts: Vec<(&str, u32)> = Vec::new();
+    for (doc, m) in lib.actors.of_actor(actor) {
+        if docs.binary_search(&doc).is_err() {
+            continue;
+        }
+        let text = &lib.corpus.articles[doc.ix()].text[m.range()];
+        match counts.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((text, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    counts
+        .into_iter()
+        .map(|(text, count)| Variant {
+            text: text.to_owned(),
+            count,
         })
         .collect()
 }
@@ -327,8 +378,8 @@ pub fn write(
             }
             Ok(rows.len())
         }
-        Selection::Actors(hits) => {
-            let rows = actor_records(lib, hits);
+        Selection::Actors { hits, within } => {
+            let rows = actor_records(lib, hits, within.as_deref());
             match format {
                 Format::Json => crate::report::write_json(out, &rows)?,
                 Format::Csv => write_csv(out, &rows, |r| {
@@ -910,6 +961,18 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_counted_in_every_article_are_the_actors_own() {
+        let lib = Library::seeds();
+        let all: Vec<DocId> = lib.corpus.iter().map(|(d, _)| d).collect();
+        for (i, a) in lib.actors.iter().enumerate() {
+            let within = spellings_within(&lib, ActorId(i as u32), &all);
+            let mut own = a.spellings().into_owned();
+            own.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.text.cmp(&y.text)));
+            assert_eq!(within, own, "{}", a.name);
+        }
+    }
 
     #[test]
     fn md_escape_keeps_text_readable_and_inert() {

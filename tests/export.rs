@@ -77,6 +77,37 @@ fn a_query_exports_the_filters_matches_in_its_order() {
 }
 
 #[test]
+fn a_querys_actor_export_counts_spellings_in_its_matches_too() {
+    // helper-21: under a filter, mentions and articles were counted in the
+    // matches but the spellings over the whole corpus.
+    let rows = json(&[
+        "export",
+        "--what",
+        "actors",
+        "--format",
+        "json",
+        "kickstarts",
+    ]);
+    let all = json(&["export", "--what", "actors", "--format", "json"]);
+    assert!(!rows.is_empty());
+    let mut narrowed = 0;
+    for r in &rows {
+        let spelled: u64 = r["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["count"].as_u64().unwrap())
+            .sum();
+        assert_eq!(spelled, r["mentions"].as_u64().unwrap(), "{r}");
+        let whole = all.iter().find(|a| a["name"] == r["name"]).unwrap();
+        if whole["mentions"] != r["mentions"] {
+            narrowed += 1;
+        }
+    }
+    assert!(narrowed > 0, "the query narrows some actor's counts");
+}
+
+#[test]
 fn actors_export_with_counts_and_spellings() {
     let (header, rows) = csv(&stdout_ok(&["export", "--what", "actors", "-f", "csv"]));
     assert_eq!(header, ["name", "kind", "mentions", "articles", "variants"]);

@@ -134,7 +134,10 @@ impl App {
     pub fn export_selection(&self, what: What) -> Option<Selection> {
         Some(match what {
             What::Articles => Selection::Articles(self.list.rows.clone()),
-            What::Actors => Selection::Actors(self.sidebar.rows.clone()),
+            What::Actors => Selection::Actors {
+                hits: self.sidebar.rows.clone(),
+                within: self.filtered_docs(),
+            },
             What::Mentions => Selection::Mentions {
                 actor: self.export_actor()?,
                 within: self.filtered_docs(),

@@ -1392,7 +1392,13 @@ mod export {
             panic!("no export effect: {effect:?}")
         };
         assert_eq!(format, Format::Csv);
-        assert_eq!(selection, Selection::Actors(a.sidebar.rows.clone()));
+        assert_eq!(
+            selection,
+            Selection::Actors {
+                hits: a.sidebar.rows.clone(),
+                within: None
+            }
+        );
         assert_eq!(scope, None);
     }
 
