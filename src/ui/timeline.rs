@@ -24,6 +24,8 @@ const DATE_W: usize = 18;
 const NARROW_DATE_W: usize = 13;
 /// Cells of the sources column: "×12".
 const SOURCES_W: usize = 5;
+/// Cells of the sources column below 40 cells: "×2".
+const NARROW_SOURCES_W: usize = 3;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = Theme::of(app);
@@ -119,6 +121,11 @@ fn row_spans(
     let event = &tl.events[e as usize];
     let article = &lib.corpus.articles[event.doc.ix()];
     let mut spans = Vec::new();
+    let sources_w = if width >= 40 {
+        SOURCES_W
+    } else {
+        NARROW_SOURCES_W
+    };
     let lead_w = match row {
         TimelineRow::Group(g) => {
             let members = tl.group_events(g as usize).len();
@@ -152,13 +159,13 @@ fn row_spans(
             } else {
                 String::new()
             };
-            spans.push(Span::styled(text::pad(&sources, SOURCES_W), th.header()));
-            1 + date_w + 1 + SOURCES_W
+            spans.push(Span::styled(text::pad(&sources, sources_w), th.header()));
+            1 + date_w + 1 + sources_w
         }
         TimelineRow::Event(..) => {
             let lead = format!(
                 "   ↳ {} ",
-                text::pad(article.display_title(), date_w + SOURCES_W - 4)
+                text::pad(article.display_title(), date_w + sources_w - 4)
             );
             let w = text::display_width(&lead);
             spans.push(Span::styled(lead, th.dim()));
@@ -214,8 +221,16 @@ fn snippet(
     let after = text::fold_spaces(&text[date.end..sentence.end]);
     if text::display_width(&mid) > width {
         // A date cut short reads as another date ("June 2023" as "June
-        // 20…"): the date column has said it already.
-        return vec![Span::raw(" ".repeat(width))];
+        // 20…"): the date column has said it already, so the words after
+        // it show what happened (or those before, when it ends the
+        // sentence).
+        let rest = after.trim_start_matches([',', ' ']);
+        let rest = if rest.trim_end_matches(['.', ' ']).is_empty() {
+            before.trim_end()
+        } else {
+            rest
+        };
+        return vec![Span::raw(text::pad(rest, width))];
     }
     let room = width.saturating_sub(text::display_width(&mid));
     let left = if text::display_width(&before) <= room * 2 / 5
@@ -271,6 +286,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_too_wide_for_a_narrow_row_leaves_the_words_after_it() {
+        // helper-21 at 30x10: "20 February 1951" did not fit, and the row
+        // showed nothing but its date column.
+        let s = "On 20 February 1951, the band played its first show.";
+        assert_eq!(shown(s, "20 February 1951", 10), "the band …");
+        // A date ending its sentence leaves the words before it.
+        let s = "The band played its first show on 20 February 1951.";
+        assert_eq!(shown(s, "20 February 1951", 10), "The band …");
+        // Where it fits, it is shown and marked as before.
+        assert!(shown(s, "20 February 1951", 30).contains("20 February 1951"));
+    }
+
+    #[test]
     fn a_snippet_never_starts_inside_a_word() {
         let s = "Andrey Rudenko announced about two weeks ago that it would not be fast.";
         let date = "about two weeks ago";
@@ -287,9 +315,9 @@ mod tests {
         let tight = shown(s, date, 30);
         assert!(tight.starts_with("…about two"), "{tight}");
         assert_eq!(text::display_width(&tight), 30);
-        // Narrower than the date itself: nothing rather than a date cut
-        // into another one.
-        let none = shown("In June 2023, Kabulov stated it.", "June 2023", 7);
-        assert_eq!(none, " ".repeat(7));
+        // Narrower than the date itself: never a date cut into another
+        // one, but the words after it.
+        let after = shown("In June 2023, Kabulov stated it.", "June 2023", 7);
+        assert_eq!(after, "Kabulo…");
     }
 }
