@@ -112,16 +112,16 @@ impl App {
                 }
             }
         }
-        let visible = self.related_visible();
         if let Some((actor, column, rows)) = p.related {
             if self.related.as_ref().is_none_or(|r| r.actor != actor) {
                 self.related = Some(RelatedView::open(&lib, actor));
             }
+            let visible = [self.related_visible(0), self.related_visible(1)];
             if let Some(r) = &mut self.related {
                 r.column = column.min(1);
                 for (col, row) in rows.into_iter().enumerate() {
                     let len = r.list(col).len();
-                    r.cursors[col].select(row, len, visible);
+                    r.cursors[col].select(row, len, visible[col]);
                 }
             }
         }

@@ -716,11 +716,11 @@ impl App {
         if let Some(c) = &mut self.concordance {
             c.cursor.fit(c.rows.len(), visible);
         }
-        let visible = self.related_visible();
+        let visible = [self.related_visible(0), self.related_visible(1)];
         if let Some(r) = &mut self.related {
-            for col in 0..2 {
+            for (col, vis) in visible.into_iter().enumerate() {
                 let len = r.list(col).len();
-                r.cursors[col].fit(len, visible);
+                r.cursors[col].fit(len, vis);
             }
         }
         let visible = self.timeline_visible();
@@ -765,18 +765,37 @@ impl App {
             .max(1)
     }
 
-    /// Rows each related-actors list shows: side by side when the screen
-    /// is at least [`RELATED_SIDE_BY_SIDE`] wide inside its border, else
-    /// one above the other; less the overall and the list's header rows.
-    pub fn related_visible(&self) -> usize {
+    /// Lines each related-actors list takes, its header included: side by
+    /// side (when the screen is at least [`RELATED_SIDE_BY_SIDE`] wide
+    /// inside its border) both take the height below the totals line; one
+    /// above the other, the first takes what it needs, leaving the second
+    /// at least half (or what it needs), and the second the rest.
+    pub fn related_heights(&self) -> [usize; 2] {
         let inner_w = usize::from(self.layout.screen.w).saturating_sub(2);
         let body = usize::from(self.layout.screen.h).saturating_sub(1 + 2 + 1);
-        let list = if inner_w >= RELATED_SIDE_BY_SIDE {
-            body
-        } else {
-            body / 2
+        if inner_w >= RELATED_SIDE_BY_SIDE {
+            return [body, body];
+        }
+        // A header and its rows (or the line saying there are none).
+        let need = |c: usize| {
+            1 + self
+                .related
+                .as_ref()
+                .map_or(body, |r| r.list(c).len())
+                .max(1)
         };
-        list.saturating_sub(1).max(1)
+        let first = need(0)
+            .min(body.saturating_sub(need(1).min(body / 2)))
+            .max(body.min(2));
+        [first, body - first]
+    }
+
+    /// Rows related-actors list `column` shows (see
+    /// [`App::related_heights`]), less its header.
+    pub fn related_visible(&self, column: usize) -> usize {
+        self.related_heights()[column.min(1)]
+            .saturating_sub(1)
+            .max(1)
     }
 
     /// Types pasted text into the line being edited, as one line: line
@@ -936,7 +955,7 @@ impl App {
                 return;
             }
             View::Related => {
-                let vis = self.related_visible();
+                let vis = self.related_visible(self.related.as_ref().map_or(0, |r| r.column));
                 if let Some(r) = &mut self.related {
                     let len = r.list(r.column).len();
                     r.cursors[r.column].move_by(delta, len, vis);
@@ -989,7 +1008,9 @@ impl App {
 
     fn page(&mut self, dir: isize) {
         let page = match self.focus {
-            _ if self.view == View::Related => self.related_visible(),
+            _ if self.view == View::Related => {
+                self.related_visible(self.related.as_ref().map_or(0, |r| r.column))
+            }
             _ if self.view == View::Concordance => self.view_visible(),
             _ if self.view == View::Timeline => self.timeline_visible(),
             _ if self.view == View::Quotes => self.quotes_visible(),

@@ -108,7 +108,6 @@ impl App {
                 })),
                 View::Related => {
                     let r = self.related.as_ref()?;
-                    let visible = self.related_visible();
                     // A line of totals, then each list: its header, its rows.
                     let (column, top) = if usize::from(inner.w) >= RELATED_SIDE_BY_SIDE {
                         let half = (inner.w / 2).max(1);
@@ -117,13 +116,14 @@ impl App {
                             rows_at(2),
                         )
                     } else {
-                        let col_h = inner.h.saturating_sub(1) / 2;
-                        if row < rows_at(1 + col_h) {
+                        let first = u16::try_from(self.related_heights()[0]).unwrap_or(u16::MAX);
+                        if row < rows_at(1 + first) {
                             (0, rows_at(2))
                         } else {
-                            (1, rows_at(2 + col_h))
+                            (1, rows_at(2 + first))
                         }
                     };
+                    let visible = self.related_visible(column);
                     let cursor = r.cursors[column];
                     Hit::Related(
                         column,
@@ -271,7 +271,7 @@ impl App {
                 }
             }
             Hit::Related(column, i) => {
-                let vis = self.related_visible();
+                let vis = self.related_visible(column);
                 let r = self.related.as_mut()?;
                 let was = r.column == column;
                 r.column = column;
@@ -351,7 +351,7 @@ impl App {
                 }
             }
             Hit::Related(column, _) => {
-                let vis = self.related_visible();
+                let vis = self.related_visible(column);
                 if let Some(r) = &mut self.related {
                     let len = r.list(column).len();
                     scroll_window(&mut r.cursors[column], rows, len, vis);

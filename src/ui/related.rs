@@ -36,15 +36,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
     let mut lines = vec![Line::styled(text::fit(&head, width).into_owned(), th.dim())];
     let body_h = usize::from(inner.height).saturating_sub(1);
-    // The same split the app scrolls by (App::related_visible).
+    // The same split the app scrolls by (App::related_heights).
     let side_by_side = width >= RELATED_SIDE_BY_SIDE;
-    let (col_w, col_h) = if side_by_side {
-        (width / 2, body_h)
-    } else {
-        (width, body_h / 2)
-    };
-    let visible = app.related_visible();
-    let cols: Vec<Vec<Line>> = (0..2).map(|c| column(app, r, c, col_w, visible)).collect();
+    let col_w = if side_by_side { width / 2 } else { width };
+    let heights = app.related_heights();
+    let cols: Vec<Vec<Line>> = (0..2)
+        .map(|c| column(app, r, c, col_w, app.related_visible(c)))
+        .collect();
     if side_by_side {
         for i in 0..body_h {
             let mut spans = Vec::new();
@@ -59,8 +57,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(spans));
         }
     } else {
-        for col in cols {
-            lines.extend(col.into_iter().take(col_h));
+        // Each list in its own lines, the first padded to its height so
+        // the second starts where the app's clicks and scrolling expect.
+        for (c, col) in cols.into_iter().enumerate() {
+            let h = heights[c];
+            let n = col.len().min(h);
+            lines.extend(col.into_iter().take(h));
+            if c == 0 {
+                lines.extend((n..h).map(|_| Line::raw("")));
+            }
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);

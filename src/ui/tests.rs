@@ -393,6 +393,41 @@ fn related_actors_stacked_at_60x24() {
 }
 
 #[test]
+fn a_short_first_related_list_leaves_its_room_to_the_second_at_60x30() {
+    // helper-21: with Lavrov's few same-sentence partners, the same-article
+    // list stopped at half the height and ten lines stayed empty.
+    let mut app = seeds_app(60, 30);
+    select(&mut app, "Lavrov");
+    press(&mut app, "r");
+    let r = app.related.as_ref().unwrap();
+    let (first, second) = (r.list(0).len(), r.list(1).len());
+    let [h0, h1] = app.related_heights();
+    assert_eq!(h0, first.max(1) + 1, "the first list takes what it needs");
+    assert!(
+        second >= h1,
+        "the second fills the rest: {second} rows, {h1} lines"
+    );
+    let t = draw(&app);
+    let screen = rows(t.backend().buffer());
+    // The line above the bottom border holds a row of the second list.
+    let last = &screen[screen.len() - 3];
+    assert!(
+        last.trim_matches(|c| c == '┃' || c == ' ').len() > 10,
+        "{}",
+        screen.join("\n")
+    );
+    insta::assert_snapshot!(t.backend());
+    // j walks the second list to its last row on screen and beyond.
+    press(&mut app, "tab");
+    for _ in 0..h1 + 2 {
+        press(&mut app, "j");
+    }
+    let r = app.related.as_ref().unwrap();
+    assert_eq!(r.cursors[1].selected, h1 + 2);
+    assert!(r.cursors[1].offset > 0, "it scrolled");
+}
+
+#[test]
 fn the_mention_cursor_marks_a_mention_in_the_reader() {
     let mut app = seeds_app(120, 30);
     press(&mut app, "tab ] ]");
