@@ -369,6 +369,13 @@ pub const FILTER_SYNTAX: [(&str, &str); 10] = [
 /// rows.
 pub const FILTER_HELP_LINES: usize = FILTER_SYNTAX.len() + 2;
 
+/// Cells of the help's keys column in a help `width` cells wide inside
+/// its border: [`HELP_KEYS_W`], or a third of a narrow one, so the
+/// descriptions keep room to wrap in.
+pub fn help_keys_w(width: usize) -> usize {
+    HELP_KEYS_W.min(width.saturating_sub(2) / 3).max(1)
+}
+
 /// Width of the help box on a screen `screen_w` cells wide.
 pub fn help_width(screen_w: u16) -> u16 {
     screen_w.saturating_sub(4).min(96)
@@ -644,7 +651,7 @@ impl Keymap {
     /// the help's keys work in the help).
     /// The app scrolls by these rows and the renderer draws them.
     pub fn help_rows(&self, width: usize, here: Context) -> Vec<HelpRow<'_>> {
-        let desc_w = width.saturating_sub(2 + HELP_KEYS_W).max(8);
+        let desc_w = width.saturating_sub(2 + help_keys_w(width)).max(8);
         let mut out = Vec::new();
         let mut wrapped = Vec::new();
         for (i, (ctx, bindings)) in self.sections().into_iter().enumerate() {

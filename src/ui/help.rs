@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{overlay_box, theme::Theme};
 use crate::app::Action;
 use crate::app::App;
-use crate::app::keymap::{Context, FILTER_SYNTAX, HELP_KEYS_W, HelpRow, help_width};
+use crate::app::keymap::{Context, FILTER_SYNTAX, HelpRow, help_keys_w, help_width};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
@@ -64,7 +64,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Filter: what to type after /", th.header()));
     for (typed, meaning) in FILTER_SYNTAX {
-        let row = format!("  {} {meaning}", text::pad(typed, HELP_KEYS_W));
+        let row = format!("  {} {meaning}", text::pad(typed, help_keys_w(width)));
         lines.push(Line::styled(
             text::fit(&row, width).into_owned(),
             Style::new(),
@@ -76,6 +76,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 /// The keymap's rows as lines.
 fn key_lines(app: &App, width: usize, here: Context) -> Vec<Line<'static>> {
     let th = Theme::of(app);
+    let keys_w = help_keys_w(width);
     app.keymap
         .help_rows(width, here)
         .into_iter()
@@ -95,8 +96,8 @@ fn key_lines(app: &App, width: usize, here: Context) -> Vec<Line<'static>> {
                 let names: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
                 let joined = names.join(" ");
                 let used = text::display_width(&joined);
-                if used > HELP_KEYS_W {
-                    spans.push(Span::styled(text::pad(&joined, HELP_KEYS_W), style(live)));
+                if used > keys_w {
+                    spans.push(Span::styled(text::pad(&joined, keys_w), style(live)));
                 } else {
                     for (i, (name, on)) in keys.into_iter().enumerate() {
                         if i > 0 {
@@ -104,7 +105,7 @@ fn key_lines(app: &App, width: usize, here: Context) -> Vec<Line<'static>> {
                         }
                         spans.push(Span::styled(name, style(on)));
                     }
-                    spans.push(Span::raw(" ".repeat(HELP_KEYS_W - used)));
+                    spans.push(Span::raw(" ".repeat(keys_w - used)));
                 }
                 spans.push(Span::styled(
                     desc.to_owned(),

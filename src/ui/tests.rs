@@ -1008,6 +1008,26 @@ fn a_wide_list_shows_its_whole_title() {
     insta::assert_snapshot!(t.backend());
 }
 
+#[test]
+fn a_narrow_help_shows_whole_descriptions() {
+    // helper-21 at 30x8: "back t / before / the la".
+    let mut app = seeds_app(30, 14);
+    press(&mut app, "?");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let width = usize::from(crate::app::keymap::help_width(30).saturating_sub(2));
+    let mut seen = 0;
+    for row in app.keymap.help_rows(width, app.pane_context()) {
+        if let crate::app::keymap::HelpRow::Binding { text, .. } = row {
+            // The first rows are on screen: each one whole.
+            if seen < 5 {
+                assert!(screen.contains(text.trim_end()), "{text:?} in\n{screen}");
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 5);
+}
+
 /// The help overlay's rows as text, each led by a mark: `-` when the row
 /// is drawn dim (its keys do nothing where the help was opened), `~` when
 /// only some of its keys are, blank when it works.
