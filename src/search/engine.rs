@@ -552,27 +552,21 @@ fn actor_matches(
         ids.retain(|&a| actor_sense_matches(lib, t, &strict, a as usize));
     }
     let ids: Vec<ActorId> = ids.into_iter().map(ActorId).collect();
+    // The articles of the well-matched actors, and of the loose ones; an
+    // article naming a well-matched actor too is no loose match.
     let mut docs = DocSet::empty(lib.corpus.len());
     let mut loose = DocSet::empty(lib.corpus.len());
     for &a in &ids {
-        let well = strong.as_ref().is_none_or(|s| s.contains(a.0));
+        let into = match &strong {
+            Some(s) if !s.contains(a.0) => &mut loose,
+            _ => &mut docs,
+        };
         for d in lib.actors.docs_of(a) {
-            docs.insert(d.0);
-            if !well {
-                loose.insert(d.0);
-            }
+            into.insert(d.0);
         }
     }
-    // An article naming a well-matched actor too is no loose match.
-    if let Some(strong) = &strong {
-        let mut well = DocSet::empty(lib.corpus.len());
-        for &a in ids.iter().filter(|a| strong.contains(a.0)) {
-            for d in lib.actors.docs_of(a) {
-                well.insert(d.0);
-            }
-        }
-        loose.and_not(&well);
-    }
+    loose.and_not(&docs);
+    docs.or(&loose);
     Some(ActorMatch {
         docs,
         loose,
