@@ -154,14 +154,10 @@ impl Selection {
     /// mentioned first.
     pub fn actors(lib: &Library, hits: Option<&Hits>) -> Selection {
         match hits {
-            Some(h) => {
-                let mut docs = h.docs.clone();
-                docs.sort_unstable();
-                Selection::Actors {
-                    hits: h.actors.clone(),
-                    within: Some(docs),
-                }
-            }
+            Some(h) => Selection::Actors {
+                hits: h.actors.clone(),
+                within: Some(h.in_corpus_order()),
+            },
             None => Selection::Actors {
                 hits: ActorHit::all(&lib.actors),
                 within: None,
@@ -173,11 +169,7 @@ impl Selection {
     pub fn mentions(actor: ActorId, hits: Option<&Hits>) -> Selection {
         Selection::Mentions {
             actor,
-            within: hits.map(|h| {
-                let mut docs = h.docs.clone();
-                docs.sort_unstable();
-                docs
-            }),
+            within: hits.map(Hits::in_corpus_order),
         }
     }
 

@@ -125,9 +125,7 @@ impl App {
     /// The filter's matches as a sorted list, when a filter is applied.
     fn filtered_docs(&self) -> Option<Vec<crate::corpus::DocId>> {
         let (_, hits) = self.filter.hits.as_ref().filter(|_| self.filter.active())?;
-        let mut docs = hits.docs.clone();
-        docs.sort_unstable();
-        Some(docs)
+        Some(hits.in_corpus_order())
     }
 
     /// What `what` writes now: exactly what the panes list.

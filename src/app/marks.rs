@@ -372,9 +372,7 @@ impl App {
 
     fn take_warnings(&mut self, warnings: &[String], failed: bool) {
         for w in warnings {
-            if !self.warnings.contains(w) {
-                self.warnings.push(w.clone());
-            }
+            self.warn(w.clone());
         }
         if let Some(w) = warnings.first() {
             // What happened first, then the file: a long path is cut.

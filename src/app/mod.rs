@@ -436,9 +436,7 @@ impl App {
             }
             Action::QueriesLoaded(Err(why)) => {
                 self.message = Some(format!("Past queries not read (w says why): {why}"));
-                if !self.warnings.contains(&why) {
-                    self.warnings.push(why);
-                }
+                self.warn(why);
                 return None;
             }
             _ => {}
@@ -642,6 +640,14 @@ impl App {
         }
     }
 
+    /// Lists a problem outside the corpus with the load warnings (`w`),
+    /// once.
+    pub(super) fn warn(&mut self, why: String) {
+        if !self.warnings.contains(&why) {
+            self.warnings.push(why);
+        }
+    }
+
     /// Shows `message` until the next key or until `waits` comes.
     pub(super) fn say_until(&mut self, message: &str, waits: Waits) {
         self.message = Some(message.to_owned());
@@ -788,6 +794,11 @@ impl App {
             .min(body.saturating_sub(need(1).min(body / 2)))
             .max(body.min(2));
         [first, body - first]
+    }
+
+    /// Rows the related-actors list with the cursor shows.
+    fn related_visible_here(&self) -> usize {
+        self.related_visible(self.related.as_ref().map_or(0, |r| r.column))
     }
 
     /// Rows related-actors list `column` shows (see
@@ -955,7 +966,7 @@ impl App {
                 return;
             }
             View::Related => {
-                let vis = self.related_visible(self.related.as_ref().map_or(0, |r| r.column));
+                let vis = self.related_visible_here();
                 if let Some(r) = &mut self.related {
                     let len = r.list(r.column).len();
                     r.cursors[r.column].move_by(delta, len, vis);
@@ -1008,9 +1019,7 @@ impl App {
 
     fn page(&mut self, dir: isize) {
         let page = match self.focus {
-            _ if self.view == View::Related => {
-                self.related_visible(self.related.as_ref().map_or(0, |r| r.column))
-            }
+            _ if self.view == View::Related => self.related_visible_here(),
             _ if self.view == View::Concordance => self.view_visible(),
             _ if self.view == View::Timeline => self.timeline_visible(),
             _ if self.view == View::Quotes => self.quotes_visible(),

@@ -406,16 +406,15 @@ impl App {
             // An expanded event lists every source, also one that does not
             // name the selected actor: the list shows it once the actor is
             // let go (Bksp goes back to it).
+            const LEFT_OUT: &str = "That article is not in the list (the filter leaves it out)";
             let Some(actor) = self.selected_actor else {
-                self.message =
-                    Some("That article is not in the list (the filter leaves it out)".into());
+                self.message = Some(LEFT_OUT.into());
                 return;
             };
             self.select_actor(None);
             if !self.show_doc(doc) {
                 self.select_actor(Some(actor));
-                self.message =
-                    Some("That article is not in the list (the filter leaves it out)".into());
+                self.message = Some(LEFT_OUT.into());
                 return;
             }
             told = Some(format!(

@@ -902,27 +902,6 @@ fn back_after_esc_from_an_article_opened_in_a_view_leaves_the_view() {
 }
 
 #[test]
-fn the_helps_descriptions_fit_beside_the_keys_at_every_width() {
-    // helper-21 at 30x8: the descriptions were wrapped for a box wider
-    // than the one shown, and read "back t / before / the la".
-    let a = app(120, 40);
-    for screen_w in 20..130u16 {
-        let width = usize::from(keymap::help_width(screen_w).saturating_sub(2));
-        let room = width.saturating_sub(2 + keymap::help_keys_w(width));
-        for row in a.keymap.help_rows(width, a.pane_context()) {
-            if let keymap::HelpRow::Binding { text, .. } = row {
-                // (A single word longer than the room is cut, not wrapped.)
-                let longest_word = text.split(' ').map(crate::text::display_width).max();
-                assert!(
-                    crate::text::display_width(text) <= room.max(longest_word.unwrap_or(0)),
-                    "{screen_w}: {text:?} in {room}"
-                );
-            }
-        }
-    }
-}
-
-#[test]
 fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
     let mut a = app(80, 24);
     press(&mut a, "?");

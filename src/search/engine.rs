@@ -89,6 +89,13 @@ pub struct Hits {
     pub actors: Vec<ActorHit>,
 }
 
+impl Hits {
+    /// The matching articles in corpus order, as exports narrow by them.
+    pub fn in_corpus_order(&self) -> Vec<DocId> {
+        self.set.iter().collect()
+    }
+}
+
 /// The articles the user marked, as sets over the library searched, for
 /// `is:` terms. The app keeps the marks; a search only reads these.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -521,9 +528,9 @@ fn actor_matches(
 ) -> Option<ActorMatch> {
     let count = lib.actors.len();
     let pat = Pattern::folded(t);
-    // Actors matched by more than a typo or letters in order (all of them
-    // for a phrase or a substring).
-    let mut strong: Option<DocSet> = None;
+    // Actors matched only by a typo or letters in order (none for a
+    // phrase or a substring).
+    let mut weak: Option<DocSet> = None;
     let (mut ids, narrow) = if pat.phrase || t.form == Form::Substring {
         let ids: Vec<u32> = (0..count as u32)
             .into_par_iter()
@@ -534,14 +541,7 @@ fn actor_matches(
         let vocab = lib.index.name_words();
         let (matched, narrowed) = match_words(vocab, &pat, t, narrow, cancelled)?;
         let set = union_postings(vocab, count, &matched, cancelled)?;
-        let well: Vec<(u32, f32)> = matched
-            .iter()
-            .filter(|&&(_, q)| q > matching::TYPO)
-            .copied()
-            .collect();
-        if well.len() < matched.len() {
-            strong = Some(union_postings(vocab, count, &well, cancelled)?);
-        }
+        weak = Some(loose_only(vocab, &set, &matched, cancelled)?);
         (set.iter().map(|d| d.0).collect(), narrowed)
     };
     if cancelled() {
@@ -557,8 +557,8 @@ fn actor_matches(
     let mut docs = DocSet::empty(lib.corpus.len());
     let mut loose = DocSet::empty(lib.corpus.len());
     for &a in &ids {
-        let into = match &strong {
-            Some(s) if !s.contains(a.0) => &mut loose,
+        let into = match &weak {
+            Some(w) if w.contains(a.0) => &mut loose,
             _ => &mut docs,
         };
         for d in lib.actors.docs_of(a) {
@@ -1074,12 +1074,13 @@ fn named_actors(actors: usize, evaluated: &[(Term, Arc<TermHits>)]) -> Vec<Actor
     }
 }
 
-/// Of the articles in `set` (those whose title matched, by `words`), the
-/// ones whose title matched only loosely, by a typo or by the term's
-/// letters in order: "belshanikgartor" for `blair`, or "browser" for
-/// `brown`, is a weak reason to put an article first, so such a title
-/// ranks as a body match (on bbc, "Firefox browser takes on Microsoft" came
-/// before every "Brown ..." title for `brown`).
+/// Of the items in `set` (the articles whose title or body matched, or the
+/// actors whose name did, by `words` of `vocab`), the ones that matched
+/// only loosely, by a typo or by the term's letters in order:
+/// "belshanikgartor" for `blair`, or "browser" for `brown`, is a weak
+/// reason to put an article first, so such a title or name ranks as a body
+/// match (on bbc, "Firefox browser takes on Microsoft" came before every
+/// "Brown ..." title for `brown`).
 fn loose_only(
     vocab: &Vocab,
     set: &DocSet,

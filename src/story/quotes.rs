@@ -703,7 +703,7 @@ impl<'a> Reader<'a> {
         let sentence = self.sentence(self.t.start(v));
         let after = self.t.end(v)..sentence.end;
         let tail = self.s(after.clone());
-        let tail_words = tail.split_whitespace().count();
+        let tail_len = tail.split_whitespace().count();
         // (A word: "that's" is no "that".)
         let has_that = tail
             .split_whitespace()
@@ -711,12 +711,9 @@ impl<'a> Reader<'a> {
         let words = |r: &Range<usize>| self.s(r.clone()).split_whitespace().count();
         // "…, Russian presidential aide Yury Ushakov said.", "…, he told
         // BBC Radio 4's World At One." (a listener's name may be longer).
-        let adverbial_tail = tail
-            .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
-            .filter(|w| !w.is_empty())
-            .all(|w| {
-                adverbial(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            });
+        let adverbial_tail = tail_words(tail).all(|w| {
+            adverbial(w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
         // "As Mr Brown announced the Budget date…, Ernst & Young urged…":
         // a verb in a clause that sets the scene for the sentence reports
         // an act, not what was said.
@@ -724,16 +721,14 @@ impl<'a> Reader<'a> {
         // added that…" still say something: the verb ends its clause, or
         // what was said follows it.)
         let object = self.spaced(v)
-            && self.t.word(v + 1).is_some_and(|w| {
-                !matches!(
-                    w,
-                    "that" | "he" | "she" | "it" | "they" | "we" | "I" | "there"
-                )
-            });
+            && self
+                .t
+                .word(v + 1)
+                .is_some_and(|w| w != "that" && !clause_subject(w));
         if object && subordinate(self.s(sentence.start..cue.start)) {
             return None;
         }
-        let short_tail = tail_words <= if self.telling(v) { 8 } else { 5 };
+        let short_tail = tail_len <= if self.telling(v) { 8 } else { 5 };
         // "…, Mr Brown told BBC Radio 4's Today programme.": after a verb
         // of telling, a tail that is only the listener says nothing.
         let listener_tail = self.telling(v) && !has_that && listener_only(tail);
@@ -867,12 +862,10 @@ impl<'a> Reader<'a> {
         // "said he was unable to explain the problems that caused…": once
         // a subject follows the verb, what was said has begun, and a
         // "that" in it is its own.
-        let begun = self.t.word(v + 1).is_some_and(|w| {
-            matches!(
-                w,
-                "he" | "she" | "it" | "they" | "we" | "I" | "you" | "there"
-            )
-        });
+        let begun = self
+            .t
+            .word(v + 1)
+            .is_some_and(|w| w == "you" || clause_subject(w));
         let look = if begun { 0 } else { 12 };
         for k in v + 1..(v + 1 + look).min(self.t.len()) {
             // A "that" inside a quote opened after a colon is the
@@ -1073,16 +1066,11 @@ fn subordinate(head: &str) -> bool {
 /// comes first, and at most two other words are not capitalised (a
 /// clause, "told MPs cuts were needed", has more).
 fn listener_only(tail: &str) -> bool {
-    let words: Vec<&str> = tail
-        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = tail_words(tail).collect();
     let Some(first) = words.first() else {
         return false;
     };
-    let clause = [
-        "he", "she", "it", "they", "we", "I", "there", "this", "that", "a", "an",
-    ];
+    let clause = |w: &str| clause_subject(w) || matches!(w, "this" | "that" | "a" | "an");
     let starts = first.starts_with(char::is_uppercase)
         || matches!(*first, "the" | "reporters" | "journalists");
     let lower = words
@@ -1091,7 +1079,19 @@ fn listener_only(tail: &str) -> bool {
         .filter(|w| !w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
         .filter(|w| !adverbial(w))
         .count();
-    starts && words.len() <= 8 && lower <= 2 && !words.iter().any(|w| clause.contains(w))
+    starts && words.len() <= 8 && lower <= 2 && !words.iter().any(|w| clause(w))
+}
+
+/// The words of `tail`, a possessive kept with its word ("Radio 4's").
+fn tail_words(tail: &str) -> impl Iterator<Item = &str> {
+    tail.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `w` is a pronoun that starts a clause as its subject ("he",
+/// "they", "there"): after a verb, what was said has begun.
+fn clause_subject(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "I" | "there")
 }
 
 /// Whether the words before "…, X replied." only set the scene ("On

@@ -1011,21 +1011,26 @@ fn a_wide_list_shows_its_whole_title() {
 #[test]
 fn a_narrow_help_shows_whole_descriptions() {
     // helper-21 at 30x8: "back t / before / the la".
-    let mut app = seeds_app(30, 14);
-    press(&mut app, "?");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
-    let width = usize::from(crate::app::keymap::help_width(30).saturating_sub(2));
-    let mut seen = 0;
-    for row in app.keymap.help_rows(width, app.pane_context()) {
-        if let crate::app::keymap::HelpRow::Binding { text, .. } = row {
-            // The first rows are on screen: each one whole.
-            if seen < 5 {
-                assert!(screen.contains(text.trim_end()), "{text:?} in\n{screen}");
+    for screen_w in [26, 30, 40, 52, 80] {
+        let mut app = seeds_app(screen_w, 14);
+        press(&mut app, "?");
+        let screen = rows(draw(&app).backend().buffer()).join("\n");
+        let width = usize::from(crate::app::keymap::help_width(screen_w).saturating_sub(2));
+        let mut seen = 0;
+        for row in app.keymap.help_rows(width, app.pane_context()) {
+            if let crate::app::keymap::HelpRow::Binding { text, .. } = row {
+                // The first rows are on screen: each one whole.
+                if seen < 5 {
+                    assert!(
+                        screen.contains(text.trim_end()),
+                        "{screen_w}: {text:?} in\n{screen}"
+                    );
+                }
+                seen += 1;
             }
-            seen += 1;
         }
+        assert!(seen > 5);
     }
-    assert!(seen > 5);
 }
 
 /// The help overlay's rows as text, each led by a mark: `-` when the row
