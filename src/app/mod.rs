@@ -1156,20 +1156,31 @@ impl App {
     }
 
     /// Hides the kind of the actor under the sidebar cursor; the cursor
-    /// stays on the row's position, now the next visible actor.
+    /// moves to the first actor below it that stays listed (or the last
+    /// one listed), not to whatever now fills its row.
     fn hide_kind(&mut self) {
         let Some(actor) = self.sidebar.current() else {
             return;
         };
         let kind = self.lib.actors.get(actor).kind;
         let at = self.sidebar.cursor.selected;
+        let next = self
+            .sidebar
+            .rows
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.actor)
+            .find(|&a| self.lib.actors.get(a).kind != kind);
         self.hidden_kinds.push(kind);
         self.message = Some(format!("hiding {} actors; H shows every kind", kind.name()));
         self.relist();
-        let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
-        self.sidebar
-            .cursor
-            .select(at.min(len.saturating_sub(1)), len, vis);
+        let len = self.sidebar.rows.len();
+        let to = next
+            .and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a))
+            .unwrap_or(len.saturating_sub(1));
+        let vis = self.sidebar_visible();
+        self.sidebar.cursor.select(to, len, vis);
     }
 
     // ---- selection ------------------------------------------------------

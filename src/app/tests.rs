@@ -618,6 +618,37 @@ fn h_hides_a_kind_from_the_sidebar_and_shift_h_brings_it_back() {
 }
 
 #[test]
+fn h_moves_the_cursor_to_the_next_actor_that_stays_listed() {
+    let mut a = app(120, 40);
+    press(&mut a, "tab tab");
+    let names = sidebar_names(&a);
+    let kinds: Vec<Kind> = a
+        .sidebar
+        .rows
+        .iter()
+        .map(|h| a.lib.actors.get(h.actor).kind)
+        .collect();
+    // A person below another person, with actors of other kinds below
+    // it: the rows above shrink, so its row number would land further on.
+    let at = (1..kinds.len())
+        .find(|&i| kinds[i] == Kind::Person && kinds[..i].contains(&Kind::Person))
+        .expect("a second person");
+    let next = (at..kinds.len())
+        .find(|&i| kinds[i] != Kind::Person)
+        .expect("another kind below the person");
+    for _ in 0..at {
+        press(&mut a, "j");
+    }
+    assert_eq!(a.sidebar.cursor.selected, at);
+    press(&mut a, "h");
+    let now = a
+        .sidebar
+        .current()
+        .map(|h| a.lib.actors.get(h).name.to_owned());
+    assert_eq!(now.as_deref(), Some(names[next].as_str()));
+}
+
+#[test]
 fn actors_named_once_sort_below_the_rest_under_a_filter_too() {
     let mut a = app(120, 40);
     type_filter(&mut a, "russia");
