@@ -78,14 +78,22 @@ fn failure(e: &export::WriteError, dir: &std::path::Path) -> String {
     use std::io::ErrorKind::{
         NotFound, PermissionDenied, QuotaExceeded, ReadOnlyFilesystem, StorageFull,
     };
+    let shown = dossier::text::safe_line(&dir.display().to_string()).into_owned();
     let why = match e.source.kind() {
-        kind @ (PermissionDenied | ReadOnlyFilesystem | StorageFull | QuotaExceeded | NotFound) => {
+        // A folder removed while dossier runs.
+        NotFound if !dir.is_dir() => {
+            return format!(
+                "{shown} no longer exists (start dossier in a folder you can write to)"
+            );
+        }
+        // A folder that takes no new files (/proc says "not found").
+        NotFound => "cannot create files".into(),
+        kind @ (PermissionDenied | ReadOnlyFilesystem | StorageFull | QuotaExceeded) => {
             kind.to_string()
         }
         _ => e.source.to_string(),
     };
-    let dir = dossier::text::safe_line(&dir.display().to_string()).into_owned();
-    format!("{why} in {dir} (start dossier in a folder you can write to)")
+    format!("{why} in {shown} (start dossier in a folder you can write to)")
 }
 
 #[cfg(test)]
@@ -104,6 +112,30 @@ mod tests {
             failure(&e, dir),
             "permission denied in /srv/news (start dossier in a folder you can write to)"
         );
+    }
+
+    #[test]
+    fn a_folder_gone_is_said_so() {
+        let dir = std::path::Path::new("/tmp/gone-since-dossier-started");
+        let e = export::WriteError {
+            path: dir.join("dossier-articles-20241004-153000.md"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(
+            failure(&e, dir),
+            "/tmp/gone-since-dossier-started no longer exists (start dossier in a folder you can write to)"
+        );
+    }
+
+    #[test]
+    fn a_folder_that_takes_no_files_is_not_said_to_be_gone() {
+        let dir = std::env::temp_dir();
+        let e = export::WriteError {
+            path: dir.join("dossier-articles-20241004-153000.md"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        let said = failure(&e, &dir);
+        assert!(said.starts_with("cannot create files in "), "{said}");
     }
 
     #[test]
