@@ -314,10 +314,30 @@ pub fn main() -> ExitCode {
 /// list big.jsonl`) gets a tip: subcommands take it with --corpus.
 fn usage_error(e: &clap::Error) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let mut command = Cli::command();
+    // `dossier big.jsonl extra`: clap reads `extra` as a subcommand given
+    // with a corpus. One that is not a subcommand is just one word too many.
+    if let (ErrorKind::ArgumentConflict, Some(ContextValue::String(word))) =
+        (e.kind(), e.get(ContextKind::InvalidSubcommand))
+    {
+        let known = command.get_subcommands().any(|c| c.get_name() == word);
+        let message = if known {
+            format!(
+                "the subcommand '{word}' comes first and takes the corpus with --corpus: \
+                 dossier {word} --corpus PATH"
+            )
+        } else {
+            format!(
+                "unexpected argument '{word}': dossier opens one corpus, a folder, a .txt file \
+                 or a .jsonl file (quote a path with spaces)"
+            )
+        };
+        let _ = command.error(ErrorKind::UnknownArgument, message).print();
+        return ExitCode::from(2);
+    }
     let _ = e.print();
     if e.kind() == ErrorKind::UnknownArgument {
         if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
-            let command = Cli::command();
             let sub = std::env::args()
                 .skip(1)
                 .find(|a| command.get_subcommands().any(|c| c.get_name() == a));

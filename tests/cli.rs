@@ -255,6 +255,21 @@ fn a_bare_path_after_a_subcommand_is_told_to_use_corpus() {
 }
 
 #[test]
+fn a_word_after_the_corpus_is_one_too_many_or_a_subcommand_out_of_place() {
+    let out = dossier(&["seeds", "extra"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unexpected argument 'extra'") && !err.contains("subcommand"),
+        "{err}"
+    );
+    let out = dossier(&["seeds", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("dossier list --corpus PATH"), "{err}");
+}
+
+#[test]
 fn the_browser_without_a_terminal_says_what_to_do_instead() {
     // Output captured: stdout is a pipe, not a terminal.
     let out = dossier(&[]);
