@@ -141,8 +141,8 @@ impl Gazetteer {
             serde_json::from_str(json).map_err(|e| GazetteerError::Invalid {
                 path: origin.to_owned(),
                 line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
+                column: e.column().max(1),
+                message: crate::corpus::json_message(&e),
             })?;
         let entries = entries
             .into_iter()
@@ -199,6 +199,15 @@ mod tests {
             .to_string();
         assert!(err.starts_with("mine.json:1:"), "{err}");
         assert!(err.contains("planet"), "{err}");
+        assert!(!err.contains("column"), "the position once: {err}");
+        // A file of the wrong shape is told in JSON's words.
+        let err = Gazetteer::parse("{\"actors\": []}", "mine.json")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("mine.json:1:1: invalid type: object, expected an array;"),
+            "{err}"
+        );
     }
 
     #[test]

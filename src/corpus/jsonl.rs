@@ -677,6 +677,13 @@ mod tests {
             "{array}"
         );
         assert!(matches!(c.warnings[0].problem, Problem::BadJson { .. }));
+        // The place names the line; the message adds only the column (it
+        // said "at line 1" of every line, as serde_json counts).
+        let bad = c.warnings[0].to_string();
+        assert!(
+            bad.contains("at column 2") && !bad.contains("line 1"),
+            "{bad}"
+        );
         assert_eq!(c.warnings[1].problem, Problem::MissingTitle);
         assert_eq!(c.warnings[2].problem, Problem::TitleOnly);
         // A title that is there but blank is told apart from none.

@@ -356,13 +356,40 @@ impl Problem {
         }
     }
 
-    /// The problem of a line serde_json could not read as an article.
+    /// The problem of a line serde_json could not read as an article. The
+    /// warning names the line already, so of the position only the column
+    /// is said (serde_json counts lines within what it was given: always
+    /// "line 1" of a JSONL line).
     pub(crate) fn bad_json(e: &serde_json::Error) -> Problem {
+        let mut message = json_message(e);
+        if e.line() > 0 {
+            message.push_str(&format!(" at column {}", e.column().max(1)));
+        }
         Problem::BadJson {
-            message: e.to_string(),
+            message,
             syntax: e.is_syntax() || e.is_eof(),
         }
     }
+}
+
+/// serde_json's message without the "at line L column C" it ends with,
+/// for messages that say where on their own, in JSON's words: "expected
+/// struct Entry" (a Rust type's name) reads "expected an object", and a
+/// map and a sequence are an object and an array.
+pub(crate) fn json_message(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&position).unwrap_or(&message);
+    let message = match message.find("expected struct ") {
+        Some(at) => format!("{}expected an object", &message[..at]),
+        None => message.to_owned(),
+    };
+    // serde's words for JSON's own.
+    message
+        .replace("invalid type: map", "invalid type: object")
+        .replace("invalid type: sequence", "invalid type: array")
+        .replace("expected a sequence", "expected an array")
+        .replace("expected a map", "expected an object")
 }
 
 impl fmt::Display for Problem {
