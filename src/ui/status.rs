@@ -207,7 +207,11 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
         None => " type to filter · Enter keep · Esc clear · ↑↓ history ".into(),
     };
     let right_w = text::display_width(&right);
-    let room = width.saturating_sub(2 + right_w.min(width / 2));
+    // The right side may take half the line, or all that the query leaves
+    // (a problem such as an unknown is: mark is a sentence long).
+    let input_w = text::display_width(&text::safe_line(&f.input));
+    let cap = (width / 2).max(width.saturating_sub(2 + input_w + 1));
+    let room = width.saturating_sub(2 + right_w.min(cap));
     // Keep the cursor on screen: show the tail of a long query.
     let before = &f.input[..f.cursor];
     let mut shown_from = 0;

@@ -665,6 +665,20 @@ fn before_the_first_answer_the_filter_says_it_is_searching() {
 }
 
 #[test]
+fn a_problem_with_the_query_is_said_whole_when_the_query_leaves_room() {
+    for w in [100, 120] {
+        let mut app = seeds_app(w, 24);
+        crate::app::testing::type_filter(&mut app, "is:later");
+        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        assert!(
+            status.contains("use is:unread, is:read, is:bookmarked or is:noted"),
+            "{w}: {status}"
+        );
+        assert!(status.starts_with("/ is:later"), "{w}: {status}");
+    }
+}
+
+#[test]
 fn a_filtered_timeline_says_which_articles_its_events_come_from() {
     let mut app = seeds_app(120, 30);
     crate::app::testing::type_filter(&mut app, "lavrov");
