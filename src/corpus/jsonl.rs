@@ -50,13 +50,16 @@ enum Scalar<'a> {
     Other(serde::de::IgnoredAny),
 }
 
-/// An object standing for a value by its `name` (or `title`).
+/// An object standing for a value by its `name` (or `title`, or `$oid`).
 #[derive(Deserialize)]
 struct Named<'a> {
     #[serde(borrow, default)]
     name: Option<Box<Scalar<'a>>>,
     #[serde(borrow, default)]
     title: Option<Box<Scalar<'a>>>,
+    /// A MongoDB export's id, `{"$oid": "5f1d..."}`.
+    #[serde(borrow, default, rename = "$oid")]
+    oid: Option<Box<Scalar<'a>>>,
 }
 
 impl Scalar<'_> {
@@ -70,7 +73,9 @@ impl Scalar<'_> {
                     items.into_iter().filter_map(Scalar::into_string).collect();
                 parts.join(", ")
             }
-            Scalar::Named(n) => return n.name.or(n.title).and_then(|s| s.into_string()),
+            Scalar::Named(n) => {
+                return n.name.or(n.title).or(n.oid).and_then(|s| s.into_string());
+            }
             Scalar::Other(_) => return None,
         };
         let t = s.trim();
@@ -499,10 +504,21 @@ fn to_article(
         warnings.push(LoadWarning::new(place(), Problem::BlankTitle));
         return None;
     }
-    let id = raw
-        .id
-        .and_then(Scalar::into_string)
-        .unwrap_or_else(|| n.to_string());
+    // (An `"id": null` is no id, and numbered without a word.)
+    let given = raw.id.is_some();
+    let id = match raw.id.and_then(Scalar::into_string) {
+        Some(id) => id,
+        None => {
+            let numbered = n.to_string();
+            if given {
+                let problem = Problem::UnusableId {
+                    numbered: numbered.clone(),
+                };
+                warnings.push(LoadWarning::new(place(), problem));
+            }
+            numbered
+        }
+    };
     let meta = Meta {
         source: raw.source.and_then(Scalar::into_string),
         byline: raw.byline.and_then(Scalar::into_string),
@@ -621,6 +637,30 @@ mod tests {
             said[1].contains("id 3") && said[1].contains("kept as 3#2"),
             "{said:?}"
         );
+    }
+
+    #[test]
+    fn an_id_that_is_no_text_is_numbered_and_said_so() {
+        let c = load_str(concat!(
+            r#"{"title":"A","body":"a","id":{"$oid":"5f1d7a"}}"#,
+            "\n",
+            r#"{"title":"B","body":"b","id":{"kind":"x"}}"#,
+            "\n",
+            r#"{"title":"C","body":"c","id":null}"#,
+            "\n",
+            r#"{"title":"D","body":"d","id":""}"#,
+            "\n",
+        ));
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["5f1d7a", "2", "3", "4"]);
+        let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+        // A null id is no id: only lines 2 and 4 are told.
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("c.jsonl:2") && said[0].contains("kept as 2"),
+            "{said:?}"
+        );
+        assert!(said[1].starts_with("c.jsonl:4"), "{said:?}");
     }
 
     #[test]

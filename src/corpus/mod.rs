@@ -332,6 +332,12 @@ pub enum Problem {
         /// The id it is kept under.
         renamed: String,
     },
+    /// A JSONL `id` that is no text or number (an object, a list, ""); the
+    /// article is kept, numbered by its place in the file.
+    UnusableId {
+        /// The id it is kept under.
+        numbered: String,
+    },
     /// Longer than [`ARTICLE_MAX_BYTES`]; skipped.
     TooLarge {
         /// Its length in bytes.
@@ -447,6 +453,10 @@ impl fmt::Display for Problem {
             Problem::DuplicateId { renamed } => write!(
                 f,
                 "same id as an earlier article; kept as {renamed} (give each article its own id to keep it stable)"
+            ),
+            Problem::UnusableId { numbered } => write!(
+                f,
+                "an id that is neither text nor a number; kept as {numbered}, its place in the file (give it a string id to keep its marks if lines move)"
             ),
             Problem::TooLarge { bytes } => write!(
                 f,
