@@ -437,7 +437,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             path.as_deref(),
         ) {
-            Ok(plan) => Some(plan),
+            Ok(plan) => {
+                if let Some(warning) = extension_disagrees(plan.1, output.as_deref()) {
+                    say!("dossier: warning: {warning}");
+                }
+                Some(plan)
+            }
             Err(msg) => {
                 say!("dossier: {msg}");
                 return Ok(ExitCode::from(EXIT_INPUT));
@@ -780,6 +785,22 @@ fn config_command(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What to say when --format and the extension of --output name different
+/// formats (`-f json -o x.csv`): the format given wins, and the file's
+/// name would mislead whatever opens it.
+fn extension_disagrees(format: Format, output: Option<&std::path::Path>) -> Option<String> {
+    let p = output.filter(|p| p.as_os_str() != "-")?;
+    let named = Format::from_name(&p.extension()?.to_string_lossy())?;
+    (named != format).then(|| {
+        format!(
+            "writing {} into {}, whose name says {}; rename it or drop --format",
+            format.name(),
+            text::safe_line(&p.display().to_string()),
+            named.name()
+        )
+    })
 }
 
 /// What to export and how, from the options, or what is wrong with them.

@@ -230,6 +230,29 @@ fn output_is_written_atomically_and_replaced_whole() {
 }
 
 #[test]
+fn a_format_the_file_name_contradicts_is_written_and_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("articles.csv");
+    let p = path.to_str().unwrap();
+    let out = dossier(&["export", "-f", "json", "-o", p]);
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("writing json into") && err.contains("whose name says csv"),
+        "{err}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with('['), "the format given wins: {text}");
+    // Where they agree, or the name says nothing, nothing is said.
+    for name in ["articles.json", "articles.txt"] {
+        let path = dir.path().join(name);
+        let out = dossier(&["export", "-f", "json", "-o", path.to_str().unwrap()]);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("warning"), "{name}: {err}");
+    }
+}
+
+#[test]
 fn an_unwritable_output_is_named_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("plain");
