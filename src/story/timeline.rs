@@ -42,7 +42,8 @@ pub struct Group {
 
 impl Group {
     /// The date as a reader writes it, with "?" when its year (or all of
-    /// it) was read from context: "4 October 2024?", "2018–2020".
+    /// it) was read from context, or is not known: "4 October 2024?",
+    /// "July?", "2018–2020".
     pub fn label(&self) -> String {
         self.marked(super::dates::label(self.when, self.until))
     }
@@ -53,7 +54,9 @@ impl Group {
     }
 
     fn marked(&self, mut label: String) -> String {
-        if self.inferred && self.when.is_some_and(|w| w.year.is_some()) {
+        // (An undated row is labelled by its words, asked on their own.)
+        let yearless = self.when.is_some_and(|w| w.year.is_none());
+        if (self.inferred || yearless) && self.when.is_some() {
             label.push('?');
         }
         label
