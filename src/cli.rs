@@ -364,9 +364,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     match &cli.command {
         Some(Command::Completions { shell }) => {
+            // Generated into memory first: clap_complete panics on a
+            // failed write (a full disk, a closed pipe), where dossier
+            // says one line.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "dossier", &mut script);
             let mut out = io::stdout().lock();
-            clap_complete::generate(*shell, &mut Cli::command(), "dossier", &mut out);
-            return finish(out.flush());
+            return finish(out.write_all(&script).and_then(|()| out.flush()));
         }
         Some(Command::Man { command, dir }) => {
             return man_command(command.as_deref(), dir.as_deref());

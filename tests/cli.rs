@@ -270,6 +270,27 @@ fn a_word_after_the_corpus_is_one_too_many_or_a_subcommand_out_of_place() {
 }
 
 #[test]
+fn a_full_disk_is_one_line_for_every_printing_command() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full on this system");
+        return;
+    };
+    for args in [&["list"][..], &["completions", "bash"], &["actors"]] {
+        let out = std::process::Command::new(common::bin())
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.starts_with("dossier: ") && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn the_browser_without_a_terminal_says_what_to_do_instead() {
     // Output captured: stdout is a pipe, not a terminal.
     let out = dossier(&[]);
