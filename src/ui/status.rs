@@ -120,9 +120,18 @@ fn summary(app: &App) -> String {
             }
         )
     } else {
+        // With an actor selected the list holds the articles naming it.
+        let articles = if app.selected_actor.is_some() {
+            format!(
+                "{} of {}",
+                grouped(app.list.rows.len()),
+                count(lib.corpus.len(), "article", "articles")
+            )
+        } else {
+            count(lib.corpus.len(), "article", "articles")
+        };
         format!(
-            "{} · {} · {}",
-            count(lib.corpus.len(), "article", "articles"),
+            "{articles} · {} · {}",
             count(lib.actors.len(), "actor", "actors"),
             count(lib.actors.mention_count(), "mention", "mentions")
         )

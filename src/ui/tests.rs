@@ -679,6 +679,21 @@ fn a_problem_with_the_query_is_said_whole_when_the_query_leaves_room() {
 }
 
 #[test]
+fn with_an_actor_selected_the_status_counts_the_articles_listed() {
+    let mut app = seeds_app(120, 24);
+    let kabulov = crate::app::testing::actor(&app, "Kabulov");
+    app.select_actor(Some(kabulov));
+    app.message = None;
+    let listed = app.list.rows.len();
+    assert!(listed < 5, "Kabulov is not in every seed article");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(
+        status.contains(&format!("selected · {listed} of 5 articles")),
+        "{status}"
+    );
+}
+
+#[test]
 fn a_filtered_timeline_says_which_articles_its_events_come_from() {
     let mut app = seeds_app(120, 30);
     crate::app::testing::type_filter(&mut app, "lavrov");
