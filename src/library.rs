@@ -174,7 +174,7 @@ fn with_date_warning(mut corpus: Corpus) -> Corpus {
             date: date.to_owned(),
             others: unread.count(),
         };
-        LoadWarning::new(first.id.clone(), problem)
+        LoadWarning::new(corpus.place_of(&first.id), problem)
     });
     corpus.warnings.extend(warning);
     corpus
@@ -239,11 +239,15 @@ mod tests {
         assert_eq!(said.len(), 1, "{said:?}");
         assert!(
             said[0].starts_with(
-                "a2: date \"Tuesdayish\" not understood, nor the dates of 1 other article;"
+                "c.jsonl (id a2): date \"Tuesdayish\" not understood, nor the dates of 1 other article;"
             ),
             "{said:?}"
         );
         assert_eq!(lib.corpus.len(), 4, "every article is kept");
+        // One article alone is "it".
+        let one = Corpus::from_jsonl_bytes("c.jsonl", lines[1].as_bytes().to_vec());
+        let said = Library::build(one, &Extraction::builtin()).corpus.warnings[0].to_string();
+        assert!(said.contains("\"on Monday\" in it stays undated"), "{said}");
         // Readable dates, or none, say nothing.
         let fine = Corpus::from_jsonl_bytes("c.jsonl", lines[0].as_bytes().to_vec());
         assert!(

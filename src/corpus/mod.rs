@@ -56,6 +56,22 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Where a warning about the article with `id` says it is: a folder's
+    /// article by its file (its id), a JSONL one by the file and its id
+    /// ("big.jsonl (id 6)").
+    pub fn place_of(&self, id: &str) -> String {
+        match &self.origin {
+            Origin::File(p) => {
+                let name = p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                format!("{name} (id {id})")
+            }
+            Origin::Seeds | Origin::Folder(_) => id.to_owned(),
+        }
+    }
+
     /// The five seed articles compiled into the binary.
     pub fn seeds() -> Corpus {
         seeds::load()
@@ -472,7 +488,8 @@ impl fmt::Display for Problem {
                     let more = crate::text::count(*others, "other article", "other articles");
                     write!(f, ", nor the dates of {more}")?;
                 }
-                f.write_str("; kept, but \"yesterday\" or \"on Monday\" in them stays undated (write dates as 2024-05-29 or 29 May 2024)")
+                let them = if *others > 0 { "them" } else { "it" };
+                write!(f, "; kept, but \"yesterday\" or \"on Monday\" in {them} stays undated (write dates as 2024-05-29 or 29 May 2024)")
             }
         }
     }
