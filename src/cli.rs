@@ -388,7 +388,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         sub.corpus.clone(),
     ];
     if corpora.iter().flatten().count() > 1 {
-        say!("dossier: give the corpus once, either as PATH or with --corpus");
+        // `dossier --corpus big.jsonl list` reads `list` as PATH.
+        let misplaced = cli
+            .path
+            .as_deref()
+            .filter(|p| !p.exists())
+            .and_then(|p| p.to_str())
+            .filter(|name| {
+                Cli::command()
+                    .get_subcommands()
+                    .any(|c| c.get_name() == *name)
+            });
+        match misplaced {
+            Some(name) => say!(
+                "dossier: to run `dossier {name}`, put the options after it: dossier {name} [OPTIONS]"
+            ),
+            None => say!("dossier: give the corpus once, either as PATH or with --corpus"),
+        }
         return Ok(ExitCode::from(EXIT_INPUT));
     }
     let path = corpora.into_iter().flatten().next();

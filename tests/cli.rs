@@ -319,6 +319,18 @@ fn an_empty_folder_is_refused_by_the_browser_as_by_the_cli() {
 fn path_and_corpus_together_are_refused() {
     let out = dossier(&["seeds", "--corpus", "seeds"]);
     assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("give the corpus once"), "{err}");
+    // A subcommand after --corpus is read as PATH: the corpus was given
+    // once, in the wrong place.
+    let out = dossier(&["--corpus", "seeds", "list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("put the options after it: dossier list [OPTIONS]")
+            && !err.contains("give the corpus once"),
+        "{err}"
+    );
 }
 
 #[test]
