@@ -502,9 +502,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Some(path) => Start::Load { path, how },
         };
         return Ok(match crate::term::run(start, config, !cli.no_mouse)? {
-            None => ExitCode::SUCCESS,
+            crate::term::Ended::Quit => ExitCode::SUCCESS,
             // The conventional status of a process ended by a signal.
-            Some(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+            crate::term::Ended::Signal(sig) => ExitCode::from(u8::try_from(128 + sig).unwrap_or(1)),
+            crate::term::Ended::NothingLoaded(why) => {
+                say!("dossier: {why}");
+                ExitCode::from(EXIT_INPUT)
+            }
         });
     };
     let started = std::time::Instant::now();

@@ -472,7 +472,19 @@ pub enum Start {
 /// is taken only when both `mouse` (no `--no-mouse`) and the config's
 /// `ui.mouse` want it; otherwise it is left to the terminal (its own text
 /// selection works).
-pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i32>> {
+/// How a session ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal ended it (its number).
+    Signal(i32),
+    /// Loading failed before any article arrived: the reason, to say once
+    /// the terminal is back.
+    NothingLoaded(String),
+}
+
+pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Ended> {
     let mouse = mouse && config.settings.mouse;
     let mut session = Session::enter(mouse)?;
     let (tx, rx) = mpsc::channel();
@@ -524,7 +536,13 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Option<i
     if let Some(e) = unsaved {
         eprintln!("dossier: this session's filter queries were not saved: {e}");
     }
-    ended
+    Ok(match ended? {
+        Some(sig) => Ended::Signal(sig),
+        None => match app.load_error.take() {
+            Some(why) if app.lib.corpus.is_empty() => Ended::NothingLoaded(why),
+            _ => Ended::Quit,
+        },
+    })
 }
 
 fn event_loop(

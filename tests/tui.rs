@@ -139,6 +139,22 @@ fn a_signal_restores_the_terminal(sig: &str, code: u8) {
 }
 
 #[test]
+fn a_file_of_no_usable_article_leaves_with_the_reason_and_status_2() {
+    let Some(t) = Tmux::start(100, 30) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.jsonl");
+    std::fs::write(&file, "not json\n{\"body\": \"no title\"}\n").unwrap();
+    t.type_line(&format!("{} {}; echo EXIT=$?", bin(), file.display()));
+    let s = t.wait_for("exit", |s| s.lines().any(|l| l.starts_with("EXIT=")));
+    assert!(s.contains("EXIT=2"), "{s}");
+    assert!(s.contains("broken.jsonl: no articles found"), "{s}");
+    assert_eq!(t.format("#{alternate_on}"), "0", "the app's screen left up");
+    assert!(t.shell_modes().contains("icanon"), "raw mode was left");
+}
+
+#[test]
 fn typing_a_filter_narrows_the_list_and_the_sidebar() {
     let all = seed_actors();
     let Some(t) = Tmux::start(120, 40) else {

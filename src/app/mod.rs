@@ -420,6 +420,10 @@ impl App {
                 self.loading = None;
                 self.message = Some(format!("Loading stopped: {why}"));
                 self.load_error = Some(why);
+                // With nothing to show (a file of no usable article), the
+                // screen goes and the reason is said on the command line,
+                // as for an empty folder, which is refused before it opens.
+                self.quit = self.lib.corpus.is_empty();
                 return None;
             }
             Action::Exported(outcome) => {

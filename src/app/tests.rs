@@ -570,6 +570,14 @@ fn a_failed_load_says_why_and_keeps_what_arrived() {
 }
 
 #[test]
+fn a_load_that_fails_before_any_article_arrived_quits_with_its_reason() {
+    let mut a = App::loading(partial(0), 120, 40);
+    a.update(Action::LoadFailed("x.jsonl: no articles found".into()));
+    assert!(a.quit, "no screen held open on nothing");
+    assert_eq!(a.load_error.as_deref(), Some("x.jsonl: no articles found"));
+}
+
+#[test]
 fn quitting_while_loading_just_quits() {
     let mut a = App::loading(partial(1), 120, 40);
     press(&mut a, "ctrl-c");
