@@ -442,6 +442,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_INPUT));
         }
     }
+    // A query asking for what does not exist (k:wizard, is:later) is
+    // refused before a large corpus is loaded: a script would otherwise
+    // take its empty answer for "nothing matches".
+    let query = match &cli.command {
+        Some(Command::Filter { query, .. }) => Some(query.as_str()),
+        Some(Command::Export { query, .. }) => query.as_deref(),
+        _ => None,
+    };
+    if let Some(q) = query.map(Query::parse).filter(|q| !q.errors().is_empty()) {
+        for e in q.errors() {
+            say!("dossier: {}", text::safe_line(e));
+        }
+        return Ok(ExitCode::from(EXIT_INPUT));
+    }
     // An export's options are checked before a large corpus is loaded.
     let plan = match &cli.command {
         Some(Command::Export {

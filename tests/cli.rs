@@ -374,6 +374,27 @@ fn filter_prints_ranked_articles_with_why_they_matched() {
 }
 
 #[test]
+fn a_query_asking_for_an_unknown_kind_or_mark_is_refused() {
+    for args in [
+        &["filter", "k:wizard kabul"][..],
+        &["export", "is:later"],
+        &["filter", "t:@putin"],
+    ] {
+        let out = dossier(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: no empty answer");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("dossier: "), "{args:?}: {err}");
+    }
+    // A long query cut to its first terms still runs, with a warning.
+    let words: Vec<String> = (0..50).map(|i| format!("w{i}")).collect();
+    let out = dossier(&["filter", &words.join(" ")]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("only the first 40 terms"), "{err}");
+}
+
+#[test]
 fn filter_actors_prints_the_filtered_sidebar() {
     let rows = json(&["filter", "crocus", "--sidebar", "--json"]);
     assert_eq!(rows.len(), 1);

@@ -140,9 +140,20 @@ pub struct Query {
     pub groups: Vec<Vec<Clause>>,
     /// Things the user should know (an unknown kind).
     pub problems: Vec<String>,
+    /// Whether terms beyond [`MAX_GROUPS`] were left out (said last in
+    /// `problems`).
+    pub capped: bool,
 }
 
 impl Query {
+    /// The problems that make the query ask something other than what was
+    /// typed (an unknown kind or mark, a term both t: and @), as opposed
+    /// to a long query cut short: a script is stopped by these.
+    pub fn errors(&self) -> &[String] {
+        let cut = usize::from(self.capped);
+        &self.problems[..self.problems.len() - cut]
+    }
+
     /// Parses a query; never fails.
     pub fn parse(raw: &str) -> Query {
         let mut q = Query {
@@ -181,6 +192,7 @@ impl Query {
                 q.problems.push(format!(
                     "only the first {MAX_GROUPS} terms are searched for"
                 ));
+                q.capped = true;
                 break;
             }
             seen.push(g);
@@ -431,6 +443,7 @@ mod tests {
             format!("w{}", MAX_GROUPS - 1)
         );
         assert!(q.problems[0].contains("first 40 terms"), "{:?}", q.problems);
+        assert!(q.errors().is_empty(), "a cut query is no error");
         // Negated and plain are different conditions.
         assert_eq!(Query::parse("putin !putin").groups.len(), 2);
     }
@@ -550,6 +563,7 @@ mod tests {
         assert!(q.uses_marks() && !Query::parse("kabul").uses_marks());
         assert_eq!(q.problems.len(), 1);
         assert!(q.problems[0].contains("later"), "{:?}", q.problems);
+        assert_eq!(q.errors(), q.problems, "an unknown mark is an error");
         // Escaped, it is text to look for.
         assert!(!Query::parse(r"is\:read").uses_marks());
     }

@@ -107,8 +107,17 @@ fn summary(app: &App) -> String {
     let mut s = if app.filter.active() && app.filter.hits.is_none() {
         format!("searching… · /{}", app.filter.input)
     } else if app.filter.active() {
+        // A problem with the query stays said after Enter: "0 of 5" alone
+        // would read as "nothing matches".
+        let problem = app
+            .filter
+            .query
+            .problems
+            .first()
+            .map(|p| format!(" · {p}"))
+            .unwrap_or_default();
         format!(
-            "{} of {}, {} · /{}{}",
+            "{} of {}, {} · /{}{}{problem}",
             grouped(app.list.rows.len()),
             count(lib.corpus.len(), "article", "articles"),
             count(app.sidebar.rows.len(), "actor", "actors"),

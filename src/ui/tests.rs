@@ -675,6 +675,10 @@ fn a_problem_with_the_query_is_said_whole_when_the_query_leaves_room() {
             "{w}: {status}"
         );
         assert!(status.starts_with("/ is:later"), "{w}: {status}");
+        // Kept with Enter, it is still said.
+        press(&mut app, "enter");
+        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        assert!(status.contains("unknown mark \"later\""), "{w}: {status}");
     }
 }
 
