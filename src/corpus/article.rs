@@ -181,9 +181,15 @@ impl Article {
     /// Builds an article from separate title and body, as JSONL gives them.
     /// The text is `title + "\n\n" + body`, which is how the same article is
     /// laid out as a `.txt` file, so both forms yield the same offsets.
+    /// A line break inside the title (a JSON "\r" or "\n") becomes a
+    /// space, byte for byte: the title is one line, and what followed the
+    /// break would otherwise have left it for the body.
     pub fn from_parts(id: String, title: &str, body: &str, meta: Meta) -> Article {
         let mut text = String::with_capacity(title.len() + body.len() + 2);
-        text.push_str(title);
+        text.extend(title.chars().map(|c| match c {
+            '\r' | '\n' => ' ',
+            c => c,
+        }));
         text.push_str("\n\n");
         text.push_str(body);
         Article::from_text(id, text, meta, None)

@@ -664,6 +664,19 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_in_a_title_keeps_the_title_whole() {
+        let c = load_str(concat!(
+            r#"{"title":"Tabs\tand\rcarriage returns","body":"Body."}"#,
+            "\n",
+            r#"{"title":"Two\nlines","body":"Body."}"#,
+            "\n",
+        ));
+        let titles: Vec<&str> = c.articles.iter().map(|a| a.title()).collect();
+        assert_eq!(titles, ["Tabs\tand carriage returns", "Two lines"]);
+        assert_eq!(c.articles[1].body(), "Body.");
+    }
+
+    #[test]
     fn lines_become_articles_with_metadata() {
         let c = load_str(concat!(
             r#"{"title":"First","body":"One.","source":"TASS","date":"2024-05-29","url":"https://x","byline":"A B"}"#,
