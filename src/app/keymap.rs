@@ -441,7 +441,7 @@ impl Default for Keymap {
             (Global, &["esc"], Action::Back, "clear the actor selection, then the filter"),
             (Global, &["m"], Action::OpenConcordance, "concordance: every mention of the actor, in context"),
             (Global, &["r"], Action::OpenRelated, "actors named in the same sentences and articles"),
-            (Global, &["t"], Action::OpenTimeline, "timeline: dated events in date order (of the selected actor)"),
+            (Global, &["t"], Action::OpenTimeline, "timeline: dated events in date order (of the actor in view)"),
             (Global, &["\""], Action::OpenQuotes, "what the actor in view said: quotes and reported speech"),
             (Global, &["]"], Action::NextActorMention, "next mention of any actor in the article"),
             (Global, &["["], Action::PrevActorMention, "previous mention of any actor"),

@@ -223,6 +223,15 @@ impl App {
             return;
         }
         self.record();
+        // The actor in view (under the actors pane's cursor, or the
+        // reader's mention cursor), as m, r and " take it: selected, so
+        // the list and the timeline agree.
+        if self.view == View::Panes {
+            let in_view = self.actor_in_view();
+            if in_view.is_some() && in_view != self.selected_actor {
+                self.select_actor(in_view);
+            }
+        }
         let lib = Arc::clone(&self.lib);
         let actor = self.selected_actor;
         if self.timeline.as_ref().is_some_and(|t| t.actor == actor) {

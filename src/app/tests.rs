@@ -1023,6 +1023,24 @@ fn t_opens_the_timeline_and_the_selected_actor_restricts_it() {
 }
 
 #[test]
+fn t_in_the_actors_pane_takes_the_actor_under_the_cursor() {
+    let mut a = app(120, 30);
+    let all = a.lib.story().timeline.groups.len();
+    press(&mut a, "tab tab j");
+    let russia = a.sidebar.current().unwrap();
+    assert_eq!(a.selected_actor, None);
+    press(&mut a, "t");
+    assert_eq!(
+        a.selected_actor,
+        Some(russia),
+        "selected, as the list shows"
+    );
+    let t = a.timeline.as_ref().unwrap();
+    assert_eq!(t.actor, Some(russia));
+    assert!(t.groups < all, "{} of {all}", t.groups);
+}
+
+#[test]
 fn the_filter_narrows_the_timeline_as_you_type() {
     let mut a = app(120, 30);
     press(&mut a, "t");
