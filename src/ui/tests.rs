@@ -698,6 +698,27 @@ fn with_an_actor_selected_the_status_counts_the_articles_listed() {
 }
 
 #[test]
+fn a_filtered_timeline_counts_the_sources_it_lists() {
+    let mut app = seeds_app(120, 30);
+    press(&mut app, "t");
+    let screen = rows(draw(&app).backend().buffer());
+    let row_2003 = |screen: &[String]| {
+        screen
+            .iter()
+            .find(|l| l.contains("2003   "))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(row_2003(&screen).contains("×3"), "{screen:#?}");
+    press(&mut app, "esc");
+    crate::app::testing::type_filter(&mut app, "kabulov");
+    press(&mut app, "enter t");
+    let screen = rows(draw(&app).backend().buffer());
+    let row = row_2003(&screen);
+    assert!(row.contains("×2") && !row.contains("×3"), "{screen:#?}");
+}
+
+#[test]
 fn a_filtered_timeline_says_which_articles_its_events_come_from() {
     let mut app = seeds_app(120, 30);
     crate::app::testing::type_filter(&mut app, "lavrov");

@@ -128,8 +128,9 @@ fn row_spans(
     };
     let lead_w = match row {
         TimelineRow::Group(g) => {
-            let members = tl.group_events(g as usize).len();
-            let g = &tl.groups[g as usize];
+            let group = g as usize;
+            let members = tl.group_events(group).len();
+            let g = &tl.groups[group];
             let open = app
                 .timeline
                 .as_ref()
@@ -154,8 +155,23 @@ fn row_spans(
                 format!("{marker}{} ", text::pad(&label, date_w)),
                 th.key(),
             ));
-            let sources = if g.sources > 1 {
-                format!("×{}", g.sources)
+            // Under a filter, the sources listed: what Space shows.
+            let listed = match filter {
+                Some(set) => {
+                    let mut docs: Vec<u32> = tl
+                        .group_events(group)
+                        .iter()
+                        .map(|&e| tl.events[e as usize].doc.0)
+                        .filter(|&d| set.contains(d))
+                        .collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    docs.len()
+                }
+                None => g.sources as usize,
+            };
+            let sources = if listed > 1 {
+                format!("×{listed}")
             } else {
                 String::new()
             };
