@@ -23,20 +23,30 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = Theme::of(app);
     let focus = focused(app, Pane::Actors);
     let lib = &app.lib;
-    let mut title = if app.filter.active() {
-        format!(
-            "Actors {}/{} in matches",
-            crate::text::grouped(app.sidebar.rows.len()),
-            crate::text::grouped(lib.actors.len())
-        )
+    // Fullest first; a narrow pane drops words whole, the count last.
+    let listed = crate::text::grouped(app.sidebar.rows.len());
+    let mut titles = if app.filter.active() {
+        let of = format!("{listed}/{}", crate::text::grouped(lib.actors.len()));
+        vec![
+            format!("Actors {of} in matches"),
+            format!("Actors {of}"),
+            of,
+        ]
     } else {
-        format!("Actors ({})", crate::text::grouped(app.sidebar.rows.len()))
+        vec![format!("Actors ({listed})"), listed]
     };
     if !app.hidden_kinds.is_empty() {
         let kinds: Vec<&str> = app.hidden_kinds.iter().map(|k| k.short()).collect();
-        title.push_str(&format!(" · no {}", kinds.join(" ")));
+        let hidden = format!(" · no {}", kinds.join(" "));
+        for t in &mut titles {
+            t.push_str(&hidden);
+        }
+        // Then without what is hidden, the count alone last.
+        let bare = titles.last().map(|t| t.replace(&hidden, ""));
+        titles.extend(bare);
     }
-    let block = pane_block(th, pane_title(th, &title, focus, area.width), focus);
+    let title = super::first_fitting(&titles, area.width);
+    let block = pane_block(th, pane_title(th, title, focus, area.width), focus);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

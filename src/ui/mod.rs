@@ -127,6 +127,15 @@ fn overlay_box(
             }
         }
     }
+    // So does the title: " Keys · dimmed ones do nothing here " becomes
+    // " Keys ", not " Keys · dimmed ones do nothing her".
+    let mut title = title;
+    while crate::text::display_width(&title) > room {
+        match title.trim_end().rfind(" · ") {
+            Some(at) => title = format!("{} ", &title[..at]),
+            None => break,
+        }
+    }
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(th.border(true))
@@ -216,6 +225,17 @@ fn pane_title(th: Theme, text: &str, focused: bool, width: u16) -> Line<'static>
     let room = title_room(width);
     let fitted = crate::text::fit(text, room);
     Line::from(Span::styled(format!(" {fitted} "), th.title(focused)))
+}
+
+/// The first of `titles` (fullest first) that fits a pane `width` cells
+/// wide, so a narrow pane drops words whole; the last, cut, when none fits.
+fn first_fitting(titles: &[String], width: u16) -> &str {
+    let room = title_room(width);
+    titles
+        .iter()
+        .find(|t| crate::text::display_width(t) <= room)
+        .or(titles.last())
+        .map_or("", String::as_str)
 }
 
 /// Cells a pane `width` cells wide has for its title's text: less the two

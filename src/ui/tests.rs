@@ -719,6 +719,22 @@ fn a_filtered_timeline_counts_the_sources_it_lists() {
 }
 
 #[test]
+fn narrow_titles_drop_words_whole() {
+    let mut app = seeds_app(100, 24);
+    crate::app::testing::type_filter(&mut app, "a");
+    press(&mut app, "enter tab tab h");
+    let top = rows(draw(&app).backend().buffer()).remove(0);
+    assert!(top.contains("Actors ") && top.contains(" · no "), "{top}");
+    assert!(!top.contains('…'), "a word cut: {top}");
+    // The help's title drops its second half rather than cut it.
+    let mut app = seeds_app(40, 15);
+    press(&mut app, "?");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains(" Keys "), "{screen}");
+    assert!(!screen.contains("dimmed ones do nothing her"), "{screen}");
+}
+
+#[test]
 fn a_filtered_timeline_says_which_articles_its_events_come_from() {
     let mut app = seeds_app(120, 30);
     crate::app::testing::type_filter(&mut app, "lavrov");
