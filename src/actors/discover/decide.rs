@@ -231,6 +231,7 @@ pub fn decide<'a>(
     for (i, person) in misspelt {
         into[i] = person;
     }
+    join_accent_variants(&names, &mut into);
     crate::phases::mark("discovery: surnames and misspellings joined");
     // What only the merging needed goes before the rest is built.
     drop(surnames);
@@ -337,6 +338,39 @@ pub fn decide<'a>(
         whole,
         run_surfaces,
         run_start,
+    }
+}
+
+/// Joins names that are one name once case and accents are folded
+/// ("José Mourinho" and "Jose Mourinho", "Zürich" and "Zurich"), whatever
+/// their kind. Only names with a letter beyond ASCII are folded, and the
+/// rest looked up in one buffer, so a corpus in plain English costs a pass
+/// and no allocation.
+fn join_accent_variants(names: &[(&str, &Stat)], into: &mut [u32]) {
+    let mut folded: FxHashMap<String, u32> = FxHashMap::default();
+    for (i, (surface, _)) in names.iter().enumerate() {
+        if !surface.is_ascii() {
+            match folded.entry(crate::search::fold::fold(surface)) {
+                std::collections::hash_map::Entry::Occupied(o) => join(into, *o.get(), i as u32),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                }
+            }
+        }
+    }
+    if folded.is_empty() {
+        return;
+    }
+    let mut key = String::new();
+    for (i, (surface, _)) in names.iter().enumerate() {
+        if surface.is_ascii() {
+            key.clear();
+            key.push_str(surface);
+            key.make_ascii_lowercase();
+            if let Some(&other) = folded.get(key.as_str()) {
+                join(into, other, i as u32);
+            }
+        }
     }
 }
 

@@ -154,6 +154,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_and_without_accents_is_one_actor() {
+        let (lex, _) = lexicon(&[
+            "T\nJosé Mourinho said the club in Zürich would win. Mourinho smiled.",
+            "T\nJose Mourinho told reporters he liked Zurich. Jose Mourinho left Zurich.",
+        ]);
+        let one = lex
+            .found
+            .iter()
+            .find(|f| f.name == "Jose Mourinho")
+            .expect("the commoner spelling names the actor");
+        assert!(one.aliases().any(|a| a == "José Mourinho"), "{one:?}");
+        let zurich = lex.found.iter().find(|f| f.name == "Zurich").unwrap();
+        assert!(zurich.aliases().any(|a| a == "Zürich"), "{zurich:?}");
+    }
+
+    #[test]
     fn a_capital_letter_alone_as_the_title_is_no_panic() {
         // The word before the first is empty; found by the properties test.
         assert!(!capitalised(""));
