@@ -314,13 +314,12 @@ pub fn main() -> ExitCode {
 /// list big.jsonl`) gets a tip: subcommands take it with --corpus.
 fn usage_error(e: &clap::Error) -> ExitCode {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let mut command = Cli::command();
     // `dossier big.jsonl extra`: clap reads `extra` as a subcommand given
     // with a corpus. One that is not a subcommand is just one word too many.
     if let (ErrorKind::ArgumentConflict, Some(ContextValue::String(word))) =
         (e.kind(), e.get(ContextKind::InvalidSubcommand))
     {
-        let known = command.get_subcommands().any(|c| c.get_name() == word);
+        let known = is_subcommand(word);
         let message = if known {
             format!(
                 "the subcommand '{word}' comes first and takes the corpus with --corpus: \
@@ -332,15 +331,15 @@ fn usage_error(e: &clap::Error) -> ExitCode {
                  or a .jsonl file (quote a path with spaces)"
             )
         };
-        let _ = command.error(ErrorKind::UnknownArgument, message).print();
-        return ExitCode::from(2);
+        let _ = Cli::command()
+            .error(ErrorKind::UnknownArgument, message)
+            .print();
+        return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     }
     let _ = e.print();
     if e.kind() == ErrorKind::UnknownArgument {
         if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
-            let sub = std::env::args()
-                .skip(1)
-                .find(|a| command.get_subcommands().any(|c| c.get_name() == a));
+            let sub = std::env::args().skip(1).find(|a| is_subcommand(a));
             if let Some(sub) =
                 sub.filter(|_| std::path::Path::new(arg).exists() && !arg.starts_with('-'))
             {
@@ -351,6 +350,13 @@ fn usage_error(e: &clap::Error) -> ExitCode {
         }
     }
     ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// Whether `word` names one of dossier's subcommands.
+fn is_subcommand(word: &str) -> bool {
+    Cli::command()
+        .get_subcommands()
+        .any(|c| c.get_name() == word)
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -394,11 +400,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .as_deref()
             .filter(|p| !p.exists())
             .and_then(|p| p.to_str())
-            .filter(|name| {
-                Cli::command()
-                    .get_subcommands()
-                    .any(|c| c.get_name() == *name)
-            });
+            .filter(|name| is_subcommand(name));
         match misplaced {
             Some(name) => say!(
                 "dossier: to run `dossier {name}`, put the options after it: dossier {name} [OPTIONS]"

@@ -115,27 +115,14 @@ fn overlay_box(
     )
     .intersection(screen);
     // A footer wider than the box keeps its first parts (closing comes
-    // first), never a cut one.
+    // first), never a cut one; so does the title (" Keys · dimmed ones do
+    // nothing here " becomes " Keys ", not "… nothing her").
     let room = usize::from(area.width.saturating_sub(2));
-    let mut hint = hint;
-    while crate::text::display_width(&hint) > room {
-        match hint.trim_end().rfind(" · ") {
-            Some(at) => hint = format!("{} ", &hint[..at]),
-            None => {
-                hint.clear();
-                break;
-            }
-        }
+    let mut hint = first_parts(hint, room);
+    if crate::text::display_width(&hint) > room {
+        hint.clear();
     }
-    // So does the title: " Keys · dimmed ones do nothing here " becomes
-    // " Keys ", not " Keys · dimmed ones do nothing her".
-    let mut title = title;
-    while crate::text::display_width(&title) > room {
-        match title.trim_end().rfind(" · ") {
-            Some(at) => title = format!("{} ", &title[..at]),
-            None => break,
-        }
-    }
+    let title = first_parts(title, room);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(th.border(true))
@@ -145,6 +132,18 @@ fn overlay_box(
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(block, area);
     Some(inner)
+}
+
+/// `text` less its last " · " parts while it is wider than `room` (the
+/// first part stays, however wide).
+fn first_parts(mut text: String, room: usize) -> String {
+    while crate::text::display_width(&text) > room {
+        match text.trim_end().rfind(" · ") {
+            Some(at) => text = format!("{} ", &text[..at]),
+            None => break,
+        }
+    }
+    text
 }
 
 /// The keys that scroll the help and the warnings: j/k are the boxes' own,
