@@ -177,6 +177,9 @@ impl App {
             .into_iter()
             .map(|what| {
                 let (label, available) = match what {
+                    // Nothing to write is said, not counted ("the 0
+                    // listed articles").
+                    What::Articles if articles == 0 => ("no article is listed".to_owned(), false),
                     What::Articles => (
                         format!(
                             "the {}",
@@ -184,6 +187,7 @@ impl App {
                         ),
                         true,
                     ),
+                    What::Actors if actors == 0 => ("no actor is in the sidebar".to_owned(), false),
                     What::Actors => (
                         format!(
                             "the {} in the sidebar, with counts",

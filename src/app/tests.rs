@@ -1519,6 +1519,10 @@ mod export {
         press(&mut a, "enter");
         assert!(a.list.rows.is_empty());
         press(&mut a, "x");
+        let choices = a.export_choices();
+        assert_eq!(choices[0].label, "no article is listed");
+        assert_eq!(choices[1].label, "no actor is in the sidebar");
+        assert!(!choices[0].available && !choices[1].available);
         assert_eq!(press_for_effect(&mut a, "enter"), None);
         assert!(overlay(&a).is_some(), "the overlay stays open");
         let said = a.message.as_deref().unwrap();
