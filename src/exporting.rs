@@ -101,15 +101,20 @@ mod tests {
     use super::*;
     use std::time::Duration;
 
+    /// What an export into `dir` that failed with `kind` says.
+    fn said(dir: &std::path::Path, kind: std::io::ErrorKind) -> String {
+        let e = export::WriteError {
+            path: dir.join("dossier-articles-20241004-153000.md"),
+            source: std::io::Error::from(kind),
+        };
+        failure(&e, dir)
+    }
+
     #[test]
     fn a_failure_says_why_and_where_first() {
         let dir = std::path::Path::new("/srv/news");
-        let e = export::WriteError {
-            path: dir.join("dossier-articles-20241004-153000.md"),
-            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
-        };
         assert_eq!(
-            failure(&e, dir),
+            said(dir, std::io::ErrorKind::PermissionDenied),
             "permission denied in /srv/news (start dossier in a folder you can write to)"
         );
     }
@@ -117,24 +122,15 @@ mod tests {
     #[test]
     fn a_folder_gone_is_said_so() {
         let dir = std::path::Path::new("/tmp/gone-since-dossier-started");
-        let e = export::WriteError {
-            path: dir.join("dossier-articles-20241004-153000.md"),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        };
         assert_eq!(
-            failure(&e, dir),
+            said(dir, std::io::ErrorKind::NotFound),
             "/tmp/gone-since-dossier-started no longer exists (start dossier in a folder you can write to)"
         );
     }
 
     #[test]
     fn a_folder_that_takes_no_files_is_not_said_to_be_gone() {
-        let dir = std::env::temp_dir();
-        let e = export::WriteError {
-            path: dir.join("dossier-articles-20241004-153000.md"),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        };
-        let said = failure(&e, &dir);
+        let said = said(&std::env::temp_dir(), std::io::ErrorKind::NotFound);
         assert!(said.starts_with("cannot create files in "), "{said}");
     }
 
