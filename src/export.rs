@@ -365,7 +365,7 @@ pub fn write(
                     ]
                 })?,
                 Format::Markdown => {
-                    out.write_all(articles_md(lib, docs, scope, marks).as_bytes())?
+                    out.write_all(articles_md(lib, docs, &rows, scope).as_bytes())?
                 }
             }
             Ok(rows.len())
@@ -551,8 +551,13 @@ fn md_byline(a: &crate::corpus::Article) -> Option<String> {
 use crate::text::count as plural;
 
 /// The articles as a briefing: each with its byline, link and the actors
-/// it names most.
-fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>, marks: &Marks) -> String {
+/// it names most, and the marks its record (`rows`, one per doc) carries.
+fn articles_md(
+    lib: &Library,
+    docs: &[DocId],
+    rows: &[ArticleRecord<'_>],
+    scope: Option<&str>,
+) -> String {
     let mut out = String::new();
     md_heading(
         &mut out,
@@ -560,11 +565,12 @@ fn articles_md(lib: &Library, docs: &[DocId], scope: Option<&str>, marks: &Marks
         &format!("Articles ({})", crate::text::grouped(docs.len())),
         scope,
     );
-    for (i, &d) in docs.iter().enumerate() {
+    // (The rows carry the marks, looked up once for every format.)
+    for (i, (&d, row)) in docs.iter().zip(rows).enumerate() {
         let Some(a) = lib.corpus.articles.get(d.ix()) else {
             continue;
         };
-        let m = RowMarks::of(marks, &a.id);
+        let m = row.marks.unwrap_or(RowMarks::NONE);
         let star = if m.bookmarked { " ★" } else { "" };
         let _ = writeln!(
             out,

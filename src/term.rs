@@ -538,9 +538,9 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Ended> {
     }
     Ok(match ended? {
         Some(sig) => Ended::Signal(sig),
-        None => match app.load_error.take() {
-            Some(why) if app.lib.corpus.is_empty() => Ended::NothingLoaded(why),
-            _ => Ended::Quit,
+        None => match app.nothing_loaded() {
+            Some(why) => Ended::NothingLoaded(why.to_owned()),
+            None => Ended::Quit,
         },
     })
 }

@@ -423,7 +423,7 @@ impl App {
                 // With nothing to show (a file of no usable article), the
                 // screen goes and the reason is said on the command line,
                 // as for an empty folder, which is refused before it opens.
-                self.quit = self.lib.corpus.is_empty();
+                self.quit = self.nothing_loaded().is_some();
                 return None;
             }
             Action::Exported(outcome) => {
@@ -1260,6 +1260,14 @@ impl App {
         } else {
             None
         }
+    }
+
+    /// Why loading failed, when it failed before any article arrived:
+    /// the session then ends, and the binary says this.
+    pub fn nothing_loaded(&self) -> Option<&str> {
+        self.load_error
+            .as_deref()
+            .filter(|_| self.lib.corpus.is_empty())
     }
 
     /// Selects an actor (or clears the selection) and lists only the
