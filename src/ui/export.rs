@@ -49,7 +49,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         return;
     };
     let width = usize::from(inner.width);
-    let mut lines = vec![Line::raw(""), Line::styled(" What", th.header())];
+    // Each line with what it is, so a short box can leave out the spacers
+    // and the heading before the choices and the format.
+    let mut lines: Vec<(Part, Line)> = vec![
+        (Part::Spacer, Line::raw("")),
+        (Part::Heading, Line::styled(" What", th.header())),
+    ];
     for c in &choices {
         let chosen = c.what == what;
         let marker = if chosen { " ▸ " } else { "   " };
@@ -66,14 +71,17 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         } else {
             style.patch(th.dim())
         };
-        lines.push(Line::from(vec![
-            Span::styled(marker, style),
-            Span::styled(name, style),
-            Span::styled(" ", style),
-            Span::styled(text::pad(&label, label_w), label_style),
-        ]));
+        lines.push((
+            Part::Content,
+            Line::from(vec![
+                Span::styled(marker, style),
+                Span::styled(name, style),
+                Span::styled(" ", style),
+                Span::styled(text::pad(&label, label_w), label_style),
+            ]),
+        ));
     }
-    lines.push(Line::raw(""));
+    lines.push((Part::Spacer, Line::raw("")));
     let mut formats = vec![Span::styled(" Format  ", th.header())];
     for f in Format::ALL {
         formats.push(Span::raw(" "));
@@ -87,14 +95,17 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
             Span::raw(format!(" {} ", format_label(f)))
         });
     }
-    lines.push(Line::from(formats));
-    lines.push(Line::raw(""));
+    lines.push((Part::Content, Line::from(formats)));
+    lines.push((Part::Spacer, Line::raw("")));
     let name = format!(
         " Writes dossier-{}-YYYYMMDD-HHMMSS.{}",
         what.name(),
         format.name()
     );
-    lines.push(Line::styled(text::fit(&name, width).into_owned(), th.dim()));
+    lines.push((
+        Part::Content,
+        Line::styled(text::fit(&name, width).into_owned(), th.dim()),
+    ));
     let into = match &app.export_dir {
         Some(dir) => {
             // The folder's last parts say the most: a long path loses its
@@ -105,8 +116,27 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         }
         None => " into the folder dossier was started in (time in UTC).".to_owned(),
     };
-    lines.push(Line::styled(text::fit(&into, width).into_owned(), th.dim()));
+    lines.push((
+        Part::Content,
+        Line::styled(text::fit(&into, width).into_owned(), th.dim()),
+    ));
+    let room = usize::from(inner.height);
+    for drop in [Part::Spacer, Part::Heading] {
+        if lines.len() > room {
+            lines.retain(|(part, _)| *part != drop);
+        }
+    }
+    let lines: Vec<Line> = lines.into_iter().map(|(_, line)| line).collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// What a line of the box is: a short box leaves out spacers first, then
+/// the heading, and cuts the file name lines at the end last.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Spacer,
+    Heading,
+    Content,
 }
 
 fn format_label(f: Format) -> &'static str {

@@ -887,6 +887,17 @@ fn the_export_box_names_the_folder_keeping_its_end() {
 }
 
 #[test]
+fn a_short_export_box_keeps_the_choices_and_the_format() {
+    let mut app = seeds_app(30, 10);
+    press(&mut app, "x");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    for row in ["Articles", "Actors", "Mentions", "Format", "Markdown"] {
+        assert!(screen.contains(row), "{row} is shown:\n{screen}");
+    }
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
 fn export_overlay_renders_at_any_size() {
     for (w, h) in [
         (0, 0),
