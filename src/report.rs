@@ -284,7 +284,7 @@ pub struct RelatedRow<'a> {
 /// The actors named with `actor`: same sentence first, then same article,
 /// each best first.
 pub fn related(lib: &Library, actor: ActorId) -> Vec<RelatedRow<'_>> {
-    let r = crate::actors::related::related(&lib.corpus, &lib.actors, actor);
+    let r = crate::actors::related::related(&lib.corpus, &lib.actors, actor, None);
     let rows = |scope: &'static str, list: Vec<crate::actors::related::Related>| {
         list.into_iter()
             .map(move |x| {

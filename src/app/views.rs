@@ -148,7 +148,14 @@ impl RelatedView {
     pub fn open(lib: &Library, actor: ActorId) -> RelatedView {
         RelatedView {
             actor,
-            data: related::related(&lib.corpus, &lib.actors, actor),
+            // The story's sentences when it has been read (the loader
+            // reads it right after the actors), else the articles' own.
+            data: related::related(
+                &lib.corpus,
+                &lib.actors,
+                actor,
+                lib.story_if_ready().map(|s| s.sentences()),
+            ),
             column: 0,
             cursors: [Cursor::default(), Cursor::default()],
         }

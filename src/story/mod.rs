@@ -15,7 +15,7 @@ pub mod timeline;
 
 use rayon::prelude::*;
 
-use crate::actors::sentences::{sentence_span, sentence_starts};
+use crate::actors::sentences::{MentionSentences, sentence_span, sentence_starts};
 use crate::actors::{ActorId, Actors, Mention};
 use crate::corpus::{Corpus, DocId};
 use crate::csr::Csr;
@@ -34,6 +34,8 @@ pub struct Story {
     pub timeline: Timeline,
     /// Every statement, by speaker (actor rank), then corpus order.
     quotes: Vec<Quote>,
+    /// The sentence of every actor mention, from the same split.
+    sentences: MentionSentences,
 }
 
 impl Story {
@@ -44,12 +46,14 @@ impl Story {
         let mut events = Vec::new();
         let mut named = Csr::default();
         let mut said = Vec::new();
+        let mut sentences = MentionSentences::default();
         // A slice of articles at a time, so what each article yields is
         // never held twice for the whole corpus (per article, then end to
         // end): on a large corpus that doubled the story's memory.
         for (k, slice) in corpus.articles.chunks(STORY_SLICE).enumerate() {
             let first = k * STORY_SLICE;
-            let per_doc: Vec<(Vec<Event>, Csr<ActorId>, Vec<Quote>)> = slice
+            type Read = (Vec<Event>, Csr<ActorId>, Vec<Quote>, MentionSentences);
+            let per_doc: Vec<Read> = slice
                 .par_iter()
                 .enumerate()
                 .map(|(i, a)| {
@@ -66,26 +70,30 @@ impl Story {
                     let (events, named) = events_of(doc, text, body, &starts, mentions, found);
                     let said =
                         quotes::attribute_words(doc, text, &toks, &starts, body, mentions, &kind);
-                    (events, named, said)
+                    let mut of = MentionSentences::default();
+                    of.push(&starts, mentions);
+                    (events, named, said, of)
                 })
                 .collect();
-            for (e, a, q) in per_doc {
+            for (e, a, q, s) in per_doc {
                 events.extend(e);
                 named.append(&a);
                 said.extend(q);
+                sentences.append(&s);
             }
         }
         crate::phases::mark("story: articles read");
         events.shrink_to_fit();
         named.shrink_to_fit();
         said.shrink_to_fit();
+        sentences.shrink_to_fit();
         said.sort_by_key(|q| (q.speaker, q.doc, q.text.start));
         crate::phases::mark("story: statements sorted");
         // What each article yielded was freed on the threads that read it,
         // in pieces that stay resident until handed back; the rows below
         // are the story's highest memory.
         crate::mem::release_free();
-        let sentences: Vec<u64> = events
+        let hashes: Vec<u64> = events
             .par_iter()
             .map(|e| {
                 let text = &corpus.articles[e.doc.ix()].text;
@@ -94,9 +102,16 @@ impl Story {
             })
             .collect();
         Story {
-            timeline: Timeline::new(events, named, &sentences),
+            timeline: Timeline::new(events, named, &hashes),
             quotes: said,
+            sentences,
         }
+    }
+
+    /// The sentence of every actor mention, and each article's number of
+    /// sentences.
+    pub fn sentences(&self) -> &MentionSentences {
+        &self.sentences
     }
 
     /// The statements attributed to `actor`, in corpus order.
