@@ -335,24 +335,24 @@ fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
     let mut wanted: Vec<(Action, &str, u8)> = Vec::new();
     match app.view {
         View::Concordance => {
-            wanted.push((Action::Activate, "read", 3));
+            wanted.push((Action::Activate, "read", 2));
             wanted.push((Action::CycleSort, "sort", 3));
             wanted.push((Action::OpenRelated, "related", 4));
             wanted.push((Action::Back, "close", 2));
         }
         View::Related => {
-            wanted.push((Action::Activate, "select", 3));
+            wanted.push((Action::Activate, "select", 2));
             wanted.push((Action::OpenConcordance, "both", 4));
             wanted.push((Action::FocusNext, "list", 4));
             wanted.push((Action::Back, "close", 2));
         }
         View::Timeline => {
-            wanted.push((Action::Activate, "read", 3));
+            wanted.push((Action::Activate, "read", 2));
             wanted.push((Action::Expand, "sources", 3));
             wanted.push((Action::Back, "close", 2));
         }
         View::Quotes => {
-            wanted.push((Action::Activate, "read", 3));
+            wanted.push((Action::Activate, "read", 2));
             wanted.push((Action::OpenConcordance, "mentions", 4));
             wanted.push((Action::Back, "close", 2));
         }
@@ -373,7 +373,10 @@ fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
             wanted.push((Action::OpenTimeline, "timeline", 4));
         }
     }
-    wanted.push((Action::OpenFilter, "filter", 2));
+    // In a view filling the screen, what Enter does there matters more
+    // than the filter, which works on the panes.
+    let filter_rank = if app.view == View::Panes { 2 } else { 3 };
+    wanted.push((Action::OpenFilter, "filter", filter_rank));
     if app.view == View::Panes && (app.selected_actor.is_some() || app.filter.active()) {
         wanted.push((Action::NextMention, "next", 3));
         wanted.push((Action::Back, "clear", 5));

@@ -619,6 +619,32 @@ fn a_narrow_timeline_keeps_every_year() {
 }
 
 #[test]
+fn a_narrow_timeline_keeps_its_keys_in_the_heading() {
+    // At 56 cells the heading was cut at "· Space: each so…", so Enter
+    // was never named.
+    let mut app = seeds_app(56, 20);
+    press(&mut app, "t");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains(" events · Space: each source · Enter: read"),
+        "{screen}"
+    );
+    // Keys rebound in the config are the ones named.
+    use crate::app::keymap::{Code, Context, Key};
+    let mut app = seeds_app(120, 30);
+    app.keymap
+        .bind(Context::Timeline, Key::plain(Code::Char(' ')), None);
+    app.keymap
+        .bind(Context::Timeline, Key::char('x'), Some(Action::Expand));
+    press(&mut app, "t");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains("in date order · x: each source · Enter: read"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn timeline_with_the_4_october_sources_expanded_at_80x24() {
     let mut app = seeds_app(80, 24);
     press(&mut app, "t");
@@ -1036,6 +1062,18 @@ fn on_a_narrow_screen_the_hints_keep_tab_the_way_to_the_hidden_panes() {
         let status = rows(draw(&app).backend().buffer()).pop().unwrap();
         assert!(status.contains("Tab pane"), "{w}: {status}");
     }
+}
+
+#[test]
+fn a_narrow_view_hints_what_enter_does_before_the_filter() {
+    // The views' Enter was the first hint to go, before the filter, which
+    // acts on the panes behind.
+    let mut app = seeds_app(46, 14);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "m");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("Enter read"), "{status}");
+    assert!(!status.contains("filter"), "{status}");
 }
 
 /// The list narrowed by a filter and an actor, with a bookmark: the

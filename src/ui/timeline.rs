@@ -12,8 +12,9 @@ use ratatui::widgets::Paragraph;
 
 use super::status::grouped;
 use super::{pane_block, pane_title, scrollbar, theme::Theme, with_span};
-use crate::app::App;
+use crate::app::keymap::Context;
 use crate::app::story::TimelineRow;
+use crate::app::{Action, App};
 use crate::library::Library;
 use crate::story::timeline::undated_label;
 use crate::text;
@@ -58,13 +59,42 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let head = format!(
-        " {} event{}{from} in date order · Space: each source · Enter: read",
+    let events = format!(
+        " {} event{}",
         grouped(t.groups),
         if t.groups == 1 { "" } else { "s" },
     );
+    // The keys as the keymap has them; a narrow pane drops the words
+    // around them before the keys themselves.
+    let key = |action| {
+        app.keymap
+            .key_for(&action, Context::Timeline)
+            .map(|k| k.to_string())
+    };
+    let (expand, read) = (key(Action::Expand), key(Action::Activate));
+    let keys = |sources: &str| -> String {
+        let mut out = String::new();
+        if let Some(k) = &expand {
+            out.push_str(&format!(" · {k}: {sources}"));
+        }
+        if let Some(k) = &read {
+            out.push_str(&format!(" · {k}: read"));
+        }
+        out
+    };
+    let heads = [
+        format!("{events}{from} in date order{}", keys("each source")),
+        format!("{events}{from}{}", keys("each source")),
+        format!("{events}{}", keys("each source")),
+        format!("{events}{}", keys("sources")),
+        events.clone(),
+    ];
+    let head = heads
+        .iter()
+        .find(|h| text::display_width(h) <= width)
+        .unwrap_or(&events);
     let mut lines = vec![Line::styled(
-        text::fit(&head, width).into_owned(),
+        text::fit(head, width).into_owned(),
         th.header(),
     )];
     let actors_w = if width >= 110 { (width / 5).min(40) } else { 0 };
