@@ -365,9 +365,28 @@ pub const FILTER_SYNTAX: [(&str, &str); 10] = [
     ),
 ];
 
-/// Lines the help gives the filter's language: a blank, a heading, the
-/// rows.
-pub const FILTER_HELP_LINES: usize = FILTER_SYNTAX.len() + 2;
+/// The filter language's rows in a help box `width` cells wide inside:
+/// what to type, and its meaning wrapped under itself (what to type only
+/// on the first row), as the keys' descriptions are.
+pub fn filter_help_rows(width: usize) -> Vec<(&'static str, &'static str)> {
+    let desc_w = width.saturating_sub(2 + help_keys_w(width)).max(8);
+    let mut out = Vec::new();
+    let mut wrapped = Vec::new();
+    for (typed, meaning) in FILTER_SYNTAX {
+        wrapped.clear();
+        crate::text::wrap_paragraph(meaning, 0..meaning.len(), desc_w, &mut wrapped);
+        for (j, r) in wrapped.iter().enumerate() {
+            out.push((if j == 0 { typed } else { "" }, &meaning[r.clone()]));
+        }
+    }
+    out
+}
+
+/// Lines the help gives the filter's language at `width`: a blank, a
+/// heading, the rows.
+pub fn filter_help_lines(width: usize) -> usize {
+    filter_help_rows(width).len() + 2
+}
 
 /// Cells of the help's keys column in a help `width` cells wide inside
 /// its border: [`HELP_KEYS_W`], or a third of a narrow one, so the

@@ -864,11 +864,9 @@ impl App {
     /// box shows (as the renderer sizes it).
     fn help_rows_shown(&self) -> (usize, usize) {
         let w = keymap::help_width(self.layout.screen.w);
-        let rows = self
-            .keymap
-            .help_rows(usize::from(w.saturating_sub(2)), self.pane_context())
-            .len()
-            + keymap::FILTER_HELP_LINES;
+        let inside = usize::from(w.saturating_sub(2));
+        let rows = self.keymap.help_rows(inside, self.pane_context()).len()
+            + keymap::filter_help_lines(inside);
         let shown = usize::from(self.layout.screen.h.saturating_sub(2))
             .min(rows + 2)
             .saturating_sub(2);

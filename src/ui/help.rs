@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{overlay_box, theme::Theme};
 use crate::app::Action;
 use crate::app::App;
-use crate::app::keymap::{Context, FILTER_SYNTAX, HelpRow, help_keys_w, help_width};
+use crate::app::keymap::{Context, HelpRow, filter_help_rows, help_keys_w, help_width};
 use crate::text;
 
 pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
@@ -63,8 +63,10 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     // The filter's language, which no key shows.
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Filter: what to type after /", th.header()));
-    for (typed, meaning) in FILTER_SYNTAX {
-        let row = format!("  {} {meaning}", text::pad(typed, help_keys_w(width)));
+    for (typed, meaning) in filter_help_rows(width) {
+        // The meanings line up with the keys' descriptions.
+        let typed = text::pad(typed, help_keys_w(width).saturating_sub(1));
+        let row = format!("  {typed} {meaning}");
         lines.push(Line::styled(
             text::fit(&row, width).into_owned(),
             Style::new(),

@@ -790,6 +790,22 @@ fn the_help_scrolls_down_to_the_filter_language() {
 }
 
 #[test]
+fn a_narrow_help_wraps_the_filter_language() {
+    // The rows were cut: at 60 cells "both words (a typo in a long word
+    // is forgiven)" lost its end.
+    let mut app = seeds_app(60, 40);
+    press(&mut app, "? G");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    for (typed, meaning) in crate::app::keymap::FILTER_SYNTAX {
+        let last = meaning.split(' ').next_back().unwrap_or_default();
+        assert!(screen.contains(typed), "{typed}:\n{screen}");
+        assert!(screen.contains(last), "{meaning}:\n{screen}");
+    }
+    let help: Vec<&str> = screen.lines().filter(|l| l.contains('┃')).collect();
+    assert!(help.iter().all(|l| !l.contains('…')), "{screen}");
+}
+
+#[test]
 fn an_empty_timeline_of_one_actor_names_the_actor() {
     // helper-20: it said "No dated event in the filtered articles" while
     // the filtered article had many.
