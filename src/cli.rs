@@ -1,7 +1,7 @@
 //! The command line: the TUI by default, and scriptable subcommands that
 //! print what the TUI shows.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -336,6 +336,24 @@ fn usage_error(e: &clap::Error) -> ExitCode {
             .print();
         return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
     }
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        && !io::stdout().is_terminal()
+    {
+        // Written as any output is: clap's own print drops a write error
+        // (`dossier --help > /dev/full` said nothing and exited 0).
+        let written = {
+            let mut out = io::stdout().lock();
+            out.write_all(e.render().to_string().as_bytes())
+                .and_then(|()| out.flush())
+        };
+        return match finish(written) {
+            Ok(code) => code,
+            Err(e) => {
+                say!("dossier: {e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let _ = e.print();
     if e.kind() == ErrorKind::UnknownArgument {
         if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
@@ -495,7 +513,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         };
         {
-            use std::io::IsTerminal;
             if !io::stdout().is_terminal() {
                 say!(
                     "dossier: the browser needs a terminal to draw on; to print instead, use a subcommand such as `dossier list` (see dossier --help)"
@@ -723,7 +740,13 @@ fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         // A closed pipe (`dossier list | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e.into()),
+        Err(e) => {
+            let what = match e.kind() {
+                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "free some space",
+                _ => "check where stdout goes",
+            };
+            Err(anyhow::anyhow!("cannot write to stdout: {e}; {what}"))
+        }
     }
 }
 
@@ -875,7 +898,9 @@ fn export_plan(
                 .into(),
         );
     }
-    if let Some(p) = output {
+    // A descriptor (/dev/stdout, /dev/fd/3) is open already: the shell
+    // made it, and nothing is created in its folder.
+    if let Some(p) = output.filter(|p| export::descriptor(p).is_none()) {
         let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
         if let Some(d) = dir.filter(|d| !d.is_dir()) {
             return Err(format!(
@@ -993,7 +1018,19 @@ fn run_export(
     }
     let started = std::time::Instant::now();
     let marks = marks.unwrap_or_default();
-    match output.filter(|p| p.as_os_str() != "-") {
+    // `-o /dev/stdout` (or /dev/fd/1) is this process's stdout: written
+    // as stdout is, so a `>> log` keeps what log held and a closed pipe is
+    // no error. Opened again by name it would be truncated, or renamed
+    // over.
+    let fd = output.and_then(export::descriptor).map(|(_, fd)| fd);
+    match output.filter(|p| p.as_os_str() != "-" && fd != Some(1) && fd != Some(2)) {
+        None if fd == Some(2) => {
+            let mut err = io::BufWriter::new(io::stderr().lock());
+            finish(
+                export::write(&mut err, &lib, &selection, format, scope.as_deref(), &marks)
+                    .and_then(|_| err.flush()),
+            )
+        }
         None => finish(
             export::write(out, &lib, &selection, format, scope.as_deref(), &marks)
                 .and_then(|_| out.flush()),

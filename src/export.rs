@@ -783,10 +783,18 @@ pub fn write_file<T>(
         path: path.to_owned(),
         source,
     };
-    let target = follow_links(path).map_err(err)?;
+    // A descriptor's name (/dev/fd/3) leads, as a link, to whatever the
+    // descriptor has open, a file or "pipe:[…]": it is written through,
+    // in place, never renamed over.
+    let through = descriptor(path).map(|(at, _)| at);
+    let in_place = through.is_some();
+    let target = match through {
+        Some(at) => at,
+        None => follow_links(path).map_err(err)?,
+    };
     let path = target.as_path();
     let old = std::fs::metadata(path).ok();
-    if old.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
+    if in_place || old.as_ref().is_some_and(|m| !m.is_file() && !m.is_dir()) {
         let file = std::fs::OpenOptions::new()
             .write(true)
             .truncate(true)
@@ -869,6 +877,42 @@ pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
         io::ErrorKind::InvalidInput,
         "too many symbolic links",
     ))
+}
+
+/// The descriptor `path` names, through any links, with the name that
+/// leads to it: `/dev/stdout` is descriptor 1 of this process, by way of
+/// `/proc/self/fd/1`. Such a name is a link to what the descriptor has
+/// open (a file, or "pipe:[…]"), which must be written through and never
+/// replaced.
+pub fn descriptor(path: &Path) -> Option<(PathBuf, u32)> {
+    let mine = std::process::id().to_string();
+    let mut path = path.to_owned();
+    for _ in 0..40 {
+        let fd = path.file_name()?.to_str()?.parse::<u32>().ok();
+        let dir = path.parent().and_then(Path::to_str);
+        let is_fd_dir = |d: &str| match d.strip_prefix("/proc/") {
+            Some(rest) => rest
+                .strip_suffix("/fd")
+                .is_some_and(|who| who == "self" || who == "thread-self" || who == mine),
+            None => d == "/dev/fd",
+        };
+        if let (Some(fd), Some(dir)) = (fd, dir)
+            && is_fd_dir(dir)
+        {
+            return Some((path, fd));
+        }
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&path).ok()?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Whether writing `output` would replace corpus `corpus` (a file), or an

@@ -275,7 +275,15 @@ fn a_full_disk_is_one_line_for_every_printing_command() {
         eprintln!("skipped: no /dev/full on this system");
         return;
     };
-    for args in [&["list"][..], &["completions", "bash"], &["actors"]] {
+    let printing: [&[&str]; 6] = [
+        &["list"],
+        &["completions", "bash"],
+        &["actors"],
+        &["--help"],
+        &["--version"],
+        &["export", "-f", "csv", "-o", "/dev/stdout"],
+    ];
+    for args in printing {
         let out = std::process::Command::new(common::bin())
             .args(args)
             .stdout(full.try_clone().unwrap())
@@ -284,10 +292,37 @@ fn a_full_disk_is_one_line_for_every_printing_command() {
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(
-            err.starts_with("dossier: ") && !err.contains("panicked"),
+            err.starts_with("dossier: cannot write to stdout: ")
+                && err.contains("free some space")
+                && !err.contains("panicked"),
             "{args:?}: {err}"
         );
     }
+}
+
+#[test]
+fn an_export_to_dev_stdout_is_stdout_as_the_shell_opened_it() {
+    // helper-23: `-o /dev/stdout >> log` renamed a new file over log, and
+    // into a pipe it failed ("cannot write /dev/stdout: No such file").
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.csv");
+    std::fs::write(&log, "kept 1\nkept 2\n").unwrap();
+    let append = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    for to in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
+        let out = std::process::Command::new(common::bin())
+            .args(["export", "-f", "csv", "-o", to])
+            .stdout(append.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{to}: {:?}", out);
+    }
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("kept 1\nkept 2\nid,title,"), "{text}");
+    assert_eq!(text.matches("id,title,").count(), 3, "{text}");
+    // Into a pipe, as `| head` would read it.
+    let out = dossier(&["export", "-f", "csv", "-o", "/dev/stdout"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 6);
 }
 
 #[test]
