@@ -449,6 +449,12 @@ impl App {
         self.acted = true;
         self.message = None;
         self.waiting = None;
+        // A screen too small says only that: a key that would act unseen
+        // (a bookmark, an export, typing into the filter) does nothing
+        // until it is big enough. Quitting still works.
+        if self.layout.too_small && !matches!(action, Action::Quit | Action::Suspend) {
+            return None;
+        }
         match action {
             Action::Paste(text) => return self.paste(&text),
             // The note line is modal: a click must not move the note to

@@ -105,9 +105,12 @@ pub fn actor(app: &App, name: &str) -> ActorId {
 /// leaving focus in the sidebar.
 pub fn select(app: &mut App, name: &str) {
     let id = actor(app, name);
-    while app.focus != Pane::Actors {
-        press(app, "tab");
+    for _ in 0..3 {
+        if app.focus != Pane::Actors {
+            press(app, "tab");
+        }
     }
+    assert_eq!(app.focus, Pane::Actors, "Tab reaches the actors pane");
     let row = app.sidebar.rows.iter().position(|h| h.actor == id).unwrap();
     press(app, "g");
     for _ in 0..row {

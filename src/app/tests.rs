@@ -1698,3 +1698,33 @@ fn a_rebound_help_key_closes_the_help_and_ctrl_c_quits_from_any_overlay() {
         assert_eq!(a.update(Action::Suspend), Some(Effect::Suspend), "{open}");
     }
 }
+
+#[test]
+fn keys_wait_while_the_screen_is_too_small_to_show_them() {
+    // helper-23: at 23x5 (only "Terminal too small" on screen) b
+    // bookmarked, x Enter wrote an export, and typing reached the filter.
+    let mut a = app(120, 30);
+    let doc = a.reader.doc.expect("an article is shown");
+    a.update(Action::Resize {
+        width: 23,
+        height: 5,
+    });
+    press(&mut a, "b x");
+    assert!(a.update(Action::Activate).is_none(), "no export is written");
+    press(&mut a, "/");
+    a.update(Action::FilterInput('p'));
+    a.update(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    assert_eq!(a.marks_of(doc), (false, false, false), "nothing was marked");
+    assert!(a.overlay.is_none(), "no export box");
+    assert!(!a.filter.active() && a.filter.input.is_empty(), "no filter");
+    // Quitting works at any size.
+    a.update(Action::Resize {
+        width: 23,
+        height: 5,
+    });
+    press(&mut a, "q");
+    assert!(a.quit);
+}

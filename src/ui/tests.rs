@@ -227,13 +227,25 @@ fn no_size_panics_in_any_state() {
             (99, 24),
             (100, 24),
         ]);
+    // Keys wait while the screen is too small, so each state is made at
+    // a size that shows it and then drawn at the size tried.
+    let at = |app: &mut App, w: u16, h: u16| {
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+    };
     for (w, h) in sizes {
         let mut app = seeds_app(w, h);
         draw(&app);
+        at(&mut app, 120, 40);
         select(&mut app, "Bortnikov");
         press(&mut app, "n n tab");
+        at(&mut app, w, h);
         draw(&app);
+        at(&mut app, 120, 40);
         press(&mut app, "?");
+        at(&mut app, w, h);
         draw(&app);
         // A frame of another size than the app was told must not panic
         // either (a resize event still on its way).

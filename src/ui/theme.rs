@@ -280,8 +280,8 @@ mod tests {
     use ratatui::buffer::Buffer;
     use ratatui::style::{Color, Modifier};
 
-    use crate::app::App;
     use crate::app::testing::{press, seeds_app, select, type_filter};
+    use crate::app::{Action, App};
     use crate::config::{Config, Palette};
 
     fn with(app: App, config: &str) -> App {
@@ -437,9 +437,18 @@ mod tests {
     #[test]
     fn no_color_never_panics_at_any_size() {
         for (w, h) in [(0, 0), (1, 1), (20, 6), (24, 6), (80, 24), (61, 10)] {
-            let mut app = bortnikov(mono(seeds_app(w, h)));
+            // Keys wait while the screen is too small: the states are
+            // made at 120x40.
+            let resize = |app: &mut App, width, height| {
+                app.update(Action::Resize { width, height });
+            };
+            let mut app = mono(seeds_app(120, 40));
+            app = bortnikov(app);
+            resize(&mut app, w, h);
             assert_colourless(&draw(&app));
+            resize(&mut app, 120, 40);
             press(&mut app, "?");
+            resize(&mut app, w, h);
             assert_colourless(&draw(&app));
         }
     }
