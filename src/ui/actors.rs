@@ -10,7 +10,8 @@ use ratatui::widgets::Paragraph;
 
 use super::status::compact;
 use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme::Theme};
-use crate::app::{App, Pane};
+use crate::app::keymap::Context;
+use crate::app::{Action, App, Pane};
 use crate::search::highlight::name_chars;
 use crate::text;
 
@@ -106,12 +107,25 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     if !lib.complete {
         lines.push(Line::styled(" Actors appear once loaded", th.dim()));
     } else if app.sidebar.rows.is_empty() {
-        let why = if app.filter.active() {
-            " No actor matches"
-        } else {
-            " No actors found"
+        let filtered = app.filter.active();
+        let why = match (app.hidden_kinds.is_empty(), filtered) {
+            (true, true) => " No actor matches",
+            (true, false) => " No actors found",
+            // The kinds hidden with h may be all there is (here).
+            (false, true) => " No actor of the kinds shown matches",
+            (false, false) => " No actor of the kinds shown",
         };
         lines.push(Line::styled(why, th.dim()));
+        let way_back = app
+            .keymap
+            .key_for(&Action::ShowKinds, Context::Actors)
+            .filter(|_| !app.hidden_kinds.is_empty());
+        if let Some(k) = way_back {
+            lines.push(Line::styled(
+                format!(" {k} shows every kind again"),
+                th.dim(),
+            ));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
     scrollbar(

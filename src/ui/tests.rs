@@ -818,6 +818,21 @@ fn a_narrow_help_wraps_the_filter_language() {
 }
 
 #[test]
+fn every_kind_hidden_says_so_and_how_to_show_them() {
+    // helper-23: with every kind hidden the sidebar said "No actors found".
+    let mut app = seeds_app(120, 30);
+    press(&mut app, "tab tab");
+    for _ in 0..6 {
+        press(&mut app, "h");
+    }
+    assert!(app.sidebar.rows.is_empty(), "every kind is hidden");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("No actor of the kinds shown"), "{screen}");
+    assert!(screen.contains("H shows every kind again"), "{screen}");
+    assert!(!screen.contains("No actors found"), "{screen}");
+}
+
+#[test]
 fn an_empty_timeline_of_one_actor_names_the_actor() {
     // helper-20: it said "No dated event in the filtered articles" while
     // the filtered article had many.
