@@ -38,7 +38,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let hints = hints(app, width.saturating_sub(left_w + 3));
     let hint_w: usize = hints.iter().map(|s| text::display_width(&s.content)).sum();
     let room = width.saturating_sub(hint_w);
-    let left = text::fit(&left, room.saturating_sub(3).max(room.min(left_w)));
+    let fit_w = room.saturating_sub(3).max(room.min(left_w));
+    // The summary's counts go whole ("2,225 articles · 12,839 actors"),
+    // never cut mid-number, which reads as another count.
+    let left = if app.message.is_none() && app.loading.is_none() && !app.filter.active() {
+        super::first_parts(left, fit_w)
+    } else {
+        left
+    };
+    let left = text::fit(&left, fit_w);
     let mut spans = vec![Span::raw(text::pad(&left, room))];
     spans.extend(hints);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);

@@ -818,6 +818,15 @@ fn a_narrow_help_wraps_the_filter_language() {
 }
 
 #[test]
+fn a_narrow_status_line_drops_counts_whole() {
+    // helper-23: "5 articles · 51 actors · 24…" read as 24 of something.
+    let app = seeds_app(40, 12);
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.starts_with(" 5 articles · 51 actors "), "{status}");
+    assert!(!status.contains('…'), "{status}");
+}
+
+#[test]
 fn every_kind_hidden_says_so_and_how_to_show_them() {
     // helper-23: with every kind hidden the sidebar said "No actors found".
     let mut app = seeds_app(120, 30);
