@@ -741,12 +741,18 @@ fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
         // A closed pipe (`dossier list | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => {
-            let what = match e.kind() {
-                io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "free some space",
-                _ => "check where stdout goes",
-            };
+            let what = what_to_do(&e, "check where stdout goes");
             Err(anyhow::anyhow!("cannot write to stdout: {e}; {what}"))
         }
+    }
+}
+
+/// What to do when a write failed with `e`: free space when the disk is
+/// full, else `otherwise`.
+fn what_to_do(e: &io::Error, otherwise: &'static str) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "free some space",
+        _ => otherwise,
     }
 }
 
@@ -1050,12 +1056,7 @@ fn run_export(
                 }
                 Err(e) => {
                     tracing::warn!("{e}");
-                    let what = match e.source.kind() {
-                        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                            "free some space"
-                        }
-                        _ => "check that the folder is writable",
-                    };
+                    let what = what_to_do(&e.source, "check that the folder is writable");
                     say!("dossier: {e}; {what}, or leave out --output to write to stdout");
                     Ok(ExitCode::FAILURE)
                 }
