@@ -229,11 +229,16 @@ fn pane_title(th: Theme, text: &str, focused: bool, width: u16) -> Line<'static>
 /// The first of `titles` (fullest first) that fits a pane `width` cells
 /// wide, so a narrow pane drops words whole; the last, cut, when none fits.
 fn first_fitting(titles: &[String], width: u16) -> &str {
-    let room = title_room(width);
-    titles
+    first_within(titles, title_room(width))
+}
+
+/// The first of `texts` (fullest first) at most `room` cells wide; the
+/// last when none is.
+fn first_within(texts: &[String], room: usize) -> &str {
+    texts
         .iter()
         .find(|t| crate::text::display_width(t) <= room)
-        .or(titles.last())
+        .or(texts.last())
         .map_or("", String::as_str)
 }
 

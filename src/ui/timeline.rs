@@ -89,10 +89,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!("{events}{}", keys("sources")),
         events.clone(),
     ];
-    let head = heads
-        .iter()
-        .find(|h| text::display_width(h) <= width)
-        .unwrap_or(&events);
+    let head = super::first_within(&heads, width);
     let mut lines = vec![Line::styled(
         text::fit(head, width).into_owned(),
         th.header(),
