@@ -465,12 +465,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // A query asking for what does not exist (k:wizard, is:later) is
     // refused before a large corpus is loaded: a script would otherwise
     // take its empty answer for "nothing matches".
-    let query = match &cli.command {
-        Some(Command::Filter { query, .. }) => Some(query.as_str()),
-        Some(Command::Export { query, .. }) => query.as_deref(),
+    // Parsed once: what is checked here is what runs after loading.
+    let mut parsed = match &cli.command {
+        Some(Command::Filter { query, .. }) => Some(Query::parse(query)),
+        Some(Command::Export { query, .. }) => query.as_deref().map(Query::parse),
         _ => None,
     };
-    if let Some(q) = query.map(Query::parse).filter(|q| !q.errors().is_empty()) {
+    if let Some(q) = parsed.as_ref().filter(|q| !q.errors().is_empty()) {
         for e in q.errors() {
             say!("dossier: {}", text::safe_line(e));
         }
@@ -674,13 +675,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         // Answered before any corpus was read.
         Command::Config { .. } => Ok(()),
-        Command::Filter {
-            query,
-            actors,
-            json,
-            ..
-        } => {
-            let query = Query::parse(&query);
+        Command::Filter { actors, json, .. } => {
+            let Some(query) = parsed.take() else {
+                unreachable!("a filter's query is parsed before loading")
+            };
             for p in &query.problems {
                 say!("warning: {}", dossier::text::safe_line(p));
             }
@@ -711,12 +709,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 )
             }
         }
-        Command::Export {
-            query,
-            actor,
-            output,
-            ..
-        } => {
+        Command::Export { actor, output, .. } => {
             let Some((what, format)) = plan else {
                 unreachable!("an export's plan is made before loading")
             };
@@ -724,7 +717,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &mut out,
                 lib,
                 (what, format),
-                query.as_deref(),
+                parsed.take(),
                 actor.as_deref(),
                 output.as_deref(),
             );
@@ -965,7 +958,7 @@ fn run_export(
     out: &mut impl Write,
     lib: Library,
     (what, format): (What, Format),
-    query: Option<&str>,
+    query: Option<Query>,
     actor: Option<&str>,
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
@@ -974,8 +967,7 @@ fn run_export(
     let marks = (what == What::Articles)
         .then(|| saved_marks_file(&lib))
         .flatten();
-    let hits = query.map(|q| {
-        let query = Query::parse(q);
+    let hits = query.as_ref().map(|query| {
         for p in &query.problems {
             say!("warning: {}", text::safe_line(p));
         }
@@ -987,7 +979,7 @@ fn run_export(
                 .unwrap_or_else(|| saved_marks(&lib))
         });
         Engine::new()
-            .search_marked(&lib, &query, marked.as_ref(), &|| false)
+            .search_marked(&lib, query, marked.as_ref(), &|| false)
             .expect("an uncancellable search completes")
     });
     let actor = match actor {
@@ -1004,8 +996,8 @@ fn run_export(
         (What::Mentions, None) => unreachable!("the plan asks for an actor"),
     };
     let mut scope = Vec::new();
-    if let Some(q) = query {
-        scope.push(format!("matching {q:?}"));
+    if let Some(q) = &query {
+        scope.push(format!("matching {:?}", q.raw));
     }
     if let (What::Articles, Some(a)) = (what, actor) {
         scope.push(format!("naming {}", lib.actors.get(a).name));

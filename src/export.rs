@@ -565,11 +565,12 @@ fn articles_md(
         &format!("Articles ({})", crate::text::grouped(docs.len())),
         scope,
     );
-    // (The rows carry the marks, looked up once for every format.)
-    for (i, (&d, row)) in docs.iter().zip(rows).enumerate() {
-        let Some(a) = lib.corpus.articles.get(d.ix()) else {
-            continue;
-        };
+    // (The rows carry the marks, looked up once for every format; they
+    // were made of the docs the corpus has, as these are.)
+    let articles = docs
+        .iter()
+        .filter_map(|&d| Some((d, lib.corpus.articles.get(d.ix())?)));
+    for (i, ((d, a), row)) in articles.zip(rows).enumerate() {
         let m = row.marks.unwrap_or(RowMarks::NONE);
         let star = if m.bookmarked { " ★" } else { "" };
         let _ = writeln!(

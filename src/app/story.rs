@@ -38,6 +38,10 @@ pub struct TimelineView {
     /// Where each expanded group's event rows begin in `rows`, and how
     /// many there are, in row order.
     pub blocks: Vec<(u32, u32)>,
+    /// By row: how many sources a group's row counts (×N), those the
+    /// filter keeps, which Space lists; 0 on a source's row. Counted when
+    /// the rows are, not when they are drawn.
+    pub sources: Vec<u32>,
     /// Selection and scroll, in `rows`.
     pub cursor: Cursor,
 }
@@ -76,6 +80,7 @@ impl TimelineView {
             rows: Vec::new(),
             groups: 0,
             blocks: Vec::new(),
+            sources: Vec::new(),
             cursor: Cursor::default(),
         };
         t.rebuild(lib, filter, visible);
@@ -91,16 +96,32 @@ impl TimelineView {
         let mut rows = Vec::new();
         let mut groups = 0;
         let mut blocks = Vec::new();
+        let mut sources = Vec::new();
+        let mut docs = Vec::new();
         for g in t.rows(self.actor, &keep) {
             groups += 1;
             rows.push(TimelineRow::Group(g));
+            // Every source of the event, also those that do not name the
+            // actor: where sources agree is the point, and the row counts
+            // them all.
+            sources.push(match filter {
+                None => t.groups[g as usize].sources,
+                Some(_) => {
+                    docs.clear();
+                    docs.extend(
+                        t.members(g as usize, None, &keep)
+                            .map(|e| t.events[e as usize].doc),
+                    );
+                    docs.sort_unstable();
+                    docs.dedup();
+                    docs.len() as u32
+                }
+            });
             if self.expanded.contains(&g) {
-                // Every source of the event, also those that do not name
-                // the actor: where sources agree is the point, and the row
-                // counts them all.
                 let start = rows.len();
                 for e in t.members(g as usize, None, &keep) {
                     rows.push(TimelineRow::Event(g, e));
+                    sources.push(0);
                 }
                 blocks.push((start as u32, (rows.len() - start) as u32));
             }
@@ -108,6 +129,7 @@ impl TimelineView {
         self.rows = rows;
         self.groups = groups;
         self.blocks = blocks;
+        self.sources = sources;
         let at = current.and_then(|c| {
             self.rows.iter().position(|&r| r == c).or_else(|| {
                 // An event whose group folded: the group.

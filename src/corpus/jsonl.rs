@@ -131,7 +131,7 @@ pub(super) fn load(
             },
         );
         let mut c = corpus(path, articles, warnings);
-        flag_duplicates(&mut c, &name);
+        flag_duplicates(&mut c);
         return Ok(c);
     }
     let mut offset = bom as u64;
@@ -187,7 +187,7 @@ pub(super) fn load(
         }
     }
     let mut c = corpus(path, articles, warnings);
-    flag_duplicates(&mut c, &name);
+    flag_duplicates(&mut c);
     Ok(c)
 }
 
@@ -217,7 +217,7 @@ pub(super) fn from_bytes(name: &str, mut buf: Vec<u8>) -> Corpus {
         articles
     };
     let mut c = corpus(path, articles, warnings);
-    flag_duplicates(&mut c, name);
+    flag_duplicates(&mut c);
     c
 }
 
@@ -545,7 +545,7 @@ fn to_article(
 /// Gives each article whose id an earlier one has a new id, `ID#2`,
 /// `ID#3`... (the first one free), and says so: marks and notes are kept by
 /// id, so two articles sharing one would share them.
-fn flag_duplicates(corpus: &mut Corpus, name: &str) {
+fn flag_duplicates(corpus: &mut Corpus) {
     let repeats: Vec<usize> = {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         seen.reserve(corpus.articles.len());
@@ -565,7 +565,7 @@ fn flag_duplicates(corpus: &mut Corpus, name: &str) {
             .find(|new| !seen.contains(new))
             .expect("some number is free");
         corpus.warnings.push(LoadWarning::new(
-            format!("{name} (id {id})"),
+            corpus.place_of(id),
             Problem::DuplicateId {
                 renamed: renamed.clone(),
             },

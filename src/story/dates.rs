@@ -649,7 +649,7 @@ fn clause_break(w: &str) -> bool {
 const CLAUSE_REACH: usize = 8;
 
 /// Whether the date at words `start..end` sits in a clause about the
-/// future: a marker ("will", "due", "scheduled") within
+/// future: a [`future_marker`] ("will", "'ll", "upcoming") within
 /// [`CLAUSE_REACH`] words before or after it, in its sentence, with no
 /// [`clause_break`] between. (Present tense, "the summit opens on
 /// December 20", is not read: it is as often the historic present.)

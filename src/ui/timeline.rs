@@ -103,7 +103,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(t.cursor.offset)
         .take(visible)
     {
-        let mut l = Line::from(row_spans(app, lib, row, width, date_w, actors_w));
+        let sources = t.sources.get(i).copied().unwrap_or(0);
+        let mut l = Line::from(row_spans(app, lib, row, sources, width, date_w, actors_w));
         if i == t.cursor.selected {
             l = l.style(th.selected_row(true));
         }
@@ -122,6 +123,7 @@ fn row_spans(
     app: &App,
     lib: &Library,
     row: TimelineRow,
+    sources: u32,
     width: usize,
     date_w: usize,
     actors_w: usize,
@@ -182,23 +184,9 @@ fn row_spans(
                 format!("{marker}{} ", text::pad(&label, date_w)),
                 th.key(),
             ));
-            // Under a filter, the sources listed: what Space shows.
-            let listed = match filter {
-                Some(set) => {
-                    let mut docs: Vec<u32> = tl
-                        .group_events(group)
-                        .iter()
-                        .map(|&e| tl.events[e as usize].doc.0)
-                        .filter(|&d| set.contains(d))
-                        .collect();
-                    docs.sort_unstable();
-                    docs.dedup();
-                    docs.len()
-                }
-                None => g.sources as usize,
-            };
-            let sources = if listed > 1 {
-                format!("×{listed}")
+            // Under a filter, the sources it keeps: what Space shows.
+            let sources = if sources > 1 {
+                format!("×{sources}")
             } else {
                 String::new()
             };
