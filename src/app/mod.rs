@@ -1140,6 +1140,18 @@ impl App {
                 .rows
                 .retain(|h| !hidden.contains(&lib.actors.get(h.actor).kind));
         }
+        // The selected actor stays on the sidebar even when the query
+        // names other actors or its kind is hidden (it was picked from a
+        // mention in the reader): first, counted over the listed articles.
+        if let Some(a) = self.selected_actor {
+            if !self.sidebar.rows.iter().any(|h| h.actor == a) {
+                let hit = match &hits {
+                    None => ActorHit::all_of(&lib.actors, a),
+                    Some(_) => ActorHit::over(&lib.actors, a, &self.list.rows),
+                };
+                self.sidebar.rows.insert(0, hit);
+            }
+        }
         let keep = current_actor.and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a));
         let (len, vis) = (self.sidebar.rows.len(), self.sidebar_visible());
         self.sidebar.cursor.select(keep.unwrap_or(0), len, vis);

@@ -859,6 +859,43 @@ fn brackets_walk_every_mention_in_the_article_and_enter_selects_it() {
 }
 
 #[test]
+fn an_actor_followed_from_the_reader_shows_on_a_filtered_sidebar() {
+    let mut a = app(120, 30);
+    type_filter(&mut a, "putin");
+    press(&mut a, "enter");
+    let putin = actor(&a, "Vladimir Putin");
+    assert!(
+        a.sidebar.rows.iter().all(|h| h.actor == putin),
+        "the query names only Putin"
+    );
+    press(&mut a, "tab");
+    let doc = a.reader.doc.unwrap();
+    let k = a
+        .lib
+        .actors
+        .in_doc(doc)
+        .iter()
+        .position(|m| m.actor != putin)
+        .expect("the article names someone else");
+    let who = a.lib.actors.in_doc(doc)[k].actor;
+    for _ in 0..=k {
+        press(&mut a, "]");
+    }
+    press(&mut a, "enter");
+    assert_eq!(a.selected_actor, Some(who));
+    assert_eq!(a.sidebar.current(), Some(who), "the sidebar shows whom");
+    let hit = a.sidebar.rows[a.sidebar.cursor.selected];
+    let listed = a.list.rows.len() as u32;
+    assert_eq!(hit.articles, listed, "counted over the listed articles");
+    assert!(hit.mentions >= listed);
+    press(&mut a, "esc");
+    assert!(
+        a.sidebar.rows.iter().all(|h| h.actor == putin),
+        "Esc drops the pinned row with the selection"
+    );
+}
+
+#[test]
 fn back_and_forward_restore_selection_filter_view_and_scroll() {
     let mut a = app(120, 30);
     type_filter(&mut a, "taliban");

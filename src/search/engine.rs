@@ -73,6 +73,33 @@ impl ActorHit {
             })
             .collect()
     }
+
+    /// One actor with its counts over the whole corpus.
+    pub fn all_of(actors: &crate::actors::Actors, actor: ActorId) -> ActorHit {
+        let a = &actors.facts()[actor.ix()];
+        ActorHit {
+            actor,
+            mentions: a.mentions,
+            articles: a.articles,
+        }
+    }
+
+    /// One actor with its counts over `docs`.
+    pub fn over(actors: &crate::actors::Actors, actor: ActorId, docs: &[DocId]) -> ActorHit {
+        let mut hit = ActorHit {
+            actor,
+            mentions: 0,
+            articles: 0,
+        };
+        for &d in docs {
+            let named = actors.actors_in(d);
+            if let Ok(i) = named.binary_search_by_key(&actor, |&(a, _)| a) {
+                hit.mentions += named[i].1;
+                hit.articles += 1;
+            }
+        }
+        hit
+    }
 }
 
 /// The answer to a query.
