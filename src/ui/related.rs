@@ -71,6 +71,47 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// The cells a list's columns take: the name, then "with", "×chance" and
+/// "G²", each as wide as its widest figure (0 when left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Widths {
+    name: usize,
+    with: usize,
+    chance: usize,
+    score: usize,
+}
+
+/// The fewest cells a name is given before a figure is left out.
+const NAME_MIN: usize = 12;
+
+/// Lays out `list` in `w` cells: each figure as wide as the widest one in
+/// the list (so scrolling does not move them), and when the row is too
+/// narrow for a readable name, G² is left out first, then ×chance; the
+/// count of times together always stays.
+fn widths(list: &[Related], w: usize) -> Widths {
+    let together = list.iter().map(|r| r.together).max().unwrap_or(0);
+    let lift = list.iter().map(Related::lift).fold(0.0, f64::max);
+    let score = list.iter().map(|r| r.score).fold(0.0, f64::max);
+    let cell = |label: &str, widest: String| {
+        1 + text::display_width(label).max(text::display_width(&widest))
+    };
+    let mut out = Widths {
+        name: 0,
+        with: cell("with", compact(together)),
+        chance: cell("×chance", format!("{lift:.1}")),
+        score: cell("G²", format!("{score:.0}")),
+    };
+    let room = |o: &Widths| w.saturating_sub(2 + o.with + o.chance + o.score);
+    if room(&out) < NAME_MIN {
+        out.score = 0;
+    }
+    if room(&out) < NAME_MIN {
+        out.chance = 0;
+    }
+    out.name = room(&out);
+    out
+}
+
 /// List `c` (0 same sentence, 1 same article) as lines `w` cells wide:
 /// a header, then the rows on screen.
 fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize) -> Vec<Line<'a>> {
@@ -78,8 +119,8 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
     let lib = &app.lib;
     let list: &[Related] = r.list(c);
     let focus = r.column == c;
-    let num_w = 7;
-    let name_w = w.saturating_sub(1 + 3 * num_w + 1);
+    let cols = widths(list, w);
+    let name_w = cols.name;
     // "Same sentence (12)", or "Sentence (12)" where that does not fit:
     // the count is what a narrow header must keep.
     let (what, short) = if c == 0 {
@@ -91,12 +132,19 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
     if text::display_width(&label) > name_w {
         label = format!("{short} ({})", grouped(list.len()));
     }
+    let figure = |s: &str, cells: usize| {
+        if cells == 0 {
+            String::new()
+        } else {
+            text::pad_left(s, cells)
+        }
+    };
     let header = format!(
         " {}{}{}{}",
-        text::pad(&label, name_w),
-        text::pad_left("with", num_w),
-        text::pad_left("×chance", num_w + 1),
-        text::pad_left("G²", num_w),
+        text::pad(&text::fit(&label, name_w), name_w),
+        figure("with", cols.with),
+        figure("×chance", cols.chance),
+        figure("G²", cols.score),
     );
     let mut out = vec![Line::styled(
         text::pad(&header, w),
@@ -111,16 +159,12 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
                 text::pad(&text::fit(&text::safe_line(actor.name), name_w), name_w),
                 th.kind(actor.kind),
             ),
-            Span::raw(text::pad_left(&compact(rel.together), num_w)),
-            Span::styled(
-                text::pad_left(&format!("{:.1}", rel.lift()), num_w + 1),
-                th.dim(),
+            Span::raw(figure(&compact(rel.together), cols.with)),
+            Span::styled(figure(&format!("{:.1}", rel.lift()), cols.chance), th.dim()),
+            Span::styled(figure(&format!("{:.0}", rel.score), cols.score), th.dim()),
+            Span::raw(
+                " ".repeat(w.saturating_sub(1 + name_w + cols.with + cols.chance + cols.score)),
             ),
-            Span::styled(
-                text::pad_left(&format!("{:.0}", rel.score), num_w),
-                th.dim(),
-            ),
-            Span::raw(" ".repeat(w.saturating_sub(1 + name_w + 3 * num_w + 1))),
         ];
         let mut line = Line::from(spans);
         if i == cursor.selected {

@@ -384,16 +384,49 @@ fn a_narrow_empty_list_says_so_with_an_ellipsis_where_cut() {
 }
 
 #[test]
-fn related_headers_keep_their_counts_at_80_columns() {
-    let mut app = seeds_app(80, 24);
+fn related_rows_keep_their_counts_and_names_when_narrow() {
+    for w in [24u16, 30, 40, 60, 80, 120] {
+        let mut app = seeds_app(120, 30);
+        select(&mut app, "Kabulov");
+        press(&mut app, "r");
+        app.update(Action::Resize {
+            width: w,
+            height: 30,
+        });
+        let screen = rows(draw(&app).backend().buffer());
+        let r = app.related.as_ref().unwrap();
+        for (c, name) in [(0, "entence"), (1, "rticle")] {
+            let want = format!("{name} ({})", r.list(c).len());
+            assert!(
+                screen.iter().any(|l| l.contains(&want)),
+                "{w} columns, {want}:\n{}",
+                screen.join("\n")
+            );
+        }
+        // The first row of the first list: its name readable (12 cells
+        // or whole) and its count of times together whole, not cut.
+        let first = r.list(0)[0];
+        let name = app.lib.actors.get(first.actor).name;
+        let shown: String = name.chars().take(11).collect();
+        let row = screen
+            .iter()
+            .find(|l| l.contains(&shown))
+            .unwrap_or_else(|| panic!("{w} columns, {shown}:\n{}", screen.join("\n")));
+        let together = format!(" {} ", first.together);
+        assert!(row.contains(&together), "{w} columns: {row}");
+    }
+}
+
+#[test]
+fn related_actors_at_30x16() {
+    let mut app = seeds_app(120, 30);
     select(&mut app, "Kabulov");
     press(&mut app, "r");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
-    let r = app.related.as_ref().unwrap();
-    for (c, name) in [(0, "Sentence"), (1, "Article")] {
-        let want = format!("{name} ({})", r.list(c).len());
-        assert!(screen.contains(&want), "{want}:\n{screen}");
-    }
+    app.update(Action::Resize {
+        width: 30,
+        height: 16,
+    });
+    insta::assert_debug_snapshot!(draw(&app).backend());
 }
 
 #[test]
