@@ -168,6 +168,20 @@ impl App {
         }
     }
 
+    /// A key about an actor found none in view: while loading, because
+    /// no actor is known yet (the message stays until loading ends);
+    /// else `hint` says how to pick one.
+    pub(super) fn no_actor(&mut self, hint: &str) {
+        if self.lib.complete {
+            self.message = Some(hint.to_owned());
+        } else {
+            self.say_until(
+                "Actors are listed when loading finishes; then pick one and press this again",
+                super::Waits::Library,
+            );
+        }
+    }
+
     /// The actor under the reader's mention cursor.
     fn mention_actor(&self) -> Option<ActorId> {
         let doc = self.reader.doc?;
@@ -192,11 +206,9 @@ impl App {
             View::Panes | View::Timeline => match self.actor_in_view() {
                 Some(a) => (a, None),
                 None => {
-                    self.message = Some(
-                        "Select an actor first (Enter in the actors pane, or ] and Enter in the reader)"
-                            .into(),
+                    return self.no_actor(
+                        "Select an actor first (Enter in the actors pane, or ] and Enter in the reader)",
                     );
-                    return;
                 }
             },
         };
@@ -232,8 +244,7 @@ impl App {
             View::Panes | View::Timeline => self.actor_in_view(),
         };
         let Some(actor) = actor else {
-            self.message = Some("Select an actor first (Enter in the actors pane)".into());
-            return;
+            return self.no_actor("Select an actor first (Enter in the actors pane)");
         };
         self.record();
         if self.related.as_ref().is_none_or(|r| r.actor != actor) {

@@ -281,10 +281,9 @@ impl App {
             View::Panes => self.actor_in_view(),
         };
         let Some(actor) = actor else {
-            self.message = Some(
-                "Select an actor first (Enter in the actors pane), then \" for what it said".into(),
+            return self.no_actor(
+                "Select an actor first (Enter in the actors pane), then \" for what it said",
             );
-            return;
         };
         if !self.story_available() {
             return;

@@ -511,6 +511,23 @@ fn partial(n: usize) -> Arc<Library> {
 }
 
 #[test]
+fn actor_keys_while_loading_say_actors_come_with_the_load() {
+    for key in ["m", "r", "\""] {
+        let lib = Arc::new(Library::partial(crate::corpus::Corpus::seeds()));
+        let mut a = App::loading(lib, 120, 40);
+        press(&mut a, "tab");
+        press(&mut a, key);
+        let said = a.message.clone().unwrap();
+        assert!(said.contains("when loading finishes"), "{key}: {said}");
+        assert!(!said.contains("Select an actor"), "{key}: {said}");
+        a.update(Action::LibraryLoaded(crate::app::action::Loaded(Arc::new(
+            Library::seeds(),
+        ))));
+        assert_eq!(a.message, None, "{key}: the wait is over");
+    }
+}
+
+#[test]
 fn the_app_stays_usable_while_loading_and_keeps_its_place() {
     use crate::app::action::{LoadStage, LoadStatus, Loaded};
     let mut a = App::loading(partial(0), 120, 40);
