@@ -1427,7 +1427,8 @@ impl App {
         };
         let target = step(k);
         let wrapped = if forward { target <= at } else { target >= at };
-        if self.list.rows[target] != doc {
+        let alone = self.list.rows[target] == doc;
+        if !alone {
             // Into another article: a jump, which Backspace comes back from.
             self.record();
         }
@@ -1436,13 +1437,25 @@ impl App {
         self.open_selected();
         let last = self.reader.targets.len().saturating_sub(1);
         self.focus_target(if forward { 0 } else { last });
-        if wrapped {
+        let end = if forward { "first" } else { "last" };
+        if alone {
+            // Around to the same article: no other listed one has a
+            // target, which "wrapped" would not tell.
+            let what = match self.selected_actor {
+                Some(a) => format!("mention of {}", self.lib.actors.get(a).name),
+                None => "match of the filter".into(),
+            };
+            self.message = Some(if self.reader.targets.len() == 1 {
+                format!("The only {what} in the listed articles")
+            } else {
+                format!("Back to the {end} {what}: no other listed article has one")
+            });
+        } else if wrapped {
             let what = if self.selected_actor.is_some() {
                 "naming the actor"
             } else {
                 "matching the filter"
             };
-            let end = if forward { "first" } else { "last" };
             self.message = Some(format!("Wrapped around to the {end} article {what}"));
         }
     }

@@ -186,6 +186,40 @@ fn n_counts_the_mentions_of_the_listed_articles_in_list_order() {
 }
 
 #[test]
+fn n_on_an_actor_named_in_one_article_says_so_instead_of_wrapped() {
+    let a0 = app(120, 30);
+    let pick = |pred: &dyn Fn(crate::actors::Actor) -> bool| {
+        a0.lib
+            .actors
+            .iter()
+            .find(|x| pred(*x))
+            .map(|x| x.name.to_owned())
+            .unwrap()
+    };
+    let once = pick(&|x| x.mentions == 1);
+    let one_article = pick(&|x| x.articles == 1 && x.mentions >= 3);
+    for (name, said) in [
+        (
+            once.as_str(),
+            format!("The only mention of {once} in the listed articles"),
+        ),
+        (
+            one_article.as_str(),
+            format!("Back to the first mention of {one_article}: no other listed article has one"),
+        ),
+    ] {
+        let mut a = app(120, 30);
+        select(&mut a, name);
+        let presses = a.lib.actors.get(actor(&a, name)).mentions + 1;
+        for _ in 0..presses {
+            press(&mut a, "n");
+        }
+        assert_eq!(a.message.as_deref(), Some(said.as_str()));
+        assert_eq!(a.reader.target, Some(0), "back on the first mention");
+    }
+}
+
+#[test]
 fn n_scrolls_the_mention_into_view() {
     let mut a = app(80, 12);
     select(&mut a, "Lavrov");
