@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use dossier::actors::Extraction;
 use dossier::app::{Action, LoadStage, LoadStatus, Loaded};
 use dossier::corpus::{Corpus, LoadError};
-use dossier::library::Library;
+use dossier::library::{Building, Library};
 
 /// What a load reports as it goes.
 pub enum Report {
@@ -77,30 +77,42 @@ pub fn load(
         "read"
     );
     let indexing = Instant::now();
-    let (tx, rx) = std::sync::mpsc::channel::<usize>();
+    let (tx, rx) = std::sync::mpsc::channel::<Building>();
     let tx = std::sync::Mutex::new(tx);
     let lib = std::thread::scope(|scope| {
         let builder = scope.spawn(|| {
-            Library::build_with(corpus, how, Some(titles), &|done| {
+            Library::build_with(corpus, how, Some(titles), &|b| {
                 if let Ok(tx) = tx.lock() {
-                    let _ = tx.send(done);
+                    let _ = tx.send(b);
                 }
             })
         });
-        // Relay the build's progress from this thread while it works.
+        // Relay the build's progress from this thread while it works: the
+        // pass over every word, then the steps after it, so the bar still
+        // moves while actors are discovered.
+        let (mut scanned, mut steps, mut rate) = (0, 0, 0.0);
         while !builder.is_finished() {
-            if let Ok(done) = rx.recv_timeout(Duration::from_millis(50)) {
-                let secs = indexing.elapsed().as_secs_f64();
-                let fraction = done as f64 / n.max(1) as f64;
-                report(Report::Progress(LoadStatus {
-                    stage: LoadStage::Indexing,
-                    articles: done,
-                    bytes: 0,
-                    fraction,
-                    rate: done as f64 / secs.max(1e-3),
-                    eta: eta(fraction, secs),
-                }));
+            match rx.recv_timeout(Duration::from_millis(50)) {
+                Ok(Building::Scanned(done)) => {
+                    scanned = scanned.max(done.min(n));
+                    rate = scanned as f64 / indexing.elapsed().as_secs_f64().max(1e-3);
+                }
+                Ok(Building::Step(_)) => {
+                    scanned = n;
+                    steps += 1;
+                }
+                Err(_) => continue,
             }
+            let secs = indexing.elapsed().as_secs_f64();
+            let fraction = Building::fraction(n, scanned, steps);
+            report(Report::Progress(LoadStatus {
+                stage: LoadStage::Indexing,
+                articles: scanned,
+                bytes: 0,
+                fraction,
+                rate,
+                eta: eta(fraction, secs),
+            }));
         }
         builder.join()
     });

@@ -78,3 +78,26 @@ fn memory_mb() -> (u64, u64) {
     };
     (field("VmRSS:"), field("VmHWM:"))
 }
+
+/// Where the steps of a build end: each is marked in the phase log and,
+/// when someone shows the build's progress, told to them by name.
+#[derive(Clone, Copy)]
+pub struct Steps<'a>(Option<&'a (dyn Fn(&'static str) + Sync)>);
+
+impl<'a> Steps<'a> {
+    /// Steps only logged.
+    pub const LOG: Steps<'static> = Steps(None);
+
+    /// Steps logged and told to `to`.
+    pub fn reporting(to: &'a (dyn Fn(&'static str) + Sync)) -> Steps<'a> {
+        Steps(Some(to))
+    }
+
+    /// Ends a step (see [`mark`]).
+    pub fn mark(&self, step: &'static str) {
+        mark(step);
+        if let Some(to) = self.0 {
+            to(step);
+        }
+    }
+}

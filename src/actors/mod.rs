@@ -399,7 +399,12 @@ impl Actors {
         scanned: Vec<Scanned>,
         lowercase: &(dyn Fn(&str) -> u32 + Sync),
     ) -> Actors {
-        Actors::sift(corpus, plan, scanned).decide(corpus, plan, lowercase)
+        Actors::sift(corpus, plan, scanned).decide(
+            corpus,
+            plan,
+            lowercase,
+            crate::phases::Steps::LOG,
+        )
     }
 
     /// The first half of [`Actors::from_scans`], which needs no
@@ -503,6 +508,7 @@ impl Actors {
         entries: Roster,
         per_doc: Vec<Vec<Raw>>,
         mut spellings: Vec<(u32, &str, u32)>,
+        steps: crate::phases::Steps,
     ) -> Actors {
         let n = entries.len();
         let mut entry_docs = vec![0u32; n];
@@ -519,7 +525,7 @@ impl Actors {
             }
         }
         drop(seen);
-        crate::phases::mark("actors: counted");
+        steps.mark("actors: counted");
         // Most mentioned first; an actor named once in the whole corpus
         // sorts below every other by that alone.
         // (Sorted with each name's first eight bytes as a number, so that
@@ -537,7 +543,7 @@ impl Actors {
                 .then_with(|| entries.name(a as u32).cmp(entries.name(b as u32)))
         });
         let ranked: Vec<u32> = keyed.into_iter().map(|(_, e)| e).collect();
-        crate::phases::mark("actors: ranked");
+        steps.mark("actors: ranked");
         let mut actor_of = vec![u32::MAX; n];
         for (i, &e) in ranked.iter().enumerate() {
             actor_of[e as usize] = i as u32;
@@ -591,7 +597,7 @@ impl Actors {
                 }
             })
             .collect();
-        crate::phases::mark("actors: variants listed");
+        steps.mark("actors: variants listed");
         let name_bytes: usize = ranked.iter().map(|&e| entries.name(e).len()).sum();
         let mut names = Texts::with_capacity(ranked.len(), name_bytes);
         let mut facts = Vec::with_capacity(ranked.len());
@@ -613,7 +619,7 @@ impl Actors {
         }
         drop(entries);
         let count = facts.len();
-        crate::phases::mark("actors: listed");
+        steps.mark("actors: listed");
 
         // Mentions by article, then by actor and the articles of each
         // actor, laid out end to end.
@@ -653,7 +659,7 @@ impl Actors {
         // Each article's mentions were freed in small pieces that stay
         // resident until handed back.
         crate::mem::release_free();
-        crate::phases::mark("actors: mentions laid out");
+        steps.mark("actors: mentions laid out");
         let actor_docs = Csr::group(
             count,
             doc_actor_start.windows(2).enumerate().flat_map(|(d, w)| {
@@ -1018,6 +1024,7 @@ impl<'a> Sifted<'a> {
         corpus: &'a Corpus,
         plan: &Plan,
         lowercase: &(dyn Fn(&str) -> u32 + Sync),
+        steps: crate::phases::Steps,
     ) -> Actors {
         let Sifted {
             entries,
@@ -1034,7 +1041,8 @@ impl<'a> Sifted<'a> {
                 .map(|a| &*a.text)
                 .zip(runs.iter().map(Vec::as_slice))
                 .collect();
-            let lexicon = discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s));
+            let lexicon =
+                discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s), steps);
             drop(docs);
             crate::mem::release_free();
             let base = entries.len() as u32;
@@ -1049,7 +1057,7 @@ impl<'a> Sifted<'a> {
                 })
                 .collect();
             drop(runs);
-            crate::phases::mark("discovery: runs tagged");
+            steps.mark("discovery: runs tagged");
             // Spellings by number; a surname several people share counts
             // per person.
             let mut counts = vec![0u32; lexicon.spellings()];
@@ -1088,7 +1096,7 @@ impl<'a> Sifted<'a> {
                 }
             }
             drop(tagged);
-            crate::phases::mark("discovery: mentions counted");
+            steps.mark("discovery: mentions counted");
             // The tagging tables go before the spellings are listed.
             let texts;
             (found, texts) = lexicon.into_found();
@@ -1106,7 +1114,7 @@ impl<'a> Sifted<'a> {
             known: entries,
             found,
         };
-        Actors::assemble(roster, per_doc, seen_spellings)
+        Actors::assemble(roster, per_doc, seen_spellings, steps)
     }
 }
 

@@ -26,13 +26,14 @@ pub fn decide<'a>(
     docs: &[(&'a str, &[Run])],
     lowercase: &(dyn Fn(&str) -> u32 + Sync),
     taken: &(dyn Fn(&str) -> bool + Sync),
+    steps: crate::phases::Steps,
 ) -> Lexicon<'a> {
     let Tally {
         surfaces,
         acronyms,
         run_surfaces,
     } = tally(cues, docs);
-    crate::phases::mark("discovery: run surfaces tallied");
+    steps.mark("discovery: run surfaces tallied");
     let mut run_start = Vec::with_capacity(docs.len() + 1);
     let mut at = 0u32;
     run_start.push(at);
@@ -59,7 +60,7 @@ pub fn decide<'a>(
             .then_with(|| surfaces.ids.text(a).cmp(surfaces.ids.text(b)))
     });
     let name_surface: Vec<u32> = named.into_iter().map(|(_, id)| id).collect();
-    crate::phases::mark("discovery: names chosen and ordered");
+    steps.mark("discovery: names chosen and ordered");
     // The names' texts, copied end to end in name order: the steps below
     // read every name, and read where the articles hold them each would be
     // a cache miss (the texts are spread over the whole corpus).
@@ -100,7 +101,7 @@ pub fn decide<'a>(
         .map(|(surface, s)| kind_of(cues, surface, s, || bare(surface), lowercase))
         .collect();
     let mut into: Vec<u32> = (0..kinds.len() as u32).collect();
-    crate::phases::mark("discovery: names typed");
+    steps.mark("discovery: names typed");
 
     // Acronyms defined in brackets join their expansion.
     for (expansion, acronym) in acronyms {
@@ -170,7 +171,7 @@ pub fn decide<'a>(
         }
     }
     let groups: Vec<&Vec<u32>> = by_surname.values().filter(|p| p.len() > 1).collect();
-    crate::phases::mark("discovery: people grouped by surname");
+    steps.mark("discovery: people grouped by surname");
     let pairs: Vec<(u32, u32)> = groups
         .par_iter()
         .flat_map_iter(|p| variant_pairs(p, &names))
@@ -178,7 +179,7 @@ pub fn decide<'a>(
     for (a, b) in pairs {
         join(&mut into, a, b);
     }
-    crate::phases::mark("discovery: first-name variants joined");
+    steps.mark("discovery: first-name variants joined");
     for (i, (surface, s)) in names.iter().enumerate() {
         if surface.contains(' ') {
             continue;
@@ -232,7 +233,7 @@ pub fn decide<'a>(
         into[i] = person;
     }
     join_accent_variants(&names, &mut into);
-    crate::phases::mark("discovery: surnames and misspellings joined");
+    steps.mark("discovery: surnames and misspellings joined");
     // What only the merging needed goes before the rest is built.
     drop(surnames);
     drop(names);
@@ -274,7 +275,7 @@ pub fn decide<'a>(
     let shared_spellings = texts.len() as u32;
     drop(groups);
     drop(by_surname);
-    crate::phases::mark("discovery: shared surnames found");
+    steps.mark("discovery: shared surnames found");
     let sharer_of = Csr::group(kinds.len(), sharers.iter().map(|&(p, id)| (p as usize, id)));
     // Merged names are their heads' aliases.
     let merged = Csr::group(
@@ -323,7 +324,7 @@ pub fn decide<'a>(
         whole[sid as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[sid as usize]);
     }
-    crate::phases::mark("discovery: spellings numbered");
+    steps.mark("discovery: spellings numbered");
     Lexicon {
         found: Found {
             names: arena,

@@ -72,7 +72,13 @@ mod tests {
             .copied()
             .zip(all.iter().map(Vec::as_slice))
             .collect();
-        let lex = decide(&cues, &docs, &lowercase, &|_| false);
+        let lex = decide(
+            &cues,
+            &docs,
+            &lowercase,
+            &|_| false,
+            crate::phases::Steps::LOG,
+        );
         (lex, all)
     }
 
