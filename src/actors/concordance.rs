@@ -150,11 +150,14 @@ pub struct KwicLine {
 /// Cuts the line for mention `m` of article `doc` (callers know both:
 /// looking the article up again from a mention number is a search).
 pub fn kwic_line(corpus: &Corpus, doc: DocId, m: &Mention, width: usize) -> KwicLine {
-    let left_w = width * 2 / 5;
+    // The keywords line up at two fifths of the line; below 60 cells at a
+    // quarter, so that a name is cut only when it fills the rest of the
+    // line: the name is what the line is about, the context around it.
+    let left_w = if width < 60 { width / 4 } else { width * 2 / 5 };
     let t = &corpus.articles[doc.ix()].text;
     let range: Range<usize> = m.range();
     let keyword = text::safe_line(&t[range.clone()]).into_owned();
-    let keyword = text::fit(&keyword, width.saturating_sub(left_w + 2) / 2 + 1).into_owned();
+    let keyword = text::fit(&keyword, width.saturating_sub(left_w + 2)).into_owned();
     let right_w = width.saturating_sub(left_w + text::display_width(&keyword));
     let left = text::context_before(t, range.start, left_w.saturating_sub(1));
     let right = text::context_after(t, range.end, right_w.saturating_sub(1));
@@ -185,4 +188,35 @@ pub fn dispersion(actors: &Actors, n_docs: usize, lines: &[u32], buckets: usize)
 pub fn articles(actors: &Actors, lines: &[u32]) -> usize {
     let seen: FxHashSet<DocId> = actors.docs_of_mentions(lines).collect();
     seen.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Library;
+
+    #[test]
+    fn a_narrow_line_keeps_the_name_whole_and_cuts_the_context() {
+        let lib = Library::seeds();
+        let (doc, m) = lib
+            .actors
+            .all_mentions()
+            .find(|(d, m)| &lib.corpus.articles[d.ix()].text[m.range()] == "Alexander Bortnikov")
+            .expect("the seeds name him in full");
+        for width in [28, 30, 40, 59, 60, 80, 120] {
+            let l = kwic_line(&lib.corpus, doc, &m, width);
+            assert_eq!(l.keyword, "Alexander Bortnikov", "{width} cells");
+            let whole = format!("{}{}{}", l.left, l.keyword, l.right);
+            assert_eq!(text::display_width(&whole), width, "{width}: {whole:?}");
+            assert!(l.left.trim().len() > 2, "{width}: some context before");
+        }
+        // Keywords line up: where one starts does not depend on its length.
+        let lines: Vec<KwicLine> = lib
+            .actors
+            .all_mentions()
+            .take(20)
+            .map(|(d, m)| kwic_line(&lib.corpus, d, &m, 40))
+            .collect();
+        assert!(lines.iter().all(|l| text::display_width(&l.left) == 10));
+    }
 }
