@@ -91,14 +91,23 @@ pub enum Mark {
 }
 
 impl Mark {
-    /// The mark named `s` (a few short forms too).
+    /// The mark named `s`: a few other words for it, or the start of its
+    /// name ("is:b", "is:un"), as `k:` takes the start of a kind.
     pub fn parse(s: &str) -> Option<Mark> {
-        match s.to_ascii_lowercase().as_str() {
-            "read" => Some(Mark::Read),
-            "unread" | "new" => Some(Mark::Unread),
-            "bookmarked" | "bookmark" | "starred" => Some(Mark::Bookmarked),
-            "noted" | "note" => Some(Mark::Noted),
-            _ => None,
+        let s = s.to_ascii_lowercase();
+        match s.as_str() {
+            "" => None,
+            "new" => Some(Mark::Unread),
+            "starred" => Some(Mark::Bookmarked),
+            _ => [
+                ("read", Mark::Read),
+                ("unread", Mark::Unread),
+                ("bookmarked", Mark::Bookmarked),
+                ("noted", Mark::Noted),
+            ]
+            .into_iter()
+            .find(|(name, _)| name.starts_with(&s))
+            .map(|(_, m)| m),
         }
     }
 }
@@ -533,6 +542,22 @@ mod tests {
         let q = Query::parse("t:@blair");
         assert_eq!(q.problems.len(), 1);
         assert!(q.problems[0].contains("both a title"), "{:?}", q.problems);
+    }
+
+    #[test]
+    fn a_mark_may_be_named_by_its_start_as_a_kind_is() {
+        for (short, whole) in [
+            ("is:b", "is:bookmarked"),
+            ("is:un", "is:unread"),
+            ("is:r", "is:read"),
+            ("is:n", "is:noted"),
+            ("!is:book", "!is:bookmarked"),
+        ] {
+            let q = Query::parse(short);
+            assert!(q.problems.is_empty(), "{short}: {:?}", q.problems);
+            assert_eq!(q.groups, Query::parse(whole).groups, "{short}");
+        }
+        assert_eq!(Query::parse("is:readx").problems.len(), 1);
     }
 
     #[test]
