@@ -844,4 +844,16 @@ mod tests {
         assert_eq!(c.articles.len(), 2);
         assert_eq!(c.articles[1].title(), "B");
     }
+
+    #[test]
+    fn a_json_arrays_bad_elements_are_not_called_lines() {
+        let c = load_str(r#"[{"title":"A","body":"a"}, 5, {"body":"b"}, {"title":"","body":"c"}]"#);
+        assert_eq!(c.articles.len(), 1);
+        let said: Vec<String> = c.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        for (w, at) in said.iter().zip(["[2]", "[3]", "[4]"]) {
+            assert!(w.contains(at), "{w}");
+            assert!(!w.contains("line"), "an element is not a line: {w}");
+        }
+    }
 }

@@ -428,9 +428,7 @@ impl fmt::Display for Problem {
             Problem::Binary { utf16: true } => {
                 f.write_str("UTF-16 text; skipped (convert it to UTF-8 to read it)")
             }
-            Problem::Binary { utf16: false } => {
-                f.write_str("binary data (NUL bytes); skipped")
-            }
+            Problem::Binary { utf16: false } => f.write_str("binary data (NUL bytes); skipped"),
             Problem::Empty => f.write_str("empty; kept, titled with its file name"),
             Problem::TitleOnly => f.write_str("a title and no body; kept"),
             Problem::LongTitle { bytes } => write!(
@@ -442,7 +440,7 @@ impl fmt::Display for Problem {
                 syntax: true,
             } => write!(
                 f,
-                "not valid JSON ({}); line skipped",
+                "not valid JSON ({}); skipped",
                 crate::text::safe_line(message)
             ),
             Problem::BadJson {
@@ -450,14 +448,14 @@ impl fmt::Display for Problem {
                 syntax: false,
             } => write!(
                 f,
-                "not an article ({}); line skipped (each line needs an object with a \"title\" and a \"body\" string)",
+                "not an article ({}); skipped (each article is an object with a \"title\" and a \"body\" string)",
                 crate::text::safe_line(message)
             ),
-            Problem::MissingTitle => {
-                f.write_str("no \"title\" string; line skipped (each line needs {\"title\": ..., \"body\": ...})")
-            }
+            Problem::MissingTitle => f.write_str(
+                "no \"title\" string; skipped (each article is {\"title\": ..., \"body\": ...})",
+            ),
             Problem::BlankTitle => {
-                f.write_str("an empty \"title\"; line skipped (give the article a title to load it)")
+                f.write_str("an empty \"title\"; skipped (give the article a title to load it)")
             }
             Problem::Unreadable { message } => write!(
                 f,
@@ -472,7 +470,7 @@ impl fmt::Display for Problem {
             ),
             Problem::UnusableId { numbered } => write!(
                 f,
-                "an id that is neither text nor a number; kept as {numbered}, its place in the file (give it a string id to keep its marks if lines move)"
+                "an id that is neither text nor a number; kept as {numbered}, its place in the file (give it a string id to keep its marks if articles move)"
             ),
             Problem::TooLarge { bytes } => write!(
                 f,
@@ -489,7 +487,10 @@ impl fmt::Display for Problem {
                     write!(f, ", nor the dates of {more}")?;
                 }
                 let them = if *others > 0 { "them" } else { "it" };
-                write!(f, "; kept, but \"yesterday\" or \"on Monday\" in {them} stays undated (write dates as 2024-05-29 or 29 May 2024)")
+                write!(
+                    f,
+                    "; kept, but \"yesterday\" or \"on Monday\" in {them} stays undated (write dates as 2024-05-29 or 29 May 2024)"
+                )
             }
         }
     }
