@@ -162,7 +162,10 @@ impl App {
         };
         let article = &self.lib.corpus.articles[doc.ix()];
         let Some(url) = article.meta().url.as_deref().map(str::trim) else {
-            self.message = Some(format!("Article {} has no url in the corpus", article.id));
+            self.message = Some(format!(
+                "\"{}\" has no url in the corpus (a JSONL article gives one as \"url\")",
+                text::fit(&text::safe_line(article.display_title()), 50)
+            ));
             return None;
         };
         // Only web addresses: a corpus could hold "file:///..." or a
@@ -433,7 +436,7 @@ mod tests {
         assert_eq!(key(&mut app, "O"), None);
         assert_eq!(
             app.message.as_deref(),
-            Some("Article a1 has no url in the corpus")
+            Some("\"Putin spoke\" has no url in the corpus (a JSONL article gives one as \"url\")")
         );
         for _ in 0..2 {
             press(&mut app, "j");
