@@ -374,6 +374,14 @@ impl Width {
     }
 }
 
+/// The most cells a width may give: wider than any terminal, so a larger
+/// number is a typing slip (5000 for 50).
+const MAX_CELLS: u16 = 1000;
+
+/// The narrowest text the reader may be wrapped to; below it a line holds
+/// a word or two.
+const MIN_WRAP: u16 = 20;
+
 const WIDTH_HELP: &str = "write \"auto\", a percentage of the screen such as \"30%\", \
      or a number of cells such as 40";
 
@@ -403,9 +411,13 @@ impl<'de> Deserialize<'de> for Width {
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Width, E> {
                 u16::try_from(n)
                     .ok()
-                    .filter(|&c| c > 0)
+                    .filter(|&c| (1..=MAX_CELLS).contains(&c))
                     .map(Width::Cells)
-                    .ok_or_else(|| E::custom(format!("{n} is not a width: {WIDTH_HELP}")))
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "{n} is not a width: {WIDTH_HELP} (from 1 to {MAX_CELLS} cells)"
+                        ))
+                    })
             }
         }
         d.deserialize_any(V)
@@ -432,13 +444,22 @@ pub struct LayoutOptions {
 /// "expected u16").
 fn cells<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
     let v = toml::Value::deserialize(d)?;
-    v.as_integer()
+    let n = v
+        .as_integer()
         .and_then(|n| u16::try_from(n).ok())
         .ok_or_else(|| {
             de::Error::custom(format!(
                 "{v} is not a number of cells: write one such as 80, or 0 for the pane's width"
             ))
-        })
+        })?;
+    if n != 0 && !(MIN_WRAP..=MAX_CELLS).contains(&n) {
+        return Err(de::Error::custom(format!(
+            "{n} cells is too {} to read text in: write {MIN_WRAP} to {MAX_CELLS}, \
+             such as 80, or 0 for the pane's width",
+            if n < MIN_WRAP { "narrow" } else { "wide" }
+        )));
+    }
+    Ok(n)
 }
 
 /// Everything the config decides except the keys: what the app and the

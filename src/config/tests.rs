@@ -177,7 +177,7 @@ fn widths_are_auto_percentages_or_cells() {
         w("44").unwrap().settings.layout.list_width,
         Width::Cells(44)
     );
-    for bad in ["\"0%\"", "\"95%\"", "\"wide\"", "0", "-3", "true"] {
+    for bad in ["\"0%\"", "\"95%\"", "\"wide\"", "0", "-3", "true", "5000"] {
         let e = w(bad).expect_err(bad);
         assert_eq!(e.line(), Some(2), "{bad}: {e}");
     }
@@ -187,6 +187,20 @@ fn widths_are_auto_percentages_or_cells() {
         let e = err(&format!("[layout]\nwrap_width = {bad}\n"));
         assert_eq!(e.line(), Some(2), "{bad}: {e}");
         assert!(e.to_string().contains("is not a number of cells"), "{e}");
+    }
+    // A number, but one no text can be read at.
+    for (bad, says) in [
+        ("2", "too narrow"),
+        ("19", "too narrow"),
+        ("4000", "too wide"),
+    ] {
+        let e = err(&format!("[layout]\nwrap_width = {bad}\n"));
+        assert_eq!(e.line(), Some(2), "{bad}: {e}");
+        assert!(e.to_string().contains(says), "{bad}: {e}");
+    }
+    for fine in ["0", "20", "72", "1000"] {
+        let c = parse(&format!("[layout]\nwrap_width = {fine}\n")).expect(fine);
+        assert_eq!(c.settings.layout.wrap_width.to_string(), fine);
     }
 }
 
