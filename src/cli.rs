@@ -742,6 +742,10 @@ fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
 
 /// What to do when a write failed with `e`: free space when the disk is
 /// full, else `otherwise`.
+/// The error number of a descriptor that is not open (EBADF on every
+/// system dossier builds for).
+const EBADF: i32 = 9;
+
 fn what_to_do(e: &io::Error, otherwise: &'static str) -> &'static str {
     match e.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "free some space",
@@ -1048,7 +1052,14 @@ fn run_export(
                 }
                 Err(e) => {
                     tracing::warn!("{e}");
-                    let what = what_to_do(&e.source, "check that the folder is writable");
+                    let closed = matches!(e.source.kind(), io::ErrorKind::NotFound)
+                        || e.source.raw_os_error() == Some(EBADF);
+                    let what = match export::descriptor(path) {
+                        Some((_, fd)) if closed => format!(
+                            "descriptor {fd} is not open here: open it in the shell (as in `{fd}> FILE`)"
+                        ),
+                        _ => what_to_do(&e.source, "check that the folder is writable").to_owned(),
+                    };
                     say!("dossier: {e}; {what}, or leave out --output to write to stdout");
                     Ok(ExitCode::FAILURE)
                 }

@@ -326,6 +326,17 @@ fn an_export_to_dev_stdout_is_stdout_as_the_shell_opened_it() {
 }
 
 #[test]
+fn an_export_to_a_descriptor_not_open_says_so() {
+    let out = dossier(&["export", "-f", "csv", "-o", "/dev/fd/97"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("descriptor 97 is not open") && !err.contains("folder is writable"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_browser_without_a_terminal_says_what_to_do_instead() {
     // Output captured: stdout is a pipe, not a terminal.
     let out = dossier(&[]);
