@@ -207,10 +207,34 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
     }
     // Facts wrap like text, so a long byline, url or note is never cut at
     // the pane's edge.
+    // The parts of the first fact line (id, byline, source, date) are
+    // joined by " · ", and a row breaks between parts rather than inside
+    // one, so no row starts with the separator.
     for fact in meta_rows(article) {
-        let safe = text::safe_line(&fact).into_owned();
-        text::wrap_paragraph(&safe, 0..safe.len(), width, &mut ranges);
-        rows.extend(ranges.drain(..).map(|r| Row::Meta(safe[r].to_owned())));
+        let mut row = String::new();
+        for part in fact.split(FACT_SEP) {
+            let part = text::safe_line(part);
+            let joined = text::display_width(&row)
+                + text::display_width(FACT_SEP)
+                + text::display_width(&part);
+            if !row.is_empty() && joined <= width {
+                row.push_str(FACT_SEP);
+                row.push_str(&part);
+                continue;
+            }
+            if !row.is_empty() {
+                rows.push(Row::Meta(std::mem::take(&mut row)));
+            }
+            text::wrap_paragraph(&part, 0..part.len(), width, &mut ranges);
+            let last = ranges.pop();
+            rows.extend(ranges.drain(..).map(|r| Row::Meta(part[r].to_owned())));
+            if let Some(r) = last {
+                row = part[r].to_owned();
+            }
+        }
+        if !row.is_empty() {
+            rows.push(Row::Meta(row));
+        }
     }
     for para in text::paragraphs(&article.text, article.body_range()) {
         rows.push(Row::Blank);
@@ -224,6 +248,9 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
     rows
 }
 
+/// What joins the facts of the first line.
+const FACT_SEP: &str = " · ";
+
 /// The facts line(s) under the title: id, byline, source, date; then url.
 fn meta_rows(article: &Article) -> Vec<String> {
     let m = article.meta();
@@ -233,7 +260,7 @@ fn meta_rows(article: &Article) -> Vec<String> {
     }
     first.extend(m.source.clone());
     first.extend(m.date.clone());
-    let mut out = vec![first.join(" · ")];
+    let mut out = vec![first.join(FACT_SEP)];
     out.extend(m.url.clone());
     if m.date
         .as_deref()
@@ -284,6 +311,45 @@ mod tests {
         );
         let joined = facts.join(" ");
         assert!(joined.contains("could not be read)"), "{joined}");
+    }
+
+    #[test]
+    fn a_wrapped_facts_line_breaks_between_facts_not_at_a_separator() {
+        let meta = crate::corpus::Meta {
+            byline: Some("Vafa Guliyeva".into()),
+            source: Some("Caliber.Az".into()),
+            date: Some("2024-05-29".into()),
+            ..Default::default()
+        };
+        let a = Article::from_text(
+            "000_2e5d647943.txt".into(),
+            "Title\n\nBody.".into(),
+            meta,
+            None,
+        );
+        for width in 12..60 {
+            let facts: Vec<String> = layout(&a, width)
+                .into_iter()
+                .filter_map(|r| match r {
+                    Row::Meta(m) => Some(m),
+                    _ => None,
+                })
+                .collect();
+            for f in &facts {
+                assert!(
+                    !f.starts_with('·') && !f.ends_with('·'),
+                    "{width}: {facts:?}"
+                );
+                assert!(
+                    text::display_width(f) <= usize::from(width),
+                    "{width}: {facts:?}"
+                );
+            }
+            let all = facts.join(" ");
+            for part in ["by Vafa Guliyeva", "Caliber.Az", "2024-05-29"] {
+                assert!(all.contains(part) || width < 17, "{width}: {facts:?}");
+            }
+        }
     }
 
     #[test]
