@@ -82,6 +82,13 @@ impl App {
                     return None;
                 }
                 self.overlay = None;
+                // Said until the binary answers: a big export takes a
+                // moment, and the closed box alone says nothing.
+                self.message = Some(format!(
+                    "Writing the {} export ({})…",
+                    what.name(),
+                    format.name()
+                ));
                 return Some(Effect::Export {
                     scope: self.export_scope(what),
                     selection,

@@ -1527,6 +1527,11 @@ mod export {
         press(&mut a, "x j tab");
         let effect = press_for_effect(&mut a, "enter");
         assert_eq!(overlay(&a), None, "writing closes the overlay");
+        assert_eq!(
+            a.message.as_deref(),
+            Some("Writing the actors export (csv)…"),
+            "the closed box is not all that shows"
+        );
         let Some(Effect::Export {
             selection,
             format,
