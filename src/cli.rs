@@ -740,12 +740,12 @@ fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// What to do when a write failed with `e`: free space when the disk is
-/// full, else `otherwise`.
 /// The error number of a descriptor that is not open (EBADF on every
 /// system dossier builds for).
 const EBADF: i32 = 9;
 
+/// What to do when a write failed with `e`: free space when the disk is
+/// full, else `otherwise`.
 fn what_to_do(e: &io::Error, otherwise: &'static str) -> &'static str {
     match e.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => "free some space",

@@ -205,11 +205,10 @@ pub fn layout_with_note(article: &Article, note: Option<&str>, width: u16) -> Ve
             rows.push(Row::Note(text::fit(&safe[from..], width).into_owned()));
         }
     }
-    // Facts wrap like text, so a long byline, url or note is never cut at
-    // the pane's edge.
-    // The parts of the first fact line (id, byline, source, date) are
-    // joined by " · ", and a row breaks between parts rather than inside
-    // one, so no row starts with the separator.
+    // Facts wrap, so a long byline, url or note is never cut at the
+    // pane's edge; but the first line's facts (id, byline, source, date)
+    // share a row only while they fit, and a row breaks between them
+    // rather than inside one, so no row starts with the separator.
     for fact in meta_rows(article) {
         let mut row = String::new();
         for part in fact.split(FACT_SEP) {
