@@ -54,6 +54,28 @@ pub struct RelatedActors {
     pub sentences_naming: u32,
 }
 
+/// The largest figures of a list, which say how wide its columns are.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Peaks {
+    /// The most sentences (or articles) naming both.
+    pub together: u32,
+    /// The highest [`Related::lift`].
+    pub lift: f64,
+    /// The highest G².
+    pub score: f64,
+}
+
+impl Peaks {
+    /// The peaks of `list`.
+    pub fn of(list: &[Related]) -> Peaks {
+        list.iter().fold(Peaks::default(), |p, r| Peaks {
+            together: p.together.max(r.together),
+            lift: p.lift.max(r.lift()),
+            score: p.score.max(r.score),
+        })
+    }
+}
+
 /// What one share of the actor's articles holds: per other actor (by id),
 /// its [`Counts`], plus the totals. Dense, not hashed: the most named
 /// actor of 100,000 articles meets a third of all actors, and hashing them

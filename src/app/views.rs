@@ -141,23 +141,32 @@ pub struct RelatedView {
     pub column: usize,
     /// One cursor per list.
     pub cursors: [Cursor; 2],
+    /// Each list's largest figures, found once rather than per frame (the
+    /// most named actor of 100,000 articles has some 100,000 partners).
+    pub peaks: [related::Peaks; 2],
 }
 
 impl RelatedView {
     /// The actors named alongside `actor`.
     pub fn open(lib: &Library, actor: ActorId) -> RelatedView {
+        // The story's sentences when it has been read (the loader reads
+        // it right after the actors), else the articles' own.
+        let data = related::related(
+            &lib.corpus,
+            &lib.actors,
+            actor,
+            lib.story_if_ready().map(|s| s.sentences()),
+        );
+        let peaks = [
+            related::Peaks::of(&data.sentences),
+            related::Peaks::of(&data.articles),
+        ];
         RelatedView {
             actor,
-            // The story's sentences when it has been read (the loader
-            // reads it right after the actors), else the articles' own.
-            data: related::related(
-                &lib.corpus,
-                &lib.actors,
-                actor,
-                lib.story_if_ready().map(|s| s.sentences()),
-            ),
+            data,
             column: 0,
             cursors: [Cursor::default(), Cursor::default()],
+            peaks,
         }
     }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::status::{compact, count, grouped};
 use super::{pane_block, pane_title, theme::Theme};
-use crate::actors::related::Related;
+use crate::actors::related::{Peaks, Related};
 use crate::app::views::RelatedView;
 use crate::app::{App, RELATED_SIDE_BY_SIDE};
 use crate::text;
@@ -84,14 +84,16 @@ struct Widths {
 /// The fewest cells a name is given before a figure is left out.
 const NAME_MIN: usize = 12;
 
-/// Lays out `list` in `w` cells: each figure as wide as the widest one in
-/// the list (so scrolling does not move them), and when the row is too
-/// narrow for a readable name, G² is left out first, then ×chance; the
-/// count of times together always stays.
-fn widths(list: &[Related], w: usize) -> Widths {
-    let together = list.iter().map(|r| r.together).max().unwrap_or(0);
-    let lift = list.iter().map(Related::lift).fold(0.0, f64::max);
-    let score = list.iter().map(|r| r.score).fold(0.0, f64::max);
+/// Lays out a list with these `peaks` in `w` cells: each figure as wide as
+/// the widest one in the list (so scrolling does not move them), and when
+/// the row is too narrow for a readable name, G² is left out first, then
+/// ×chance; the count of times together always stays.
+fn widths(peaks: Peaks, w: usize) -> Widths {
+    let Peaks {
+        together,
+        lift,
+        score,
+    } = peaks;
     let cell = |label: &str, widest: String| {
         1 + text::display_width(label).max(text::display_width(&widest))
     };
@@ -119,7 +121,7 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
     let lib = &app.lib;
     let list: &[Related] = r.list(c);
     let focus = r.column == c;
-    let cols = widths(list, w);
+    let cols = widths(r.peaks[c], w);
     let name_w = cols.name;
     // "Same sentence (12)", or "Sentence (12)" where that does not fit:
     // the count is what a narrow header must keep.
