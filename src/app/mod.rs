@@ -1382,17 +1382,17 @@ impl App {
             return;
         }
         let Some(doc) = self.reader.doc else { return };
-        let rows_of: Vec<usize> = self
-            .reader
-            .targets
-            .iter()
-            .map(|r| self.reader.row_of(r.start))
-            .collect();
+        // The targets are in text order, so their rows increase: the first
+        // at or below the top of the screen is found by bisection (an
+        // article can hold 400,000 matches).
+        let targets = &self.reader.targets;
+        let above =
+            || targets.partition_point(|r| self.reader.row_of(r.start) < self.reader.scroll);
         let pick = match (self.reader.target, forward) {
-            (Some(cur), true) => (cur + 1 < rows_of.len()).then_some(cur + 1),
+            (Some(cur), true) => (cur + 1 < targets.len()).then_some(cur + 1),
             (Some(cur), false) => cur.checked_sub(1),
-            (None, true) => rows_of.iter().position(|&r| r >= self.reader.scroll),
-            (None, false) => rows_of.iter().rposition(|&r| r < self.reader.scroll),
+            (None, true) => Some(above()).filter(|&k| k < targets.len()),
+            (None, false) => above().checked_sub(1),
         };
         if let Some(i) = pick {
             self.focus_target(i);

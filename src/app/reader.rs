@@ -37,8 +37,12 @@ pub struct Reader {
     pub doc: Option<DocId>,
     /// The width, in cells, `rows` were wrapped to.
     pub width: u16,
-    /// The article laid out in rows.
+    /// The article laid out in rows (set with [`Reader::set_rows`]).
     pub rows: Vec<Row>,
+    /// The indices of the [`Row::Text`] rows, whose starts increase, for
+    /// finding a byte's row by bisection: `n` asks it of every target, and
+    /// an article may have hundreds of thousands.
+    text_rows: Vec<u32>,
     /// The first row on screen.
     pub scroll: usize,
     /// Byte ranges the filter's query matches in the article, highlighted.
@@ -68,7 +72,7 @@ impl Reader {
     pub fn open(&mut self, doc: DocId, article: &Article, width: u16) {
         self.doc = Some(doc);
         self.width = width;
-        self.rows = layout_with_note(article, self.note.as_deref(), width);
+        self.set_rows(layout_with_note(article, self.note.as_deref(), width));
         self.scroll = 0;
         self.marks.clear();
         self.targets.clear();
@@ -93,7 +97,7 @@ impl Reader {
             return;
         }
         self.width = width;
-        self.rows = layout_with_note(article, self.note.as_deref(), width);
+        self.set_rows(layout_with_note(article, self.note.as_deref(), width));
         self.scroll = match self.anchor {
             Some(off) => self.row_of(off),
             None => 0,
@@ -104,7 +108,7 @@ impl Reader {
     /// the top of the screen there.
     pub fn set_note(&mut self, article: &Article, note: Option<String>) {
         self.note = note;
-        self.rows = layout_with_note(article, self.note.as_deref(), self.width);
+        self.set_rows(layout_with_note(article, self.note.as_deref(), self.width));
         if let Some(off) = self.anchor {
             self.scroll = self.row_of(off);
         }
@@ -124,17 +128,20 @@ impl Reader {
     /// The row holding byte `offset` of the article text (or the nearest
     /// text row before it).
     pub fn row_of(&self, offset: usize) -> usize {
-        let mut best = 0;
-        for (i, r) in self.rows.iter().enumerate() {
-            if let Row::Text { start, .. } = r {
-                if *start as usize <= offset {
-                    best = i;
-                } else {
-                    break;
-                }
-            }
-        }
-        best
+        let before = self.text_rows.partition_point(|&i| {
+            matches!(self.rows[i as usize], Row::Text { start, .. } if start as usize <= offset)
+        });
+        before
+            .checked_sub(1)
+            .map_or(0, |k| self.text_rows[k] as usize)
+    }
+
+    /// Lays the article out in `rows`.
+    pub fn set_rows(&mut self, rows: Vec<Row>) {
+        self.text_rows = (0..rows.len() as u32)
+            .filter(|&i| matches!(rows[i as usize], Row::Text { .. }))
+            .collect();
+        self.rows = rows;
     }
 
     /// The largest useful scroll position for a pane `height` rows tall.
@@ -347,6 +354,30 @@ mod tests {
             let all = facts.join(" ");
             for part in ["by Vafa Guliyeva", "Caliber.Az", "2024-05-29"] {
                 assert!(all.contains(part) || width < 17, "{width}: {facts:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_bytes_row_is_the_last_text_row_starting_at_or_before_it() {
+        let a = seed(2);
+        for width in [20u16, 37, 80] {
+            let mut r = Reader::default();
+            r.open(DocId(2), &a, width);
+            let linear = |offset: usize| {
+                let mut best = 0;
+                for (i, row) in r.rows.iter().enumerate() {
+                    if let Row::Text { start, .. } = row {
+                        if *start as usize > offset {
+                            break;
+                        }
+                        best = i;
+                    }
+                }
+                best
+            };
+            for offset in 0..=a.text.len() {
+                assert_eq!(r.row_of(offset), linear(offset), "{width}: byte {offset}");
             }
         }
     }
