@@ -151,13 +151,15 @@ pub struct KwicLine {
 /// looking the article up again from a mention number is a search).
 pub fn kwic_line(corpus: &Corpus, doc: DocId, m: &Mention, width: usize) -> KwicLine {
     // The keywords line up at two fifths of the line; below 60 cells at a
-    // quarter, so that a name is cut only when it fills the rest of the
-    // line: the name is what the line is about, the context around it.
+    // quarter. The name is what the line is about: one too long for the
+    // rest of the line starts further left, leaving that line out of
+    // step, and is cut only when it is wider than the whole line.
     let left_w = if width < 60 { width / 4 } else { width * 2 / 5 };
     let t = &corpus.articles[doc.ix()].text;
     let range: Range<usize> = m.range();
     let keyword = text::safe_line(&t[range.clone()]).into_owned();
-    let keyword = text::fit(&keyword, width.saturating_sub(left_w + 2)).into_owned();
+    let keyword = text::fit(&keyword, width).into_owned();
+    let left_w = left_w.min(width - text::display_width(&keyword));
     let right_w = width.saturating_sub(left_w + text::display_width(&keyword));
     let left = text::context_before(t, range.start, left_w.saturating_sub(1));
     let right = text::context_after(t, range.end, right_w.saturating_sub(1));
@@ -203,20 +205,25 @@ mod tests {
             .all_mentions()
             .find(|(d, m)| &lib.corpus.articles[d.ix()].text[m.range()] == "Alexander Bortnikov")
             .expect("the seeds name him in full");
-        for width in [28, 30, 40, 59, 60, 80, 120] {
+        for width in [19, 20, 24, 28, 30, 40, 59, 60, 80, 120] {
             let l = kwic_line(&lib.corpus, doc, &m, width);
             assert_eq!(l.keyword, "Alexander Bortnikov", "{width} cells");
             let whole = format!("{}{}{}", l.left, l.keyword, l.right);
             assert_eq!(text::display_width(&whole), width, "{width}: {whole:?}");
-            assert!(l.left.trim().len() > 2, "{width}: some context before");
+            if width >= 28 {
+                assert!(l.left.trim().len() > 2, "{width}: some context before");
+            }
         }
-        // Keywords line up: where one starts does not depend on its length.
-        let lines: Vec<KwicLine> = lib
-            .actors
-            .all_mentions()
-            .take(20)
-            .map(|(d, m)| kwic_line(&lib.corpus, d, &m, 40))
-            .collect();
-        assert!(lines.iter().all(|l| text::display_width(&l.left) == 10));
+        // Wider than the line, the name is cut to it.
+        let l = kwic_line(&lib.corpus, doc, &m, 12);
+        assert_eq!((l.left.as_str(), l.right.as_str()), ("", ""));
+        assert_eq!(text::display_width(&l.keyword), 12);
+        // Keywords that fit after the context line up: where one starts
+        // does not depend on its length; a longer one starts further left.
+        for (d, m) in lib.actors.all_mentions() {
+            let l = kwic_line(&lib.corpus, d, &m, 40);
+            let name = text::display_width(&l.keyword);
+            assert_eq!(text::display_width(&l.left), 10.min(40 - name), "{l:?}");
+        }
     }
 }
