@@ -141,13 +141,28 @@ fn column<'a>(app: &'a App, r: &RelatedView, c: usize, w: usize, visible: usize)
             text::pad_left(s, cells)
         }
     };
-    let header = format!(
-        " {}{}{}{}",
-        text::pad(&text::fit(&label, name_w), name_w),
-        figure("with", cols.with),
-        figure("×chance", cols.chance),
-        figure("G²", cols.score),
-    );
+    // The label keeps its count: where it is wider than the names'
+    // column it runs on over the figures' headings, and a heading it
+    // would touch is left out (each heading that stays keeps its place
+    // over its column).
+    let label = text::fit(&label, w.saturating_sub(1)).into_owned();
+    let mut header = format!(" {label}");
+    let mut at = 1 + name_w;
+    for (title, cells) in [
+        ("with", cols.with),
+        ("×chance", cols.chance),
+        ("G²", cols.score),
+    ] {
+        if cells == 0 {
+            continue;
+        }
+        let starts = at + cells - text::display_width(title);
+        if starts > text::display_width(&header) {
+            header = text::pad(&header, at);
+            header.push_str(&figure(title, cells));
+        }
+        at += cells;
+    }
     let mut out = vec![Line::styled(
         text::pad(&header, w),
         if focus { th.title(true) } else { th.header() },

@@ -418,6 +418,52 @@ fn related_rows_keep_their_counts_and_names_when_narrow() {
 }
 
 #[test]
+fn a_long_related_list_keeps_its_count_in_the_heading_when_narrow() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Kabulov");
+    press(&mut app, "r");
+    let actors = app.lib.actors.len() as u32;
+    let r = app.related.as_mut().unwrap();
+    // As many partners as the most named actor of a big corpus has.
+    r.data.sentences = (0..19_123u32)
+        .map(|i| crate::actors::related::Related {
+            actor: crate::actors::ActorId(i % actors),
+            together: 1 + i % 7,
+            expected: 0.5,
+            score: f64::from(i % 1000),
+        })
+        .collect();
+    r.peaks[0] = crate::actors::related::Peaks::of(&r.data.sentences);
+    for w in [24u16, 30, 40, 60] {
+        app.update(Action::Resize {
+            width: w,
+            height: 30,
+        });
+        let screen = rows(draw(&app).backend().buffer());
+        assert!(
+            screen.iter().any(|l| l.contains("(19,123)")),
+            "{w} columns:\n{}",
+            screen.join("\n")
+        );
+        // A heading that stays sits over its column: the figure under
+        // "with" ends where "with" does.
+        if let Some(head) = screen
+            .iter()
+            .find(|l| l.contains("(19,123)") && l.contains("with"))
+        {
+            let end = head.find("with").unwrap() + "with".len();
+            let row = &screen[screen.iter().position(|l| l == head).unwrap() + 1];
+            let cells: Vec<char> = row.chars().collect();
+            let head_cells = head[..end].chars().count();
+            assert!(
+                cells[head_cells - 1].is_ascii_digit(),
+                "{w}:\n{head}\n{row}"
+            );
+        }
+    }
+}
+
+#[test]
 fn related_actors_at_30x16() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Kabulov");
