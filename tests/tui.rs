@@ -171,7 +171,7 @@ fn typing_a_filter_narrows_the_list_and_the_sidebar() {
         t.keys(&[k]);
     }
     let s = t.wait_for("the narrowed list", |s| {
-        s.contains("1 of 5 articles, 1 actor")
+        s.contains("1 of 5 articles · 1 actor")
     });
     assert!(s.contains("Articles 1/5"), "{s}");
     assert!(s.contains("Sergey Lavrov"), "the sidebar names him:\n{s}");

@@ -37,20 +37,26 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let mut lines = Vec::with_capacity(visible + 2);
-    let mut head = format!(
-        " {} in {} · sorted by {} (s)",
+    let counts = format!(
+        " {} in {}",
         crate::text::count(c.total(), "mention", "mentions"),
         crate::text::count(c.articles, "article", "articles"),
-        c.sort.label()
     );
-    if c.rows.len() != c.total() {
-        head.push_str(&format!(
-            " · {} in filtered articles",
-            grouped(c.rows.len())
-        ));
-    }
+    let filtered = if c.rows.len() == c.total() {
+        String::new()
+    } else {
+        format!(" · {} in filtered articles", grouped(c.rows.len()))
+    };
+    // Narrow, the words go before the counts do.
+    let heads = [
+        format!("{counts} · sorted by {} (s){filtered}", c.sort.label()),
+        format!("{counts}{filtered}"),
+        counts.clone(),
+        format!(" {}", crate::text::count(c.total(), "mention", "mentions")),
+    ];
+    let head = super::first_within(&heads, width);
     lines.push(Line::styled(
-        text::fit(&head, width).into_owned(),
+        text::fit(head, width).into_owned(),
         th.header(),
     ));
     lines.push(dispersion_line(th, &c.dispersion, width));

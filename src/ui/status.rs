@@ -125,7 +125,7 @@ fn summary(app: &App) -> String {
             .map(|p| format!(" · {p}"))
             .unwrap_or_default();
         format!(
-            "{} of {}, {} · /{}{}{problem}",
+            "{} of {} · {} · /{}{}{problem}",
             grouped(app.list.rows.len()),
             count(lib.corpus.len(), "article", "articles"),
             count(app.sidebar.rows.len(), "actor", "actors"),
@@ -224,7 +224,7 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
         // count of them would read as "everything matches".
         None if f.active() && f.hits.is_none() => " searching… ".into(),
         None if f.active() => format!(
-            " {} of {}, {}{} ",
+            " {} of {} · {}{} ",
             grouped(app.list.rows.len()),
             count(app.lib.corpus.len(), "article", "articles"),
             count(app.sidebar.rows.len(), "actor", "actors"),
@@ -232,11 +232,13 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => " type to filter · Enter keep · Esc clear · ↑↓ history ".into(),
     };
-    let right_w = text::display_width(&right);
     // The right side may take half the line, or all that the query leaves
-    // (a problem such as an unknown is: mark is a sentence long).
+    // (a problem such as an unknown is: mark is a sentence long); narrow,
+    // it drops whole parts (the actors' count before the articles').
     let input_w = text::display_width(&text::safe_line(&f.input));
     let cap = (width / 2).max(width.saturating_sub(2 + input_w + 1));
+    let right = super::first_parts(right, cap);
+    let right_w = text::display_width(&right);
     let room = width.saturating_sub(2 + right_w.min(cap));
     // Keep the cursor on screen: show the tail of a long query.
     let before = &f.input[..f.cursor];

@@ -267,7 +267,7 @@ fn typing_a_filter_at_120x40() {
     insta::assert_snapshot!(t.backend());
     let last = rows(t.backend().buffer()).pop().unwrap();
     assert!(last.starts_with("/ bort"), "{last}");
-    assert!(last.contains("4 of 5 articles, 1 actor"), "{last}");
+    assert!(last.contains("4 of 5 articles · 1 actor"), "{last}");
 }
 
 #[test]
@@ -460,6 +460,38 @@ fn a_long_related_list_keeps_its_count_in_the_heading_when_narrow() {
                 "{w}:\n{head}\n{row}"
             );
         }
+    }
+}
+
+#[test]
+fn narrow_headings_and_the_filter_line_never_cut_a_number() {
+    let cut_number = |l: &str| {
+        let c: Vec<char> = l.chars().collect();
+        c.windows(2).any(|w| w[0].is_ascii_digit() && w[1] == '…')
+            || c.windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == ',' && w[2] == '…')
+    };
+    for w in 24u16..=60 {
+        let mut app = seeds_app(120, 30);
+        select(&mut app, "Taliban");
+        press(&mut app, "m");
+        app.update(Action::Resize {
+            width: w,
+            height: 20,
+        });
+        let screen = rows(draw(&app).backend().buffer());
+        assert!(!cut_number(&screen[1]), "{w}: {}", screen[1]);
+        assert!(screen[1].contains("mention"), "{w}: {}", screen[1]);
+
+        let mut app = seeds_app(120, 30);
+        type_filter(&mut app, "taliban");
+        app.update(Action::Resize {
+            width: w,
+            height: 20,
+        });
+        let screen = rows(draw(&app).backend().buffer());
+        let last = screen.last().unwrap();
+        assert!(!cut_number(last), "{w}: {last}");
     }
 }
 
