@@ -398,6 +398,12 @@ impl<'de> Deserialize<'de> for Width {
                 if t.eq_ignore_ascii_case("auto") {
                     return Ok(Width::Auto);
                 }
+                if let Ok(n) = t.parse::<u16>() {
+                    return Err(E::custom(format!(
+                        "\"{s}\" in quotes is text, not a width: write {n} without quotes \
+                         for cells, or \"{n}%\" for a share of the screen"
+                    )));
+                }
                 t.strip_suffix('%')
                     .and_then(|p| p.trim().parse::<u8>().ok())
                     .filter(|p| (1..=90).contains(p))
@@ -650,7 +656,9 @@ impl Config {
             Err(e) => Err(ConfigError::Unreadable {
                 file: path,
                 why: e.to_string(),
-                hint: if required {
+                hint: if e.kind() == std::io::ErrorKind::IsADirectory {
+                    "; a config is a file: move the folder away, or pass a file with --config"
+                } else if required {
                     "; check the path given with --config"
                 } else {
                     "; fix its permissions, or pass another file with --config"

@@ -181,6 +181,9 @@ fn widths_are_auto_percentages_or_cells() {
         let e = w(bad).expect_err(bad);
         assert_eq!(e.line(), Some(2), "{bad}: {e}");
     }
+    // A number in quotes is text: the message says to drop them.
+    let e = w("\"40\"").expect_err("quoted number");
+    assert!(e.to_string().contains("write 40 without quotes"), "{e}");
     // The reader's wrap width is cells only, said in words, not serde's
     // "expected u16".
     for bad in ["-1", "\"wide\"", "70000"] {
@@ -436,6 +439,7 @@ fn loading_a_file_names_it_when_it_is_missing_or_broken() {
     // A folder is not a config file.
     let e = Config::load(Some(dir.path())).unwrap_err();
     assert!(matches!(e, ConfigError::Unreadable { .. }), "{e}");
+    assert!(e.to_string().contains("a config is a file"), "{e}");
 }
 
 #[test]
