@@ -90,19 +90,22 @@ pub fn load(
         // Relay the build's progress from this thread while it works: the
         // pass over every word, then the steps after it, so the bar still
         // moves while actors are discovered.
-        let (mut scanned, mut steps, mut rate) = (0, 0, 0.0);
+        let (mut scanned, mut steps) = (0, 0);
         while !builder.is_finished() {
-            match rx.recv_timeout(Duration::from_millis(50)) {
+            let rate = match rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(Building::Scanned(done)) => {
                     scanned = scanned.max(done.min(n));
-                    rate = scanned as f64 / indexing.elapsed().as_secs_f64().max(1e-3);
+                    scanned as f64 / indexing.elapsed().as_secs_f64().max(1e-3)
                 }
                 Ok(Building::Step(_)) => {
+                    // Every article is read: a rate of articles would
+                    // only fall from here, so none is said.
                     scanned = n;
                     steps += 1;
+                    0.0
                 }
                 Err(_) => continue,
-            }
+            };
             let secs = indexing.elapsed().as_secs_f64();
             let fraction = Building::fraction(n, scanned, steps);
             report(Report::Progress(LoadStatus {

@@ -33,7 +33,8 @@ pub struct LoadStatus {
     pub bytes: u64,
     /// Share of the stage done, 0 to 1.
     pub fraction: f64,
-    /// Bytes per second while reading, articles per second while indexing.
+    /// Bytes per second while reading, articles per second while their
+    /// words are read; 0 when no rate is worth saying (after that pass).
     pub rate: f64,
     /// Seconds the stage still needs, when it can be told.
     pub eta: Option<f64>,

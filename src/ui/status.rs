@@ -84,9 +84,13 @@ fn progress(s: &LoadStatus) -> String {
             s.rate / 1e6
         ),
         LoadStage::Indexing => format!(
-            "Finding actors, indexing {bar} {pct:.0}% · {} · {}/s{left}",
+            "Finding actors, indexing {bar} {pct:.0}% · {}{}{left}",
             count(s.articles, "article", "articles"),
-            grouped(s.rate as usize)
+            if s.rate > 0.0 {
+                format!(" · {}/s", grouped(s.rate as usize))
+            } else {
+                String::new()
+            }
         ),
     }
 }
@@ -416,5 +420,30 @@ mod tests {
         assert_eq!(compact(123_456), "123k");
         assert_eq!(compact(1_234_567), "1.2M");
         assert_eq!(compact(42_000_000), "42M");
+    }
+
+    #[test]
+    fn indexing_says_a_rate_only_while_articles_are_read() {
+        let mut s = LoadStatus {
+            stage: LoadStage::Indexing,
+            articles: 26_624,
+            bytes: 0,
+            fraction: 0.11,
+            rate: 64_006.0,
+            eta: Some(3.2),
+        };
+        assert_eq!(
+            progress(&s),
+            "Finding actors, indexing █░░░░░░░░░░░ 11% · 26,624 articles · 64,006/s · 4 s left"
+        );
+        // After the pass over every word, the steps of discovery: no rate.
+        s.articles = 100_000;
+        s.fraction = 0.81;
+        s.rate = 0.0;
+        s.eta = Some(0.8);
+        assert_eq!(
+            progress(&s),
+            "Finding actors, indexing ██████████░░ 81% · 100,000 articles · 1 s left"
+        );
     }
 }
