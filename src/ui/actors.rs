@@ -104,27 +104,32 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
         lines.push(line);
     }
+    // Why the list is empty, wrapped to the pane (a narrow sidebar would
+    // cut it mid-word).
+    let mut say = |text: &str| {
+        let mut rows = Vec::new();
+        text::wrap_paragraph(text, 0..text.len(), width.saturating_sub(1), &mut rows);
+        for r in rows {
+            lines.push(Line::styled(format!(" {}", &text[r]), th.dim()));
+        }
+    };
     if !lib.complete {
-        lines.push(Line::styled(" Actors appear once loaded", th.dim()));
+        say("Actors appear once loaded");
     } else if app.sidebar.rows.is_empty() {
         let filtered = app.filter.active();
-        let why = match (app.hidden_kinds.is_empty(), filtered) {
-            (true, true) => " No actor matches",
-            (true, false) => " No actors found",
+        say(match (app.hidden_kinds.is_empty(), filtered) {
+            (true, true) => "No actor matches",
+            (true, false) => "No actors found",
             // The kinds hidden with h may be all there is (here).
-            (false, true) => " No actor of the kinds shown matches",
-            (false, false) => " No actor of the kinds shown",
-        };
-        lines.push(Line::styled(why, th.dim()));
+            (false, true) => "No actor of the kinds shown matches",
+            (false, false) => "No actor of the kinds shown",
+        });
         let way_back = app
             .keymap
             .key_for(&Action::ShowKinds, Context::Actors)
             .filter(|_| !app.hidden_kinds.is_empty());
         if let Some(k) = way_back {
-            lines.push(Line::styled(
-                format!(" {k} shows every kind again"),
-                th.dim(),
-            ));
+            say(&format!("{k} shows every kind again"));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);

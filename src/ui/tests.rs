@@ -496,6 +496,18 @@ fn narrow_headings_and_the_filter_line_never_cut_a_number() {
 }
 
 #[test]
+fn an_empty_sidebar_says_why_whole_when_narrow() {
+    let mut app = seeds_app(120, 40);
+    type_filter(&mut app, "putin");
+    press(&mut app, "enter tab tab h");
+    assert!(app.sidebar.rows.is_empty(), "persons hidden: nobody left");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    for words in ["No actor of the kinds", "matches", "shows every kind again"] {
+        assert!(screen.contains(words), "{words}:\n{screen}");
+    }
+}
+
+#[test]
 fn related_actors_at_30x16() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Kabulov");
