@@ -846,10 +846,13 @@ impl App {
     fn overlay_scroll(&self, overlay: Overlay) -> Option<(usize, usize)> {
         match overlay {
             Overlay::Help { scroll } => Some((scroll, self.help_max_scroll())),
-            Overlay::Warnings { scroll } => Some((
-                scroll,
-                (self.lib.corpus.warnings.len() + self.warnings.len()).saturating_sub(1),
-            )),
+            Overlay::Warnings { scroll } => {
+                // The last screenful shows whole, not its last warning
+                // alone at the top.
+                let total = self.lib.corpus.warnings.len() + self.warnings.len();
+                let last_page = self.warnings_fitting_before(total).max(1);
+                Some((scroll, total.saturating_sub(last_page)))
+            }
             Overlay::Export { .. } => None,
         }
     }

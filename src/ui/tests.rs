@@ -648,10 +648,11 @@ fn warnings_overlay_lists_each_file_and_why() {
     press(&mut app, "w");
     let t = draw(&app);
     insta::assert_snapshot!(t.backend());
+    // All four show whole: j has nothing to scroll.
     press(&mut app, "j j j j j j");
     assert_eq!(
         app.overlay,
-        Some(crate::app::Overlay::Warnings { scroll: 3 })
+        Some(crate::app::Overlay::Warnings { scroll: 0 })
     );
     press(&mut app, "esc");
     assert_eq!(app.overlay, None);
@@ -1501,4 +1502,13 @@ fn a_page_of_warnings_skips_none_of_them() {
     seen.sort_unstable();
     seen.dedup();
     assert_eq!(seen, (2..=41).collect::<Vec<_>>());
+    // G shows the last screenful, full, not the last warning alone.
+    press(&mut a, "g G");
+    let screen = rows(draw(&a).backend().buffer());
+    let places = screen.iter().filter(|l| l.contains("bad.jsonl:")).count();
+    assert!(screen.iter().any(|l| l.contains("bad.jsonl:41")));
+    assert!(places > 3, "{}", screen.join("\n"));
+    press(&mut a, "j");
+    let again = rows(draw(&a).backend().buffer());
+    assert_eq!(again, screen, "j at the end stays");
 }
