@@ -740,10 +740,6 @@ fn finish(written: io::Result<()>) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The error number of a descriptor that is not open (EBADF on every
-/// system dossier builds for).
-const EBADF: i32 = 9;
-
 /// What to do when a write failed with `e`: free space when the disk is
 /// full, else `otherwise`.
 fn what_to_do(e: &io::Error, otherwise: &'static str) -> &'static str {
@@ -1053,9 +1049,9 @@ fn run_export(
                 Err(e) => {
                     tracing::warn!("{e}");
                     let closed = matches!(e.source.kind(), io::ErrorKind::NotFound)
-                        || e.source.raw_os_error() == Some(EBADF);
-                    let what = match export::descriptor(path) {
-                        Some((_, fd)) if closed => format!(
+                        || e.source.raw_os_error() == Some(libc::EBADF);
+                    let what = match fd {
+                        Some(fd) if closed => format!(
                             "descriptor {fd} is not open here: open it in the shell (as in `{fd}> FILE`)"
                         ),
                         _ => what_to_do(&e.source, "check that the folder is writable").to_owned(),

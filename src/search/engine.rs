@@ -61,20 +61,13 @@ impl ActorHit {
     /// Every actor with its counts over the whole corpus, most mentioned
     /// first: the sidebar with no filter.
     pub fn all(actors: &crate::actors::Actors) -> Vec<ActorHit> {
-        // (The packed counts: no name is needed.)
-        actors
-            .facts()
-            .iter()
-            .enumerate()
-            .map(|(i, a)| ActorHit {
-                actor: ActorId(i as u32),
-                mentions: a.mentions,
-                articles: a.articles,
-            })
+        (0..actors.len() as u32)
+            .map(|i| ActorHit::all_of(actors, ActorId(i)))
             .collect()
     }
 
-    /// One actor with its counts over the whole corpus.
+    /// One actor with its counts over the whole corpus (from the packed
+    /// counts: no name is needed).
     pub fn all_of(actors: &crate::actors::Actors, actor: ActorId) -> ActorHit {
         let a = &actors.facts()[actor.ix()];
         ActorHit {

@@ -10,7 +10,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::status::grouped;
 use super::{pane_block, pane_title, scrollbar, theme::Theme, with_span};
 use crate::app::keymap::Context;
 use crate::app::story::TimelineRow;
@@ -59,11 +58,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let events = format!(
-        " {} event{}",
-        grouped(t.groups),
-        if t.groups == 1 { "" } else { "s" },
-    );
+    let events = format!(" {}", text::count(t.groups, "event", "events"));
     // The keys as the keymap has them; a narrow pane drops the words
     // around them before the keys themselves.
     let key = |action| {
