@@ -101,6 +101,12 @@ struct Source {
 
     #[command(flatten)]
     finding: Finding,
+
+    /// Print every load warning to stderr: the printing commands otherwise
+    /// print the first 20 and say how many more there are (the terminal
+    /// UI lists them all with `w`).
+    #[arg(long)]
+    all_warnings: bool,
 }
 
 /// How actors are found, beyond the gazetteer file.
@@ -564,7 +570,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         ms = started.elapsed().as_millis() as u64,
         "loaded"
     );
-    report_warnings(&lib);
+    report_warnings(&lib, sub.all_warnings || cli.source.all_warnings);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match command {
@@ -1124,15 +1130,38 @@ fn saved_marks_file(lib: &Library) -> Option<dossier::state::Marks> {
     Some(loaded.marks)
 }
 
-/// Prints load warnings and a summary line to stderr.
-fn report_warnings(lib: &Library) {
+/// Load warnings printed before the rest are only counted, unless every
+/// one is asked for: a file with a bad line in every one of its 100,000
+/// would otherwise bury the output under them.
+const WARNINGS_SHOWN: usize = 20;
+
+/// Prints load warnings (the first [`WARNINGS_SHOWN`] unless `all`) and a
+/// summary line to stderr.
+fn report_warnings(lib: &Library, all: bool) {
     let warnings = &lib.corpus.warnings;
     if warnings.is_empty() {
         return;
     }
     let mut err = io::stderr().lock();
-    for w in warnings {
+    let shown = if all {
+        warnings.len()
+    } else {
+        WARNINGS_SHOWN.min(warnings.len())
+    };
+    for w in &warnings[..shown] {
         let _ = writeln!(err, "warning: {w}");
+    }
+    if shown < warnings.len() {
+        let _ = writeln!(
+            err,
+            "warning: and {} more {} (--all-warnings prints every one)",
+            dossier::text::grouped(warnings.len() - shown),
+            if warnings.len() - shown == 1 {
+                "warning"
+            } else {
+                "warnings"
+            }
+        );
     }
     let _ = writeln!(
         err,

@@ -728,3 +728,34 @@ fn json_and_csv_into_a_pipe_closed_early_end_quietly() {
         );
     }
 }
+
+#[test]
+fn many_load_warnings_are_counted_after_the_first_twenty() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.jsonl");
+    let mut text = String::from("{\"title\": \"Kept\", \"body\": \"Kabul.\"}\n");
+    for i in 0..25 {
+        text.push_str(&format!("not json {i}\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let path = file.to_str().unwrap();
+    let warnings = |args: &[&str]| {
+        let out = dossier(args);
+        assert!(out.status.success(), "{args:?} failed");
+        let err = String::from_utf8(out.stderr).unwrap();
+        err.lines()
+            .filter(|l| l.starts_with("warning: "))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let some = warnings(&["list", "--corpus", path]);
+    assert_eq!(some.len(), 21, "{some:#?}");
+    assert!(some[0].contains("broken.jsonl:2:"), "{}", some[0]);
+    assert_eq!(
+        some[20],
+        "warning: and 5 more warnings (--all-warnings prints every one)"
+    );
+    let all = warnings(&["list", "--corpus", path, "--all-warnings"]);
+    assert_eq!(all.len(), 25, "{all:#?}");
+    assert!(all[24].contains("broken.jsonl:26:"), "{}", all[24]);
+}
