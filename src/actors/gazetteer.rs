@@ -61,18 +61,31 @@ impl Kind {
         }
     }
 
-    /// Parses a kind name or its prefix (`pers`, `org`), as typed by a user.
+    /// Parses a kind name, its short label or the start of its name
+    /// (`pers`, `org`, `plc`), as typed by a user; `None` for a start two
+    /// kinds share (`p`: see [`Kind::starting`]).
     pub fn parse(s: &str) -> Option<Kind> {
         let s = s.to_ascii_lowercase();
-        if s.is_empty() {
-            return None;
-        }
         if s == "organisation" {
             return Some(Kind::Organization);
         }
+        if let Some(k) = Kind::ALL.into_iter().find(|k| k.short() == s) {
+            return Some(k);
+        }
+        match Kind::starting(&s)[..] {
+            [k] => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The kinds whose name starts with `s` (any case): none for an empty
+    /// `s`.
+    pub fn starting(s: &str) -> Vec<Kind> {
+        let s = s.to_ascii_lowercase();
         Kind::ALL
             .into_iter()
-            .find(|k| k.name().starts_with(&s) || k.short() == s)
+            .filter(|k| !s.is_empty() && k.name().starts_with(&s))
+            .collect()
     }
 }
 
@@ -229,6 +242,11 @@ mod tests {
         assert_eq!(Kind::parse("org"), Some(Kind::Organization));
         assert_eq!(Kind::parse("organisation"), Some(Kind::Organization));
         assert_eq!(Kind::parse("c"), Some(Kind::Country));
+        assert_eq!(Kind::parse("plc"), Some(Kind::Place));
+        assert_eq!(Kind::parse("PL"), Some(Kind::Place));
+        assert_eq!(Kind::parse("p"), None, "person or place");
+        assert_eq!(Kind::parse("o"), None, "organization or other");
+        assert_eq!(Kind::starting("p"), [Kind::Person, Kind::Place]);
         assert_eq!(Kind::parse("zzz"), None);
         assert_eq!(Kind::parse(""), None);
     }

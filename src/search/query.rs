@@ -171,7 +171,8 @@ impl Query {
         };
         let mut or_next = false;
         for token in tokens(raw) {
-            if token.len() == 1 && token[0] == ('|', false) {
+            // `||`, as programmers write "or", is `|` too.
+            if token.iter().all(|&c| c == ('|', false)) {
                 or_next = !q.groups.is_empty();
                 continue;
             }
@@ -311,20 +312,36 @@ fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clau
                 .all(|(a, &(b, esc))| a == b.to_ascii_lowercase() && !esc)
     };
     let mut field = Field::Any;
+    // "k:!org" and "is:!read" mean what "!k:org" and "!is:read" say, as
+    // "t:!blair" does.
+    let value = |t: &[(char, bool)], negated: &mut bool| {
+        let t = match t.split_first() {
+            Some((&('!', false), rest)) if !*negated => {
+                *negated = true;
+                rest
+            }
+            _ => t,
+        };
+        t.iter().map(|&(c, _)| c).collect::<String>()
+    };
     if starts(t, "k:") {
-        let text: String = t[2..].iter().map(|&(c, _)| c).collect();
+        let text = value(&t[2..], &mut negated);
         if text.is_empty() {
             return None;
         }
         let kind = Kind::parse(&text);
         if kind.is_none() {
-            problems.push(format!(
-                "unknown kind {text:?}: use person, organization, country, place, media or other"
-            ));
+            let could: Vec<&str> = Kind::starting(&text).into_iter().map(Kind::name).collect();
+            problems.push(match &could[..] {
+                [a, b, ..] => format!("k:{text} could be {a} or {b}: type more of the kind"),
+                _ => format!(
+                    "unknown kind {text:?}: use person, organization, country, place, media or other"
+                ),
+            });
         }
         return Some(Clause::Kind { kind, negated });
     } else if starts(t, "is:") {
-        let text: String = t[3..].iter().map(|&(c, _)| c).collect();
+        let text = value(&t[3..], &mut negated);
         if text.is_empty() {
             return None;
         }
@@ -498,6 +515,51 @@ mod tests {
         assert_eq!(q.excluded_kinds(), [Kind::Organization]);
         assert_eq!(q.problems.len(), 1);
         assert!(q.problems[0].contains("planet"));
+    }
+
+    #[test]
+    fn kinds_and_marks_negate_either_way() {
+        for typed in ["k:!org", "!k:org", "K:!ORG"] {
+            let q = Query::parse(typed);
+            assert_eq!(q.excluded_kinds(), [Kind::Organization], "{typed}");
+            assert!(q.problems.is_empty(), "{typed}: {:?}", q.problems);
+        }
+        assert_eq!(
+            Query::parse("is:!read").groups,
+            Query::parse("!is:read").groups
+        );
+        assert!(Query::parse("k:!").is_empty(), "still being typed");
+        assert_eq!(
+            Query::parse("!k:!org").problems.len(),
+            1,
+            "a second ! is not taken as a double negation"
+        );
+    }
+
+    #[test]
+    fn a_kind_two_kinds_start_with_asks_for_more() {
+        let q = Query::parse("k:p");
+        assert_eq!(q.kinds(), []);
+        assert_eq!(
+            q.problems,
+            ["k:p could be person or place: type more of the kind"]
+        );
+        let q = Query::parse("k:o");
+        assert_eq!(
+            q.problems,
+            ["k:o could be organization or other: type more of the kind"]
+        );
+        assert_eq!(Query::parse("k:pl").kinds(), [Kind::Place]);
+        assert_eq!(Query::parse("k:per").kinds(), [Kind::Person]);
+    }
+
+    #[test]
+    fn a_double_bar_is_or() {
+        assert_eq!(
+            Query::parse("putin || lavrov").groups,
+            Query::parse("putin | lavrov").groups
+        );
+        assert_eq!(Query::parse("putin || lavrov").groups.len(), 1);
     }
 
     #[test]
