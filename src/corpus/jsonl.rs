@@ -473,7 +473,9 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
     let mut out = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let n = i + 1;
-        let place = || format!("{name}[{n}]");
+        // Counted from 1 in words: "[2]" reads as an index from 0 to
+        // anyone who writes JSON.
+        let place = || format!("{name} element {n}");
         if item.is_array() {
             warnings.push(LoadWarning::new(place(), Problem::array_not_object()));
             continue;
@@ -851,7 +853,10 @@ mod tests {
         assert_eq!(c.articles.len(), 1);
         let said: Vec<String> = c.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(said.len(), 3, "{said:?}");
-        for (w, at) in said.iter().zip(["[2]", "[3]", "[4]"]) {
+        for (w, at) in said
+            .iter()
+            .zip([" element 2:", " element 3:", " element 4:"])
+        {
             assert!(w.contains(at), "{w}");
             assert!(!w.contains("line"), "an element is not a line: {w}");
         }
