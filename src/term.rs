@@ -784,7 +784,9 @@ fn perform(session: &mut Session, app: &App, effect: Effect) -> io::Result<Optio
             Some(Ok(program)) => {
                 let argv: Vec<_> = program.argv.iter().map(Into::into).collect();
                 let status = session.away(|| run_child(&argv))?;
-                Ok(child_failed(&program, status))
+                Ok(Some(child_failed(&program, status).unwrap_or_else(|| {
+                    format!("Opened {url} with {}", program.name())
+                })))
             }
             Some(Err(why)) => Ok(Some(why)),
             // The desktop's opener returns at once; it must not read keys.

@@ -349,3 +349,45 @@ fn a_pasted_line_break_does_not_run_the_rest_of_the_paste_as_keys() {
     let s = t.wait_for("the exit", |s| s.contains("EXIT="));
     assert!(s.contains("EXIT=0"), "{s}");
 }
+
+#[test]
+fn big_o_hands_the_url_to_browser_and_says_it_opened_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(t) = Tmux::start(120, 40) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("linked.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"title\": \"Envoy in Kabul\", \"body\": \"Zamir Kabulov met officials.\", \"url\": \"https://example.org/kabul\"}\n",
+    )
+    .unwrap();
+    let got = dir.path().join("got.txt");
+    let browser = dir.path().join("browser");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$@\" > '{}'\n", got.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    t.type_line(&format!(
+        "BROWSER='{}' {} '{}' ; echo EXIT=$?",
+        browser.display(),
+        bin(),
+        corpus.display()
+    ));
+    t.wait_for("the panes", |s| s.contains("Articles (1)"));
+    t.keys(&["O"]);
+    let s = t.wait_for("the message", |s| s.contains("Opened "));
+    assert!(
+        s.contains("Opened https://example.org/kabul with "),
+        "the status line says what was opened:\n{s}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&got).unwrap().trim(),
+        "https://example.org/kabul"
+    );
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}

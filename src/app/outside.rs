@@ -163,7 +163,7 @@ impl App {
         let article = &self.lib.corpus.articles[doc.ix()];
         let Some(url) = article.meta().url.as_deref().map(str::trim) else {
             self.message = Some(format!(
-                "\"{}\" has no url in the corpus (a JSONL article gives one as \"url\")",
+                "\"{}\" has no url in the corpus (a JSON or JSONL article gives one as \"url\")",
                 text::fit(&text::safe_line(article.display_title()), 50)
             ));
             return None;
@@ -436,7 +436,9 @@ mod tests {
         assert_eq!(key(&mut app, "O"), None);
         assert_eq!(
             app.message.as_deref(),
-            Some("\"Putin spoke\" has no url in the corpus (a JSONL article gives one as \"url\")")
+            Some(
+                "\"Putin spoke\" has no url in the corpus (a JSON or JSONL article gives one as \"url\")"
+            )
         );
         for _ in 0..2 {
             press(&mut app, "j");
