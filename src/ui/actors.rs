@@ -37,14 +37,21 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         vec![format!("Actors ({listed})"), listed]
     };
     if !app.hidden_kinds.is_empty() {
+        // Which kinds are hidden, else how many, before the word Actors
+        // goes; the count alone last.
         let kinds: Vec<&str> = app.hidden_kinds.iter().map(|k| k.short()).collect();
-        let hidden = format!(" · no {}", kinds.join(" "));
-        for t in &mut titles {
-            t.push_str(&hidden);
-        }
-        // Then without what is hidden, the count alone last.
-        let bare = titles.last().map(|t| t.replace(&hidden, ""));
-        titles.extend(bare);
+        let n = kinds.len();
+        let hidden = [
+            format!(" · no {}", kinds.join(" ")),
+            format!(" · {} hidden", crate::text::count(n, "kind", "kinds")),
+            format!(" · {n} hidden"),
+        ];
+        let bare = titles.last().cloned();
+        titles = titles
+            .iter()
+            .flat_map(|t| hidden.iter().map(move |h| format!("{t}{h}")))
+            .chain(bare)
+            .collect();
     }
     let title = super::first_fitting(&titles, area.width);
     let block = pane_block(th, pane_title(th, title, focus, area.width), focus);

@@ -951,6 +951,20 @@ fn a_narrow_status_line_drops_counts_whole() {
 }
 
 #[test]
+fn kinds_too_many_to_name_in_the_title_are_counted() {
+    // helper-24: with several kinds hidden the title was a bare number.
+    let mut app = seeds_app(120, 30);
+    press(&mut app, "tab tab");
+    for _ in 0..4 {
+        press(&mut app, "h");
+    }
+    let t = draw(&app);
+    let top = rows(t.backend().buffer())[0].clone();
+    assert!(top.contains(" Actors ("), "{top}");
+    assert!(top.contains(" · 4 kinds hidden "), "{top}");
+}
+
+#[test]
 fn every_kind_hidden_says_so_and_how_to_show_them() {
     // helper-23: with every kind hidden the sidebar said "No actors found".
     let mut app = seeds_app(120, 30);
