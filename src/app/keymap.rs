@@ -368,15 +368,23 @@ pub const FILTER_SYNTAX: [(&str, &str); 10] = [
 /// The filter language's rows in a help box `width` cells wide inside:
 /// what to type, and its meaning wrapped under itself (what to type only
 /// on the first row), as the keys' descriptions are.
+/// What to type gets a row of its own (meaning "") when it is wider than
+/// its column, as wide keys do.
 pub fn filter_help_rows(width: usize) -> Vec<(&'static str, &'static str)> {
-    let desc_w = width.saturating_sub(2 + help_keys_w(width)).max(8);
+    let keys_w = help_keys_w(width);
+    let desc_w = width.saturating_sub(2 + keys_w).max(8);
     let mut out = Vec::new();
     let mut wrapped = Vec::new();
     for (typed, meaning) in FILTER_SYNTAX {
+        let wide = crate::text::display_width(typed) >= keys_w;
+        if wide {
+            out.push((typed, ""));
+        }
         wrapped.clear();
         crate::text::wrap_paragraph(meaning, 0..meaning.len(), desc_w, &mut wrapped);
         for (j, r) in wrapped.iter().enumerate() {
-            out.push((if j == 0 { typed } else { "" }, &meaning[r.clone()]));
+            let first = j == 0 && !wide;
+            out.push((if first { typed } else { "" }, &meaning[r.clone()]));
         }
     }
     out
@@ -670,7 +678,8 @@ impl Keymap {
     /// the help's keys work in the help).
     /// The app scrolls by these rows and the renderer draws them.
     pub fn help_rows(&self, width: usize, here: Context) -> Vec<HelpRow<'_>> {
-        let desc_w = width.saturating_sub(2 + help_keys_w(width)).max(8);
+        let keys_w = help_keys_w(width);
+        let desc_w = width.saturating_sub(2 + keys_w).max(8);
         let mut out = Vec::new();
         let mut wrapped = Vec::new();
         for (i, (ctx, bindings)) in self.sections().into_iter().enumerate() {
@@ -690,11 +699,29 @@ impl Keymap {
                     })
                     .collect();
                 let live = keys.iter().any(|k| k.1);
+                // Keys wider than their column (S-Tab in a narrow box) get
+                // a row of their own rather than run into what they do.
+                let keys_wide = keys
+                    .iter()
+                    .map(|k| crate::text::display_width(&k.0) + 1)
+                    .sum::<usize>()
+                    > keys_w;
+                if keys_wide {
+                    out.push(HelpRow::Binding {
+                        keys: keys.clone(),
+                        text: "",
+                        live,
+                    });
+                }
                 wrapped.clear();
                 crate::text::wrap_paragraph(b.help, 0..b.help.len(), desc_w, &mut wrapped);
                 for (j, r) in wrapped.iter().enumerate() {
                     out.push(HelpRow::Binding {
-                        keys: if j == 0 { keys.clone() } else { Vec::new() },
+                        keys: if j == 0 && !keys_wide {
+                            keys.clone()
+                        } else {
+                            Vec::new()
+                        },
                         text: &b.help[r.clone()],
                         live,
                     });

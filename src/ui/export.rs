@@ -82,20 +82,33 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         ));
     }
     lines.push((Part::Spacer, Line::raw("")));
-    let mut formats = vec![Span::styled(" Format  ", th.header())];
-    for f in Format::ALL {
-        formats.push(Span::raw(" "));
-        // Brackets as well as colour, so the choice shows without colour.
-        formats.push(if f == format {
-            Span::styled(
-                format!("[{}]", format_label(f)),
-                th.selected_row(true).add_modifier(Modifier::BOLD),
-            )
-        } else {
-            Span::raw(format!(" {} ", format_label(f)))
-        });
-    }
-    lines.push((Part::Content, Line::from(formats)));
+    // Every format with its label, fullest first; a narrow box drops the
+    // label, then the formats not chosen (Tab still turns through them).
+    let format_line = |label: bool, all: bool| {
+        let mut spans = Vec::new();
+        if label {
+            spans.push(Span::styled(" Format  ", th.header()));
+        }
+        for f in Format::ALL.into_iter().filter(|&f| all || f == format) {
+            spans.push(Span::raw(" "));
+            // Brackets as well as colour, so the choice shows without colour.
+            spans.push(if f == format {
+                Span::styled(
+                    format!("[{}]", format_label(f)),
+                    th.selected_row(true).add_modifier(Modifier::BOLD),
+                )
+            } else {
+                Span::raw(format!(" {} ", format_label(f)))
+            });
+        }
+        Line::from(spans)
+    };
+    let formats = [(true, true), (false, true), (true, false), (false, false)]
+        .into_iter()
+        .map(|(label, all)| format_line(label, all))
+        .find(|line| line.width() <= width)
+        .unwrap_or_else(|| format_line(false, false));
+    lines.push((Part::Content, formats));
     lines.push((Part::Spacer, Line::raw("")));
     let name = format!(
         " Writes dossier-{}-YYYYMMDD-HHMMSS.{}",

@@ -66,7 +66,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     for (typed, meaning) in filter_help_rows(width) {
         // The meanings line up with the keys' descriptions.
         let typed = text::pad(typed, help_keys_w(width).saturating_sub(1));
-        let row = format!("  {typed} {meaning}");
+        let row = format!("  {typed} {meaning}").trim_end().to_owned();
         lines.push(Line::styled(
             text::fit(&row, width).into_owned(),
             Style::new(),
@@ -98,8 +98,10 @@ fn key_lines(app: &App, width: usize, here: Context) -> Vec<Line<'static>> {
                 let names: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
                 let joined = names.join(" ");
                 let used = text::display_width(&joined);
-                if used > keys_w {
-                    spans.push(Span::styled(text::pad(&joined, keys_w), style(live)));
+                if used >= keys_w {
+                    // On a row of their own (see help_rows).
+                    let cut = text::fit(&joined, width.saturating_sub(2));
+                    spans.push(Span::styled(cut.into_owned(), style(live)));
                 } else {
                     for (i, (name, on)) in keys.into_iter().enumerate() {
                         if i > 0 {

@@ -1107,7 +1107,15 @@ fn a_short_export_box_keeps_the_choices_and_the_format() {
     let mut app = seeds_app(30, 10);
     press(&mut app, "x");
     let screen = rows(draw(&app).backend().buffer()).join("\n");
-    for row in ["Articles", "Actors", "Mentions", "Format", "Markdown"] {
+    // Every format whole, its label given up for them.
+    for row in [
+        "Articles",
+        "Actors",
+        "Mentions",
+        "[Markdown]",
+        "CSV",
+        "JSON",
+    ] {
         assert!(screen.contains(row), "{row} is shown:\n{screen}");
     }
     insta::assert_snapshot!(screen);
@@ -1525,4 +1533,62 @@ fn a_page_of_warnings_skips_none_of_them() {
     press(&mut a, "j");
     let again = rows(draw(&a).backend().buffer());
     assert_eq!(again, screen, "j at the end stays");
+}
+
+#[test]
+fn keys_wider_than_their_column_get_a_row_of_their_own() {
+    // helper-24: at 24x8 the help read "S-Tabfocus the".
+    let width = 18;
+    let app = seeds_app(24, 8);
+    let help = app.keymap.help_rows(width, app.pane_context());
+    let at = help
+        .iter()
+        .position(|r| matches!(r, crate::app::keymap::HelpRow::Binding { keys, .. } if keys.first().is_some_and(|k| k.0 == "S-Tab")))
+        .expect("S-Tab is in the help");
+    assert!(
+        matches!(
+            &help[at],
+            crate::app::keymap::HelpRow::Binding { text: "", .. }
+        ),
+        "{:?}",
+        help[at]
+    );
+    assert!(
+        matches!(&help[at + 1], crate::app::keymap::HelpRow::Binding { keys, text, .. } if keys.is_empty() && text.starts_with("focus")),
+        "{:?}",
+        help[at + 1]
+    );
+    let typed = crate::app::keymap::filter_help_rows(width);
+    assert!(typed.contains(&("\"crocus hall\"", "")), "{typed:?}");
+    let mut app = seeds_app(120, 40);
+    press(&mut app, "?");
+    app.update(Action::Resize {
+        width: 24,
+        height: 12,
+    });
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("┃  S-Tab "), "{screen}");
+    assert!(!screen.contains("S-Tabfocus"), "{screen}");
+}
+
+#[test]
+fn a_narrow_export_box_shows_the_chosen_format_whole() {
+    // helper-24: at 24x8 the box ended "Format   [Markdow".
+    let mut app = seeds_app(120, 40);
+    press(&mut app, "x");
+    app.update(Action::Resize {
+        width: 24,
+        height: 8,
+    });
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("[Markdown]"), "{screen}");
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains("Format   [Markdown]  CSV   JSON"),
+        "{screen}"
+    );
 }
