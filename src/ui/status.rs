@@ -30,7 +30,11 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     // load changes by the second: either takes all the line but `? help`,
     // and the other hints give way.
     let keep = if app.message.is_some() || app.loading.is_some() {
-        help_hint_width(app) + 3
+        // A message too long to sit beside `? help` takes the whole line:
+        // it is said once, and ? works unseen.
+        let help = help_hint_width(app) + 3;
+        let long = app.message.is_some() && text::display_width(&left) > width.saturating_sub(help);
+        if long { 0 } else { help }
     } else {
         width * 2 / 5
     };
@@ -47,6 +51,12 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         left
     };
     let left = text::fit(&left, fit_w);
+    // A cut that leaves nothing of the last part but the ellipsis ("1 of
+    // 5 articles · …") leaves that part out.
+    let left = match left.strip_suffix(" · …") {
+        Some(whole) => whole.to_owned(),
+        None => left.into_owned(),
+    };
     let mut spans = vec![Span::raw(text::pad(&left, room))];
     spans.extend(hints);
     frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);

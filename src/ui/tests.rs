@@ -719,11 +719,19 @@ fn a_message_takes_the_status_line_before_the_hints() {
     app.message =
         Some("Export failed: permission denied in /tmp/qa/ro (start dossier in a folder)".into());
     let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    // Too long to sit beside "? help", it takes the whole line (helper-24
+    // saw messages cut to keep the hint).
     assert!(
-        status.contains("Export failed: permission denied in /tmp/qa/ro (start"),
+        status
+            .contains("Export failed: permission denied in /tmp/qa/ro (start dossier in a folder)"),
         "{status}"
     );
-    assert!(status.trim_end().ends_with("? help"), "{status}");
+    assert!(!status.contains("? help"), "{status}");
+    // A short one keeps "? help".
+    app.message = Some("Copied the article's id".into());
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("Copied the article's id"), "{status}");
+    assert!(status.contains("? help"), "{status}");
     // Without a message the hints have their room back.
     app.message = None;
     let status = rows(draw(&app).backend().buffer()).pop().unwrap();
@@ -731,6 +739,26 @@ fn a_message_takes_the_status_line_before_the_hints() {
         status.contains("/ filter") && status.contains("q quit"),
         "{status}"
     );
+}
+
+#[test]
+fn a_narrow_filtered_status_line_ends_on_a_whole_part() {
+    // helper-24: it ended "1 of 5 articles · …".
+    let mut app = seeds_app(120, 30);
+    type_filter(&mut app, "bortnikov");
+    press(&mut app, "enter");
+    let mut cut = 0;
+    for w in 30..60 {
+        app.update(Action::Resize {
+            width: w,
+            height: 20,
+        });
+        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        assert!(!status.contains("· …"), "{w}: {status}");
+        assert!(status.contains("4 of 5 articles"), "{w}: {status}");
+        cut += usize::from(!status.contains("/bortnikov"));
+    }
+    assert!(cut > 0, "some width cuts the line");
 }
 
 #[test]
