@@ -22,7 +22,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         filter_line(app, frame, area);
         return;
     }
-    let left = format!(" {}", app.message.clone().unwrap_or_else(|| summary(app)));
+    // A message said during a load goes before the progress, which it
+    // would otherwise hide until the load ends.
+    let left = match (&app.message, &app.loading) {
+        (Some(m), Some(s)) => format!(" {} · {m}", bar(s)),
+        (Some(m), None) => format!(" {m}"),
+        (None, _) => format!(" {}", summary(app)),
+    };
     let width = usize::from(area.width);
     // The hints get at least two fifths of the line, and three cells stand
     // between them and the text, which is cut to fit when long. A message
@@ -75,12 +81,17 @@ pub(super) fn compact(n: u32) -> String {
     }
 }
 
-/// The loading line: stage, a bar, counts, rate and time left.
-fn progress(s: &LoadStatus) -> String {
+/// The bar of a load, and its share done: "██████░░░░░░ 50%".
+fn bar(s: &LoadStatus) -> String {
     const BAR: usize = 12;
     let done = ((s.fraction.clamp(0.0, 1.0)) * BAR as f64).round() as usize;
-    let bar: String = "█".repeat(done) + &"░".repeat(BAR - done);
     let pct = (s.fraction.clamp(0.0, 1.0) * 100.0).floor();
+    format!("{}{} {pct:.0}%", "█".repeat(done), "░".repeat(BAR - done))
+}
+
+/// The loading line: stage, a bar, counts, rate and time left.
+fn progress(s: &LoadStatus) -> String {
+    let bar = bar(s);
     let left = match s.eta {
         Some(t) if t >= 0.5 => format!(" · {:.0} s left", t.ceil()),
         Some(_) => " · almost done".into(),
@@ -88,13 +99,13 @@ fn progress(s: &LoadStatus) -> String {
     };
     match s.stage {
         LoadStage::Reading => format!(
-            "Reading {bar} {pct:.0}% · {} · {} MB · {:.0} MB/s{left}",
+            "Reading {bar} · {} · {} MB · {:.0} MB/s{left}",
             count(s.articles, "article", "articles"),
             s.bytes / 1_000_000,
             s.rate / 1e6
         ),
         LoadStage::Indexing => format!(
-            "Finding actors, indexing {bar} {pct:.0}% · {}{}{left}",
+            "Finding actors, indexing {bar} · {}{}{left}",
             count(s.articles, "article", "articles"),
             if s.rate > 0.0 {
                 format!(" · {}/s", grouped(s.rate as usize))
@@ -385,16 +396,23 @@ fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
             let l = &app.layout;
             let shown = [l.list, l.reader, l.actors].iter().flatten().count();
             wanted.push((Action::FocusNext, "pane", if shown == 1 { 1 } else { 4 }));
+            // Keys that wait for actors are not offered while loading.
+            let loaded = app.lib.complete;
             match app.focus {
                 Pane::List => wanted.push((Action::Activate, "read", 5)),
-                Pane::Actors => wanted.push((Action::Activate, "select", 3)),
-                Pane::Reader => wanted.push((Action::NextActorMention, "mention", 5)),
+                Pane::Actors if loaded => wanted.push((Action::Activate, "select", 3)),
+                Pane::Reader if loaded => {
+                    wanted.push((Action::NextActorMention, "mention", 5));
+                }
+                Pane::Actors | Pane::Reader => {}
             }
             if app.selected_actor.is_some() {
                 wanted.push((Action::OpenConcordance, "mentions", 3));
                 wanted.push((Action::OpenQuotes, "said", 4));
             }
-            wanted.push((Action::OpenTimeline, "timeline", 4));
+            if loaded {
+                wanted.push((Action::OpenTimeline, "timeline", 4));
+            }
         }
     }
     // In a view filling the screen, what Enter does there matters more

@@ -1492,6 +1492,49 @@ fn while_loading_the_list_counts_no_actors_and_then_counts_them() {
 }
 
 #[test]
+fn while_loading_a_message_keeps_the_bar_and_waiting_keys_are_not_hinted() {
+    // helper-24: m during a load said actors come later, and the bar was
+    // gone until the load ended; the hints offered keys that wait.
+    use std::sync::Arc;
+
+    use crate::app::action::{LoadStage, LoadStatus, Loaded};
+    use crate::library::Library;
+    let mut a = App::loading(
+        Arc::new(Library::partial(crate::corpus::Corpus::seeds())),
+        120,
+        40,
+    );
+    a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::partial(
+        crate::corpus::Corpus::seeds(),
+    )))));
+    a.update(Action::LoadProgress(LoadStatus {
+        stage: LoadStage::Indexing,
+        articles: 5,
+        bytes: 20_000,
+        fraction: 0.5,
+        rate: 0.0,
+        eta: None,
+    }));
+    for pane in ["", "tab", "tab"] {
+        press(&mut a, pane);
+        let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+        for waiting in ["select", "mention", "timeline"] {
+            assert!(!status.contains(waiting), "{waiting} waits: {status}");
+        }
+    }
+    press(&mut a, "m");
+    let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+    assert!(a.message.is_some());
+    assert!(status.contains(a.message.as_deref().unwrap()), "{status}");
+    assert!(status.contains("50%"), "the bar stays: {status}");
+    if let Some(e) = a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds())))) {
+        crate::app::testing::run(&mut a, e);
+    }
+    let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+    assert!(status.contains("timeline"), "loaded: {status}");
+}
+
+#[test]
 fn a_page_up_in_the_warnings_goes_back_a_whole_screen() {
     use std::sync::Arc;
 
