@@ -103,7 +103,7 @@ fn no_color_in_the_environment_draws_without_colour() {
     t.wait_for("the app", |s| s.contains("Articles (5)"));
     // Select an actor so mentions are highlighted too.
     t.keys(&["Tab", "Tab", "Enter"]);
-    t.wait_for("an actor selected", |s| s.contains("n/N walk the mentions"));
+    t.wait_for("an actor selected", |s| s.contains("n/N walk its mentions"));
     let plain = t.screen_styled();
     let params = sgr_params(&plain);
     let coloured: Vec<&Vec<u16>> = params.iter().filter(|p| sets_colour(p)).collect();

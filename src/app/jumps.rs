@@ -377,12 +377,7 @@ impl App {
         self.focus_sidebar_on(m.actor);
         if let Some(t) = self.reader.targets.iter().position(|r| *r == m.range()) {
             self.focus_target(t);
-            let name = &lib.actors.get(m.actor).name;
-            let n = self.list.rows.len();
-            self.message = Some(format!(
-                "{name} selected: {} — n/N walk its mentions, Backspace goes back",
-                crate::text::count(n, "article", "articles")
-            ));
+            self.message = self.selected_message(", Backspace goes back");
         }
     }
 }

@@ -1294,14 +1294,20 @@ impl App {
     pub fn select_actor(&mut self, actor: Option<ActorId>) {
         self.selected_actor = actor;
         self.relist();
-        if let Some(a) = actor {
-            let name = self.lib.actors.get(a).name.to_owned();
-            let n = self.list.rows.len();
-            self.message = Some(format!(
-                "{name}: {} — n/N walk the mentions, Esc shows all",
-                crate::text::count(n, "article", "articles")
-            ));
+        if actor.is_some() {
+            self.message = self.selected_message("");
         }
+    }
+
+    /// What selecting the actor says, wherever it was selected from, with
+    /// `more` (another key worth knowing) at the end.
+    pub(super) fn selected_message(&self, more: &str) -> Option<String> {
+        let a = self.selected_actor?;
+        Some(format!(
+            "{} selected: {} — n/N walk its mentions, Esc shows all{more}",
+            self.lib.actors.get(a).name,
+            crate::text::count(self.list.rows.len(), "article", "articles")
+        ))
     }
 
     // ---- the filter -----------------------------------------------------
