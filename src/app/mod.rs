@@ -716,6 +716,24 @@ impl App {
 
     fn resize(&mut self, width: u16, height: u16) {
         self.layout = Layout::compute_with(width, height, self.focus, &self.settings.layout);
+        // Rows a smaller window scrolled away come back (helper-25: the
+        // sidebar stayed scrolled after 24x8 and back to 200x60).
+        let v = self.list_visible();
+        self.list.cursor.regain(v);
+        let v = self.sidebar_visible();
+        self.sidebar.cursor.regain(v);
+        let v = self.view_visible();
+        if let Some(c) = &mut self.concordance {
+            c.cursor.regain(v);
+        }
+        let v = self.timeline_visible();
+        if let Some(t) = &mut self.timeline {
+            t.cursor.regain(v);
+        }
+        let v = self.quotes_visible();
+        if let Some(q) = &mut self.quotes {
+            q.cursor.regain(v);
+        }
         self.refit();
     }
 

@@ -24,6 +24,13 @@ impl Cursor {
         self.fit(len, visible);
     }
 
+    /// After the window changed size: rows above the selection that a
+    /// smaller window scrolled away come back while the selection would
+    /// sit in the window's top half (call [`Cursor::fit`] after).
+    pub fn regain(&mut self, visible: usize) {
+        self.offset = self.offset.min(self.selected.saturating_sub(visible / 2));
+    }
+
     /// Re-establishes the invariants after the list or the window changed:
     /// the selection is inside the list and on screen, and the window does
     /// not hang past the end of the list.
@@ -43,6 +50,38 @@ impl Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grown_window_shows_the_rows_a_small_one_scrolled_away() {
+        let mut c = Cursor::default();
+        c.select(4, 100, 3);
+        assert_eq!(c.offset, 2);
+        c.regain(40);
+        c.fit(100, 40);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 4,
+                offset: 0
+            }
+        );
+        // Deep in a list, the selection comes to the middle, not the top.
+        let mut c = Cursor {
+            selected: 60,
+            offset: 58,
+        };
+        c.regain(40);
+        c.fit(100, 40);
+        assert_eq!(c.offset, 40);
+        // A shrink changes nothing fit would not.
+        let mut c = Cursor {
+            selected: 60,
+            offset: 50,
+        };
+        c.regain(6);
+        c.fit(100, 6);
+        assert_eq!(c.offset, 55);
+    }
 
     #[test]
     fn moving_keeps_the_selection_on_screen() {

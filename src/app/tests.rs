@@ -276,6 +276,26 @@ fn resizing_keeps_the_selection_and_reading_position() {
 }
 
 #[test]
+fn a_window_grown_back_shows_the_sidebar_rows_above_the_selection() {
+    // helper-25: after 24x8 and back, the sidebar began at the selected
+    // actor with the four above it scrolled off and the pane half empty.
+    let mut a = app(120, 40);
+    press(&mut a, "tab tab j j j j");
+    let chosen = a.sidebar.current();
+    a.update(Action::Resize {
+        width: 24,
+        height: 8,
+    });
+    assert!(a.sidebar.cursor.offset > 0, "a small window scrolls");
+    a.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    assert_eq!(a.sidebar.cursor.offset, 0);
+    assert_eq!(a.sidebar.current(), chosen);
+}
+
+#[test]
 fn a_narrow_terminal_shows_the_focused_pane() {
     let mut a = app(50, 20);
     assert!(a.layout.list.is_some() && a.layout.reader.is_none());
