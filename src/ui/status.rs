@@ -173,11 +173,14 @@ fn summary(app: &App) -> String {
             count(lib.corpus.len(), "article", "articles")
         };
         format!(
-            "{articles} · {} · {}",
-            count(lib.actors.len(), "actor", "actors"),
-            count(lib.actors.mention_count(), "mention", "mentions")
+            "{articles} · {}",
+            count(lib.actors.len(), "actor", "actors")
         )
     };
+    // The warnings go before the mentions' count, which a narrow line
+    // drops first (helper-25: at 80 columns the warning went, not it).
+    let mentions =
+        (!app.filter.active()).then(|| count(lib.actors.mention_count(), "mention", "mentions"));
     // The selected actor first: when the line is cut, counts go before it.
     if let Some(a) = app.selected_actor {
         s = format!("{} selected · {s}", lib.actors.get(a).name);
@@ -197,6 +200,9 @@ fn summary(app: &App) -> String {
     }
     if let Some(why) = &app.load_error {
         s.push_str(&format!(" · loading stopped: {why}"));
+    }
+    if let Some(m) = mentions {
+        s.push_str(&format!(" · {m}"));
     }
     s
 }

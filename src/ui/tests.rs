@@ -631,6 +631,18 @@ fn the_related_cursor_stays_on_screen_when_the_lists_are_stacked() {
 }
 
 #[test]
+fn a_narrow_status_line_drops_the_mentions_count_before_the_warnings() {
+    use crate::corpus::{Corpus, LoadWarning, Problem};
+    let mut corpus = Corpus::seeds();
+    corpus.warnings = vec![LoadWarning::new("feed.jsonl:17", Problem::MissingTitle)];
+    let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
+    let app = App::new(std::sync::Arc::new(lib), 80, 24);
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("1 load warning"), "{status}");
+    assert!(!status.contains("mentions"), "{status}");
+}
+
+#[test]
 fn warnings_overlay_lists_each_file_and_why() {
     use crate::corpus::{Corpus, LoadWarning, Problem};
     let mut corpus = Corpus::seeds();
