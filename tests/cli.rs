@@ -759,3 +759,36 @@ fn many_load_warnings_are_counted_after_the_first_twenty() {
     assert_eq!(all.len(), 25, "{all:#?}");
     assert!(all[24].contains("broken.jsonl:26:"), "{}", all[24]);
 }
+
+#[test]
+fn a_hard_wrapped_file_keeps_its_offsets_and_names_across_its_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Envoy speaks\r\n\
+        Russia plans to remove the Taliban from the list of terrorist\r\n\
+        organizations, the presidential envoy Zamir Kabulov told reporters\r\n\
+        in Moscow on Friday, a day after Sergey Lavrov met the Taliban in\r\n\
+        Kabul.\r\n\
+        \r\n\
+        Zamir Kabulov said the decision would come within weeks, and that\r\n\
+        the Federal Security Service had already backed the change.\r\n";
+    std::fs::write(dir.path().join("wrapped.txt"), text).unwrap();
+    let rows = json(&[
+        "mentions",
+        "--json",
+        "--corpus",
+        dir.path().to_str().unwrap(),
+    ]);
+    let names: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    for r in &rows {
+        let at = |k: &str| r[k].as_u64().unwrap() as usize;
+        assert_eq!(
+            &text.as_bytes()[at("start")..at("end")],
+            r["text"].as_str().unwrap().as_bytes(),
+            "offsets point into the file as it is"
+        );
+    }
+    assert!(names.contains(&"Sergey Lavrov"), "{names:?}");
+    // "Taliban in\r\nKabul" is read as one paragraph: Kabul is named where
+    // the line broke.
+    assert!(names.contains(&"Kabul"), "{names:?}");
+}

@@ -158,8 +158,8 @@ impl Article {
             "an article of {} bytes; loaders skip those over {ARTICLE_MAX_BYTES}",
             text.len()
         );
-        let text = text.into_boxed_str();
         let (title, body, long_title) = split_title(&text);
+        let text = super::unwrap::join_wrapped(text, body.clone()).into_boxed_str();
         let mut meta = meta;
         if meta.byline.is_none() {
             meta.byline = detect_byline(&text[body.clone()]).map(str::to_owned);
@@ -382,6 +382,21 @@ mod tests {
 
     fn art(text: &str) -> Article {
         Article::from_text("t".into(), text.into(), Meta::default(), None)
+    }
+
+    #[test]
+    fn a_hard_wrapped_body_reads_as_its_paragraphs() {
+        let a = art("Envoy speaks\n\
+            Russia plans to remove the Taliban from the list of terrorist\n\
+            organizations, the presidential envoy Zamir Kabulov told reporters\n\
+            in Moscow on Friday, a day after Sergey Lavrov met the Taliban in\n\
+            Kabul.\n\
+            \n\
+            Zamir Kabulov said the decision would come within weeks, and that\n\
+            the Federal Security Service had already backed the change.\n");
+        assert_eq!(a.title(), "Envoy speaks");
+        let paragraphs = crate::text::paragraphs(&a.text, a.body_range()).count();
+        assert_eq!(paragraphs, 2, "{:?}", a.body());
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod article;
 mod folder;
 mod jsonl;
 mod seeds;
+mod unwrap;
 
 use std::borrow::Cow;
 use std::fmt;
