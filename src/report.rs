@@ -594,7 +594,17 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
         }
     }
     by.sort_by_key(|&(a, n)| (std::cmp::Reverse(n), a));
+    // No speakers asked for (--speakers 0): no heading over nothing.
+    if speakers == 0 {
+        return out;
+    }
     let _ = writeln!(out, "\n## Who said what");
+    if by.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNo statement in these articles is attributed to an actor."
+        );
+    }
     for &(actor, _) in by.iter().take(speakers) {
         let _ = writeln!(out, "\n### {}\n", one_line(lib.actors.get(actor).name));
         for q in story.quotes_of(actor) {

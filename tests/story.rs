@@ -247,6 +247,14 @@ fn the_briefing_is_markdown_with_the_timeline_then_each_speaker() {
 }
 
 #[test]
+fn a_briefing_of_no_speakers_has_no_empty_section() {
+    // helper-25: --speakers 0 ended on a bare "## Who said what".
+    let md = stdout_ok(&["briefing", "--speakers", "0"]);
+    assert!(md.contains("## Timeline"), "{md}");
+    assert!(!md.contains("## Who said what"), "{md}");
+}
+
+#[test]
 fn an_actor_with_no_statements_is_told_so_on_stderr() {
     let out = dossier(&["quotes", "Taliban"]);
     assert!(out.status.success());
