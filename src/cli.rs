@@ -1154,13 +1154,8 @@ fn report_warnings(lib: &Library, all: bool) {
     if shown < warnings.len() {
         let _ = writeln!(
             err,
-            "warning: and {} more {} (--all-warnings prints every one)",
-            dossier::text::grouped(warnings.len() - shown),
-            if warnings.len() - shown == 1 {
-                "warning"
-            } else {
-                "warnings"
-            }
+            "warning: and {} (--all-warnings prints every one)",
+            dossier::text::count(warnings.len() - shown, "more warning", "more warnings")
         );
     }
     let _ = writeln!(
