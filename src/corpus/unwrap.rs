@@ -33,11 +33,16 @@ const MIN_LINES: usize = 4;
 /// place and byte for byte: `\n`, `\r\n` or `\r` after a full line becomes
 /// one space per byte. A body that is not hard-wrapped is left as it is.
 pub(super) fn join_wrapped(text: String, body: Range<usize>) -> String {
-    let lines = lines(&text, body);
+    // Most bodies show a long line within their first paragraph: they are
+    // let go before any line is collected.
+    if lines(&text, body.clone()).any(|l| is_long(&text[l.text])) {
+        return text;
+    }
+    let lines: Vec<Line> = lines(&text, body).collect();
     let Some(column) = wrap_column(&text, &lines) else {
         return text;
     };
-    let full = |l: &Line| chars(&text[l.text.clone()]) + SLACK >= column;
+    let full = |l: &Line| is_full(&text[l.text.clone()], column);
     let mut joins = Vec::new();
     for pair in lines.windows(2) {
         let (this, next) = (&pair[0], &pair[1]);
@@ -67,40 +72,45 @@ struct Line {
 }
 
 /// The lines of `text[body]`, each up to (not including) its break.
-fn lines(text: &str, body: Range<usize>) -> Vec<Line> {
+fn lines(text: &str, body: Range<usize>) -> impl Iterator<Item = Line> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut pos = body.start;
-    while pos < body.end {
+    std::iter::from_fn(move || {
+        if pos >= body.end {
+            return None;
+        }
         let end =
             memchr::memchr2(b'\n', b'\r', &bytes[pos..body.end]).map_or(body.end, |i| pos + i);
-        out.push(Line { text: pos..end });
+        let line = Line { text: pos..end };
         pos = match (bytes.get(end), bytes.get(end + 1)) {
             (Some(b'\r'), Some(b'\n')) => end + 2,
             _ => end + 1,
         };
-    }
-    out
+        Some(line)
+    })
 }
 
-/// The column a hard-wrapped body is wrapped at, or `None` when it is not
-/// hard-wrapped: some line is longer than [`WRAP_MAX`] (most news bodies
-/// say so at their first paragraph), the longest is under [`WRAP_MIN`],
-/// or fewer than half the lines that go on to another are full.
+/// Whether a line is longer than a wrapped body's lines are.
+fn is_long(line: &str) -> bool {
+    // A cheap first look: no character takes more than four bytes.
+    line.len() > 4 * WRAP_MAX || (line.len() > WRAP_MAX && chars(line) > WRAP_MAX)
+}
+
+/// Whether a line ends near `column`, as a wrapped paragraph's lines but
+/// its last do.
+fn is_full(line: &str, column: usize) -> bool {
+    chars(line) + SLACK >= column
+}
+
+/// The column a body of no long line is wrapped at, or `None` when it is
+/// not hard-wrapped: the longest line is under [`WRAP_MIN`], or fewer
+/// than half the lines that go on to another are full.
 fn wrap_column(text: &str, lines: &[Line]) -> Option<usize> {
     let mut column = 0;
     let mut nonblank = 0;
     for l in lines {
         let s = &text[l.text.clone()];
-        // A cheap first look: more than four bytes a character is none.
-        if s.len() > 4 * WRAP_MAX {
-            return None;
-        }
-        let n = chars(s);
-        if n > WRAP_MAX {
-            return None;
-        }
-        column = column.max(n);
+        column = column.max(chars(s));
         nonblank += usize::from(!s.trim().is_empty());
     }
     if column < WRAP_MIN || nonblank < MIN_LINES {
@@ -116,7 +126,7 @@ fn wrap_column(text: &str, lines: &[Line]) -> Option<usize> {
             continue;
         }
         followed += 1;
-        full += usize::from(chars(a) + SLACK >= column);
+        full += usize::from(is_full(a, column));
     }
     (followed > 0 && full * 2 > followed).then_some(column)
 }
