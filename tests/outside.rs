@@ -47,7 +47,7 @@ fn clicking_an_actor_in_the_sidebar_selects_it_and_the_mouse_is_released_at_exit
     // The list's title keeps its counts and leaves the name (dropped
     // whole at this width) to the status line.
     let s = t.wait_for("the list narrowed to Putin", |s| {
-        s.contains("Articles 4/5 · ") && s.contains("Vladimir Putin: 4 articles")
+        s.contains("Articles 4/5 · ") && s.contains("Vladimir Putin selected: 4 articles")
     });
     assert!(!s.contains("naming Vladim…"), "never cut mid-word: {s}");
 

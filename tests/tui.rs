@@ -41,7 +41,7 @@ fn three_panes_keys_and_a_clean_exit() {
     }
     t.keys(&["Enter"]);
     let s = t.wait_for("the narrowed list", |s| {
-        s.contains("Articles 4/5 · ") && s.contains("Bortnikov: 4 articles")
+        s.contains("Articles 4/5 · ") && s.contains("Bortnikov selected: 4 articles")
     });
     assert!(
         !s.contains("Taliban Not Terrorists"),
@@ -206,7 +206,7 @@ fn concordance_sort_jump_to_a_misspelling_and_back() {
     }
     t.keys(&["Enter"]);
     t.wait_for("Bortnikov selected", |s| {
-        s.contains("Articles 4/5 · ") && s.contains("Bortnikov: 4 articles")
+        s.contains("Articles 4/5 · ") && s.contains("Bortnikov selected: 4 articles")
     });
     t.keys(&["m"]);
     let s = t.wait_for("the concordance", |s| {
