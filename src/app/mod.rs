@@ -718,52 +718,42 @@ impl App {
         self.layout = Layout::compute_with(width, height, self.focus, &self.settings.layout);
         // Rows a smaller window scrolled away come back (helper-25: the
         // sidebar stayed scrolled after 24x8 and back to 200x60).
-        let v = self.list_visible();
-        self.list.cursor.regain(v);
-        let v = self.sidebar_visible();
-        self.sidebar.cursor.regain(v);
-        let v = self.view_visible();
-        if let Some(c) = &mut self.concordance {
-            c.cursor.regain(v);
-        }
-        let v = self.timeline_visible();
-        if let Some(t) = &mut self.timeline {
-            t.cursor.regain(v);
-        }
-        let v = self.quotes_visible();
-        if let Some(q) = &mut self.quotes {
-            q.cursor.regain(v);
-        }
-        self.refit();
+        self.refit_with(true);
     }
 
     /// Recomputes layout-dependent state: cursors on screen, reader wrapped
     /// to its current width.
     fn refit(&mut self) {
+        self.refit_with(false);
+    }
+
+    /// [`App::refit`], after a resize when `resized` (see
+    /// [`Cursor::settle`]).
+    fn refit_with(&mut self, resized: bool) {
         let s = self.layout.screen;
         self.layout = Layout::compute_with(s.w, s.h, self.focus, &self.settings.layout);
         let (list_len, visible) = (self.list.rows.len(), self.list_visible());
-        self.list.cursor.fit(list_len, visible);
+        self.list.cursor.settle(list_len, visible, resized);
         let (side_len, visible) = (self.sidebar.rows.len(), self.sidebar_visible());
-        self.sidebar.cursor.fit(side_len, visible);
+        self.sidebar.cursor.settle(side_len, visible, resized);
         let visible = self.view_visible();
         if let Some(c) = &mut self.concordance {
-            c.cursor.fit(c.rows.len(), visible);
+            c.cursor.settle(c.rows.len(), visible, resized);
         }
         let visible = [self.related_visible(0), self.related_visible(1)];
         if let Some(r) = &mut self.related {
             for (col, vis) in visible.into_iter().enumerate() {
                 let len = r.list(col).len();
-                r.cursors[col].fit(len, vis);
+                r.cursors[col].settle(len, vis, resized);
             }
         }
         let visible = self.timeline_visible();
         if let Some(t) = &mut self.timeline {
-            t.cursor.fit(t.rows.len(), visible);
+            t.cursor.settle(t.rows.len(), visible, resized);
         }
         let visible = self.quotes_visible();
         if let Some(q) = &mut self.quotes {
-            q.cursor.fit(q.rows.len(), visible);
+            q.cursor.settle(q.rows.len(), visible, resized);
         }
         if let Some(doc) = self.reader.doc {
             let width = self.reader_width();

@@ -31,6 +31,15 @@ impl Cursor {
         self.offset = self.offset.min(self.selected.saturating_sub(visible / 2));
     }
 
+    /// [`Cursor::fit`], after [`Cursor::regain`] if the window was
+    /// `resized`.
+    pub fn settle(&mut self, len: usize, visible: usize, resized: bool) {
+        if resized {
+            self.regain(visible);
+        }
+        self.fit(len, visible);
+    }
+
     /// Re-establishes the invariants after the list or the window changed:
     /// the selection is inside the list and on screen, and the window does
     /// not hang past the end of the list.
