@@ -463,6 +463,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 // `dossier lst`: a command mistyped, not a missing corpus.
                 if let Some(near) = subs.iter().find(|c| strsim::osa_distance(c, &name) == 1) {
                     say!("dossier: did you mean `dossier {near}`?");
+                } else if name.len() <= 12 && name.bytes().all(|b| b.is_ascii_lowercase()) {
+                    // `dossier stats`: one short lower-case word reads as
+                    // a command the user hoped for, not a folder.
+                    say!(
+                        "dossier: `{}` is not a command either; `dossier --help` lists them",
+                        text::safe_line(&name)
+                    );
                 }
             }
             return Ok(ExitCode::from(EXIT_INPUT));

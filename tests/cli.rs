@@ -676,6 +676,18 @@ fn a_mistyped_command_gets_the_command_it_is_one_slip_from() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("lst: no such file or folder"), "{err}");
     assert!(err.contains("did you mean `dossier list`?"), "{err}");
+    // A word no command is near is still told it is not one.
+    let out = common::dossier(&["stats"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("stats: no such file or folder"), "{err}");
+    assert!(
+        err.contains("`stats` is not a command either; `dossier --help` lists them"),
+        "{err}"
+    );
+    // A name that looks like a folder is not told so.
+    let err = common::dossier(&["no-such-corpus"]).stderr;
+    assert!(!String::from_utf8_lossy(&err).contains("not a command"));
 }
 
 #[test]
