@@ -60,13 +60,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let q = &all[q as usize];
         let article = &lib.corpus.articles[q.doc.ix()];
         let said = text::fold_spaces(&article.text[q.text.start as usize..q.text.end as usize]);
-        let (mark, body) = match q.speech {
-            Speech::Direct => (" “ ", format!("{said}”")),
-            Speech::Reported => (" ≈ ", said),
+        // The opening mark hangs in the margin, against its words; the
+        // mark of reported speech stands apart.
+        let (mark, body, body_w) = match q.speech {
+            Speech::Direct => (" “", format!("{said}”"), text_w + 1),
+            Speech::Reported => (" ≈ ", said, text_w),
         };
         let mut spans = vec![
             Span::styled(mark, th.key()),
-            Span::raw(text::pad(&body, text_w)),
+            Span::raw(text::pad(&body, body_w)),
         ];
         if source_w > 0 {
             spans.push(Span::styled(

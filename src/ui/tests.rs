@@ -1057,7 +1057,7 @@ fn quotes_of_shaheen_at_120x30() {
     press(&mut app, "\"");
     let t = draw(&app);
     let screen = rows(t.backend().buffer()).join("\n");
-    assert!(screen.contains("“ We welcome the proposal"), "{screen}");
+    assert!(screen.contains(" “We welcome the proposal"), "{screen}");
     insta::assert_snapshot!(t.backend());
 }
 
