@@ -243,11 +243,14 @@ impl Article {
     /// What the article list shows under the title: the byline, else the
     /// source, else the id.
     pub fn attribution(&self) -> &str {
+        self.credit().unwrap_or(&self.id)
+    }
+
+    /// The byline, else the source: who the article is credited to, if
+    /// anyone.
+    pub fn credit(&self) -> Option<&str> {
         let meta = self.meta();
-        meta.byline
-            .as_deref()
-            .or(meta.source.as_deref())
-            .unwrap_or(&self.id)
+        meta.byline.as_deref().or(meta.source.as_deref())
     }
 
     /// The title to show, falling back to the id for an untitled article.

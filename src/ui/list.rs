@@ -70,10 +70,13 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             String::new()
         };
         let count_w = count.len() + 1;
-        let by = text::pad(
-            article.attribution(),
-            width.saturating_sub(1 + MARKS_W + count_w),
-        );
+        let room = width.saturating_sub(1 + MARKS_W + count_w);
+        let by = match article.credit() {
+            Some(credit) => text::pad(credit, room),
+            // An id says the most at its end (business/101.txt): a
+            // narrow list cuts its start.
+            None => text::pad(&text::fit_end(&article.id, room), room),
+        };
         let mut top = Line::from(top_spans);
         let mut bottom = Line::from(vec![
             Span::styled(marker, th.key()),

@@ -631,6 +631,25 @@ fn the_related_cursor_stays_on_screen_when_the_lists_are_stacked() {
 }
 
 #[test]
+fn a_narrow_list_keeps_the_end_of_an_id_shown_for_want_of_a_byline() {
+    use crate::corpus::Corpus;
+    let lines = [
+        r#"{"id": "business/101.txt", "title": "Markets", "body": "Shares fell."}"#,
+        r#"{"id": "business/102.txt", "title": "Banks", "body": "Rates rose."}"#,
+        r#"{"id": "z", "title": "Credited", "body": "x", "byline": "A very long byline indeed"}"#,
+    ];
+    let corpus = Corpus::from_jsonl_bytes("c.jsonl", lines.join("\n").into_bytes());
+    let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
+    let app = App::new(std::sync::Arc::new(lib), 60, 12);
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    // The two ids differ only at their end, which stays in view.
+    assert!(screen.contains("…/101.txt"), "{screen}");
+    assert!(screen.contains("…/102.txt"), "{screen}");
+    // A byline still keeps its start.
+    assert!(screen.contains("A very "), "{screen}");
+}
+
+#[test]
 fn a_narrow_status_line_drops_the_mentions_count_before_the_warnings() {
     use crate::corpus::{Corpus, LoadWarning, Problem};
     let mut corpus = Corpus::seeds();
