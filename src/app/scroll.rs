@@ -24,6 +24,16 @@ impl Cursor {
         self.fit(len, visible);
     }
 
+    /// Selects row `i` when the selected row has moved there (the list
+    /// was reordered): the window scrolls so it stays on the screen row it
+    /// was on, as far as the list allows.
+    pub fn follow(&mut self, i: usize, len: usize, visible: usize) {
+        let row = self.selected.saturating_sub(self.offset);
+        self.selected = i;
+        self.offset = i.saturating_sub(row);
+        self.fit(len, visible);
+    }
+
     /// After the window changed size: rows above the selection that a
     /// smaller window scrolled away come back while the selection would
     /// sit in the window's top half (call [`Cursor::fit`] after).
@@ -90,6 +100,27 @@ mod tests {
         c.regain(6);
         c.fit(100, 6);
         assert_eq!(c.offset, 55);
+    }
+
+    #[test]
+    fn a_moved_row_is_followed_on_the_screen_row_it_was_on() {
+        let mut c = Cursor {
+            selected: 13,
+            offset: 10,
+        };
+        c.follow(40, 100, 10);
+        assert_eq!(
+            c,
+            Cursor {
+                selected: 40,
+                offset: 37
+            }
+        );
+        // Near either end of the list the window stops there.
+        c.follow(1, 100, 10);
+        assert_eq!(c.offset, 0);
+        c.follow(99, 100, 10);
+        assert_eq!(c.offset, 90);
     }
 
     #[test]

@@ -815,6 +815,28 @@ fn s_sorts_by_the_word_to_the_left_then_to_the_right_then_back() {
 }
 
 #[test]
+fn a_resort_keeps_the_line_under_the_cursor_on_its_screen_row() {
+    let mut a = app(120, 30);
+    select(&mut a, "Taliban");
+    press(&mut a, "m");
+    for _ in 0..3 {
+        press(&mut a, "j");
+    }
+    let c = a.concordance.as_ref().unwrap();
+    let (line, row) = (c.current(), c.cursor.selected - c.cursor.offset);
+    assert_eq!(row, 3);
+    for _ in 0..3 {
+        press(&mut a, "s");
+        let c = a.concordance.as_ref().unwrap();
+        assert_eq!(c.current(), line, "the same line stays selected");
+        let moved = c.cursor.selected;
+        if (row..=c.rows.len() - a.view_visible() + row).contains(&moved) {
+            assert_eq!(moved - c.cursor.offset, row, "{:?}", c.cursor);
+        }
+    }
+}
+
+#[test]
 fn enter_on_a_line_reads_the_mention_and_esc_returns_to_the_line() {
     let mut a = app(120, 30);
     select(&mut a, "Bortnikov");

@@ -96,12 +96,13 @@ impl Concordance {
         filter: Option<&DocSet>,
         visible: usize,
     ) {
-        let current = self.current();
+        let (current, before) = (self.current(), self.cursor);
         self.sort = sort;
         concordance::sort(&lib.corpus, &lib.actors, &mut self.all, sort);
         self.narrow(lib, filter, visible);
         if let Some(i) = current.and_then(|c| self.rows.iter().position(|&r| r == c)) {
-            self.cursor.select(i, self.rows.len(), visible);
+            self.cursor = before;
+            self.cursor.follow(i, self.rows.len(), visible);
         }
     }
 
