@@ -567,7 +567,20 @@ fn event_loop(
         }
         while let Some(input) = next {
             let action = match input {
-                Input::Terminal(ev) => action_for(app, ev),
+                Input::Terminal(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+                    // Esc then a key, typed fast, may be two keys in one.
+                    let keys: Vec<_> =
+                        convert_key(k).map_or_else(Vec::new, |key| app.keys_of(key).collect());
+                    let mut last = None;
+                    for key in keys {
+                        if let Some(a) = last.take() {
+                            apply(session, app, workers, a)?;
+                        }
+                        last = app.action_for_key(key);
+                    }
+                    last
+                }
+                Input::Terminal(ev) => action_for(ev),
                 Input::Action(action) => Some(action),
                 Input::Failed(e) => {
                     return Err(anyhow::Error::new(e).context("reading the terminal"));
@@ -627,10 +640,9 @@ fn apply(
     Ok(())
 }
 
-/// The action a terminal event triggers.
-fn action_for(app: &App, ev: Event) -> Option<Action> {
+/// The action a terminal event other than a key press triggers.
+fn action_for(ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => app.action_for_key(convert_key(k)?),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => mouse_action(m),
         Event::Paste(text) => Some(Action::Paste(text)),

@@ -193,6 +193,27 @@ fn typing_a_filter_narrows_the_list_and_the_sidebar() {
 }
 
 #[test]
+fn esc_and_a_key_sent_together_are_two_keys() {
+    let Some(t) = Tmux::start(120, 40) else {
+        return;
+    };
+    t.type_line(&format!("{} ; echo EXIT=$?", bin()));
+    t.wait_for("the app", |s| s.contains("Articles (5)"));
+    t.keys(&["/"]);
+    for k in ["l", "a", "v"] {
+        t.keys(&[k]);
+    }
+    t.wait_for("the narrowed list", |s| s.contains("Articles 1/5"));
+    // One write, "\x1bj": the terminal's bytes for Alt-j as well.
+    t.keys(&["Escape", "j"]);
+    t.wait_for("all articles, the second one open", |s| {
+        s.contains("Articles (5)") && s.contains("Article 2 of 5")
+    });
+    t.keys(&["q"]);
+    t.wait_for("exit", |s| s.contains("EXIT=0"));
+}
+
+#[test]
 fn concordance_sort_jump_to_a_misspelling_and_back() {
     let Some(t) = Tmux::start(120, 40) else {
         return;

@@ -33,7 +33,7 @@ use std::sync::Arc;
 pub use action::{Action, LoadStage, LoadStatus, Loaded};
 use filter::{FilterState, Saved};
 use history::History;
-use keymap::{Context, Key, Keymap};
+use keymap::{Code, Context, Key, Keymap};
 pub use layout::{Area, Layout, Pane};
 use reader::Reader;
 use scroll::Cursor;
@@ -354,6 +354,17 @@ impl App {
     /// The action a key triggers in the current state, if any.
     pub fn action_for_key(&self, key: Key) -> Option<Action> {
         self.keymap.lookup(key, self.key_context())
+    }
+
+    /// The keys a key press stands for, to look up in turn. Esc and a key
+    /// typed in quick succession reach a terminal app as one Alt chord (the
+    /// same bytes), so an Alt chord nothing binds here is read as Esc, then
+    /// the key.
+    pub fn keys_of(&self, key: Key) -> impl Iterator<Item = Key> + use<> {
+        let split = key.alt && !key.ctrl && self.action_for_key(key).is_none();
+        let first = if split { Key::plain(Code::Esc) } else { key };
+        let then = split.then_some(Key { alt: false, ..key });
+        std::iter::once(first).chain(then)
     }
 
     /// Where keys are looked up now.

@@ -18,8 +18,10 @@ pub fn seeds_app(w: u16, h: u16) -> App {
 pub fn press(app: &mut App, keys: &str) {
     for k in keys.split_whitespace() {
         let key = Key::parse(k).unwrap_or_else(|| panic!("bad key {k}"));
-        if let Some(action) = app.action_for_key(key) {
-            act(app, action);
+        for key in app.keys_of(key) {
+            if let Some(action) = app.action_for_key(key) {
+                act(app, action);
+            }
         }
     }
 }

@@ -401,6 +401,24 @@ fn esc_clears_the_filter_and_restores_the_selection() {
 }
 
 #[test]
+fn esc_and_a_key_typed_as_one_alt_chord_are_both_obeyed() {
+    let mut a = app(120, 40);
+    type_filter(&mut a, "lavrov");
+    // What a terminal sends for Esc, j typed fast.
+    press(&mut a, "alt-j");
+    assert!(
+        !a.filter.active() && !a.filter.editing,
+        "Esc left the filter"
+    );
+    assert_eq!(a.list.rows.len(), 5);
+    assert_eq!(a.list.cursor.selected, 1, "and j moved down");
+    // An Alt chord the keymap binds is still that chord.
+    let chord = |k: &str| -> Vec<Key> { a.keys_of(Key::parse(k).unwrap()).collect() };
+    assert_eq!(chord("alt-left"), [Key::parse("alt-left").unwrap()]);
+    assert_eq!(chord("alt-j"), [Key::parse("esc").unwrap(), Key::char('j')]);
+}
+
+#[test]
 fn enter_keeps_the_filter_and_focuses_the_list() {
     let mut a = app(120, 40);
     press(&mut a, "tab");
