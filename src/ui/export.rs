@@ -119,16 +119,21 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         Part::Content,
         Line::styled(text::fit(&name, width).into_owned(), th.dim()),
     ));
-    let into = match &app.export_dir {
+    let (into, whole) = match &app.export_dir {
         Some(dir) => {
             // The folder's last parts say the most: a long path loses its
             // start.
             const AROUND: usize = " into  (time in UTC).".len();
-            let dir = text::fit_end(dir, width.saturating_sub(AROUND).max(8));
-            format!(" into {dir} (time in UTC).")
+            let cut = text::fit_end(dir, width.saturating_sub(AROUND).max(8));
+            let whole = format!("{name} into {} (time in UTC).", text::safe_line(dir));
+            (format!(" into {cut} (time in UTC)."), whole)
         }
-        None => " into the folder dossier was started in (time in UTC).".to_owned(),
+        None => {
+            let into = " into the folder dossier was started in (time in UTC).";
+            (into.to_owned(), format!("{name}{into}"))
+        }
     };
+    let cut = text::display_width(&name) > width || text::display_width(&into) > width;
     lines.push((
         Part::Content,
         Line::styled(text::fit(&into, width).into_owned(), th.dim()),
@@ -137,6 +142,44 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
     for drop in [Part::Spacer, Part::Heading] {
         if lines.len() > room {
             lines.retain(|(part, _)| *part != drop);
+        }
+    }
+    // Where those two lines cut the file name or the folder and the box
+    // has rows to spare, the sentence is wrapped whole instead, or else
+    // the file name alone; spacers give way to them.
+    if cut {
+        let wrap = |s: &str| -> Vec<String> {
+            let words = s.trim_start();
+            let mut ranges = Vec::new();
+            text::wrap_paragraph(words, 0..words.len(), width.saturating_sub(1), &mut ranges);
+            ranges
+                .into_iter()
+                .map(|r| format!(" {}", &words[r]))
+                .collect()
+        };
+        let mut named = wrap(&name);
+        named.push(text::fit(&into, width).into_owned());
+        let spacers = lines
+            .iter()
+            .filter(|(part, _)| *part == Part::Spacer)
+            .count();
+        let spare = room.saturating_sub(lines.len());
+        let better = [wrap(&whole), named]
+            .into_iter()
+            .find(|w| w.len() <= 2 + spare + spacers);
+        if let Some(better) = better {
+            lines.truncate(lines.len() - 2);
+            while lines.len() + better.len() > room {
+                let Some(at) = lines.iter().position(|(part, _)| *part == Part::Spacer) else {
+                    break;
+                };
+                lines.remove(at);
+            }
+            lines.extend(
+                better
+                    .into_iter()
+                    .map(|l| (Part::Content, Line::styled(l, th.dim()))),
+            );
         }
     }
     let lines: Vec<Line> = lines.into_iter().map(|(_, line)| line).collect();

@@ -1162,6 +1162,28 @@ fn the_export_box_names_the_folder_keeping_its_end() {
 }
 
 #[test]
+fn a_narrow_export_box_wraps_the_file_name_rather_than_cut_it() {
+    let box_of = |h: u16| {
+        let mut app = seeds_app(40, h);
+        app.export_dir = Some("/home/analyst/work/corpora/russia-2024".into());
+        press(&mut app, "x");
+        rows(draw(&app).backend().buffer()).join("\n")
+    };
+    // Rows to spare: the sentence whole, a spacer given up for it.
+    let tall = box_of(14);
+    assert!(tall.contains("HHMMSS.md into /home/analyst/"), "{tall}");
+    assert!(tall.contains("work/corpora/russia-2024 (time in"), "{tall}");
+    // One row to spare: the file name whole, the folder cut at its start.
+    let short = box_of(12);
+    assert!(short.contains(" HHMMSS.md "), "{short}");
+    assert!(
+        short.contains("into …/russia-2024 (time in UTC)."),
+        "{short}"
+    );
+    assert!(!short.contains("YYYYMMDD…"), "{short}");
+}
+
+#[test]
 fn a_short_export_box_keeps_the_choices_and_the_format() {
     let mut app = seeds_app(30, 10);
     press(&mut app, "x");
