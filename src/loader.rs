@@ -47,7 +47,7 @@ pub fn load(
             eta: eta(p.fraction, secs),
         }));
         let due = p.idle || last_partial.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY);
-        if due && p.fraction < 1.0 {
+        if due && p.fraction.is_none_or(|f| f < 1.0) {
             last_partial = Some(Instant::now());
             let partial = Corpus {
                 origin: dossier::corpus::Origin::Seeds,
@@ -112,9 +112,9 @@ pub fn load(
                 stage: LoadStage::Indexing,
                 articles: scanned,
                 bytes: 0,
-                fraction,
+                fraction: Some(fraction),
                 rate,
-                eta: eta(fraction, secs),
+                eta: eta(Some(fraction), secs),
             }));
         }
         builder.join()
@@ -136,8 +136,9 @@ pub fn load(
 }
 
 /// Seconds left, from the share done and the seconds spent.
-fn eta(fraction: f64, secs: f64) -> Option<f64> {
-    (fraction > 0.02 && secs > 0.2).then(|| secs * (1.0 - fraction) / fraction)
+fn eta(fraction: Option<f64>, secs: f64) -> Option<f64> {
+    let f = fraction?;
+    (f > 0.02 && secs > 0.2).then(|| secs * (1.0 - f) / f)
 }
 
 /// Loads on a new thread, reporting to the event loop through `send`:
@@ -233,20 +234,23 @@ pub fn load_for_cli(path: &Path, how: &Extraction) -> Result<Library, LoadError>
 /// One line of progress for stderr.
 fn bar_line(s: &LoadStatus) -> String {
     const BAR: usize = 24;
-    let done = (s.fraction.clamp(0.0, 1.0) * BAR as f64).round() as usize;
-    let bar = "#".repeat(done) + &"-".repeat(BAR - done);
+    // A pipe has no size to measure a bar against.
+    let bar = s.fraction.map_or(String::new(), |f| {
+        let done = (f.clamp(0.0, 1.0) * BAR as f64).round() as usize;
+        format!(" [{}{}]", "#".repeat(done), "-".repeat(BAR - done))
+    });
     let left = s
         .eta
         .map_or(String::new(), |t| format!(", {:.0} s left", t.ceil()));
     match s.stage {
         LoadStage::Reading => format!(
-            "dossier: reading [{bar}] {}, {} MB, {:.0} MB/s{left}",
+            "dossier: reading{bar} {}, {} MB, {:.0} MB/s{left}",
             dossier::text::count(s.articles, "article", "articles"),
             s.bytes / 1_000_000,
             s.rate / 1e6
         ),
         LoadStage::Indexing => format!(
-            "dossier: indexing [{bar}] {}{left}",
+            "dossier: indexing{bar} {}{left}",
             dossier::text::count(s.articles, "article", "articles")
         ),
     }

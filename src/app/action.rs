@@ -31,8 +31,9 @@ pub struct LoadStatus {
     pub articles: usize,
     /// Bytes read so far.
     pub bytes: u64,
-    /// Share of the stage done, 0 to 1.
-    pub fraction: f64,
+    /// Share of the stage done, 0 to 1; none when it cannot be told (a
+    /// pipe has no size).
+    pub fraction: Option<f64>,
     /// Bytes per second while reading, articles per second while their
     /// words are read; 0 when no rate is worth saying (after that pass).
     pub rate: f64,

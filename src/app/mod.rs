@@ -335,7 +335,7 @@ impl App {
             stage: LoadStage::Reading,
             articles: app.lib.corpus.len(),
             bytes: 0,
-            fraction: 0.0,
+            fraction: None,
             rate: 0.0,
             eta: None,
         });

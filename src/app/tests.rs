@@ -609,7 +609,7 @@ fn the_app_stays_usable_while_loading_and_keeps_its_place() {
         stage: LoadStage::Reading,
         articles: 2,
         bytes: 4000,
-        fraction: 0.4,
+        fraction: Some(0.4),
         rate: 1e6,
         eta: Some(1.5),
     };
@@ -1753,7 +1753,7 @@ mod export {
             stage: LoadStage::Indexing,
             articles: 5,
             bytes: 4000,
-            fraction: 0.9,
+            fraction: Some(0.9),
             rate: 1e6,
             eta: Some(0.2),
         };

@@ -45,7 +45,7 @@ pub(super) fn load(
             Progress {
                 articles: articles.len(),
                 bytes,
-                fraction: done as f64 / paths.len().max(1) as f64,
+                fraction: Some(done as f64 / paths.len().max(1) as f64),
                 idle: false,
             },
         );
@@ -87,7 +87,7 @@ pub(super) fn load_file(
         Progress {
             articles: articles.len(),
             bytes: size,
-            fraction: 1.0,
+            fraction: Some(1.0),
             idle: false,
         },
     );

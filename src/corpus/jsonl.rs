@@ -126,7 +126,7 @@ pub(super) fn load(
             Progress {
                 articles: articles.len(),
                 bytes: total,
-                fraction: 1.0,
+                fraction: Some(1.0),
                 idle: false,
             },
         );
@@ -170,11 +170,7 @@ pub(super) fn load(
                 articles: articles.len(),
                 bytes: offset,
                 // A pipe has no size: no fraction to tell.
-                fraction: if total == 0 {
-                    0.0
-                } else {
-                    (offset as f64 / total as f64).min(1.0)
-                },
+                fraction: (total > 0).then(|| (offset as f64 / total as f64).min(1.0)),
                 idle: got == Fill::Short,
             },
         );

@@ -202,8 +202,9 @@ pub struct Progress {
     pub articles: usize,
     /// Bytes read so far.
     pub bytes: u64,
-    /// Share of the work done, from 0 to 1.
-    pub fraction: f64,
+    /// Share of the work done, from 0 to 1; none when the source has no
+    /// size to measure it by (a pipe).
+    pub fraction: Option<f64>,
     /// The source has nothing more for now (a pipe waiting for its
     /// writer): a good moment to show what arrived.
     pub idle: bool,

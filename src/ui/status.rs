@@ -25,7 +25,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     // A message said during a load goes before the progress, which it
     // would otherwise hide until the load ends.
     let left = match (&app.message, &app.loading) {
-        (Some(m), Some(s)) => format!(" {} · {m}", bar(s)),
+        (Some(m), Some(s)) => match bar(s) {
+            b if b.is_empty() => format!(" {m}"),
+            b => format!("{b} · {m}"),
+        },
         (Some(m), None) => format!(" {m}"),
         (None, _) => format!(" {}", summary(app)),
     };
@@ -81,12 +84,16 @@ pub(super) fn compact(n: u32) -> String {
     }
 }
 
-/// The bar of a load, and its share done: "██████░░░░░░ 50%".
+/// The bar of a load, and its share done: " ██████░░░░░░ 50%"; nothing when
+/// the share cannot be told (a pipe has no size).
 fn bar(s: &LoadStatus) -> String {
     const BAR: usize = 12;
-    let done = ((s.fraction.clamp(0.0, 1.0)) * BAR as f64).round() as usize;
-    let pct = (s.fraction.clamp(0.0, 1.0) * 100.0).floor();
-    format!("{}{} {pct:.0}%", "█".repeat(done), "░".repeat(BAR - done))
+    let Some(f) = s.fraction.map(|f| f.clamp(0.0, 1.0)) else {
+        return String::new();
+    };
+    let done = (f * BAR as f64).round() as usize;
+    let pct = (f * 100.0).floor();
+    format!(" {}{} {pct:.0}%", "█".repeat(done), "░".repeat(BAR - done))
 }
 
 /// The loading line: stage, a bar, counts, rate and time left.
@@ -99,13 +106,13 @@ fn progress(s: &LoadStatus) -> String {
     };
     match s.stage {
         LoadStage::Reading => format!(
-            "Reading {bar} · {} · {} MB · {:.0} MB/s{left}",
+            "Reading{bar} · {} · {} MB · {:.0} MB/s{left}",
             count(s.articles, "article", "articles"),
             s.bytes / 1_000_000,
             s.rate / 1e6
         ),
         LoadStage::Indexing => format!(
-            "Finding actors, indexing {bar} · {}{}{left}",
+            "Finding actors, indexing{bar} · {}{}{left}",
             count(s.articles, "article", "articles"),
             if s.rate > 0.0 {
                 format!(" · {}/s", grouped(s.rate as usize))
@@ -462,7 +469,7 @@ mod tests {
             stage: LoadStage::Indexing,
             articles: 26_624,
             bytes: 0,
-            fraction: 0.11,
+            fraction: Some(0.11),
             rate: 64_006.0,
             eta: Some(3.2),
         };
@@ -472,12 +479,25 @@ mod tests {
         );
         // After the pass over every word, the steps of discovery: no rate.
         s.articles = 100_000;
-        s.fraction = 0.81;
+        s.fraction = Some(0.81);
         s.rate = 0.0;
         s.eta = Some(0.8);
         assert_eq!(
             progress(&s),
             "Finding actors, indexing ██████████░░ 81% · 100,000 articles · 1 s left"
         );
+    }
+
+    #[test]
+    fn reading_a_pipe_shows_no_bar_it_cannot_fill() {
+        let s = LoadStatus {
+            stage: LoadStage::Reading,
+            articles: 1_234,
+            bytes: 3_500_000,
+            fraction: None,
+            rate: 2_000_000.0,
+            eta: None,
+        };
+        assert_eq!(progress(&s), "Reading · 1,234 articles · 3 MB · 2 MB/s");
     }
 }

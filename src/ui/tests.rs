@@ -1564,7 +1564,7 @@ fn while_loading_a_message_keeps_the_bar_and_waiting_keys_are_not_hinted() {
         stage: LoadStage::Indexing,
         articles: 5,
         bytes: 20_000,
-        fraction: 0.5,
+        fraction: Some(0.5),
         rate: 0.0,
         eta: None,
     }));
