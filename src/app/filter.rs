@@ -38,6 +38,10 @@ pub struct FilterState {
     pub generation: u64,
     /// The latest results applied, and the generation they answer.
     pub hits: Option<(u64, Arc<Hits>)>,
+    /// The user edited the query since results were last applied: the
+    /// next results select their best match rather than keep the
+    /// selection.
+    pub typed: bool,
     /// What to restore on Esc.
     pub saved: Option<Saved>,
     /// Queries to recall with Up: those saved by earlier sessions, then

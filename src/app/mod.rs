@@ -1129,8 +1129,14 @@ impl App {
     /// selected actor, keeping the selected article and the actor under
     /// the cursor where they are still listed.
     fn relist(&mut self) {
-        let current = self.list.selected();
-        let current_actor = self.sidebar.current();
+        self.relist_keeping(true);
+    }
+
+    /// [`App::relist`]; unless `keep`, the first article and actor are
+    /// selected rather than those selected before.
+    fn relist_keeping(&mut self, keep: bool) {
+        let current = self.list.selected().filter(|_| keep);
+        let current_actor = self.sidebar.current().filter(|_| keep);
         let lib = Arc::clone(&self.lib);
         let hits = self
             .filter
@@ -1352,6 +1358,7 @@ impl App {
         }
         // The reader's marks are cheap (one article): update them at once.
         self.remark();
+        self.filter.typed = true;
         Some(self.search_effect())
     }
 
@@ -1360,7 +1367,11 @@ impl App {
             return;
         }
         self.filter.hits = Some((generation, hits));
-        self.relist();
+        // Results of a query being typed start at the best match (an
+        // article kept selected could sit anywhere in 100,000 ranked
+        // ones); results redone for other reasons (marks) keep it.
+        let keep = !std::mem::take(&mut self.filter.typed);
+        self.relist_keeping(keep);
     }
 
     fn accept_filter(&mut self) {
