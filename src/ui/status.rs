@@ -233,9 +233,23 @@ fn note_line(app: &App, frame: &mut Frame, area: Rect) {
     }
     let visible = text::fit(&n.input[shown_from..], room);
     let cursor_x = 7 + text::display_width(&text::safe_line(&n.input[shown_from..n.cursor]));
+    // Until something is typed, the line says which article the note is
+    // on (the list may have moved on from it).
+    let typed = if n.input.is_empty() {
+        let title = app
+            .lib
+            .corpus
+            .articles
+            .get(n.doc.ix())
+            .map_or("", |a| a.display_title());
+        let on = format!("on “{}”", text::fit(title, room.saturating_sub(5)));
+        Span::styled(text::pad(&on, room), th.dim())
+    } else {
+        Span::raw(text::pad(&visible, room))
+    };
     let spans = vec![
         Span::styled("✎ note ", th.prompt()),
-        Span::raw(text::pad(&visible, room)),
+        typed,
         Span::styled(
             text::fit(right, width.saturating_sub(7 + room)).into_owned(),
             th.dim(),

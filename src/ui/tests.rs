@@ -1305,6 +1305,23 @@ fn the_note_line_edits_in_the_status_bar() {
 }
 
 #[test]
+fn a_new_note_line_names_its_article_until_typed_in() {
+    let mut app = seeds_app(100, 24);
+    press(&mut app, "j a");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(
+        status.starts_with("✎ note on “Russia kickstarts process to remove Taliban"),
+        "{status}"
+    );
+    // The first letter typed takes its place; the cursor starts there.
+    assert_eq!(draw(&app).get_cursor_position().unwrap().x, 7);
+    app.update(Action::NoteInput('x'));
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.starts_with("✎ note x "), "{status}");
+    assert!(!status.contains("on “"), "{status}");
+}
+
+#[test]
 fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
     let mut app = seeds_app(100, 24);
     app.update(Action::MarksLoaded {
