@@ -319,6 +319,24 @@ impl Context {
         }
     }
 
+    /// This context in a sentence: "works in the actors pane".
+    pub fn place(self) -> &'static str {
+        match self {
+            Context::Global => "every pane",
+            Context::List => "the article list",
+            Context::Reader => "the reader",
+            Context::Actors => "the actors pane",
+            Context::Concordance => "the concordance (m)",
+            Context::Related => "related actors (r)",
+            Context::Timeline => "the timeline (t)",
+            Context::Quotes => "who said what (\")",
+            Context::Filter => "the filter line (/)",
+            Context::Note => "the note line (a)",
+            Context::Help => "the help",
+            Context::Export => "the export box (x)",
+        }
+    }
+
     /// The heading of this context in the help overlay.
     pub fn title(self) -> &'static str {
         match self {

@@ -353,7 +353,35 @@ impl App {
 
     /// The action a key triggers in the current state, if any.
     pub fn action_for_key(&self, key: Key) -> Option<Action> {
-        self.keymap.lookup(key, self.key_context())
+        let here = self.key_context();
+        self.keymap
+            .lookup(key, here)
+            .or_else(|| self.unbound(key, here))
+    }
+
+    /// What a letter that does nothing in the panes or a view says, so a
+    /// key pressed in the wrong place is not silently lost: where it works,
+    /// or that `?` lists the keys. Nothing for other keys, and nothing in
+    /// the lines being typed in and the overlays.
+    fn unbound(&self, key: Key, here: Context) -> Option<Action> {
+        use Context::*;
+        let views = [List, Reader, Actors, Concordance, Related, Timeline, Quotes];
+        if key.ctrl || key.alt || !matches!(key.code, Code::Char(_)) || !views.contains(&here) {
+            return None;
+        }
+        let elsewhere = self
+            .keymap
+            .sections()
+            .into_iter()
+            .filter(|(ctx, _)| views.contains(ctx))
+            .find_map(|(ctx, bindings)| {
+                let b = bindings.iter().find(|b| b.keys.contains(&key))?;
+                Some((ctx, b.help))
+            });
+        Some(Action::Notice(match elsewhere {
+            Some((ctx, help)) => format!("{key} works in {}: {help}", ctx.place()),
+            None => format!("{key} does nothing here; ? lists the keys"),
+        }))
     }
 
     /// The keys a key press stands for, to look up in turn. Esc and a key

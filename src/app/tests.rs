@@ -419,6 +419,34 @@ fn esc_and_a_key_typed_as_one_alt_chord_are_both_obeyed() {
 }
 
 #[test]
+fn a_letter_that_does_nothing_here_says_where_it_works_or_where_to_look() {
+    let mut a = app(120, 40);
+    press(&mut a, "d");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("d does nothing here; ? lists the keys")
+    );
+    // A key of another pane or view says which.
+    press(&mut a, "h");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("h works in the actors pane: hide this actor's kind"),
+        "{said}"
+    );
+    press(&mut a, "s");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("s works in the concordance (m): sort by"),
+        "{said}"
+    );
+    // There it does its work, and the filter line takes letters as text.
+    press(&mut a, "tab tab h");
+    assert_eq!(a.hidden_kinds.len(), 1);
+    type_filter(&mut a, "d");
+    assert_eq!(a.filter.input, "d");
+}
+
+#[test]
 fn enter_keeps_the_filter_and_focuses_the_list() {
     let mut a = app(120, 40);
     press(&mut a, "tab");
