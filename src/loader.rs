@@ -24,19 +24,38 @@ pub enum Report {
 /// Least time between two partial libraries (each rebuilds a title index).
 const PARTIAL_EVERY: Duration = Duration::from_millis(250);
 
-/// Loads the corpus at `path` and builds its library, reporting progress
-/// and partial libraries through `report`.
+/// A partial library is built over every article so far, so its cost grows
+/// with the corpus: the next waits at least this many times as long as the
+/// last took, which keeps partials to a fifth of the load whatever its
+/// size. (A pipe is idle after every read; without this, reading 100,000
+/// articles from one took minutes.)
+const PARTIAL_COST_GAP: u32 = 4;
+
+/// Whether a partial library is due, `since` the last and its `cost`
+/// (none yet: due), when the source is `idle` or not.
+fn partial_due(last: Option<(Duration, Duration)>, idle: bool) -> bool {
+    last.is_none_or(|(since, cost)| {
+        since >= cost * PARTIAL_COST_GAP && (idle || since >= PARTIAL_EVERY)
+    })
+}
+
+/// Loads the corpus at `path` and builds its library, reporting progress,
+/// and with `partials` the partial libraries, through `report`.
 pub fn load(
     path: &Path,
     how: &Extraction,
+    partials: bool,
     report: &mut dyn FnMut(Report),
 ) -> Result<Library, LoadError> {
     let start = Instant::now();
     tracing::info!(path = %path.display(), "loading");
-    let mut last_partial: Option<Instant> = None;
+    // When the last partial was built, and how long that took.
+    let mut last_partial: Option<(Instant, Duration)> = None;
     let mut so_far = Vec::new();
     let corpus = Corpus::load_path_with(path, &mut |batch, p| {
-        so_far.extend(batch.iter().cloned());
+        if partials {
+            so_far.extend(batch.iter().cloned());
+        }
         let secs = start.elapsed().as_secs_f64();
         report(Report::Progress(LoadStatus {
             stage: LoadStage::Reading,
@@ -46,15 +65,17 @@ pub fn load(
             rate: p.bytes as f64 / secs.max(1e-3),
             eta: eta(p.fraction, secs),
         }));
-        let due = p.idle || last_partial.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY);
-        if due && p.fraction.is_none_or(|f| f < 1.0) {
-            last_partial = Some(Instant::now());
+        let due = partial_due(last_partial.map(|(at, cost)| (at.elapsed(), cost)), p.idle);
+        if partials && due && p.fraction.is_none_or(|f| f < 1.0) {
+            let at = Instant::now();
             let partial = Corpus {
                 origin: dossier::corpus::Origin::Seeds,
                 articles: so_far.clone(),
                 warnings: Vec::new(),
             };
-            report(Report::Partial(Box::new(Library::partial(partial))));
+            let partial = Library::partial(partial);
+            last_partial = Some((at, at.elapsed()));
+            report(Report::Partial(Box::new(partial)));
         }
     })
     .inspect_err(|e| tracing::warn!("loading stopped: {e}"))?;
@@ -155,7 +176,7 @@ pub fn spawn(
         // library, so the status line never counts fewer articles than
         // the list shows.
         let mut unsent: Option<LoadStatus> = None;
-        let result = load(&path, &how, &mut |r| match r {
+        let result = load(&path, &how, true, &mut |r| match r {
             Report::Progress(s) => {
                 if last.elapsed() >= Duration::from_millis(50) {
                     last = Instant::now();
@@ -197,14 +218,14 @@ pub fn spawn(
 /// goes on) even while the source is slow to give more.
 pub fn load_for_cli(path: &Path, how: &Extraction) -> Result<Library, LoadError> {
     if !std::io::stderr().is_terminal() {
-        return load(path, how, &mut |_| {});
+        return load(path, how, false, &mut |_| {});
     }
     let latest: std::sync::Mutex<Option<LoadStatus>> = std::sync::Mutex::new(None);
     let start = Instant::now();
     let mut shown = false;
     let result = std::thread::scope(|scope| {
         let worker = scope.spawn(|| {
-            load(path, how, &mut |r| {
+            load(path, how, false, &mut |r| {
                 if let (Report::Progress(s), Ok(mut l)) = (r, latest.lock()) {
                     *l = Some(s);
                 }
@@ -253,5 +274,26 @@ fn bar_line(s: &LoadStatus) -> String {
             "dossier: indexing{bar} {}{left}",
             dossier::text::count(s.articles, "article", "articles")
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_libraries_wait_in_proportion_to_their_cost() {
+        let ms = Duration::from_millis;
+        assert!(partial_due(None, false), "the first is due at once");
+        // A cheap partial: an idle pipe shows what arrived straight away,
+        // a busy source every PARTIAL_EVERY.
+        assert!(partial_due(Some((ms(10), ms(1))), true));
+        assert!(!partial_due(Some((ms(10), ms(1))), false));
+        assert!(partial_due(Some((ms(260), ms(1))), false));
+        // One that took 100 ms (a big corpus): not before 400 ms, idle or
+        // not, so a pipe idle after every read cannot rebuild it per read.
+        assert!(!partial_due(Some((ms(300), ms(100))), true));
+        assert!(!partial_due(Some((ms(300), ms(100))), false));
+        assert!(partial_due(Some((ms(400), ms(100))), true));
     }
 }
