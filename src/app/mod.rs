@@ -1322,10 +1322,19 @@ impl App {
         } else if self.filter.active() {
             // A filter kept with Enter has been read through: leaving it
             // keeps the article in the reader, where Esc on the filter
-            // line puts back the one from before it.
+            // line puts back the one from before it. The sidebar keeps
+            // the actor under its cursor only if the user is there: the
+            // first actor of the filter's was not their choice, and the
+            // whole sidebar would scroll to it.
+            let before = self.filter.saved.take().and_then(|s| s.actor);
+            let actor = if self.focus == Pane::Actors {
+                self.sidebar.current()
+            } else {
+                before
+            };
             self.filter.saved = Some(Saved {
                 doc: self.list.selected(),
-                actor: self.sidebar.current(),
+                actor,
                 focus: self.focus,
             });
             self.cancel_filter()

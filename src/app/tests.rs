@@ -472,6 +472,25 @@ fn enter_keeps_the_filter_and_focuses_the_list() {
 }
 
 #[test]
+fn leaving_a_kept_filter_puts_the_sidebar_back_unless_the_user_is_in_it() {
+    let mut a = app(120, 40);
+    let before = a.sidebar.current();
+    type_filter(&mut a, "kabulov");
+    press(&mut a, "enter");
+    assert_eq!(sidebar_names(&a), ["Zamir Kabulov"]);
+    press(&mut a, "esc");
+    assert!(!a.filter.active());
+    assert_eq!(a.sidebar.current(), before);
+    assert_eq!(a.sidebar.cursor.offset, 0);
+    // Browsing the filter's actors, the one under the cursor stays.
+    type_filter(&mut a, "kabulov");
+    press(&mut a, "enter tab tab");
+    assert_eq!(a.focus, Pane::Actors);
+    press(&mut a, "esc");
+    assert_eq!(a.sidebar.current(), Some(actor(&a, "Kabulov")));
+}
+
+#[test]
 fn up_and_down_recall_earlier_queries() {
     let mut a = app(120, 40);
     type_filter(&mut a, "putin");
