@@ -20,7 +20,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
     let th = Theme::of(app);
     let choices = app.export_choices();
     let w = screen.width.saturating_sub(4).min(72);
-    let h = u16::try_from(choices.len() + 9).unwrap_or(u16::MAX);
+    let tail = Tail::new(app, what, format);
+    // A folder too long for its line gets the rows to show it whole.
+    let wrapped = tail.wrapped(usize::from(w.saturating_sub(2))).len();
+    let h = u16::try_from(choices.len() + 7 + wrapped.max(2)).unwrap_or(u16::MAX);
     let h = h.min(screen.height.saturating_sub(2));
     let Some(inner) = overlay_box(
         th,
@@ -110,34 +113,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         .unwrap_or_else(|| format_line(false, false));
     lines.push((Part::Content, formats));
     lines.push((Part::Spacer, Line::raw("")));
-    let name = format!(
-        " Writes dossier-{}-YYYYMMDD-HHMMSS.{}",
-        what.name(),
-        format.name()
-    );
-    lines.push((
-        Part::Content,
-        Line::styled(text::fit(&name, width).into_owned(), th.dim()),
-    ));
-    let (into, whole) = match &app.export_dir {
-        Some(dir) => {
-            // The folder's last parts say the most: a long path loses its
-            // start.
-            const AROUND: usize = " into  (time in UTC).".len();
-            let cut = text::fit_end(dir, width.saturating_sub(AROUND).max(8));
-            let whole = format!("{name} into {} (time in UTC).", text::safe_line(dir));
-            (format!(" into {cut} (time in UTC)."), whole)
-        }
-        None => {
-            let into = " into the folder dossier was started in (time in UTC).";
-            (into.to_owned(), format!("{name}{into}"))
-        }
-    };
-    let cut = text::display_width(&name) > width || text::display_width(&into) > width;
-    lines.push((
-        Part::Content,
-        Line::styled(text::fit(&into, width).into_owned(), th.dim()),
-    ));
+    let [name, into] = tail.fitted(width);
+    lines.push((Part::Content, Line::styled(name, th.dim())));
+    lines.push((Part::Content, Line::styled(into, th.dim())));
     let room = usize::from(inner.height);
     for drop in [Part::Spacer, Part::Heading] {
         if lines.len() > room {
@@ -147,24 +125,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
     // Where those two lines cut the file name or the folder and the box
     // has rows to spare, the sentence is wrapped whole instead, or else
     // the file name alone; spacers give way to them.
-    if cut {
-        let wrap = |s: &str| -> Vec<String> {
-            let words = s.trim_start();
-            let mut ranges = Vec::new();
-            text::wrap_paragraph(words, 0..words.len(), width.saturating_sub(1), &mut ranges);
-            ranges
-                .into_iter()
-                .map(|r| format!(" {}", &words[r]))
-                .collect()
-        };
-        let mut named = wrap(&name);
-        named.push(text::fit(&into, width).into_owned());
+    if tail.cut(width) {
+        let mut named = wrap(&tail.name, width);
+        named.push(text::fit(&tail.folder(width), width).into_owned());
         let spacers = lines
             .iter()
             .filter(|(part, _)| *part == Part::Spacer)
             .count();
         let spare = room.saturating_sub(lines.len());
-        let better = [wrap(&whole), named]
+        let better = [tail.wrapped(width), named]
             .into_iter()
             .find(|w| w.len() <= 2 + spare + spacers);
         if let Some(better) = better {
@@ -184,6 +153,86 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
     }
     let lines: Vec<Line> = lines.into_iter().map(|(_, line)| line).collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The box's last sentence: the file it writes, and where.
+struct Tail {
+    /// " Writes dossier-WHAT-YYYYMMDD-HHMMSS.EXT".
+    name: String,
+    /// The folder, made safe to show; none for the folder dossier was
+    /// started in.
+    dir: Option<String>,
+}
+
+impl Tail {
+    fn new(app: &App, what: What, format: Format) -> Tail {
+        Tail {
+            name: format!(
+                " Writes dossier-{}-YYYYMMDD-HHMMSS.{}",
+                what.name(),
+                format.name()
+            ),
+            dir: app
+                .export_dir
+                .as_deref()
+                .map(|d| text::safe_line(d).into_owned()),
+        }
+    }
+
+    /// The folder line for `width` cells: the folder's last parts say the
+    /// most, so a long path loses its start.
+    fn folder(&self, width: usize) -> String {
+        match &self.dir {
+            Some(dir) => {
+                const AROUND: usize = " into  (time in UTC).".len();
+                let cut = text::fit_end(dir, width.saturating_sub(AROUND).max(8));
+                format!(" into {cut} (time in UTC).")
+            }
+            None => " into the folder dossier was started in (time in UTC).".to_owned(),
+        }
+    }
+
+    /// The file name line and the folder line, each fitted to `width`.
+    fn fitted(&self, width: usize) -> [String; 2] {
+        [
+            text::fit(&self.name, width).into_owned(),
+            text::fit(&self.folder(width), width).into_owned(),
+        ]
+    }
+
+    /// Whether [`Tail::fitted`] cuts something at `width`: the file name,
+    /// or the folder line or the folder in it.
+    fn cut(&self, width: usize) -> bool {
+        let whole = match &self.dir {
+            Some(dir) => format!(" into {dir} (time in UTC)."),
+            None => self.folder(width),
+        };
+        text::display_width(&self.name) > width || text::display_width(&whole) > width
+    }
+
+    /// The whole sentence wrapped to `width` when the two lines would cut
+    /// it; else those two lines.
+    fn wrapped(&self, width: usize) -> Vec<String> {
+        if !self.cut(width) {
+            return self.fitted(width).into();
+        }
+        let whole = match &self.dir {
+            Some(dir) => format!("{} into {dir} (time in UTC).", self.name),
+            None => format!("{}{}", self.name, self.folder(width)),
+        };
+        wrap(&whole, width)
+    }
+}
+
+/// `s` wrapped to lines of `width` cells, each starting with a space.
+fn wrap(s: &str, width: usize) -> Vec<String> {
+    let words = s.trim_start();
+    let mut ranges = Vec::new();
+    text::wrap_paragraph(words, 0..words.len(), width.saturating_sub(1), &mut ranges);
+    ranges
+        .into_iter()
+        .map(|r| format!(" {}", &words[r]))
+        .collect()
 }
 
 /// What a line of the box is: a short box leaves out spacers first, then

@@ -1147,11 +1147,21 @@ fn export_overlay_at_120x40_without_an_actor() {
 
 #[test]
 fn the_export_box_names_the_folder_keeping_its_end() {
+    let dir = format!("/home/analyst/{}corpora/russia-2024", "deep/".repeat(20));
+    // With rows to spare the box grows to show the folder whole.
     let mut app = seeds_app(80, 24);
-    app.export_dir = Some(format!(
-        "/home/analyst/{}corpora/russia-2024",
-        "deep/".repeat(20)
-    ));
+    app.export_dir = Some(dir.clone());
+    press(&mut app, "x");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(!screen.contains("into …"), "nothing is cut:\n{screen}");
+    assert!(screen.contains(" into /home/analyst/deep/"), "{screen}");
+    assert!(
+        screen.contains("deep/corpora/russia-2024 (time in UTC)."),
+        "{screen}"
+    );
+    // Without them, the folder loses its start.
+    let mut app = seeds_app(80, 11);
+    app.export_dir = Some(dir);
     press(&mut app, "x");
     let screen = rows(draw(&app).backend().buffer()).join("\n");
     assert!(screen.contains(" into …"), "the start is cut:\n{screen}");
