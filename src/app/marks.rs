@@ -249,7 +249,10 @@ impl App {
     /// with [`Action::ReadFor`].
     pub fn reading(&self) -> Option<DocId> {
         let doc = self.reader.doc?;
-        let shown = self.view == View::Panes && self.layout.reader.is_some();
+        // While a query is typed, the reader previews its best match: a
+        // glance, not a read.
+        let shown =
+            self.view == View::Panes && self.layout.reader.is_some() && !self.filter.editing;
         let unread = !self.mark_view.marked.read.contains(doc.0);
         (self.acted && shown && unread && self.kept_unread != Some(doc)).then_some(doc)
     }
@@ -619,6 +622,25 @@ mod tests {
         assert!(note_rows(&a).is_empty());
         assert_eq!(a.message.as_deref(), Some("Note deleted"));
         assert!(!a.marks_of(a.list.selected().unwrap()).2);
+    }
+
+    #[test]
+    fn an_article_previewed_while_a_query_is_typed_is_not_being_read() {
+        let mut a = seeds_app(120, 40);
+        press(&mut a, "/ k a b u l");
+        let shown = a.reader.doc.unwrap();
+        assert_eq!(a.reading(), None);
+        assert_eq!(
+            a.update(Action::ReadFor {
+                doc: shown,
+                secs: 9
+            }),
+            None
+        );
+        assert!(!a.marks_of(shown).0, "still unread");
+        // Once the filter is kept, the clock counts.
+        press(&mut a, "enter");
+        assert_eq!(a.reading(), Some(shown));
     }
 
     #[test]
