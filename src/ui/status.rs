@@ -220,9 +220,17 @@ fn note_line(app: &App, frame: &mut Frame, area: Rect) {
     let th = Theme::of(app);
     let Some(n) = &app.note else { return };
     let width = usize::from(area.width);
-    let right = " Enter save · Esc cancel · empty deletes ";
-    let right_w = text::display_width(right);
-    let room = width.saturating_sub(7 + right_w.min(width / 2));
+    // The hint gives up whole parts, and all of itself on a narrow line,
+    // before the note loses room: it is what is being written.
+    let mut right = super::first_parts(
+        " Enter save · Esc cancel · empty deletes ".to_owned(),
+        width.saturating_sub(7) / 2,
+    );
+    if text::display_width(&right) > width.saturating_sub(7) / 2 {
+        right.clear();
+    }
+    let right_w = text::display_width(&right);
+    let room = width.saturating_sub(7 + right_w);
     // Keep the cursor on screen: show the tail of a long note.
     let mut shown_from = 0;
     while text::display_width(&n.input[shown_from..n.cursor]) >= room && shown_from < n.cursor {
@@ -250,10 +258,7 @@ fn note_line(app: &App, frame: &mut Frame, area: Rect) {
     let spans = vec![
         Span::styled("✎ note ", th.prompt()),
         typed,
-        Span::styled(
-            text::fit(right, width.saturating_sub(7 + room)).into_owned(),
-            th.dim(),
-        ),
+        Span::styled(right, th.dim()),
     ];
     frame.render_widget(Paragraph::new(Line::from(spans)).style(th.status()), area);
     let x = area

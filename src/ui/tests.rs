@@ -1332,6 +1332,23 @@ fn a_new_note_line_names_its_article_until_typed_in() {
 }
 
 #[test]
+fn a_narrow_note_line_gives_the_hint_up_before_the_note() {
+    let status = |w: u16, typed: &str| {
+        let mut app = seeds_app(w, 12);
+        press(&mut app, "j a");
+        for c in typed.chars() {
+            app.update(Action::NoteInput(c));
+        }
+        rows(draw(&app).backend().buffer()).pop().unwrap()
+    };
+    assert_eq!(status(24, ""), "✎ note on “Russia kick…”");
+    assert_eq!(status(24, "call the desk"), "✎ note call the desk    ");
+    // Wider, the hint keeps whole parts only.
+    let s = status(80, "");
+    assert!(s.ends_with(" Enter save · Esc cancel "), "{s}");
+}
+
+#[test]
 fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
     let mut app = seeds_app(100, 24);
     app.update(Action::MarksLoaded {
