@@ -2,7 +2,7 @@
 //! print what the TUI shows.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
@@ -63,8 +63,8 @@ scrolls the pane under the pointer (--no-mouse or [ui] mouse = false leave it to
 )]
 struct Cli {
     /// Corpus to open: a folder of .txt articles (first line = title), a .txt
-    /// file, or a .jsonl file of {"title", "body"} objects. Without one, the
-    /// built-in seed articles open.
+    /// file, a .jsonl (or .json) file of {"title", "body"} objects, or - for
+    /// JSONL piped in. Without one, the built-in seed articles open.
     #[arg(value_name = "PATH")]
     path: Option<PathBuf>,
 
@@ -90,7 +90,8 @@ struct Cli {
 /// Where the articles and the actors come from.
 #[derive(Debug, Clone, Default, clap::Args)]
 struct Source {
-    /// The corpus (same as PATH): a folder, a .txt file or a .jsonl file.
+    /// The corpus (same as PATH): a folder, a .txt file, a .jsonl file, or -
+    /// for JSONL piped in.
     #[arg(long, value_name = "PATH")]
     corpus: Option<PathBuf>,
 
@@ -433,7 +434,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::from(EXIT_INPUT));
     }
-    let path = corpora.into_iter().flatten().next();
+    let mut path = corpora.into_iter().flatten().next();
+    // `-` is the corpus piped in, as JSONL.
+    if path.as_deref() == Some(Path::new("-")) {
+        if io::stdin().is_terminal() {
+            say!(
+                "dossier: - reads the corpus as JSONL from a pipe, and stdin is the terminal here; pipe it in, e.g. zcat feed.jsonl.gz | dossier -"
+            );
+            return Ok(ExitCode::from(EXIT_INPUT));
+        }
+        path = Some(PathBuf::from("/dev/stdin"));
+    }
     let gazetteer = sub.gazetteer.or(cli.source.gazetteer);
     let finding = Finding {
         no_discover: sub.finding.no_discover || cli.source.finding.no_discover,

@@ -691,6 +691,52 @@ fn a_mistyped_command_gets_the_command_it_is_one_slip_from() {
 }
 
 #[test]
+fn a_named_pipe_in_a_folder_is_skipped_with_a_warning_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ok.txt"), "Budget vote\nThe council met.\n").unwrap();
+    if common::fifo(dir.path(), "feed.txt").is_none() {
+        return;
+    }
+    let out = common::dossier(&["list", "--corpus", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("feed.txt: a named pipe or device, not a file; skipped"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+}
+
+#[test]
+fn a_corpus_piped_in_is_read_as_jsonl() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mini = std::fs::read(fixture("mini.jsonl")).unwrap();
+    for corpus in ["-", "/dev/stdin"] {
+        let mut child = Command::new(common::bin())
+            .args(["list", "--corpus", corpus])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&mini).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let listed = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(listed.lines().count(), 4, "{corpus}: {listed}");
+        assert!(
+            listed.contains("Lavrov: \"They are the real power\""),
+            "{listed}"
+        );
+    }
+}
+
+#[test]
 fn an_empty_file_is_listed_and_found_by_its_file_name() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("minutes-draft.txt"), b"").unwrap();

@@ -129,10 +129,14 @@ fn collect_paths(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<(PathBuf, 
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_txt(entry.path()) {
+        if !is_txt(entry.path()) || entry.file_type().is_dir() {
             continue;
         }
         let id = relative_id(root, entry.path());
+        if !entry.file_type().is_file() {
+            warnings.push(LoadWarning::new(id, Problem::NotAFile));
+            continue;
+        }
         if is_readme(entry.path()) {
             warnings.push(LoadWarning::new(id, Problem::NotAnArticle));
             continue;

@@ -217,13 +217,37 @@ enum Kind {
 }
 
 impl Kind {
+    /// The kind of the file at `path`: by its extension, and JSONL for a
+    /// pipe without one (`--corpus /dev/stdin`, `<(zcat feed.jsonl.gz)`).
     fn of(path: &Path) -> Option<Kind> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" => Some(Kind::Text),
-            "jsonl" | "json" | "ndjson" => Some(Kind::Jsonl),
-            _ => None,
-        }
+        let by_name = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .and_then(|ext| match ext.as_str() {
+                "txt" => Some(Kind::Text),
+                "jsonl" | "json" | "ndjson" => Some(Kind::Jsonl),
+                _ => None,
+            });
+        by_name.or_else(|| is_pipe(path).then_some(Kind::Jsonl))
+    }
+}
+
+/// Whether `path` is a named pipe or a character device (what a shell
+/// hands over for stdin or a process substitution).
+fn is_pipe(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_fifo() || t.is_char_device()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
     }
 }
 
@@ -345,6 +369,9 @@ pub enum Problem {
     LinkLoop,
     /// A README beside the articles; not treated as an article.
     NotAnArticle,
+    /// A `.txt` name on something other than a file (a named pipe, a
+    /// device): reading it could wait for ever; skipped.
+    NotAFile,
     /// The same id as an earlier article; kept under a new id.
     DuplicateId {
         /// The id it is kept under.
@@ -466,6 +493,9 @@ impl fmt::Display for Problem {
             ),
             Problem::LinkLoop => f.write_str("symbolic link loop; not followed"),
             Problem::NotAnArticle => f.write_str("a README, not an article; skipped"),
+            Problem::NotAFile => f.write_str(
+                "a named pipe or device, not a file; skipped (open it alone, or save what it gives to a file)",
+            ),
             Problem::DuplicateId { renamed } => write!(
                 f,
                 "same id as an earlier article; kept as {renamed} (give each article its own id to keep it stable)"
