@@ -234,12 +234,19 @@ pub fn load_for_cli(path: &Path, how: &Extraction) -> Result<Library, LoadError>
         while !worker.is_finished() {
             std::thread::sleep(Duration::from_millis(100));
             let status = latest.lock().ok().and_then(|l| *l);
-            if let Some(s) = status.filter(|_| start.elapsed() >= Duration::from_millis(300)) {
-                shown = true;
-                let mut err = std::io::stderr().lock();
-                let _ = write!(err, "\r\x1b[2K{}", bar_line(&s));
-                let _ = err.flush();
-            }
+            let line = match status {
+                Some(s) if start.elapsed() >= Duration::from_millis(300) => bar_line(&s),
+                // Nothing read yet: a pipe waits for its writer.
+                None if start.elapsed() >= Duration::from_secs(1) => format!(
+                    "dossier: waiting for {} to give something to read",
+                    dossier::text::safe_line(&path.display().to_string())
+                ),
+                _ => continue,
+            };
+            shown = true;
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{line}");
+            let _ = err.flush();
         }
         worker.join()
     });

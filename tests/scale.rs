@@ -130,6 +130,10 @@ fn cli_progress_shows_on_a_terminal_and_not_in_a_pipe() {
         fifo.display(),
         dir.path().display()
     ));
+    // Until a writer comes, the line says what it waits for.
+    t.wait_for("the waiting line", |s| {
+        s.contains("dossier: waiting for") && s.contains("slow.jsonl to give something to read")
+    });
     let mut feed = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
     for (title, body) in &synthetic(200) {
         feed.write_all(jsonl_line(title, body).as_bytes()).unwrap();
