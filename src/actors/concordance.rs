@@ -97,40 +97,58 @@ pub fn sort(corpus: &Corpus, actors: &Actors, lines: &mut [u32], by: KwicSort) {
     match by {
         KwicSort::Article => lines.sort_unstable(),
         KwicSort::Left | KwicSort::Right => {
+            // By the nearest word on that side, then the next two out, as
+            // concordancers sort (1R, then 2R and 3R within a tie).
             lines.sort_unstable();
             lines.sort_by_cached_key(|&i| {
                 let (doc, m) = actors.mention(i);
                 let t = &corpus.articles[doc.ix()].text;
-                let w = if by == KwicSort::Left {
-                    word_before(t, m.start as usize)
+                let ws = if by == KwicSort::Left {
+                    words_before(t, m.start as usize, SORT_WORDS)
                 } else {
-                    word_after(t, m.end as usize)
+                    words_after(t, m.end as usize, SORT_WORDS)
                 };
-                w.to_lowercase()
+                ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>()
             });
         }
     }
 }
 
+/// Words a sort by context compares on its side: 1L/1R, then 2 and 3.
+const SORT_WORDS: usize = 3;
+
 /// The word just before byte `at` on the same line ("" when none). Looks
 /// at most 200 bytes back, so sorting a long concordance reads little.
 pub fn word_before(text: &str, at: usize) -> &str {
+    words_before(text, at, 1).first().copied().unwrap_or("")
+}
+
+/// The word just after byte `at` on the same line ("" when none).
+pub fn word_after(text: &str, at: usize) -> &str {
+    words_after(text, at, 1).first().copied().unwrap_or("")
+}
+
+/// Up to `n` words before byte `at` on the same line, nearest first,
+/// within 200 bytes.
+pub fn words_before(text: &str, at: usize, n: usize) -> Vec<&str> {
     let from = text::floor_char(text, at.saturating_sub(200));
     let mut window = &text[from..at];
     if let Some(nl) = window.rfind(['\n', '\r']) {
         window = &window[nl + 1..];
     }
-    words(window).last().map_or("", |(_, w)| w)
+    let all: Vec<&str> = words(window).map(|(_, w)| w).collect();
+    all.into_iter().rev().take(n).collect()
 }
 
-/// The word just after byte `at` on the same line ("" when none).
-pub fn word_after(text: &str, at: usize) -> &str {
+/// Up to `n` words after byte `at` on the same line, nearest first,
+/// within 200 bytes.
+pub fn words_after(text: &str, at: usize, n: usize) -> Vec<&str> {
     let to = text::floor_char(text, (at + 200).min(text.len()));
     let mut window = &text[at..to];
     if let Some(nl) = window.find(['\n', '\r']) {
         window = &window[..nl];
     }
-    words(window).next().map_or("", |(_, w)| w)
+    words(window).take(n).map(|(_, w)| w).collect()
 }
 
 /// One line as shown, `width` cells in all: the context left of the
