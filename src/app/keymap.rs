@@ -364,7 +364,7 @@ pub const HELP_KEYS_W: usize = 16;
 pub const FILTER_SYNTAX: [(&str, &str); 10] = [
     (
         "putin lavrov",
-        "both words (a typo in a long word is forgiven)",
+        "both words, each loosely: its start, its letters in order (4+), a typo (5+)",
     ),
     ("putin | lavrov", "either"),
     (
