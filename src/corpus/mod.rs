@@ -462,7 +462,7 @@ impl fmt::Display for Problem {
             Problem::TitleOnly => f.write_str("a title and no body; kept"),
             Problem::LongTitle { bytes } => write!(
                 f,
-                "the title line was {bytes} bytes long and was cut to {TITLE_MAX_CHARS} characters at most; the rest of the line starts the body"
+                "the title was {bytes} bytes long and was cut to {TITLE_MAX_CHARS} characters at most; the rest of it starts the body"
             ),
             Problem::BadJson {
                 message,
