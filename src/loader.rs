@@ -25,10 +25,10 @@ pub enum Report {
 const PARTIAL_EVERY: Duration = Duration::from_millis(250);
 
 /// A partial library is built over every article so far, so its cost grows
-/// with the corpus: the next waits at least this many times as long as the
-/// last took, which keeps partials to a fifth of the load whatever its
-/// size. (A pipe is idle after every read; without this, reading 100,000
-/// articles from one took minutes.)
+/// with the corpus: the next starts no sooner than this many times as long
+/// as the last took, after the last started, which keeps partials to a
+/// quarter of the load whatever its size. (A pipe is idle after every
+/// read; without this, reading 100,000 articles from one took minutes.)
 const PARTIAL_COST_GAP: u32 = 4;
 
 /// Whether a partial library is due, `since` the last and its `cost`

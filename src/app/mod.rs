@@ -1390,6 +1390,7 @@ impl App {
     fn query_changed(&mut self) -> Option<Effect> {
         if !self.filter.active() {
             self.filter.hits = None;
+            self.filter.typed = false;
             self.relist();
             return None;
         }
@@ -1428,6 +1429,7 @@ impl App {
         self.filter.browsing = None;
         self.filter.set_input(String::new());
         self.filter.hits = None;
+        self.filter.typed = false;
         let saved = self.filter.saved.take();
         self.relist();
         if let Some(s) = saved {
