@@ -1326,14 +1326,17 @@ impl App {
             // the actor under its cursor only if the user is there: the
             // first actor of the filter's was not their choice, and the
             // whole sidebar would scroll to it.
-            let before = self.filter.saved.take().and_then(|s| s.actor);
+            let before = self.filter.saved.take();
             let actor = if self.focus == Pane::Actors {
                 self.sidebar.current()
             } else {
-                before
+                before.and_then(|s| s.actor)
             };
+            // A filter that matched nothing leaves nothing read through:
+            // the article from before it comes back.
+            let doc = self.list.selected().or(before.and_then(|s| s.doc));
             self.filter.saved = Some(Saved {
-                doc: self.list.selected(),
+                doc,
                 actor,
                 focus: self.focus,
             });

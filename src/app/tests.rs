@@ -491,6 +491,19 @@ fn leaving_a_kept_filter_puts_the_sidebar_back_unless_the_user_is_in_it() {
 }
 
 #[test]
+fn leaving_a_kept_filter_that_matched_nothing_goes_back_to_the_article_before() {
+    let mut a = app(120, 40);
+    press(&mut a, "j j");
+    let reading = a.list.selected();
+    type_filter(&mut a, "zzzzqq");
+    assert!(a.list.rows.is_empty());
+    press(&mut a, "enter esc");
+    assert!(!a.filter.active());
+    assert_eq!(a.list.selected(), reading);
+    assert_eq!(a.reader.doc, reading);
+}
+
+#[test]
 fn up_and_down_recall_earlier_queries() {
     let mut a = app(120, 40);
     type_filter(&mut a, "putin");
