@@ -359,14 +359,16 @@ impl App {
             .or_else(|| self.unbound(key, here))
     }
 
-    /// What a letter that does nothing in the panes or a view says, so a
-    /// key pressed in the wrong place is not silently lost: where it works,
-    /// or that `?` lists the keys. Nothing for other keys, and nothing in
-    /// the lines being typed in and the overlays.
+    /// What a key that does nothing in the panes or a view says, so a key
+    /// pressed in the wrong place is not silently lost (nor an earlier
+    /// message left standing as if it answered it): where it works, or
+    /// that `?` lists the keys. Nothing in the lines being typed in and the
+    /// overlays, and nothing for an Alt chord ([`App::keys_of`] reads one
+    /// as Esc and a key).
     fn unbound(&self, key: Key, here: Context) -> Option<Action> {
         use Context::*;
         let views = [List, Reader, Actors, Concordance, Related, Timeline, Quotes];
-        if key.ctrl || key.alt || !matches!(key.code, Code::Char(_)) || !views.contains(&here) {
+        if key.alt || !views.contains(&here) {
             return None;
         }
         let elsewhere = self

@@ -439,6 +439,19 @@ fn a_letter_that_does_nothing_here_says_where_it_works_or_where_to_look() {
         said.starts_with("s works in the concordance (m): sort by"),
         "{said}"
     );
+    // Other keys too, so no earlier message stays as if it answered them.
+    press(&mut a, "left");
+    assert_eq!(
+        a.message.as_deref(),
+        Some(
+            "← works in related actors (r): switch between the same-sentence and same-article lists"
+        )
+    );
+    press(&mut a, "ctrl-x");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("C-x does nothing here; ? lists the keys")
+    );
     // There it does its work, and the filter line takes letters as text.
     press(&mut a, "tab tab h");
     assert_eq!(a.hidden_kinds.len(), 1);
