@@ -105,6 +105,10 @@ fn progress(s: &LoadStatus) -> String {
         None => String::new(),
     };
     match s.stage {
+        // Nothing yet: a pipe waits for its writer to open it.
+        LoadStage::Reading if s.articles == 0 && s.bytes == 0 && s.fraction.is_none() => {
+            "Waiting for something to read (a pipe waits for its writer)".to_owned()
+        }
         LoadStage::Reading => format!(
             "Reading{bar} · {} · {} MB · {:.0} MB/s{left}",
             count(s.articles, "article", "articles"),
@@ -505,6 +509,25 @@ mod tests {
             progress(&s),
             "Finding actors, indexing ██████████░░ 81% · 100,000 articles · 1 s left"
         );
+    }
+
+    #[test]
+    fn a_load_that_has_read_nothing_says_it_waits() {
+        let mut s = LoadStatus {
+            stage: LoadStage::Reading,
+            articles: 0,
+            bytes: 0,
+            fraction: None,
+            rate: 0.0,
+            eta: None,
+        };
+        assert_eq!(
+            progress(&s),
+            "Waiting for something to read (a pipe waits for its writer)"
+        );
+        // A file's first report has a share, and the bar shows.
+        s.fraction = Some(0.0);
+        assert!(progress(&s).starts_with("Reading ░"), "{}", progress(&s));
     }
 
     #[test]
