@@ -102,7 +102,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No mention in the filtered articles"
         };
-        lines.push(Line::styled(why, th.dim()));
+        lines.push(Line::styled(text::fit(why, width).into_owned(), th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
     scrollbar(th, frame, area, c.rows.len(), c.cursor.offset, visible);

@@ -88,7 +88,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             " No statement in the filtered articles"
         };
-        lines.push(Line::styled(why, th.dim()));
+        lines.push(Line::styled(text::fit(why, width).into_owned(), th.dim()));
     }
     let list_h = lines.len().max(1 + visible);
     lines.resize(list_h, Line::raw(""));

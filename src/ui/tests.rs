@@ -1349,6 +1349,18 @@ fn a_narrow_note_line_gives_the_hint_up_before_the_note() {
 }
 
 #[test]
+fn a_narrow_view_cuts_its_empty_message_with_an_ellipsis() {
+    let mut app = seeds_app(40, 12);
+    select(&mut app, "Kabul");
+    press(&mut app, "\"");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains(" No statement is attributed to this a…┃"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
     let mut app = seeds_app(100, 24);
     app.update(Action::MarksLoaded {
