@@ -30,7 +30,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             b => format!("{b} · {m}"),
         },
         (Some(m), None) => format!(" {m}"),
-        (None, _) => format!(" {}", summary(app)),
+        (None, _) => format!(" {}", summary(app, true)),
     };
     let width = usize::from(area.width);
     // The hints get at least two fifths of the line, and three cells stand
@@ -54,8 +54,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let fit_w = room.saturating_sub(3).max(room.min(left_w));
     // The summary's counts go whole ("2,225 articles · 12,839 actors"),
     // never cut mid-number, which reads as another count.
+    // The mentions' count goes first (helper-25: at 80 columns the
+    // warning after it went instead).
     let left = if app.message.is_none() && app.loading.is_none() && !app.filter.active() {
-        super::first_parts(left, fit_w)
+        if text::display_width(&left) > fit_w {
+            super::first_parts(format!(" {}", summary(app, false)), fit_w)
+        } else {
+            left
+        }
     } else {
         left
     };
@@ -127,8 +133,9 @@ fn progress(s: &LoadStatus) -> String {
     }
 }
 
-/// Counts of what is listed, the filter in force and the selected actor.
-fn summary(app: &App) -> String {
+/// Counts of what is listed, the filter in force and the selected actor;
+/// the count of every mention too, if `mentions`.
+fn summary(app: &App, mentions: bool) -> String {
     if let Some(s) = &app.loading {
         let mut line = progress(s);
         if app.filter.active() {
@@ -183,15 +190,16 @@ fn summary(app: &App) -> String {
         } else {
             count(lib.corpus.len(), "article", "articles")
         };
-        format!(
+        let mut s = format!(
             "{articles} · {}",
             count(lib.actors.len(), "actor", "actors")
-        )
+        );
+        if mentions {
+            s.push_str(" · ");
+            s.push_str(&count(lib.actors.mention_count(), "mention", "mentions"));
+        }
+        s
     };
-    // The warnings go before the mentions' count, which a narrow line
-    // drops first (helper-25: at 80 columns the warning went, not it).
-    let mentions =
-        (!app.filter.active()).then(|| count(lib.actors.mention_count(), "mention", "mentions"));
     // The selected actor first: when the line is cut, counts go before it.
     if let Some(a) = app.selected_actor {
         s = format!("{} selected · {s}", lib.actors.get(a).name);
@@ -211,9 +219,6 @@ fn summary(app: &App) -> String {
     }
     if let Some(why) = &app.load_error {
         s.push_str(&format!(" · loading stopped: {why}"));
-    }
-    if let Some(m) = mentions {
-        s.push_str(&format!(" · {m}"));
     }
     s
 }

@@ -655,10 +655,18 @@ fn a_narrow_status_line_drops_the_mentions_count_before_the_warnings() {
     let mut corpus = Corpus::seeds();
     corpus.warnings = vec![LoadWarning::new("feed.jsonl:17", Problem::MissingTitle)];
     let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
-    let app = App::new(std::sync::Arc::new(lib), 80, 24);
+    let lib = std::sync::Arc::new(lib);
+    let app = App::new(std::sync::Arc::clone(&lib), 80, 24);
     let status = rows(draw(&app).backend().buffer()).pop().unwrap();
     assert!(status.contains("1 load warning"), "{status}");
     assert!(!status.contains("mentions"), "{status}");
+    // With room for all, the counts stay together, the warning after.
+    let app = App::new(lib, 140, 24);
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(
+        status.contains(" 5 articles · 51 actors · 247 mentions · 1 load warning "),
+        "{status}"
+    );
 }
 
 #[test]
