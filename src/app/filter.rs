@@ -20,6 +20,9 @@ pub struct Saved {
     pub actor: Option<ActorId>,
     /// The focused pane.
     pub focus: Pane,
+    /// The list's first row on screen and the reader's scroll, to put
+    /// `doc` back where it was; none when `doc` was not on screen then.
+    pub scroll: Option<(usize, usize)>,
 }
 
 /// The filter's state.

@@ -1336,11 +1336,15 @@ impl App {
             };
             // A filter that matched nothing leaves nothing read through:
             // the article from before it comes back.
-            let doc = self.list.selected().or(before.and_then(|s| s.doc));
+            let (doc, scroll) = match self.list.selected() {
+                Some(d) => (Some(d), None),
+                None => before.map_or((None, None), |s| (s.doc, s.scroll)),
+            };
             self.filter.saved = Some(Saved {
                 doc,
                 actor,
                 focus: self.focus,
+                scroll,
             });
             self.cancel_filter()
         } else {
@@ -1385,6 +1389,7 @@ impl App {
                 doc: self.list.selected(),
                 actor: self.sidebar.current(),
                 focus: self.focus,
+                scroll: Some((self.list.cursor.offset, self.reader.scroll)),
             });
         }
         self.filter.editing = true;
@@ -1439,7 +1444,16 @@ impl App {
         self.relist();
         if let Some(s) = saved {
             if let Some(d) = s.doc {
-                self.show_doc(d);
+                if self.show_doc(d) {
+                    if let Some((offset, scroll)) = s.scroll {
+                        // Back where it was on screen, as far as it fits.
+                        self.list.cursor.offset = offset;
+                        let (len, vis) = (self.list.rows.len(), self.list_visible());
+                        self.list.cursor.fit(len, vis);
+                        let h = self.reader_height();
+                        self.reader.scroll = scroll.min(self.reader.max_scroll(h));
+                    }
+                }
             }
             if let Some(a) = s.actor {
                 self.focus_sidebar_on(a);

@@ -460,6 +460,20 @@ fn a_letter_that_does_nothing_here_says_where_it_works_or_where_to_look() {
 }
 
 #[test]
+fn esc_on_the_filter_line_puts_the_list_and_the_reader_back_where_they_were() {
+    let mut a = app(120, 10);
+    press(&mut a, "G k tab j j j");
+    let (doc, offset, scroll) = (a.list.selected(), a.list.cursor.offset, a.reader.scroll);
+    assert!(offset > 0 && scroll > 0, "{offset} {scroll}");
+    type_filter(&mut a, "kabul");
+    assert_ne!(a.reader.scroll, scroll);
+    press(&mut a, "esc");
+    assert_eq!(a.list.selected(), doc);
+    assert_eq!(a.list.cursor.offset, offset);
+    assert_eq!(a.reader.scroll, scroll);
+}
+
+#[test]
 fn enter_keeps_the_filter_and_focuses_the_list() {
     let mut a = app(120, 40);
     press(&mut a, "tab");
