@@ -53,8 +53,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let room = width.saturating_sub(hint_w);
     let fit_w = room.saturating_sub(3).max(room.min(left_w));
     // The summary's counts go whole ("2,225 articles · 12,839 actors"),
-    // never cut mid-number, which reads as another count.
-    // The mentions' count goes first (helper-25: at 80 columns the
+    // never cut mid-number, which reads as another count; the mentions'
+    // count goes before any other part (helper-25: at 80 columns the
     // warning after it went instead).
     let left = if app.message.is_none() && app.loading.is_none() && !app.filter.active() {
         if text::display_width(&left) > fit_w {
