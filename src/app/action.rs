@@ -271,6 +271,9 @@ pub enum Action {
     /// Something the binary did outside the app (a pager, the clipboard)
     /// has this to say in the status bar.
     Notice(String),
+    /// A key that does nothing where it was pressed (in the panes or a
+    /// view): the status bar says where it works, or where to look.
+    Unbound(super::keymap::Key),
     /// Text pasted into the terminal (bracketed paste): typed into the
     /// filter or note line being edited, as one line; never read as keys.
     Paste(String),

@@ -282,6 +282,18 @@ pub struct App {
     pub export_dir: Option<String>,
 }
 
+/// Where a key that does nothing is reported ([`Action::Unbound`]): the
+/// panes and the views, not the lines typed in nor the overlays.
+const VIEWS: [Context; 7] = [
+    Context::List,
+    Context::Reader,
+    Context::Actors,
+    Context::Concordance,
+    Context::Related,
+    Context::Timeline,
+    Context::Quotes,
+];
+
 impl App {
     /// A session over `lib` on a `width` x `height` terminal, with the first
     /// article open.
@@ -359,31 +371,31 @@ impl App {
             .or_else(|| self.unbound(key, here))
     }
 
-    /// What a key that does nothing in the panes or a view says, so a key
+    /// A key that does nothing in the panes or a view is reported, so a key
     /// pressed in the wrong place is not silently lost (nor an earlier
-    /// message left standing as if it answered it): where it works, or
-    /// that `?` lists the keys. Nothing in the lines being typed in and the
-    /// overlays, and nothing for an Alt chord ([`App::keys_of`] reads one
-    /// as Esc and a key).
+    /// message left standing as if it answered it). Not in the lines being
+    /// typed in and the overlays, nor for an Alt chord ([`App::keys_of`]
+    /// reads one as Esc and a key).
     fn unbound(&self, key: Key, here: Context) -> Option<Action> {
-        use Context::*;
-        let views = [List, Reader, Actors, Concordance, Related, Timeline, Quotes];
-        if key.alt || !views.contains(&here) {
-            return None;
-        }
+        (!key.alt && VIEWS.contains(&here)).then_some(Action::Unbound(key))
+    }
+
+    /// What [`Action::Unbound`] says: where `key` works, or that `?` lists
+    /// the keys.
+    fn unbound_message(&self, key: Key) -> String {
         let elsewhere = self
             .keymap
             .sections()
             .into_iter()
-            .filter(|(ctx, _)| views.contains(ctx))
+            .filter(|(ctx, _)| VIEWS.contains(ctx))
             .find_map(|(ctx, bindings)| {
                 let b = bindings.iter().find(|b| b.keys.contains(&key))?;
                 Some((ctx, b.help))
             });
-        Some(Action::Notice(match elsewhere {
+        match elsewhere {
             Some((ctx, help)) => format!("{key} works in {}: {help}", ctx.place()),
             None => format!("{key} does nothing here; ? lists the keys"),
-        }))
+        }
     }
 
     /// The keys a key press stands for, to look up in turn. Esc and a key
@@ -391,7 +403,8 @@ impl App {
     /// same bytes), so an Alt chord nothing binds here is read as Esc, then
     /// the key.
     pub fn keys_of(&self, key: Key) -> impl Iterator<Item = Key> + use<> {
-        let split = key.alt && !key.ctrl && self.action_for_key(key).is_none();
+        let bound = self.keymap.lookup(key, self.key_context()).is_some();
+        let split = key.alt && !key.ctrl && !bound;
         let first = if split { Key::plain(Code::Esc) } else { key };
         let then = split.then_some(Key { alt: false, ..key });
         std::iter::once(first).chain(then)
@@ -497,6 +510,10 @@ impl App {
             return None;
         }
         match action {
+            Action::Unbound(key) => {
+                self.message = Some(self.unbound_message(key));
+                return None;
+            }
             Action::Paste(text) => return self.paste(&text),
             // The note line is modal: a click must not move the note to
             // another article.
@@ -648,8 +665,11 @@ impl App {
             Action::OpenBrowser => return self.open_browser(),
             Action::Copy => return self.copy(),
             Action::CopyId => return self.copy_id(),
-            Action::Click { .. } | Action::Scroll { .. } | Action::Notice(_) | Action::Paste(_) => {
-            }
+            Action::Click { .. }
+            | Action::Scroll { .. }
+            | Action::Notice(_)
+            | Action::Unbound(_)
+            | Action::Paste(_) => {}
             // Quitting and suspending, handled before the overlays.
             Action::Quit | Action::Suspend => {}
             Action::FilterResults { .. }
