@@ -179,6 +179,14 @@ impl Tail {
         }
     }
 
+    /// The folder line, whole.
+    fn whole_folder(&self) -> String {
+        match &self.dir {
+            Some(dir) => format!(" into {dir} (time in UTC)."),
+            None => " into the folder dossier was started in (time in UTC).".to_owned(),
+        }
+    }
+
     /// The folder line for `width` cells: the folder's last parts say the
     /// most, so a long path loses its start.
     fn folder(&self, width: usize) -> String {
@@ -188,7 +196,7 @@ impl Tail {
                 let cut = text::fit_end(dir, width.saturating_sub(AROUND).max(8));
                 format!(" into {cut} (time in UTC).")
             }
-            None => " into the folder dossier was started in (time in UTC).".to_owned(),
+            None => self.whole_folder(),
         }
     }
 
@@ -203,11 +211,7 @@ impl Tail {
     /// Whether [`Tail::fitted`] cuts something at `width`: the file name,
     /// or the folder line or the folder in it.
     fn cut(&self, width: usize) -> bool {
-        let whole = match &self.dir {
-            Some(dir) => format!(" into {dir} (time in UTC)."),
-            None => self.folder(width),
-        };
-        text::display_width(&self.name) > width || text::display_width(&whole) > width
+        text::display_width(&self.name) > width || text::display_width(&self.whole_folder()) > width
     }
 
     /// The whole sentence wrapped to `width` when the two lines would cut
@@ -216,11 +220,7 @@ impl Tail {
         if !self.cut(width) {
             return self.fitted(width).into();
         }
-        let whole = match &self.dir {
-            Some(dir) => format!("{} into {dir} (time in UTC).", self.name),
-            None => format!("{}{}", self.name, self.folder(width)),
-        };
-        wrap(&whole, width)
+        wrap(&format!("{}{}", self.name, self.whole_folder()), width)
     }
 }
 

@@ -231,11 +231,12 @@ fn note_line(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     // The hint gives up whole parts, and all of itself on a narrow line,
     // before the note loses room: it is what is being written.
+    let budget = width.saturating_sub(7) / 2;
     let mut right = super::first_parts(
         " Enter save · Esc cancel · empty deletes ".to_owned(),
-        width.saturating_sub(7) / 2,
+        budget,
     );
-    if text::display_width(&right) > width.saturating_sub(7) / 2 {
+    if text::display_width(&right) > budget {
         right.clear();
     }
     let right_w = text::display_width(&right);
