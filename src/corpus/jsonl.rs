@@ -379,8 +379,13 @@ fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, want: usize) -> std::io::Re
         let n = file.by_ref().take(room as u64).read_to_end(buf)?;
         return Ok(if n < room { Fill::End } else { Fill::Full });
     }
+    // Whether the bytes read hold a whole line (what was kept from the
+    // last block holds none).
+    let mut whole_line = false;
     while buf.len() < want {
-        let room = (want - buf.len()).min(BLOCK);
+        // A pipe gives what its buffer holds (64 KiB on Linux): a read
+        // zeroes no more room than that, however big the block.
+        let room = (want - buf.len()).min(PIPE_READ);
         let before = buf.len();
         buf.resize(before + room, 0);
         let n = loop {
@@ -400,16 +405,46 @@ fn fill(file: &mut std::fs::File, buf: &mut Vec<u8>, want: usize) -> std::io::Re
         if n == 0 {
             return Ok(Fill::End);
         }
-        if n < room && !buf[before..].contains(&b'\n') {
-            // A short read without a whole line: wait for more.
-            continue;
-        }
-        if n < room {
-            // A short read (a pipe): work on what arrived.
+        whole_line = whole_line || memchr::memchr(b'\n', &buf[before..]).is_some();
+        if n < room && whole_line && !more_waiting(file) {
+            // The pipe is empty for now: work on the lines that arrived.
+            // (Without a whole line, or with more waiting, read on.)
             return Ok(Fill::Short);
         }
     }
     Ok(Fill::Full)
+}
+
+/// Most bytes one read of a pipe asks for.
+const PIPE_READ: usize = 1 << 18;
+
+/// How long a pipe may stay empty and still be taken as flowing: a writer
+/// as fast as the parse (`cat`) leaves it empty now and then for far less;
+/// a writer that pauses leaves it empty for longer.
+const PIPE_PAUSE_MS: i32 = 25;
+
+/// Whether `file` (a pipe) has bytes to read within [`PIPE_PAUSE_MS`]: a
+/// read is short because the pipe's buffer is small, and that is no pause
+/// to show the articles at unless the writer has stopped giving.
+fn more_waiting(file: &std::fs::File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let mut fd = libc::pollfd {
+            fd: file.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, for a descriptor `file` keeps open:
+        // poll only fills in `revents`.
+        let ready = unsafe { libc::poll(&mut fd, 1, PIPE_PAUSE_MS) };
+        ready > 0 && fd.revents & libc::POLLIN != 0
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        false
+    }
 }
 
 fn corpus(path: &Path, articles: Vec<Arc<Article>>, warnings: Vec<LoadWarning>) -> Corpus {
