@@ -1,6 +1,6 @@
 //! Times each phase of opening a corpus, to see where load time goes.
 //!
-//! `cargo run --release --example load_phases -- PATH [--no-discover] [--digest] [--phases]`
+//! `cargo run --release --example load_phases -- PATH [--no-discover] [--digest] [--phases] [--no-story]`
 //!
 //! With `--phases` it prints each step of the build as it ends (wall and
 //! CPU time, resident memory and peak), from the library's debug log.
@@ -94,6 +94,10 @@ fn main() {
     if std::env::args().any(|a| a == "--digest") {
         println!("digest {}", digest(&lib));
         println!("names digest {}", names_digest(&lib));
+    }
+    if std::env::args().any(|a| a == "--no-story") {
+        // For a profiler: the build alone.
+        return;
     }
     // The story phase again on its own, to show its share of the build.
     let t = Instant::now();
