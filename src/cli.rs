@@ -365,9 +365,10 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     if e.kind() == ErrorKind::UnknownArgument {
         if let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) {
             let sub = std::env::args().skip(1).find(|a| is_subcommand(a));
-            if let Some(sub) =
-                sub.filter(|_| std::path::Path::new(arg).exists() && !arg.starts_with('-'))
-            {
+            if let Some(sub) = sub.filter(|_| {
+                // (`-` is stdin; other words with a dash are options.)
+                arg == "-" || std::path::Path::new(arg).exists() && !arg.starts_with('-')
+            }) {
                 say!(
                     "\ntip: a subcommand reads a corpus given with --corpus: dossier {sub} --corpus {arg}"
                 );

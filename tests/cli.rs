@@ -737,6 +737,61 @@ fn a_corpus_piped_in_is_read_as_jsonl() {
 }
 
 #[test]
+fn a_corpus_given_a_subcommand_without_corpus_gets_a_tip() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    for arg in [d, "-"] {
+        let out = dossier(&["list", arg]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!(
+                "tip: a subcommand reads a corpus given with --corpus: dossier list --corpus {arg}"
+            )),
+            "{err}"
+        );
+    }
+    // An option it does not know is not taken for a corpus.
+    let err = String::from_utf8(dossier(&["list", "--frobnicate"]).stderr).unwrap();
+    assert!(!err.contains("tip:"), "{err}");
+}
+
+#[test]
+fn bad_input_piped_in_is_named_stdin_and_told_it_must_be_jsonl() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let piped = |bytes: &[u8]| {
+        let mut child = Command::new(common::bin())
+            .args(["list", "--corpus", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let said = piped(b"");
+    assert_eq!(
+        said.trim_end(),
+        "dossier: stdin: nothing was piped in. A pipe is read as JSONL: one {\"title\", \"body\"} object per line."
+    );
+    // What was skipped is named first, not a note on its encoding (the
+    // line is Latin-1, read as such, then found not to be JSON).
+    let said = piped(b"caf\xe9 au lait\n");
+    assert!(
+        said.starts_with(
+            "dossier: stdin: no articles found. stdin:1: not valid JSON (expected value at column 1); skipped. A pipe is read as JSONL"
+        ),
+        "{said}"
+    );
+    let said = piped(b"1\n2\n3\n");
+    assert!(said.contains("; skipped (each article is an object with a \"title\" and a \"body\" string), and 2 more skipped."), "{said}");
+}
+
+#[test]
 fn an_empty_file_is_listed_and_found_by_its_file_name() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("minutes-draft.txt"), b"").unwrap();

@@ -107,6 +107,7 @@ impl Corpus {
             if entries.next().is_none() {
                 return Err(LoadError::Empty {
                     path: path.to_owned(),
+                    piped: false,
                     warnings: Vec::new(),
                 });
             }
@@ -144,6 +145,7 @@ impl Corpus {
         if corpus.articles.is_empty() {
             return Err(LoadError::Empty {
                 path: path.to_owned(),
+                piped: !path.is_dir() && is_pipe(path),
                 warnings: corpus.warnings,
             });
         }
@@ -264,27 +266,44 @@ pub enum LoadError {
     #[error("{}: cannot be read ({}); check that it exists and that you may read it", show(.0), .1)]
     Unreadable(PathBuf, String),
     /// Nothing in the path could be loaded as an article.
-    #[error("{}: no articles found{}", show(path), empty_hint(warnings))]
+    #[error("{}: {}", show(path), empty_hint(*piped, warnings))]
     Empty {
         /// The corpus path.
         path: PathBuf,
-        /// Why each candidate was skipped.
+        /// Whether it is a pipe (stdin, a process substitution), read as
+        /// JSONL.
+        piped: bool,
+        /// What was wrong with what it held.
         warnings: Vec<LoadWarning>,
     },
 }
 
+/// A path as messages name it: stdin by that name, not as the device
+/// file `-` stands for.
 fn show(p: &Path) -> String {
+    if p == Path::new("/dev/stdin") {
+        return "stdin".into();
+    }
     crate::text::safe_line(&p.display().to_string()).into_owned()
 }
 
-fn empty_hint(warnings: &[LoadWarning]) -> String {
-    match warnings.first() {
-        None => "; a corpus is a folder of .txt files (first line = title) or a .jsonl file of {\"title\", \"body\"} objects".into(),
-        Some(w) => format!(
-            " ({} skipped; first: {w}); a corpus is a folder of .txt files or a .jsonl file of {{\"title\", \"body\"}} objects",
-            warnings.len()
-        ),
-    }
+/// Why nothing loaded, and what a corpus is: the first thing skipped
+/// (notes on what was kept, such as an encoding read as Latin-1, are not
+/// why), and for a pipe, that it is read as JSONL.
+fn empty_hint(piped: bool, warnings: &[LoadWarning]) -> String {
+    let mut skipped = warnings.iter().filter(|w| w.problem.skips());
+    let why = match (skipped.next(), skipped.count()) {
+        (None, _) if piped => "nothing was piped in.".to_owned(),
+        (None, _) => "no articles found.".to_owned(),
+        (Some(w), 0) => format!("no articles found. {w}."),
+        (Some(w), more) => format!("no articles found. {w}, and {more} more skipped."),
+    };
+    let what = if piped {
+        "A pipe is read as JSONL: one {\"title\", \"body\"} object per line."
+    } else {
+        "A corpus is a folder of .txt files (first line = title) or a .jsonl file of {\"title\", \"body\"} objects."
+    };
+    format!("{why} {what}")
 }
 
 /// A problem with one file or line of a corpus; the rest still loaded.
@@ -399,6 +418,30 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Whether the file or line it names was left out (else it was kept,
+    /// and this says how).
+    pub fn skips(&self) -> bool {
+        match self {
+            Problem::Binary { .. }
+            | Problem::BadJson { .. }
+            | Problem::MissingTitle
+            | Problem::BlankTitle
+            | Problem::Unreadable { .. }
+            | Problem::LinkLoop
+            | Problem::NotAnArticle
+            | Problem::NotAFile
+            | Problem::TooLarge { .. } => true,
+            Problem::InvalidUtf8 { .. }
+            | Problem::Windows1252 { .. }
+            | Problem::Empty
+            | Problem::TitleOnly
+            | Problem::LongTitle { .. }
+            | Problem::DuplicateId { .. }
+            | Problem::UnusableId { .. }
+            | Problem::UnreadableDate { .. } => false,
+        }
+    }
+
     /// The problem of a line that is a JSON array, not an article object.
     pub(crate) fn array_not_object() -> Problem {
         Problem::BadJson {
