@@ -143,6 +143,8 @@ pub enum Action {
     HideKind,
     /// Show every kind in the sidebar again.
     ShowKinds,
+    /// Sort the sidebar by the next order (mentions, articles, name).
+    SortActors,
     /// Open the timeline of dated events (`t`).
     OpenTimeline,
     /// Open what the actor in view said (`"`).
@@ -281,7 +283,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, with its name.
-    pub const BINDABLE: [(Action, &'static str); 62] = [
+    pub const BINDABLE: [(Action, &'static str); 63] = [
         (Action::Quit, "quit"),
         (Action::FocusNext, "focus_next"),
         (Action::FocusPrev, "focus_prev"),
@@ -319,6 +321,7 @@ impl Action {
         (Action::HistoryForward, "history_forward"),
         (Action::HideKind, "hide_kind"),
         (Action::ShowKinds, "show_kinds"),
+        (Action::SortActors, "sort_actors"),
         (Action::OpenTimeline, "timeline"),
         (Action::OpenQuotes, "quotes"),
         (Action::Expand, "expand"),

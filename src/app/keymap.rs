@@ -274,6 +274,7 @@ impl Context {
             ),
             _ => match action {
                 CycleSort => matches!(self, Context::Global | Context::Concordance),
+                SortActors => matches!(self, Context::Global | Context::Actors),
                 Expand | Unfold | Fold => matches!(self, Context::Global | Context::Timeline),
                 _ => true,
             },
@@ -510,6 +511,7 @@ impl Default for Keymap {
             (Actors, &["enter"], Action::Activate, "select the actor, list only the articles naming it; again: concordance"),
             (Actors, &["h"], Action::HideKind, "hide this actor's kind (person, place, other...) from the sidebar"),
             (Actors, &["H"], Action::ShowKinds, "show every kind again"),
+            (Actors, &["s"], Action::SortActors, "sort by mentions, by articles, by name"),
             (Concordance, &["enter"], Action::Activate, "read the article at this mention (Esc comes back)"),
             (Concordance, &["s"], Action::CycleSort, "sort by article, by the word to the left (1L), to the right (1R)"),
             (Concordance, &["esc"], Action::Back, "back to the panes"),

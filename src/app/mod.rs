@@ -166,6 +166,61 @@ pub struct Sidebar {
     pub rows: Vec<ActorHit>,
     /// Selection and scroll, in rows of `rows`.
     pub cursor: Cursor,
+    /// The order of `rows`.
+    pub sort: ActorSort,
+    /// Each actor's place in name order, made the first time the sidebar
+    /// is sorted by name (emptied when the library changes).
+    name_rank: Vec<u32>,
+}
+
+/// Each actor's place when all are sorted by name, ignoring case (then
+/// by the name as written, then by rank).
+fn name_ranks(actors: &crate::actors::Actors) -> Vec<u32> {
+    let mut keyed: Vec<(String, u32)> = (0..actors.len() as u32)
+        .map(|i| (actors.get(ActorId(i)).name.to_lowercase(), i))
+        .collect();
+    keyed.sort_unstable_by(|(a, i), (b, j)| {
+        let name = |k: u32| actors.get(ActorId(k)).name;
+        a.cmp(b).then_with(|| name(*i).cmp(name(*j))).then(i.cmp(j))
+    });
+    let mut rank = vec![0u32; keyed.len()];
+    for (r, (_, i)) in keyed.into_iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    rank
+}
+
+/// The orders of the actors sidebar (`s`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ActorSort {
+    /// Most mentioned first (of the matching articles, with a filter); an
+    /// actor named once in the whole corpus below every other.
+    #[default]
+    Mentions,
+    /// Named in the most articles first, then by mentions.
+    Articles,
+    /// By name, A to Z, whatever the case.
+    Name,
+}
+
+impl ActorSort {
+    /// The order after this one.
+    pub fn next(self) -> ActorSort {
+        match self {
+            ActorSort::Mentions => ActorSort::Articles,
+            ActorSort::Articles => ActorSort::Name,
+            ActorSort::Name => ActorSort::Mentions,
+        }
+    }
+
+    /// How the order is named: "by mentions".
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorSort::Mentions => "by mentions",
+            ActorSort::Articles => "by articles",
+            ActorSort::Name => "by name",
+        }
+    }
 }
 
 impl Sidebar {
@@ -383,18 +438,25 @@ impl App {
     /// What [`Action::Unbound`] says: where `key` works, or that `?` lists
     /// the keys.
     fn unbound_message(&self, key: Key) -> String {
-        let elsewhere = self
+        let elsewhere: Vec<(Context, &str)> = self
             .keymap
             .sections()
             .into_iter()
             .filter(|(ctx, _)| VIEWS.contains(ctx))
-            .find_map(|(ctx, bindings)| {
+            .filter_map(|(ctx, bindings)| {
                 let b = bindings.iter().find(|b| b.keys.contains(&key))?;
                 Some((ctx, b.help))
-            });
-        match elsewhere {
-            Some((ctx, help)) => format!("{key} works in {}: {help}", ctx.place()),
-            None => format!("{key} does nothing here; ? lists the keys"),
+            })
+            .collect();
+        match &elsewhere[..] {
+            [] => format!("{key} does nothing here; ? lists the keys"),
+            [(ctx, help), more @ ..] => {
+                let mut said = format!("{key} works in {}: {help}", ctx.place());
+                for (ctx, _) in more {
+                    said.push_str(&format!("; also in {}", ctx.place()));
+                }
+                said
+            }
         }
     }
 
@@ -657,6 +719,7 @@ impl App {
                     self.relist();
                 }
             }
+            Action::SortActors => self.sort_actors(),
             Action::FilterAccept => self.accept_filter(),
             Action::FilterCancel => return self.cancel_filter(),
             Action::OpenExport => self.open_export(),
@@ -762,6 +825,9 @@ impl App {
             self.quotes = None;
             self.return_to = None;
             self.history = History::default();
+        }
+        if !Arc::ptr_eq(&lib, &self.lib) {
+            self.sidebar.name_rank = Vec::new();
         }
         self.lib = lib;
         self.refresh_marks();
@@ -1218,6 +1284,7 @@ impl App {
                 .rows
                 .retain(|h| !hidden.contains(&lib.actors.get(h.actor).kind));
         }
+        self.sort_sidebar();
         // The selected actor stays on the sidebar even when the query
         // names other actors or its kind is hidden (it was picked from a
         // mention in the reader): first, counted over the listed articles.
@@ -1279,6 +1346,56 @@ impl App {
             .unwrap_or(len.saturating_sub(1));
         let vis = self.sidebar_visible();
         self.sidebar.cursor.select(to, len, vis);
+    }
+
+    /// Puts the sidebar's rows in the order chosen with `s` (they come
+    /// most mentioned first).
+    fn sort_sidebar(&mut self) {
+        let rows = &mut self.sidebar.rows;
+        match self.sidebar.sort {
+            ActorSort::Mentions => {}
+            ActorSort::Articles => {
+                // (Stable: equal counts keep the mentions order.)
+                rows.sort_by_key(|h| {
+                    (std::cmp::Reverse(h.articles), std::cmp::Reverse(h.mentions))
+                });
+            }
+            ActorSort::Name => {
+                let actors = &self.lib.actors;
+                if self.sidebar.name_rank.len() != actors.len() {
+                    self.sidebar.name_rank = name_ranks(actors);
+                }
+                let rank = &self.sidebar.name_rank;
+                rows.sort_unstable_by_key(|h| rank[h.actor.ix()]);
+            }
+        }
+    }
+
+    /// `s` in the sidebar: the next order, the actor under the cursor kept
+    /// on its row of the screen.
+    fn sort_actors(&mut self) {
+        if !self.lib.complete {
+            return;
+        }
+        let before = self.sidebar.cursor;
+        self.sidebar.sort = self.sidebar.sort.next();
+        self.relist();
+        let (now, len, vis) = (
+            self.sidebar.cursor.selected,
+            self.sidebar.rows.len(),
+            self.sidebar_visible(),
+        );
+        self.sidebar.cursor = before;
+        self.sidebar.cursor.follow(now, len, vis);
+        let next = self.sidebar.sort.next().label();
+        let key = self.keymap.key_for(&Action::SortActors, Context::Actors);
+        self.message = Some(match key {
+            Some(k) => format!(
+                "Actors sorted {}; {k} again: {next}",
+                self.sidebar.sort.label()
+            ),
+            None => format!("Actors sorted {}", self.sidebar.sort.label()),
+        });
     }
 
     // ---- selection ------------------------------------------------------

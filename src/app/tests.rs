@@ -435,16 +435,16 @@ fn a_letter_that_does_nothing_here_says_where_it_works_or_where_to_look() {
     );
     press(&mut a, "s");
     let said = a.message.clone().unwrap_or_default();
-    assert!(
-        said.starts_with("s works in the concordance (m): sort by"),
-        "{said}"
+    assert_eq!(
+        said,
+        "s works in the actors pane: sort by mentions, by articles, by name; also in the concordance (m)"
     );
     // Other keys too, so no earlier message stays as if it answered them.
     press(&mut a, "left");
     assert_eq!(
         a.message.as_deref(),
         Some(
-            "← works in related actors (r): switch between the same-sentence and same-article lists"
+            "← works in related actors (r): switch between the same-sentence and same-article lists; also in the timeline (t)"
         )
     );
     press(&mut a, "ctrl-x");
@@ -1988,4 +1988,60 @@ fn keys_wait_while_the_screen_is_too_small_to_show_them() {
     });
     press(&mut a, "q");
     assert!(a.quit);
+}
+
+#[test]
+fn s_in_the_sidebar_sorts_the_actors_by_articles_then_name_then_mentions_again() {
+    let mut a = app(120, 40);
+    let names = |a: &App| -> Vec<String> {
+        a.sidebar
+            .rows
+            .iter()
+            .map(|h| a.lib.actors.get(h.actor).name.to_owned())
+            .collect()
+    };
+    let by_mentions = names(&a);
+    // Under the cursor: Afghanistan, third by mentions.
+    press(&mut a, "tab tab j j");
+    let chosen = a.sidebar.current();
+    press(&mut a, "s");
+    assert_eq!(a.sidebar.sort, ActorSort::Articles);
+    let rows = &a.sidebar.rows;
+    assert!(
+        rows.windows(2)
+            .all(|w| (w[0].articles, w[0].mentions) >= (w[1].articles, w[1].mentions)),
+        "{:?}",
+        names(&a)
+    );
+    // ISIS-K (8 mentions, 5 articles) now comes before Vladimir Putin (9, 4).
+    let at = |a: &App, n: &str| names(a).iter().position(|x| x == n).unwrap();
+    assert!(at(&a, "ISIS-K") < at(&a, "Vladimir Putin"));
+    assert_eq!(a.sidebar.current(), chosen, "the cursor stays on its actor");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("Actors sorted by articles; s again: by name")
+    );
+    press(&mut a, "s");
+    let by_name = names(&a);
+    let folded: Vec<String> = by_name.iter().map(|n| n.to_lowercase()).collect();
+    assert!(folded.windows(2).all(|w| w[0] <= w[1]), "{by_name:?}");
+    assert_eq!(&by_name[..2], ["Afghanistan", "al-Qaeda"], "case aside");
+    assert_eq!(a.sidebar.current(), chosen);
+    // The order holds while filtering (counts over the matches).
+    type_filter(&mut a, "terrorist");
+    let filtered: Vec<String> = names(&a).iter().map(|n| n.to_lowercase()).collect();
+    assert!(filtered.len() > 3, "{filtered:?}");
+    assert!(filtered.windows(2).all(|w| w[0] <= w[1]), "{filtered:?}");
+    press(&mut a, "esc s");
+    assert_eq!(a.sidebar.sort, ActorSort::Mentions);
+    assert_eq!(names(&a), by_mentions);
+}
+
+#[test]
+fn s_does_nothing_to_the_sidebar_while_actors_are_loading() {
+    let lib = Arc::new(Library::partial(crate::corpus::Corpus::seeds()));
+    let mut a = App::new(lib, 120, 40);
+    a.focus = Pane::Actors;
+    press(&mut a, "s");
+    assert_eq!(a.sidebar.sort, ActorSort::Mentions);
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::status::compact;
 use super::{focused, marked_spans, pane_block, pane_title, scrollbar, theme::Theme};
 use crate::app::keymap::Context;
-use crate::app::{Action, App, Pane};
+use crate::app::{Action, ActorSort, App, Pane};
 use crate::search::highlight::name_chars;
 use crate::text;
 
@@ -69,13 +69,23 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let num_w = (widest + 1).max(MIN_NUM_W);
     let name_w = width.saturating_sub(1 + KIND_W + 2 * num_w);
     let mut lines = Vec::new();
+    // The column the rows are sorted by is marked with an arrow (`s`
+    // changes it).
+    let sort = app.sidebar.sort;
+    let by = |col: ActorSort, name: &str| {
+        if col == sort {
+            format!("\u{2193}{name}")
+        } else {
+            format!(" {name}")
+        }
+    };
     lines.push(Line::styled(
         format!(
-            " {}{}{}{}",
-            text::pad("Actor", name_w),
+            "{}{}{}{}",
+            text::pad(&by(ActorSort::Name, "Actor"), name_w + 1),
             text::pad(" kind", KIND_W),
-            text::pad_left("ment", num_w),
-            text::pad_left("arts", num_w),
+            text::pad_left(&by(ActorSort::Mentions, "ment"), num_w),
+            text::pad_left(&by(ActorSort::Articles, "arts"), num_w),
         ),
         th.header(),
     ));

@@ -442,7 +442,10 @@ fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
             let loaded = app.lib.complete;
             match app.focus {
                 Pane::List => wanted.push((Action::Activate, "read", 5)),
-                Pane::Actors if loaded => wanted.push((Action::Activate, "select", 3)),
+                Pane::Actors if loaded => {
+                    wanted.push((Action::Activate, "select", 3));
+                    wanted.push((Action::SortActors, "sort", 5));
+                }
                 Pane::Reader if loaded => {
                     wanted.push((Action::NextActorMention, "mention", 5));
                 }

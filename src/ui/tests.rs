@@ -508,6 +508,20 @@ fn an_empty_sidebar_says_why_whole_when_narrow() {
 }
 
 #[test]
+fn the_sidebar_sorted_by_articles_at_120x30() {
+    let mut app = seeds_app(120, 30);
+    press(&mut app, "tab tab s");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn the_sidebar_sorted_by_name_at_100x20() {
+    let mut app = seeds_app(100, 20);
+    press(&mut app, "tab tab s s");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
 fn related_actors_at_30x16() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Kabulov");
@@ -1553,9 +1567,13 @@ fn the_help_dims_the_keys_that_do_nothing_in_the_concordance() {
         assert!(row(dead).starts_with('-'), "{}", row(dead));
     }
     // What works here: moving, leaving, the view's own keys, the help's.
-    for live in ["j ↓", "s ", "q C-c", "o "] {
+    for live in ["j ↓", "q C-c", "o "] {
         assert!(row(live).starts_with(' '), "{}", row(live));
     }
+    // `s` sorts here; the sidebar's `s` does not apply.
+    let with = |text: &str| rows.iter().find(|r| r.contains(text)).unwrap().clone();
+    assert!(with("by the word to the left").starts_with(' '));
+    assert!(with("sort by mentions, by articles").starts_with('-'));
     assert!(row("Concordance (m) (here)").starts_with(' '));
     // Another view's Enter does not apply; the concordance's does.
     let enters: Vec<&String> = rows.iter().filter(|r| r.contains("Enter ")).collect();
