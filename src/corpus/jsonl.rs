@@ -2,6 +2,7 @@
 //! holding an array of such objects.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -120,7 +121,8 @@ pub(super) fn load(
         while !eof {
             eof = fill(&mut file, &mut buf, usize::MAX).map_err(unreadable)? == Fill::End;
         }
-        articles = read_array(buf, bom, &name, &mut warnings);
+        let mut dups = Duplicates::default();
+        articles = read_array(buf, bom, &name, &mut warnings, &mut dups);
         on_batch(
             &articles,
             Progress {
@@ -131,11 +133,12 @@ pub(super) fn load(
             },
         );
         let mut c = corpus(path, articles, warnings);
-        flag_duplicates(&mut c);
+        dups.rename(&mut c);
         return Ok(c);
     }
     let mut offset = bom as u64;
     let mut line = 1usize;
+    let mut dups = Duplicates::default();
     loop {
         // Parse up to the last complete line; keep the rest for the next
         // block.
@@ -155,9 +158,19 @@ pub(super) fn load(
         };
         let block = &buf[..end];
         let first = articles.len();
-        let Some(lines_here) = read_block(block, line, offset, &name, &mut articles, &mut warnings)
-        else {
-            return Ok(corpus(path, articles, warnings));
+        let read = read_block(
+            block,
+            line,
+            offset,
+            &name,
+            &mut articles,
+            &mut warnings,
+            &mut dups,
+        );
+        let Some(lines_here) = read else {
+            let mut c = corpus(path, articles, warnings);
+            dups.rename(&mut c);
+            return Ok(c);
         };
         // Keep the unparsed tail for the next block, in the same buffer:
         // one allocation serves the whole file.
@@ -183,7 +196,7 @@ pub(super) fn load(
         }
     }
     let mut c = corpus(path, articles, warnings);
-    flag_duplicates(&mut c);
+    dups.rename(&mut c);
     Ok(c)
 }
 
@@ -199,21 +212,30 @@ pub(super) fn from_bytes(name: &str, mut buf: Vec<u8>) -> Corpus {
         0
     };
     buf.drain(..bom);
+    let mut dups = Duplicates::default();
     let articles = if is_array(&buf) {
         if let Some(utf16) = super::binary_kind(&buf) {
             warnings.push(LoadWarning::new(name, Problem::Binary { utf16 }));
             return corpus(path, Vec::new(), warnings);
         }
-        read_array(buf, bom, name, &mut warnings)
+        read_array(buf, bom, name, &mut warnings, &mut dups)
     } else {
         let mut articles = Vec::new();
-        if read_block(&buf, 1, bom as u64, name, &mut articles, &mut warnings).is_none() {
-            return corpus(path, articles, warnings);
-        }
+        let start = bom as u64;
+        // (A binary block ends the reading, not the renaming.)
+        let _ = read_block(
+            &buf,
+            1,
+            start,
+            name,
+            &mut articles,
+            &mut warnings,
+            &mut dups,
+        );
         articles
     };
     let mut c = corpus(path, articles, warnings);
-    flag_duplicates(&mut c);
+    dups.rename(&mut c);
     c
 }
 
@@ -230,6 +252,7 @@ fn read_array(
     bom: usize,
     name: &str,
     warnings: &mut Vec<LoadWarning>,
+    dups: &mut Duplicates,
 ) -> Vec<Arc<Article>> {
     let (text, bad) = super::decode(buf);
     if let Some(bad) = bad {
@@ -239,10 +262,13 @@ fn read_array(
         };
         warnings.push(LoadWarning::new(name, in_file.problem()));
     }
-    parse_array(&text, name, warnings)
-        .into_iter()
-        .map(Arc::new)
-        .collect()
+    let mut articles = Vec::new();
+    for a in parse_array(&text, name, warnings) {
+        articles.push(Arc::new(a));
+        // (An array's items have no line to name.)
+        dups.check(&articles, warnings, || name.to_owned());
+    }
+    articles
 }
 
 /// Bytes of a block one core checks and parses at a time. Pieces end at
@@ -262,8 +288,9 @@ struct Piece<'a> {
     first_line: usize,
 }
 
-/// A line's article, if it holds one, and what was wrong with it.
-type Parsed = (Option<Arc<Article>>, Vec<LoadWarning>);
+/// A line's number, its article if it holds one, and what was wrong
+/// with it.
+type Parsed = (usize, Option<Arc<Article>>, Vec<LoadWarning>);
 
 /// `block` cut into pieces of about [`PIECE`] bytes, each ending after a
 /// '\n' (the last at the block's end).
@@ -297,6 +324,7 @@ fn read_block(
     name: &str,
     articles: &mut Vec<Arc<Article>>,
     warnings: &mut Vec<LoadWarning>,
+    dups: &mut Duplicates,
 ) -> Option<usize> {
     let mut counted: Vec<(Piece, usize)> = pieces(block)
         .into_par_iter()
@@ -350,9 +378,12 @@ fn read_block(
             parse_lines(&text, p.first_line, name)
         })
         .collect();
-    for (a, w) in parsed.into_iter().flatten() {
+    for (n, a, w) in parsed.into_iter().flatten() {
         warnings.extend(w);
-        articles.extend(a);
+        if let Some(a) = a {
+            articles.push(a);
+            dups.check(articles, warnings, || format!("{name}:{n}"));
+        }
     }
     Some(next - line)
 }
@@ -464,7 +495,7 @@ fn parse_lines(text: &str, first_line: usize, name: &str) -> Vec<Parsed> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
             let (a, w) = parse_line(l, n, name);
-            (a.map(Arc::new), w)
+            (n, a.map(Arc::new), w)
         })
         .collect()
 }
@@ -575,37 +606,72 @@ fn to_article(
     Some(article)
 }
 
-/// Gives each article whose id an earlier one has a new id, `ID#2`,
-/// `ID#3`... (the first one free), and says so: marks and notes are kept by
-/// id, so two articles sharing one would share them.
-fn flag_duplicates(corpus: &mut Corpus) {
-    let repeats: Vec<usize> = {
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        seen.reserve(corpus.articles.len());
-        (0..corpus.articles.len())
-            .filter(|&i| !seen.insert(corpus.articles[i].id.as_str()))
-            .collect()
-    };
-    if repeats.is_empty() {
-        return;
+/// Articles whose id an earlier article of the file has, found as they
+/// are read so that each one's warning comes among its line's; then each
+/// is given a new id, `ID#2`, `ID#3`... (the first one free), since marks
+/// and notes are kept by id, and two articles sharing one would share
+/// them.
+#[derive(Default)]
+struct Duplicates {
+    /// The articles read so far with an id no earlier one has, by the
+    /// hash of that id (read from the articles: no id is copied).
+    seen: hashbrown::HashTable<u32>,
+    /// Each repeat: its warning's index, and its article's.
+    found: Vec<(usize, usize)>,
+}
+
+impl Duplicates {
+    /// Checks the last of `articles`; a repeat is said in `warnings` at
+    /// `place` (its id is added), and renamed by [`Duplicates::rename`].
+    fn check(
+        &mut self,
+        articles: &[Arc<Article>],
+        warnings: &mut Vec<LoadWarning>,
+        place: impl FnOnce() -> String,
+    ) {
+        let Some(last) = articles.len().checked_sub(1) else {
+            return;
+        };
+        let id = articles[last].id.as_str();
+        let hash = |id: &str| rustc_hash::FxBuildHasher.hash_one(id);
+        if self
+            .seen
+            .find(hash(id), |&i| articles[i as usize].id == id)
+            .is_some()
+        {
+            self.found.push((warnings.len(), last));
+            let place = format!("{} (id {id})", place());
+            let renamed = String::new();
+            warnings.push(LoadWarning::new(place, Problem::DuplicateId { renamed }));
+        } else {
+            self.seen
+                .insert_unique(hash(id), last as u32, |&i| hash(&articles[i as usize].id));
+        }
     }
-    // Every id the file uses, so a new one takes none of them.
-    let mut seen: FxHashSet<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
-    for i in repeats {
-        let id = &corpus.articles[i].id;
-        let renamed = (2..)
-            .map(|k| format!("{id}#{k}"))
-            .find(|new| !seen.contains(new))
-            .expect("some number is free");
-        corpus.warnings.push(LoadWarning::new(
-            corpus.place_of(id),
-            Problem::DuplicateId {
-                renamed: renamed.clone(),
-            },
-        ));
-        seen.insert(renamed.clone());
-        // (The articles shown while loading may share this one: a copy.)
-        Arc::make_mut(&mut corpus.articles[i]).id = renamed;
+
+    /// Gives each repeat found in `corpus` a new id no article has, and
+    /// says which in its warning.
+    fn rename(self, corpus: &mut Corpus) {
+        if self.found.is_empty() {
+            return;
+        }
+        // Every id the file uses, so a new one takes none of them.
+        let mut taken: FxHashSet<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
+        for (w, i) in self.found {
+            let id = &corpus.articles[i].id;
+            let renamed = (2..)
+                .map(|k| format!("{id}#{k}"))
+                .find(|new| !taken.contains(new))
+                .expect("some number is free");
+            taken.insert(renamed.clone());
+            if let Some(warning) = corpus.warnings.get_mut(w) {
+                warning.problem = Problem::DuplicateId {
+                    renamed: renamed.clone(),
+                };
+            }
+            // (The articles shown while loading may share this one: a copy.)
+            Arc::make_mut(&mut corpus.articles[i]).id = renamed;
+        }
     }
 }
 
@@ -663,13 +729,40 @@ mod tests {
         let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(
-            said[0].starts_with("c.jsonl (id 5)") && said[0].contains("kept as 5#3"),
+            said[0].starts_with("c.jsonl:4 (id 5)") && said[0].contains("kept as 5#3"),
             "{said:?}"
         );
         assert!(
-            said[1].contains("id 3") && said[1].contains("kept as 3#2"),
+            said[1].starts_with("c.jsonl:5 (id 3)") && said[1].contains("kept as 3#2"),
             "{said:?}"
         );
+    }
+
+    #[test]
+    fn a_repeated_id_is_said_in_line_order_among_the_other_warnings() {
+        let c = load_str(concat!(
+            r#"{"title":"A","body":"a","id":"x"}"#,
+            "\n",
+            "not json\n",
+            r#"{"title":"B","body":"b","id":"x"}"#,
+            "\n",
+            r#"{"title":"C","id":"y"}"#,
+            "\n",
+        ));
+        let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+        let places: Vec<&str> = said.iter().map(|w| w.split(": ").next().unwrap()).collect();
+        assert_eq!(
+            places,
+            ["c.jsonl:2", "c.jsonl:3 (id x)", "c.jsonl:4"],
+            "{said:?}"
+        );
+        // An array's items have no line: the file and the id name it.
+        let array = r#"[{"title":"A","body":"a","id":"x"},{"title":"B","body":"b","id":"x"}]"#;
+        let c = from_bytes("c.json", array.as_bytes().to_vec());
+        let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 1);
+        assert!(said[0].starts_with("c.json (id x): same id"), "{said:?}");
+        assert_eq!(c.articles[1].id, "x#2");
     }
 
     #[test]
