@@ -990,7 +990,7 @@ fn run_export(
     let lib = Arc::new(lib);
     // Articles are written with the reader's bookmarks and notes.
     let marks = (what == What::Articles)
-        .then(|| saved_marks_file(&lib))
+        .then(|| saved_marks_file(&lib).ok())
         .flatten();
     let hits = query.as_ref().map(|query| {
         for p in &query.problems {
@@ -1127,18 +1127,22 @@ fn extraction(file: Option<&std::path::Path>, finding: Finding) -> Result<Extrac
 /// reading them go to stderr and leave no marks.
 fn saved_marks(lib: &Library) -> dossier::search::Marked {
     match saved_marks_file(lib) {
-        Some(marks) => marks.marked(&lib.corpus),
-        None => {
-            say!("warning: no data folder (is HOME set?): is: terms see no marks");
+        Ok(marks) => marks.marked(&lib.corpus),
+        Err(why) => {
+            say!("warning: {why}: is: terms see no marks");
             dossier::search::Marked::none(lib.corpus.len())
         }
     }
 }
 
-/// The marks the TUI saved for this corpus, or `None` without a data
-/// folder; problems reading the file go to stderr and leave no marks.
-fn saved_marks_file(lib: &Library) -> Option<dossier::state::Marks> {
-    let dir = dossier::paths::data_dir()?;
+/// The marks the TUI saved for this corpus, or why there are none (no
+/// data folder, a corpus read from a pipe); problems reading the file go
+/// to stderr and leave no marks.
+fn saved_marks_file(lib: &Library) -> Result<dossier::state::Marks, &'static str> {
+    if lib.corpus.origin.is_piped() {
+        return Err(dossier::state::PIPED);
+    }
+    let dir = dossier::paths::data_dir().ok_or("no data folder (is HOME set?)")?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
@@ -1146,7 +1150,7 @@ fn saved_marks_file(lib: &Library) -> Option<dossier::state::Marks> {
     for w in &loaded.warnings {
         say!("warning: {}", dossier::text::safe_line(w));
     }
-    Some(loaded.marks)
+    Ok(loaded.marks)
 }
 
 /// Load warnings printed before the rest are only counted, unless every

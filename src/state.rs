@@ -349,6 +349,11 @@ pub fn corpus_key(origin: &Origin) -> String {
     }
 }
 
+/// Why a corpus read from a pipe keeps no marks: they are kept under the
+/// corpus's path, and every pipe is read as /dev/stdin or /dev/fd/N, so
+/// they would come back on whatever is piped in next.
+pub const PIPED: &str = "a corpus read from a pipe has no name to keep marks under";
+
 impl Store {
     /// The marks of the corpus from `origin`, kept in folder `dir` (see
     /// [`crate::paths::data_dir`]; the folder is made on first save).

@@ -363,6 +363,13 @@ fn now_ms() -> u64 {
 /// The marks file of the corpus at `origin`, and the saved marks as an
 /// action for the app; without a data folder, a warning instead.
 fn open_store(origin: &Origin) -> (Option<Store>, Action) {
+    let session_only = |why: &str| Action::MarksLoaded {
+        marks: Arc::default(),
+        warnings: vec![format!("{why}: marks last only until you quit")],
+    };
+    if origin.is_piped() {
+        return (None, session_only(dossier::state::PIPED));
+    }
     match dossier::paths::data_dir() {
         Some(dir) => {
             let store = Store::for_corpus(&dir, origin);
@@ -373,15 +380,7 @@ fn open_store(origin: &Origin) -> (Option<Store>, Action) {
             };
             (Some(store), action)
         }
-        None => (
-            None,
-            Action::MarksLoaded {
-                marks: Arc::default(),
-                warnings: vec![
-                    "no data folder (is HOME set?): marks last only until you quit".into(),
-                ],
-            },
-        ),
+        None => (None, session_only("no data folder (is HOME set?)")),
     }
 }
 

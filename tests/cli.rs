@@ -757,6 +757,56 @@ fn a_corpus_given_a_subcommand_without_corpus_gets_a_tip() {
 }
 
 #[test]
+fn marks_are_not_kept_for_a_corpus_piped_in() {
+    use dossier::state::{Change, Store};
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    // A pipe is named as a process substitution names it (/dev/fd/63)
+    // or as a fifo is: the name says nothing of what comes through it.
+    let dir = tempfile::tempdir().unwrap();
+    let Some(pipe) = common::fifo(dir.path(), "feed") else {
+        return;
+    };
+    // Marks kept (by an older dossier) for what came through it before.
+    let data = tempfile::tempdir().unwrap();
+    let origin = dossier::corpus::Origin::File(pipe.clone());
+    Store::for_corpus(&data.path().join("dossier"), &origin)
+        .save(&[Change::Bookmark("1".into(), true)], 1)
+        .unwrap();
+    let child = Command::new(common::bin())
+        .args(["filter", "is:bookmarked", "--corpus"])
+        .arg(&pipe)
+        .env("XDG_DATA_HOME", data.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let feed = r#"{"title": "Another feed altogether", "body": "Nothing bookmarked here."}"#;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&pipe)
+        .unwrap()
+        .write_all(feed.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let (listed, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        !listed.contains("Another feed"),
+        "the earlier feed's bookmark applied: {listed}"
+    );
+    assert!(
+        err.contains(
+            "a corpus read from a pipe has no name to keep marks under: is: terms see no marks"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn bad_input_piped_in_is_named_stdin_and_told_it_must_be_jsonl() {
     use std::io::Write;
     use std::process::{Command, Stdio};

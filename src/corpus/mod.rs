@@ -33,6 +33,15 @@ pub enum Origin {
     File(PathBuf),
 }
 
+impl Origin {
+    /// Whether the corpus came through a pipe (stdin, a process
+    /// substitution): nothing names those articles again, so marks kept
+    /// for it would come back on whatever is piped in next.
+    pub fn is_piped(&self) -> bool {
+        matches!(self, Origin::File(p) if is_pipe(p))
+    }
+}
+
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
