@@ -882,6 +882,18 @@ impl App {
         if let Some(q) = &mut self.quotes {
             q.cursor.settle(q.rows.len(), visible, resized);
         }
+        // A help or warnings box scrolled to its end on a small screen
+        // would stay scrolled past the end of a larger one (helper-28: k
+        // did nothing for 60 presses, and the first warnings were hidden).
+        if let Some(overlay) = self.overlay {
+            if let Some((scroll, max)) = self.overlay_scroll(overlay) {
+                let scroll = scroll.min(max);
+                self.overlay = Some(match overlay {
+                    Overlay::Warnings { .. } => Overlay::Warnings { scroll },
+                    _ => Overlay::Help { scroll },
+                });
+            }
+        }
         if let Some(doc) = self.reader.doc {
             let width = self.reader_width();
             let lib = Arc::clone(&self.lib);

@@ -1214,6 +1214,51 @@ fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
 }
 
 #[test]
+fn a_box_scrolled_to_its_end_stays_within_it_when_the_window_grows() {
+    let scroll = |a: &App| match a.overlay {
+        Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) => scroll,
+        _ => panic!("a box open"),
+    };
+    let mut a = app(40, 12);
+    press(&mut a, "? G");
+    let small_end = scroll(&a);
+    a.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    press(&mut a, "G");
+    let big_end = scroll(&a);
+    assert!(big_end < small_end, "{big_end} {small_end}");
+    a.update(Action::Resize {
+        width: 40,
+        height: 12,
+    });
+    press(&mut a, "G");
+    a.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(scroll(&a), big_end, "k moves at once");
+    press(&mut a, "k");
+    assert_eq!(scroll(&a), big_end - 1);
+    // The warnings box likewise: no warning is left above an empty box.
+    let lines: Vec<String> = (1..=13).map(|i| format!("bad line {i}")).collect();
+    let corpus = crate::corpus::Corpus::from_jsonl_bytes(
+        "bad.jsonl",
+        format!("{}\n{{\"title\": \"ok\"}}\n", lines.join("\n")).into_bytes(),
+    );
+    let lib = Library::build(corpus, &crate::actors::Extraction::builtin());
+    let mut a = App::new(Arc::new(lib), 40, 12);
+    press(&mut a, "w G");
+    assert!(scroll(&a) > 0);
+    a.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(scroll(&a), 0, "all 14 warnings fit at 120x40");
+}
+
+#[test]
 fn help_scrolls_by_pages_and_to_either_end_with_the_usual_keys() {
     let mut a = app(80, 24);
     press(&mut a, "?");
