@@ -69,19 +69,36 @@ impl QueryLog {
         fs::create_dir_all(dir).map_err(io_err(dir))?;
         let _lock = Lock::take(&self.path.with_extension("lock"))?;
         let saved = match fs::read(&self.path) {
-            Ok(bytes) => parse(&bytes),
+            Ok(bytes) => lines_to_keep(&bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             // Unreadable: writing over it would lose what it holds.
             Err(e) => return Err(io_err(&self.path)(e)),
         };
+        let session: Vec<Vec<u8>> = session.into_iter().map(String::into_bytes).collect();
         let all = merged(saved, &session);
         write_atomic(&self.path, |w: &mut dyn Write| {
             for q in &all {
-                writeln!(w, "{q}")?;
+                w.write_all(q)?;
+                w.write_all(b"\n")?;
             }
             Ok(())
         })
     }
+}
+
+/// The lines of a file's bytes as a save writes them back: a query as
+/// [`one_line`] makes it, and a line that is not UTF-8 (written by hand
+/// or by another program) byte for byte, since what it means is not
+/// dossier's to guess (helper-28 saw such a line rewritten as U+FFFD).
+fn lines_to_keep(bytes: &[u8]) -> Vec<Vec<u8>> {
+    bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .filter_map(|l| match std::str::from_utf8(l) {
+            Ok(q) => one_line(q).map(String::into_bytes),
+            Err(_) => Some(l.to_vec()),
+        })
+        .collect()
 }
 
 /// The queries of a file's bytes (any bytes: a line that is not UTF-8 is
@@ -106,8 +123,8 @@ fn one_line(q: &str) -> Option<String> {
 
 /// `saved` with `session` moved to its end, each query once at its latest
 /// place, cut to the newest [`QUERY_LIMIT`].
-fn merged(saved: Vec<String>, session: &[String]) -> Vec<String> {
-    let mut all: Vec<String> = Vec::with_capacity(saved.len() + session.len());
+fn merged(saved: Vec<Vec<u8>>, session: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    let mut all: Vec<Vec<u8>> = Vec::with_capacity(saved.len() + session.len());
     for q in saved.into_iter().chain(session.iter().cloned()) {
         all.retain(|old| *old != q);
         all.push(q);
@@ -176,6 +193,18 @@ mod tests {
         let log = QueryLog::in_dir(dir.path());
         fs::write(log.path(), b"putin\n\n  \nkabulov\xff\n").unwrap();
         assert_eq!(log.load().unwrap(), ["putin", "kabulov\u{fffd}"]);
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_saved_back_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = QueryLog::in_dir(dir.path());
+        fs::write(log.path(), b"good query\n\xff\xfe bad bytes\nanother\n").unwrap();
+        log.save(&strings(&["putin", "good query"])).unwrap();
+        assert_eq!(
+            fs::read(log.path()).unwrap(),
+            b"\xff\xfe bad bytes\nanother\nputin\ngood query\n"
+        );
     }
 
     #[cfg(unix)]
