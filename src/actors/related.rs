@@ -15,7 +15,8 @@ use rayon::prelude::*;
 
 use super::sentences::{MentionSentences, sentence_of, sentence_starts};
 use super::{ActorId, Actors};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DocId};
+use crate::search::docset::DocSet;
 
 /// One actor named alongside another.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,6 +53,8 @@ pub struct RelatedActors {
     pub sentence_total: u32,
     /// Of those, the sentences naming it.
     pub sentences_naming: u32,
+    /// The articles naming it (of those looked at).
+    pub articles_naming: u32,
 }
 
 /// The largest figures of a list, which say how wide its columns are.
@@ -126,7 +129,28 @@ pub fn related(
     actor: ActorId,
     known: Option<&MentionSentences>,
 ) -> RelatedActors {
-    let docs = actors.docs_of(actor);
+    related_within(corpus, actors, actor, known, None)
+}
+
+/// [`related`] within the articles of `within` (a filter's matches): the
+/// sentences counted are those of its articles naming `actor`, and chance
+/// for articles is reckoned over its articles alone.
+pub fn related_within(
+    corpus: &Corpus,
+    actors: &Actors,
+    actor: ActorId,
+    known: Option<&MentionSentences>,
+    within: Option<&DocSet>,
+) -> RelatedActors {
+    let all = actors.docs_of(actor);
+    let narrowed: Vec<DocId>;
+    let docs = match within {
+        None => all,
+        Some(set) => {
+            narrowed = all.iter().copied().filter(|d| set.contains(d.0)).collect();
+            &narrowed[..]
+        }
+    };
     let tally = crate::par::per_core(docs.len())
         .into_par_iter()
         .map(|share| {
@@ -203,13 +227,27 @@ pub fn related(
         .collect();
     rank(&mut sentences);
 
-    let n = corpus.len() as u32;
     let mine = docs.len() as u32;
+    // Each actor's articles: the corpus's, or counted over `within`.
+    let counted: Option<Vec<u32>> = within.map(|set| {
+        let mut theirs = vec![0u32; actors.len()];
+        for d in set.iter() {
+            for &(a, _) in actors.actors_in(d) {
+                theirs[a.ix()] += 1;
+            }
+        }
+        theirs
+    });
+    let theirs = |a: usize| match &counted {
+        Some(c) => c[a],
+        None => actors.facts()[a].articles,
+    };
+    let n = within.map_or(corpus.len(), DocSet::len) as u32;
     let mut articles: Vec<Related> = (0..actors.len())
         .filter(|&a| tally.per[a].articles > 0 && a != actor.ix())
         .filter_map(|a| {
             let id = ActorId(a as u32);
-            rate(id, tally.per[a].articles, mine, actors.get(id).articles, n)
+            rate(id, tally.per[a].articles, mine, theirs(a), n)
         })
         .collect();
     rank(&mut articles);
@@ -219,6 +257,7 @@ pub fn related(
         articles,
         sentence_total: tally.total,
         sentences_naming: tally.naming,
+        articles_naming: mine,
     }
 }
 
@@ -289,6 +328,34 @@ mod tests {
             related(&lib.corpus, &lib.actors, id, Some(&none)),
             related(&lib.corpus, &lib.actors, id, None)
         );
+    }
+
+    #[test]
+    fn within_every_article_is_the_whole_corpus_and_within_one_is_that_one() {
+        let lib = crate::library::Library::seeds();
+        let (corpus, actors) = (&lib.corpus, &lib.actors);
+        let taliban = ActorId(0);
+        let all = DocSet::full(corpus.len());
+        let whole = related(corpus, actors, taliban, None);
+        assert_eq!(
+            related_within(corpus, actors, taliban, None, Some(&all)),
+            whole
+        );
+        assert_eq!(whole.articles_naming, 5);
+        // One article: its sentences alone, and its actors named in every
+        // article looked at, so none beyond chance.
+        let mut one = DocSet::empty(corpus.len());
+        one.insert(4);
+        let narrow = related_within(corpus, actors, taliban, None, Some(&one));
+        assert_eq!(narrow.articles_naming, 1);
+        let sentences = crate::actors::sentences::sentence_starts(&corpus.articles[4].text);
+        assert_eq!(narrow.sentence_total as usize, sentences.len());
+        assert!(narrow.sentence_total < whole.sentence_total);
+        assert!(narrow.articles.is_empty(), "{:?}", narrow.articles);
+        assert!(!narrow.sentences.is_empty());
+        for r in &narrow.sentences {
+            assert!(actors.docs_of(r.actor).contains(&DocId(4)));
+        }
     }
 
     #[test]

@@ -114,7 +114,8 @@ impl App {
         }
         if let Some((actor, column, rows)) = p.related {
             if self.related.as_ref().is_none_or(|r| r.actor != actor) {
-                self.related = Some(RelatedView::open(&lib, actor));
+                let within = self.filter_set();
+                self.related = Some(RelatedView::open(&lib, actor, within.as_ref()));
             }
             let visible = [self.related_visible(0), self.related_visible(1)];
             if let Some(r) = &mut self.related {
@@ -248,7 +249,8 @@ impl App {
         };
         self.record();
         if self.related.as_ref().is_none_or(|r| r.actor != actor) {
-            self.related = Some(RelatedView::open(&self.lib, actor));
+            let within = self.filter_set();
+            self.related = Some(RelatedView::open(&self.lib, actor, within.as_ref()));
         }
         self.view = View::Related;
         self.return_to = None;

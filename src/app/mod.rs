@@ -1317,6 +1317,7 @@ impl App {
         if let Some(c) = &mut self.concordance {
             c.narrow(&lib, hits.as_ref().map(|h| &h.set), visible);
         }
+        self.renarrow_related(hits.as_ref().map(|h| &h.set));
         if self.view == View::Timeline {
             self.refresh_timeline();
         }
@@ -1329,6 +1330,30 @@ impl App {
             self.remark();
         } else {
             self.open_selected();
+        }
+    }
+
+    /// The related view counted again over the articles of `within` (the
+    /// filter's, or all), when it is on screen, its cursors kept on the
+    /// rows they were on as far as the lists allow. Off screen it is
+    /// dropped: going back to it opens it over the articles listed then.
+    fn renarrow_related(&mut self, within: Option<&crate::search::docset::DocSet>) {
+        let Some(old) = self.related.take() else {
+            return;
+        };
+        if self.view != View::Related {
+            return;
+        }
+        let mut r = RelatedView::open(&self.lib, old.actor, within);
+        r.column = old.column;
+        r.cursors = old.cursors;
+        self.related = Some(r);
+        let visible = [self.related_visible(0), self.related_visible(1)];
+        if let Some(r) = &mut self.related {
+            for (col, vis) in visible.into_iter().enumerate() {
+                let len = r.list(col).len();
+                r.cursors[col].fit(len, vis);
+            }
         }
     }
 

@@ -1036,6 +1036,36 @@ fn related_actors_rank_above_chance_and_enter_selects_one() {
 }
 
 #[test]
+fn the_related_view_counts_over_the_filtered_articles_as_the_other_views_do() {
+    let mut a = app(120, 30);
+    select(&mut a, "Taliban");
+    press(&mut a, "r");
+    let whole = a.related.as_ref().unwrap().data.clone();
+    assert!(!a.related.as_ref().unwrap().filtered);
+    assert_eq!(whole.articles_naming, 5);
+    // Filtering from inside the view narrows it at once.
+    type_filter(&mut a, "kickstarts");
+    assert_eq!(a.view, View::Related);
+    let r = a.related.as_ref().unwrap();
+    assert!(r.filtered);
+    assert_eq!(r.data.articles_naming, 1);
+    assert!(r.data.sentence_total < whole.sentence_total);
+    // Esc on the filter line: the whole corpus again.
+    press(&mut a, "esc");
+    let r = a.related.as_ref().unwrap();
+    assert!(!r.filtered);
+    assert_eq!(r.data, whole);
+    // Opened with a filter in force, it is narrowed from the start.
+    press(&mut a, "esc");
+    type_filter(&mut a, "kickstarts");
+    press(&mut a, "enter");
+    select(&mut a, "Taliban");
+    press(&mut a, "r");
+    assert_eq!(a.view, View::Related);
+    assert_eq!(a.related.as_ref().unwrap().data.articles_naming, 1);
+}
+
+#[test]
 fn m_in_related_shows_only_the_sentences_naming_both() {
     let mut a = app(120, 30);
     select(&mut a, "Bortnikov");

@@ -145,18 +145,22 @@ pub struct RelatedView {
     /// Each list's largest figures, found once rather than per frame (the
     /// most named actor of 100,000 articles has some 100,000 partners).
     pub peaks: [related::Peaks; 2],
+    /// Whether only a filter's matching articles were looked at.
+    pub filtered: bool,
 }
 
 impl RelatedView {
-    /// The actors named alongside `actor`.
-    pub fn open(lib: &Library, actor: ActorId) -> RelatedView {
+    /// The actors named alongside `actor`, in the articles of `within`
+    /// (a filter's matches) or in all.
+    pub fn open(lib: &Library, actor: ActorId, within: Option<&DocSet>) -> RelatedView {
         // The story's sentences when it has been read (the loader reads
         // it right after the actors), else the articles' own.
-        let data = related::related(
+        let data = related::related_within(
             &lib.corpus,
             &lib.actors,
             actor,
             lib.story_if_ready().map(|s| s.sentences()),
+            within,
         );
         let peaks = [
             related::Peaks::of(&data.sentences),
@@ -168,6 +172,7 @@ impl RelatedView {
             column: 0,
             cursors: [Cursor::default(), Cursor::default()],
             peaks,
+            filtered: within.is_some(),
         }
     }
 

@@ -24,15 +24,16 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
+    let articles = r.data.articles_naming as usize;
     let head = format!(
         " {} of {} in its {} name {name}",
         grouped(r.data.sentences_naming as usize),
         count(r.data.sentence_total as usize, "sentence", "sentences"),
-        count(
-            lib.actors.get(r.actor).articles as usize,
-            "article",
-            "articles"
-        ),
+        if r.filtered {
+            count(articles, "filtered article", "filtered articles")
+        } else {
+            count(articles, "article", "articles")
+        },
     );
     let mut lines = vec![Line::styled(text::fit(&head, width).into_owned(), th.dim())];
     let body_h = usize::from(inner.height).saturating_sub(1);

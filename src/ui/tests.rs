@@ -522,6 +522,24 @@ fn the_sidebar_sorted_by_name_at_100x20() {
 }
 
 #[test]
+fn the_related_view_says_when_it_counts_the_filtered_articles_only() {
+    let mut app = seeds_app(120, 30);
+    select(&mut app, "Taliban");
+    press(&mut app, "r");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains(" in its 5 articles name Taliban"),
+        "{screen}"
+    );
+    type_filter(&mut app, "kickstarts");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains(" in its 1 filtered article name Taliban"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn related_actors_at_30x16() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Kabulov");
