@@ -25,10 +25,14 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     // A message said during a load goes before the progress, which it
     // would otherwise hide until the load ends.
     let left = match (&app.message, &app.loading) {
-        (Some(m), Some(s)) => match bar(s) {
-            b if b.is_empty() => format!(" {m}"),
-            b => format!("{b} · {m}"),
-        },
+        // (Its stage in a word, so the bar is not taken for the message's.)
+        (Some(m), Some(s)) => {
+            let stage = match s.stage {
+                LoadStage::Reading => "Reading",
+                LoadStage::Indexing => "Indexing",
+            };
+            format!(" {stage}{} · {m}", bar(s))
+        }
         (Some(m), None) => format!(" {m}"),
         (None, _) => format!(" {}", summary(app, true)),
     };
@@ -290,6 +294,14 @@ fn filter_line(app: &App, frame: &mut Frame, area: Rect) {
         // Before the first answer the list still holds every article: a
         // count of them would read as "everything matches".
         None if f.active() && f.hits.is_none() => " searching… ".into(),
+        // While loading only titles are searched and no actor is known:
+        // a count of actors (0) would read as final (helper-28).
+        None if f.active() && app.loading.is_some() => format!(
+            " {} of {} · titles only until loaded{} ",
+            grouped(app.list.rows.len()),
+            count(app.lib.corpus.len(), "article", "articles"),
+            if f.pending() { " …" } else { "" }
+        ),
         None if f.active() => format!(
             " {} of {} · {}{} ",
             grouped(app.list.rows.len()),

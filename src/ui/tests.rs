@@ -1645,6 +1645,37 @@ fn while_loading_the_list_counts_no_actors_and_then_counts_them() {
 }
 
 #[test]
+fn the_filter_line_while_loading_says_only_titles_are_searched_yet() {
+    use std::sync::Arc;
+
+    use crate::app::action::{LoadStage, LoadStatus};
+    use crate::library::Library;
+    let mut a = App::loading(
+        Arc::new(Library::partial(crate::corpus::Corpus::seeds())),
+        120,
+        40,
+    );
+    a.update(Action::LoadProgress(LoadStatus {
+        stage: LoadStage::Indexing,
+        articles: 5,
+        bytes: 20_000,
+        fraction: Some(0.5),
+        rate: 0.0,
+        eta: None,
+    }));
+    type_filter(&mut a, "taliban");
+    let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+    assert!(
+        status.contains(" of 5 articles · titles only until loaded"),
+        "{status}"
+    );
+    assert!(
+        !status.contains("actors"),
+        "no actor is known yet: {status}"
+    );
+}
+
+#[test]
 fn while_loading_a_message_keeps_the_bar_and_waiting_keys_are_not_hinted() {
     // helper-24: m during a load said actors come later, and the bar was
     // gone until the load ended; the hints offered keys that wait.
@@ -1679,7 +1710,10 @@ fn while_loading_a_message_keeps_the_bar_and_waiting_keys_are_not_hinted() {
     let status = rows(draw(&a).backend().buffer()).pop().unwrap();
     assert!(a.message.is_some());
     assert!(status.contains(a.message.as_deref().unwrap()), "{status}");
-    assert!(status.contains("50%"), "the bar stays: {status}");
+    assert!(
+        status.starts_with(" Indexing ██████░░░░░░ 50% · "),
+        "the bar stays, named: {status}"
+    );
     if let Some(e) = a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds())))) {
         crate::app::testing::run(&mut a, e);
     }
