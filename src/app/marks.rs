@@ -162,8 +162,8 @@ impl App {
         );
     }
 
-    /// `u`: unread a read article (it stays so while open, though the
-    /// reader's timer would read it again), or read an unread one.
+    /// `u`: unread a read article (it stays so for the session, though
+    /// the reader's timer would read it again), or read an unread one.
     fn toggle_read(&mut self) {
         let Some(doc) = self.article_in_view() else {
             return;
@@ -171,11 +171,13 @@ impl App {
         let id = self.id_of(doc);
         if self.marks.is_read(&id) {
             self.change(Change::Unread(id));
-            self.kept_unread = Some(doc);
+            if !self.kept_unread.contains(&doc) {
+                self.kept_unread.push(doc);
+            }
             self.message = Some("Marked unread · u marks it read again".into());
         } else {
             self.change(Change::Read(id));
-            self.kept_unread = None;
+            self.kept_unread.retain(|&d| d != doc);
             self.message = Some("Marked read".into());
         }
     }
@@ -236,10 +238,10 @@ impl App {
     }
 
     /// Marks article `doc` read, once, unless the user marked it unread
-    /// while it is open.
+    /// this session.
     pub(super) fn mark_read(&mut self, doc: DocId) {
         let id = self.id_of(doc);
-        if !self.marks.is_read(&id) && self.kept_unread != Some(doc) {
+        if !self.marks.is_read(&id) && !self.kept_unread.contains(&doc) {
             self.change(Change::Read(id));
         }
     }
@@ -254,7 +256,7 @@ impl App {
         let shown =
             self.view == View::Panes && self.layout.reader.is_some() && !self.filter.editing;
         let unread = !self.mark_view.marked.read.contains(doc.0);
-        (self.acted && shown && unread && self.kept_unread != Some(doc)).then_some(doc)
+        (self.acted && shown && unread && !self.kept_unread.contains(&doc)).then_some(doc)
     }
 
     /// Whether article `doc` was read, is bookmarked, and has a note.
@@ -716,7 +718,7 @@ mod tests {
     }
 
     #[test]
-    fn u_marks_a_read_article_unread_and_it_stays_so_while_open() {
+    fn u_marks_a_read_article_unread_and_it_stays_so_for_the_session() {
         let mut a = seeds_app(120, 40);
         let doc = a.list.selected().unwrap();
         let id = a.id_of(doc);
@@ -744,14 +746,19 @@ mod tests {
             Some(Effect::SaveState(vec![Change::Read(id.clone())]))
         );
         assert!(a.marks_of(doc).0);
-        // Unread, then away and back: the timer counts again.
+        // Unread, then away and back, as when scanning the list: it
+        // stays unread to come back to (helper-28), and only u reads it.
         press(&mut a, "u shift-tab j k");
         assert_eq!(a.list.selected(), Some(doc));
-        assert_eq!(a.reading(), Some(doc));
-        a.update(Action::ReadFor { doc, secs: 3 });
-        assert!(a.marks_of(doc).0);
+        assert_eq!(a.reading(), None);
+        assert_eq!(a.update(Action::ReadFor { doc, secs: 9 }), None);
+        assert!(!a.marks_of(doc).0);
+        // Another article is read as usual meanwhile.
+        press(&mut a, "j");
+        let other = a.list.selected().unwrap();
+        assert_eq!(a.reading(), Some(other));
         // And is:unread lists what was unread.
-        press(&mut a, "u");
+        press(&mut a, "k");
         type_filter(&mut a, "!is:unread");
         assert!(a.list.rows.is_empty(), "{:?}", a.list.rows);
     }

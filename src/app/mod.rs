@@ -321,9 +321,11 @@ pub struct App {
     /// path, and marks read back from a save (or from loading) must still
     /// hold the changes of the saves after it.
     in_flight: std::collections::VecDeque<Vec<Change>>,
-    /// The article the user marked unread while it is open: it is not
-    /// made read again until another article has been opened.
-    kept_unread: Option<DocId>,
+    /// The articles the user marked unread this session: neither the
+    /// reader's timer nor its end makes them read again (helper-28: one
+    /// marked unread to come back to was read again 3 s after the list
+    /// passed over it); `u` does.
+    kept_unread: Vec<DocId>,
     /// Whether the user has pressed a key, clicked, scrolled or pasted:
     /// until then nothing counts as read, so the article shown at start
     /// (which the user did not choose, and may have marked unread last
@@ -384,7 +386,7 @@ impl App {
             note: None,
             pending: Vec::new(),
             in_flight: std::collections::VecDeque::new(),
-            kept_unread: None,
+            kept_unread: Vec::new(),
             acted: false,
             warnings: Vec::new(),
             export_dir: None,
@@ -1205,7 +1207,6 @@ impl App {
     fn open_selected(&mut self) {
         match self.list.selected() {
             Some(doc) if self.reader.doc != Some(doc) => {
-                self.kept_unread = None;
                 let width = self.reader_width();
                 let lib = Arc::clone(&self.lib);
                 self.reader.note = self.note_of(doc);
