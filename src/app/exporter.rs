@@ -33,10 +33,12 @@ impl App {
             );
             return;
         }
-        self.overlay = Some(Overlay::Export {
-            what: What::Articles,
-            format: Format::Markdown,
-        });
+        // The last export's choices: a second CSV of other articles is
+        // Enter, not Tab Enter.
+        let (what, format) = self
+            .export_last
+            .unwrap_or((What::Articles, Format::Markdown));
+        self.overlay = Some(Overlay::Export { what, format });
     }
 
     /// A key in the overlay: move between choices and formats, write, or
@@ -82,6 +84,7 @@ impl App {
                     return None;
                 }
                 self.overlay = None;
+                self.export_last = Some((what, format));
                 // Said until the binary answers: a big export takes a
                 // moment, and the closed box alone says nothing.
                 self.message = Some(format!(

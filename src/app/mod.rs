@@ -337,6 +337,8 @@ pub struct App {
     /// The folder exports are written into, as the export box names it
     /// (the binary knows it; `None` in tests).
     pub export_dir: Option<String>,
+    /// What was last exported, and how: the export box opens on it.
+    export_last: Option<(crate::export::What, crate::export::Format)>,
 }
 
 /// Where a key that does nothing is reported ([`Action::Unbound`]): the
@@ -390,6 +392,7 @@ impl App {
             acted: false,
             warnings: Vec::new(),
             export_dir: None,
+            export_last: None,
         };
         app.refresh_marks();
         app.relist();

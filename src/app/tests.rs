@@ -1812,6 +1812,41 @@ mod export {
     }
 
     #[test]
+    fn the_export_box_opens_on_what_was_last_exported_and_how() {
+        let mut a = app(120, 40);
+        press(&mut a, "x");
+        assert_eq!(
+            a.overlay,
+            Some(Overlay::Export {
+                what: What::Articles,
+                format: Format::Markdown
+            })
+        );
+        press(&mut a, "j tab");
+        let Some(Effect::Export { format, .. }) = press_for_effect(&mut a, "enter") else {
+            panic!("no export effect")
+        };
+        assert_eq!(format, Format::Csv);
+        press(&mut a, "x");
+        assert_eq!(
+            a.overlay,
+            Some(Overlay::Export {
+                what: What::Actors,
+                format: Format::Csv
+            })
+        );
+        // A box closed without writing changes nothing.
+        press(&mut a, "tab esc x");
+        assert_eq!(
+            a.overlay,
+            Some(Overlay::Export {
+                what: What::Actors,
+                format: Format::Csv
+            })
+        );
+    }
+
+    #[test]
     fn a_filter_and_an_actor_narrow_the_export_as_they_narrow_the_list() {
         let mut a = app(120, 40);
         select(&mut a, "Bortnikov");
