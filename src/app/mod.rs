@@ -1366,6 +1366,14 @@ impl App {
     /// one listed), not to whatever now fills its row.
     fn hide_kind(&mut self) {
         let Some(actor) = self.sidebar.current() else {
+            // (The key is not silent, lest it seem broken.)
+            let show = self.keymap.key_for(&Action::ShowKinds, Context::Actors);
+            self.message = Some(match show {
+                Some(k) if !self.hidden_kinds.is_empty() => {
+                    format!("No actor listed, so no kind to hide; {k} shows every kind again")
+                }
+                _ => "No actor listed, so no kind to hide".into(),
+            });
             return;
         };
         let kind = self.lib.actors.get(actor).kind;

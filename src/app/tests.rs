@@ -460,6 +460,22 @@ fn a_letter_that_does_nothing_here_says_where_it_works_or_where_to_look() {
 }
 
 #[test]
+fn h_with_no_actor_left_to_hide_says_so_and_how_to_show_them_again() {
+    let mut a = app(120, 40);
+    press(&mut a, "tab tab");
+    for _ in 0..10 {
+        press(&mut a, "h");
+    }
+    assert!(a.sidebar.rows.is_empty());
+    assert_eq!(
+        a.message.as_deref(),
+        Some("No actor listed, so no kind to hide; H shows every kind again")
+    );
+    press(&mut a, "H");
+    assert!(!a.sidebar.rows.is_empty());
+}
+
+#[test]
 fn esc_on_the_filter_line_puts_the_list_and_the_reader_back_where_they_were() {
     let mut a = app(120, 10);
     press(&mut a, "G k tab j j j");
