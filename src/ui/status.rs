@@ -478,7 +478,15 @@ fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
     wanted.push((Action::OpenFilter, "filter", filter_rank));
     if app.view == View::Panes && (app.selected_actor.is_some() || app.filter.active()) {
         wanted.push((Action::NextMention, "next", 3));
-        wanted.push((Action::Back, "clear", 5));
+    }
+    // Esc goes back to the view an article was opened from before it
+    // clears anything (helper-28: only "Bksp back" was offered there).
+    match app.return_to {
+        Some(v) if app.view == View::Panes => wanted.push((Action::Back, view_word(v), 2)),
+        _ if app.view == View::Panes && (app.selected_actor.is_some() || app.filter.active()) => {
+            wanted.push((Action::Back, "clear", 5));
+        }
+        _ => {}
     }
     if app.history.can_go_back() {
         wanted.push((Action::HistoryBack, "back", 4));
@@ -489,6 +497,17 @@ fn pane_hints(app: &App) -> Vec<(Action, &'static str, u8)> {
     wanted.push((Action::ToggleHelp, "help", 0));
     wanted.push((Action::Quit, "quit", 1));
     wanted
+}
+
+/// What a hint calls going back to view `v`.
+fn view_word(v: View) -> &'static str {
+    match v {
+        View::Concordance => "to mentions",
+        View::Timeline => "to timeline",
+        View::Quotes => "to said",
+        View::Related => "to related",
+        View::Panes => "back",
+    }
 }
 
 #[cfg(test)]

@@ -522,6 +522,22 @@ fn the_sidebar_sorted_by_name_at_100x20() {
 }
 
 #[test]
+fn after_enter_from_a_view_the_hints_say_esc_goes_back_to_it() {
+    let mut app = seeds_app(160, 40);
+    select(&mut app, "Bortnikov");
+    press(&mut app, "m enter");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("Esc to mentions"), "{status}");
+    press(&mut app, "esc t enter");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("Esc to timeline"), "{status}");
+    // Back in the panes by Esc, Esc goes back to no view.
+    press(&mut app, "esc esc");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(!status.contains("Esc to"), "{status}");
+}
+
+#[test]
 fn the_related_view_says_when_it_counts_the_filtered_articles_only() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Taliban");
