@@ -787,6 +787,11 @@ mod tests {
             "{said:?}"
         );
         assert!(said[1].starts_with("c.jsonl:4"), "{said:?}");
+        // "" is text, but none: it is not called "neither text nor a number".
+        assert!(
+            said[1].contains(": an id with no text in it (empty"),
+            "{said:?}"
+        );
     }
 
     #[test]

@@ -554,7 +554,7 @@ impl fmt::Display for Problem {
             ),
             Problem::UnusableId { numbered } => write!(
                 f,
-                "an id that is neither text nor a number; kept as {numbered}, its place in the file (give it a string id to keep its marks if articles move)"
+                "an id with no text in it (empty, or an object or list holding none); kept as {numbered}, its place in the file (give it a string id to keep its marks if articles move)"
             ),
             Problem::TooLarge { bytes } => write!(
                 f,
