@@ -125,7 +125,7 @@ pub enum GazetteerError {
     },
     /// The file is not valid gazetteer JSON.
     #[error(
-        "{path}:{line}:{column}: {message}; expected a JSON array of {{\"name\", \"kind\", \"aliases\"}} objects (kinds: person, organization, country, place, media, other)"
+        "{path}:{line}:{column}: {message}; a gazetteer is a JSON array of {{\"name\", \"kind\", \"aliases\"}} objects (kinds: person, organization, country, place, media, other)"
     )]
     Invalid {
         /// The file.
@@ -135,6 +135,16 @@ pub enum GazetteerError {
         /// 1-based column of the problem.
         column: usize,
         /// The parser's message.
+        message: String,
+    },
+    /// Valid JSON whose entries cannot all hold: one with no name, two
+    /// with one name, or one spelling claimed by two actors (which would
+    /// be a guess which one the text means).
+    #[error("{path}: {message}")]
+    Conflict {
+        /// The file.
+        path: String,
+        /// Which entries, and what to do.
         message: String,
     },
 }
@@ -157,15 +167,18 @@ impl Gazetteer {
                 column: e.column().max(1),
                 message: crate::corpus::json_message(&e),
             })?;
-        let entries = entries
+        let entries: Vec<Entry> = entries
             .into_iter()
             .map(|mut e| {
                 e.name = e.name.trim().to_owned();
                 e.aliases.retain(|a| !a.trim().is_empty());
                 e
             })
-            .filter(|e| !e.name.is_empty())
             .collect();
+        check_entries(&entries).map_err(|message| GazetteerError::Conflict {
+            path: origin.to_owned(),
+            message,
+        })?;
         Ok(Gazetteer { entries })
     }
 
@@ -192,9 +205,73 @@ impl Gazetteer {
     }
 }
 
+/// What is wrong with `entries` as one file's, if anything: an entry with
+/// no name, two entries with one name (any case), or a spelling (a name
+/// or an alias, as written) that two entries claim. Entries are numbered
+/// from 1, in file order.
+fn check_entries(entries: &[Entry]) -> Result<(), String> {
+    let mut names: std::collections::HashMap<String, usize> = Default::default();
+    let mut spellings: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, e) in entries.iter().enumerate() {
+        let n = i + 1;
+        if e.name.is_empty() {
+            return Err(format!(
+                "entry {n} has no name; give every actor a \"name\" (its other spellings go in \"aliases\")"
+            ));
+        }
+        if let Some(first) = names.insert(e.name.to_lowercase(), n) {
+            return Err(format!(
+                "entries {first} and {n} are both named \"{}\"; make them one entry, with the aliases of both",
+                e.name
+            ));
+        }
+        let mut mine = std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(|a| a.trim()))
+            .collect::<Vec<_>>();
+        mine.sort_unstable();
+        mine.dedup();
+        for spelling in mine {
+            if let Some(first) = spellings.insert(spelling, n) {
+                let other = &entries[first - 1].name;
+                return Err(format!(
+                    "\"{spelling}\" is a spelling of both \"{other}\" (entry {first}) and \"{}\" (entry {n}); keep it in one of them",
+                    e.name
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_that_cannot_all_hold_are_refused_naming_them() {
+        let err = |json: &str| Gazetteer::parse(json, "mine.json").unwrap_err().to_string();
+        assert_eq!(
+            err(r#"[{"name": "A", "kind": "person"}, {"name": " ", "kind": "person"}]"#),
+            "mine.json: entry 2 has no name; give every actor a \"name\" (its other spellings go in \"aliases\")"
+        );
+        assert_eq!(
+            err(
+                r#"[{"name": "Jane Roe", "kind": "person"}, {"name": "jane roe", "kind": "place"}]"#
+            ),
+            "mine.json: entries 1 and 2 are both named \"jane roe\"; make them one entry, with the aliases of both"
+        );
+        assert_eq!(
+            err(
+                r#"[{"name": "Jane Roe", "kind": "person", "aliases": ["Roe"]},
+                    {"name": "Richard Roe", "kind": "person", "aliases": ["Roe"]}]"#
+            ),
+            "mine.json: \"Roe\" is a spelling of both \"Jane Roe\" (entry 1) and \"Richard Roe\" (entry 2); keep it in one of them"
+        );
+        // An alias that repeats its own entry's name, or an empty alias,
+        // is no conflict.
+        let fine = r#"[{"name": "Roe", "kind": "person", "aliases": ["Roe", " ", "J. Roe"]}]"#;
+        assert!(Gazetteer::parse(fine, "mine.json").is_ok());
+    }
 
     #[test]
     fn builtin_gazetteer_parses() {
