@@ -30,7 +30,9 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => format!("Concordance: {}", actor.name),
     };
-    let mut block = pane_block(th, pane_title(th, &title, true, area.width), true);
+    let titles = with_spellings(&title, &actor.spellings());
+    let title = super::first_fitting(&titles, area.width);
+    let mut block = pane_block(th, pane_title(th, title, true, area.width), true);
     let inner = block.inner(area);
     let visible = usize::from(inner.height).saturating_sub(2).max(1);
     block = with_position(th, block, c.cursor.offset, visible, c.rows.len());
@@ -106,6 +108,30 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
     scrollbar(th, frame, area, c.rows.len(), c.cursor.offset, visible);
+}
+
+/// `title`, fullest first, with how the actor is written when it is
+/// written more than one way, most often first: every spelling, then the
+/// commonest with a count of the rest, then none. (The sidebar has no room
+/// for them; here, over the lines that show them, is where they are read.)
+fn with_spellings(title: &str, spellings: &[crate::actors::Variant]) -> Vec<String> {
+    let mut titles = Vec::new();
+    if spellings.len() > 1 {
+        let each: Vec<String> = spellings
+            .iter()
+            .map(|v| format!("{} {}", text::safe_line(&v.text), grouped(v.count as usize)))
+            .collect();
+        titles.push(format!("{title} · written {}", each.join(", ")));
+        for k in (1..each.len()).rev() {
+            let rest = each.len() - k;
+            titles.push(format!(
+                "{title} · written {} and {rest} more",
+                each[..k].join(", ")
+            ));
+        }
+    }
+    titles.push(title.to_owned());
+    titles
 }
 
 /// Where the mentions fall across the corpus, `width` cells wide: each

@@ -522,6 +522,34 @@ fn the_sidebar_sorted_by_name_at_100x20() {
 }
 
 #[test]
+fn the_concordance_title_says_how_the_actor_is_written_as_room_allows() {
+    let top = |w: u16| {
+        let mut app = seeds_app(w, 24);
+        select(&mut app, "Bortnikov");
+        press(&mut app, "m");
+        rows(draw(&app).backend().buffer())[0].clone()
+    };
+    assert!(
+        top(120).contains(
+            "· written Alexander Bortnikov 5, Aleksandr Bortnikov 1, Bortinkov 1, Bortnikov 1 "
+        ),
+        "{}",
+        top(120)
+    );
+    assert!(
+        top(110).contains("· written Alexander Bortnikov 5, Aleksandr Bortnikov 1 and 2 more"),
+        "{}",
+        top(110)
+    );
+    assert!(
+        top(80).contains("· written Alexander Bortnikov 5 and 3 more"),
+        "{}",
+        top(80)
+    );
+    assert!(!top(60).contains("written"), "{}", top(60));
+}
+
+#[test]
 fn after_enter_from_a_view_the_hints_say_esc_goes_back_to_it() {
     let mut app = seeds_app(160, 40);
     select(&mut app, "Bortnikov");
