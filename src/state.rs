@@ -570,6 +570,14 @@ pub(crate) fn write_atomic(
         write(&mut w).map_err(io_err(path))?;
         w.flush().map_err(io_err(path))?;
     }
+    // The file replaced keeps its permissions (helper-28: a marks file
+    // shared read-only with others became private); a new one is private,
+    // as the temporary file is made.
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(io_err(path))?;
+    }
     tmp.as_file().sync_all().map_err(io_err(path))?;
     tmp.persist(path).map_err(|e| StateError::Io {
         path: path.to_owned(),
@@ -592,6 +600,22 @@ mod tests {
 
     fn read(id: &str) -> Change {
         Change::Read(id.into())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_permissions_of_the_file_it_replaces() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let s = store(dir.path());
+        s.save(&[read("a.txt")], 1).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(s.path()), 0o600, "a new marks file is private");
+        std::fs::set_permissions(s.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+        s.save(&[read("b.txt")], 2).unwrap();
+        assert_eq!(mode(s.path()), 0o644);
+        let marks = s.load(3).marks;
+        assert!(marks.is_read("a.txt") && marks.is_read("b.txt"));
     }
 
     #[test]
