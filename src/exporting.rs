@@ -4,7 +4,6 @@
 //! the library's [`dossier::export`] on a thread of its own, and answers
 //! with [`Action::Exported`].
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -13,15 +12,36 @@ use dossier::export::{self, Format, Selection, What, Written};
 use dossier::library::Library;
 use dossier::state::Marks;
 
-/// The file name for an export made at `now`.
-pub fn file_name(what: What, format: Format, now: SystemTime) -> String {
+/// The file name for an export made at `now`; the mentions of one actor
+/// are named after it too (`dossier-mentions-alexander-bortnikov-…`), so
+/// several actors' files tell apart in a listing.
+pub fn file_name(what: What, about: Option<&str>, format: Format, now: SystemTime) -> String {
     let secs = now
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
     let stamp = chrono::DateTime::from_timestamp(secs, 0)
         .map(|t| t.format("%Y%m%d-%H%M%S").to_string())
         .unwrap_or_else(|| "00000000-000000".into());
-    format!("dossier-{}-{stamp}.{}", what.name(), format.name())
+    let about = about.map(slug).filter(|s| !s.is_empty());
+    match about {
+        Some(a) => format!("dossier-{}-{a}-{stamp}.{}", what.name(), format.name()),
+        None => format!("dossier-{}-{stamp}.{}", what.name(), format.name()),
+    }
+}
+
+/// `name` as a file name's part: lower-case letters and digits (of any
+/// script), runs of anything else one dash, at most 40 characters.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let cut: String = out.chars().take(40).collect();
+    cut.trim_end_matches('-').to_owned()
 }
 
 /// Writes the export (articles with the reader's `marks`) into the current
@@ -35,9 +55,22 @@ pub fn spawn(
     send: impl FnOnce(Action) + Send + 'static,
 ) {
     std::thread::spawn(move || {
-        let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let dir = match std::env::current_dir() {
+            Ok(dir) => dir,
+            // (Deleted since dossier started, say: "." would name nothing.)
+            Err(_) => {
+                send(Action::Exported(Err(
+                    "the folder dossier was started in no longer exists (start dossier in a folder you can write to)".into(),
+                )));
+                return;
+            }
+        };
         let what = selection.what();
-        let name = file_name(what, format, SystemTime::now());
+        let about = match &selection {
+            Selection::Mentions { actor, .. } => Some(lib.actors.get(*actor).name),
+            _ => None,
+        };
+        let name = file_name(what, about, format, SystemTime::now());
         let started = std::time::Instant::now();
         let written = export::write_new_file(&dir, &name, |w| {
             export::write(w, &lib, &selection, format, scope.as_deref(), &marks)
@@ -138,8 +171,26 @@ mod tests {
     fn names_carry_what_when_and_the_format() {
         let t = UNIX_EPOCH + Duration::from_secs(1_728_055_800);
         assert_eq!(
-            file_name(What::Mentions, Format::Csv, t),
-            "dossier-mentions-20241004-153000.csv"
+            file_name(What::Articles, None, Format::Csv, t),
+            "dossier-articles-20241004-153000.csv"
+        );
+        assert_eq!(
+            file_name(What::Mentions, Some("Alexander Bortnikov"), Format::Json, t),
+            "dossier-mentions-alexander-bortnikov-20241004-153000.json"
+        );
+        // Any script's letters stay; what a path would trip on goes.
+        assert_eq!(
+            file_name(
+                What::Mentions,
+                Some("Ministère d'État / ../x"),
+                Format::Markdown,
+                t
+            ),
+            "dossier-mentions-ministère-d-état-x-20241004-153000.md"
+        );
+        assert_eq!(
+            file_name(What::Mentions, Some("./."), Format::Markdown, t),
+            "dossier-mentions-20241004-153000.md"
         );
     }
 }
