@@ -1739,7 +1739,14 @@ impl App {
             } else {
                 "matching the filter"
             };
-            self.message = Some(format!("Wrapped around to the {end} article {what}"));
+            // After the count, which a narrow line keeps (helper-28: the
+            // note took its place).
+            let count = self
+                .message
+                .take()
+                .map(|m| format!("{m} · "))
+                .unwrap_or_default();
+            self.message = Some(format!("{count}wrapped around to the {end} article {what}"));
         }
     }
 
