@@ -379,7 +379,13 @@ impl App {
         for w in warnings {
             self.warn(w.clone());
         }
-        if let Some(w) = warnings.first() {
+        // A piped corpus keeping no marks is no problem to announce (the
+        // status line's progress matters more): w lists it, and the
+        // status line counts it.
+        let said = warnings
+            .iter()
+            .find(|w| !w.starts_with(crate::state::PIPED));
+        if let Some(w) = said {
             // What happened first, then the file: a long path is cut.
             self.message = Some(if failed {
                 format!("Marks not saved (w says why): {w}")
@@ -958,5 +964,17 @@ mod tests {
             a.overlay,
             Some(crate::app::Overlay::Warnings { .. })
         ));
+    }
+
+    #[test]
+    fn a_piped_corpus_keeping_no_marks_is_listed_not_announced() {
+        let mut a = seeds_app(120, 40);
+        let note = format!("{}: marks last only until you quit", crate::state::PIPED);
+        a.update(Action::MarksLoaded {
+            marks: Arc::default(),
+            warnings: vec![note.clone()],
+        });
+        assert_eq!(a.message, None, "the status line keeps its counts");
+        assert_eq!(a.warnings, [note]);
     }
 }
