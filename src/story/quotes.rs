@@ -77,6 +77,7 @@ struct CueFile {
     statement_verbs: Vec<String>,
     statement_participles: Vec<String>,
     statement_fillers: Vec<String>,
+    hearsay_verbs: Vec<String>,
     speech_objects: Vec<String>,
     titles: Vec<String>,
 }
@@ -85,6 +86,8 @@ struct Words {
     verbs: FxHashSet<String>,
     participles: FxHashSet<String>,
     fillers: FxHashSet<String>,
+    /// Verbs of a claim about what someone said ("alleges that").
+    hearsay: FxHashSet<String>,
     objects: FxHashSet<String>,
     /// Title nouns in lower case ("envoy", "minister").
     titles: FxHashSet<String>,
@@ -100,6 +103,7 @@ fn cue_words() -> &'static Words {
             verbs: set(f.statement_verbs),
             participles: set(f.statement_participles),
             fillers: set(f.statement_fillers),
+            hearsay: set(f.hearsay_verbs),
             objects: set(f.speech_objects),
             titles: f.titles.iter().map(|t| t.to_lowercase()).collect(),
         }
@@ -728,6 +732,24 @@ impl<'a> Reader<'a> {
         if object && subordinate(self.s(sentence.start..cue.start)) {
             return None;
         }
+        // "In it he alleges that Mr Blair told Mr Brown he would step
+        // down": what someone is claimed to have said, in the claimant's
+        // words, is the claim of the one claiming it, not a statement of
+        // the one named. (Their own words in quotation marks stay theirs:
+        // "…reports that Anelka told a French magazine: \"I either…\"".)
+        // (Before the name, its title: "that Mr Blair", "that the
+        // presidential aide Yury Ushakov".)
+        let mut before = self
+            .s(sentence.start..cue.start)
+            .split_whitespace()
+            .rev()
+            .skip_while(|w| {
+                w.starts_with(char::is_uppercase)
+                    || *w == "the"
+                    || self.w.titles.contains(&w.to_lowercase())
+            });
+        let hearsay = before.next() == Some("that")
+            && before.next().is_some_and(|w| self.w.hearsay.contains(w));
         let short_tail = tail_len <= if self.telling(v) { 8 } else { 5 };
         // "…, Mr Brown told BBC Radio 4's Today programme.": after a verb
         // of telling, a tail that is only the listener says nothing.
@@ -753,6 +775,7 @@ impl<'a> Reader<'a> {
             // as one.
             _ => match self.whole_quote(text.clone()) {
                 Some(quoted) => (quoted, Speech::Direct),
+                None if hearsay => return None,
                 None => (text, Speech::Reported),
             },
         };
@@ -1433,6 +1456,45 @@ mod tests {
                 "Lavrov",
                 "My understanding is that they are not close",
                 Speech::Direct,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn what_someone_is_claimed_to_have_said_is_not_their_statement() {
+        // BBC politics/099: a book's claim about what Blair told Brown was
+        // listed as Blair's own statement.
+        let found = said(
+            "In it he alleges that Kabulov told Lavrov in 2003 he would step down as envoy before the vote.",
+        );
+        assert!(found.iter().all(|f| f.0 != "Kabulov"), "{found:?}");
+        let found = said("The report claimed that Lavrov said the talks had failed in the end.");
+        assert!(found.iter().all(|f| f.0 != "Lavrov"), "{found:?}");
+        // A title before the name is no way round it.
+        let found = said(
+            "The book alleges that the envoy Mr Kabulov told Lavrov he would step down before the vote.",
+        );
+        assert!(found.iter().all(|f| f.0 != "Kabulov"), "{found:?}");
+        // Their own words, quoted, stay theirs.
+        assert_eq!(
+            said(
+                "The News reports that Kabulov told a French magazine: \"I either decide to win or to go home.\""
+            ),
+            [q(
+                "Kabulov",
+                "I either decide to win or to go home",
+                Speech::Direct,
+                Via::Name
+            )]
+        );
+        // Said first-hand, after "that" of another kind, it still counts.
+        assert_eq!(
+            said("It was then that Lavrov said the talks had failed in the end."),
+            [q(
+                "Lavrov",
+                "the talks had failed in the end",
+                Speech::Reported,
                 Via::Name
             )]
         );
