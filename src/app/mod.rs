@@ -1424,6 +1424,10 @@ impl App {
     /// on its row of the screen.
     fn sort_actors(&mut self) {
         if !self.lib.complete {
+            self.say_until(
+                "Actors are listed when loading finishes, to be sorted then",
+                Waits::Library,
+            );
             return;
         }
         let before = self.sidebar.cursor;

@@ -2181,4 +2181,12 @@ fn s_does_nothing_to_the_sidebar_while_actors_are_loading() {
     a.focus = Pane::Actors;
     press(&mut a, "s");
     assert_eq!(a.sidebar.sort, ActorSort::Mentions);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Actors are listed when loading finishes"),
+        "not silent: {:?}",
+        a.message
+    );
 }
