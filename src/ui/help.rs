@@ -64,9 +64,15 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Filter: what to type after /", th.header()));
     for (typed, meaning) in filter_help_rows(width) {
-        // The meanings line up with the keys' descriptions.
-        let typed = text::pad(typed, help_keys_w(width).saturating_sub(1));
-        let row = format!("  {typed} {meaning}").trim_end().to_owned();
+        // The meanings line up with the keys' descriptions; what to type,
+        // on a row of its own when wider than its column, is not cut to
+        // it (helper-28 saw "Putin  s…" at 40 columns).
+        let row = if meaning.is_empty() {
+            format!("  {typed}")
+        } else {
+            let typed = text::pad(typed, help_keys_w(width).saturating_sub(1));
+            format!("  {typed} {meaning}").trim_end().to_owned()
+        };
         lines.push(Line::styled(
             text::fit(&row, width).into_owned(),
             Style::new(),

@@ -105,6 +105,15 @@ fn help_overlay_at_80x24() {
 }
 
 #[test]
+fn a_narrow_help_shows_a_wide_filter_example_whole_on_its_own_row() {
+    let mut app = seeds_app(40, 12);
+    press(&mut app, "? G");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(screen.contains("  Putin  sérgei "), "{screen}");
+    assert!(!screen.contains("Putin  s…"), "{screen}");
+}
+
+#[test]
 fn too_small_says_so() {
     let app = seeds_app(20, 6);
     let t = draw(&app);
