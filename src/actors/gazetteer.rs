@@ -211,7 +211,9 @@ impl Gazetteer {
 /// from 1, in file order.
 fn check_entries(entries: &[Entry]) -> Result<(), String> {
     let mut names: std::collections::HashMap<String, usize> = Default::default();
-    let mut spellings: std::collections::HashMap<&str, usize> = Default::default();
+    // (Spellings are found whatever their case: "SMITH" and "Smith" are
+    // one spelling.)
+    let mut spellings: std::collections::HashMap<String, usize> = Default::default();
     for (i, e) in entries.iter().enumerate() {
         let n = i + 1;
         if e.name.is_empty() {
@@ -227,11 +229,12 @@ fn check_entries(entries: &[Entry]) -> Result<(), String> {
         }
         let mut mine = std::iter::once(e.name.as_str())
             .chain(e.aliases.iter().map(|a| a.trim()))
+            .map(|s| (s.to_lowercase(), s))
             .collect::<Vec<_>>();
         mine.sort_unstable();
-        mine.dedup();
-        for spelling in mine {
-            if let Some(first) = spellings.insert(spelling, n) {
+        mine.dedup_by(|a, b| a.0 == b.0);
+        for (key, spelling) in mine {
+            if let Some(first) = spellings.insert(key, n) {
                 let other = &entries[first - 1].name;
                 return Err(format!(
                     "\"{spelling}\" is a spelling of both \"{other}\" (entry {first}) and \"{}\" (entry {n}); keep it in one of them",
@@ -266,6 +269,14 @@ mod tests {
                     {"name": "Richard Roe", "kind": "person", "aliases": ["Roe"]}]"#
             ),
             "mine.json: \"Roe\" is a spelling of both \"Jane Roe\" (entry 1) and \"Richard Roe\" (entry 2); keep it in one of them"
+        );
+        // Spellings are found whatever their case, so they clash so too.
+        assert_eq!(
+            err(
+                r#"[{"name": "Joe Smith", "kind": "person", "aliases": ["Smith"]},
+                    {"name": "Jane Smith", "kind": "person", "aliases": ["SMITH"]}]"#
+            ),
+            "mine.json: \"SMITH\" is a spelling of both \"Joe Smith\" (entry 1) and \"Jane Smith\" (entry 2); keep it in one of them"
         );
         // An alias that repeats its own entry's name, or an empty alias,
         // is no conflict.
