@@ -823,6 +823,32 @@ pub fn write_file<T>(
     Ok(value)
 }
 
+/// The name of an export file written at `stamp` (`YYYYMMDD-HHMMSS`):
+/// `dossier-articles-20241004-153000.md`; the mentions of one actor are
+/// named after it too (`dossier-mentions-alexander-bortnikov-…`), so
+/// several actors' files tell apart in a listing.
+pub fn file_name(what: What, about: Option<&str>, stamp: &str, format: Format) -> String {
+    match about.map(slug).filter(|s| !s.is_empty()) {
+        Some(a) => format!("dossier-{}-{a}-{stamp}.{}", what.name(), format.name()),
+        None => format!("dossier-{}-{stamp}.{}", what.name(), format.name()),
+    }
+}
+
+/// `name` as a file name's part: lower-case letters and digits (of any
+/// script), runs of anything else one dash, at most 40 characters.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let cut: String = out.chars().take(40).collect();
+    cut.trim_end_matches('-').to_owned()
+}
+
 /// Writes a new file in `dir` atomically, as [`write_file`] does, under
 /// `name` or, when a file has that name, `name` with `-2`, `-3`... before
 /// the extension. The name is taken only by the rename, which never

@@ -12,9 +12,7 @@ use dossier::export::{self, Format, Selection, What, Written};
 use dossier::library::Library;
 use dossier::state::Marks;
 
-/// The file name for an export made at `now`; the mentions of one actor
-/// are named after it too (`dossier-mentions-alexander-bortnikov-…`), so
-/// several actors' files tell apart in a listing.
+/// The file name for an export made at `now` (see [`export::file_name`]).
 pub fn file_name(what: What, about: Option<&str>, format: Format, now: SystemTime) -> String {
     let secs = now
         .duration_since(UNIX_EPOCH)
@@ -22,26 +20,7 @@ pub fn file_name(what: What, about: Option<&str>, format: Format, now: SystemTim
     let stamp = chrono::DateTime::from_timestamp(secs, 0)
         .map(|t| t.format("%Y%m%d-%H%M%S").to_string())
         .unwrap_or_else(|| "00000000-000000".into());
-    let about = about.map(slug).filter(|s| !s.is_empty());
-    match about {
-        Some(a) => format!("dossier-{}-{a}-{stamp}.{}", what.name(), format.name()),
-        None => format!("dossier-{}-{stamp}.{}", what.name(), format.name()),
-    }
-}
-
-/// `name` as a file name's part: lower-case letters and digits (of any
-/// script), runs of anything else one dash, at most 40 characters.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let cut: String = out.chars().take(40).collect();
-    cut.trim_end_matches('-').to_owned()
+    export::file_name(what, about, &stamp, format)
 }
 
 /// Writes the export (articles with the reader's `marks`) into the current

@@ -157,7 +157,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
 
 /// The box's last sentence: the file it writes, and where.
 struct Tail {
-    /// " Writes dossier-WHAT-YYYYMMDD-HHMMSS.EXT".
+    /// " Writes dossier-WHAT-YYYYMMDD-HHMMSS.EXT" (the actor's name after
+    /// WHAT for its mentions).
     name: String,
     /// The folder, made safe to show; none for the folder dossier was
     /// started in.
@@ -166,12 +167,15 @@ struct Tail {
 
 impl Tail {
     fn new(app: &App, what: What, format: Format) -> Tail {
+        let about = match app.export_selection(what) {
+            Some(crate::export::Selection::Mentions { actor, .. }) => {
+                Some(app.lib.actors.get(actor).name)
+            }
+            _ => None,
+        };
+        let name = crate::export::file_name(what, about, "YYYYMMDD-HHMMSS", format);
         Tail {
-            name: format!(
-                " Writes dossier-{}-YYYYMMDD-HHMMSS.{}",
-                what.name(),
-                format.name()
-            ),
+            name: format!(" Writes {}", text::safe_line(&name)),
             dir: app
                 .export_dir
                 .as_deref()

@@ -1213,7 +1213,7 @@ fn export_overlay_at_80x24_with_an_actor_selected() {
         "{text}"
     );
     assert!(
-        text.contains("dossier-mentions-YYYYMMDD-HHMMSS.csv"),
+        text.contains("dossier-mentions-alexander-bortnikov-YYYYMMDD-HHMMSS.csv"),
         "{text}"
     );
     // The chosen line and format stand out from the rest.
