@@ -53,6 +53,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             .chain(bare)
             .collect();
     }
+    // Another order than the usual is named, fullest titles first.
+    if app.sidebar.sort != ActorSort::Mentions {
+        let by = format!(" · {}", app.sidebar.sort.label());
+        titles = titles
+            .iter()
+            .map(|t| format!("{t}{by}"))
+            .chain(titles.iter().cloned())
+            .collect();
+    }
     let title = super::first_fitting(&titles, area.width);
     let block = pane_block(th, pane_title(th, title, focus, area.width), focus);
     let inner = block.inner(area);
@@ -69,26 +78,29 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let num_w = (widest + 1).max(MIN_NUM_W);
     let name_w = width.saturating_sub(1 + KIND_W + 2 * num_w);
     let mut lines = Vec::new();
-    // The column the rows are sorted by is marked with an arrow (`s`
-    // changes it).
-    let sort = app.sidebar.sort;
-    let by = |col: ActorSort, name: &str| {
-        if col == sort {
-            format!("\u{2193}{name}")
+    // The column the rows are sorted by (`s` changes it) is the one in
+    // bold; the title names an order other than by mentions.
+    let sorted = |col: ActorSort| {
+        if col == app.sidebar.sort {
+            th.header()
         } else {
-            format!(" {name}")
+            th.header().remove_modifier(Modifier::BOLD)
         }
     };
-    lines.push(Line::styled(
-        format!(
-            "{}{}{}{}",
-            text::pad(&by(ActorSort::Name, "Actor"), name_w + 1),
-            text::pad(" kind", KIND_W),
-            text::pad_left(&by(ActorSort::Mentions, "ment"), num_w),
-            text::pad_left(&by(ActorSort::Articles, "arts"), num_w),
+    let name_head = text::fit("Actor", name_w).into_owned();
+    let after_name = name_w.saturating_sub(text::display_width(&name_head));
+    let gap = " ".repeat(num_w.saturating_sub(4));
+    lines.push(Line::from(vec![
+        Span::styled(" ", th.header()),
+        Span::styled(name_head, sorted(ActorSort::Name)),
+        Span::styled(
+            " ".repeat(after_name) + &text::pad(" kind", KIND_W) + &gap,
+            th.header(),
         ),
-        th.header(),
-    ));
+        Span::styled("ment", sorted(ActorSort::Mentions)),
+        Span::styled(gap.clone(), th.header()),
+        Span::styled("arts", sorted(ActorSort::Articles)),
+    ]));
     let query = app.filter.active().then_some(&app.filter.query);
     for (i, hit) in (cursor.offset..).zip(shown()) {
         let actor = lib.actors.get(hit.actor);

@@ -30,7 +30,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         ),
         None => format!("Concordance: {}", actor.name),
     };
-    let titles = with_spellings(&title, &actor.spellings());
+    // (The spellings are counted over every mention: a concordance
+    // narrowed by a filter or a partner says so.)
+    let narrowed = c.with.is_some() || c.rows.len() != c.total();
+    let titles = with_spellings(&title, &actor.spellings(), narrowed);
     let title = super::first_fitting(&titles, area.width);
     let mut block = pane_block(th, pane_title(th, title, true, area.width), true);
     let inner = block.inner(area);
@@ -114,21 +117,31 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
 /// written more than one way, most often first: every spelling, then the
 /// commonest with a count of the rest, then none. (The sidebar has no room
 /// for them; here, over the lines that show them, is where they are read.)
-fn with_spellings(title: &str, spellings: &[crate::actors::Variant]) -> Vec<String> {
+fn with_spellings(
+    title: &str,
+    spellings: &[crate::actors::Variant],
+    narrowed: bool,
+) -> Vec<String> {
     let mut titles = Vec::new();
     if spellings.len() > 1 {
         let each: Vec<String> = spellings
             .iter()
             .map(|v| format!("{} {}", text::safe_line(&v.text), grouped(v.count as usize)))
             .collect();
-        titles.push(format!("{title} · written {}", each.join(", ")));
+        let written = if narrowed {
+            "written (in all articles)"
+        } else {
+            "written"
+        };
+        titles.push(format!("{title} · {written} {}", each.join(", ")));
         for k in (1..each.len()).rev() {
             let rest = each.len() - k;
             titles.push(format!(
-                "{title} · written {} and {rest} more",
+                "{title} · {written} {}, and {rest} more",
                 each[..k].join(", ")
             ));
         }
+        titles.push(format!("{title} · {} spellings", each.len()));
     }
     titles.push(title.to_owned());
     titles

@@ -524,6 +524,24 @@ fn the_sidebar_sorted_by_articles_at_120x30() {
 }
 
 #[test]
+fn the_sorted_column_of_the_sidebar_is_the_bold_one() {
+    let mut app = seeds_app(120, 30);
+    let bold = |app: &App, label: &str| {
+        let t = draw(app);
+        let buf = t.backend().buffer();
+        let a = app.layout.actors.unwrap();
+        let area = Rect::new(a.x, a.y, a.w, a.h);
+        let (x, y) = find_in(buf, area, label).unwrap();
+        buf[(x, y)].style().add_modifier.contains(Modifier::BOLD)
+    };
+    assert!(bold(&app, "ment") && !bold(&app, "arts") && !bold(&app, "Actor "));
+    press(&mut app, "tab tab s");
+    assert!(bold(&app, "arts") && !bold(&app, "ment"));
+    press(&mut app, "s");
+    assert!(bold(&app, "Actor ") && !bold(&app, "arts"));
+}
+
+#[test]
 fn the_sidebar_sorted_by_name_at_100x20() {
     let mut app = seeds_app(100, 20);
     press(&mut app, "tab tab s s");
@@ -546,16 +564,32 @@ fn the_concordance_title_says_how_the_actor_is_written_as_room_allows() {
         top(120)
     );
     assert!(
-        top(110).contains("· written Alexander Bortnikov 5, Aleksandr Bortnikov 1 and 2 more"),
+        top(112).contains("· written Alexander Bortnikov 5, Aleksandr Bortnikov 1, and 2 more"),
         "{}",
-        top(110)
+        top(112)
     );
     assert!(
-        top(80).contains("· written Alexander Bortnikov 5 and 3 more"),
+        top(80).contains("· written Alexander Bortnikov 5, and 3 more"),
         "{}",
         top(80)
     );
-    assert!(!top(60).contains("written"), "{}", top(60));
+    assert!(
+        top(60).contains("Concordance: Alexander Bortnikov · 4 spellings"),
+        "{}",
+        top(60)
+    );
+    assert!(!top(40).contains("spellings"), "{}", top(40));
+    // Narrowed to a filter's articles, the counts are still the corpus's,
+    // and the title says so.
+    let mut app = seeds_app(160, 24);
+    select(&mut app, "Bortnikov");
+    type_filter(&mut app, "kickstarts");
+    press(&mut app, "enter m");
+    let top = rows(draw(&app).backend().buffer())[0].clone();
+    assert!(
+        top.contains("· written (in all articles) Alexander Bortnikov 5,"),
+        "{top}"
+    );
 }
 
 #[test]
