@@ -25,16 +25,21 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let articles = r.data.articles_naming as usize;
-    let head = format!(
-        " {} of {} in its {} name {name}",
-        grouped(r.data.sentences_naming as usize),
-        count(r.data.sentence_total as usize, "sentence", "sentences"),
-        if r.filtered {
-            count(articles, "filtered article", "filtered articles")
-        } else {
-            count(articles, "article", "articles")
-        },
-    );
+    let head = if articles == 0 && r.filtered {
+        // "0 of 0 sentences in its 0 filtered articles" says it badly.
+        format!(" None of the filtered articles names {name} (Esc on / clears the filter)")
+    } else {
+        format!(
+            " {} of {} in its {} name {name}",
+            grouped(r.data.sentences_naming as usize),
+            count(r.data.sentence_total as usize, "sentence", "sentences"),
+            if r.filtered {
+                count(articles, "filtered article", "filtered articles")
+            } else {
+                count(articles, "article", "articles")
+            },
+        )
+    };
     let mut lines = vec![Line::styled(text::fit(&head, width).into_owned(), th.dim())];
     let body_h = usize::from(inner.height).saturating_sub(1);
     // The same split the app scrolls by (App::related_heights).

@@ -504,7 +504,7 @@ fn view_word(v: View) -> &'static str {
     match v {
         View::Concordance => "to mentions",
         View::Timeline => "to timeline",
-        View::Quotes => "to said",
+        View::Quotes => "to statements",
         View::Related => "to related",
         View::Panes => "back",
     }

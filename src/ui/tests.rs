@@ -606,6 +606,11 @@ fn after_enter_from_a_view_the_hints_say_esc_goes_back_to_it() {
     press(&mut app, "esc esc");
     let status = rows(draw(&app).backend().buffer()).pop().unwrap();
     assert!(!status.contains("Esc to"), "{status}");
+    // From the statements, by their name.
+    select(&mut app, "Lavrov");
+    press(&mut app, "\" enter");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("Esc to statements"), "{status}");
 }
 
 #[test]
@@ -622,6 +627,13 @@ fn the_related_view_says_when_it_counts_the_filtered_articles_only() {
     let screen = rows(draw(&app).backend().buffer()).join("\n");
     assert!(
         screen.contains(" in its 1 filtered article name Taliban"),
+        "{screen}"
+    );
+    // A filter no article of the actor's matches says so, in words.
+    type_filter(&mut app, "qqxzzy");
+    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    assert!(
+        screen.contains(" None of the filtered articles names Taliban"),
         "{screen}"
     );
 }
