@@ -837,6 +837,26 @@ fn bad_input_piped_in_is_named_stdin_and_told_it_must_be_jsonl() {
         ),
         "{said}"
     );
+    // Loaded, with a warning, it is named so too.
+    let mut child = Command::new(common::bin())
+        .args(["list", "--corpus", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"title": "A title alone"}"#)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("dossier: 1 article loaded from stdin, 1 warning"),
+        "{said}"
+    );
     let said = piped(b"1\n2\n3\n");
     assert!(said.contains("; skipped (each article is an object with a \"title\" and a \"body\" string), and 2 more skipped."), "{said}");
 }

@@ -46,9 +46,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Seeds => f.write_str("seed articles"),
-            Origin::Folder(p) | Origin::File(p) => {
-                write!(f, "{}", crate::text::safe_line(&p.display().to_string()))
-            }
+            Origin::Folder(p) | Origin::File(p) => f.write_str(&show(p)),
         }
     }
 }
