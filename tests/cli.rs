@@ -709,19 +709,9 @@ fn a_named_pipe_in_a_folder_is_skipped_with_a_warning_not_waited_on() {
 
 #[test]
 fn a_corpus_piped_in_is_read_as_jsonl() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let mini = std::fs::read(fixture("mini.jsonl")).unwrap();
     for corpus in ["-", "/dev/stdin"] {
-        let mut child = Command::new(common::bin())
-            .args(["list", "--corpus", corpus])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(&mini).unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = common::dossier_fed(&["list", "--corpus", corpus], &mini);
         assert!(
             out.status.success(),
             "{}",
@@ -808,18 +798,8 @@ fn marks_are_not_kept_for_a_corpus_piped_in() {
 
 #[test]
 fn bad_input_piped_in_is_named_stdin_and_told_it_must_be_jsonl() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let piped = |bytes: &[u8]| {
-        let mut child = Command::new(common::bin())
-            .args(["list", "--corpus", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = common::dossier_fed(&["list", "--corpus", "-"], bytes);
         assert_eq!(out.status.code(), Some(2));
         String::from_utf8(out.stderr).unwrap()
     };
@@ -838,20 +818,7 @@ fn bad_input_piped_in_is_named_stdin_and_told_it_must_be_jsonl() {
         "{said}"
     );
     // Loaded, with a warning, it is named so too.
-    let mut child = Command::new(common::bin())
-        .args(["list", "--corpus", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(br#"{"title": "A title alone"}"#)
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::dossier_fed(&["list", "--corpus", "-"], br#"{"title": "A title alone"}"#);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
         said.contains("dossier: 1 article loaded from stdin, 1 warning"),

@@ -30,6 +30,23 @@ pub fn dossier(args: &[&str]) -> Output {
         .expect("the dossier binary runs")
 }
 
+/// Runs `dossier` with `args`, `input` piped to its stdin, and returns its
+/// output.
+pub fn dossier_fed(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(bin())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the dossier binary runs");
+    // (A binary that refuses its input may close the pipe unread.)
+    let _ = child.stdin.take().expect("piped").write_all(input);
+    child.wait_with_output().expect("the dossier binary ends")
+}
+
 /// Stdout of a successful run, as text.
 pub fn stdout_ok(args: &[&str]) -> String {
     let out = dossier(args);
