@@ -363,12 +363,17 @@ fn now_ms() -> u64 {
 /// The marks file of the corpus at `origin`, and the saved marks as an
 /// action for the app; without a data folder, a warning instead.
 fn open_store(origin: &Origin) -> (Option<Store>, Action) {
-    let session_only = |why: &str| Action::MarksLoaded {
-        marks: Arc::default(),
-        warnings: vec![format!("{why}: marks last only until you quit")],
-    };
+    let session_only = |why: &str| format!("{why}: marks last only until you quit");
     if origin.is_piped() {
-        return (None, session_only(dossier::state::PIPED));
+        // (Said under w, not on the status line: nothing is wrong.)
+        let notes = vec![session_only(dossier::state::PIPED)];
+        let marks = Arc::default();
+        let action = Action::MarksLoaded {
+            marks,
+            warnings: Vec::new(),
+            notes,
+        };
+        return (None, action);
     }
     match dossier::paths::data_dir() {
         Some(dir) => {
@@ -377,10 +382,18 @@ fn open_store(origin: &Origin) -> (Option<Store>, Action) {
             let action = Action::MarksLoaded {
                 marks: Arc::new(loaded.marks),
                 warnings: loaded.warnings,
+                notes: Vec::new(),
             };
             (Some(store), action)
         }
-        None => (None, session_only("no data folder (is HOME set?)")),
+        None => (
+            None,
+            Action::MarksLoaded {
+                marks: Arc::default(),
+                warnings: vec![session_only("no data folder (is HOME set?)")],
+                notes: Vec::new(),
+            },
+        ),
     }
 }
 

@@ -80,6 +80,7 @@ fn main() {
     app.update(Action::MarksLoaded {
         marks: Arc::new(loaded.marks.clone()),
         warnings: Vec::new(),
+        notes: Vec::new(),
     });
     let taken = t.elapsed();
     let t = Instant::now();

@@ -231,6 +231,9 @@ pub enum Action {
         marks: Arc<Marks>,
         /// What the user should know, each naming the file.
         warnings: Vec<String>,
+        /// What the user may look up but need not be told at once (a
+        /// corpus piped in keeps no marks): listed with the warnings only.
+        notes: Vec<String>,
     },
     /// A save finished: the marks now on disk (this session's and any other
     /// dossier's on the same corpus), or `None` when it failed.

@@ -347,10 +347,17 @@ impl App {
                     self.mark_read(doc);
                 }
             }
-            Action::MarksLoaded { marks, warnings } => {
+            Action::MarksLoaded {
+                marks,
+                warnings,
+                notes,
+            } => {
                 let loaded = Arc::unwrap_or_clone(marks);
                 self.take_unsaved(loaded);
                 self.take_warnings(&warnings, false);
+                for n in notes {
+                    self.warn(n);
+                }
             }
             Action::MarksSaved { marks, warnings } => {
                 // The answer to the oldest save handed over.
@@ -379,13 +386,7 @@ impl App {
         for w in warnings {
             self.warn(w.clone());
         }
-        // A piped corpus keeping no marks is no problem to announce (the
-        // status line's progress matters more): w lists it, and the
-        // status line counts it.
-        let said = warnings
-            .iter()
-            .find(|w| !w.starts_with(crate::state::PIPED));
-        if let Some(w) = said {
+        if let Some(w) = warnings.first() {
             // What happened first, then the file: a long path is cut.
             self.message = Some(if failed {
                 format!("Marks not saved (w says why): {w}")
@@ -879,6 +880,7 @@ mod tests {
         a.update(Action::MarksLoaded {
             marks: Arc::new(saved),
             warnings: Vec::new(),
+            notes: Vec::new(),
         });
         assert_eq!(a.marks_of(DocId(0)), (false, true, false));
         assert_eq!(a.marks_of(DocId(1)), (true, false, true));
@@ -941,6 +943,7 @@ mod tests {
         a.update(Action::MarksLoaded {
             marks: Arc::new(theirs),
             warnings: Vec::new(),
+            notes: Vec::new(),
         });
         assert!(!a.marks_of(DocId(1)).1);
     }
@@ -972,7 +975,8 @@ mod tests {
         let note = format!("{}: marks last only until you quit", crate::state::PIPED);
         a.update(Action::MarksLoaded {
             marks: Arc::default(),
-            warnings: vec![note.clone()],
+            warnings: Vec::new(),
+            notes: vec![note.clone()],
         });
         assert_eq!(a.message, None, "the status line keeps its counts");
         assert_eq!(a.warnings, [note]);

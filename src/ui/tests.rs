@@ -1511,6 +1511,7 @@ fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
              with no marks"
                 .into(),
         ],
+        notes: Vec::new(),
     });
     let t = draw(&app);
     let status = rows(t.backend().buffer()).pop().unwrap();
