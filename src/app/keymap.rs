@@ -627,16 +627,22 @@ impl Keymap {
         }
     }
 
-    /// The first key bound to `action` in `context` (or globally, unless
-    /// unbound in `context`), for hints.
+    /// The key to name for `action` in `context` (or globally, unless
+    /// unbound in `context`), for hints: the first bound without Ctrl or
+    /// Alt if there is one, else the first. (A config that unbinds `q`
+    /// and binds `Q` to quit is hinted `Q quit`, not `C-c quit`.)
     pub fn key_for(&self, action: &Action, context: Context) -> Option<Key> {
         [context, Context::Global].into_iter().find_map(|ctx| {
-            self.bindings
+            let mut usable = self
+                .bindings
                 .iter()
                 .filter(|b| b.context == ctx && &b.action == action)
                 .flat_map(|b| b.keys.iter())
-                .find(|&&k| ctx == context || !self.is_blocked(context, k))
+                .filter(|&&k| ctx == context || !self.is_blocked(context, k))
                 .copied()
+                .peekable();
+            let first = *usable.peek()?;
+            Some(usable.find(|k| !k.ctrl && !k.alt).unwrap_or(first))
         })
     }
 
@@ -842,6 +848,23 @@ mod tests {
             km.lookup(Key::char('q'), Context::Reader),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn hints_name_a_key_without_ctrl_or_alt_when_one_is_bound() {
+        let mut km = Keymap::default();
+        let quit = |km: &Keymap| {
+            km.key_for(&Action::Quit, Context::List)
+                .map(|k| k.to_string())
+        };
+        assert_eq!(quit(&km).as_deref(), Some("q"));
+        // q unbound, Q bound: Q, though C-c comes first now.
+        km.bind(Context::Global, Key::char('q'), None);
+        km.bind(Context::Global, Key::char('Q'), Some(Action::Quit));
+        assert_eq!(quit(&km).as_deref(), Some("Q"));
+        // With only chords bound, the first of them.
+        let fwd = km.key_for(&Action::HistoryForward, Context::List);
+        assert_eq!(fwd.map(|k| k.to_string()).as_deref(), Some("M-→"));
     }
 
     #[test]
