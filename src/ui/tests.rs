@@ -30,6 +30,16 @@ fn rows(buf: &Buffer) -> Vec<String> {
         .collect()
 }
 
+/// The whole screen `app` draws, as text.
+fn screen_text(app: &App) -> String {
+    rows(draw(app).backend().buffer()).join("\n")
+}
+
+/// The status bar `app` draws (the bottom row), as text.
+fn status_row(app: &App) -> String {
+    rows(draw(app).backend().buffer()).pop().unwrap_or_default()
+}
+
 /// The position of the first cell of `needle` on screen.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     find_in(buf, buf.area, needle)
@@ -108,7 +118,7 @@ fn help_overlay_at_80x24() {
 fn a_narrow_help_shows_a_wide_filter_example_whole_on_its_own_row() {
     let mut app = seeds_app(40, 12);
     press(&mut app, "? G");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains("  Putin  sérgei "), "{screen}");
     assert!(!screen.contains("Putin  s…"), "{screen}");
 }
@@ -131,7 +141,7 @@ fn the_help_footer_names_the_keys_a_config_binds() {
     app.keymap
         .bind(Context::Global, Key::char('h'), Some(Action::ToggleHelp));
     press(&mut app, "?");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains("Esc/? close · j/k/C-d/PgUp scroll"),
         "{screen}"
@@ -143,7 +153,7 @@ fn the_help_footer_names_the_keys_a_config_binds() {
 fn a_narrow_box_keeps_the_first_parts_of_its_footer_whole() {
     let mut app = seeds_app(30, 8);
     press(&mut app, "?");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains("Esc/? close"), "{screen}");
     // The scroll part is whole or left out, never cut.
     assert!(
@@ -151,7 +161,7 @@ fn a_narrow_box_keeps_the_first_parts_of_its_footer_whole() {
         "{screen}"
     );
     press(&mut app, "esc x");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains("Enter write"), "{screen}");
 }
 
@@ -381,7 +391,7 @@ fn a_narrow_empty_list_says_so_with_an_ellipsis_where_cut() {
     let mut app = seeds_app(70, 20);
     type_filter(&mut app, "zzzzqqqq");
     press(&mut app, "enter");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     let line = screen
         .lines()
         .find(|l| l.contains("No article"))
@@ -510,7 +520,7 @@ fn an_empty_sidebar_says_why_whole_when_narrow() {
     type_filter(&mut app, "putin");
     press(&mut app, "enter tab tab h");
     assert!(app.sidebar.rows.is_empty(), "persons hidden: nobody left");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     for words in ["No actor of the kinds", "matches", "shows every kind again"] {
         assert!(screen.contains(words), "{words}:\n{screen}");
     }
@@ -597,19 +607,19 @@ fn after_enter_from_a_view_the_hints_say_esc_goes_back_to_it() {
     let mut app = seeds_app(160, 40);
     select(&mut app, "Bortnikov");
     press(&mut app, "m enter");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("Esc to mentions"), "{status}");
     press(&mut app, "esc t enter");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("Esc to timeline"), "{status}");
     // Back in the panes by Esc, Esc goes back to no view.
     press(&mut app, "esc esc");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(!status.contains("Esc to"), "{status}");
     // From the statements, by their name.
     select(&mut app, "Lavrov");
     press(&mut app, "\" enter");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("Esc to statements"), "{status}");
 }
 
@@ -618,20 +628,20 @@ fn the_related_view_says_when_it_counts_the_filtered_articles_only() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Taliban");
     press(&mut app, "r");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains(" in its 5 articles name Taliban"),
         "{screen}"
     );
     type_filter(&mut app, "kickstarts");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains(" in its 1 filtered article name Taliban"),
         "{screen}"
     );
     // A filter no article of the actor's matches says so, in words.
     type_filter(&mut app, "qqxzzy");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains(" None of the filtered articles names Taliban"),
         "{screen}"
@@ -772,7 +782,7 @@ fn a_narrow_list_keeps_the_end_of_an_id_shown_for_want_of_a_byline() {
     let corpus = Corpus::from_jsonl_bytes("c.jsonl", lines.join("\n").into_bytes());
     let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
     let app = App::new(std::sync::Arc::new(lib), 60, 12);
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     // The two ids differ only at their end, which stays in view.
     assert!(screen.contains("…/101.txt"), "{screen}");
     assert!(screen.contains("…/102.txt"), "{screen}");
@@ -788,12 +798,12 @@ fn a_narrow_status_line_drops_the_mentions_count_before_the_warnings() {
     let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
     let lib = std::sync::Arc::new(lib);
     let app = App::new(std::sync::Arc::clone(&lib), 80, 24);
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("1 load warning"), "{status}");
     assert!(!status.contains("mentions"), "{status}");
     // With room for all, the counts stay together, the warning after.
     let app = App::new(lib, 140, 24);
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(
         status.contains(" 5 articles · 51 actors · 247 mentions · 1 load warning "),
         "{status}"
@@ -865,7 +875,7 @@ fn the_status_line_keeps_help_and_the_selected_actor_when_narrow() {
 fn an_overlay_hints_its_own_keys_not_the_panes() {
     let mut app = seeds_app(120, 35);
     press(&mut app, "x");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(
         status.contains("Enter write") && status.contains("Tab format"),
         "{status}"
@@ -875,7 +885,7 @@ fn an_overlay_hints_its_own_keys_not_the_panes() {
         "{status}"
     );
     press(&mut app, "esc ?");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("Esc close"), "{status}");
     assert!(
         !status.contains("q quit") && !status.contains("Tab pane"),
@@ -888,7 +898,7 @@ fn a_message_takes_the_status_line_before_the_hints() {
     let mut app = seeds_app(80, 24);
     app.message =
         Some("Export failed: permission denied in /tmp/qa/ro (start dossier in a folder)".into());
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     // Too long to sit beside "? help", it takes the whole line (helper-24
     // saw messages cut to keep the hint).
     assert!(
@@ -899,12 +909,12 @@ fn a_message_takes_the_status_line_before_the_hints() {
     assert!(!status.contains("? help"), "{status}");
     // A short one keeps "? help".
     app.message = Some("Copied the article's id".into());
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("Copied the article's id"), "{status}");
     assert!(status.contains("? help"), "{status}");
     // Without a message the hints have their room back.
     app.message = None;
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(
         status.contains("/ filter") && status.contains("q quit"),
         "{status}"
@@ -923,7 +933,7 @@ fn a_narrow_filtered_status_line_ends_on_a_whole_part() {
             width: w,
             height: 20,
         });
-        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        let status = status_row(&app);
         assert!(!status.contains("· …"), "{w}: {status}");
         assert!(status.contains("4 of 5 articles"), "{w}: {status}");
         cut += usize::from(!status.contains("/bortnikov"));
@@ -958,7 +968,7 @@ fn a_narrow_timeline_keeps_its_keys_in_the_heading() {
     // was never named.
     let mut app = seeds_app(56, 20);
     press(&mut app, "t");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains(" events · Space: each source · Enter: read"),
         "{screen}"
@@ -971,7 +981,7 @@ fn a_narrow_timeline_keeps_its_keys_in_the_heading() {
     app.keymap
         .bind(Context::Timeline, Key::char('x'), Some(Action::Expand));
     press(&mut app, "t");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains("in date order · x: each source · Enter: read"),
         "{screen}"
@@ -1016,7 +1026,7 @@ fn before_the_first_answer_the_filter_says_it_is_searching() {
     press(&mut app, "/");
     // The search is handed to the worker (not run here): no answer yet.
     app.update(Action::FilterInput('b'));
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("searching…"), "{status}");
     assert!(
         !status.contains("5 of 5"),
@@ -1029,7 +1039,7 @@ fn a_problem_with_the_query_is_said_whole_when_the_query_leaves_room() {
     for w in [100, 120] {
         let mut app = seeds_app(w, 24);
         crate::app::testing::type_filter(&mut app, "is:later");
-        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        let status = status_row(&app);
         assert!(
             status.contains("use is:unread, is:read, is:bookmarked or is:noted"),
             "{w}: {status}"
@@ -1037,7 +1047,7 @@ fn a_problem_with_the_query_is_said_whole_when_the_query_leaves_room() {
         assert!(status.starts_with("/ is:later"), "{w}: {status}");
         // Kept with Enter, it is still said.
         press(&mut app, "enter");
-        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        let status = status_row(&app);
         assert!(status.contains("unknown mark \"later\""), "{w}: {status}");
     }
 }
@@ -1050,7 +1060,7 @@ fn with_an_actor_selected_the_status_counts_the_articles_listed() {
     app.message = None;
     let listed = app.list.rows.len();
     assert!(listed < 5, "Kabulov is not in every seed article");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(
         status.contains(&format!("selected · {listed} of 5 articles")),
         "{status}"
@@ -1089,7 +1099,7 @@ fn narrow_titles_drop_words_whole() {
     // The help's title drops its second half rather than cut it.
     let mut app = seeds_app(40, 15);
     press(&mut app, "?");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains(" Keys "), "{screen}");
     assert!(!screen.contains("dimmed ones do nothing her"), "{screen}");
 }
@@ -1099,7 +1109,7 @@ fn a_filtered_timeline_says_which_articles_its_events_come_from() {
     let mut app = seeds_app(120, 30);
     crate::app::testing::type_filter(&mut app, "lavrov");
     press(&mut app, "enter t");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     // The filter narrows the articles, not the events in them.
     assert!(
         screen.contains(" of the 1 filtered article in date order"),
@@ -1114,7 +1124,7 @@ fn the_help_scrolls_down_to_the_filter_language() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = seeds_app(w, h);
         press(&mut app, "? G");
-        let screen = rows(draw(&app).backend().buffer()).join("\n");
+        let screen = screen_text(&app);
         assert!(screen.contains("Filter: what to type after /"), "{screen}");
         assert!(
             screen.contains("a capital or an accent is matched as typed"),
@@ -1129,7 +1139,7 @@ fn a_narrow_help_wraps_the_filter_language() {
     // is forgiven)" lost its end.
     let mut app = seeds_app(60, 40);
     press(&mut app, "? G");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     for (typed, meaning) in crate::app::keymap::FILTER_SYNTAX {
         let last = meaning.split(' ').next_back().unwrap_or_default();
         assert!(screen.contains(typed), "{typed}:\n{screen}");
@@ -1143,7 +1153,7 @@ fn a_narrow_help_wraps_the_filter_language() {
 fn a_narrow_status_line_drops_counts_whole() {
     // helper-23: "5 articles · 51 actors · 24…" read as 24 of something.
     let app = seeds_app(40, 12);
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.starts_with(" 5 articles · 51 actors "), "{status}");
     assert!(!status.contains('…'), "{status}");
 }
@@ -1171,7 +1181,7 @@ fn every_kind_hidden_says_so_and_how_to_show_them() {
         press(&mut app, "h");
     }
     assert!(app.sidebar.rows.is_empty(), "every kind is hidden");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains("No actor of the kinds shown"), "{screen}");
     assert!(screen.contains("H shows every kind again"), "{screen}");
     assert!(!screen.contains("No actors found"), "{screen}");
@@ -1186,7 +1196,7 @@ fn an_empty_timeline_of_one_actor_names_the_actor() {
     press(&mut app, "enter");
     select(&mut app, "Caliber.Az");
     press(&mut app, "t");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains(" No dated event names Caliber.Az in the filtered articles"),
         "{screen}"
@@ -1291,7 +1301,7 @@ fn the_export_box_names_the_folder_keeping_its_end() {
     let mut app = seeds_app(80, 24);
     app.export_dir = Some(dir.clone());
     press(&mut app, "x");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(!screen.contains("into …"), "nothing is cut:\n{screen}");
     assert!(screen.contains(" into /home/analyst/deep/"), "{screen}");
     assert!(
@@ -1302,7 +1312,7 @@ fn the_export_box_names_the_folder_keeping_its_end() {
     let mut app = seeds_app(80, 11);
     app.export_dir = Some(dir);
     press(&mut app, "x");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains(" into …"), "the start is cut:\n{screen}");
     assert!(
         screen.contains("deep/corpora/russia-2024 (time in UTC)."),
@@ -1316,7 +1326,7 @@ fn a_narrow_export_box_wraps_the_file_name_rather_than_cut_it() {
         let mut app = seeds_app(40, h);
         app.export_dir = Some("/home/analyst/work/corpora/russia-2024".into());
         press(&mut app, "x");
-        rows(draw(&app).backend().buffer()).join("\n")
+        screen_text(&app)
     };
     // Rows to spare: the sentence whole, a spacer given up for it.
     let tall = box_of(14);
@@ -1336,7 +1346,7 @@ fn a_narrow_export_box_wraps_the_file_name_rather_than_cut_it() {
 fn a_short_export_box_keeps_the_choices_and_the_format() {
     let mut app = seeds_app(30, 10);
     press(&mut app, "x");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     // Every format whole, its label given up for them.
     for row in [
         "Articles",
@@ -1457,7 +1467,7 @@ fn the_note_line_edits_in_the_status_bar() {
 fn a_new_note_line_names_its_article_until_typed_in() {
     let mut app = seeds_app(100, 24);
     press(&mut app, "j a");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(
         status.starts_with("✎ note on “Russia kickstarts process to remove Taliban"),
         "{status}"
@@ -1465,7 +1475,7 @@ fn a_new_note_line_names_its_article_until_typed_in() {
     // The first letter typed takes its place; the cursor starts there.
     assert_eq!(draw(&app).get_cursor_position().unwrap().x, 7);
     app.update(Action::NoteInput('x'));
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.starts_with("✎ note x "), "{status}");
     assert!(!status.contains("on “"), "{status}");
 }
@@ -1478,7 +1488,7 @@ fn a_narrow_note_line_gives_the_hint_up_before_the_note() {
         for c in typed.chars() {
             app.update(Action::NoteInput(c));
         }
-        rows(draw(&app).backend().buffer()).pop().unwrap()
+        status_row(&app)
     };
     assert_eq!(status(24, ""), "✎ note on “Russia kick…”");
     assert_eq!(status(24, "call the desk"), "✎ note call the desk    ");
@@ -1492,7 +1502,7 @@ fn a_narrow_view_cuts_its_empty_message_with_an_ellipsis() {
     let mut app = seeds_app(40, 12);
     select(&mut app, "Kabul");
     press(&mut app, "\"");
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains(" No statement is attributed to this a…┃"),
         "{screen}"
@@ -1534,7 +1544,7 @@ fn on_a_narrow_screen_the_hints_keep_tab_the_way_to_the_hidden_panes() {
         let l = &app.layout;
         let shown = [l.list, l.reader, l.actors].iter().flatten().count();
         assert_eq!(shown, 1, "one pane at {w}");
-        let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+        let status = status_row(&app);
         assert!(status.contains("Tab pane"), "{w}: {status}");
     }
 }
@@ -1546,7 +1556,7 @@ fn a_narrow_view_hints_what_enter_does_before_the_filter() {
     let mut app = seeds_app(46, 14);
     select(&mut app, "Bortnikov");
     press(&mut app, "m");
-    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    let status = status_row(&app);
     assert!(status.contains("Enter read"), "{status}");
     assert!(!status.contains("filter"), "{status}");
 }
@@ -1608,7 +1618,7 @@ fn a_narrow_help_shows_whole_descriptions() {
     for screen_w in [26, 30, 40, 52, 80] {
         let mut app = seeds_app(screen_w, 14);
         press(&mut app, "?");
-        let screen = rows(draw(&app).backend().buffer()).join("\n");
+        let screen = screen_text(&app);
         let width = usize::from(crate::app::keymap::help_width(screen_w).saturating_sub(2));
         let mut seen = 0;
         for row in app.keymap.help_rows(width, app.pane_context()) {
@@ -1735,11 +1745,11 @@ fn while_loading_the_list_counts_no_actors_and_then_counts_them() {
     a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::partial(
         crate::corpus::Corpus::seeds(),
     )))));
-    let screen = rows(draw(&a).backend().buffer()).join("\n");
+    let screen = screen_text(&a);
     assert!(screen.contains("Kremlin considers"), "{screen}");
     assert!(!screen.contains("0 actors"), "{screen}");
     a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds()))));
-    let screen = rows(draw(&a).backend().buffer()).join("\n");
+    let screen = screen_text(&a);
     let n = a.lib.actors.actor_count(crate::corpus::DocId(0));
     assert!(screen.contains(&format!(" {n} actors")), "{screen}");
 }
@@ -1764,7 +1774,7 @@ fn the_filter_line_while_loading_says_only_titles_are_searched_yet() {
         eta: None,
     }));
     type_filter(&mut a, "taliban");
-    let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+    let status = status_row(&a);
     assert!(
         status.contains(" of 5 articles · titles only until loaded"),
         "{status}"
@@ -1801,13 +1811,13 @@ fn while_loading_a_message_keeps_the_bar_and_waiting_keys_are_not_hinted() {
     }));
     for pane in ["", "tab", "tab"] {
         press(&mut a, pane);
-        let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+        let status = status_row(&a);
         for waiting in ["select", "mention", "timeline"] {
             assert!(!status.contains(waiting), "{waiting} waits: {status}");
         }
     }
     press(&mut a, "m");
-    let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+    let status = status_row(&a);
     assert!(a.message.is_some());
     assert!(status.contains(a.message.as_deref().unwrap()), "{status}");
     assert!(
@@ -1817,7 +1827,7 @@ fn while_loading_a_message_keeps_the_bar_and_waiting_keys_are_not_hinted() {
     if let Some(e) = a.update(Action::LibraryLoaded(Loaded(Arc::new(Library::seeds())))) {
         crate::app::testing::run(&mut a, e);
     }
-    let status = rows(draw(&a).backend().buffer()).pop().unwrap();
+    let status = status_row(&a);
     assert!(status.contains("timeline"), "loaded: {status}");
 }
 
@@ -1872,7 +1882,7 @@ fn a_page_of_warnings_skips_none_of_them() {
     // The line numbers of the places on screen, page after page.
     let mut seen: Vec<usize> = Vec::new();
     for _ in 0..12 {
-        let screen = rows(draw(&a).backend().buffer()).join("\n");
+        let screen = screen_text(&a);
         seen.extend(screen.split("bad.jsonl:").skip(1).filter_map(|s| {
             let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
             digits.parse::<usize>().ok()
@@ -1924,7 +1934,7 @@ fn keys_wider_than_their_column_get_a_row_of_their_own() {
         width: 24,
         height: 12,
     });
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains("┃  S-Tab "), "{screen}");
     assert!(!screen.contains("S-Tabfocus"), "{screen}");
 }
@@ -1938,13 +1948,13 @@ fn a_narrow_export_box_shows_the_chosen_format_whole() {
         width: 24,
         height: 8,
     });
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(screen.contains("[Markdown]"), "{screen}");
     app.update(Action::Resize {
         width: 60,
         height: 20,
     });
-    let screen = rows(draw(&app).backend().buffer()).join("\n");
+    let screen = screen_text(&app);
     assert!(
         screen.contains("Format   [Markdown]  CSV   JSON"),
         "{screen}"
