@@ -205,6 +205,19 @@ pub enum Context {
 }
 
 impl Context {
+    /// The panes and the views, in the order help lists them: where a
+    /// key that does nothing is reported ([`Action::Unbound`]), unlike
+    /// the lines typed in and the overlays.
+    pub const PANES_AND_VIEWS: [Context; 7] = [
+        Context::List,
+        Context::Reader,
+        Context::Actors,
+        Context::Concordance,
+        Context::Related,
+        Context::Timeline,
+        Context::Quotes,
+    ];
+
     /// Whether `action` can do anything here: the help and the export
     /// overlay take only their own few actions (and quitting), the filter
     /// and note lines only their editing (and quitting), a line's editing
@@ -772,32 +785,25 @@ impl Keymap {
 
     /// Bindings grouped by context, in the order help shows them.
     pub fn sections(&self) -> Vec<(Context, Vec<&Binding>)> {
-        [
-            Context::Global,
-            Context::List,
-            Context::Reader,
-            Context::Actors,
-            Context::Concordance,
-            Context::Related,
-            Context::Timeline,
-            Context::Quotes,
-            Context::Filter,
-            Context::Export,
-            Context::Note,
-            Context::Help,
-        ]
-        .into_iter()
-        .map(|c| {
-            (
-                c,
-                self.bindings
-                    .iter()
-                    .filter(|b| b.context == c)
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, b)| !b.is_empty())
-        .collect()
+        std::iter::once(Context::Global)
+            .chain(Context::PANES_AND_VIEWS)
+            .chain([
+                Context::Filter,
+                Context::Export,
+                Context::Note,
+                Context::Help,
+            ])
+            .map(|c| {
+                (
+                    c,
+                    self.bindings
+                        .iter()
+                        .filter(|b| b.context == c)
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, b)| !b.is_empty())
+            .collect()
     }
 }
 

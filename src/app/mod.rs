@@ -341,18 +341,6 @@ pub struct App {
     export_last: Option<(crate::export::What, crate::export::Format)>,
 }
 
-/// Where a key that does nothing is reported ([`Action::Unbound`]): the
-/// panes and the views, not the lines typed in nor the overlays.
-const VIEWS: [Context; 7] = [
-    Context::List,
-    Context::Reader,
-    Context::Actors,
-    Context::Concordance,
-    Context::Related,
-    Context::Timeline,
-    Context::Quotes,
-];
-
 impl App {
     /// A session over `lib` on a `width` x `height` terminal, with the first
     /// article open.
@@ -437,7 +425,7 @@ impl App {
     /// typed in and the overlays, nor for an Alt chord ([`App::keys_of`]
     /// reads one as Esc and a key).
     fn unbound(&self, key: Key, here: Context) -> Option<Action> {
-        (!key.alt && VIEWS.contains(&here)).then_some(Action::Unbound(key))
+        (!key.alt && Context::PANES_AND_VIEWS.contains(&here)).then_some(Action::Unbound(key))
     }
 
     /// What [`Action::Unbound`] says: where `key` works, or that `?` lists
@@ -447,7 +435,7 @@ impl App {
             .keymap
             .sections()
             .into_iter()
-            .filter(|(ctx, _)| VIEWS.contains(ctx))
+            .filter(|(ctx, _)| Context::PANES_AND_VIEWS.contains(ctx))
             .filter_map(|(ctx, bindings)| {
                 let b = bindings.iter().find(|b| b.keys.contains(&key))?;
                 Some((ctx, b.help))
