@@ -300,7 +300,8 @@ fn show(p: &Path) -> String {
 fn empty_hint(piped: bool, warnings: &[LoadWarning]) -> String {
     let mut skipped = warnings.iter().filter(|w| w.problem.skips());
     let why = match (skipped.next(), skipped.count()) {
-        (None, _) if piped => "nothing was piped in.".to_owned(),
+        // (Nothing, or blank lines only: what came is not known here.)
+        (None, _) if piped => "no line of JSON was piped in.".to_owned(),
         (None, _) => "no articles found.".to_owned(),
         (Some(w), 0) => format!("no articles found. {w}."),
         (Some(w), more) => format!("no articles found. {w}, and {more} more skipped."),
