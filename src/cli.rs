@@ -1142,7 +1142,7 @@ fn saved_marks_file(lib: &Library) -> Result<dossier::state::Marks, &'static str
     if lib.corpus.origin.is_piped() {
         return Err(dossier::state::PIPED);
     }
-    let dir = dossier::paths::data_dir().ok_or("no data folder (is HOME set?)")?;
+    let dir = dossier::paths::data_dir().ok_or(dossier::state::NO_DATA_DIR)?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));

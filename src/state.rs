@@ -354,6 +354,9 @@ pub fn corpus_key(origin: &Origin) -> String {
 /// they would come back on whatever is piped in next.
 pub const PIPED: &str = "a corpus read from a pipe has no name to keep marks under";
 
+/// Why there are no saved marks at all: no folder to keep them in.
+pub const NO_DATA_DIR: &str = "no data folder (is HOME set?)";
+
 impl Store {
     /// The marks of the corpus from `origin`, kept in folder `dir` (see
     /// [`crate::paths::data_dir`]; the folder is made on first save).

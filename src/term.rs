@@ -390,7 +390,7 @@ fn open_store(origin: &Origin) -> (Option<Store>, Action) {
             None,
             Action::MarksLoaded {
                 marks: Arc::default(),
-                warnings: vec![session_only("no data folder (is HOME set?)")],
+                warnings: vec![session_only(dossier::state::NO_DATA_DIR)],
                 notes: Vec::new(),
             },
         ),

@@ -132,6 +132,15 @@ impl App {
         self.selected_actor.or_else(|| self.actor_in_view())
     }
 
+    /// Whom an export of `what` is about, as its file is named: the
+    /// actor for mentions, no one for the rest.
+    pub fn export_subject(&self, what: What) -> Option<&str> {
+        match what {
+            What::Mentions => Some(self.lib.actors.get(self.export_actor()?).name),
+            What::Articles | What::Actors => None,
+        }
+    }
+
     /// The filter's matches as a sorted list, when a filter is applied.
     fn filtered_docs(&self) -> Option<Vec<crate::corpus::DocId>> {
         let (_, hits) = self.filter.hits.as_ref().filter(|_| self.filter.active())?;

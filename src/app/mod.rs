@@ -252,6 +252,18 @@ pub enum Overlay {
     },
 }
 
+impl Overlay {
+    /// The same overlay scrolled to `scroll` (one that does not scroll
+    /// stays as it is).
+    pub fn scrolled_to(self, scroll: usize) -> Overlay {
+        match self {
+            Overlay::Help { .. } => Overlay::Help { scroll },
+            Overlay::Warnings { .. } => Overlay::Warnings { scroll },
+            other @ Overlay::Export { .. } => other,
+        }
+    }
+}
+
 /// Everything a dossier session shows.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -612,10 +624,7 @@ impl App {
                 Action::Bottom => max,
                 _ => return None,
             };
-            self.overlay = Some(match overlay {
-                Overlay::Warnings { .. } => Overlay::Warnings { scroll },
-                _ => Overlay::Help { scroll },
-            });
+            self.overlay = Some(overlay.scrolled_to(scroll));
             return None;
         }
         if self.update_marks(&action).is_some() {
@@ -880,11 +889,7 @@ impl App {
         // did nothing for 60 presses, and the first warnings were hidden).
         if let Some(overlay) = self.overlay {
             if let Some((scroll, max)) = self.overlay_scroll(overlay) {
-                let scroll = scroll.min(max);
-                self.overlay = Some(match overlay {
-                    Overlay::Warnings { .. } => Overlay::Warnings { scroll },
-                    _ => Overlay::Help { scroll },
-                });
+                self.overlay = Some(overlay.scrolled_to(scroll.min(max)));
             }
         }
         if let Some(doc) = self.reader.doc {

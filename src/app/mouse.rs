@@ -12,7 +12,7 @@ use super::layout::Area;
 use super::reader::Row;
 use super::scroll::Cursor;
 use super::views::View;
-use super::{App, Effect, LIST_ROW_HEIGHT, Overlay, Pane, READER_PADDING, RELATED_SIDE_BY_SIDE};
+use super::{App, Effect, LIST_ROW_HEIGHT, Pane, READER_PADDING, RELATED_SIDE_BY_SIDE};
 use crate::text;
 
 /// Rows (or reader lines) one wheel notch moves.
@@ -306,10 +306,7 @@ impl App {
                 return;
             };
             let scroll = scroll.saturating_add_signed(rows).min(max);
-            self.overlay = Some(match overlay {
-                Overlay::Warnings { .. } => Overlay::Warnings { scroll },
-                _ => Overlay::Help { scroll },
-            });
+            self.overlay = Some(overlay.scrolled_to(scroll));
             return;
         }
         let Some(hit) = self.hit(col, row) else {

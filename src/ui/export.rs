@@ -167,12 +167,9 @@ struct Tail {
 
 impl Tail {
     fn new(app: &App, what: What, format: Format) -> Tail {
-        let about = match app.export_selection(what) {
-            Some(crate::export::Selection::Mentions { actor, .. }) => {
-                Some(app.lib.actors.get(actor).name)
-            }
-            _ => None,
-        };
+        // (Not from the selection, which would copy every listed row
+        // each frame.)
+        let about = app.export_subject(what);
         let name = crate::export::file_name(what, about, "YYYYMMDD-HHMMSS", format);
         Tail {
             name: format!(" Writes {}", text::safe_line(&name)),
