@@ -234,8 +234,9 @@ enum Command {
         source: Source,
     },
     /// Write the articles (matching QUERY, or all), the actors with their
-    /// counts, or one actor's mentions with their sentences, as JSON, CSV
-    /// or a Markdown briefing, to stdout or a file.
+    /// counts, one actor's mentions with their sentences, the timeline or
+    /// one actor's statements, as JSON, CSV or a Markdown briefing, to
+    /// stdout or a file.
     Export {
         /// Only the articles matching this query, in the filter's language
         /// (see README), best first; without it, every article.
@@ -245,12 +246,14 @@ enum Command {
         #[arg(long, short, value_parser = ["json", "csv", "md", "markdown"])]
         format: Option<String>,
         /// articles (the default), actors (with counts over the articles
-        /// chosen) or mentions (of --actor, each with its sentence).
-        #[arg(long, value_parser = ["articles", "actors", "mentions"])]
+        /// chosen), mentions (of --actor, each with its sentence), timeline
+        /// (the dated events, naming --actor if given) or statements (what
+        /// --actor said).
+        #[arg(long, value_parser = ["articles", "actors", "mentions", "timeline", "statements"])]
         what: Option<String>,
         /// The actor whose mentions to write (a name, alias or spelling;
-        /// implies --what mentions); with --what articles, only the
-        /// articles naming it.
+        /// implies --what mentions); with --what articles or timeline,
+        /// only the articles or events naming it.
         #[arg(long, value_name = "NAME")]
         actor: Option<String>,
         /// Write to FILE instead of stdout (`-`): a temporary file in the
@@ -913,12 +916,15 @@ fn export_plan(
         None if actor => What::Mentions,
         None => What::Articles,
     };
-    if what == What::Mentions && !actor {
-        return Err("--what mentions needs --actor NAME: whose mentions?".into());
+    if what.of_one_actor() && !actor {
+        return Err(format!(
+            "--what {0} needs --actor NAME: whose {0}?",
+            what.name()
+        ));
     }
     if what == What::Actors && actor {
         return Err(
-            "--actor applies to --what articles or mentions; for the actors named with one, see `dossier related`"
+            "--actor applies to --what articles, mentions, timeline or statements; for the actors named with one, see `dossier related`"
                 .into(),
         );
     }
@@ -1018,7 +1024,9 @@ fn run_export(
         (What::Articles, naming) => Selection::articles(&lib, hits.as_ref(), naming),
         (What::Actors, _) => Selection::actors(&lib, hits.as_ref()),
         (What::Mentions, Some(a)) => Selection::mentions(a, hits.as_ref()),
-        (What::Mentions, None) => unreachable!("the plan asks for an actor"),
+        (What::Timeline, naming) => Selection::timeline(naming, hits.as_ref()),
+        (What::Statements, Some(a)) => Selection::statements(a, hits.as_ref()),
+        (What::Mentions | What::Statements, None) => unreachable!("the plan asks for an actor"),
     };
     let mut scope = Vec::new();
     if let Some(q) = &query {
@@ -1030,7 +1038,7 @@ fn run_export(
     let scope = (!scope.is_empty()).then(|| scope.join(", "));
     // An empty export is still written (a script asked for the file), but
     // a person should not take it for a slow one.
-    if selection.is_empty() {
+    if selection.is_empty(&lib) {
         say!(
             "dossier: nothing to export{}; the output holds no rows",
             scope

@@ -1,5 +1,6 @@
-//! Export: the articles, the actors with their counts, or one actor's
-//! mentions, written as JSON, CSV (RFC 4180) or a Markdown briefing.
+//! Export: the articles, the actors with their counts, one actor's
+//! mentions, the timeline or one actor's statements, written as JSON, CSV
+//! (RFC 4180) or a Markdown briefing.
 //!
 //! `dossier export` and the TUI's `x` both describe what to write as a
 //! [`Selection`] and call [`write()`], which writes to any [`Write`]; a file
@@ -70,11 +71,21 @@ pub enum What {
     Actors,
     /// One actor's mentions, each with its sentence.
     Mentions,
+    /// The timeline's dated events, each with every source's report.
+    Timeline,
+    /// One actor's statements: quotes and reported speech.
+    Statements,
 }
 
 impl What {
     /// Every kind of export, in the order the export overlay offers them.
-    pub const ALL: [What; 3] = [What::Articles, What::Actors, What::Mentions];
+    pub const ALL: [What; 5] = [
+        What::Articles,
+        What::Actors,
+        What::Mentions,
+        What::Timeline,
+        What::Statements,
+    ];
 
     /// The name the CLI takes and file names use.
     pub fn name(self) -> &'static str {
@@ -82,7 +93,31 @@ impl What {
             What::Articles => "articles",
             What::Actors => "actors",
             What::Mentions => "mentions",
+            What::Timeline => "timeline",
+            What::Statements => "statements",
         }
+    }
+
+    /// What one of its records is called, and more than one.
+    pub fn nouns(self) -> (&'static str, &'static str) {
+        match self {
+            What::Articles => ("article", "articles"),
+            What::Actors => ("actor", "actors"),
+            What::Mentions => ("mention", "mentions"),
+            What::Timeline => ("dated event", "dated events"),
+            What::Statements => ("statement", "statements"),
+        }
+    }
+
+    /// `n` of its records, in words: "1 article", "12 dated events".
+    pub fn records(self, n: usize) -> String {
+        let (one, many) = self.nouns();
+        text::count(n, one, many)
+    }
+
+    /// Whether it is about one actor, whose name the file takes.
+    pub fn of_one_actor(self) -> bool {
+        matches!(self, What::Mentions | What::Statements)
     }
 }
 
@@ -120,17 +155,48 @@ pub enum Selection {
         /// The articles to take them from, sorted; `None` for all.
         within: Option<Vec<DocId>>,
     },
+    /// The timeline's rows with an event naming `actor` (any without
+    /// one) in the articles `within` (sorted; `None` for all), in date
+    /// order, each with its reports from those articles.
+    Timeline {
+        /// Whose events, if one actor's.
+        actor: Option<ActorId>,
+        /// The articles to take them from, sorted; `None` for all.
+        within: Option<Vec<DocId>>,
+    },
+    /// The statements of `actor` in the articles `within` (sorted; `None`
+    /// for all), in corpus order.
+    Statements {
+        /// Who said them.
+        actor: ActorId,
+        /// The articles to take them from, sorted; `None` for all.
+        within: Option<Vec<DocId>>,
+    },
 }
 
 impl Selection {
-    /// Whether it holds nothing to write: no article, no actor, or no
-    /// article to take mentions from. (An actor's mentions over the whole
-    /// corpus are never none.)
-    pub fn is_empty(&self) -> bool {
+    /// Whether it holds nothing to write: no article, no actor, no
+    /// article to take mentions from (an actor's mentions over the whole
+    /// corpus are never none), or no event or statement in `lib`'s story
+    /// (read, if it was not yet).
+    pub fn is_empty(&self, lib: &Library) -> bool {
+        let kept = |within: &Option<Vec<DocId>>, d: DocId| {
+            within.as_ref().is_none_or(|w| w.binary_search(&d).is_ok())
+        };
         match self {
             Selection::Articles(docs) => docs.is_empty(),
             Selection::Actors { hits, .. } => hits.is_empty(),
             Selection::Mentions { within, .. } => within.as_ref().is_some_and(Vec::is_empty),
+            Selection::Timeline { actor, within } => {
+                let t = &lib.story().timeline;
+                let keep = |d| kept(within, d);
+                (0..t.groups.len()).all(|g| t.members(g, *actor, &keep).next().is_none())
+            }
+            Selection::Statements { actor, within } => !lib
+                .story()
+                .quotes_of(*actor)
+                .iter()
+                .any(|q| kept(within, q.doc)),
         }
     }
 }
@@ -173,12 +239,41 @@ impl Selection {
         }
     }
 
+    /// The timeline's events (naming `actor`, when given) in a query's
+    /// matches, or in every article.
+    pub fn timeline(actor: Option<ActorId>, hits: Option<&Hits>) -> Selection {
+        Selection::Timeline {
+            actor,
+            within: hits.map(Hits::in_corpus_order),
+        }
+    }
+
+    /// The statements of `actor` in a query's matches, or in every
+    /// article.
+    pub fn statements(actor: ActorId, hits: Option<&Hits>) -> Selection {
+        Selection::Statements {
+            actor,
+            within: hits.map(Hits::in_corpus_order),
+        }
+    }
+
     /// Which kind of export this is.
     pub fn what(&self) -> What {
         match self {
             Selection::Articles(_) => What::Articles,
             Selection::Actors { .. } => What::Actors,
             Selection::Mentions { .. } => What::Mentions,
+            Selection::Timeline { .. } => What::Timeline,
+            Selection::Statements { .. } => What::Statements,
+        }
+    }
+
+    /// Whom it is about, as its file is named: the actor whose mentions
+    /// or statements it holds.
+    pub fn actor(&self) -> Option<ActorId> {
+        match self {
+            Selection::Mentions { actor, .. } | Selection::Statements { actor, .. } => Some(*actor),
+            Selection::Articles(_) | Selection::Actors { .. } | Selection::Timeline { .. } => None,
         }
     }
 }
@@ -408,6 +503,93 @@ pub fn write(
             }
             Ok(rows.len())
         }
+        Selection::Timeline { actor, within } => {
+            let rows = crate::report::timeline_of(lib, *actor, within.as_deref());
+            match format {
+                Format::Json => crate::report::write_json(out, &rows)?,
+                Format::Csv => {
+                    // One line per report: a spreadsheet has no nesting.
+                    let reports: Vec<TimelineReport> = rows
+                        .iter()
+                        .flat_map(|row| {
+                            row.events
+                                .iter()
+                                .map(move |event| TimelineReport { row, event })
+                        })
+                        .collect();
+                    write_csv(out, &reports, |r| {
+                        vec![
+                            r.row.date.as_deref().unwrap_or("").into(),
+                            r.row.until.as_deref().unwrap_or("").into(),
+                            timeline_label(r.row).into(),
+                            r.row
+                                .precision
+                                .map(|p| serde_name(&p))
+                                .unwrap_or_default()
+                                .into(),
+                            r.row.inferred.to_string().into(),
+                            r.row.sources.to_string().into(),
+                            r.row.actors.join("; ").into(),
+                            r.event.article.into(),
+                            r.event.expression.into(),
+                            r.event.start.to_string().into(),
+                            r.event.end.to_string().into(),
+                            r.event.sentence.into(),
+                        ]
+                    })?
+                }
+                Format::Markdown => {
+                    out.write_all(timeline_md(lib, *actor, &rows, scope).as_bytes())?
+                }
+            }
+            Ok(rows.len())
+        }
+        Selection::Statements { actor, within } => {
+            let rows = crate::report::quotes_within(lib, *actor, within.as_deref());
+            match format {
+                Format::Json => crate::report::write_json(out, &rows)?,
+                Format::Csv => write_csv(out, &rows, |r| {
+                    vec![
+                        r.speaker.into(),
+                        r.article.into(),
+                        r.date.unwrap_or("").into(),
+                        serde_name(&r.speech).into(),
+                        serde_name(&r.via).into(),
+                        r.start.to_string().into(),
+                        r.end.to_string().into(),
+                        r.text.into(),
+                    ]
+                })?,
+                Format::Markdown => {
+                    out.write_all(statements_md(lib, *actor, &rows, scope).as_bytes())?
+                }
+            }
+            Ok(rows.len())
+        }
+    }
+}
+
+/// One source's report of a timeline row: a line of the CSV timeline.
+struct TimelineReport<'r, 'a> {
+    row: &'r crate::report::TimelineRow<'a>,
+    event: &'r crate::report::EventRow<'a>,
+}
+
+/// The name JSON gives a value of a fieldless enum ("day", "reported"):
+/// CSV writes the same words.
+fn serde_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// A timeline row's date as a reader writes it; undated, the words that
+/// could not be placed ("Friday?"), as the TUI shows them.
+fn timeline_label(row: &crate::report::TimelineRow) -> String {
+    match (&row.date, row.events.first()) {
+        (None, Some(first)) => crate::story::timeline::undated_label(first.expression),
+        _ => row.label.clone(),
     }
 }
 
@@ -430,6 +612,23 @@ pub fn csv_header(what: What) -> &'static [&'static str] {
         What::Actors => &["name", "kind", "mentions", "articles", "variants"],
         What::Mentions => &[
             "actor", "article", "title", "start", "end", "text", "sentence",
+        ],
+        What::Timeline => &[
+            "date",
+            "until",
+            "label",
+            "precision",
+            "inferred",
+            "sources",
+            "actors",
+            "article",
+            "expression",
+            "start",
+            "end",
+            "sentence",
+        ],
+        What::Statements => &[
+            "speaker", "article", "date", "speech", "via", "start", "end", "text",
         ],
     }
 }
@@ -492,6 +691,12 @@ impl RowKind for ActorRecord<'_> {
 }
 impl RowKind for MentionRecord<'_> {
     const WHAT: What = What::Mentions;
+}
+impl RowKind for TimelineReport<'_, '_> {
+    const WHAT: What = What::Timeline;
+}
+impl RowKind for crate::report::QuoteRow<'_> {
+    const WHAT: What = What::Statements;
 }
 
 // ---- Markdown -----------------------------------------------------------
@@ -751,6 +956,114 @@ fn md_escape_inline(s: &str) -> String {
         if lead { " " } else { "" },
         if trail { " " } else { "" }
     )
+}
+
+/// The timeline as a briefing: a heading per dated event, the actors it
+/// names, then each source's sentence as a block quote with the date in
+/// bold, and the article it is from.
+fn timeline_md(
+    lib: &Library,
+    actor: Option<ActorId>,
+    rows: &[crate::report::TimelineRow],
+    scope: Option<&str>,
+) -> String {
+    let mut out = String::new();
+    let of = actor
+        .filter(|a| a.ix() < lib.actors.len())
+        .map(|a| format!(" naming {}", md_escape(lib.actors.get(a).name)))
+        .unwrap_or_default();
+    md_heading(
+        &mut out,
+        lib,
+        &format!("Timeline: {}{of}", What::Timeline.records(rows.len())),
+        scope,
+    );
+    if rows.iter().any(|r| r.inferred) {
+        out.push_str("Dates marked ? take their year from context.\n\n");
+    }
+    let title = |d: DocId| md_escape(lib.corpus.articles[d.ix()].display_title());
+    for r in rows {
+        let sources = if r.sources == 1 {
+            String::new()
+        } else {
+            format!(" · {} sources", r.sources)
+        };
+        let _ = writeln!(out, "## {}{sources}\n", md_escape(&timeline_label(r)));
+        if !r.actors.is_empty() {
+            let named: Vec<String> = r.actors.iter().take(8).map(|a| md_escape(a)).collect();
+            let more = if r.actors.len() > named.len() {
+                ", …"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "Names {}{more}.\n", named.join(", "));
+        }
+        for e in &r.events {
+            let s = e.sentence;
+            let at = e.start.saturating_sub(e.sentence_start) as usize;
+            let end = e.end.saturating_sub(e.sentence_start) as usize;
+            let bold = match (s.get(..at), s.get(at..end), s.get(end..)) {
+                (Some(before), Some(x), Some(after)) if !x.is_empty() => format!(
+                    "{}**{}**{}",
+                    md_escape_inline(before),
+                    md_escape(x),
+                    md_escape_inline(after)
+                ),
+                _ => md_escape(s),
+            };
+            let _ = writeln!(out, "> {}\n>\n> — *{}*\n", bold.trim(), title(e.doc));
+        }
+    }
+    out
+}
+
+/// One actor's statements as a briefing: per article its title and
+/// byline, then each statement as a block quote, quotes in quotation
+/// marks and reported speech marked so.
+fn statements_md(
+    lib: &Library,
+    actor: ActorId,
+    rows: &[crate::report::QuoteRow],
+    scope: Option<&str>,
+) -> String {
+    use crate::story::quotes::Speech;
+    let mut out = String::new();
+    if actor.ix() >= lib.actors.len() {
+        return out;
+    }
+    let docs = {
+        let mut ids: Vec<DocId> = rows.iter().map(|r| r.doc).collect();
+        ids.dedup();
+        ids.len()
+    };
+    md_heading(
+        &mut out,
+        lib,
+        &format!(
+            "{}: {} in {}",
+            md_escape(lib.actors.get(actor).name),
+            What::Statements.records(rows.len()),
+            plural(docs, "article", "articles")
+        ),
+        scope,
+    );
+    let mut last = None;
+    for r in rows {
+        if last != Some(r.doc) {
+            last = Some(r.doc);
+            let a = &lib.corpus.articles[r.doc.ix()];
+            let _ = writeln!(out, "## {}\n", md_escape(a.display_title()));
+            if let Some(b) = md_byline(a) {
+                let _ = writeln!(out, "{b}\n");
+            }
+        }
+        let said = md_escape(r.text);
+        let _ = match r.speech {
+            Speech::Direct => writeln!(out, "> “{said}”\n"),
+            Speech::Reported => writeln!(out, "> (reported) {said}\n"),
+        };
+    }
+    out
 }
 
 // ---- files --------------------------------------------------------------
@@ -1041,6 +1354,81 @@ mod tests {
             own.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.text.cmp(&y.text)));
             assert_eq!(within, own, "{}", a.name);
         }
+    }
+
+    /// `sel` over the seeds written as `format`.
+    fn written(lib: &Library, sel: &Selection, format: Format) -> (usize, String) {
+        let mut out = Vec::new();
+        let n = write(&mut out, lib, sel, format, None, &Marks::default()).unwrap();
+        (n, String::from_utf8(out).unwrap())
+    }
+
+    #[test]
+    fn a_timeline_in_csv_is_one_line_per_report_with_its_span() {
+        let lib = Library::seeds();
+        let sel = Selection::timeline(None, None);
+        let (rows, csv) = written(&lib, &sel, Format::Csv);
+        let mut r = csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(r.headers().unwrap(), csv_header(What::Timeline));
+        let lines: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let t = &lib.story().timeline;
+        assert_eq!(rows, t.groups.len(), "the count is of dated events");
+        assert_eq!(lines.len(), t.events.len(), "each report a line");
+        for line in &lines {
+            let a = lib
+                .corpus
+                .articles
+                .iter()
+                .find(|a| a.id == line[7])
+                .unwrap();
+            let (start, end): (usize, usize) =
+                (line[9].parse().unwrap(), line[10].parse().unwrap());
+            assert_eq!(&a.text[start..end], &line[8], "the span is the expression");
+            assert!(line[11].contains(&line[8]), "the sentence holds it");
+        }
+        // A sentence with two years bolds the one its event is about.
+        let (_, md) = written(&lib, &sel, Format::Markdown);
+        assert!(md.starts_with("# Timeline: 22 dated events\n"), "{md}");
+        assert!(md.contains("civilian plane in **1995** following"), "{md}");
+        assert!(md.contains("blacklist since **2003**, when"), "{md}");
+    }
+
+    #[test]
+    fn statements_are_the_speakers_own_from_the_articles_asked_for() {
+        let lib = Library::seeds();
+        let lavrov = (0..lib.actors.len() as u32)
+            .map(ActorId)
+            .find(|&a| lib.actors.get(a).name == "Sergey Lavrov")
+            .unwrap();
+        let all = lib.story().quotes_of(lavrov).len();
+        assert!(all > 0);
+        let (n, csv) = written(&lib, &Selection::statements(lavrov, None), Format::Csv);
+        assert_eq!(n, all);
+        let mut r = csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(r.headers().unwrap(), csv_header(What::Statements));
+        for line in r.records().map(Result::unwrap) {
+            assert_eq!(&line[0], "Sergey Lavrov");
+            assert!(matches!(&line[3], "direct" | "reported"), "{line:?}");
+        }
+        let (_, md) = written(&lib, &Selection::statements(lavrov, None), Format::Markdown);
+        assert!(
+            md.contains("> “They are the real power. We care about Afghanistan”"),
+            "{md}"
+        );
+        // Narrowed to articles that hold none of them: nothing to write.
+        let elsewhere: Vec<DocId> = lib
+            .corpus
+            .iter()
+            .map(|(d, _)| d)
+            .filter(|d| lib.story().quotes_of(lavrov).iter().all(|q| q.doc != *d))
+            .collect();
+        let none = Selection::Statements {
+            actor: lavrov,
+            within: Some(elsewhere),
+        };
+        assert!(none.is_empty(&lib));
+        assert!(!Selection::statements(lavrov, None).is_empty(&lib));
+        assert_eq!(written(&lib, &none, Format::Json), (0, "[]\n".to_owned()));
     }
 
     #[test]

@@ -45,10 +45,7 @@ pub fn spawn(
             }
         };
         let what = selection.what();
-        let about = match &selection {
-            Selection::Mentions { actor, .. } => Some(lib.actors.get(*actor).name),
-            _ => None,
-        };
+        let about = selection.actor().map(|a| lib.actors.get(a).name);
         let name = file_name(what, about, format, SystemTime::now());
         let started = std::time::Instant::now();
         let written = export::write_new_file(&dir, &name, |w| {

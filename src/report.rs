@@ -402,28 +402,60 @@ pub struct EventRow<'a> {
     pub end: u32,
     /// The sentence holding it.
     pub sentence: &'a str,
+    /// The article, for its title.
+    #[serde(skip)]
+    pub doc: DocId,
+    /// Byte offset of the sentence in the article's text.
+    #[serde(skip)]
+    pub sentence_start: u32,
 }
 
 /// The timeline: every row in date order, undated ones last.
 pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
+    timeline_of(lib, None, None)
+}
+
+/// The timeline as the TUI's `t` lists it: the rows with an event naming
+/// `actor` (any, without one) in the articles `within` (sorted; all
+/// without it), each with every source's report from those articles,
+/// and its sources counted in them.
+pub fn timeline_of<'a>(
+    lib: &'a Library,
+    actor: Option<ActorId>,
+    within: Option<&[DocId]>,
+) -> Vec<TimelineRow<'a>> {
     let t = &lib.story().timeline;
-    t.groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| TimelineRow {
+    let keep = |d: DocId| within.is_none_or(|w| w.binary_search(&d).is_ok());
+    t.rows(actor, &keep)
+        .into_iter()
+        .map(|i| {
+            let (i, g) = (i as usize, &t.groups[i as usize]);
+            let events: Vec<u32> = t.members(i, None, &keep).collect();
+            let sources = match within {
+                None => g.sources,
+                Some(_) => {
+                    let mut docs: Vec<DocId> =
+                        events.iter().map(|&e| t.events[e as usize].doc).collect();
+                    docs.sort_unstable();
+                    docs.dedup();
+                    docs.len() as u32
+                }
+            };
+            (i, g, sources, events)
+        })
+        .map(|(i, g, sources, events)| TimelineRow {
             date: g.when.map(|w| w.iso()),
             until: g.until.map(|w| w.iso()),
             label: g.label(),
             precision: g.when.map(|w| w.precision()),
             inferred: g.inferred,
-            sources: g.sources,
+            sources,
             actors: t
                 .group_actors(i)
                 .iter()
                 .map(|&a| lib.actors.get(a).name)
                 .collect(),
-            events: t
-                .group_events(i)
+            events: events
                 .iter()
                 .map(|&e| {
                     let e = &t.events[e as usize];
@@ -434,6 +466,8 @@ pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
                         start: e.date.span.start,
                         end: e.date.span.end,
                         sentence: &a.text[e.sentence.start as usize..e.sentence.end as usize],
+                        doc: e.doc,
+                        sentence_start: e.sentence.start,
                     }
                 })
                 .collect(),
@@ -488,13 +522,27 @@ pub struct QuoteRow<'a> {
     pub end: u32,
     /// The statement.
     pub text: &'a str,
+    /// The article, for its title.
+    #[serde(skip)]
+    pub doc: DocId,
 }
 
 /// The statements attributed to `actor`, in corpus order.
 pub fn quotes(lib: &Library, actor: ActorId) -> Vec<QuoteRow<'_>> {
+    quotes_within(lib, actor, None)
+}
+
+/// The statements attributed to `actor` in the articles `within`
+/// (sorted; all without it), in corpus order.
+pub fn quotes_within<'a>(
+    lib: &'a Library,
+    actor: ActorId,
+    within: Option<&[DocId]>,
+) -> Vec<QuoteRow<'a>> {
     lib.story()
         .quotes_of(actor)
         .iter()
+        .filter(|q| within.is_none_or(|w| w.binary_search(&q.doc).is_ok()))
         .map(|q| {
             let a = &lib.corpus.articles[q.doc.ix()];
             QuoteRow {
@@ -506,6 +554,7 @@ pub fn quotes(lib: &Library, actor: ActorId) -> Vec<QuoteRow<'_>> {
                 start: q.text.start,
                 end: q.text.end,
                 text: &a.text[q.text.start as usize..q.text.end as usize],
+                doc: q.doc,
             }
         })
         .collect()

@@ -337,6 +337,99 @@ fn an_export_of_nothing_says_so_and_writes_an_empty_but_valid_file() {
 }
 
 #[test]
+fn the_timeline_export_is_the_timeline_narrowed_by_a_query_and_an_actor() {
+    let all = json(&["export", "--what", "timeline", "-f", "json"]);
+    assert_eq!(
+        all,
+        json(&["timeline", "--json"]),
+        "unnarrowed, the timeline itself"
+    );
+    // Under a query and an actor: the rows with an event naming the actor
+    // in a matching article, each with its reports from those only.
+    let matching: Vec<String> = json(&["filter", "crocus", "--json"])
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    let narrow = json(&[
+        "export",
+        "--what",
+        "timeline",
+        "--actor",
+        "Bortnikov",
+        "-f",
+        "json",
+        "crocus",
+    ]);
+    assert!(!narrow.is_empty() && narrow.len() < all.len());
+    for row in &narrow {
+        let events = row["events"].as_array().unwrap();
+        assert!(
+            events
+                .iter()
+                .all(|e| matching.iter().any(|m| e["article"] == m.as_str()))
+        );
+        assert_eq!(row["sources"].as_u64().unwrap() as usize, {
+            let mut ids: Vec<&str> = events
+                .iter()
+                .map(|e| e["article"].as_str().unwrap())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len()
+        });
+        assert!(
+            row["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a == "Alexander Bortnikov")
+        );
+    }
+}
+
+#[test]
+fn a_statements_export_is_what_the_quotes_command_prints() {
+    let quotes = json(&["quotes", "Lavrov", "--json"]);
+    assert!(!quotes.is_empty());
+    let (header, rows) = csv(&stdout_ok(&[
+        "export",
+        "--what",
+        "statements",
+        "--actor",
+        "Lavrov",
+        "-f",
+        "csv",
+    ]));
+    assert_eq!(rows.len(), quotes.len());
+    for (row, q) in rows.iter().zip(&quotes) {
+        assert_eq!(row[col(&header, "text")], q["text"].as_str().unwrap());
+        assert_eq!(row[col(&header, "speech")], q["speech"].as_str().unwrap());
+        assert_eq!(row[col(&header, "via")], q["via"].as_str().unwrap());
+    }
+    let out = dossier(&["export", "--what", "statements", "-f", "md"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--what statements needs --actor NAME: whose statements?"),
+        "{err}"
+    );
+    // None in the query's matches: said, and the file is still valid.
+    let out = dossier(&[
+        "export",
+        "--what",
+        "statements",
+        "--actor",
+        "Lavrov",
+        "-f",
+        "json",
+        "kickstarts",
+    ]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().trim(), "[]");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to export"));
+}
+
+#[test]
 fn unclear_requests_are_explained() {
     let out = dossier(&["export", "--what", "mentions", "-f", "json"]);
     assert_eq!(out.status.code(), Some(2));

@@ -1,11 +1,13 @@
 //! The export overlay (`x`): choosing what to write (the listed articles,
-//! the actors in the sidebar, or the mentions of the actor in view) and
-//! the format, then asking the binary to write it ([`Effect::Export`]).
+//! the actors in the sidebar, the mentions of the actor in view, the
+//! timeline, or what that actor said) and the format, then asking the
+//! binary to write it ([`Effect::Export`]).
 //!
 //! Owns: the overlay's choices and the [`Selection`] taken from what the
 //! panes list. Must not touch: files or the clock (the binary names and
 //! writes the file, and answers with [`Action::Exported`]).
 
+use super::views::View;
 use super::{Action, App, Effect, Overlay};
 use crate::actors::ActorId;
 use crate::export::{Format, Selection, What, Written};
@@ -34,11 +36,63 @@ impl App {
             return;
         }
         // The last export's choices: a second CSV of other articles is
-        // Enter, not Tab Enter.
+        // Enter, not Tab Enter. From the timeline or the statements, what
+        // they show.
         let (what, format) = self
             .export_last
             .unwrap_or((What::Articles, Format::Markdown));
+        let what = match self.view {
+            View::Timeline => What::Timeline,
+            View::Quotes => What::Statements,
+            View::Panes | View::Concordance | View::Related => what,
+        };
         self.overlay = Some(Overlay::Export { what, format });
+        self.recount_exports();
+    }
+
+    /// Counts what a timeline export would hold, while the export box is
+    /// open (see [`App::export_events`]).
+    pub(super) fn recount_exports(&mut self) {
+        if !matches!(self.overlay, Some(Overlay::Export { .. })) {
+            return;
+        }
+        self.export_events = match &self.timeline {
+            // On screen, the timeline has counted its rows already.
+            Some(t) if self.view == View::Timeline => Some(t.groups),
+            _ => self.story_now().map(|story| {
+                let within = self.filtered_docs();
+                let keep = |d: crate::corpus::DocId| {
+                    within.as_ref().is_none_or(|w| w.binary_search(&d).is_ok())
+                };
+                story.timeline.rows(self.timeline_actor(), &keep).len()
+            }),
+        };
+    }
+
+    /// The story, if it can be read now without waiting: not while loading
+    /// nor while the loader reads it (see `story_available`).
+    fn story_now(&self) -> Option<&crate::story::Story> {
+        let waiting =
+            !self.lib.complete || (self.story_pending && self.lib.story_if_ready().is_none());
+        (!waiting).then(|| self.lib.story())
+    }
+
+    /// Whose events a timeline export holds: the timeline's actor on
+    /// screen, else the selected one, as `t` would show.
+    fn timeline_actor(&self) -> Option<ActorId> {
+        match &self.timeline {
+            Some(t) if self.view == View::Timeline => t.actor,
+            _ => self.selected_actor,
+        }
+    }
+
+    /// Whose statements a statements export holds: those on screen, else
+    /// the actor whose mentions would be exported.
+    fn statements_actor(&self) -> Option<ActorId> {
+        match &self.quotes {
+            Some(q) if self.view == View::Quotes => Some(q.actor),
+            _ => self.export_actor(),
+        }
     }
 
     /// A key in the overlay: move between choices and formats, write, or
@@ -69,18 +123,31 @@ impl App {
             }
             Action::Activate => {
                 let Some(selection) = self.export_selection(what) else {
-                    self.message = Some(
-                        "No actor to export the mentions of: select one first (Enter in the actors pane)"
-                            .into(),
-                    );
+                    self.message = Some(match what {
+                        What::Timeline | What::Statements if self.story_now().is_none() => {
+                            "The timeline and statements are still being read; export them in a moment".into()
+                        }
+                        _ => format!(
+                            "No actor to export the {} of: select one first (Enter in the actors pane)",
+                            what.name()
+                        ),
+                    });
                     return None;
                 };
-                if selection.is_empty() {
+                if selection.is_empty(&self.lib) {
                     // An empty file says nothing a message cannot.
-                    self.message = Some(format!(
-                        "Nothing to export: no {} listed (Esc clears the filter)",
-                        what.name()
-                    ));
+                    let (_, nouns) = what.nouns();
+                    self.message = Some(match (what, self.filter.active()) {
+                        (What::Timeline | What::Statements, true) => format!(
+                            "Nothing to export: no {nouns} in the filtered articles (Esc clears the filter)"
+                        ),
+                        (What::Timeline | What::Statements, false) => {
+                            format!("Nothing to export: no {nouns} here")
+                        }
+                        _ => {
+                            format!("Nothing to export: no {nouns} listed (Esc clears the filter)")
+                        }
+                    });
                     return None;
                 }
                 self.overlay = None;
@@ -109,19 +176,7 @@ impl App {
     /// there is none.
     pub(super) fn exported(&mut self, outcome: Result<Written, String>) {
         self.message = Some(match outcome {
-            Ok(w) => {
-                let noun = w.what.name();
-                let noun = if w.records == 1 {
-                    noun.strip_suffix('s').unwrap_or(noun)
-                } else {
-                    noun
-                };
-                format!(
-                    "Wrote {} {noun} to {}",
-                    crate::text::grouped(w.records),
-                    w.path
-                )
-            }
+            Ok(w) => format!("Wrote {} to {}", w.what.records(w.records), w.path),
             Err(why) => format!("Export failed: {why}"),
         });
     }
@@ -135,10 +190,30 @@ impl App {
     /// Whom an export of `what` is about, as its file is named: the
     /// actor for mentions, no one for the rest.
     pub fn export_subject(&self, what: What) -> Option<&str> {
-        match what {
-            What::Mentions => Some(self.lib.actors.get(self.export_actor()?).name),
-            What::Articles | What::Actors => None,
-        }
+        let actor = match what {
+            What::Mentions => self.export_actor()?,
+            What::Statements => self.statements_actor()?,
+            What::Articles | What::Actors | What::Timeline => return None,
+        };
+        Some(self.lib.actors.get(actor).name)
+    }
+
+    /// How many statements a statements export would hold, if there is an
+    /// actor and the story can be read.
+    fn statement_count(&self) -> Option<usize> {
+        let (actor, story) = (self.statements_actor()?, self.story_now()?);
+        let within = self.filtered_docs();
+        Some(
+            story
+                .quotes_of(actor)
+                .iter()
+                .filter(|q| {
+                    within
+                        .as_ref()
+                        .is_none_or(|w| w.binary_search(&q.doc).is_ok())
+                })
+                .count(),
+        )
     }
 
     /// The filter's matches as a sorted list, when a filter is applied.
@@ -159,6 +234,20 @@ impl App {
                 actor: self.export_actor()?,
                 within: self.filtered_docs(),
             },
+            What::Timeline => {
+                self.story_now()?;
+                Selection::Timeline {
+                    actor: self.timeline_actor(),
+                    within: self.filtered_docs(),
+                }
+            }
+            What::Statements => {
+                self.story_now()?;
+                Selection::Statements {
+                    actor: self.statements_actor()?,
+                    within: self.filtered_docs(),
+                }
+            }
         })
     }
 
@@ -176,6 +265,48 @@ impl App {
             parts.push(format!("leaving out {}", kinds.join(", ")));
         }
         (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The timeline's line in the overlay, and whether it can be written.
+    fn timeline_choice(&self) -> (String, bool) {
+        let naming = self
+            .timeline_actor()
+            .map(|a| {
+                format!(
+                    " naming {}",
+                    crate::text::safe_line(self.lib.actors.get(a).name)
+                )
+            })
+            .unwrap_or_default();
+        let within = if self.filter.active() {
+            " in the filtered articles"
+        } else {
+            ""
+        };
+        match self.export_events {
+            None => ("the timeline, once its dates are read".to_owned(), false),
+            Some(0) => (format!("no dated event{naming}{within}"), false),
+            Some(n) => (
+                format!("the {}{naming}", plural(n, "dated event", "dated events")),
+                true,
+            ),
+        }
+    }
+
+    /// The statements' line in the overlay, and whether it can be written.
+    fn statements_choice(&self) -> (String, bool) {
+        let Some(actor) = self.statements_actor() else {
+            return ("select an actor first".to_owned(), false);
+        };
+        let name = crate::text::safe_line(self.lib.actors.get(actor).name);
+        match self.statement_count() {
+            None => (format!("what {name} said, once it is read"), false),
+            Some(0) => (format!("no statement of {name}"), false),
+            Some(n) => (
+                format!("the {} of {name}", plural(n, "statement", "statements")),
+                true,
+            ),
+        }
     }
 
     /// The overlay's lines, with what each export would hold now.
@@ -225,6 +356,8 @@ impl App {
                         ),
                         None => ("select an actor first".to_owned(), false),
                     },
+                    What::Timeline => self.timeline_choice(),
+                    What::Statements => self.statements_choice(),
                 };
                 ExportChoice {
                     what,

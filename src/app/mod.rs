@@ -351,6 +351,11 @@ pub struct App {
     pub export_dir: Option<String>,
     /// What was last exported, and how: the export box opens on it.
     export_last: Option<(crate::export::What, crate::export::Format)>,
+    /// How many dated events a timeline export would hold, counted when
+    /// the export box opens or what it counts changes (counting reads
+    /// every event, too much for every frame); `None` until the story is
+    /// read.
+    export_events: Option<usize>,
 }
 
 impl App {
@@ -393,6 +398,7 @@ impl App {
             warnings: Vec::new(),
             export_dir: None,
             export_last: None,
+            export_events: None,
         };
         app.refresh_marks();
         app.relist();
@@ -534,6 +540,7 @@ impl App {
             Action::StoryReady => {
                 self.story_pending = false;
                 self.done_waiting(Waits::Story);
+                self.recount_exports();
                 return None;
             }
             Action::LibraryLoaded(Loaded(lib)) => return self.set_library(lib),
@@ -1603,6 +1610,7 @@ impl App {
         // ones); results redone for other reasons (marks) keep it.
         let keep = !std::mem::take(&mut self.filter.typed);
         self.relist_keeping(keep);
+        self.recount_exports();
     }
 
     fn accept_filter(&mut self) {

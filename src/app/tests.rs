@@ -1772,8 +1772,13 @@ mod export {
         assert_eq!(a.key_context(), keymap::Context::Export);
         press(&mut a, "j");
         assert_eq!(overlay(&a), Some((What::Actors, Format::Markdown)));
-        press(&mut a, "j j");
-        assert_eq!(overlay(&a).unwrap().0, What::Mentions, "stops at the last");
+        press(&mut a, "j j j j");
+        assert_eq!(
+            overlay(&a).unwrap().0,
+            What::Statements,
+            "stops at the last"
+        );
+        press(&mut a, "k k");
         press(&mut a, "k tab");
         assert_eq!(overlay(&a), Some((What::Actors, Format::Csv)));
         press(&mut a, "tab tab");
@@ -1949,6 +1954,127 @@ mod export {
             "the 8 mentions of Alexander Bortnikov, with sentences"
         );
         assert!(choices[2].available);
+    }
+
+    #[test]
+    fn x_in_the_timeline_exports_the_events_it_lists() {
+        let mut a = app(120, 40);
+        select(&mut a, "Bortnikov");
+        type_filter(&mut a, "crocus");
+        press(&mut a, "enter t");
+        assert_eq!(a.view, View::Timeline);
+        let listed = a.timeline.as_ref().unwrap().groups;
+        assert!(listed > 0);
+        press(&mut a, "x");
+        assert_eq!(
+            overlay(&a).unwrap().0,
+            What::Timeline,
+            "opens on what is shown"
+        );
+        assert_eq!(
+            a.export_choices()[3].label,
+            format!(
+                "the {} naming Alexander Bortnikov",
+                crate::text::count(listed, "dated event", "dated events")
+            )
+        );
+        let mut hits = a.filter.hits.as_ref().unwrap().1.docs.clone();
+        hits.sort_unstable();
+        let Some(Effect::Export { selection, .. }) = press_for_effect(&mut a, "enter") else {
+            panic!("no export effect")
+        };
+        assert_eq!(
+            selection,
+            Selection::Timeline {
+                actor: Some(actor(&a, "Bortnikov")),
+                within: Some(hits.clone())
+            }
+        );
+        // The file holds the rows the view lists, from the filtered
+        // articles only.
+        let mut out = Vec::new();
+        let marks = crate::state::Marks::default();
+        let n =
+            crate::export::write(&mut out, &a.lib, &selection, Format::Json, None, &marks).unwrap();
+        assert_eq!(n, listed);
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+        for event in rows.iter().flat_map(|r| r["events"].as_array().unwrap()) {
+            let id = event["article"].as_str().unwrap();
+            assert!(
+                hits.iter().any(|&d| a.lib.corpus.articles[d.ix()].id == id),
+                "{id} is not a filtered article"
+            );
+        }
+    }
+
+    #[test]
+    fn x_in_the_statements_view_exports_what_the_actor_said() {
+        let mut a = app(120, 40);
+        select(&mut a, "Bortnikov");
+        press(&mut a, "\"");
+        assert_eq!(a.view, View::Quotes);
+        press(&mut a, "x");
+        assert_eq!(overlay(&a).unwrap().0, What::Statements);
+        let said = a.quotes.as_ref().unwrap().rows.len();
+        assert_eq!(
+            a.export_choices()[4].label,
+            format!("the {said} statements of Alexander Bortnikov")
+        );
+        assert_eq!(
+            a.export_subject(What::Statements),
+            Some("Alexander Bortnikov"),
+            "the file is named after the speaker"
+        );
+        press(&mut a, "enter");
+        assert_eq!(
+            a.message.as_deref(),
+            Some(format!("Wrote {said} statements to (memory)").as_str())
+        );
+    }
+
+    #[test]
+    fn statements_need_an_actor_and_the_story_its_reading() {
+        let mut a = app(120, 40);
+        press(&mut a, "x j j j j");
+        let choices = a.export_choices();
+        assert_eq!(choices[4].label, "select an actor first");
+        assert!(!choices[4].available);
+        press(&mut a, "enter");
+        assert_eq!(
+            a.message.as_deref(),
+            Some(
+                "No actor to export the statements of: select one first (Enter in the actors pane)"
+            )
+        );
+        // While the loader still reads the story, both wait for it and
+        // say so; once it is read, the box counts them.
+        press(&mut a, "esc");
+        select(&mut a, "Bortnikov");
+        a.story_pending = true;
+        if a.lib.story_if_ready().is_some() {
+            a.lib = Arc::new(Library::build(
+                crate::corpus::Corpus::seeds(),
+                &crate::actors::Extraction::builtin(),
+            ));
+        }
+        press(&mut a, "x");
+        let choices = a.export_choices();
+        assert_eq!(choices[3].label, "the timeline, once its dates are read");
+        assert!(!choices[3].available && !choices[4].available);
+        press(&mut a, "j j j enter");
+        assert!(
+            a.message.as_deref().unwrap().contains("still being read"),
+            "{:?}",
+            a.message
+        );
+        a.update(Action::StoryReady);
+        let choices = a.export_choices();
+        assert!(choices[3].available, "{:?}", choices[3]);
+        assert!(
+            choices[3].label.starts_with("the 2 dated events naming"),
+            "{:?}",
+            choices[3]
+        );
     }
 
     #[test]

@@ -58,7 +58,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         (Part::Spacer, Line::raw("")),
         (Part::Heading, Line::styled(" What", th.header())),
     ];
-    for c in &choices {
+    let chosen_at = choices.iter().position(|c| c.what == what).unwrap_or(0);
+    for (i, c) in choices.iter().enumerate() {
         let chosen = c.what == what;
         let marker = if chosen { " ▸ " } else { "   " };
         let name = text::pad(&title_case(c.what.name()), NAME_W);
@@ -75,7 +76,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
             style.patch(th.dim())
         };
         lines.push((
-            Part::Content,
+            Part::Choice(i.abs_diff(chosen_at)),
             Line::from(vec![
                 Span::styled(marker, style),
                 Span::styled(name, style),
@@ -121,6 +122,20 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, what: What, for
         if lines.len() > room {
             lines.retain(|(part, _)| *part != drop);
         }
+    }
+    // Still too tall: the choices farthest from the chosen one go (j and
+    // k still reach them), the last first.
+    while lines.len() > room {
+        let farthest = lines
+            .iter()
+            .enumerate()
+            .filter_map(|(at, (part, _))| match part {
+                Part::Choice(d) if *d > 0 => Some((*d, at)),
+                _ => None,
+            })
+            .max();
+        let Some((_, at)) = farthest else { break };
+        lines.remove(at);
     }
     // Where those two lines cut the file name or the folder and the box
     // has rows to spare, the sentence is wrapped whole instead, or else
@@ -242,6 +257,8 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
 enum Part {
     Spacer,
     Heading,
+    /// A choice, this many lines from the chosen one.
+    Choice(usize),
     Content,
 }
 

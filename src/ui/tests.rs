@@ -1309,7 +1309,7 @@ fn the_export_box_names_the_folder_keeping_its_end() {
         "{screen}"
     );
     // Without them, the folder loses its start.
-    let mut app = seeds_app(80, 11);
+    let mut app = seeds_app(80, 13);
     app.export_dir = Some(dir);
     press(&mut app, "x");
     let screen = screen_text(&app);
@@ -1329,11 +1329,11 @@ fn a_narrow_export_box_wraps_the_file_name_rather_than_cut_it() {
         screen_text(&app)
     };
     // Rows to spare: the sentence whole, a spacer given up for it.
-    let tall = box_of(14);
+    let tall = box_of(16);
     assert!(tall.contains("HHMMSS.md into /home/analyst/"), "{tall}");
     assert!(tall.contains("work/corpora/russia-2024 (time in"), "{tall}");
     // One row to spare: the file name whole, the folder cut at its start.
-    let short = box_of(12);
+    let short = box_of(14);
     assert!(short.contains(" HHMMSS.md "), "{short}");
     assert!(
         short.contains("into …/russia-2024 (time in UTC)."),
@@ -1950,6 +1950,13 @@ fn a_narrow_export_box_shows_the_chosen_format_whole() {
     });
     let screen = screen_text(&app);
     assert!(screen.contains("[Markdown]"), "{screen}");
+    // Too short for every choice: the chosen one stays, the farthest go.
+    press(&mut app, "j j j j");
+    let screen = screen_text(&app);
+    assert!(screen.contains("▸ Statements"), "{screen}");
+    assert!(!screen.contains("Articles  "), "{screen}");
+    assert!(screen.contains("[Markdown]"), "{screen}");
+    press(&mut app, "k k k k");
     app.update(Action::Resize {
         width: 60,
         height: 20,
