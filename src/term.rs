@@ -541,12 +541,21 @@ pub fn run(start: Start, config: Config, mouse: bool) -> anyhow::Result<Ended> {
         Err(e) => Err(e.into()),
     };
     workers.finish();
+    // The last saves' answers: whether the marks made last were saved.
+    for input in rx.try_iter() {
+        if let Input::Action(a @ Action::MarksSaved { .. }) = input {
+            app.update(a);
+        }
+    }
     // The queries are saved on the way out, however the loop ended; a
     // failure is said once the terminal is back.
     let unsaved = queries.and_then(|log| log.save(&app.filter.accepted).err());
     drop(session);
     if let Some(e) = unsaved {
         eprintln!("dossier: this session's filter queries were not saved: {e}");
+    }
+    if let Some(lost) = app.unsaved_marks() {
+        eprintln!("dossier: {}", dossier::text::safe_line(&lost));
     }
     Ok(match ended? {
         Some(sig) => Ended::Signal(sig),

@@ -427,3 +427,42 @@ fn marks_and_queries_last_a_read_article_a_bookmark_and_a_search_come_back() {
     t.keys(&["q"]);
     t.wait_for("exit", |s| s.contains("EXIT=0"));
 }
+
+#[test]
+fn marks_a_save_lost_are_said_on_the_way_out() {
+    // helper-30: a bookmark made where marks could not be saved was lost
+    // with no word at exit.
+    let Some(t) = Tmux::start(120, 30) else {
+        return;
+    };
+    let corpus = tempfile::tempdir().unwrap();
+    common::write_folder(corpus.path(), &common::synthetic(3));
+    let run = format!(
+        "cd /tmp && {} {} ; echo EXIT=$?",
+        bin(),
+        corpus.path().display()
+    );
+    t.type_line(&run);
+    t.wait_for("the corpus", |s| s.contains("Articles (3) · 3 unread"));
+    t.keys(&["b"]);
+    t.wait_for("the first bookmark saved", |s| s.contains("1★"));
+    // The marks folder becomes a file: no save can write into it (not
+    // even as root, which permissions would not stop).
+    let marks = t.data_home().join("dossier/marks");
+    let waited = std::time::Instant::now();
+    while std::fs::read_dir(&marks).map_or(0, Iterator::count) == 0
+        && waited.elapsed().as_secs() < 10
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::fs::remove_dir_all(&marks).unwrap();
+    std::fs::write(&marks, "in the way").unwrap();
+    t.keys(&["j", "b"]);
+    t.wait_for("the failed save said", |s| s.contains("Marks not saved"));
+    t.keys(&["q"]);
+    let s = t.wait_for("exit", |s| s.contains("EXIT=0"));
+    assert!(
+        s.contains("dossier: 1 change to your marks (read, bookmarks, notes) made in this session was not saved"),
+        "{s}"
+    );
+}

@@ -361,10 +361,20 @@ impl App {
             }
             Action::MarksSaved { marks, warnings } => {
                 // The answer to the oldest save handed over.
-                self.in_flight.pop_front();
+                let batch = self.in_flight.pop_front().unwrap_or_default();
                 let failed = marks.is_none();
-                if let Some(saved) = marks {
-                    self.take_unsaved(Arc::unwrap_or_clone(saved));
+                match marks {
+                    Some(saved) => self.take_unsaved(Arc::unwrap_or_clone(saved)),
+                    // A save that failed (not one with nowhere to save,
+                    // which was said when the marks were read): kept, to
+                    // try again (helper-30: a bookmark made in a folder
+                    // that took no file was lost without a word at exit).
+                    None if !warnings.is_empty() => {
+                        let (changes, why) = &mut self.unsaved;
+                        changes.extend(batch);
+                        why.get_or_insert_with(|| warnings[0].clone());
+                    }
+                    None => {}
                 }
                 self.take_warnings(&warnings, failed);
             }
@@ -376,7 +386,12 @@ impl App {
     /// Takes marks read from the file, with what this session changed
     /// and has not seen saved yet (handed over, then pending) applied.
     fn take_unsaved(&mut self, mut marks: Marks) {
-        for c in self.in_flight.iter().flatten().chain(&self.pending) {
+        let (failed, _) = &self.unsaved;
+        for c in failed
+            .iter()
+            .chain(self.in_flight.iter().flatten())
+            .chain(&self.pending)
+        {
             marks.apply(c, 0);
         }
         self.replace_marks(marks);
@@ -398,13 +413,37 @@ impl App {
 
     /// Hands the changes made so far to the binary to save, unless the
     /// action already asks for other work (they go with the next save).
+    /// Changes whose save failed go again with them, and on quitting.
     pub(super) fn flush_marks(&mut self, effect: Option<Effect>) -> Option<Effect> {
-        if effect.is_some() || self.pending.is_empty() {
+        let retry = self.quit && !self.unsaved.0.is_empty();
+        if effect.is_some() || (self.pending.is_empty() && !retry) {
             return effect;
         }
-        let changes = std::mem::take(&mut self.pending);
+        let mut changes = std::mem::take(&mut self.unsaved.0);
+        changes.append(&mut self.pending);
         self.in_flight.push_back(changes.clone());
         Some(Effect::SaveState(changes))
+    }
+
+    /// What to say on the way out when changes to the marks were not
+    /// saved: how many, and why the first save failed.
+    pub fn unsaved_marks(&self) -> Option<String> {
+        // Since a save failed, what has not been saved: failed, handed
+        // over again (a retry on quitting is answered by no one), or not
+        // handed over.
+        let (changes, why) = &self.unsaved;
+        let why = why.as_deref()?;
+        let n =
+            changes.len() + self.in_flight.iter().map(Vec::len).sum::<usize>() + self.pending.len();
+        if n == 0 {
+            return None;
+        }
+        Some(format!(
+            "{} to your marks (read, bookmarks, notes) made in this session {} not saved: {}",
+            crate::text::count(n, "change", "changes"),
+            if n == 1 { "was" } else { "were" },
+            why
+        ))
     }
 }
 
@@ -967,6 +1006,55 @@ mod tests {
             a.overlay,
             Some(crate::app::Overlay::Warnings { .. })
         ));
+    }
+
+    #[test]
+    fn changes_a_save_lost_go_again_and_are_said_on_the_way_out_if_never_saved() {
+        let denied = || Action::MarksSaved {
+            marks: None,
+            warnings: vec!["/data/marks/seeds.json: Permission denied".into()],
+        };
+        let mut a = seeds_app(120, 40);
+        a.update(Action::ToggleBookmark);
+        a.update(denied());
+        assert_eq!(a.unsaved_marks(), Some(
+            "1 change to your marks (read, bookmarks, notes) made in this session was not saved: /data/marks/seeds.json: Permission denied".into()
+        ));
+        // Not tried again at once, which a folder taking no file would
+        // repeat without end; with the next change, both go.
+        press(&mut a, "j");
+        let next = a.update(Action::ToggleBookmark);
+        assert!(
+            matches!(&next, Some(Effect::SaveState(c)) if c.len() == 2),
+            "{next:?}"
+        );
+        a.update(denied());
+        // Quitting hands them over a last time; unanswered, they count.
+        let last = a.update(Action::Quit);
+        assert!(
+            matches!(&last, Some(Effect::SaveState(c)) if c.len() == 2),
+            "{last:?}"
+        );
+        assert!(
+            a.unsaved_marks()
+                .unwrap()
+                .starts_with("2 changes to your marks")
+        );
+        // Saved at last, nothing is said.
+        a.update(Action::MarksSaved {
+            marks: Some(Arc::new(a.marks.clone())),
+            warnings: Vec::new(),
+        });
+        assert_eq!(a.unsaved_marks(), None);
+        // Nowhere to save (a pipe): said when the marks were read, not
+        // again on the way out.
+        let mut a = seeds_app(120, 40);
+        a.update(Action::ToggleBookmark);
+        a.update(Action::MarksSaved {
+            marks: None,
+            warnings: Vec::new(),
+        });
+        assert_eq!(a.unsaved_marks(), None);
     }
 
     #[test]

@@ -333,6 +333,11 @@ pub struct App {
     /// path, and marks read back from a save (or from loading) must still
     /// hold the changes of the saves after it.
     in_flight: std::collections::VecDeque<Vec<Change>>,
+    /// Mark changes whose save failed, with why the first failed: handed
+    /// over again with the next change, or on quitting (not at once: a
+    /// folder that takes no file would be tried without end), and said
+    /// on the way out if they never were saved.
+    unsaved: (Vec<Change>, Option<String>),
     /// The articles the user marked unread this session: neither the
     /// reader's timer nor its end makes them read again (helper-28: one
     /// marked unread to come back to was read again 3 s after the list
@@ -393,6 +398,7 @@ impl App {
             note: None,
             pending: Vec::new(),
             in_flight: std::collections::VecDeque::new(),
+            unsaved: (Vec::new(), None),
             kept_unread: Vec::new(),
             acted: false,
             warnings: Vec::new(),
