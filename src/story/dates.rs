@@ -13,8 +13,9 @@
 //! out with a month and a year (news cites the past with explicit years and
 //! speaks of the present without them, so "October 4" in an article that
 //! mentions "December 2023" is the October after it, and a date in the
-//! anchor's month or the eleven after it); otherwise it stays
-//! year-less. Weekdays and "two weeks ago" need the publication date;
+//! anchor's month or the eleven after it), unless the article writes a
+//! later year, which makes that date history or the text forward-looking;
+//! otherwise it stays year-less. Weekdays and "two weeks ago" need the publication date;
 //! without one they resolve to no more than the inferred year, or stay
 //! unresolved. Nothing gains precision it was not given: an event keeps the
 //! precision of its source.
@@ -289,6 +290,20 @@ pub fn extract_words(
         .filter_map(|r| r.explicit)
         .filter(|w| w.precision() >= Precision::Month)
         .max();
+    // Unless the article writes a later year: then that date is history
+    // ("began burning property in December 1979" in a 2004 article that
+    // also says "in 1993"; helper-30 found its "12 December" placed in
+    // 1979, its "this year" in 1980, a "last year" beside "2004" in 1997)
+    // or the text looks ahead ("a fall in 2005, then in 2006 and 2007"),
+    // and either way the present is not known: year-less dates and
+    // "this year" stay unplaced.
+    let latest_year = raw
+        .iter()
+        .flat_map(|r| [r.explicit, r.explicit_until])
+        .flatten()
+        .filter_map(|w| w.year)
+        .max();
+    let anchor = anchor.filter(|a| a.year >= latest_year);
     // And "this year" or "two years ago" against the latest date the
     // article places: after "December 2023", its "October 4" is in 2024,
     // and so is its "this year" (it was 2023 while October was 2024).
@@ -1267,6 +1282,26 @@ mod tests {
             None,
         );
         assert_eq!(got[2], e("this year", "2024", true));
+        // A later year written anywhere makes the month history, or the
+        // text forward-looking: the present is unknown (helper-30, bbc
+        // politics/177 and business/153).
+        let got = found(
+            "Fires began in December 1979. One man was convicted in 1993. \
+             In March this year the case reopened. It airs on 12 December.",
+            None,
+        );
+        let of = |got: &[(String, String, bool)], span: &str| {
+            got.iter().find(|g| g.0 == span).cloned().unwrap()
+        };
+        assert_eq!(of(&got, "March"), e("March", "--03", false));
+        assert_eq!(of(&got, "this year"), e("this year", "?", true));
+        assert_eq!(of(&got, "12 December"), e("12 December", "--12-12", false));
+        let got = found(
+            "Approvals fell in August 2004. A fall is forecast in 2005. \
+             The rate has halved since August last year.",
+            None,
+        );
+        assert_eq!(of(&got, "last year"), e("last year", "?", true));
     }
 
     #[test]
