@@ -417,6 +417,16 @@ fn filter_prints_ranked_articles_with_why_they_matched() {
             .iter()
             .any(|w| w == "bortinkov")
     );
+    // One or two letters name the words they matched too (helper-30: "ab"
+    // listed none, while the TUI highlighted "about").
+    for row in json(&["filter", "ab", "--json"]) {
+        let words = row["words"].as_array().unwrap();
+        assert!(!words.is_empty(), "{row}");
+        assert!(
+            words.iter().all(|w| w.as_str().unwrap().starts_with("ab")),
+            "{row}"
+        );
+    }
 }
 
 #[test]

@@ -391,9 +391,22 @@ impl Engine {
                     }
                 }
             }
+            // One or two letters are found by the articles' initials, not
+            // word by word: the words are looked up here, for the CLI.
+            let short: Vec<(u32, f32)>;
+            let body_words = if h.words.is_empty() && !h.body.is_empty() && t.sense.is_folded() {
+                let pat = Pattern::folded(t);
+                let vocab = ix.body_words();
+                short = (0..vocab.len() as u32)
+                    .filter_map(|w| Some((w, pat.word(vocab.word(w))?)))
+                    .collect();
+                &short
+            } else {
+                &h.words
+            };
             let sources = [
                 (ix.title_words(), &h.title_words),
-                (ix.body_words(), &h.words),
+                (ix.body_words(), body_words),
             ];
             for (vocab, matched) in sources {
                 for &(w, _) in matched {
