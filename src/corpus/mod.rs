@@ -304,7 +304,10 @@ fn empty_hint(piped: bool, warnings: &[LoadWarning]) -> String {
         (None, _) if piped => "no line of JSON was piped in.".to_owned(),
         (None, _) => "no articles found.".to_owned(),
         (Some(w), 0) => format!("no articles found. {w}."),
-        (Some(w), more) => format!("no articles found. {w}, and {more} more skipped."),
+        (Some(w), more) => format!(
+            "no articles found. {w}, and {} more skipped.",
+            crate::text::grouped(more)
+        ),
     };
     let what = if piped {
         "A pipe is read as JSONL: one {\"title\", \"body\"} object per line."
@@ -660,6 +663,17 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("/no/such/corpus: no such file"), "{msg}");
         assert!(msg.contains(".jsonl"), "{msg}");
+    }
+
+    #[test]
+    fn a_file_of_thousands_of_bad_lines_counts_them_as_everywhere_else() {
+        // helper-30: "and 299999 more skipped", where the rest of dossier
+        // writes 2,225.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.jsonl");
+        std::fs::write(&p, "not json\n".repeat(1500)).unwrap();
+        let msg = Corpus::load_path(&p).unwrap_err().to_string();
+        assert!(msg.contains(", and 1,499 more skipped."), "{msg}");
     }
 
     #[test]
