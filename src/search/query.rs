@@ -370,6 +370,18 @@ fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clau
         field = Field::Actors;
         t = &t[1..];
     }
+    // "-russia" is searched as written (a phrase holding "-"), which
+    // matches next to nothing; the user likely meant to leave it out.
+    if !negated
+        && plain(t, '-')
+        && t.get(1)
+            .is_some_and(|&(c, _)| crate::words::is_word_char(c))
+    {
+        let rest: String = t[1..].iter().map(|&(c, _)| c).collect();
+        problems.push(format!(
+            "-{rest} is searched as written; to leave out {rest}, write !{rest}"
+        ));
+    }
     let mut form = if negated {
         Form::Substring
     } else {
@@ -604,6 +616,20 @@ mod tests {
         let q = Query::parse("t:@blair");
         assert_eq!(q.problems.len(), 1);
         assert!(q.problems[0].contains("both a title"), "{:?}", q.problems);
+    }
+
+    #[test]
+    fn a_leading_dash_says_how_to_leave_a_word_out() {
+        // helper-30: "taliban -russia" found nothing, and said nothing.
+        let q = Query::parse("taliban -russia");
+        assert_eq!(
+            q.problems,
+            ["-russia is searched as written; to leave out russia, write !russia"]
+        );
+        // Dashes elsewhere, escaped, or alone are as typed, unremarked.
+        for typed in ["isis-k", "\\-russia", "a - b", "!-x"] {
+            assert!(Query::parse(typed).problems.is_empty(), "{typed}");
+        }
     }
 
     #[test]
