@@ -418,6 +418,12 @@ pub enum Problem {
         /// Its length in bytes.
         bytes: u64,
     },
+    /// The same text, title and body, as an earlier article: a copy,
+    /// which would count twice wherever sources are counted; kept.
+    SameText {
+        /// Where the earlier one is, as warnings name places.
+        first: String,
+    },
     /// A date the story cannot read (said once, for the first such
     /// article); the article is kept, its relative dates undated.
     UnreadableDate {
@@ -449,6 +455,7 @@ impl Problem {
             | Problem::LongTitle { .. }
             | Problem::DuplicateId { .. }
             | Problem::UnusableId { .. }
+            | Problem::SameText { .. }
             | Problem::UnreadableDate { .. } => false,
         }
     }
@@ -561,6 +568,11 @@ impl fmt::Display for Problem {
             Problem::TooLarge { bytes } => write!(
                 f,
                 "{bytes} bytes, more than the {ARTICLE_MAX_BYTES} an article may hold; skipped (split it into several articles)"
+            ),
+            Problem::SameText { first } => write!(
+                f,
+                "the same title and text as {}; kept, but a copy counts again wherever sources are counted (remove one to count it once)",
+                crate::text::safe_line(first)
             ),
             Problem::UnreadableDate { date, others } => {
                 write!(
