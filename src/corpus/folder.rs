@@ -108,6 +108,10 @@ fn collect_paths(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<(PathBuf, 
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     let mut out = Vec::new();
+    // Files of other kinds: said only when no .txt file is found, where
+    // "no articles found" alone would not say why (helper-30: a folder of
+    // .md files).
+    let mut others: (Option<String>, usize) = (None, 0);
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -129,7 +133,16 @@ fn collect_paths(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<(PathBuf, 
                 continue;
             }
         };
-        if !is_txt(entry.path()) || entry.file_type().is_dir() {
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if !is_txt(entry.path()) {
+            if !is_readme(entry.path()) {
+                others
+                    .0
+                    .get_or_insert_with(|| relative_id(root, entry.path()));
+                others.1 += 1;
+            }
             continue;
         }
         let id = relative_id(root, entry.path());
@@ -142,6 +155,9 @@ fn collect_paths(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<(PathBuf, 
             continue;
         }
         out.push((entry.into_path(), id));
+    }
+    if let (true, (Some(first), n)) = (out.is_empty(), others) {
+        warnings.push(LoadWarning::new(first, Problem::NotTxt { others: n - 1 }));
     }
     out
 }

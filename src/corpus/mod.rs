@@ -399,6 +399,12 @@ pub enum Problem {
     LinkLoop,
     /// A README beside the articles; not treated as an article.
     NotAnArticle,
+    /// A file of another kind than `.txt` in a folder holding no `.txt`
+    /// file (said of the first, counting the rest); not read.
+    NotTxt {
+        /// How many other such files the folder holds.
+        others: usize,
+    },
     /// A `.txt` name on something other than a file (a named pipe, a
     /// device): reading it could wait for ever; skipped.
     NotAFile,
@@ -446,6 +452,7 @@ impl Problem {
             | Problem::Unreadable { .. }
             | Problem::LinkLoop
             | Problem::NotAnArticle
+            | Problem::NotTxt { .. }
             | Problem::NotAFile
             | Problem::TooLarge { .. } => true,
             Problem::InvalidUtf8 { .. }
@@ -569,6 +576,15 @@ impl fmt::Display for Problem {
                 f,
                 "{bytes} bytes, more than the {ARTICLE_MAX_BYTES} an article may hold; skipped (split it into several articles)"
             ),
+            Problem::NotTxt { others } => {
+                write!(f, "not a .txt file")?;
+                if *others > 0 {
+                    let verb = if *others == 1 { "is" } else { "are" };
+                    let more = crate::text::count(*others, "other file", "other files");
+                    write!(f, ", nor {verb} {more} there")?;
+                }
+                write!(f, "; rename the articles to .txt, or give a .jsonl file")
+            }
             Problem::SameText { first } => write!(
                 f,
                 "the same title and text as {}; kept, but a copy counts again wherever sources are counted (remove one to count it once)",
@@ -686,6 +702,30 @@ mod tests {
         std::fs::write(&p, "not json\n".repeat(1500)).unwrap();
         let msg = Corpus::load_path(&p).unwrap_err().to_string();
         assert!(msg.contains(", and 1,499 more skipped."), "{msg}");
+    }
+
+    #[test]
+    fn a_folder_of_other_files_says_they_are_not_txt() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.md", "b.html", "README"] {
+            std::fs::write(dir.path().join(name), "Title\n\nBody").unwrap();
+        }
+        let msg = Corpus::load_path(dir.path()).unwrap_err().to_string();
+        assert!(
+            msg.contains("no articles found. a.md: not a .txt file, nor is 1 other file there; rename the articles to .txt"),
+            "{msg}"
+        );
+        // Beside articles, other files are passed over unremarked.
+        std::fs::write(dir.path().join("c.txt"), "Title\n\nBody").unwrap();
+        let c = Corpus::load_path(dir.path()).unwrap();
+        assert_eq!(c.len(), 1);
+        assert!(
+            c.warnings
+                .iter()
+                .all(|w| !w.to_string().contains(".txt file")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     #[test]
