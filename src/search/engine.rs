@@ -107,6 +107,9 @@ pub struct Hits {
     pub set: DocSet,
     /// The actors the sidebar shows, with counts over `docs`.
     pub actors: Vec<ActorHit>,
+    /// Whether those are the actors whose names the query matched (else
+    /// every actor the matching articles name).
+    pub actors_named: bool,
 }
 
 impl Hits {
@@ -325,11 +328,13 @@ impl Engine {
             || sidebar(lib, query, &result, &evaluated, counts),
         );
         let (docs, scores) = ranked?;
+        let (actors, actors_named) = actors;
         Some(Hits {
             docs,
             scores,
             set: result,
             actors,
+            actors_named,
         })
     }
 
@@ -1032,20 +1037,22 @@ fn rank_by_field(result: &DocSet, groups: &[Vec<&TermHits>]) -> (Vec<DocId>, Vec
 
 /// The sidebar for a result: the actors the query names (or, when it names
 /// none, every actor in the matching articles), restricted to `k:` kinds,
-/// with counts over the matching articles, most mentioned first.
+/// with counts over the matching articles, most mentioned first; and
+/// whether the query named them.
 fn sidebar(
     lib: &Library,
     query: &Query,
     result: &DocSet,
     evaluated: &[(Term, Arc<TermHits>)],
     scratch: &mut Vec<u64>,
-) -> Vec<ActorHit> {
+) -> (Vec<ActorHit>, bool) {
     let stats = lib.actors.facts();
     let kinds = query.kinds();
     let excluded = query.excluded_kinds();
     let kind_ok = |k: Kind| (kinds.is_empty() || kinds.contains(&k)) && !excluded.contains(&k);
     let mut named = named_actors(lib.actors.len(), evaluated);
     named.retain(|&a| kind_ok(stats[a.ix()].kind));
+    let by_name = !named.is_empty();
     let counts = if named.is_empty() {
         doc_side_counts(lib, result, scratch)
     } else {
@@ -1081,7 +1088,7 @@ fn sidebar(
         })
         .collect();
     keyed.sort_unstable_by_key(|k| k.0);
-    keyed.into_iter().map(|(_, h)| h).collect()
+    (keyed.into_iter().map(|(_, h)| h).collect(), by_name)
 }
 
 /// The actors the query's positive terms matched by name, in id order.

@@ -28,11 +28,28 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let listed = crate::text::grouped(app.sidebar.rows.len());
     let mut titles = if app.filter.active() {
         let of = format!("{listed}/{}", crate::text::grouped(lib.actors.len()));
-        vec![
-            format!("Actors {of} in matches"),
-            format!("Actors {of}"),
-            of,
-        ]
+        // Which actors: those the query names, or all the matching
+        // articles name (helper-30 read one "in matches" as both).
+        let named = app
+            .filter
+            .hits
+            .as_ref()
+            .is_some_and(|(_, h)| h.actors_named);
+        let which = if named {
+            vec![
+                format!("Actors {of} whose names match"),
+                format!("Actors {of} by name"),
+            ]
+        } else {
+            vec![
+                format!("Actors {of} in matching articles"),
+                format!("Actors {of} in matches"),
+            ]
+        };
+        which
+            .into_iter()
+            .chain([format!("Actors {of}"), of])
+            .collect()
     } else {
         vec![format!("Actors ({listed})"), listed]
     };

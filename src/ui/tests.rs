@@ -1967,3 +1967,26 @@ fn a_narrow_export_box_shows_the_chosen_format_whole() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_filtered_sidebar_says_whether_names_matched_or_articles() {
+    // helper-30: "in matches" read as both "whose names match" (/kabul)
+    // and "named in the matching articles" (/terror).
+    let title = |q: &str| {
+        let mut app = seeds_app(200, 40);
+        type_filter(&mut app, q);
+        let screen = screen_text(&app);
+        let top = screen.lines().next().unwrap().to_owned();
+        top[top.find("Actors").expect("the sidebar's title")..].to_owned()
+    };
+    assert!(
+        title("bortnikov").starts_with("Actors 1/51 whose names match"),
+        "{}",
+        title("bortnikov")
+    );
+    let t = title("kickstarts");
+    assert!(
+        t.starts_with("Actors ") && t.contains(" in matching articles"),
+        "{t}"
+    );
+}
