@@ -19,6 +19,8 @@ use crate::text;
 const MIN_NUM_W: usize = 5;
 /// Width of the kind column.
 const KIND_W: usize = 5;
+/// Fewest cells a name is given while other columns can make room.
+const NAME_MIN: usize = 10;
 
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let th = Theme::of(app);
@@ -93,7 +95,19 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(0);
     let num_w = (widest + 1).max(MIN_NUM_W);
-    let name_w = width.saturating_sub(1 + KIND_W + 2 * num_w);
+    // A narrow pane gives up the kind (its colour still says it), then
+    // the articles (unless sorted by them), before names shrink below
+    // NAME_MIN (helper-30: at 24x8 names had 6 cells, "Talib…").
+    let mut kind_w = KIND_W;
+    let mut arts_w = num_w;
+    let name_w = |kind_w: usize, arts_w: usize| width.saturating_sub(1 + kind_w + num_w + arts_w);
+    if name_w(kind_w, arts_w) < NAME_MIN {
+        kind_w = 0;
+    }
+    if name_w(kind_w, arts_w) < NAME_MIN && app.sidebar.sort != ActorSort::Articles {
+        arts_w = 0;
+    }
+    let name_w = name_w(kind_w, arts_w);
     let mut lines = Vec::new();
     // The column the rows are sorted by (`s` changes it) is the one in
     // bold; the title names an order other than by mentions.
@@ -107,17 +121,20 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     let name_head = text::fit("Actor", name_w).into_owned();
     let after_name = name_w.saturating_sub(text::display_width(&name_head));
     let gap = " ".repeat(num_w.saturating_sub(4));
-    lines.push(Line::from(vec![
+    let mut head = vec![
         Span::styled(" ", th.header()),
         Span::styled(name_head, sorted(ActorSort::Name)),
         Span::styled(
-            " ".repeat(after_name) + &text::pad(" kind", KIND_W) + &gap,
+            " ".repeat(after_name) + &text::pad(" kind", kind_w) + &gap,
             th.header(),
         ),
         Span::styled("ment", sorted(ActorSort::Mentions)),
-        Span::styled(gap.clone(), th.header()),
-        Span::styled("arts", sorted(ActorSort::Articles)),
-    ]));
+    ];
+    if arts_w > 0 {
+        head.push(Span::styled(gap.clone(), th.header()));
+        head.push(Span::styled("arts", sorted(ActorSort::Articles)));
+    }
+    lines.push(Line::from(head));
     let query = app.filter.active().then_some(&app.filter.query);
     for (i, hit) in (cursor.offset..).zip(shown()) {
         let actor = lib.actors.get(hit.actor);
@@ -135,15 +152,19 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
             name_style,
             th.matched(),
         ));
-        spans.push(Span::styled(
-            text::pad(&format!(" {}", actor.kind.short()), KIND_W),
-            th.dim(),
-        ));
+        if kind_w > 0 {
+            spans.push(Span::styled(
+                text::pad(&format!(" {}", actor.kind.short()), kind_w),
+                th.dim(),
+            ));
+        }
         spans.push(Span::raw(text::pad_left(&compact(hit.mentions), num_w)));
-        spans.push(Span::styled(
-            text::pad_left(&compact(hit.articles), num_w),
-            th.dim(),
-        ));
+        if arts_w > 0 {
+            spans.push(Span::styled(
+                text::pad_left(&compact(hit.articles), arts_w),
+                th.dim(),
+            ));
+        }
         let mut line = Line::from(spans);
         if i == cursor.selected {
             line = line.style(th.selected_row(focus));

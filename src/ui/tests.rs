@@ -1990,3 +1990,26 @@ fn the_filtered_sidebar_says_whether_names_matched_or_articles() {
         "{t}"
     );
 }
+
+#[test]
+fn a_narrow_sidebar_gives_names_room_before_the_kind_and_articles() {
+    // helper-30: at 24x8 the sidebar alone left names 6 cells ("Talib…").
+    let mut app = seeds_app(24, 8);
+    press(&mut app, "tab tab");
+    let screen = screen_text(&app);
+    assert!(screen.contains(" Taliban "), "{screen}");
+    assert!(
+        screen.contains("ment") && !screen.contains("kind"),
+        "{screen}"
+    );
+    // Wide enough, every column is back.
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("kind") && screen.contains("arts"),
+        "{screen}"
+    );
+}
