@@ -263,10 +263,10 @@ fn read_array(
         warnings.push(LoadWarning::new(name, in_file.problem()));
     }
     let mut articles = Vec::new();
-    for a in parse_array(&text, name, warnings) {
+    for (a, numbered) in parse_array(&text, name, warnings) {
         articles.push(Arc::new(a));
         // (An array's items have no line to name.)
-        dups.check(&articles, warnings, || name.to_owned());
+        dups.check(&articles, numbered, warnings, || name.to_owned());
     }
     articles
 }
@@ -290,7 +290,9 @@ struct Piece<'a> {
 
 /// A line's number, its article if it holds one, and what was wrong
 /// with it.
-type Parsed = (usize, Option<Arc<Article>>, Vec<LoadWarning>);
+/// A line's number, its article (and whether its id is that number, the
+/// line giving none), and what was wrong with it.
+type Parsed = (usize, Option<(Arc<Article>, bool)>, Vec<LoadWarning>);
 
 /// `block` cut into pieces of about [`PIECE`] bytes, each ending after a
 /// '\n' (the last at the block's end).
@@ -380,9 +382,9 @@ fn read_block(
         .collect();
     for (n, a, w) in parsed.into_iter().flatten() {
         warnings.extend(w);
-        if let Some(a) = a {
+        if let Some((a, numbered)) = a {
             articles.push(a);
-            dups.check(articles, warnings, || format!("{name}:{n}"));
+            dups.check(articles, numbered, warnings, || format!("{name}:{n}"));
         }
     }
     Some(next - line)
@@ -495,13 +497,17 @@ fn parse_lines(text: &str, first_line: usize, name: &str) -> Vec<Parsed> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(n, l)| {
             let (a, w) = parse_line(l, n, name);
-            (n, a.map(Arc::new), w)
+            (n, a.map(|(a, numbered)| (Arc::new(a), numbered)), w)
         })
         .collect()
 }
 
 /// One JSONL line: an article, and what was wrong with it.
-fn parse_line(line: &str, lineno: usize, name: &str) -> (Option<Article>, Vec<LoadWarning>) {
+fn parse_line(
+    line: &str,
+    lineno: usize,
+    name: &str,
+) -> (Option<(Article, bool)>, Vec<LoadWarning>) {
     // Where the line is, spelled out only for a warning.
     let place = || format!("{name}:{lineno}");
     let mut warnings = Vec::new();
@@ -521,7 +527,7 @@ fn parse_line(line: &str, lineno: usize, name: &str) -> (Option<Article>, Vec<Lo
     (article, warnings)
 }
 
-fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<Article> {
+fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<(Article, bool)> {
     let items: Vec<serde_json::Value> = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -554,12 +560,14 @@ fn parse_array(text: &str, name: &str, warnings: &mut Vec<LoadWarning>) -> Vec<A
     out
 }
 
+/// The article of a line (or array item) `n`, and whether its id is that
+/// number, the line giving no usable one.
 fn to_article(
     raw: Raw,
     n: usize,
     place: &dyn Fn() -> String,
     warnings: &mut Vec<LoadWarning>,
-) -> Option<Article> {
+) -> Option<(Article, bool)> {
     let Some(title) = raw.title else {
         warnings.push(LoadWarning::new(place(), Problem::MissingTitle));
         return None;
@@ -570,9 +578,11 @@ fn to_article(
     }
     // (An `"id": null` is no id, and numbered without a word.)
     let given = raw.id.is_some();
+    let mut numbered = false;
     let id = match raw.id.and_then(Scalar::into_string) {
         Some(id) => id,
         None => {
+            numbered = true;
             let numbered = n.to_string();
             if given {
                 let problem = Problem::UnusableId {
@@ -603,7 +613,7 @@ fn to_article(
     if f.empty || f.title_only || f.invalid_utf8_at.is_some() || f.long_title.is_some() {
         super::flag_warnings(&article, &place(), warnings);
     }
-    Some(article)
+    Some((article, numbered))
 }
 
 /// Articles whose id an earlier article of the file has, found as they
@@ -616,36 +626,53 @@ struct Duplicates {
     /// The articles read so far with an id no earlier one has, by the
     /// hash of that id (read from the articles: no id is copied).
     seen: hashbrown::HashTable<u32>,
-    /// Each repeat: its warning's index, and its article's.
-    found: Vec<(usize, usize)>,
+    /// The articles numbered by their line, the file giving no id.
+    numbered: FxHashSet<u32>,
+    /// Each repeat: its warning's index (none for an article the file
+    /// gave no id), and its article's.
+    found: Vec<(Option<usize>, usize)>,
 }
 
 impl Duplicates {
     /// Checks the last of `articles`; a repeat is said in `warnings` at
     /// `place` (its id is added), and renamed by [`Duplicates::rename`].
+    /// `numbered` says the file gave it no id. An id the file gives wins
+    /// over a line's number (helper-28: the id "11" given on line 3 was
+    /// renamed and called a repeat of line 11, which had none): the
+    /// numbered one moves aside, unremarked.
     fn check(
         &mut self,
         articles: &[Arc<Article>],
+        numbered: bool,
         warnings: &mut Vec<LoadWarning>,
         place: impl FnOnce() -> String,
     ) {
         let Some(last) = articles.len().checked_sub(1) else {
             return;
         };
+        if numbered {
+            self.numbered.insert(last as u32);
+        }
         let id = articles[last].id.as_str();
         let hash = |id: &str| rustc_hash::FxBuildHasher.hash_one(id);
-        if self
+        let Some(earlier) = self
             .seen
-            .find(hash(id), |&i| articles[i as usize].id == id)
-            .is_some()
-        {
-            self.found.push((warnings.len(), last));
+            .find_mut(hash(id), |&i| articles[i as usize].id == id)
+        else {
+            self.seen
+                .insert_unique(hash(id), last as u32, |&i| hash(&articles[i as usize].id));
+            return;
+        };
+        if numbered {
+            self.found.push((None, last));
+        } else if self.numbered.contains(earlier) {
+            self.found.push((None, *earlier as usize));
+            *earlier = last as u32;
+        } else {
+            self.found.push((Some(warnings.len()), last));
             let place = format!("{} (id {id})", place());
             let renamed = String::new();
             warnings.push(LoadWarning::new(place, Problem::DuplicateId { renamed }));
-        } else {
-            self.seen
-                .insert_unique(hash(id), last as u32, |&i| hash(&articles[i as usize].id));
         }
     }
 
@@ -664,7 +691,7 @@ impl Duplicates {
                 .find(|new| !taken.contains(new))
                 .expect("some number is free");
             taken.insert(renamed.clone());
-            if let Some(warning) = corpus.warnings.get_mut(w) {
+            if let Some(warning) = w.and_then(|w| corpus.warnings.get_mut(w)) {
                 warning.problem = Problem::DuplicateId {
                     renamed: renamed.clone(),
                 };
@@ -710,8 +737,9 @@ mod tests {
     #[test]
     fn a_repeated_id_is_kept_under_a_new_one_and_said() {
         // Marks and notes are kept by id: two articles must not share one.
-        // Line 3 has no id, so its line number is its id, which line 5
-        // repeats; "5#2" is taken, so the second "5" becomes "5#3".
+        // "5#2" is taken, so the second "5" becomes "5#3". Line 3 has no
+        // id, so its line number is its id, which line 5 gives: the given
+        // id wins, and the number moves aside, unremarked (helper-28).
         let c = load_str(concat!(
             r#"{"title":"A","body":"a","id":5}"#,
             "\n",
@@ -725,17 +753,25 @@ mod tests {
             "\n",
         ));
         let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["5", "5#2", "3", "5#3", "3#2"]);
+        assert_eq!(ids, ["5", "5#2", "3#2", "5#3", "3"]);
         let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
-        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said.len(), 1, "{said:?}");
         assert!(
             said[0].starts_with("c.jsonl:4 (id 5)") && said[0].contains("kept as 5#3"),
             "{said:?}"
         );
-        assert!(
-            said[1].starts_with("c.jsonl:5 (id 3)") && said[1].contains("kept as 3#2"),
-            "{said:?}"
-        );
+        // The other way round: a line with no id whose number a line
+        // before it gives keeps that line's id, and is not called a
+        // repeat either.
+        let c = load_str(concat!(
+            r#"{"title":"A","body":"a","id":2}"#,
+            "\n",
+            r#"{"title":"B","body":"b"}"#,
+            "\n",
+        ));
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["2", "2#2"]);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     }
 
     #[test]
