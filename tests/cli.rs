@@ -417,6 +417,13 @@ fn filter_prints_ranked_articles_with_why_they_matched() {
             .iter()
             .any(|w| w == "bortinkov")
     );
+    // A hint is said, not taken for an error (helper-31: "-war" exited 2).
+    let out = dossier(&["filter", "--", "-war"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("write !war"),
+        "{out:?}"
+    );
     // One or two letters name the words they matched too (helper-30: "ab"
     // listed none, while the TUI highlighted "about").
     for row in json(&["filter", "ab", "--json"]) {

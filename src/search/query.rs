@@ -152,6 +152,9 @@ pub struct Query {
     /// Whether terms beyond [`MAX_GROUPS`] were left out (said last in
     /// `problems`).
     pub capped: bool,
+    /// How many of `problems`, from the first, are errors; the rest
+    /// (after them: a hint such as "write !russia", the cap) only inform.
+    errors: usize,
 }
 
 impl Query {
@@ -159,8 +162,7 @@ impl Query {
     /// typed (an unknown kind or mark, a term both t: and @), as opposed
     /// to a long query cut short: a script is stopped by these.
     pub fn errors(&self) -> &[String] {
-        let cut = usize::from(self.capped);
-        &self.problems[..self.problems.len() - cut]
+        &self.problems[..self.errors]
     }
 
     /// Parses a query; never fails.
@@ -170,13 +172,14 @@ impl Query {
             ..Query::default()
         };
         let mut or_next = false;
+        let mut hints = Vec::new();
         for token in tokens(raw) {
             // `||`, as programmers write "or", is `|` too.
             if token.iter().all(|&c| c == ('|', false)) {
                 or_next = !q.groups.is_empty();
                 continue;
             }
-            let Some(clause) = parse_term(&token, &mut q.problems) else {
+            let Some(clause) = parse_term(&token, &mut q.problems, &mut hints) else {
                 continue;
             };
             match q.groups.last_mut() {
@@ -193,6 +196,9 @@ impl Query {
         // repeats its words, and each term costs a search and a pass over
         // every title and article drawn (250 pairs of "a b" held the
         // screen for 10 s on bbc).
+        // Errors first, as errors() counts them; then hints.
+        q.errors = q.problems.len();
+        q.problems.append(&mut hints);
         let mut seen: Vec<Vec<Clause>> = Vec::new();
         for g in q.groups.drain(..) {
             if seen.contains(&g) {
@@ -297,7 +303,13 @@ fn tokens(raw: &str) -> Vec<Vec<(char, bool)>> {
     out
 }
 
-fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clause> {
+/// One term's clause; what is wrong with it goes to `problems`, what only
+/// informs to `hints`.
+fn parse_term(
+    token: &[(char, bool)],
+    problems: &mut Vec<String>,
+    hints: &mut Vec<String>,
+) -> Option<Clause> {
     let mut t = token;
     let plain = |t: &[(char, bool)], c: char| t.first() == Some(&(c, false));
     let mut negated = plain(t, '!');
@@ -378,7 +390,7 @@ fn parse_term(token: &[(char, bool)], problems: &mut Vec<String>) -> Option<Clau
             .is_some_and(|&(c, _)| crate::words::is_word_char(c))
     {
         let rest: String = t[1..].iter().map(|&(c, _)| c).collect();
-        problems.push(format!(
+        hints.push(format!(
             "-{rest} is searched as written; to leave out {rest}, write !{rest}"
         ));
     }
@@ -630,6 +642,10 @@ mod tests {
         for typed in ["isis-k", "\\-russia", "a - b", "!-x"] {
             assert!(Query::parse(typed).problems.is_empty(), "{typed}");
         }
+        // A hint, not an error: a script still gets its answer.
+        assert!(Query::parse("-russia k:wizard").errors()[0].contains("wizard"));
+        assert_eq!(Query::parse("-russia k:wizard").errors().len(), 1);
+        assert!(Query::parse("taliban -russia").errors().is_empty());
     }
 
     #[test]
