@@ -104,12 +104,12 @@ impl What {
             What::Articles => ("article", "articles"),
             What::Actors => ("actor", "actors"),
             What::Mentions => ("mention", "mentions"),
-            What::Timeline => ("dated event", "dated events"),
+            What::Timeline => ("event", "events"),
             What::Statements => ("statement", "statements"),
         }
     }
 
-    /// `n` of its records, in words: "1 article", "12 dated events".
+    /// `n` of its records, in words: "1 article", "12 events".
     pub fn records(self, n: usize) -> String {
         let (one, many) = self.nouns();
         text::count(n, one, many)
@@ -273,7 +273,8 @@ impl Selection {
     pub fn actor(&self) -> Option<ActorId> {
         match self {
             Selection::Mentions { actor, .. } | Selection::Statements { actor, .. } => Some(*actor),
-            Selection::Articles(_) | Selection::Actors { .. } | Selection::Timeline { .. } => None,
+            Selection::Timeline { actor, .. } => *actor,
+            Selection::Articles(_) | Selection::Actors { .. } => None,
         }
     }
 }
@@ -1388,7 +1389,7 @@ mod tests {
         }
         // A sentence with two years bolds the one its event is about.
         let (_, md) = written(&lib, &sel, Format::Markdown);
-        assert!(md.starts_with("# Timeline: 22 dated events\n"), "{md}");
+        assert!(md.starts_with("# Timeline: 22 events\n"), "{md}");
         assert!(md.contains("civilian plane in **1995** following"), "{md}");
         assert!(md.contains("blacklist since **2003**, when"), "{md}");
     }

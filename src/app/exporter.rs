@@ -78,11 +78,12 @@ impl App {
     }
 
     /// Whose events a timeline export holds: the timeline's actor on
-    /// screen, else the selected one, as `t` would show.
+    /// screen, else the actor `t` would show (helper-31: from the
+    /// statements view, every event was offered).
     fn timeline_actor(&self) -> Option<ActorId> {
         match &self.timeline {
             Some(t) if self.view == View::Timeline => t.actor,
-            _ => self.selected_actor,
+            _ => self.story_actor(),
         }
     }
 
@@ -193,7 +194,8 @@ impl App {
         let actor = match what {
             What::Mentions => self.export_actor()?,
             What::Statements => self.statements_actor()?,
-            What::Articles | What::Actors | What::Timeline => return None,
+            What::Timeline => self.timeline_actor()?,
+            What::Articles | What::Actors => return None,
         };
         Some(self.lib.actors.get(actor).name)
     }
@@ -285,9 +287,9 @@ impl App {
         };
         match self.export_events {
             None => ("the timeline, once its dates are read".to_owned(), false),
-            Some(0) => (format!("no dated event{naming}{within}"), false),
+            Some(0) => (format!("no event{naming}{within}"), false),
             Some(n) => (
-                format!("the {}{naming}", plural(n, "dated event", "dated events")),
+                format!("the {}{naming}", plural(n, "event", "events")),
                 true,
             ),
         }

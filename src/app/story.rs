@@ -245,14 +245,13 @@ impl App {
             return;
         }
         self.record();
-        // The actor in view (under the actors pane's cursor, or the
-        // reader's mention cursor), as m, r and " take it: selected, so
-        // the list and the timeline agree.
-        if self.view == View::Panes {
-            let in_view = self.actor_in_view();
-            if in_view.is_some() && in_view != self.selected_actor {
-                self.select_actor(in_view);
-            }
+        // The actor in view (under the actors pane's cursor, the reader's
+        // mention cursor, or whose view is shown), as m, r and " take it:
+        // selected, so the list and the timeline agree (helper-31: from
+        // "What Vladimir Putin said", t showed every event).
+        let in_view = self.story_actor();
+        if in_view.is_some() && in_view != self.selected_actor {
+            self.select_actor(in_view);
         }
         let lib = Arc::clone(&self.lib);
         let actor = self.selected_actor;
@@ -271,15 +270,25 @@ impl App {
         }
     }
 
-    /// `"`: what the actor in view said.
-    pub(super) fn open_quotes(&mut self) {
-        let actor = match self.view {
-            View::Quotes => return,
+    /// The actor a story view opened now is about: the one in view in
+    /// the panes, the one whose concordance or statements are shown, the
+    /// related actor under the cursor, the timeline's.
+    pub(super) fn story_actor(&self) -> Option<ActorId> {
+        match self.view {
+            View::Quotes => self.quotes.as_ref().map(|q| q.actor),
             View::Concordance => self.concordance.as_ref().map(|c| c.actor),
             View::Related => self.related.as_ref().and_then(|r| r.current()),
             View::Timeline => self.selected_actor,
             View::Panes => self.actor_in_view(),
-        };
+        }
+    }
+
+    /// `"`: what the actor in view said.
+    pub(super) fn open_quotes(&mut self) {
+        if self.view == View::Quotes {
+            return;
+        }
+        let actor = self.story_actor();
         let Some(actor) = actor else {
             return self.no_actor(
                 "Select an actor first (Enter in the actors pane), then \" for what it said",

@@ -1975,7 +1975,7 @@ mod export {
             a.export_choices()[3].label,
             format!(
                 "the {} naming Alexander Bortnikov",
-                crate::text::count(listed, "dated event", "dated events")
+                crate::text::count(listed, "event", "events")
             )
         );
         let mut hits = a.filter.hits.as_ref().unwrap().1.docs.clone();
@@ -2033,6 +2033,31 @@ mod export {
     }
 
     #[test]
+    fn from_the_statements_view_the_timeline_is_the_speakers() {
+        // helper-31: with "What Vladimir Putin said" on screen (reached by
+        // the sidebar's cursor, not selected), the export offered every
+        // event and t showed them all.
+        let mut a = app(120, 40);
+        press(&mut a, "tab tab");
+        while a.sidebar.current().map(|x| a.lib.actors.get(x).name) != Some("Vladimir Putin") {
+            press(&mut a, "j");
+        }
+        press(&mut a, "\"");
+        assert_eq!(a.view, View::Quotes);
+        assert_eq!(a.selected_actor, None);
+        press(&mut a, "x");
+        let label = a.export_choices()[3].label.clone();
+        assert!(label.ends_with("naming Vladimir Putin"), "{label}");
+        assert!(
+            a.export_subject(What::Timeline) == Some("Vladimir Putin"),
+            "the timeline file is named after him too"
+        );
+        press(&mut a, "esc t");
+        assert_eq!(a.view, View::Timeline);
+        assert_eq!(a.timeline.as_ref().unwrap().actor, Some(actor(&a, "Putin")));
+    }
+
+    #[test]
     fn statements_need_an_actor_and_the_story_its_reading() {
         let mut a = app(120, 40);
         press(&mut a, "x j j j j");
@@ -2071,7 +2096,7 @@ mod export {
         let choices = a.export_choices();
         assert!(choices[3].available, "{:?}", choices[3]);
         assert!(
-            choices[3].label.starts_with("the 2 dated events naming"),
+            choices[3].label.starts_with("the 2 events naming"),
             "{:?}",
             choices[3]
         );
