@@ -297,11 +297,19 @@ pub fn extract_words(
     // or the text looks ahead ("a fall in 2005, then in 2006 and 2007"),
     // and either way the present is not known: year-less dates and
     // "this year" stay unplaced.
+    // Any year counts, not only those read as dates: "the 2005 election",
+    // "a 2002 report", "the 2000/2001 season" (helper-31). A count that
+    // looks like one ("2000 jobs") only leaves dates unplaced.
+    let written = toks.iter().filter_map(|&(_, w)| {
+        let y: i32 = w.parse().ok().filter(|_| w.len() == 4)?;
+        (1900..=2099).contains(&y).then_some(y)
+    });
     let latest_year = raw
         .iter()
         .flat_map(|r| [r.explicit, r.explicit_until])
         .flatten()
         .filter_map(|w| w.year)
+        .chain(written)
         .max();
     let anchor = anchor.filter(|a| a.year >= latest_year);
     // And "this year" or "two years ago" against the latest date the
@@ -1302,6 +1310,13 @@ mod tests {
             None,
         );
         assert_eq!(of(&got, "last year"), e("last year", "?", true));
+        // A year written as a word of a name counts too.
+        let got = found(
+            "The firm was founded in March 2003. Last year, profits rose. \
+             The 2005 election looms.",
+            None,
+        );
+        assert_eq!(of(&got, "Last year"), e("Last year", "?", true));
     }
 
     #[test]
