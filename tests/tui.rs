@@ -462,7 +462,9 @@ fn marks_a_save_lost_are_said_on_the_way_out() {
     t.keys(&["q"]);
     let s = t.wait_for("exit", |s| s.contains("EXIT=0"));
     assert!(
-        s.contains("dossier: 1 change to your marks (read, bookmarks, notes) made in this session was not saved"),
+        s.contains(
+            "dossier: 1 mark (read, bookmarked, noted) changed in this session was not saved"
+        ),
         "{s}"
     );
 }

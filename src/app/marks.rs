@@ -433,14 +433,30 @@ impl App {
         // handed over.
         let (changes, why) = &self.unsaved;
         let why = why.as_deref()?;
-        let n =
-            changes.len() + self.in_flight.iter().map(Vec::len).sum::<usize>() + self.pending.len();
+        // Counted as marks, not keystrokes: a bookmark set and unset is
+        // one mark changed (helper-31 saw 3 for 2 articles).
+        let mut marks: Vec<(&str, u8)> = changes
+            .iter()
+            .chain(self.in_flight.iter().flatten())
+            .chain(&self.pending)
+            .map(|c| {
+                let kind = match c {
+                    Change::Read(_) | Change::Unread(_) => 0,
+                    Change::Bookmark(..) => 1,
+                    Change::Note(..) => 2,
+                };
+                (c.id(), kind)
+            })
+            .collect();
+        marks.sort_unstable();
+        marks.dedup();
+        let n = marks.len();
         if n == 0 {
             return None;
         }
         Some(format!(
-            "{} to your marks (read, bookmarks, notes) made in this session {} not saved: {}",
-            crate::text::count(n, "change", "changes"),
+            "{} (read, bookmarked, noted) changed in this session {} not saved: {}",
+            crate::text::count(n, "mark", "marks"),
             if n == 1 { "was" } else { "were" },
             why
         ))
@@ -1018,7 +1034,7 @@ mod tests {
         a.update(Action::ToggleBookmark);
         a.update(denied());
         assert_eq!(a.unsaved_marks(), Some(
-            "1 change to your marks (read, bookmarks, notes) made in this session was not saved: /data/marks/seeds.json: Permission denied".into()
+            "1 mark (read, bookmarked, noted) changed in this session was not saved: /data/marks/seeds.json: Permission denied".into()
         ));
         // Not tried again at once, which a folder taking no file would
         // repeat without end; with the next change, both go.
@@ -1035,16 +1051,20 @@ mod tests {
             matches!(&last, Some(Effect::SaveState(c)) if c.len() == 2),
             "{last:?}"
         );
-        assert!(
-            a.unsaved_marks()
-                .unwrap()
-                .starts_with("2 changes to your marks")
-        );
-        // Saved at last, nothing is said.
-        a.update(Action::MarksSaved {
-            marks: Some(Arc::new(a.marks.clone())),
-            warnings: Vec::new(),
-        });
+        assert!(a.unsaved_marks().unwrap().starts_with("2 marks "));
+        // A bookmark set and unset again (a third article's) is one mark,
+        // not two.
+        press(&mut a, "j");
+        a.update(Action::ToggleBookmark);
+        a.update(Action::ToggleBookmark);
+        assert!(a.unsaved_marks().unwrap().starts_with("3 marks "));
+        // Saved at last, each save answered: nothing is said.
+        while !a.in_flight.is_empty() {
+            a.update(Action::MarksSaved {
+                marks: Some(Arc::new(a.marks.clone())),
+                warnings: Vec::new(),
+            });
+        }
         assert_eq!(a.unsaved_marks(), None);
         // Nowhere to save (a pipe): said when the marks were read, not
         // again on the way out.
