@@ -370,7 +370,23 @@ impl App {
                     // try again (helper-30: a bookmark made in a folder
                     // that took no file was lost without a word at exit).
                     None if !warnings.is_empty() => {
+                        // Each change sets a mark outright, so one a later
+                        // change of the same mark (saving, or to be saved)
+                        // overrides is dropped: tried again after it, it
+                        // would undo it.
+                        let later: Vec<(&str, u8)> = self
+                            .in_flight
+                            .iter()
+                            .flatten()
+                            .chain(&self.pending)
+                            .map(mark_key)
+                            .collect();
+                        let batch: Vec<Change> = batch
+                            .into_iter()
+                            .filter(|c| !later.contains(&mark_key(c)))
+                            .collect();
                         let (changes, why) = &mut self.unsaved;
+                        changes.retain(|c| !batch.iter().any(|b| mark_key(b) == mark_key(c)));
                         changes.extend(batch);
                         why.get_or_insert_with(|| warnings[0].clone());
                     }
@@ -420,6 +436,8 @@ impl App {
             return effect;
         }
         let mut changes = std::mem::take(&mut self.unsaved.0);
+        let pending = &self.pending;
+        changes.retain(|c| !pending.iter().any(|p| mark_key(p) == mark_key(c)));
         changes.append(&mut self.pending);
         self.in_flight.push_back(changes.clone());
         Some(Effect::SaveState(changes))
@@ -439,14 +457,7 @@ impl App {
             .iter()
             .chain(self.in_flight.iter().flatten())
             .chain(&self.pending)
-            .map(|c| {
-                let kind = match c {
-                    Change::Read(_) | Change::Unread(_) => 0,
-                    Change::Bookmark(..) => 1,
-                    Change::Note(..) => 2,
-                };
-                (c.id(), kind)
-            })
+            .map(mark_key)
             .collect();
         marks.sort_unstable();
         marks.dedup();
@@ -461,6 +472,16 @@ impl App {
             why
         ))
     }
+}
+
+/// Which mark a change sets: an article's read state, bookmark or note.
+fn mark_key(c: &Change) -> (&str, u8) {
+    let kind = match c {
+        Change::Read(_) | Change::Unread(_) => 0,
+        Change::Bookmark(..) => 1,
+        Change::Note(..) => 2,
+    };
+    (c.id(), kind)
 }
 
 /// Brings `view`'s sets and counts up to date after the marks of the
@@ -1066,6 +1087,23 @@ mod tests {
             });
         }
         assert_eq!(a.unsaved_marks(), None);
+        // A failed change that a later one of the same mark overrides is
+        // not tried again: it would undo the later one.
+        let mut a = seeds_app(120, 40);
+        a.update(Action::ToggleBookmark);
+        a.update(Action::ToggleBookmark);
+        a.update(denied());
+        a.update(Action::MarksSaved {
+            marks: Some(Arc::new(a.marks.clone())),
+            warnings: Vec::new(),
+        });
+        assert_eq!(a.unsaved_marks(), None, "the mark as last set was saved");
+        press(&mut a, "j");
+        let next = a.update(Action::ToggleBookmark);
+        assert!(
+            matches!(&next, Some(Effect::SaveState(c)) if c.len() == 1),
+            "only the new bookmark goes: {next:?}"
+        );
         // Nowhere to save (a pipe): said when the marks were read, not
         // again on the way out.
         let mut a = seeds_app(120, 40);
