@@ -180,9 +180,7 @@ impl Selection {
     /// corpus are never none), or no event or statement in `lib`'s story
     /// (read, if it was not yet).
     pub fn is_empty(&self, lib: &Library) -> bool {
-        let kept = |within: &Option<Vec<DocId>>, d: DocId| {
-            within.as_ref().is_none_or(|w| w.binary_search(&d).is_ok())
-        };
+        let kept = |within: &Option<Vec<DocId>>, d| crate::report::kept_in(within.as_deref(), d);
         match self {
             Selection::Articles(docs) => docs.is_empty(),
             Selection::Actors { hits, .. } => hits.is_empty(),
@@ -405,7 +403,7 @@ pub fn mention_records<'a>(
     let mut out = Vec::new();
     let mut starts: (Option<DocId>, Vec<u32>) = (None, Vec::new());
     for (doc, m) in lib.actors.of_actor(actor) {
-        if within.is_some_and(|w| w.binary_search(&doc).is_err()) {
+        if !crate::report::kept_in(within, doc) {
             continue;
         }
         let a = &lib.corpus.articles[doc.ix()];

@@ -410,6 +410,12 @@ pub struct EventRow<'a> {
     pub sentence_start: u32,
 }
 
+/// Whether article `d` is among `within` (sorted), or there is no such
+/// list: how an export or report narrowed to some articles keeps them.
+pub fn kept_in(within: Option<&[DocId]>, d: DocId) -> bool {
+    within.is_none_or(|w| w.binary_search(&d).is_ok())
+}
+
 /// The timeline: every row in date order, undated ones last.
 pub fn timeline(lib: &Library) -> Vec<TimelineRow<'_>> {
     timeline_of(lib, None, None)
@@ -425,7 +431,7 @@ pub fn timeline_of<'a>(
     within: Option<&[DocId]>,
 ) -> Vec<TimelineRow<'a>> {
     let t = &lib.story().timeline;
-    let keep = |d: DocId| within.is_none_or(|w| w.binary_search(&d).is_ok());
+    let keep = |d| kept_in(within, d);
     t.rows(actor, &keep)
         .into_iter()
         .map(|i| {
@@ -542,7 +548,7 @@ pub fn quotes_within<'a>(
     lib.story()
         .quotes_of(actor)
         .iter()
-        .filter(|q| within.is_none_or(|w| w.binary_search(&q.doc).is_ok()))
+        .filter(|q| kept_in(within, q.doc))
         .map(|q| {
             let a = &lib.corpus.articles[q.doc.ix()];
             QuoteRow {

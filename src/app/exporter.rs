@@ -60,10 +60,7 @@ impl App {
             // On screen, the timeline has counted its rows already.
             Some(t) if self.view == View::Timeline => Some(t.groups),
             _ => self.story_now().map(|story| {
-                let within = self.filtered_docs();
-                let keep = |d: crate::corpus::DocId| {
-                    within.as_ref().is_none_or(|w| w.binary_search(&d).is_ok())
-                };
+                let keep = self.in_filter();
                 story.timeline.rows(self.timeline_actor(), &keep).len()
             }),
         };
@@ -204,16 +201,12 @@ impl App {
     /// actor and the story can be read.
     fn statement_count(&self) -> Option<usize> {
         let (actor, story) = (self.statements_actor()?, self.story_now()?);
-        let within = self.filtered_docs();
+        let keep = self.in_filter();
         Some(
             story
                 .quotes_of(actor)
                 .iter()
-                .filter(|q| {
-                    within
-                        .as_ref()
-                        .is_none_or(|w| w.binary_search(&q.doc).is_ok())
-                })
+                .filter(|q| keep(q.doc))
                 .count(),
         )
     }
@@ -222,6 +215,19 @@ impl App {
     fn filtered_docs(&self) -> Option<Vec<crate::corpus::DocId>> {
         let (_, hits) = self.filter.hits.as_ref().filter(|_| self.filter.active())?;
         Some(hits.in_corpus_order())
+    }
+
+    /// Whether an article is among the filter's matches (any is, without a
+    /// filter): what the box counts with, each frame, without listing
+    /// the matches as [`App::filtered_docs`] does.
+    fn in_filter(&self) -> impl Fn(crate::corpus::DocId) -> bool + '_ {
+        let set = self
+            .filter
+            .hits
+            .as_ref()
+            .filter(|_| self.filter.active())
+            .map(|(_, h)| &h.set);
+        move |d| set.is_none_or(|s| s.contains(d.0))
     }
 
     /// What `what` writes now: exactly what the panes list.
@@ -316,12 +322,12 @@ impl App {
         let articles = self.list.rows.len();
         let actors = self.sidebar.rows.len();
         let mentions = self.export_actor().map(|a| {
-            let within = self.filtered_docs();
+            let keep = self.in_filter();
             let n = self
                 .lib
                 .actors
                 .of_actor(a)
-                .filter(|(doc, _)| within.as_ref().is_none_or(|w| w.binary_search(doc).is_ok()))
+                .filter(|&(doc, _)| keep(doc))
                 .count();
             (self.lib.actors.get(a).name, n)
         });
