@@ -213,20 +213,14 @@ impl App {
 
     /// The filter's matches as a sorted list, when a filter is applied.
     fn filtered_docs(&self) -> Option<Vec<crate::corpus::DocId>> {
-        let (_, hits) = self.filter.hits.as_ref().filter(|_| self.filter.active())?;
-        Some(hits.in_corpus_order())
+        Some(self.active_hits()?.in_corpus_order())
     }
 
     /// Whether an article is among the filter's matches (any is, without a
     /// filter): what the box counts with, each frame, without listing
     /// the matches as [`App::filtered_docs`] does.
     fn in_filter(&self) -> impl Fn(crate::corpus::DocId) -> bool + '_ {
-        let set = self
-            .filter
-            .hits
-            .as_ref()
-            .filter(|_| self.filter.active())
-            .map(|(_, h)| &h.set);
+        let set = self.active_hits().map(|h| &h.set);
         move |d| set.is_none_or(|s| s.contains(d.0))
     }
 

@@ -147,13 +147,15 @@ impl App {
         effect
     }
 
+    /// The filter's results, when it is applied and they are in.
+    pub fn active_hits(&self) -> Option<&Arc<crate::search::Hits>> {
+        let (_, hits) = self.filter.hits.as_ref().filter(|_| self.filter.active())?;
+        Some(hits)
+    }
+
     /// The filter's matching articles, when its results are in.
     pub(super) fn filter_set(&self) -> Option<crate::search::docset::DocSet> {
-        self.filter
-            .hits
-            .as_ref()
-            .filter(|_| self.filter.active())
-            .map(|(_, h)| h.set.clone())
+        self.active_hits().map(|h| h.set.clone())
     }
 
     // ---- the views ------------------------------------------------------

@@ -1276,12 +1276,7 @@ impl App {
         let current = self.list.selected().filter(|_| keep);
         let current_actor = self.sidebar.current().filter(|_| keep);
         let lib = Arc::clone(&self.lib);
-        let hits = self
-            .filter
-            .hits
-            .as_ref()
-            .filter(|_| self.filter.active())
-            .map(|(_, h)| Arc::clone(h));
+        let hits = self.active_hits().map(Arc::clone);
         let mut rows: Vec<DocId> = match &hits {
             Some(h) => h.docs.clone(),
             None => lib.corpus.iter().map(|(id, _)| id).collect(),

@@ -129,12 +129,7 @@ fn row_spans(
         return Vec::new();
     };
     let tl = &story.timeline;
-    let filter = app
-        .filter
-        .hits
-        .as_ref()
-        .filter(|_| app.filter.active())
-        .map(|(_, h)| &h.set);
+    let filter = app.active_hits().map(|h| &h.set);
     let Some(e) = app
         .timeline
         .as_ref()
