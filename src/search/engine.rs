@@ -1312,7 +1312,7 @@ mod tests {
     #[test]
     fn a_title_that_only_holds_the_letters_in_order_ranks_as_a_body_match() {
         let lines = [
-            r#"{"title": "Bellairs and Banek top the chart", "body": "A singer had a good week."}"#,
+            r#"{"title": "Belairs and Banek top the chart", "body": "A singer had a good week."}"#,
             r#"{"title": "Blair returns from a summit", "body": "He spoke of the bank rate."}"#,
         ];
         let corpus = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());

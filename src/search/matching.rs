@@ -220,6 +220,13 @@ fn close_in<T: PartialEq>(pat: &[T], word: &[T]) -> bool {
     if word.len() > 64 {
         return false;
     }
+    // Bit i: the char after i may be stepped over, being neither of its
+    // neighbours: a doubled letter is no gap ("putin" is not "putting",
+    // helper-31; a dropped double letter is a typo, which that rule
+    // forgives from five letters on).
+    let over = (0..word.len().saturating_sub(2))
+        .filter(|&i| word[i + 1] != word[i] && word[i + 1] != word[i + 2])
+        .fold(0u64, |m, i| m | 1 << i);
     // Bit i: the term so far can end at the word's char i.
     let mut at = u64::from(word.first() == Some(first));
     for c in rest {
@@ -229,7 +236,7 @@ fn close_in<T: PartialEq>(pat: &[T], word: &[T]) -> bool {
             .filter(|&(_, x)| x == c)
             .fold(0u64, |m, (i, _)| m | 1 << i);
         // Next to, or one char after, where the term could end.
-        at = (at << 1 | at << 2) & here;
+        at = (at << 1 | (at & over) << 2) & here;
         if at == 0 {
             return false;
         }
@@ -280,10 +287,12 @@ mod tests {
         assert_eq!(fuzzy("iran", "insurance"), None);
         assert_eq!(fuzzy("iran", "ireland"), None);
         assert_eq!(fuzzy("tlbn", "taliban"), Some(0.5));
+        // A doubled letter is no gap (helper-31: 74 of bbc's 89 articles
+        // for "putin" said "putting").
+        assert_eq!(fuzzy("putin", "putting"), None);
+        assert_eq!(fuzzy("occured", "occurred"), Some(TYPO), "a typo still");
         assert_eq!(fuzzy("mnstry", "ministry"), Some(0.5));
         assert_eq!(fuzzy("blair", "belshanikgartor"), None);
-        // The letters may fit in more than one way: any close one does.
-        assert_eq!(fuzzy("abcd", "abbxcd"), Some(0.5));
         assert_eq!(
             fuzzy("rate", "corporate"),
             None,
