@@ -574,23 +574,7 @@ struct TimelineReport<'r, 'a> {
     event: &'r crate::report::EventRow<'a>,
 }
 
-/// The name JSON gives a value of a fieldless enum ("day", "reported"):
-/// CSV writes the same words.
-fn serde_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// A timeline row's date as a reader writes it; undated, the words that
-/// could not be placed ("Friday?"), as the TUI shows them.
-fn timeline_label(row: &crate::report::TimelineRow) -> String {
-    match (&row.date, row.events.first()) {
-        (None, Some(first)) => crate::story::timeline::undated_label(first.expression),
-        _ => row.label.clone(),
-    }
-}
+use crate::report::{serde_name, timeline_label};
 
 /// The CSV header of each kind of export: the JSON field names, except
 /// that an actor's spellings are one cell.
@@ -1371,7 +1355,7 @@ mod tests {
         assert_eq!(r.headers().unwrap(), csv_header(What::Timeline));
         let lines: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         let t = &lib.story().timeline;
-        assert_eq!(rows, t.groups.len(), "the count is of dated events");
+        assert_eq!(rows, t.groups.len(), "the count is of events");
         assert_eq!(lines.len(), t.events.len(), "each report a line");
         for line in &lines {
             let a = lib

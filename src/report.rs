@@ -434,36 +434,25 @@ pub fn timeline_of<'a>(
     let keep = |d| kept_in(within, d);
     t.rows(actor, &keep)
         .into_iter()
-        .map(|i| {
-            let (i, g) = (i as usize, &t.groups[i as usize]);
-            let events: Vec<u32> = t.members(i, None, &keep).collect();
-            let sources = match within {
-                None => g.sources,
-                Some(_) => {
-                    let mut docs: Vec<DocId> =
-                        events.iter().map(|&e| t.events[e as usize].doc).collect();
-                    docs.sort_unstable();
-                    docs.dedup();
-                    docs.len() as u32
-                }
-            };
-            (i, g, sources, events)
-        })
-        .map(|(i, g, sources, events)| TimelineRow {
+        .map(|i| (i as usize, &t.groups[i as usize]))
+        .map(|(i, g)| TimelineRow {
             date: g.when.map(|w| w.iso()),
             until: g.until.map(|w| w.iso()),
             label: g.label(),
             precision: g.when.map(|w| w.precision()),
             inferred: g.inferred,
-            sources,
+            sources: match within {
+                None => g.sources,
+                Some(_) => t.sources_kept(i, &keep),
+            },
             actors: t
                 .group_actors(i)
                 .iter()
                 .map(|&a| lib.actors.get(a).name)
                 .collect(),
-            events: events
-                .iter()
-                .map(|&e| {
+            events: t
+                .members(i, None, &keep)
+                .map(|e| {
                     let e = &t.events[e as usize];
                     let a = &lib.corpus.articles[e.doc.ix()];
                     EventRow {
@@ -481,6 +470,25 @@ pub fn timeline_of<'a>(
         .collect()
 }
 
+/// A row's date as a reader writes it; undated, the words that could not
+/// be placed ("Friday?"), as the TUI shows them (the JSON keeps
+/// "undated" and a null date for scripts).
+pub fn timeline_label(row: &TimelineRow) -> String {
+    match (&row.date, row.events.first()) {
+        (None, Some(first)) => crate::story::timeline::undated_label(first.expression),
+        _ => row.label.clone(),
+    }
+}
+
+/// The name JSON gives a value of a fieldless enum ("day", "reported"),
+/// for the formats that write it as a word.
+pub fn serde_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 /// Cells of [`timeline`] rows: date, sources, actors, first article and
 /// its sentence.
 pub fn timeline_table(rows: &[TimelineRow]) -> Vec<Vec<String>> {
@@ -491,15 +499,8 @@ pub fn timeline_table(rows: &[TimelineRow]) -> Vec<Vec<String>> {
             if r.actors.len() > 3 {
                 actors.push("…");
             }
-            // Undated, the words that could not be placed, as the TUI
-            // shows them ("Friday?"); the JSON keeps "undated" and a null
-            // date for scripts.
-            let label = match r.date {
-                Some(_) => r.label.clone(),
-                None => crate::story::timeline::undated_label(first.expression),
-            };
             vec![
-                label,
+                timeline_label(r),
                 r.sources.to_string(),
                 actors.join(", "),
                 first.article.to_owned(),
@@ -570,10 +571,7 @@ pub fn quotes_within<'a>(
 pub fn quote_table(rows: &[QuoteRow]) -> Vec<Vec<String>> {
     rows.iter()
         .map(|r| {
-            let speech = match r.speech {
-                crate::story::quotes::Speech::Direct => "direct",
-                crate::story::quotes::Speech::Reported => "reported",
-            };
+            let speech = serde_name(&r.speech);
             let text = match r.speech {
                 crate::story::quotes::Speech::Direct => format!("“{}”", r.text),
                 crate::story::quotes::Speech::Reported => r.text.to_owned(),
@@ -581,7 +579,7 @@ pub fn quote_table(rows: &[QuoteRow]) -> Vec<Vec<String>> {
             vec![
                 r.article.to_owned(),
                 r.date.unwrap_or("-").to_owned(),
-                speech.to_owned(),
+                speech,
                 text::safe_line(&text).into_owned(),
             ]
         })

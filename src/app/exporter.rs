@@ -51,7 +51,8 @@ impl App {
     }
 
     /// Counts what a timeline export would hold, while the export box is
-    /// open (see [`App::export_events`]).
+    /// open (see [`App::export_events`]), reading the story if it can be
+    /// read now (not while the loader reads it).
     pub(super) fn recount_exports(&mut self) {
         if !matches!(self.overlay, Some(Overlay::Export { .. })) {
             return;
@@ -198,9 +199,12 @@ impl App {
     }
 
     /// How many statements a statements export would hold, if there is an
-    /// actor and the story can be read.
+    /// actor and the story has been read (the box is drawn from this, so
+    /// it never reads the story itself: opening the box did, in
+    /// [`App::recount_exports`]).
     fn statement_count(&self) -> Option<usize> {
-        let (actor, story) = (self.statements_actor()?, self.story_now()?);
+        let story = self.lib.story_if_ready().filter(|_| self.lib.complete)?;
+        let actor = self.statements_actor()?;
         let keep = self.in_filter();
         Some(
             story

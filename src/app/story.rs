@@ -97,7 +97,6 @@ impl TimelineView {
         let mut groups = 0;
         let mut blocks = Vec::new();
         let mut sources = Vec::new();
-        let mut docs = Vec::new();
         for g in t.rows(self.actor, &keep) {
             groups += 1;
             rows.push(TimelineRow::Group(g));
@@ -106,16 +105,7 @@ impl TimelineView {
             // them all.
             sources.push(match filter {
                 None => t.groups[g as usize].sources,
-                Some(_) => {
-                    docs.clear();
-                    docs.extend(
-                        t.members(g as usize, None, &keep)
-                            .map(|e| t.events[e as usize].doc),
-                    );
-                    docs.sort_unstable();
-                    docs.dedup();
-                    docs.len() as u32
-                }
+                Some(_) => t.sources_kept(g as usize, &keep),
             });
             if self.expanded.contains(&g) {
                 let start = rows.len();

@@ -300,10 +300,13 @@ pub fn extract_words(
     // Any year counts, not only those read as dates: "the 2005 election",
     // "a 2002 report", "the 2000/2001 season" (helper-31). A count that
     // looks like one ("2000 jobs") only leaves dates unplaced.
-    let written = toks.iter().filter_map(|&(_, w)| {
-        let y: i32 = w.parse().ok().filter(|_| w.len() == 4)?;
-        (1900..=2099).contains(&y).then_some(y)
-    });
+    let written = toks
+        .iter()
+        .filter(|(_, w)| w.len() == 4)
+        .filter_map(|&(_, w)| {
+            let y: i32 = w.parse().ok()?;
+            (1900..=2099).contains(&y).then_some(y)
+        });
     let latest_year = raw
         .iter()
         .flat_map(|r| [r.explicit, r.explicit_until])

@@ -213,6 +213,18 @@ impl Timeline {
             .collect()
     }
 
+    /// How many articles `keep` accepts report row `g` (its events'
+    /// distinct articles, whether or not they name an actor).
+    pub fn sources_kept(&self, g: usize, keep: &dyn Fn(DocId) -> bool) -> u32 {
+        let mut docs: Vec<DocId> = self
+            .members(g, None, keep)
+            .map(|e| self.events[e as usize].doc)
+            .collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len() as u32
+    }
+
     /// The events of row `g` that name `actor` and lie in an article `keep`
     /// accepts.
     pub fn members<'a>(
