@@ -965,7 +965,9 @@ impl Actors {
                     .map(|w| strsim::osa_distance(w, &wanted))
                     .min()
                     .unwrap_or(usize::MAX);
-                if d < best.0 {
+                if d > allowed {
+                    continue;
+                } else if d < best.0 {
                     best = (d, vec![id]);
                 } else if d == best.0 {
                     best.1.push(id);
@@ -979,12 +981,23 @@ impl Actors {
             // Two or three letters match some name in any large corpus.
             return Lookup::NotFound;
         }
+        // Last, the fuzzy match, of names whose words hold each typed
+        // word's letters close together, as the filter asks: any long name
+        // holds the letters of a short word far apart ("taliban" in "Stan
+        // Lieberman").
+        let close = |form: &str| {
+            let ws = split(form);
+            typed
+                .iter()
+                .all(|t| ws.iter().any(|w| crate::words::in_order_close(t, w)))
+        };
         let fm = SkimMatcherV2::default().ignore_case();
         let mut scored: Vec<(i64, ActorId)> = ids()
             .filter_map(|id| {
                 let a = self.get(id);
                 std::iter::once(a.name)
                     .chain(a.aliases.iter().map(String::as_str))
+                    .filter(|s| close(&s.to_lowercase()))
                     .filter_map(|s| fm.fuzzy_match(s, name.trim()))
                     .max()
                     .map(|score| (score, id))
@@ -1310,6 +1323,23 @@ mod tests {
         }
         // Too short to guess from.
         assert_eq!(a.lookup("tb"), Lookup::NotFound);
+        // Two slips are too many for a word of seven letters: "taliban" is
+        // not Taiwan (bbc offered Taiwan and "Italian Parma" for it).
+        let c = Corpus::from_jsonl_bytes(
+            "t.jsonl",
+            br#"{"title": "Talks", "body": "Officials of Taiwan met in Japan."}"#.to_vec(),
+        );
+        let far = Actors::build(&c, &Extraction::builtin());
+        assert!(matches!(far.lookup("Taiwn"), Lookup::Closest(_)));
+        assert_eq!(far.lookup("taliban"), Lookup::NotFound);
+        // Nor a long name holding its letters far apart.
+        let c = Corpus::from_jsonl_bytes(
+            "t.jsonl",
+            br#"{"title": "Talks", "body": "Mr Stan Lieberman said so."}"#.to_vec(),
+        );
+        let apart = Actors::build(&c, &Extraction::builtin());
+        assert!(matches!(apart.lookup("stan lebrmn"), Lookup::Closest(_)));
+        assert_eq!(apart.lookup("taliban"), Lookup::NotFound);
         // A word several names share: the most named when far ahead
         // (Foreign Affairs 7, Justice 2), else none of them.
         assert_eq!(

@@ -196,53 +196,7 @@ pub fn within_typos(pat: &str, n: usize, word: &str) -> bool {
     false
 }
 
-/// Whether the chars of `pat` appear in `word` in order, the first at its
-/// start, with at most one other char between two of them: "brtnkv" in
-/// "bortnikov", "tlbn" in "taliban", "mnstry" in "ministry", but not
-/// "putin" in "production" or "pollution", nor "iran" in "international"
-/// or "insurance", as any long word of the right letters would be (in
-/// big100k, "putin" matched 18,870 articles by such words, and 863 by
-/// "putin"; helper-30).
-pub fn in_order_close(pat: &str, word: &str) -> bool {
-    if pat.is_ascii() && word.is_ascii() {
-        close_in(pat.as_bytes(), word.as_bytes())
-    } else {
-        let w: Vec<char> = word.chars().collect();
-        close_in(&pat.chars().collect::<Vec<_>>(), &w)
-    }
-}
-
-/// [`in_order_close`] over bytes or chars.
-fn close_in<T: PartialEq>(pat: &[T], word: &[T]) -> bool {
-    let (Some(first), Some(rest)) = (pat.first(), pat.get(1..)) else {
-        return true;
-    };
-    if word.len() > 64 {
-        return false;
-    }
-    // Bit i: the char after i may be stepped over, being neither of its
-    // neighbours: a doubled letter is no gap ("putin" is not "putting",
-    // helper-31; a dropped double letter is a typo, which that rule
-    // forgives from five letters on).
-    let over = (0..word.len().saturating_sub(2))
-        .filter(|&i| word[i + 1] != word[i] && word[i + 1] != word[i + 2])
-        .fold(0u64, |m, i| m | 1 << i);
-    // Bit i: the term so far can end at the word's char i.
-    let mut at = u64::from(word.first() == Some(first));
-    for c in rest {
-        let here = word
-            .iter()
-            .enumerate()
-            .filter(|&(_, x)| x == c)
-            .fold(0u64, |m, (i, _)| m | 1 << i);
-        // Next to, or one char after, where the term could end.
-        at = (at << 1 | (at & over) << 2) & here;
-        if at == 0 {
-            return false;
-        }
-    }
-    true
-}
+pub use crate::words::in_order_close;
 
 /// Whether the chars of `pat` appear in `s` in order.
 pub fn is_subsequence(pat: &str, s: &str) -> bool {
