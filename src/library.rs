@@ -217,34 +217,43 @@ fn with_date_warning(mut corpus: Corpus) -> Corpus {
 /// `corpus` with a warning for each article whose text (title and body)
 /// an earlier one has: a copy a folder or feed picked up twice (bbc holds
 /// 98 such pairs), which counts as a second source of the same story.
-/// Found by length and the text's two ends, then compared whole.
+/// Spaces at line ends, line endings and blank lines at the end do not
+/// count: a copy saved by another editor is still a copy. Found by the
+/// first and last visible bytes, then compared whole.
 fn with_copy_warnings(mut corpus: Corpus) -> Corpus {
     use std::hash::BuildHasher;
     const ENDS: usize = 32;
     let print = |t: &str| {
+        let ends = |bytes: &mut dyn Iterator<Item = &u8>| {
+            let mut end = [0u8; ENDS];
+            for (slot, &b) in end
+                .iter_mut()
+                .zip(bytes.filter(|b| !b.is_ascii_whitespace()))
+            {
+                *slot = b;
+            }
+            end
+        };
         let b = t.as_bytes();
-        let ends = (&b[..b.len().min(ENDS)], &b[b.len().saturating_sub(ENDS)..]);
-        (b.len(), rustc_hash::FxBuildHasher.hash_one(ends))
+        let (head, tail) = (ends(&mut b.iter()), ends(&mut b.iter().rev()));
+        rustc_hash::FxBuildHasher.hash_one((head, tail))
     };
-    let mut order: Vec<(usize, u64, u32)> = corpus
+    let mut order: Vec<(u64, u32)> = corpus
         .articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| {
-            let (len, hash) = print(&a.text);
-            (len, hash, i as u32)
-        })
+        .map(|(i, a)| (print(&a.text), i as u32))
         .collect();
     order.par_sort_unstable();
     let mut copies: Vec<(u32, u32)> = Vec::new();
-    for run in order.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
         // Each one against the earliest with its text.
         let mut firsts: Vec<u32> = Vec::new();
-        for &(_, _, i) in run {
+        for &(_, i) in run {
             let text = &corpus.articles[i as usize].text;
             match firsts
                 .iter()
-                .find(|&&f| corpus.articles[f as usize].text == *text)
+                .find(|&&f| same_text(&corpus.articles[f as usize].text, text))
             {
                 Some(&f) => copies.push((i, f)),
                 None => firsts.push(i),
@@ -259,6 +268,20 @@ fn with_copy_warnings(mut corpus: Corpus) -> Corpus {
         corpus.warnings.push(LoadWarning::new(at, problem));
     }
     corpus
+}
+
+/// Whether `a` and `b` hold the same lines, spaces at line ends, line
+/// endings and blank lines at the end aside.
+fn same_text(a: &str, b: &str) -> bool {
+    let mut x = a.trim_end().lines().map(str::trim_end);
+    let mut y = b.trim_end().lines().map(str::trim_end);
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            _ => return false,
+        }
+    }
 }
 
 /// One thread's share of the pass: a contiguous run of articles, each
@@ -377,11 +400,15 @@ mod tests {
             r#"{"id": "c", "title": "Dup", "body": "Blair spoke on Monday."}"#,
             r#"{"id": "d", "title": "Dup", "body": "Blair spoke on Tuesday"}"#,
             r#"{"id": "e", "title": "Dup", "body": "Blair spoke on Monday."}"#,
+            // Saved by another editor: spaces at a line's end, CRLF, a
+            // blank line at the end (helper-31).
+            r#"{"id": "f", "title": "Dup  ", "body": "Blair spoke on Monday.\r\n\n"}"#,
+            r#"{"id": "g", "title": "Dup", "body": "Blair  spoke on Monday."}"#,
         ];
         let corpus = Corpus::from_jsonl_bytes("c.jsonl", lines.join("\n").into_bytes());
         let lib = Library::build(corpus, &Extraction::builtin());
         let said: Vec<String> = lib.corpus.warnings.iter().map(|w| w.to_string()).collect();
-        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said.len(), 3, "{said:?}");
         assert!(
             said[0].starts_with("c.jsonl (id c): the same title and text as c.jsonl (id a); kept"),
             "{said:?}"
@@ -390,7 +417,11 @@ mod tests {
             said[1].starts_with("c.jsonl (id e): the same title and text as c.jsonl (id a)"),
             "{said:?}"
         );
-        assert_eq!(lib.corpus.len(), 5, "every article is kept");
+        assert!(
+            said[2].starts_with("c.jsonl (id f): the same title and text as c.jsonl (id a)"),
+            "{said:?}"
+        );
+        assert_eq!(lib.corpus.len(), 7, "every article is kept");
         assert!(
             Library::seeds().corpus.warnings.is_empty(),
             "the seeds hold no copy"
