@@ -40,7 +40,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let which = if named {
             vec![
                 format!("Actors {of} whose names match"),
-                format!("Actors {of} by name"),
+                // Not "by name", the name sort's title (helper-32).
+                format!("Actors {of} names match"),
             ]
         } else {
             vec![

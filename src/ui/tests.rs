@@ -1972,18 +1972,28 @@ fn a_narrow_export_box_shows_the_chosen_format_whole() {
 fn the_filtered_sidebar_says_whether_names_matched_or_articles() {
     // helper-30: "in matches" read as both "whose names match" (/kabul)
     // and "named in the matching articles" (/terror).
-    let title = |q: &str| {
-        let mut app = seeds_app(200, 40);
+    let title_at = |width: u16, q: &str| {
+        let mut app = seeds_app(width, 40);
         type_filter(&mut app, q);
         let screen = screen_text(&app);
         let top = screen.lines().next().unwrap().to_owned();
         top[top.find("Actors").expect("the sidebar's title")..].to_owned()
     };
+    let title = |q: &str| title_at(200, q);
     assert!(
         title("bortnikov").starts_with("Actors 1/51 whose names match"),
         "{}",
         title("bortnikov")
     );
+    // helper-32: a shorter title said "by name", as the name sort does,
+    // over a list in order of mentions.
+    for width in [120, 100] {
+        let t = title_at(width, "bortnikov");
+        assert!(
+            t.contains("names match") && !t.contains("by name"),
+            "{width}: {t}"
+        );
+    }
     let t = title("kickstarts");
     assert!(
         t.starts_with("Actors ") && t.contains(" in matching articles"),
