@@ -111,7 +111,11 @@ fn bench(c: &mut Criterion) {
 
     // The story: read once per corpus, in the background after loading.
     let story_ms = common::median_ms(3, &mut || {
-        std::hint::black_box(dossier::story::Story::build(&lib.corpus, &lib.actors));
+        std::hint::black_box(dossier::story::Story::build(
+            &lib.corpus,
+            &lib.actors,
+            &lib.copies,
+        ));
     });
     lib.story();
     let timeline = timed(Action::OpenTimeline, &base);

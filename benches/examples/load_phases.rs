@@ -101,7 +101,7 @@ fn main() {
     }
     // The story phase again on its own, to show its share of the build.
     let t = Instant::now();
-    let story = dossier::story::Story::build(&lib.corpus, &lib.actors);
+    let story = dossier::story::Story::build(&lib.corpus, &lib.actors, &lib.copies);
     eprintln!("after story: {}", memory());
 
     println!(

@@ -362,7 +362,15 @@ impl App {
             // Already as asked: → on an open row, ← on a folded one.
             return;
         }
-        if lib.story().timeline.group_events(g as usize).len() < 2 {
+        let keep = passes(filter.as_ref());
+        if lib
+            .story()
+            .timeline
+            .members(g as usize, None, &keep)
+            .take(2)
+            .count()
+            < 2
+        {
             self.message = Some("Only one source reports this event".into());
             return;
         }

@@ -587,7 +587,7 @@ impl fmt::Display for Problem {
             }
             Problem::SameText { first } => write!(
                 f,
-                "the same title and text as {}; kept, but a copy counts again wherever sources are counted (remove one to count it once)",
+                "the same title and text as {}; kept, one source with it in the timeline, but two articles in the actors' counts (remove one to count it once)",
                 crate::text::safe_line(first)
             ),
             Problem::UnreadableDate { date, others } => {

@@ -39,8 +39,10 @@ pub struct Story {
 }
 
 impl Story {
-    /// Finds the events and statements of every article.
-    pub fn build(corpus: &Corpus, actors: &Actors) -> Story {
+    /// Finds the events and statements of every article; `copies` are the
+    /// articles that repeat an earlier one, each with it, in order (the
+    /// timeline counts them as one source).
+    pub fn build(corpus: &Corpus, actors: &Actors, copies: &[(DocId, DocId)]) -> Story {
         crate::phases::start();
         let kind = |a: ActorId| actors.get(a).kind;
         let mut events = Vec::new();
@@ -102,7 +104,7 @@ impl Story {
             })
             .collect();
         Story {
-            timeline: Timeline::new(events, named, &hashes),
+            timeline: Timeline::new(events, named, &hashes, copies.to_vec()),
             quotes: said,
             sentences,
         }

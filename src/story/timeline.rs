@@ -36,7 +36,8 @@ pub struct Group {
     pub until: Option<When>,
     /// Whether every member inferred part of the date from context.
     pub inferred: bool,
-    /// How many distinct articles report it.
+    /// How many distinct articles report it, a copy of an article and the
+    /// article counted once.
     pub sources: u32,
 }
 
@@ -95,6 +96,9 @@ pub struct Timeline {
     group_events: Csr<u32>,
     /// Row `g`: the actors row `g`'s events name, most often named first.
     group_actors: Csr<ActorId>,
+    /// Articles that repeat an earlier one's text, each with that one, by
+    /// copy: one source with it.
+    copies: Vec<(DocId, DocId)>,
 }
 
 /// Buckets larger than this link events only through actors that few of
@@ -105,8 +109,16 @@ impl Timeline {
     /// Groups `events` (in corpus order) into rows; row `e` of `actors`
     /// holds the actors event `e` names, and `sentences[e]` a hash of its
     /// sentence's text (the same sentence in two articles, as a corpus
-    /// holding one story twice has it, is one event).
-    pub fn new(events: Vec<Event>, actors: Csr<ActorId>, sentences: &[u64]) -> Timeline {
+    /// holding one story twice has it, is one event). `copies` are the
+    /// articles that repeat an earlier one, each with it, in order: a
+    /// source with its copies counts once.
+    pub fn new(
+        events: Vec<Event>,
+        actors: Csr<ActorId>,
+        sentences: &[u64],
+        copies: Vec<(DocId, DocId)>,
+    ) -> Timeline {
+        let source = |d: DocId| source_of(&copies, d);
         let mut buckets: FxHashMap<(Option<When>, Option<When>), Vec<u32>> = FxHashMap::default();
         let mut lone = Vec::new();
         for (i, e) in events.iter().enumerate() {
@@ -135,8 +147,8 @@ impl Timeline {
                 rows.push(group(
                     &events,
                     &actors,
-                    when,
-                    until,
+                    &source,
+                    (when, until),
                     &set,
                     &mut members,
                     &mut named,
@@ -147,8 +159,8 @@ impl Timeline {
             rows.push(group(
                 &events,
                 &actors,
-                None,
-                None,
+                &source,
+                (None, None),
                 &[i],
                 &mut members,
                 &mut named,
@@ -186,7 +198,13 @@ impl Timeline {
             event_actors: actors,
             group_events,
             group_actors,
+            copies,
         }
+    }
+
+    /// The article `doc` copies, or `doc` itself: the source it counts as.
+    pub fn source(&self, doc: DocId) -> DocId {
+        source_of(&self.copies, doc)
     }
 
     /// The actors event `e`'s sentence names, by rank.
@@ -218,7 +236,7 @@ impl Timeline {
     pub fn sources_kept(&self, g: usize, keep: &dyn Fn(DocId) -> bool) -> u32 {
         let mut docs: Vec<DocId> = self
             .members(g, None, keep)
-            .map(|e| self.events[e as usize].doc)
+            .map(|e| self.source(self.events[e as usize].doc))
             .collect();
         docs.sort_unstable();
         docs.dedup();
@@ -238,6 +256,14 @@ impl Timeline {
                 && actor.is_none_or(|a| self.event_actors(e).contains(&a))
         })
     }
+}
+
+/// The article `doc` copies (`copies` as [`Timeline::new`] takes them), or
+/// `doc`.
+fn source_of(copies: &[(DocId, DocId)], doc: DocId) -> DocId {
+    copies
+        .binary_search_by_key(&doc, |&(copy, _)| copy)
+        .map_or(doc, |i| copies[i].1)
 }
 
 /// Splits one date's events into sets linked by sharing at least `least`
@@ -309,18 +335,23 @@ struct Row {
     named: Range<u32>,
 }
 
-/// The row of the events `set` (in corpus order): its events are added to
-/// `members` and its actors to `named`.
+/// The row of the events `set` (in corpus order), on one date (and end):
+/// its events are added to `members` and its actors to `named`; `source`
+/// gives the article each article counts as.
 fn group(
     events: &[Event],
     actors: &Csr<ActorId>,
-    when: Option<When>,
-    until: Option<When>,
+    source: &dyn Fn(DocId) -> DocId,
+    (when, until): (Option<When>, Option<When>),
     set: &[u32],
     members: &mut Vec<u32>,
     named: &mut Vec<ActorId>,
 ) -> Row {
-    let mut docs: Vec<DocId> = set.iter().map(|&e| events[e as usize].doc).collect();
+    let mut docs: Vec<DocId> = set
+        .iter()
+        .map(|&e| source(events[e as usize].doc))
+        .collect();
+    docs.sort_unstable();
     docs.dedup();
     let mut counts: FxHashMap<ActorId, u32> = FxHashMap::default();
     for &e in set {
@@ -369,7 +400,7 @@ mod tests {
         let events: Vec<Event> = events.iter().map(|&(doc, when, _)| ev(doc, when)).collect();
         // Every sentence its own.
         let sentences: Vec<u64> = (0..events.len() as u64).collect();
-        Timeline::new(events, actors, &sentences)
+        Timeline::new(events, actors, &sentences, Vec::new())
     }
 
     fn ev(doc: u32, when: When) -> Event {
@@ -450,7 +481,7 @@ mod tests {
             actors.push_row(named.iter().map(|&a| ActorId(a)));
         }
         let events = vec![ev(0, y), ev(1, y), ev(2, y)];
-        let t = Timeline::new(events, actors, &[7, 7, 8]);
+        let t = Timeline::new(events, actors, &[7, 7, 8], Vec::new());
         let mut sets: Vec<Vec<u32>> = (0..t.groups.len())
             .map(|g| t.group_events(g).to_vec())
             .collect();

@@ -1086,6 +1086,25 @@ fn a_filtered_timeline_counts_the_sources_it_lists() {
     let screen = rows(draw(&app).backend().buffer());
     let row = row_2003(&screen);
     assert!(row.contains("×2") && !row.contains("×3"), "{screen:#?}");
+    // One article kept: nothing to show under the row, so no ▸, and
+    // Space says so (helper-32: the row kept its ▸ and Space "expanded"
+    // to the one article left).
+    press(&mut app, "esc esc");
+    crate::app::testing::type_filter(&mut app, "kickstarts");
+    press(&mut app, "enter t");
+    let screen = rows(draw(&app).backend().buffer());
+    let row = row_2003(&screen);
+    assert!(
+        row.contains(" 2003   ") && !row.contains('▸') && !row.contains('×'),
+        "{screen:#?}"
+    );
+    // 2003 is the second row.
+    assert!(screen[3].contains(" 2003   "), "{screen:#?}");
+    press(&mut app, "j space");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Only one source reports this event")
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ use super::{pane_block, pane_title, scrollbar, theme::Theme, with_span};
 use crate::app::keymap::Context;
 use crate::app::story::TimelineRow;
 use crate::app::{Action, App};
+use crate::corpus::DocId;
 use crate::library::Library;
 use crate::story::timeline::undated_label;
 use crate::text;
@@ -148,13 +149,16 @@ fn row_spans(
     let lead_w = match row {
         TimelineRow::Group(g) => {
             let group = g as usize;
-            let members = tl.group_events(group).len();
+            // Under a filter, what it keeps: a row one kept article
+            // reports has nothing to show under it (helper-32).
+            let keep = |d: DocId| filter.is_none_or(|s| s.contains(d.0));
+            let members = tl.members(group, None, &keep).take(2).count();
             let g = &tl.groups[group];
             let open = app
                 .timeline
                 .as_ref()
                 .is_some_and(|t| t.expanded.contains(&(row_group(row))));
-            let marker = if g.sources > 1 || members > 1 {
+            let marker = if sources > 1 || members > 1 {
                 if open { "▾" } else { "▸" }
             } else {
                 " "
