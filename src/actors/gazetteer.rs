@@ -100,6 +100,35 @@ pub struct Entry {
     /// Other spellings, short forms and acronyms that refer to the same actor.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words (or phrases) one of which an article must write, as written,
+    /// for the aliases to mean this actor there: "Foreign Ministry" is
+    /// Russia's only in an article about Russia. Empty: they always do.
+    /// The name always applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub context: Vec<String>,
+}
+
+impl Entry {
+    /// Whether `spelling` of this entry means it in an article of `text`:
+    /// the name always does, an alias when the entry needs no context or
+    /// the text writes one of its context words, whole.
+    pub fn applies(&self, spelling: &str, text: &str) -> bool {
+        self.context.is_empty()
+            || spelling == self.name
+            || self.context.iter().any(|c| writes_word(text, c))
+    }
+}
+
+/// Whether `text` holds `word` (one or more words) with no word character
+/// on either side.
+fn writes_word(text: &str, word: &str) -> bool {
+    !word.is_empty()
+        && text.match_indices(word).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(crate::words::is_word_char)
+                && !after.is_some_and(crate::words::is_word_char)
+        })
 }
 
 /// A list of known actors.
@@ -172,6 +201,8 @@ impl Gazetteer {
             .map(|mut e| {
                 e.name = e.name.trim().to_owned();
                 e.aliases.retain(|a| !a.trim().is_empty());
+                e.context = e.context.iter().map(|c| c.trim().to_owned()).collect();
+                e.context.retain(|c| !c.is_empty());
                 e
             })
             .collect();
@@ -309,6 +340,35 @@ mod tests {
             err.starts_with("mine.json:1:1: invalid type: object, expected an array;"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn an_alias_with_a_context_applies_only_where_the_article_writes_it() {
+        // helper-32: in bbc's Saudi story, "Ministry of Foreign Affairs"
+        // was Russia's; in "the Old Firm CIS Cup", CIS was the
+        // Commonwealth of Independent States.
+        let g = Gazetteer::parse(
+            r#"[{"name": "Russian Foreign Ministry", "kind": "org",
+                 "aliases": ["Foreign Ministry"], "context": ["Russia", "Moscow", " "]}]"#,
+            "mine.json",
+        )
+        .unwrap();
+        let e = &g.entries[0];
+        assert_eq!(e.context, ["Russia", "Moscow"]);
+        assert!(e.applies("Foreign Ministry", "Russia's Foreign Ministry said"));
+        assert!(e.applies("Foreign Ministry", "In Moscow, the Foreign Ministry"));
+        assert!(!e.applies("Foreign Ministry", "The Saudi Foreign Ministry said"));
+        // As a whole word, as written.
+        assert!(!e.applies("Foreign Ministry", "Belarussia, Foreign Ministry"));
+        assert!(!e.applies("Foreign Ministry", "russia, Foreign Ministry"));
+        // The name itself always applies.
+        assert!(e.applies("Russian Foreign Ministry", "The Russian Foreign Ministry"));
+        let builtin = Gazetteer::builtin();
+        let cis = builtin
+            .entries
+            .iter()
+            .find(|e| e.name.contains("Independent"));
+        assert!(cis.is_some_and(|e| !e.applies("CIS", "the Old Firm CIS Cup final")));
     }
 
     #[test]

@@ -237,6 +237,7 @@ mod tests {
                     name: (*n).into(),
                     kind: *k,
                     aliases: a.iter().map(|s| (*s).into()).collect(),
+                    context: Vec::new(),
                 })
                 .collect(),
         }

@@ -415,6 +415,20 @@ impl Actors {
         let matcher = &plan.matcher;
         let vindex = &plan.vindex;
         let entries: Vec<Entry> = plan.entries.clone();
+        // An alias that needs a context means its actor only in an article
+        // that writes one of its words ("Foreign Ministry" in a story on
+        // Russia).
+        let mut scanned = scanned;
+        if entries.iter().any(|e| !e.context.is_empty()) {
+            scanned
+                .par_iter_mut()
+                .zip(corpus.articles.par_iter())
+                .for_each(|(scan, a)| {
+                    scan.hits.retain(|h| {
+                        entries[h.entry as usize].applies(matcher.spelling(h.form), &a.text)
+                    });
+                });
+        }
         // Pass 2: decide which candidate words are variants, corpus-wide.
         let mut entry_hits = vec![0u32; entries.len()];
         let mut form_counts: HashMap<u32, u32> = HashMap::default();
@@ -1287,6 +1301,27 @@ mod tests {
         let ids: Vec<(DocId, Mention)> = a.mention_ids_of(lavrov).map(|i| a.mention(i)).collect();
         assert_eq!(ids, filtered);
         assert_eq!(a.of_actor(lavrov).next_back(), filtered.last().copied());
+    }
+
+    #[test]
+    fn a_generic_alias_of_the_seeds_is_their_actor_only_in_a_story_on_russia() {
+        // helper-32: bbc's Saudi story named the Russian Ministry of
+        // Foreign Affairs, and "the Old Firm CIS Cup" the Commonwealth of
+        // Independent States.
+        let lines = [
+            r#"{"title": "Jobs", "body": "The Saudi Ministry of Foreign Affairs will hire women."}"#,
+            r#"{"title": "Cup", "body": "Celtic won the Old Firm CIS Cup final."}"#,
+            r#"{"title": "Talks", "body": "Russia's Ministry of Foreign Affairs met CIS envoys."}"#,
+        ];
+        let c = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
+        let a = Actors::build(&c, &Extraction::builtin());
+        for name in [
+            "Russian Ministry of Foreign Affairs",
+            "Commonwealth of Independent States",
+        ] {
+            let docs: Vec<u32> = a.of_actor(id(&a, name)).map(|(d, _)| d.0).collect();
+            assert_eq!(docs, [2], "{name}");
+        }
     }
 
     #[test]
