@@ -593,17 +593,24 @@ impl<'a> Toks<'a> {
     }
 
     /// A year written as a year: not part of "2,003", "1.2003", "$2003",
-    /// "2003%" or "2003/04", and not a clock time ("by 1830 GMT").
+    /// "2003%" or "2003/04", nor a size ("2048 x 1080", "1920*1080"), and
+    /// not a clock time ("by 1830 GMT").
     fn standalone_number(&self, i: usize) -> bool {
         let before = self.gap_before(i);
         let after = self.gap(i);
         let glued_before = before.ends_with([',', '.', '$', '£', '€', '/']);
-        let glued_after = after.starts_with(['%', '/'])
-            || (matches!(after, "," | ".")
-                && self
-                    .word(i + 1)
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
-        !glued_before && !glued_after && !self.clock_time(i)
+        let digits_at = |k: usize| {
+            self.word(k)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let glued_after =
+            after.starts_with(['%', '/']) || (matches!(after, "," | ".") && digits_at(i + 1));
+        let times = |g: &str| matches!(g.trim(), "x" | "X" | "×" | "*");
+        let size = (times(after) && digits_at(i + 1))
+            || (self.word(i + 1) == Some("x") && self.spaced(i) && digits_at(i + 2))
+            || (i > 0 && times(before) && digits_at(i - 1))
+            || (i > 1 && self.word(i - 1) == Some("x") && digits_at(i - 2));
+        !glued_before && !glued_after && !size && !self.clock_time(i)
     }
 
     /// Word `i` is a time of day on the 24-hour clock, as news writes it
@@ -624,7 +631,29 @@ impl<'a> Toks<'a> {
             CLOCK_ZONES.contains(&w)
                 || (w == "local" && self.spaced(i + 1) && self.word(i + 2) == Some("time"))
         };
-        h < 24 && m < 60 && self.spaced(i) && self.word(i + 1).is_some_and(zone)
+        if h >= 24 || m >= 60 {
+            return false;
+        }
+        if self.spaced(i) && self.word(i + 1).is_some_and(zone) {
+            return true;
+        }
+        // "on Wednesday 19 January, from 1930 on BBC One": after "from" or
+        // "at" right after a day's date or a weekday, a time ("on Friday
+        // to suspend payments until 2007" is a year).
+        let after_word = i
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|p| matches!(p, "from" | "at"));
+        let day_and_month = |k: usize| {
+            let (a, b) = (self.word(k), self.word(k + 1));
+            let is_day = |w: Option<&str>| w.and_then(day_of).is_some();
+            let is_month = |w: Option<&str>| w.and_then(month_of).is_some();
+            (is_day(a) && is_month(b)) || (is_month(a) && is_day(b))
+        };
+        let dated_before = (i.saturating_sub(4)..i.saturating_sub(1)).any(|k| {
+            self.word(k).and_then(weekday_of).is_some() || (k + 2 < i && day_and_month(k))
+        });
+        after_word && dated_before
     }
 }
 
@@ -1237,6 +1266,41 @@ mod tests {
             one("By 1830 the town had grown.", None),
             e("1830", "1830", false)
         );
+        // helper-32 (bbc sport/192): a broadcast time after the day's date.
+        let got = found(
+            "The match is live on Wednesday 19 January, from 1930 on BBC One.",
+            None,
+        );
+        assert!(!got.iter().any(|g| g.0 == "1930"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "19 January"), "{got:?}");
+        let got = found("Coverage starts on Saturday at 1745 on BBC Two.", None);
+        assert!(!got.iter().any(|g| g.0 == "1745"), "{got:?}");
+        // With no day just before it, "from 2005" is a year.
+        assert_eq!(
+            one("Sales rose 12 points from 2005 levels.", None),
+            e("2005", "2005", false)
+        );
+        let got = found(
+            "Creditors agreed on Friday to suspend payments until 2007.",
+            None,
+        );
+        assert!(got.iter().any(|g| g.0 == "2007"), "{got:?}");
+        let got = found("They met on Friday to talk of growth from 2007.", None);
+        assert!(got.iter().any(|g| g.0 == "2007"), "{got:?}");
+    }
+
+    #[test]
+    fn a_size_is_no_year() {
+        // helper-32: "resolutions of 2048 * 1080 pixels" was 2048.
+        for text in [
+            "screens with resolutions of 2048 * 1080 pixels",
+            "screens with resolutions of 2048 x 1080 pixels",
+            "screens with resolutions of 2048×1080 pixels",
+            "a picture of 1080 x 2048 pixels",
+        ] {
+            assert!(found(text, None).is_empty(), "{text}");
+        }
+        assert_eq!(one("It was built in 2048 x-ray units.", None).0, "2048");
     }
 
     #[test]
