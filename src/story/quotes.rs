@@ -298,6 +298,10 @@ fn quote_spans(text: &str, body_start: usize) -> Vec<QuoteSpan> {
                 });
                 open = None;
             }
+            // A mark opening a sentence inside an open quote: the next
+            // paragraph of the quote, whose break the source lost
+            // (bbc: `said: "Paul has been… many years. "He has made…"`).
+            ('"', Some(_)) if !space_after && text[..i].trim_end().ends_with(['.', '!', '?']) => {}
             ('"', Some(_)) if !space_after => open = Some((i, i + len)),
             _ => {}
         }
@@ -1822,6 +1826,24 @@ mod tests {
         assert!(
             said("Prices rose, according to the survey. Lavrov left the room quickly.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_quote_whose_paragraph_break_was_lost_stays_whole_and_direct() {
+        // helper-32 (bbc politics/407): the second paragraph's mark
+        // reopened the quote, so the first paragraph became reported
+        // speech and the second was lost.
+        let got = said(
+            "Prime Minister Vladimir Putin said: \"Paul has been a trusted friend for many years. \"He has made an immense contribution.\" Then he left.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].2, Speech::Direct, "{got:?}");
+        assert!(got[0].1.starts_with("Paul has been"), "{got:?}");
+        assert!(got[0].1.ends_with("an immense contribution"), "{got:?}");
+        // A mark inside a sentence still opens a new quote: a word quoted
+        // within reported speech.
+        let got = said("Vladimir Putin said the \"deal\" was done.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
