@@ -520,7 +520,7 @@ pub fn write(
                         vec![
                             r.row.date.as_deref().unwrap_or("").into(),
                             r.row.until.as_deref().unwrap_or("").into(),
-                            timeline_label(r.row).into(),
+                            r.row.label.as_str().into(),
                             r.row
                                 .precision
                                 .map(|p| serde_name(&p))
@@ -574,7 +574,7 @@ struct TimelineReport<'r, 'a> {
     event: &'r crate::report::EventRow<'a>,
 }
 
-use crate::report::{serde_name, timeline_label};
+use crate::report::serde_name;
 
 /// The CSV header of each kind of export: the JSON field names, except
 /// that an actor's spellings are one cell.
@@ -971,7 +971,7 @@ fn timeline_md(
         } else {
             format!(" · {} sources", r.sources)
         };
-        let _ = writeln!(out, "## {}{sources}\n", md_escape(&timeline_label(r)));
+        let _ = writeln!(out, "## {}{sources}\n", md_escape(&r.label));
         if !r.actors.is_empty() {
             let named: Vec<String> = r.actors.iter().take(8).map(|a| md_escape(a)).collect();
             let more = if r.actors.len() > named.len() {

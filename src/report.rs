@@ -375,11 +375,13 @@ pub struct TimelineRow<'a> {
     pub date: Option<String>,
     /// The end of a range, likewise.
     pub until: Option<String>,
-    /// The date as a reader writes it ("4 October 2024?").
+    /// The date as a reader writes it ("4 October 2024?"); undated, the
+    /// words that could not be placed ("Friday?"), as the TUI shows them.
     pub label: String,
     /// How precisely the date is known: "day", "month" or "year".
     pub precision: Option<crate::story::dates::Precision>,
-    /// Whether the year (or all of the date) was read from context.
+    /// Whether the year (or all of the date) was read from context (never
+    /// for an undated row: nothing was).
     pub inferred: bool,
     /// How many articles report it.
     pub sources: u32,
@@ -438,9 +440,17 @@ pub fn timeline_of<'a>(
         .map(|(i, g)| TimelineRow {
             date: g.when.map(|w| w.iso()),
             until: g.until.map(|w| w.iso()),
-            label: g.label(),
+            label: match (g.when, t.group_events(i).first()) {
+                (None, Some(&e)) => {
+                    let e = &t.events[e as usize];
+                    let text = &lib.corpus.articles[e.doc.ix()].text;
+                    let words = &text[e.date.span.start as usize..e.date.span.end as usize];
+                    crate::story::timeline::undated_label(words)
+                }
+                _ => g.label(),
+            },
             precision: g.when.map(|w| w.precision()),
-            inferred: g.inferred,
+            inferred: g.inferred && g.when.is_some(),
             sources: match within {
                 None => g.sources,
                 Some(_) => t.sources_kept(i, &keep),
@@ -470,16 +480,6 @@ pub fn timeline_of<'a>(
         .collect()
 }
 
-/// A row's date as a reader writes it; undated, the words that could not
-/// be placed ("Friday?"), as the TUI shows them (the JSON keeps
-/// "undated" and a null date for scripts).
-pub fn timeline_label(row: &TimelineRow) -> String {
-    match (&row.date, row.events.first()) {
-        (None, Some(first)) => crate::story::timeline::undated_label(first.expression),
-        _ => row.label.clone(),
-    }
-}
-
 /// The name JSON gives a value of a fieldless enum ("day", "reported"),
 /// for the formats that write it as a word.
 pub fn serde_name<T: Serialize>(value: &T) -> String {
@@ -500,7 +500,7 @@ pub fn timeline_table(rows: &[TimelineRow]) -> Vec<Vec<String>> {
                 actors.push("…");
             }
             vec![
-                timeline_label(r),
+                r.label.clone(),
                 r.sources.to_string(),
                 actors.join(", "),
                 first.article.to_owned(),

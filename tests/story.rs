@@ -175,6 +175,15 @@ fn the_cli_prints_the_timeline_and_quotes_as_json() {
     assert_eq!(oct4["sources"], 2);
     assert_eq!(oct4["inferred"], true);
     assert_eq!(oct4["events"].as_array().unwrap().len(), 2);
+    // helper-32: an undated row said "undated" where the TUI and the
+    // table say "Friday?", and that its date was read from context.
+    let friday = rows
+        .iter()
+        .find(|r| r["date"].is_null() && r["events"][0]["expression"] == "Friday")
+        .expect("the undated Friday row");
+    assert_eq!(friday["label"], "Friday?");
+    assert_eq!(friday["inferred"], false);
+    assert!(rows.iter().all(|r| r["label"] != "undated"));
     let quotes = json(&["quotes", "lavrov", "--json"]);
     assert!(quotes.iter().any(|q| q["speech"] == "direct"
         && q["text"] == "They are the real power. We care about Afghanistan"));
