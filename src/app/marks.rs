@@ -356,7 +356,7 @@ impl App {
                 self.take_unsaved(loaded);
                 self.take_warnings(&warnings, false);
                 for n in notes {
-                    self.warn(n);
+                    self.warn(super::SAVED_MARKS, n);
                 }
             }
             Action::MarksSaved { marks, warnings } => {
@@ -415,7 +415,7 @@ impl App {
 
     fn take_warnings(&mut self, warnings: &[String], failed: bool) {
         for w in warnings {
-            self.warn(w.clone());
+            self.warn(super::SAVED_MARKS, w.clone());
         }
         if let Some(w) = warnings.first() {
             // What happened first, then the file: a long path is cut.
@@ -1125,6 +1125,6 @@ mod tests {
             notes: vec![note.clone()],
         });
         assert_eq!(a.message, None, "the status line keeps its counts");
-        assert_eq!(a.warnings, [note]);
+        assert_eq!(a.warnings, [("saved marks", note)]);
     }
 }

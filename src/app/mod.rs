@@ -264,6 +264,11 @@ impl Overlay {
     }
 }
 
+/// What a problem with the saved marks concerns, as `w` lists it.
+pub const SAVED_MARKS: &str = "saved marks";
+/// What a problem with the past queries concerns, as `w` lists it.
+pub const PAST_QUERIES: &str = "past queries";
+
 /// Everything a dossier session shows.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -348,9 +353,9 @@ pub struct App {
     /// (which the user did not choose, and may have marked unread last
     /// time) is not read by merely starting dossier.
     acted: bool,
-    /// Problems outside the corpus (the saved marks, the past queries),
-    /// listed with the load warnings.
-    pub warnings: Vec<String>,
+    /// Problems outside the corpus, each with what it concerns ("saved
+    /// marks", "past queries"), listed with the load warnings.
+    pub warnings: Vec<(&'static str, String)>,
     /// The folder exports are written into, as the export box names it
     /// (the binary knows it; `None` in tests).
     pub export_dir: Option<String>,
@@ -574,7 +579,7 @@ impl App {
             }
             Action::QueriesLoaded(Err(why)) => {
                 self.message = Some(format!("Past queries not read (w says why): {why}"));
-                self.warn(why);
+                self.warn(PAST_QUERIES, why);
                 return None;
             }
             _ => {}
@@ -789,11 +794,12 @@ impl App {
         }
     }
 
-    /// Lists a problem outside the corpus with the load warnings (`w`),
+    /// Lists a problem outside the corpus, with what it concerns
+    /// ([`SAVED_MARKS`], [`PAST_QUERIES`]), among the load warnings (`w`),
     /// once.
-    pub(super) fn warn(&mut self, why: String) {
-        if !self.warnings.contains(&why) {
-            self.warnings.push(why);
+    pub(super) fn warn(&mut self, about: &'static str, why: String) {
+        if !self.warnings.iter().any(|(_, w)| *w == why) {
+            self.warnings.push((about, why));
         }
     }
 
@@ -1067,7 +1073,7 @@ impl App {
         let corpus = &self.lib.corpus.warnings;
         match corpus.get(i) {
             Some(w) => Some(w.problem.to_string()),
-            None => self.warnings.get(i - corpus.len()).cloned(),
+            None => self.warnings.get(i - corpus.len()).map(|(_, w)| w.clone()),
         }
     }
 

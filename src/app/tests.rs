@@ -605,7 +605,8 @@ fn unreadable_saved_queries_are_a_warning_not_a_stop() {
     a.update(Action::QueriesLoaded(Err(
         "/home/x/queries.txt: cannot read the past queries (Permission denied)".into(),
     )));
-    assert!(a.warnings[0].contains("queries.txt"), "{:?}", a.warnings);
+    assert_eq!(a.warnings[0].0, "past queries");
+    assert!(a.warnings[0].1.contains("queries.txt"), "{:?}", a.warnings);
     let status = a.message.clone().unwrap_or_default();
     assert!(status.starts_with("Past queries not read"), "{status}");
     type_filter(&mut a, "putin");

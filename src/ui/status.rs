@@ -215,10 +215,14 @@ fn summary(app: &App, mentions: bool) -> String {
         ));
     }
     if !app.warnings.is_empty() {
+        // What they concern, each once ("saved marks and past queries").
+        let mut about: Vec<&str> = app.warnings.iter().map(|(a, _)| *a).collect();
+        about.sort_unstable();
+        about.dedup();
         s.push_str(&format!(
-            " · {} warning{} about saved marks",
-            app.warnings.len(),
-            if app.warnings.len() == 1 { "" } else { "s" }
+            " · {} about {}",
+            count(app.warnings.len(), "warning", "warnings"),
+            about.join(" and ")
         ));
     }
     if let Some(why) = &app.load_error {

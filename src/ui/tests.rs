@@ -1557,6 +1557,40 @@ fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
 }
 
 #[test]
+fn a_problem_with_the_past_queries_is_listed_as_one() {
+    // helper-32: it was counted and listed under "saved marks".
+    let mut app = seeds_app(120, 24);
+    app.update(Action::QueriesLoaded(Err(
+        "/data/dossier/queries.txt: cannot read the past queries (Not a directory)".into(),
+    )));
+    press(&mut app, "j");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(status.contains("1 warning about past queries"), "{status}");
+    app.update(Action::MarksLoaded {
+        marks: std::sync::Arc::default(),
+        warnings: vec!["/data/dossier/marks/seeds.json: Not a directory".into()],
+        notes: Vec::new(),
+    });
+    press(&mut app, "j");
+    let status = rows(draw(&app).backend().buffer()).pop().unwrap();
+    assert!(
+        status.contains("2 warnings about past queries and saved marks"),
+        "{status}"
+    );
+    press(&mut app, "w");
+    let screen = screen_text(&app);
+    let heading = |h: &str| {
+        screen
+            .lines()
+            .any(|l| l.trim_matches(['│', '┃', ' ']).starts_with(h))
+    };
+    assert!(
+        heading("past queries") && heading("saved marks"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn on_a_narrow_screen_the_hints_keep_tab_the_way_to_the_hidden_panes() {
     for w in [56, 59] {
         let app = seeds_app(w, 14);

@@ -26,15 +26,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
             grouped(corpus.len() + app.warnings.len())
         )
     };
-    // The corpus's, then the app's own (the saved marks), each made into
-    // text only when it can reach the screen.
+    // The corpus's, then the app's own (the saved marks, the past
+    // queries), each made into text only when it can reach the screen.
     let warnings = corpus
         .iter()
         .map(|w| (w.place.as_str(), Problem::Load(&w.problem)))
         .chain(
             app.warnings
                 .iter()
-                .map(|w| ("saved marks", Problem::Text(w.as_str()))),
+                .map(|(about, w)| (*about, Problem::Text(w.as_str()))),
         );
     let Some(inner) = overlay_box(
         th,
