@@ -844,6 +844,27 @@ fn month_first(t: &Toks<'_>, i: usize, m: u8) -> Option<(Raw, usize)> {
 
 /// "1 April 2024", "4 October", "4th of October".
 fn day_first(t: &Toks<'_>, i: usize, d: u8) -> Option<(Raw, usize)> {
+    // "16-18 December", "5 to 8 June 2024": the days of one month (not
+    // the end of a list: "on 14, 20 and 27 April").
+    let listed = t.gap_before(i).trim() == ",";
+    if let Some(k) = t.range_to(i).filter(|_| !listed) {
+        let later = t.word(k).and_then(day_of).filter(|&d2| d2 > d);
+        if let Some((mut r, next)) = later.and_then(|d2| day_first(t, k, d2)) {
+            if let Some(w) = r.explicit {
+                let y = w.year?;
+                if !real_day(y, w.month, d) {
+                    return None;
+                }
+                r.explicit_until = Some(w);
+                r.explicit = Some(When::day(y, w.month, d));
+            } else if let Some((m, d2)) = r.floating {
+                r.floating_until = Some((m, d2));
+                r.floating = Some((m, d));
+            }
+            r.span.start = t.start(i) as u32;
+            return Some((r, next));
+        }
+    }
     let mut k = i + 1;
     if !t.spaced(i) {
         return None;
@@ -919,8 +940,22 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
             })
         {
             r.span.start = t.start(i) as u32;
+            // "Friday (October 4)": the bracket closes in the expression.
+            if g == "(" && t.text[r.span.end as usize..].starts_with(')') {
+                r.span.end += 1;
+            }
             return Some((r, next));
         }
+    }
+    // "the Independent on Sunday", "the Mail on Sunday": newspapers
+    // ("England and Wales on Thursday" is a day).
+    if i >= 2
+        && wd == Weekday::Sun
+        && t.word(i - 1) == Some("on")
+        && t.word(i - 2)
+            .is_some_and(|p| matches!(p, "Independent" | "Mail" | "Scotland" | "Wales"))
+    {
+        return None;
     }
     let shift = match i.checked_sub(1).and_then(|p| t.word(p)) {
         Some("last" | "Last") => Shift::Last,
@@ -1290,6 +1325,47 @@ mod tests {
     }
 
     #[test]
+    fn a_range_of_days_in_one_month_keeps_its_first_day() {
+        // helper-32: "online on 16-18 December" became 18 December.
+        assert_eq!(
+            one("It goes online on 16-18 December 2004.", None),
+            e("16-18 December 2004", "2004-12-16/2004-12-18", false)
+        );
+        assert_eq!(
+            one("The forum runs from 5 to 8 June.", Some("2024-05-01")),
+            e("5 to 8 June", "2024-06-05/2024-06-08", true)
+        );
+        // Nor a list.
+        assert_eq!(
+            one("Previews are on 14, 20 and 27 April.", None).0,
+            "27 April"
+        );
+        // A score is no range: the later day must be later.
+        assert_eq!(one("They won 3-2 December's final.", None).0, "2 December");
+    }
+
+    #[test]
+    fn a_weekday_in_a_newspaper_name_and_a_bracketed_date_are_read_whole() {
+        // helper-32: "the Independent on Sunday" was a Sunday event, and
+        // "Friday (October 4)" lost its closing bracket.
+        assert!(found("He told the Independent on Sunday that", None).is_empty());
+        assert!(found("The Mail on Sunday said so.", None).is_empty());
+        assert_eq!(found("He spoke on Sunday.", None).len(), 1);
+        assert_eq!(
+            found("It spread to England and Wales on Thursday.", None).len(),
+            1
+        );
+        assert_eq!(
+            one(
+                "Kabulov said on Friday (October 4) that",
+                Some("2024-10-05")
+            )
+            .0,
+            "Friday (October 4)"
+        );
+    }
+
+    #[test]
     fn a_size_is_no_year() {
         // helper-32: "resolutions of 2048 * 1080 pixels" was 2048.
         for text in [
@@ -1462,7 +1538,7 @@ mod tests {
         );
         assert_eq!(
             one("reported on Friday (October 4) that", Some("2024-10-06")),
-            e("Friday (October 4", "2024-10-04", true)
+            e("Friday (October 4)", "2024-10-04", true)
         );
         assert_eq!(
             one("next Monday the court sits", Some("2024-10-06")),
