@@ -1030,7 +1030,7 @@ fn run_export(
     };
     let mut scope = Vec::new();
     if let Some(q) = &query {
-        scope.push(format!("matching {:?}", q.raw));
+        scope.push(format!("matching \"{}\"", q.raw));
     }
     if let (What::Articles, Some(a)) = (what, actor) {
         scope.push(format!("naming {}", lib.actors.get(a).name));

@@ -194,6 +194,15 @@ fn markdown_articles_and_actors() {
     let md = stdout_ok(&["export", "-f", "md", "putin"]);
     assert!(md.starts_with("# Articles ("), "{md}");
     assert!(md.contains("matching \"putin\""));
+    // The query as typed, not as Rust escapes it (helper-32 saw
+    // `matching "t:\\"£\\""`).
+    let md = stdout_ok(&["export", "-f", "md", "\"kabulov stated\""]);
+    let from = md
+        .lines()
+        .find(|l| l.starts_with("From "))
+        .unwrap_or_default();
+    assert!(from.ends_with("matching \"\"kabulov stated\"\"."), "{md}");
+    let md = stdout_ok(&["export", "-f", "md", "putin"]);
     let n = json(&["filter", "putin", "--json"]).len();
     assert_eq!(md.lines().filter(|l| l.starts_with("## ")).count(), n);
     assert!(md.contains("Names "), "each article says whom it names");

@@ -261,7 +261,7 @@ impl App {
     fn export_scope(&self, what: What) -> Option<String> {
         let mut parts = Vec::new();
         if self.filter.active() {
-            parts.push(format!("matching {:?}", self.filter.input));
+            parts.push(format!("matching \"{}\"", self.filter.input));
         }
         if let (What::Articles, Some(a)) = (what, self.selected_actor) {
             parts.push(format!("naming {}", self.lib.actors.get(a).name));
