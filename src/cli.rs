@@ -933,8 +933,14 @@ fn export_plan(
     if let Some(p) = output.filter(|p| export::descriptor(p).is_none()) {
         let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
         if let Some(d) = dir.filter(|d| !d.is_dir()) {
+            // helper-32: "not a folder" read oddly of a folder not there.
+            let what = if d.exists() {
+                "is not a folder"
+            } else {
+                "does not exist"
+            };
             return Err(format!(
-                "cannot write {}: {} is not a folder; create it or choose another --output",
+                "cannot write {}: {} {what}; create it or choose another --output",
                 text::safe_line(&p.display().to_string()),
                 text::safe_line(&d.display().to_string())
             ));

@@ -216,6 +216,21 @@ fn markdown_articles_and_actors() {
 }
 
 #[test]
+fn an_output_folder_missing_or_a_file_is_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = |out: &std::path::Path| {
+        let out = dossier(&["export", "-o", out.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = said(&dir.path().join("nodir").join("x.json"));
+    assert!(err.contains("nodir does not exist; create it"), "{err}");
+    std::fs::write(dir.path().join("file"), "").unwrap();
+    let err = said(&dir.path().join("file").join("x.json"));
+    assert!(err.contains("file is not a folder; create it"), "{err}");
+}
+
+#[test]
 fn output_is_written_atomically_and_replaced_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bortnikov.csv");
