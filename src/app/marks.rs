@@ -364,7 +364,10 @@ impl App {
                 let batch = self.in_flight.pop_front().unwrap_or_default();
                 let failed = marks.is_none();
                 match marks {
-                    Some(saved) => self.take_unsaved(Arc::unwrap_or_clone(saved)),
+                    Some(saved) => {
+                        self.take_unsaved(Arc::unwrap_or_clone(saved));
+                        self.recovered();
+                    }
                     // A save that failed (not one with nowhere to save,
                     // which was said when the marks were read): kept, to
                     // try again (helper-30: a bookmark made in a folder
@@ -413,9 +416,26 @@ impl App {
         self.replace_marks(marks);
     }
 
+    /// After a save that worked: once no failed change is left to save,
+    /// the failures are past, so `w` no longer lists them and quitting
+    /// says nothing of them (helper-31: `w` listed an old failure after
+    /// saving recovered).
+    fn recovered(&mut self) {
+        if !self.unsaved.0.is_empty() || self.save_failures.is_empty() {
+            return;
+        }
+        let past = std::mem::take(&mut self.save_failures);
+        self.warnings.retain(|(_, w)| !past.contains(w));
+        self.unsaved.1 = None;
+        self.message = Some("Marks saved again".into());
+    }
+
     fn take_warnings(&mut self, warnings: &[String], failed: bool) {
         for w in warnings {
             self.warn(super::SAVED_MARKS, w.clone());
+            if failed && !self.save_failures.contains(w) {
+                self.save_failures.push(w.clone());
+            }
         }
         if let Some(w) = warnings.first() {
             // What happened first, then the file: a long path is cut.
@@ -1098,6 +1118,10 @@ mod tests {
             warnings: Vec::new(),
         });
         assert_eq!(a.unsaved_marks(), None, "the mark as last set was saved");
+        // The failure is past: w no longer lists it, and the status line
+        // says so once.
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        assert_eq!(a.message.as_deref(), Some("Marks saved again"));
         press(&mut a, "j");
         let next = a.update(Action::ToggleBookmark);
         assert!(

@@ -343,6 +343,9 @@ pub struct App {
     /// folder that takes no file would be tried without end), and said
     /// on the way out if they never were saved.
     unsaved: (Vec<Change>, Option<String>),
+    /// Why saves failed, as listed among the warnings: taken off the list
+    /// once a save succeeds and nothing failed is left.
+    save_failures: Vec<String>,
     /// The articles the user marked unread this session: neither the
     /// reader's timer nor its end makes them read again (helper-28: one
     /// marked unread to come back to was read again 3 s after the list
@@ -404,6 +407,7 @@ impl App {
             pending: Vec::new(),
             in_flight: std::collections::VecDeque::new(),
             unsaved: (Vec::new(), None),
+            save_failures: Vec::new(),
             kept_unread: Vec::new(),
             acted: false,
             warnings: Vec::new(),
