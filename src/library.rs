@@ -221,7 +221,8 @@ fn with_date_warning(mut corpus: Corpus) -> Corpus {
 
 /// `corpus` with a warning for each article whose text (title and body)
 /// an earlier one has: a copy a folder or feed picked up twice (bbc holds
-/// 98 such pairs), which counts as a second source of the same story.
+/// 98 such pairs), which would count as a second source of the same
+/// story (the timeline counts it once with the returned pairs).
 /// Spaces at line ends, line endings and blank lines at the end do not
 /// count: a copy saved by another editor is still a copy. Found by the
 /// first and last visible bytes, then compared whole. Also returns the

@@ -440,15 +440,7 @@ pub fn timeline_of<'a>(
         .map(|(i, g)| TimelineRow {
             date: g.when.map(|w| w.iso()),
             until: g.until.map(|w| w.iso()),
-            label: match (g.when, t.group_events(i).first()) {
-                (None, Some(&e)) => {
-                    let e = &t.events[e as usize];
-                    let text = &lib.corpus.articles[e.doc.ix()].text;
-                    let words = &text[e.date.span.start as usize..e.date.span.end as usize];
-                    crate::story::timeline::undated_label(words)
-                }
-                _ => g.label(),
-            },
+            label: t.row_label(i, &lib.corpus),
             precision: g.when.map(|w| w.precision()),
             inferred: g.inferred && g.when.is_some(),
             sources: match within {

@@ -363,14 +363,7 @@ impl App {
             return;
         }
         let keep = passes(filter.as_ref());
-        if lib
-            .story()
-            .timeline
-            .members(g as usize, None, &keep)
-            .take(2)
-            .count()
-            < 2
-        {
+        if !lib.story().timeline.several_reports(g as usize, &keep) {
             self.message = Some("Only one source reports this event".into());
             return;
         }

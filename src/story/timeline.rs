@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::dates::{Dated, When};
 use crate::actors::ActorId;
-use crate::corpus::DocId;
+use crate::corpus::{Corpus, DocId};
 use crate::csr::Csr;
 
 /// One dated statement in one article; the actors its sentence names are
@@ -200,6 +200,28 @@ impl Timeline {
             group_actors,
             copies,
         }
+    }
+
+    /// Row `g`'s date as a reader writes it ([`Group::label`]); undated,
+    /// the words that could not be placed ("Friday?": an undated row is
+    /// one event).
+    pub fn row_label(&self, g: usize, corpus: &Corpus) -> String {
+        let group = &self.groups[g];
+        match (group.when, self.group_events(g).first()) {
+            (None, Some(&e)) => {
+                let e = &self.events[e as usize];
+                let text = &corpus.articles[e.doc.ix()].text;
+                let words = text.get(e.date.span.start as usize..e.date.span.end as usize);
+                undated_label(words.unwrap_or_default())
+            }
+            _ => group.label(),
+        }
+    }
+
+    /// Whether row `g` has more than one report in the articles `keep`
+    /// accepts: something to show under it.
+    pub fn several_reports(&self, g: usize, keep: &dyn Fn(DocId) -> bool) -> bool {
+        self.members(g, None, keep).nth(1).is_some()
     }
 
     /// The article `doc` copies, or `doc` itself: the source it counts as.

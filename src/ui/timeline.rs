@@ -16,7 +16,6 @@ use crate::app::story::TimelineRow;
 use crate::app::{Action, App};
 use crate::corpus::DocId;
 use crate::library::Library;
-use crate::story::timeline::undated_label;
 use crate::text;
 
 /// Cells of the date column: "28 November 2024?" fits.
@@ -152,21 +151,19 @@ fn row_spans(
             // Under a filter, what it keeps: a row one kept article
             // reports has nothing to show under it (helper-32).
             let keep = |d: DocId| filter.is_none_or(|s| s.contains(d.0));
-            let members = tl.members(group, None, &keep).take(2).count();
             let g = &tl.groups[group];
             let open = app
                 .timeline
                 .as_ref()
                 .is_some_and(|t| t.expanded.contains(&(row_group(row))));
-            let marker = if sources > 1 || members > 1 {
+            let marker = if sources > 1 || tl.several_reports(group, &keep) {
                 if open { "▾" } else { "▸" }
             } else {
                 " "
             };
             // Undated: the expression itself ("Friday?") says why.
             let label = if g.when.is_none() {
-                let d = &event.date.span;
-                undated_label(&article.text[d.start as usize..d.end as usize])
+                tl.row_label(group, &lib.corpus)
             } else {
                 // A narrow column shows "20 Nov 2024" rather than cutting
                 // the year off "20 November 2024".
