@@ -350,6 +350,9 @@ struct Raw {
     /// Its clause speaks of the future ("the summit will open on
     /// December 20"): a year-less date or a weekday lies ahead.
     ahead: bool,
+    /// Its clause speaks of the past ("leaders met on January 5"): a
+    /// year-less date lies before publication.
+    behind: bool,
 }
 
 impl Raw {
@@ -365,6 +368,7 @@ impl Raw {
             relative: None,
             approx: false,
             ahead: false,
+            behind: false,
         }
     }
 }
@@ -665,7 +669,8 @@ fn scan<'a>(text: &'a str, toks: &'a [(usize, &'a str)]) -> Vec<Raw> {
     while i < t.toks.len() {
         match expression(&t, i) {
             Some((mut raw, next)) => {
-                raw.ahead = future_clause(&t, i, next);
+                raw.ahead = clause_has(&t, i, next, future_marker);
+                raw.behind = !raw.ahead && clause_has(&t, i, next, past_marker);
                 out.push(raw);
                 i = next;
             }
@@ -688,6 +693,31 @@ fn future_marker(t: &Toks<'_>, i: usize) -> bool {
     }
 }
 
+/// A verb in the past tense that dates what it tells before the report:
+/// "met", "was". (Not a verb of speech, whose tense says nothing of what
+/// is reported, nor a form that is also a participle: "talks to be held
+/// on January 5".)
+fn past_marker(t: &Toks<'_>, i: usize) -> bool {
+    match t.word(i) {
+        Some("won") => t.word(i + 1) != Some("t"),
+        Some(w) => matches!(
+            w,
+            "was"
+                | "were"
+                | "met"
+                | "died"
+                | "began"
+                | "came"
+                | "went"
+                | "took"
+                | "happened"
+                | "occurred"
+                | "arrived"
+        ),
+        None => false,
+    }
+}
+
 /// Words that end the clause a date belongs to, as the future is read:
 /// speech ("said on Friday that he will" is said in the past), a new
 /// clause ("that", "which", "and", "but") or a time of its own ("after").
@@ -703,17 +733,23 @@ fn clause_break(w: &str) -> bool {
 /// Words a clause is read over each side of a date.
 const CLAUSE_REACH: usize = 8;
 
-/// Whether the date at words `start..end` sits in a clause about the
-/// future: a [`future_marker`] ("will", "'ll", "upcoming") within
-/// [`CLAUSE_REACH`] words before or after it, in its sentence, with no
-/// [`clause_break`] between. (Present tense, "the summit opens on
-/// December 20", is not read: it is as often the historic present.)
-fn future_clause(t: &Toks<'_>, start: usize, end: usize) -> bool {
+/// Whether the date at words `start..end` sits in a clause that `marker`
+/// finds a word of: [`future_marker`] ("will", "'ll", "upcoming") or
+/// [`past_marker`] ("met", "was"), within [`CLAUSE_REACH`] words before or
+/// after it, in its sentence, with no [`clause_break`] between. (Present
+/// tense, "the summit opens on December 20", is not read: it is as often
+/// the historic present.)
+fn clause_has(
+    t: &Toks<'_>,
+    start: usize,
+    end: usize,
+    marker: fn(&Toks<'_>, usize) -> bool,
+) -> bool {
     // The text between word `i` and the next ends a sentence.
     let ends_sentence = |i: usize| t.gap(i).contains(['.', '!', '?', ';', '\n']);
     let mut after = end;
     while after < t.len() && after < end + CLAUSE_REACH && !ends_sentence(after - 1) {
-        if future_marker(t, after) {
+        if marker(t, after) {
             return true;
         }
         if clause_break(t.word(after).unwrap_or_default()) {
@@ -724,7 +760,7 @@ fn future_clause(t: &Toks<'_>, start: usize, end: usize) -> bool {
     let mut before = start;
     while before > 0 && before + CLAUSE_REACH > start && !ends_sentence(before - 1) {
         before -= 1;
-        if future_marker(t, before) {
+        if marker(t, before) {
             return true;
         }
         if clause_break(t.word(before).unwrap_or_default()) {
@@ -1035,6 +1071,7 @@ fn resolve(r: Raw, published: Option<NaiveDate>, anchor: Option<When>, now: Opti
     if let Some((m, day)) = r.floating {
         let year = match published {
             Some(p) if r.ahead => year_ahead(m, day, p),
+            Some(p) if r.behind => year_behind(m, day, p),
             _ => year_for(m, day, published, anchor),
         };
         d.when = Some(When {
@@ -1115,6 +1152,14 @@ fn year_ahead(m: u8, day: u8, p: NaiveDate) -> Option<i32> {
         cand
     };
     Some(if end + Days::new(7) < p { y + 1 } else { y })
+}
+
+/// The year of a year-less month (and day) said of the past: the last
+/// one that starts it by publication.
+fn year_behind(m: u8, day: u8, p: NaiveDate) -> Option<i32> {
+    let y = p.year();
+    let cand = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(day.max(1)))?;
+    Some(if cand > p { y - 1 } else { y })
 }
 
 fn shift(p: NaiveDate, unit: Unit, n: u32, ahead: bool) -> Option<When> {
@@ -1522,6 +1567,44 @@ mod tests {
         assert_eq!(
             one("She won on Friday.", Some("2024-10-06")),
             e("Friday", "2024-10-04", true)
+        );
+    }
+
+    #[test]
+    fn dates_told_in_the_past_tense_lie_before_publication() {
+        // helper-32: "Leaders met on January 5" in an article of 20
+        // December 2024 became 5 January 2025, as the next two months
+        // go to the coming year.
+        assert_eq!(
+            one("Leaders met on January 5.", Some("2024-12-20")),
+            e("January 5", "2024-01-05", true)
+        );
+        assert_eq!(
+            one("The vote was in January.", Some("2024-12-20")),
+            e("January", "2024-01", true)
+        );
+        // Without a tense, or when speech is all the past there is, the
+        // nearest date still wins.
+        assert_eq!(
+            one("Talks on January 5.", Some("2024-12-20")),
+            e("January 5", "2025-01-05", true)
+        );
+        assert_eq!(
+            one("He said talks on January 5 matter.", Some("2024-12-20")),
+            e("January 5", "2025-01-05", true)
+        );
+        // The future wins over a past verb in the same clause.
+        assert_eq!(
+            one(
+                "It was agreed talks will open on January 5.",
+                Some("2024-12-20")
+            ),
+            e("January 5", "2025-01-05", true)
+        );
+        // "won't" is no past.
+        assert_eq!(
+            one("It won't open on January 5.", Some("2024-12-20")),
+            e("January 5", "2025-01-05", true)
         );
     }
 
