@@ -239,8 +239,10 @@ impl Gazetteer {
 /// What is wrong with `entries` as one file's, if anything: an entry with
 /// no name, two entries with one name (any case), or a spelling (a name
 /// or an alias, as written) that two entries claim. Entries are numbered
-/// from 1, in file order.
+/// from 1, in file order. Every problem is said, up to [`PROBLEMS_SAID`],
+/// so a file is mended in one go rather than one run per problem.
 fn check_entries(entries: &[Entry]) -> Result<(), String> {
+    let mut problems: Vec<String> = Vec::new();
     let mut names: std::collections::HashMap<String, usize> = Default::default();
     // (Spellings are found whatever their case: "SMITH" and "Smith" are
     // one spelling.)
@@ -248,16 +250,19 @@ fn check_entries(entries: &[Entry]) -> Result<(), String> {
     for (i, e) in entries.iter().enumerate() {
         let n = i + 1;
         if e.name.is_empty() {
-            return Err(format!(
+            problems.push(format!(
                 "entry {n} has no name; give every actor a \"name\" (its other spellings go in \"aliases\")"
             ));
+            continue;
         }
-        if let Some(first) = names.insert(e.name.to_lowercase(), n) {
-            return Err(format!(
+        if let Some(&first) = names.get(&e.name.to_lowercase()) {
+            problems.push(format!(
                 "entries {first} and {n} are both named \"{}\"; make them one entry, with the aliases of both",
                 e.name
             ));
+            continue;
         }
+        names.insert(e.name.to_lowercase(), n);
         let mut mine = std::iter::once(e.name.as_str())
             .chain(e.aliases.iter().map(|a| a.trim()))
             .map(|s| (s.to_lowercase(), s))
@@ -265,17 +270,36 @@ fn check_entries(entries: &[Entry]) -> Result<(), String> {
         mine.sort_unstable();
         mine.dedup_by(|a, b| a.0 == b.0);
         for (key, spelling) in mine {
-            if let Some(first) = spellings.insert(key, n) {
-                let other = &entries[first - 1].name;
-                return Err(format!(
-                    "\"{spelling}\" is a spelling of both \"{other}\" (entry {first}) and \"{}\" (entry {n}); keep it in one of them",
-                    e.name
-                ));
+            match spellings.get(&key) {
+                Some(&first) => {
+                    let other = &entries[first - 1].name;
+                    problems.push(format!(
+                        "\"{spelling}\" is a spelling of both \"{other}\" (entry {first}) and \"{}\" (entry {n}); keep it in one of them",
+                        e.name
+                    ));
+                }
+                None => {
+                    spellings.insert(key, n);
+                }
             }
         }
     }
-    Ok(())
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let more = problems.len().saturating_sub(PROBLEMS_SAID);
+    problems.truncate(PROBLEMS_SAID);
+    if more > 0 {
+        problems.push(format!(
+            "and {}",
+            crate::text::count(more, "more problem", "more problems")
+        ));
+    }
+    Err(problems.join("; "))
 }
+
+/// Problems with a gazetteer file said at once.
+const PROBLEMS_SAID: usize = 5;
 
 #[cfg(test)]
 mod tests {
@@ -309,6 +333,22 @@ mod tests {
             ),
             "mine.json: \"SMITH\" is a spelling of both \"Joe Smith\" (entry 1) and \"Jane Smith\" (entry 2); keep it in one of them"
         );
+        // Every problem at once, not one per run (helper-30).
+        let all = err(r#"[{"name": "A", "kind": "person", "aliases": ["X"]},
+                {"name": "", "kind": "person"},
+                {"name": "a", "kind": "place"},
+                {"name": "B", "kind": "person", "aliases": ["x"]}]"#);
+        assert!(all.contains("entry 2 has no name"), "{all}");
+        assert!(all.contains("entries 1 and 3 are both named"), "{all}");
+        assert!(
+            all.contains("\"x\" is a spelling of both \"A\" (entry 1)"),
+            "{all}"
+        );
+        let many: Vec<String> = (0..9)
+            .map(|_| r#"{"name": "", "kind": "person"}"#.to_owned())
+            .collect();
+        let said = err(&format!("[{}]", many.join(",")));
+        assert!(said.ends_with("; and 4 more problems"), "{said}");
         // An alias that repeats its own entry's name, or an empty alias,
         // is no conflict.
         let fine = r#"[{"name": "Roe", "kind": "person", "aliases": ["Roe", " ", "J. Roe"]}]"#;
