@@ -964,7 +964,8 @@ fn bare_year(t: &Toks<'_>, i: usize, y: i32) -> Option<(Raw, usize)> {
 /// (October 4)", "Friday, October 4") is that date.
 fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
     let g = t.gap(i).trim();
-    if matches!(g, "(" | ",") {
+    // (A space alone too: "on Monday 3 January", as the BBC writes it.)
+    if matches!(g, "(" | "," | "") {
         if let Some((mut r, next)) = t
             .word(i + 1)
             .and_then(month_of)
@@ -982,6 +983,34 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
             }
             return Some((r, next));
         }
+    }
+    // A weekday in a name: "the Sunday Times", "The Daily and Sunday
+    // Telegraph", "GMTV's Sunday programme", "Sunday Bloody Sunday" (a
+    // capital after it, unless a preposition or "last" stands before:
+    // "on Sunday Mr Blair said").
+    let prev = i.checked_sub(1).and_then(|p| t.word(p));
+    // (A name's "'s", not "it's".)
+    let possessive = i > 1
+        && prev == Some("s")
+        && matches!(t.gap(i - 2), "'" | "’")
+        && t.word(i - 2).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && !matches!(
+                    w,
+                    "It" | "That" | "What" | "There" | "Here" | "He" | "She" | "Who"
+                )
+        });
+    let capital_next = t.spaced(i)
+        && t.word(i + 1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && month_of(w).is_none());
+    let timed = prev.is_some_and(|p| {
+        date_preposition(p) || matches!(p, "last" | "Last" | "next" | "Next" | "this" | "This")
+    });
+    if matches!(prev, Some("the" | "The" | "and")) && capital_next
+        || possessive
+        || (capital_next && !timed && weekday_of(t.word(i + 1).unwrap_or("")).is_none())
+    {
+        return None;
     }
     // "the Independent on Sunday", "the Mail on Sunday": newspapers
     // ("England and Wales on Thursday" is a day).
@@ -1352,7 +1381,7 @@ mod tests {
             None,
         );
         assert!(!got.iter().any(|g| g.0 == "1930"), "{got:?}");
-        assert!(got.iter().any(|g| g.0 == "19 January"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "Wednesday 19 January"), "{got:?}");
         let got = found("Coverage starts on Saturday at 1745 on BBC Two.", None);
         assert!(!got.iter().any(|g| g.0 == "1745"), "{got:?}");
         // With no day just before it, "from 2005" is a year.
@@ -1408,6 +1437,47 @@ mod tests {
             .0,
             "Friday (October 4)"
         );
+    }
+
+    #[test]
+    fn a_weekday_before_its_date_with_a_space_is_one_date() {
+        // helper-33: "on Monday 3 January" gave 3 January and a Monday a
+        // week on; "will speak on Wednesday 19 January" a Wednesday too.
+        assert_eq!(
+            found("He spoke on Monday 3 January in Leeds.", Some("2005-01-12")),
+            [e("Monday 3 January", "2005-01-03", true)]
+        );
+        assert_eq!(
+            found("He will speak on Wednesday January 19.", Some("2005-01-12")),
+            [e("Wednesday January 19", "2005-01-19", true)]
+        );
+        assert_eq!(found("On Friday Putin spoke.", None).len(), 1);
+    }
+
+    #[test]
+    fn a_weekday_in_a_name_is_no_date() {
+        // helper-33: 33 bbc events came from the Sunday Telegraph, the
+        // Sunday Times, the Sunday Express. (The song "Sunday Bloody
+        // Sunday" still gives one, as "Bloody Sunday" can be a day.)
+        for text in [
+            "The Daily and Sunday Telegraph newspapers are axing jobs.",
+            "He told the Sunday Times he would stay.",
+            "It was on GMTV's Sunday programme.",
+        ] {
+            assert!(
+                found(text, None).is_empty(),
+                "{text}: {:?}",
+                found(text, None)
+            );
+        }
+        // A date still, with a capital after it.
+        assert_eq!(found("On Sunday Mr Blair said so.", None).len(), 1);
+        assert_eq!(
+            found("Mr Blair said last Sunday Labour would win.", None).len(),
+            1
+        );
+        assert_eq!(found("Sunday was quiet.", None).len(), 1);
+        assert_eq!(found("It's Saturday and I'm still here.", None).len(), 1);
     }
 
     #[test]
