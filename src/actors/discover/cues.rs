@@ -56,6 +56,8 @@ pub(super) const NAME_PARTICLE: u32 = 1 << 14;
 pub(super) const FIRST_NAME: u32 = 1 << 15;
 /// "British", "Afghans".
 pub(super) const DEMONYM: u32 = 1 << 16;
+/// Letters after a person's name: "QC", "MP", "OBE".
+pub(super) const POSTNOMINAL: u32 = 1 << 17;
 
 #[derive(Deserialize)]
 struct CueFile {
@@ -73,6 +75,7 @@ struct CueFile {
     abbreviations: Vec<String>,
     particles: Vec<String>,
     name_particles: Vec<String>,
+    postnominals: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -133,6 +136,7 @@ impl Cues {
         add(&cues.particles, PARTICLE);
         add(&cues.name_particles, NAME_PARTICLE);
         add(&places.demonyms, DEMONYM);
+        add(&cues.postnominals, POSTNOMINAL);
         let mut countries = FxHashMap::default();
         for names in places.countries {
             if let Some(canon) = names.first() {

@@ -3,7 +3,7 @@
 
 use super::cues::{
     ABBREV, BEFORE_PLACE, BREAKER, CONNECTOR, Cues, FIRST_NAME, HONORIFIC, LOWER_TITLE, MEDIA_WORD,
-    MODIFIER, NAME_PARTICLE, ORG_WORD, PARTICLE, PLACE_WORD, SPEECH_VERB, TITLE_WORD,
+    MODIFIER, NAME_PARTICLE, ORG_WORD, PARTICLE, PLACE_WORD, POSTNOMINAL, SPEECH_VERB, TITLE_WORD,
 };
 
 /// A run of capitalised words in one article: the span of the (possible)
@@ -368,6 +368,19 @@ impl Runs {
         next: u32,
         first: bool,
     ) {
+        // "Philippe Sands QC", "Peter Ainsworth MP": letters after a
+        // person's name are not in it, and say it is a person's (a seat,
+        // "Glasgow Kelvin MP", has no given name and stays whole).
+        let (ws, flags) = match ws.split_last() {
+            Some((last, rest))
+                if rest.len() >= 2
+                    && last.is(POSTNOMINAL)
+                    && (rest[0].is(FIRST_NAME) || affiliation_end(text, rest).is_some()) =>
+            {
+                (rest, flags | HONOR)
+            }
+            _ => (ws, flags),
+        };
         match affiliation_end(text, ws) {
             Some(i) => {
                 self.push_run(cues, text, &ws[..i], flags & !AGE, 0, first);
@@ -703,6 +716,24 @@ said Bank of England Governor Mervyn King."
             let name = whole.trim_start_matches(|c: char| c.is_lowercase() || c == ' ');
             assert_eq!(texts(&text), [name], "{whole}");
         }
+    }
+
+    #[test]
+    fn letters_after_a_name_are_not_in_it_and_make_it_a_person() {
+        // helper-33: bbc listed "Philippe Sands QC" (other) beside
+        // "Philippe Sands" (person), and "Audit Committee Peter Ainsworth
+        // MP" as an organisation.
+        let r = runs("t\nthen Philippe Sands QC said so.");
+        assert_eq!(r, [("Philippe Sands".into(), HONOR | SPEECH)]);
+        assert_eq!(
+            texts("t\nthen Audit Committee Peter Ainsworth MP spoke."),
+            ["Audit Committee", "Peter Ainsworth"]
+        );
+        // A seat's member has no given name: the run stays whole.
+        assert_eq!(
+            texts("t\nthen Glasgow Kelvin MP spoke."),
+            ["Glasgow Kelvin MP"]
+        );
     }
 
     #[test]
