@@ -1401,7 +1401,12 @@ impl App {
         self.message = Some(format!("hiding {} actors; H shows every kind", kind.name()));
         self.relist();
         let len = self.sidebar.rows.len();
-        let to = next
+        // The selected actor stays listed whatever its kind: the cursor
+        // stays on it (helper-33: it moved to Russia, so m opened Russia's
+        // concordance with Taliban selected).
+        let stays = Some(actor).filter(|&a| self.selected_actor == Some(a));
+        let to = stays
+            .or(next)
             .and_then(|a| self.sidebar.rows.iter().position(|h| h.actor == a))
             .unwrap_or(len.saturating_sub(1));
         let vis = self.sidebar_visible();

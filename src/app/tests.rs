@@ -466,6 +466,20 @@ fn a_letter_that_does_nothing_here_says_where_it_works_or_where_to_look() {
 }
 
 #[test]
+fn hiding_the_selected_actors_kind_keeps_the_cursor_on_it() {
+    // helper-33: Taliban selected, h: it stayed listed but the cursor
+    // moved to Russia, so m opened Russia's concordance.
+    let mut a = app(120, 40);
+    press(&mut a, "tab tab enter");
+    let taliban = a.selected_actor.expect("Enter selects the actor");
+    press(&mut a, "h");
+    assert_eq!(a.sidebar.current(), Some(taliban), "{:?}", a.message);
+    press(&mut a, "m");
+    let title = a.concordance.as_ref().map(|c| c.actor);
+    assert_eq!(title, Some(taliban));
+}
+
+#[test]
 fn h_with_no_actor_left_to_hide_says_so_and_how_to_show_them_again() {
     let mut a = app(120, 40);
     press(&mut a, "tab tab");
