@@ -153,8 +153,9 @@ enum Command {
         /// in one column between their left and right context.
         #[arg(long, requires = "actor")]
         kwic: bool,
-        /// Width of a concordance line, in cells.
-        #[arg(long, default_value_t = 100, requires = "kwic", value_parser = clap::value_parser!(u16).range(30..))]
+        /// Width of a concordance line, in cells (30 to 1000: each line's
+        /// left context is padded to half of it, helper-33 saw 65,535).
+        #[arg(long, default_value_t = 100, requires = "kwic", value_parser = clap::value_parser!(u16).range(30..=1000))]
         width: u16,
         /// Order of the concordance: article, left (the word before) or
         /// right (the word after).

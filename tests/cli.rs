@@ -497,6 +497,17 @@ fn mentions_kwic_aligns_every_mention_in_one_column() {
 }
 
 #[test]
+fn a_kwic_wider_than_a_thousand_cells_is_refused() {
+    // helper-33: --width 65535 padded every line with 32,000 spaces.
+    let out = dossier(&["mentions", "Kabulov", "--kwic", "--width", "65535"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--width") && err.contains("1000"), "{err}");
+    let out = stdout_ok(&["mentions", "Kabulov", "--kwic", "--width", "1000"]);
+    assert!(out.lines().all(|l| l.chars().count() <= 1000), "{out}");
+}
+
+#[test]
 fn a_narrow_kwic_keeps_every_article_id_whole() {
     // A script reads the id to open the article: "000_2e5d…" is useless.
     let out = stdout_ok(&["mentions", "Kabulov", "--kwic", "--width", "40"]);
