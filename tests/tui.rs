@@ -463,7 +463,7 @@ fn marks_a_save_lost_are_said_on_the_way_out() {
     let s = t.wait_for("exit", |s| s.contains("EXIT=0"));
     assert!(
         s.contains(
-            "dossier: 1 mark (read, bookmarked, noted) changed in this session was not saved"
+            "dossier: 1 mark changed in this session (a read state, bookmark or note) was not saved"
         ),
         "{s}"
     );

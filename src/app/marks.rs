@@ -485,9 +485,16 @@ impl App {
         if n == 0 {
             return None;
         }
+        // (helper-33: "1 mark (read, bookmarked, noted)" read as one mark
+        // being all three.)
         Some(format!(
-            "{} (read, bookmarked, noted) changed in this session {} not saved: {}",
+            "{} changed in this session ({}) {} not saved: {}",
             crate::text::count(n, "mark", "marks"),
+            if n == 1 {
+                "a read state, bookmark or note"
+            } else {
+                "read states, bookmarks or notes"
+            },
             if n == 1 { "was" } else { "were" },
             why
         ))
@@ -1075,7 +1082,7 @@ mod tests {
         a.update(Action::ToggleBookmark);
         a.update(denied());
         assert_eq!(a.unsaved_marks(), Some(
-            "1 mark (read, bookmarked, noted) changed in this session was not saved: /data/marks/seeds.json: Permission denied".into()
+            "1 mark changed in this session (a read state, bookmark or note) was not saved: /data/marks/seeds.json: Permission denied".into()
         ));
         // Not tried again at once, which a folder taking no file would
         // repeat without end; with the next change, both go.
