@@ -456,6 +456,22 @@ mod tests {
         assert_eq!(t.groups[row].sources, 2, "a and its copy b count once");
         assert_eq!(t.sources_kept(row, &|d| d != DocId(0)), 2);
         assert_eq!(t.sources_kept(row, &|d| d != DocId(2)), 1);
+        // An undated event is one row with its copy's report (helper-33),
+        // and the same words elsewhere stay a row of their own.
+        let lines = [
+            r#"{"id": "a", "title": "Vote", "body": "Mr Blair spoke on Friday."}"#,
+            r#"{"id": "b", "title": "Vote", "body": "Mr Blair spoke on Friday."}"#,
+            r#"{"id": "c", "title": "Poll", "body": "Mr Blair spoke on Friday."}"#,
+        ];
+        let corpus = Corpus::from_jsonl_bytes("c.jsonl", lines.join("\n").into_bytes());
+        let lib = Library::build(corpus, &Extraction::builtin());
+        let t = &lib.story().timeline;
+        let mut rows: Vec<Vec<u32>> = (0..t.groups.len())
+            .filter(|&g| t.groups[g].when.is_none())
+            .map(|g| t.group_events(g).to_vec())
+            .collect();
+        rows.sort();
+        assert_eq!(rows, [vec![0, 1], vec![2]]);
     }
 
     #[test]

@@ -155,13 +155,30 @@ impl Timeline {
                 ));
             }
         }
+        // An undated event is a row of its own, but a copy's report of it
+        // joins its article's (helper-33: bbc listed 199 undated rows
+        // twice, once per copy).
+        let mut undated: Vec<Vec<u32>> = Vec::new();
+        let mut seen: FxHashMap<(DocId, u64, u32), usize> = FxHashMap::default();
         for i in lone {
+            let e = &events[i as usize];
+            let at = e.date.span.start.saturating_sub(e.sentence.start);
+            let key = (source(e.doc), sentences[i as usize], at);
+            match seen.get(&key) {
+                Some(&k) if source(e.doc) != e.doc => undated[k].push(i),
+                _ => {
+                    seen.insert(key, undated.len());
+                    undated.push(vec![i]);
+                }
+            }
+        }
+        for set in undated {
             rows.push(group(
                 &events,
                 &actors,
                 &source,
                 (None, None),
-                &[i],
+                &set,
                 &mut members,
                 &mut named,
             ));
@@ -204,7 +221,7 @@ impl Timeline {
 
     /// Row `g`'s date as a reader writes it ([`Group::label`]); undated,
     /// the words that could not be placed ("Friday?": an undated row is
-    /// one event).
+    /// one event, with any copies' reports of it).
     pub fn row_label(&self, g: usize, corpus: &Corpus) -> String {
         let group = &self.groups[g];
         match (group.when, self.group_events(g).first()) {
