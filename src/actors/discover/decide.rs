@@ -45,11 +45,24 @@ pub fn decide<'a>(
     // number, surface number), sorted by count, then by name; most names
     // differ in their first eight bytes, which compare without reading
     // the text.
+    // The surnames of people named in full with a given name ("John
+    // Smith"): a word only ever at sentence starts may be one ("Smith
+    // said").
+    let surnames: rustc_hash::FxHashSet<&str> = (0..surfaces.texts.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let (surface, s) = (surfaces.ids.text(i as u32), &surfaces.stats[i]);
+            let (first, last) = surface.split_once(' ')?;
+            let last = last.rsplit(' ').next().unwrap_or(last);
+            (s.body > 0 && cues.is(first, FIRST_NAME)).then_some(last)
+        })
+        .collect();
+    let surname = |w: &str| surnames.contains(w);
     let mut named: Vec<(u64, u32)> = (0..surfaces.texts.len())
         .into_par_iter()
         .filter_map(|i| {
             let (surface, s) = (surfaces.ids.text(i as u32), &surfaces.stats[i]);
-            (is_name(cues, surface, s, lowercase) && !taken(surface))
+            (is_name(cues, surface, s, lowercase, &surname) && !taken(surface))
                 .then(|| (order_prefix(surface), i as u32))
         })
         .collect();

@@ -15,6 +15,7 @@ pub(super) fn is_name(
     surface: &str,
     s: &Stat,
     lowercase: &dyn Fn(&str) -> u32,
+    surname: &dyn Fn(&str) -> bool,
 ) -> bool {
     // Headline fragments: a name must occur in a body.
     if s.body == 0 || surface.len() < 2 {
@@ -39,7 +40,11 @@ pub(super) fn is_name(
         }
         // Only ever at sentence starts, never after a title: nothing says
         // it is a name, and a word also written in lower case is not one.
-        if s.mid == 0 && s.honor == 0 && !(surname_shaped(surface) && lowercase(surface) == 0) {
+        // Unless its form says surname, or the corpus names someone in
+        // full with it (helper-33: "John Smith met reporters. Smith
+        // said..." found only John Smith).
+        let said_surname = (surname_shaped(surface) || surname(surface)) && lowercase(surface) == 0;
+        if s.mid == 0 && s.honor == 0 && !said_surname {
             return false;
         }
         // A word that as many articles write in lower case as capitalise

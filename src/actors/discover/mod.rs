@@ -117,6 +117,22 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_only_at_sentence_starts_joins_its_person_named_in_full() {
+        // helper-33: "Smith" alone only opening sentences was no mention
+        // of John Smith (nor Hain, Ferreira, Okonkwo).
+        let (lex, _) = lexicon(&[
+            "T\nJohn Smith met reporters in Warsaw. Smith said the talks went well. He left.",
+        ]);
+        let smith = lex.found.iter().find(|f| f.name == "John Smith").unwrap();
+        assert!(smith.aliases().any(|a| a == "Smith"));
+        // A common word at a sentence start stays none, surname or not
+        // ("Brown" is written in lower case).
+        let (lex, _) = lexicon(&["T\nGordon Brown spoke. Brown leaves fell on the brown grass."]);
+        let brown = lex.found.iter().find(|f| f.name == "Gordon Brown").unwrap();
+        assert!(!brown.aliases().any(|a| a == "Brown"));
+    }
+
+    #[test]
     fn people_who_share_a_surname_stay_apart_and_resolve_per_article() {
         let a = "T\nGordon Brown spoke. Brown said taxes would fall.";
         let b = "T\nNick Brown spoke. Brown said farms would suffer.";
