@@ -867,7 +867,26 @@ impl App {
     // ---- geometry -------------------------------------------------------
 
     fn resize(&mut self, width: u16, height: u16) {
+        // The help re-wraps to the new width: keep the same place in it,
+        // the end at the end (it landed mid-list after shrinking).
+        let help = match self.overlay {
+            Some(Overlay::Help { scroll }) => {
+                let (rows, _) = self.help_rows_shown();
+                Some((scroll, rows, scroll >= self.help_max_scroll()))
+            }
+            _ => None,
+        };
         self.layout = Layout::compute_with(width, height, self.focus, &self.settings.layout);
+        if let Some((scroll, rows, at_end)) = help {
+            let (now, _) = self.help_rows_shown();
+            let max = self.help_max_scroll();
+            let scroll = if at_end {
+                max
+            } else {
+                (scroll * now / rows.max(1)).min(max)
+            };
+            self.overlay = Some(Overlay::Help { scroll });
+        }
         // Rows a smaller window scrolled away come back (helper-25: the
         // sidebar stayed scrolled after 24x8 and back to 200x60).
         self.refit_with(true);

@@ -1137,6 +1137,31 @@ fn a_filtered_timeline_says_which_articles_its_events_come_from() {
 }
 
 #[test]
+fn the_help_scrolled_to_its_end_stays_there_when_the_window_shrinks() {
+    // helper-33 (and earlier rounds): scrolled to the end at 120 columns
+    // and shrunk to 50x15, the help showed "Related actors", mid-list.
+    let mut app = seeds_app(120, 40);
+    press(&mut app, "? G");
+    app.update(Action::Resize {
+        width: 50,
+        height: 15,
+    });
+    let screen = screen_text(&app);
+    assert!(screen.contains("a capital or an accent is"), "{screen}");
+    // Back to the top, and wider: still the top.
+    press(&mut app, "g");
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert!(
+        screen_text(&app).contains(" Keys "),
+        "{}",
+        screen_text(&app)
+    );
+}
+
+#[test]
 fn the_help_scrolls_down_to_the_filter_language() {
     // The scroll stopped at the keys' end, so the section under them
     // could not be reached.
