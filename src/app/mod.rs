@@ -872,7 +872,9 @@ impl App {
         let help = match self.overlay {
             Some(Overlay::Help { scroll }) => {
                 let (rows, _) = self.help_rows_shown();
-                Some((scroll, rows, scroll >= self.help_max_scroll()))
+                // (A help shown whole is at its top, not its end.)
+                let max = self.help_max_scroll();
+                Some((scroll, rows, max > 0 && scroll >= max))
             }
             _ => None,
         };

@@ -1159,6 +1159,15 @@ fn the_help_scrolled_to_its_end_stays_there_when_the_window_shrinks() {
         "{}",
         screen_text(&app)
     );
+    // Shown whole in a tall window, then shrunk: the top, not the end.
+    let mut app = seeds_app(200, 200);
+    press(&mut app, "?");
+    app.update(Action::Resize {
+        width: 50,
+        height: 15,
+    });
+    let top = screen_text(&app);
+    assert!(!top.contains("a capital or an accent is"), "{top}");
 }
 
 #[test]
