@@ -1009,10 +1009,12 @@ impl Actors {
         let mut scored: Vec<(i64, ActorId)> = ids()
             .filter_map(|id| {
                 let a = self.get(id);
+                // (`forms` holds the name and aliases first, lower-cased.)
                 std::iter::once(a.name)
                     .chain(a.aliases.iter().map(String::as_str))
-                    .filter(|s| close(&s.to_lowercase()))
-                    .filter_map(|s| fm.fuzzy_match(s, name.trim()))
+                    .zip(forms(id))
+                    .filter(|(_, lower)| close(lower))
+                    .filter_map(|(s, _)| fm.fuzzy_match(s, name.trim()))
                     .max()
                     .map(|score| (score, id))
             })

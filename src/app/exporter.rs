@@ -221,9 +221,9 @@ impl App {
     }
 
     /// Whether an article is among the filter's matches (any is, without a
-    /// filter): what the box counts with, each frame, without listing
-    /// the matches as [`App::filtered_docs`] does.
-    fn in_filter(&self) -> impl Fn(crate::corpus::DocId) -> bool + '_ {
+    /// filter): what the export box and the timeline pane count with, each
+    /// frame, without listing the matches as [`App::filtered_docs`] does.
+    pub fn in_filter(&self) -> impl Fn(crate::corpus::DocId) -> bool + '_ {
         let set = self.active_hits().map(|h| &h.set);
         move |d| set.is_none_or(|s| s.contains(d.0))
     }

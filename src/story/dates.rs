@@ -985,9 +985,9 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
         }
     }
     // A weekday in a name: "the Sunday Times", "The Daily and Sunday
-    // Telegraph", "GMTV's Sunday programme", "Sunday Bloody Sunday" (a
-    // capital after it, unless a preposition or "last" stands before:
-    // "on Sunday Mr Blair said").
+    // Telegraph", "GMTV's Sunday programme" (after a name's "'s", or with
+    // a capital after it after "the" or "and", or unless a preposition or
+    // "last" stands before: "on Sunday Mr Blair said").
     let prev = i.checked_sub(1).and_then(|p| t.word(p));
     // (A name's "'s", not "it's".)
     let possessive = i > 1
@@ -1006,7 +1006,9 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
     let timed = prev.is_some_and(|p| {
         date_preposition(p) || matches!(p, "last" | "Last" | "next" | "Next" | "this" | "This")
     });
-    if matches!(prev, Some("the" | "The" | "and")) && capital_next
+    // ("and" counts as a preposition for "between 5 and 8 June".)
+    let named_after = matches!(prev, Some("the" | "The" | "and")) && capital_next;
+    if named_after
         || possessive
         || (capital_next && !timed && weekday_of(t.word(i + 1).unwrap_or("")).is_none())
     {

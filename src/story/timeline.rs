@@ -163,11 +163,11 @@ impl Timeline {
         for i in lone {
             let e = &events[i as usize];
             let at = e.date.span.start.saturating_sub(e.sentence.start);
-            let key = (source(e.doc), sentences[i as usize], at);
-            match seen.get(&key) {
-                Some(&k) if source(e.doc) != e.doc => undated[k].push(i),
+            let src = source(e.doc);
+            match seen.get(&(src, sentences[i as usize], at)) {
+                Some(&k) if src != e.doc => undated[k].push(i),
                 _ => {
-                    seen.insert(key, undated.len());
+                    seen.insert((src, sentences[i as usize], at), undated.len());
                     undated.push(vec![i]);
                 }
             }
@@ -273,13 +273,11 @@ impl Timeline {
     /// How many articles `keep` accepts report row `g` (its events'
     /// distinct articles, whether or not they name an actor).
     pub fn sources_kept(&self, g: usize, keep: &dyn Fn(DocId) -> bool) -> u32 {
-        let mut docs: Vec<DocId> = self
-            .members(g, None, keep)
-            .map(|e| self.source(self.events[e as usize].doc))
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs.len() as u32
+        count_distinct(
+            self.members(g, None, keep)
+                .map(|e| self.source(self.events[e as usize].doc))
+                .collect(),
+        )
     }
 
     /// The events of row `g` that name `actor` and lie in an article `keep`
@@ -295,6 +293,13 @@ impl Timeline {
                 && actor.is_none_or(|a| self.event_actors(e).contains(&a))
         })
     }
+}
+
+/// How many different articles `docs` holds: a row's sources.
+fn count_distinct(mut docs: Vec<DocId>) -> u32 {
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len() as u32
 }
 
 /// The article `doc` copies (`copies` as [`Timeline::new`] takes them), or
@@ -386,12 +391,11 @@ fn group(
     members: &mut Vec<u32>,
     named: &mut Vec<ActorId>,
 ) -> Row {
-    let mut docs: Vec<DocId> = set
-        .iter()
-        .map(|&e| source(events[e as usize].doc))
-        .collect();
-    docs.sort_unstable();
-    docs.dedup();
+    let sources = count_distinct(
+        set.iter()
+            .map(|&e| source(events[e as usize].doc))
+            .collect(),
+    );
     let mut counts: FxHashMap<ActorId, u32> = FxHashMap::default();
     for &e in set {
         for &a in actors.row(e as usize) {
@@ -404,7 +408,7 @@ fn group(
         when,
         until,
         inferred: set.iter().all(|&e| events[e as usize].date.inferred),
-        sources: docs.len() as u32,
+        sources,
     };
     let m = members.len() as u32;
     members.extend_from_slice(set);

@@ -14,7 +14,6 @@ use super::{pane_block, pane_title, scrollbar, theme::Theme, with_span};
 use crate::app::keymap::Context;
 use crate::app::story::TimelineRow;
 use crate::app::{Action, App};
-use crate::corpus::DocId;
 use crate::library::Library;
 use crate::text;
 
@@ -150,7 +149,7 @@ fn row_spans(
             let group = g as usize;
             // Under a filter, what it keeps: a row one kept article
             // reports has nothing to show under it (helper-32).
-            let keep = |d: DocId| filter.is_none_or(|s| s.contains(d.0));
+            let keep = app.in_filter();
             let g = &tl.groups[group];
             let open = app
                 .timeline
