@@ -245,10 +245,12 @@ pub fn decide<'a>(
     for (i, person) in misspelt {
         into[i] = person;
     }
-    join_accent_variants(&names, &mut into);
+    // (After the misspellings' index is freed: this step was the build's
+    // peak.)
+    drop(surnames);
+    join_written_variants(&names, &kinds, &mut into);
     steps.mark("discovery: surnames and misspellings joined");
     // What only the merging needed goes before the rest is built.
-    drop(surnames);
     drop(names);
     drop(name_of);
 
@@ -355,36 +357,67 @@ pub fn decide<'a>(
     }
 }
 
-/// Joins names that are one name once case and accents are folded
-/// ("José Mourinho" and "Jose Mourinho", "Zürich" and "Zurich"), whatever
-/// their kind. Only names with a letter beyond ASCII are folded, and the
-/// rest looked up in one buffer, so a corpus in plain English costs a pass
-/// and no allocation.
-fn join_accent_variants(names: &[(&str, &Stat)], into: &mut [u32]) {
-    let mut folded: FxHashMap<String, u32> = FxHashMap::default();
-    for (i, (surface, _)) in names.iter().enumerate() {
-        if !surface.is_ascii() {
-            match folded.entry(crate::search::fold::fold(surface)) {
-                std::collections::hash_map::Entry::Occupied(o) => join(into, *o.get(), i as u32),
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert(i as u32);
+/// Joins names that are one name written two ways: the same once accents
+/// and case are folded and spaces and hyphens dropped ("José Mourinho" and
+/// "Jose Mourinho", "WorldCom" and "Worldcom", "Time Warner" and
+/// "TimeWarner", "Robert Kilroy-Silk" and "Robert Kilroy Silk"), whatever
+/// their kind; but a person is not an acronym ("Tim" and "TIM"). Each
+/// name's key is hashed on every core and the hashes sorted, so only names
+/// whose hashes agree are compared.
+fn join_written_variants(names: &[(&str, &Stat)], kinds: &[Kind], into: &mut [u32]) {
+    use std::hash::BuildHasher;
+    // (32 bits of hash: the few names that collide are compared whole.)
+    let mut hashed: Vec<(u32, u32)> = names
+        .par_iter()
+        .enumerate()
+        .map_init(String::new, |key, (i, (surface, _))| {
+            written_key(surface, key);
+            (
+                rustc_hash::FxBuildHasher.hash_one(key.as_str()) as u32,
+                i as u32,
+            )
+        })
+        .collect();
+    hashed.par_sort_unstable();
+    let acronym = |s: &str| {
+        s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+    };
+    let apart = |a: usize, b: usize| {
+        (kinds[a] == Kind::Person && acronym(names[b].0))
+            || (kinds[b] == Kind::Person && acronym(names[a].0))
+    };
+    let (mut ka, mut kb) = (String::new(), String::new());
+    for group in hashed.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (x, &(_, a)) in group.iter().enumerate() {
+            written_key(names[a as usize].0, &mut ka);
+            for &(_, b) in &group[x + 1..] {
+                written_key(names[b as usize].0, &mut kb);
+                if ka == kb && !apart(a as usize, b as usize) {
+                    join(into, a, b);
                 }
             }
         }
     }
-    if folded.is_empty() {
-        return;
-    }
-    let mut key = String::new();
-    for (i, (surface, _)) in names.iter().enumerate() {
-        if surface.is_ascii() {
-            key.clear();
-            key.push_str(surface);
-            key.make_ascii_lowercase();
-            if let Some(&other) = folded.get(key.as_str()) {
-                join(into, other, i as u32);
-            }
-        }
+}
+
+/// What [`join_written_variants`] compares: `surface` folded, without
+/// spaces and hyphens, into `out`.
+fn written_key(surface: &str, out: &mut String) {
+    out.clear();
+    let drop = |c: &char| matches!(c, ' ' | '-' | '‐' | '‑' | '–');
+    if surface.is_ascii() {
+        out.extend(
+            surface
+                .chars()
+                .filter(|c| !drop(c))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+    } else {
+        out.extend(
+            crate::search::fold::fold(surface)
+                .chars()
+                .filter(|c| !drop(c)),
+        );
     }
 }
 

@@ -192,6 +192,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_written_with_or_without_spaces_hyphens_or_capitals_is_one_actor() {
+        // bbc listed "TimeWarner" (7 mentions) beside "Time Warner" (3),
+        // "WorldCom" beside "Worldcom", and "Robert Kilroy-Silk" beside
+        // "Robert Kilroy Silk".
+        let (lex, _) = lexicon(&[
+            "T\nthen TimeWarner said so. TimeWarner agreed. Time Warner left.",
+            "T\nthen WorldCom said. WorldCom fell. Later Worldcom rose.",
+            "T\nthen Robert Kilroy-Silk said. Robert Kilroy-Silk left. Robert Kilroy Silk won.",
+            "T\nthen Tim said hello to TIM, the mobile operator. Tim smiled. TIM agreed.",
+        ]);
+        let aliases = |name: &str| {
+            lex.found
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.aliases().collect::<Vec<_>>())
+        };
+        assert_eq!(aliases("TimeWarner"), Some(vec!["Time Warner"]));
+        assert_eq!(aliases("WorldCom"), Some(vec!["Worldcom"]));
+        assert_eq!(
+            aliases("Robert Kilroy-Silk"),
+            Some(vec!["Robert Kilroy Silk"])
+        );
+        // A person is not the acronym spelt with his name's letters.
+        assert_eq!(found(&lex, "Tim"), Some(Kind::Person));
+        assert_eq!(aliases("TIM"), Some(vec![]));
+    }
+
+    #[test]
     fn a_capital_letter_alone_as_the_title_is_no_panic() {
         // The word before the first is empty; found by the properties test.
         assert!(!capitalised(""));
