@@ -922,6 +922,13 @@ impl Actors {
                 .find(|v| v.text.to_lowercase() == wanted)
                 .map_or(a.mentions, |v| v.count)
         };
+        // The actor named so, when one is: the sidebar's names must all
+        // be reachable, though "Paula" is also a spelling of Paula
+        // Radcliffe in articles that name her.
+        let mut titled = exact.iter().filter(|&&id| forms(id)[0] == wanted);
+        if let (Some(&id), None) = (titled.next(), titled.next()) {
+            return Lookup::Found(id);
+        }
         if let Some(found) = self.weighed(exact, spelt) {
             return found;
         }
@@ -1117,11 +1124,15 @@ impl<'a> Sifted<'a> {
                     *raws = merged;
                 });
             for t in tagged.iter().flatten() {
-                if lexicon.is_shared(t.spelling) {
-                    *shared.entry((t.spelling, base + t.actor)).or_default() += 1;
+                // (A given name alone can name another person in each
+                // article, as a shared surname does.)
+                let (entry, id) = (base + t.actor, t.spelling as usize);
+                if lexicon.is_shared(t.spelling) || (counts[id] > 0 && spelling_entry[id] != entry)
+                {
+                    *shared.entry((t.spelling, entry)).or_default() += 1;
                 } else {
-                    counts[t.spelling as usize] += 1;
-                    spelling_entry[t.spelling as usize] = base + t.actor;
+                    counts[id] += 1;
+                    spelling_entry[id] = entry;
                 }
             }
             drop(tagged);
@@ -1333,6 +1344,44 @@ mod tests {
             let ms = a.in_doc(DocId(d));
             assert!(ms.windows(2).all(|w| w[0].end <= w[1].start));
         }
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_person_of_that_name_its_article_names() {
+        // bbc listed "Steven" (28 mentions) apart from Steven Gerrard, whom
+        // the articles naming "Steven" name in full.
+        let lines = [
+            r#"{"title": "Cup", "body": "Steven Gerrard scored twice. Later Steven said the team played well."}"#,
+            r#"{"title": "Run", "body": "Paula Radcliffe won. Radcliffe was pleased and Paula thanked the crowd."}"#,
+            // Two people of that given name, or none in full: it stays
+            // itself.
+            r#"{"title": "Two", "body": "Steven Gerrard and Steven Spielberg met. Later Steven spoke."}"#,
+            r#"{"title": "None", "body": "The coach said Paula would run. Paula agreed."}"#,
+        ];
+        let c = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
+        let a = Actors::build(&c, &Extraction::builtin());
+        let named = |doc: u32, text: &str| {
+            let article = &c.articles[doc as usize].text;
+            a.in_doc(DocId(doc))
+                .iter()
+                .filter(|m| &article[m.start as usize..m.end as usize] == text)
+                .map(|m| a.get(m.actor).name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(named(0, "Steven"), ["Steven Gerrard"]);
+        assert_eq!(named(1, "Paula"), ["Paula Radcliffe"]);
+        assert_eq!(named(2, "Steven"), ["Steven"]);
+        assert_eq!(named(3, "Paula"), ["Paula", "Paula"]);
+        let gerrard = a.get(id(&a, "Steven Gerrard"));
+        assert!(
+            gerrard
+                .variants
+                .iter()
+                .any(|v| v.text == "Steven" && v.count == 1)
+        );
+        // "Paula" is also a spelling of Paula Radcliffe's; typed, it is
+        // the actor of that name (it was "could be any of" them).
+        assert_eq!(a.lookup("paula"), Lookup::Found(id(&a, "Paula")));
     }
 
     #[test]

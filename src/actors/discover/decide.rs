@@ -339,6 +339,14 @@ pub fn decide<'a>(
         whole[sid as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[sid as usize]);
     }
+    // Given names alone, typed people ("Steven"): resolved per article.
+    let given_alone: Vec<bool> = (0..kinds.len())
+        .into_par_iter()
+        .map(|i| {
+            let name = arena.get(i);
+            kinds[i] == Kind::Person && !name.contains(' ') && cues.is(name, FIRST_NAME)
+        })
+        .collect();
     steps.mark("discovery: spellings numbered");
     Lexicon {
         found: Found {
@@ -354,6 +362,7 @@ pub fn decide<'a>(
         whole,
         run_surfaces,
         run_start,
+        given_alone,
     }
 }
 

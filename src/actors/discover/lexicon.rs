@@ -7,7 +7,7 @@ use crate::actors::gazetteer::Kind;
 use crate::csr::{Csr, Texts};
 use crate::words::words;
 
-use super::runs::{MAX_WORDS, Run, SENTENCE, TITLE};
+use super::runs::{HONOR, MAX_WORDS, Run, SENTENCE, TITLE};
 use super::tally::Interner;
 
 /// The discovered actors, merged names included (as their heads' aliases
@@ -116,6 +116,10 @@ pub struct Lexicon<'a> {
     pub(super) run_surfaces: Vec<u32>,
     /// Where each article's runs start in `run_surfaces`, and the end.
     pub(super) run_start: Vec<u32>,
+    /// The actors that are a given name alone ("Steven"), by number: in an
+    /// article that names one person of that given name in full, it is
+    /// that person.
+    pub(super) given_alone: Vec<bool>,
 }
 
 /// What a run's whole surface names, known without a lookup by text.
@@ -200,6 +204,8 @@ impl<'a> Lexicon<'a> {
     pub fn tag(&self, doc: usize, text: &str, runs: &[Run], out: &mut Vec<Tagged>) {
         let first = out.len();
         let mut bare: Vec<(u32, u32, u32)> = Vec::new();
+        // Where in `out` a given name alone was tagged.
+        let mut given: Vec<usize> = Vec::new();
         let mut ws = [(0u32, 0u32); MAX_WORDS + 2];
         let surfaces = self
             .run_start
@@ -218,6 +224,9 @@ impl<'a> Lexicon<'a> {
                     // common word is no mention.
                     let lone_start = r.has(SENTENCE | TITLE) && sp.lower && r.words == 1;
                     if !lone_start {
+                        if r.words == 1 && !r.has(HONOR) && self.given_alone[sp.actor as usize] {
+                            given.push(out.len());
+                        }
                         out.push(Tagged {
                             start: r.start,
                             end,
@@ -315,6 +324,37 @@ impl<'a> Lexicon<'a> {
                 }
             }
             out[first..].sort_unstable_by_key(|t| t.start);
+        }
+        if !given.is_empty() {
+            // (Indexes into `out`, which the surnames above may have
+            // reordered: found again by where they start.)
+            let at: Vec<u32> = given.iter().map(|&i| out[i].start).collect();
+            self.resolve_given_names(&mut out[first..], &at);
+        }
+    }
+
+    /// Gives each given name alone in `tagged` (one article's mentions,
+    /// those starting at `at`) to the one person of that given name the
+    /// article names in full, if there is exactly one: "Steven" in an
+    /// article on "Steven Gerrard" is him. With none or several, it stays
+    /// itself.
+    fn resolve_given_names(&self, tagged: &mut [Tagged], at: &[u32]) {
+        let mut people: Vec<u32> = tagged
+            .iter()
+            .map(|t| t.actor)
+            .filter(|&a| self.found.kind(a) == Kind::Person && self.found.name(a).contains(' '))
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        for t in tagged.iter_mut().filter(|t| at.contains(&t.start)) {
+            let name = self.found.name(t.actor);
+            let mut full = people.iter().filter(|&&p| {
+                let n = self.found.name(p);
+                n.len() > name.len() && n.starts_with(name) && n.as_bytes()[name.len()] == b' '
+            });
+            if let (Some(&only), None) = (full.next(), full.next()) {
+                t.actor = only;
+            }
         }
     }
 }
