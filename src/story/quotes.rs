@@ -1272,6 +1272,20 @@ mod tests {
     }
 
     #[test]
+    fn a_run_on_paragraph_gives_statements_of_a_sentence_at_most() {
+        // helper-34: with no sentence end in it, every "said" reported
+        // the rest of the paragraph, so reading them grew with its square.
+        let body = "word Zamir Kabulov said yes. ".repeat(2_000);
+        let found = said(&body);
+        assert!(found.len() >= 1_000, "{}", found.len());
+        let longest = found.iter().map(|f| f.1.len()).max().unwrap_or(0);
+        assert!(
+            longest <= crate::actors::sentences::MAX_SENTENCE,
+            "{longest}"
+        );
+    }
+
+    #[test]
     fn a_quote_then_the_speaker_and_verb() {
         assert_eq!(
             said(
