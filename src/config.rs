@@ -763,10 +763,80 @@ impl Config {
                         .into(),
                 ));
             }
+            // Nor may a line, an overlay or a view be left with no key
+            // that closes it (helper-34: the filter line with Esc and Enter
+            // unbound stayed open until Ctrl-C quit dossier).
+            for (context, table, ways, example) in WAYS_OUT {
+                let closes = |a: &Action| config.keymap.key_for(a, context).is_some();
+                if !ways.iter().any(closes) {
+                    let names: Vec<String> = ways
+                        .iter()
+                        .filter_map(Action::name)
+                        .map(|n| format!("\"{n}\""))
+                        .collect();
+                    return Err(invalid(
+                        None,
+                        format!(
+                            "no key is left to close {}: keep one bound to {}, such as \
+                             [keys.{table}] {example}",
+                            context.place(),
+                            names.join(" or ")
+                        ),
+                    ));
+                }
+            }
         }
         Ok(config)
     }
 }
+
+/// What closes each line, overlay and view: a config must leave a key
+/// for one of them. (Context, its table, the actions, a binding to give.)
+const WAYS_OUT: [(Context, &str, &[Action], &str); 8] = [
+    (
+        Context::Filter,
+        "filter",
+        &[Action::FilterAccept, Action::FilterCancel],
+        "esc = \"filter_cancel\"",
+    ),
+    (
+        Context::Note,
+        "note",
+        &[Action::NoteAccept, Action::NoteCancel],
+        "esc = \"note_cancel\"",
+    ),
+    (
+        Context::Help,
+        "help",
+        &[Action::ToggleHelp, Action::ToggleWarnings, Action::Back],
+        "esc = \"help\"",
+    ),
+    (
+        Context::Export,
+        "export",
+        &[Action::Back, Action::OpenExport, Action::ToggleHelp],
+        "esc = \"back\"",
+    ),
+    (
+        Context::Concordance,
+        "concordance",
+        &[Action::Back],
+        "esc = \"back\"",
+    ),
+    (
+        Context::Related,
+        "related",
+        &[Action::Back],
+        "esc = \"back\"",
+    ),
+    (
+        Context::Timeline,
+        "timeline",
+        &[Action::Back],
+        "esc = \"back\"",
+    ),
+    (Context::Quotes, "quotes", &[Action::Back], "esc = \"back\""),
+];
 
 /// Says that `name` (bound to `key`) is no action, suggesting the closest.
 fn unknown_action(key: &str, name: &str) -> String {

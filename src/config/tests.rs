@@ -321,6 +321,41 @@ fn a_binding_that_breaks_typing_or_does_nothing_is_refused() {
         parse("[keys.global]\nq = \"none\"\n").is_ok(),
         "ctrl-c still quits"
     );
+    // Nor may a line, an overlay or a view keep no key that closes it
+    // (helper-34: the filter line stayed open until Ctrl-C quit).
+    let e = err("[keys.filter]\nesc = \"none\"\nenter = \"none\"\n");
+    assert!(
+        e.to_string().contains(
+            "no key is left to close the filter line (/): keep one bound to \
+             \"filter_accept\" or \"filter_cancel\", such as [keys.filter] esc"
+        ),
+        "{e}"
+    );
+    for (table, keys) in [
+        ("note", &["esc", "enter"][..]),
+        ("help", &["esc", "?", "q", "w"]),
+        // (The global "?" closes the export box too.)
+        ("export", &["esc", "x", "q", "?"]),
+        ("timeline", &["esc"]),
+    ] {
+        let unbound: String = keys
+            .iter()
+            .map(|k| format!("\"{k}\" = \"none\"\n"))
+            .collect();
+        let e = err(&format!("[keys.{table}]\n{unbound}"));
+        assert!(
+            e.to_string().contains("no key is left to close"),
+            "{table}: {e}"
+        );
+        // One key left is enough.
+        let one: String = keys[1..]
+            .iter()
+            .map(|k| format!("\"{k}\" = \"none\"\n"))
+            .collect();
+        assert!(parse(&format!("[keys.{table}]\n{one}")).is_ok(), "{table}");
+    }
+    // The global Esc goes back in the views unless a view unbinds it.
+    assert!(parse("[keys.global]\nesc = \"none\"\n").is_ok());
 }
 
 #[test]
