@@ -151,6 +151,26 @@ fn an_unknown_actor_is_explained() {
 }
 
 #[test]
+fn a_blank_actor_is_refused_before_the_corpus_loads() {
+    // helper-34: `quotes ""` loaded the whole corpus, then said no actor
+    // matched. A corpus that does not exist shows which comes first.
+    for args in [
+        &["quotes", "", "--corpus", "/nowhere/corpus"][..],
+        &["related", " ", "--corpus", "/nowhere/corpus"],
+        &["mentions", "", "--corpus", "/nowhere/corpus"],
+        &["export", "--actor", "", "--corpus", "/nowhere/corpus"],
+    ] {
+        let out = dossier(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("an actor's name is needed") && !err.contains("/nowhere"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
 fn a_misspelt_actor_is_taken_as_the_closest_and_said_so() {
     let out = dossier(&["mentions", "Putni", "--json"]);
     assert!(out.status.success());
