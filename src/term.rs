@@ -574,6 +574,7 @@ fn event_loop(
 ) -> anyhow::Result<Option<i32>> {
     let mut timer = ReadTimer { open: None };
     timer.watch(app);
+    let mut clicks = Clicks::default();
     loop {
         let first = match rx.recv_timeout(timer.timeout()) {
             Ok(input) => Some(input),
@@ -601,7 +602,7 @@ fn event_loop(
                     }
                     last
                 }
-                Input::Terminal(ev) => action_for(ev),
+                Input::Terminal(ev) => action_for(ev, &mut clicks),
                 Input::Action(action) => Some(action),
                 Input::Failed(e) => {
                     return Err(anyhow::Error::new(e).context("reading the terminal"));
@@ -662,20 +663,47 @@ fn apply(
 }
 
 /// The action a terminal event other than a key press triggers.
-fn action_for(ev: Event) -> Option<Action> {
+fn action_for(ev: Event, clicks: &mut Clicks) -> Option<Action> {
     match ev {
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) => mouse_action(m),
+        Event::Mouse(m) => mouse_action(m, clicks),
         Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }
 
+/// The last left click, to tell the second of a double click.
+#[derive(Default)]
+struct Clicks {
+    last: Option<(Instant, u16, u16)>,
+}
+
+impl Clicks {
+    /// Within this of a click on the same cell, a click is its second.
+    const DOUBLE: Duration = Duration::from_millis(500);
+
+    /// Records a click on (`col`, `row`); whether it is the second of a
+    /// double click.
+    fn press(&mut self, col: u16, row: u16) -> bool {
+        let now = Instant::now();
+        let again = self.last.is_some_and(|(at, c, r)| {
+            (c, r) == (col, row) && now.duration_since(at) <= Clicks::DOUBLE
+        });
+        // A third click starts over.
+        self.last = (!again).then_some((now, col, row));
+        again
+    }
+}
+
 /// The action a mouse event triggers: a left click or a wheel notch.
-fn mouse_action(m: MouseEvent) -> Option<Action> {
+fn mouse_action(m: MouseEvent, clicks: &mut Clicks) -> Option<Action> {
     let (col, row) = (m.column, m.row);
     match m.kind {
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col, row }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+            col,
+            row,
+            again: clicks.press(col, row),
+        }),
         MouseEventKind::ScrollDown => Some(Action::Scroll { col, row, delta: 1 }),
         MouseEventKind::ScrollUp => Some(Action::Scroll {
             col,
@@ -913,4 +941,24 @@ fn spawn_signals(tx: Sender<Input>) -> io::Result<()> {
         }
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Clicks;
+
+    #[test]
+    fn a_second_click_on_the_same_cell_at_once_is_a_double_click() {
+        let mut c = Clicks::default();
+        assert!(!c.press(3, 4));
+        assert!(c.press(3, 4), "the second click");
+        assert!(!c.press(3, 4), "a third starts over");
+        assert!(!c.press(5, 4), "another cell");
+        assert!(!c.press(3, 4));
+        // Long after, the same cell is a new click.
+        c.last = c
+            .last
+            .map(|(at, col, row)| (at - Clicks::DOUBLE * 2, col, row));
+        assert!(!c.press(3, 4));
+    }
 }

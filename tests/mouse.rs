@@ -52,7 +52,20 @@ fn find(buf: &Buffer, cols: std::ops::Range<u16>, needle: &str) -> Option<(u16, 
 }
 
 fn click(app: &mut App, (col, row): (u16, u16)) {
-    app.update(Action::Click { col, row });
+    app.update(Action::Click {
+        col,
+        row,
+        again: false,
+    });
+}
+
+/// The second click of a double click.
+fn click_again(app: &mut App, (col, row): (u16, u16)) {
+    app.update(Action::Click {
+        col,
+        row,
+        again: true,
+    });
 }
 
 fn wheel(app: &mut App, (col, row): (u16, u16), delta: i16) {
@@ -188,6 +201,40 @@ fn clicks_in_the_concordance_and_the_timeline_select_their_rows() {
     wheel(&mut app, (30, 10), 1);
     let t = app.timeline.as_ref().unwrap();
     assert!(t.cursor.offset > 0 || t.rows.len() <= app.timeline_visible());
+}
+
+#[test]
+fn a_double_click_on_a_views_row_reads_its_article_and_clicks_nothing_under_it() {
+    // helper-34: the first click on the selected row opened its article
+    // in the panes; the second landed on the article list and selected
+    // another article.
+    let mut app = seeds(120, 40);
+    let side = app.layout.actors.unwrap();
+    let at = find(&screen(&app), side.x..side.x + side.w, "Taliban").unwrap();
+    click(&mut app, at);
+    click(&mut app, at);
+    press(&mut app, "m");
+    let row = (10, 1 + 2 + 4);
+    click(&mut app, row);
+    let line = app.concordance.as_ref().unwrap().current().unwrap();
+    let (doc, _) = app.lib.actors.mention(line);
+    click(&mut app, row);
+    assert_eq!(app.view, View::Panes);
+    assert_eq!(app.reader.doc, Some(doc));
+    let before = (app.focus, app.list.cursor.selected);
+    click_again(&mut app, row);
+    assert_eq!(app.reader.doc, Some(doc), "still the article opened");
+    assert_eq!((app.focus, app.list.cursor.selected), before);
+    // A double click in the panes still acts twice, as two clicks do.
+    let list = app.layout.list.unwrap();
+    let first = (list.x + 3, list.y + 1);
+    click(&mut app, first);
+    click_again(&mut app, first);
+    assert_eq!(
+        app.focus,
+        Pane::Reader,
+        "the second click reads the article"
+    );
 }
 
 #[test]

@@ -106,7 +106,7 @@ proptest! {
         for (k, col, row) in keys {
             // The last two: the mouse, anywhere on (or off) the screen.
             let action = match k {
-                15 => Action::Click { col, row },
+                15 => Action::Click { col, row, again: row % 3 == 0 },
                 16 => Action::Scroll { col, row, delta: if col % 2 == 0 { 1 } else { -1 } },
                 _ => actions[k].clone(),
             };

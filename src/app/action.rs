@@ -250,6 +250,8 @@ pub enum Action {
         col: u16,
         /// Row, from 0 at the top.
         row: u16,
+        /// The second click of a double click (same cell, soon after).
+        again: bool,
     },
     /// The mouse wheel turned over a screen cell: scroll what is there,
     /// focused or not.

@@ -311,6 +311,9 @@ pub struct App {
     /// The view Esc in the panes returns to, after Enter opened an article
     /// from it.
     pub return_to: Option<View>,
+    /// Whether the last click left a view for the panes: the second click
+    /// of a double click then lands on nothing that click showed.
+    left_view_by_click: bool,
     /// Where back and forward go.
     pub history: History,
     /// A one-shot note for the status bar, cleared by the next action.
@@ -395,6 +398,7 @@ impl App {
             quotes: None,
             story_pending: false,
             return_to: None,
+            left_view_by_click: false,
             history: History::default(),
             message: None,
             waiting: None,
@@ -607,7 +611,7 @@ impl App {
             // The note line is modal: a click must not move the note to
             // another article.
             Action::Click { .. } | Action::Scroll { .. } if self.note.is_some() => return None,
-            Action::Click { col, row } => return self.click(col, row),
+            Action::Click { col, row, again } => return self.click(col, row, again),
             Action::Scroll { col, row, delta } => {
                 self.wheel(col, row, delta);
                 return None;

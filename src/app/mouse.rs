@@ -197,11 +197,20 @@ impl App {
         None
     }
 
-    /// A left click at (`col`, `row`).
-    pub(super) fn click(&mut self, col: u16, row: u16) -> Option<Effect> {
+    /// A left click at (`col`, `row`); `again` if it is the second of a
+    /// double click.
+    pub(super) fn click(&mut self, col: u16, row: u16, again: bool) -> Option<Effect> {
+        // A double click on a view's row: the first click opened its
+        // article in the panes, and the second would land on whatever
+        // row of the list is now under the pointer (helper-34).
+        let left_view = std::mem::take(&mut self.left_view_by_click);
+        if again && left_view {
+            return None;
+        }
         if self.overlay.is_some() {
             return None;
         }
+        let in_view = self.view != View::Panes;
         let hit = self.hit(col, row)?;
         if self.filter.editing {
             // Clicking away from the filter line keeps what was typed.
@@ -284,6 +293,7 @@ impl App {
                 }
             }
         }
+        self.left_view_by_click = in_view && self.view == View::Panes;
         None
     }
 

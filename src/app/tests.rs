@@ -2220,6 +2220,7 @@ fn the_note_line_ignores_the_mouse_so_the_note_stays_on_its_article() {
     a.update(Action::Click {
         col: list.x + 3,
         row: list.y + 7,
+        again: false,
     });
     a.update(Action::Scroll {
         col: list.x + 3,
