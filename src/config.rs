@@ -291,8 +291,7 @@ impl Colors {
 }
 
 /// The built-in themes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ThemeName {
     /// Light text on a dark background.
     #[default]
@@ -302,6 +301,33 @@ pub enum ThemeName {
     /// No colour at all, as with `NO_COLOR`: emphasis by bold, underline
     /// and reverse video only.
     Mono,
+}
+
+impl ThemeName {
+    const NAMES: [&'static str; 3] = ["dark", "light", "mono"];
+}
+
+/// Read by hand so that a value of the wrong type says what is wanted
+/// (helper-34: `theme = 3` said "wanted string or table").
+impl<'de> Deserialize<'de> for ThemeName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ThemeName, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = ThemeName;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a theme name: \"dark\", \"light\" or \"mono\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ThemeName, E> {
+                match v {
+                    "dark" => Ok(ThemeName::Dark),
+                    "light" => Ok(ThemeName::Light),
+                    "mono" => Ok(ThemeName::Mono),
+                    _ => Err(E::unknown_variant(v, &ThemeName::NAMES)),
+                }
+            }
+        }
+        d.deserialize_str(Name)
+    }
 }
 
 /// How the screen is coloured.

@@ -148,6 +148,18 @@ fn mono_is_a_theme_too() {
 }
 
 #[test]
+fn a_theme_of_the_wrong_type_or_name_says_which_themes_there_are() {
+    // helper-34: `theme = 3` said only "wanted string or table".
+    for bad in ["theme = 3", "theme = \"blue\"", "theme = true"] {
+        let msg = err(bad).to_string();
+        assert!(
+            ["dark", "light", "mono"].iter().all(|t| msg.contains(t)),
+            "{bad}: {msg}"
+        );
+    }
+}
+
+#[test]
 fn an_unknown_key_names_itself_the_file_and_the_line() {
     let e = err("theme = \"dark\"\n\n[layout]\nsidebar_widht = \"30%\"\n");
     assert_eq!(e.line(), Some(4));
