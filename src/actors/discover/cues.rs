@@ -16,6 +16,9 @@ pub struct Cues {
     index: CueIndex,
     /// Every country spelling, with its canonical name.
     pub(super) countries: FxHashMap<String, String>,
+    /// Every spelling of a country or body the lists give several names,
+    /// with its canonical name: they are one actor ("UK", "Britain").
+    pub(super) groups: FxHashMap<String, String>,
     pub(super) places: HashSet<String>,
     pub(super) media: HashSet<String>,
     pub(super) orgs: HashSet<String>,
@@ -83,8 +86,17 @@ struct PlaceFile {
     countries: Vec<Vec<String>>,
     places: Vec<String>,
     media: Vec<String>,
-    organizations: Vec<String>,
+    organizations: Vec<OneOrMore>,
     demonyms: Vec<String>,
+}
+
+/// A body by one name, or by several (the first the canonical one):
+/// `"Liberal Democrats"` or `["Liberal Democrats", "Lib Dems"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMore {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// `w` with its first letter in upper case.
@@ -145,13 +157,30 @@ impl Cues {
                 }
             }
         }
+        // Each name of a country or body listed by several, to its first.
+        let mut groups: FxHashMap<String, String> = countries.clone();
+        let mut orgs = HashSet::default();
+        for entry in places.organizations {
+            match entry {
+                OneOrMore::One(name) => {
+                    orgs.insert(name);
+                }
+                OneOrMore::Many(names) => {
+                    for n in &names {
+                        groups.insert(n.clone(), names[0].clone());
+                    }
+                    orgs.extend(names);
+                }
+            }
+        }
         let mut c = Cues {
             class,
             index: CueIndex::default(),
             countries,
+            groups,
             places: places.places.into_iter().collect(),
             media: places.media.into_iter().collect(),
-            orgs: places.organizations.into_iter().collect(),
+            orgs,
         };
         // A given name that is also a place, a body or a cue word says
         // nothing about a person.

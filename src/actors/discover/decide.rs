@@ -249,6 +249,7 @@ pub fn decide<'a>(
     // peak.)
     drop(surnames);
     join_written_variants(&names, &kinds, &mut into);
+    join_listed_groups(cues, &names, &mut into);
     steps.mark("discovery: surnames and misspellings joined");
     // What only the merging needed goes before the rest is built.
     drop(names);
@@ -405,6 +406,23 @@ fn join_written_variants(names: &[(&str, &Stat)], kinds: &[Kind], into: &mut [u3
                     join(into, a, b);
                 }
             }
+        }
+    }
+}
+
+/// Joins the names the curated lists give one country or body ("UK",
+/// "Britain", "United Kingdom"; "Lib Dems", "Liberal Democrats"), the
+/// commonest the head.
+fn join_listed_groups(cues: &Cues, names: &[(&str, &Stat)], into: &mut [u32]) {
+    let mut grouped: Vec<(&str, u32)> = names
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, (surface, _))| Some((cues.groups.get(*surface)?.as_str(), i as u32)))
+        .collect();
+    grouped.sort_unstable();
+    for group in grouped.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, i) in &group[1..] {
+            join(into, group[0].1, i);
         }
     }
 }

@@ -220,6 +220,31 @@ mod tests {
     }
 
     #[test]
+    fn the_names_the_lists_give_one_country_or_party_are_one_actor() {
+        // bbc listed UK (1,015 mentions), Britain (394) and United
+        // Kingdom (13) apart, and the Lib Dems beside the Liberal
+        // Democrats, the Tories beside the Conservatives.
+        let (lex, _) = lexicon(&[
+            "T\nthen the UK said so. Later the UK agreed, and Britain too.",
+            "T\nthen the United Kingdom left. The Lib Dems and the Liberal Democrats met the Tories.",
+            "T\nthen the Lib Dems spoke. The Conservatives said no.",
+        ]);
+        let aliases = |name: &str| {
+            let mut a = lex
+                .found
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.aliases().collect::<Vec<_>>())
+                .unwrap_or_default();
+            a.sort_unstable();
+            a
+        };
+        assert_eq!(aliases("UK"), ["Britain", "United Kingdom"]);
+        assert_eq!(aliases("Lib Dems"), ["Liberal Democrats"]);
+        assert_eq!(aliases("Conservatives"), ["Tories"]);
+    }
+
+    #[test]
     fn a_capital_letter_alone_as_the_title_is_no_panic() {
         // The word before the first is empty; found by the properties test.
         assert!(!capitalised(""));
