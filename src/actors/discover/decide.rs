@@ -306,6 +306,14 @@ pub fn decide<'a>(
     // in name order.
     const SHARED: u32 = u32::MAX;
     const LOWER: u32 = 1 << 31;
+    // Given names alone, typed people ("Steven"): resolved per article.
+    let given_alone: Vec<bool> = (0..kinds.len())
+        .into_par_iter()
+        .map(|i| {
+            let name = arena.get(i);
+            kinds[i] == Kind::Person && !name.contains(' ') && cues.is(name, FIRST_NAME)
+        })
+        .collect();
     let known: Vec<u32> = (0..name_surface.len())
         .into_par_iter()
         .map(|i| {
@@ -332,22 +340,16 @@ pub fn decide<'a>(
         if known == SHARED {
             continue;
         }
+        let actor = known & !LOWER;
         let spelling = Spelling {
-            actor: known & !LOWER,
+            actor,
             id: texts.len() as u32,
             lower: known & LOWER != 0,
+            given: given_alone[actor as usize],
         };
         whole[sid as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[sid as usize]);
     }
-    // Given names alone, typed people ("Steven"): resolved per article.
-    let given_alone: Vec<bool> = (0..kinds.len())
-        .into_par_iter()
-        .map(|i| {
-            let name = arena.get(i);
-            kinds[i] == Kind::Person && !name.contains(' ') && cues.is(name, FIRST_NAME)
-        })
-        .collect();
     steps.mark("discovery: spellings numbered");
     Lexicon {
         found: Found {
@@ -363,7 +365,6 @@ pub fn decide<'a>(
         whole,
         run_surfaces,
         run_start,
-        given_alone,
     }
 }
 

@@ -116,10 +116,6 @@ pub struct Lexicon<'a> {
     pub(super) run_surfaces: Vec<u32>,
     /// Where each article's runs start in `run_surfaces`, and the end.
     pub(super) run_start: Vec<u32>,
-    /// The actors that are a given name alone ("Steven"), by number: in an
-    /// article that names one person of that given name in full, it is
-    /// that person.
-    pub(super) given_alone: Vec<bool>,
 }
 
 /// What a run's whole surface names, known without a lookup by text.
@@ -141,6 +137,9 @@ pub(super) struct Spelling {
     /// A word also written in lower case, so not a name when it starts a
     /// sentence alone.
     pub(super) lower: bool,
+    /// Its actor is a given name alone ("Steven"): in an article that
+    /// names one person of that given name in full, it is that person.
+    pub(super) given: bool,
 }
 
 /// One mention found by [`Lexicon::tag`].
@@ -224,7 +223,7 @@ impl<'a> Lexicon<'a> {
                     // common word is no mention.
                     let lone_start = r.has(SENTENCE | TITLE) && sp.lower && r.words == 1;
                     if !lone_start {
-                        if r.words == 1 && !r.has(HONOR) && self.given_alone[sp.actor as usize] {
+                        if r.words == 1 && !r.has(HONOR) && sp.given {
                             given.push(out.len());
                         }
                         out.push(Tagged {
