@@ -1357,6 +1357,10 @@ mod tests {
             // itself.
             r#"{"title": "Two", "body": "Steven Gerrard and Steven Spielberg met. Later Steven spoke."}"#,
             r#"{"title": "None", "body": "The coach said Paula would run. Paula agreed."}"#,
+            // With a surname two people share, which reorders the
+            // article's mentions as it is resolved.
+            r#"{"title": "Mix", "body": "Gordon Brown met Steven Gerrard. Brown said so and Steven agreed."}"#,
+            r#"{"title": "Other", "body": "Nick Brown spoke. Brown said no."}"#,
         ];
         let c = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
         let a = Actors::build(&c, &Extraction::builtin());
@@ -1372,12 +1376,14 @@ mod tests {
         assert_eq!(named(1, "Paula"), ["Paula Radcliffe"]);
         assert_eq!(named(2, "Steven"), ["Steven"]);
         assert_eq!(named(3, "Paula"), ["Paula", "Paula"]);
+        assert_eq!(named(4, "Steven"), ["Steven Gerrard"]);
+        assert_eq!(named(4, "Brown"), ["Gordon Brown"]);
         let gerrard = a.get(id(&a, "Steven Gerrard"));
         assert!(
             gerrard
                 .variants
                 .iter()
-                .any(|v| v.text == "Steven" && v.count == 1)
+                .any(|v| v.text == "Steven" && v.count == 2)
         );
         // "Paula" is also a spelling of Paula Radcliffe's; typed, it is
         // the actor of that name (it was "could be any of" them).

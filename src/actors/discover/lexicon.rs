@@ -203,8 +203,9 @@ impl<'a> Lexicon<'a> {
     pub fn tag(&self, doc: usize, text: &str, runs: &[Run], out: &mut Vec<Tagged>) {
         let first = out.len();
         let mut bare: Vec<(u32, u32, u32)> = Vec::new();
-        // Where in `out` a given name alone was tagged.
-        let mut given: Vec<usize> = Vec::new();
+        // Where a given name alone was tagged (by its start: the shared
+        // surnames below reorder `out`).
+        let mut given: Vec<u32> = Vec::new();
         let mut ws = [(0u32, 0u32); MAX_WORDS + 2];
         let surfaces = self
             .run_start
@@ -224,7 +225,7 @@ impl<'a> Lexicon<'a> {
                     let lone_start = r.has(SENTENCE | TITLE) && sp.lower && r.words == 1;
                     if !lone_start {
                         if r.words == 1 && !r.has(HONOR) && sp.given {
-                            given.push(out.len());
+                            given.push(r.start);
                         }
                         out.push(Tagged {
                             start: r.start,
@@ -325,10 +326,7 @@ impl<'a> Lexicon<'a> {
             out[first..].sort_unstable_by_key(|t| t.start);
         }
         if !given.is_empty() {
-            // (Indexes into `out`, which the surnames above may have
-            // reordered: found again by where they start.)
-            let at: Vec<u32> = given.iter().map(|&i| out[i].start).collect();
-            self.resolve_given_names(&mut out[first..], &at);
+            self.resolve_given_names(&mut out[first..], &given);
         }
     }
 
