@@ -432,19 +432,19 @@ fn join_listed_groups(cues: &Cues, names: &[(&str, &Stat)], into: &mut [u32]) {
 /// spaces and hyphens, into `out`.
 fn written_key(surface: &str, out: &mut String) {
     out.clear();
-    let drop = |c: &char| matches!(c, ' ' | '-' | '‐' | '‑' | '–');
+    let gap = |c: &char| matches!(c, ' ' | '-' | '‐' | '‑' | '–');
     if surface.is_ascii() {
         out.extend(
             surface
                 .chars()
-                .filter(|c| !drop(c))
+                .filter(|c| !gap(c))
                 .map(|c| c.to_ascii_lowercase()),
         );
     } else {
         out.extend(
             crate::search::fold::fold(surface)
                 .chars()
-                .filter(|c| !drop(c)),
+                .filter(|c| !gap(c)),
         );
     }
 }
