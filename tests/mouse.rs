@@ -72,6 +72,18 @@ fn wheel(app: &mut App, (col, row): (u16, u16), delta: i16) {
     app.update(Action::Scroll { col, row, delta });
 }
 
+/// The seeds at 120x40 with the Taliban's concordance open, reached by
+/// clicking the actor twice.
+fn taliban_concordance() -> App {
+    let mut app = seeds(120, 40);
+    let side = app.layout.actors.unwrap();
+    let at = find(&screen(&app), side.x..side.x + side.w, "Taliban").unwrap();
+    click(&mut app, at);
+    click(&mut app, at);
+    press(&mut app, "m");
+    app
+}
+
 fn title_of(app: &App, i: usize) -> String {
     let doc = app.list.rows[i];
     app.lib.corpus.articles[doc.ix()].display_title().to_owned()
@@ -171,12 +183,7 @@ fn clicking_a_mention_in_the_reader_selects_that_actor() {
 
 #[test]
 fn clicks_in_the_concordance_and_the_timeline_select_their_rows() {
-    let mut app = seeds(120, 40);
-    let side = app.layout.actors.unwrap();
-    let at = find(&screen(&app), side.x..side.x + side.w, "Taliban").unwrap();
-    click(&mut app, at);
-    click(&mut app, at);
-    press(&mut app, "m");
+    let mut app = taliban_concordance();
     assert_eq!(app.view, View::Concordance);
     // Rows start below the border and two header rows.
     click(&mut app, (10, 1 + 2 + 4));
@@ -208,12 +215,7 @@ fn a_double_click_on_a_views_row_reads_its_article_and_clicks_nothing_under_it()
     // helper-34: the first click on the selected row opened its article
     // in the panes; the second landed on the article list and selected
     // another article.
-    let mut app = seeds(120, 40);
-    let side = app.layout.actors.unwrap();
-    let at = find(&screen(&app), side.x..side.x + side.w, "Taliban").unwrap();
-    click(&mut app, at);
-    click(&mut app, at);
-    press(&mut app, "m");
+    let mut app = taliban_concordance();
     let row = (10, 1 + 2 + 4);
     click(&mut app, row);
     let line = app.concordance.as_ref().unwrap().current().unwrap();

@@ -82,6 +82,14 @@ mod tests {
         (lex, all)
     }
 
+    /// The names merged into actor `name`, sorted (`None`: no such actor).
+    fn aliases_of<'l>(lex: &'l Lexicon, name: &str) -> Option<Vec<&'l str>> {
+        let f = lex.found.iter().find(|f| f.name == name)?;
+        let mut a: Vec<&str> = f.aliases().collect();
+        a.sort_unstable();
+        Some(a)
+    }
+
     fn found(lex: &Lexicon, name: &str) -> Option<Kind> {
         lex.found.iter().find(|f| f.name == name).map(|f| f.kind)
     }
@@ -202,12 +210,7 @@ mod tests {
             "T\nthen Robert Kilroy-Silk said. Robert Kilroy-Silk left. Robert Kilroy Silk won.",
             "T\nthen Tim said hello to TIM, the mobile operator. Tim smiled. TIM agreed.",
         ]);
-        let aliases = |name: &str| {
-            lex.found
-                .iter()
-                .find(|f| f.name == name)
-                .map(|f| f.aliases().collect::<Vec<_>>())
-        };
+        let aliases = |name: &str| aliases_of(&lex, name);
         assert_eq!(aliases("TimeWarner"), Some(vec!["Time Warner"]));
         assert_eq!(aliases("WorldCom"), Some(vec!["Worldcom"]));
         assert_eq!(
@@ -229,19 +232,10 @@ mod tests {
             "T\nthen the United Kingdom left. The Lib Dems and the Liberal Democrats met the Tories.",
             "T\nthen the Lib Dems spoke. The Conservatives said no.",
         ]);
-        let aliases = |name: &str| {
-            let mut a = lex
-                .found
-                .iter()
-                .find(|f| f.name == name)
-                .map(|f| f.aliases().collect::<Vec<_>>())
-                .unwrap_or_default();
-            a.sort_unstable();
-            a
-        };
-        assert_eq!(aliases("UK"), ["Britain", "United Kingdom"]);
-        assert_eq!(aliases("Lib Dems"), ["Liberal Democrats"]);
-        assert_eq!(aliases("Conservatives"), ["Tories"]);
+        let aliases = |name: &str| aliases_of(&lex, name);
+        assert_eq!(aliases("UK"), Some(vec!["Britain", "United Kingdom"]));
+        assert_eq!(aliases("Lib Dems"), Some(vec!["Liberal Democrats"]));
+        assert_eq!(aliases("Conservatives"), Some(vec!["Tories"]));
     }
 
     #[test]
@@ -300,12 +294,7 @@ Labour said it would win. The Labour Party agreed. Labour won.",
             "T
 The Conservatives said no. The Conservative Party met. The Conservatives left.",
         ]);
-        let aliases = |name: &str| {
-            lex.found
-                .iter()
-                .find(|f| f.name == name)
-                .map(|f| f.aliases().collect::<Vec<_>>())
-        };
+        let aliases = |name: &str| aliases_of(&lex, name);
         assert_eq!(aliases("Labour"), Some(vec!["Labour Party"]));
         assert_eq!(aliases("Conservatives"), Some(vec!["Conservative Party"]));
     }
