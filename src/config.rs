@@ -792,9 +792,17 @@ impl Config {
             // Nor may a line, an overlay or a view be left with no key
             // that closes it (helper-34: the filter line with Esc and Enter
             // unbound stayed open until Ctrl-C quit dossier).
-            for (context, table, ways, example) in WAYS_OUT {
+            let defaults = Keymap::default();
+            for (context, table) in CLOSED_BY_KEYS {
+                let ways = context.closers();
                 let closes = |a: &Action| config.keymap.key_for(a, context).is_some();
                 if !ways.iter().any(closes) {
+                    // What Esc does there by default.
+                    let example = Key::parse("esc")
+                        .and_then(|esc| defaults.lookup(esc, context))
+                        .and_then(|a| a.name())
+                        .map(|n| format!(", such as [keys.{table}] esc = \"{n}\""))
+                        .unwrap_or_default();
                     let names: Vec<String> = ways
                         .iter()
                         .filter_map(Action::name)
@@ -803,8 +811,7 @@ impl Config {
                     return Err(invalid(
                         None,
                         format!(
-                            "no key is left to close {}: keep one bound to {}, such as \
-                             [keys.{table}] {example}",
+                            "no key is left to close {}: keep one bound to {}{example}",
                             context.place(),
                             names.join(" or ")
                         ),
@@ -816,52 +823,17 @@ impl Config {
     }
 }
 
-/// What closes each line, overlay and view: a config must leave a key
-/// for one of them. (Context, its table, the actions, a binding to give.)
-const WAYS_OUT: [(Context, &str, &[Action], &str); 8] = [
-    (
-        Context::Filter,
-        "filter",
-        &[Action::FilterAccept, Action::FilterCancel],
-        "esc = \"filter_cancel\"",
-    ),
-    (
-        Context::Note,
-        "note",
-        &[Action::NoteAccept, Action::NoteCancel],
-        "esc = \"note_cancel\"",
-    ),
-    (
-        Context::Help,
-        "help",
-        &[Action::ToggleHelp, Action::ToggleWarnings, Action::Back],
-        "esc = \"help\"",
-    ),
-    (
-        Context::Export,
-        "export",
-        &[Action::Back, Action::OpenExport, Action::ToggleHelp],
-        "esc = \"back\"",
-    ),
-    (
-        Context::Concordance,
-        "concordance",
-        &[Action::Back],
-        "esc = \"back\"",
-    ),
-    (
-        Context::Related,
-        "related",
-        &[Action::Back],
-        "esc = \"back\"",
-    ),
-    (
-        Context::Timeline,
-        "timeline",
-        &[Action::Back],
-        "esc = \"back\"",
-    ),
-    (Context::Quotes, "quotes", &[Action::Back], "esc = \"back\""),
+/// The lines, overlays and views a config must leave a key to close (see
+/// [`Context::closers`]), with their `[keys.*]` tables.
+const CLOSED_BY_KEYS: [(Context, &str); 8] = [
+    (Context::Filter, "filter"),
+    (Context::Note, "note"),
+    (Context::Help, "help"),
+    (Context::Export, "export"),
+    (Context::Concordance, "concordance"),
+    (Context::Related, "related"),
+    (Context::Timeline, "timeline"),
+    (Context::Quotes, "quotes"),
 ];
 
 /// Says that `name` (bound to `key`) is no action, suggesting the closest.

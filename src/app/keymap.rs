@@ -294,6 +294,26 @@ impl Context {
         }
     }
 
+    /// The actions that close this line, overlay or view, as `update`
+    /// handles them (none for the panes): a config must leave a key bound
+    /// to one of them.
+    pub fn closers(self) -> &'static [Action] {
+        use Action::*;
+        const FILTER: &[Action] = &[FilterAccept, FilterCancel];
+        const NOTE: &[Action] = &[NoteAccept, NoteCancel];
+        const HELP: &[Action] = &[ToggleHelp, ToggleWarnings, Back];
+        const EXPORT: &[Action] = &[Back, OpenExport, ToggleHelp];
+        const VIEW: &[Action] = &[Back];
+        match self {
+            Context::Filter => FILTER,
+            Context::Note => NOTE,
+            Context::Help => HELP,
+            Context::Export => EXPORT,
+            Context::Concordance | Context::Related | Context::Timeline | Context::Quotes => VIEW,
+            Context::Global | Context::List | Context::Reader | Context::Actors => &[],
+        }
+    }
+
     /// Whether a printable key types itself here (the filter and note
     /// lines), so binding it would take a letter from what the user types.
     pub fn types(self, key: Key) -> bool {
