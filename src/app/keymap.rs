@@ -643,6 +643,19 @@ impl Keymap {
         match context {
             Context::Help | Context::Export => find(context).or_else(|| escape(context)),
             Context::Filter | Context::Note => find(context).or(match key {
+                // A Tab types the space it stands for, as in a paste: a
+                // line has no columns to align, and a key that vanished
+                // would leave two words run together.
+                Key {
+                    code: Code::Tab,
+                    ctrl: false,
+                    alt: false,
+                } if context == Context::Note => Some(Action::NoteInput(' ')),
+                Key {
+                    code: Code::Tab,
+                    ctrl: false,
+                    alt: false,
+                } => Some(Action::FilterInput(' ')),
                 Key {
                     code: Code::Char(c),
                     ctrl: false,

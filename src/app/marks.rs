@@ -678,7 +678,13 @@ mod tests {
         press(&mut a, "c h e c k space q b j");
         assert!(!a.quit);
         assert_eq!(a.note.as_ref().unwrap().input, "check qbj");
-        press(&mut a, "backspace backspace backspace backspace");
+        // A Tab types a space, as a pasted one does: no words run together.
+        press(&mut a, "tab x");
+        assert_eq!(a.note.as_ref().unwrap().input, "check qbj x");
+        press(
+            &mut a,
+            "backspace backspace backspace backspace backspace backspace",
+        );
         let effect = a.update(Action::NoteAccept);
         assert_eq!(
             effect,

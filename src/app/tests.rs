@@ -2194,6 +2194,10 @@ fn a_pasted_line_break_types_a_space_and_never_acts_as_a_key() {
     assert_eq!(a.filter.input, "taliban q x");
     assert!(!a.quit && a.overlay.is_none(), "the q and x were typed");
     assert!(a.filter.editing);
+    // A typed Tab is a space too, as in a paste, not a lost key.
+    press(&mut a, "tab r");
+    assert_eq!(a.filter.input, "taliban q x r");
+    assert!(a.filter.editing);
 
     let mut a = app(120, 40);
     press(&mut a, "a");
