@@ -201,6 +201,10 @@ enum Command {
     /// Print the story as a Markdown briefing: the timeline, then what the
     /// actors with the most statements said, each with its source.
     Briefing {
+        /// How many dated events the timeline lists: those the most
+        /// sources report, in date order.
+        #[arg(long, default_value_t = 40)]
+        events: usize,
         /// How many speakers to include, most statements first.
         #[arg(long, default_value_t = 10)]
         speakers: usize,
@@ -691,9 +695,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 report::timeline_table,
             )
         }
-        Command::Briefing { speakers, .. } => {
-            out.write_all(report::briefing(&lib, speakers).as_bytes())
-        }
+        Command::Briefing {
+            events, speakers, ..
+        } => out.write_all(report::briefing(&lib, events, speakers).as_bytes()),
         Command::Quotes { actor, json, .. } => {
             let Some(id) = find_actor(&lib, &actor) else {
                 return Ok(ExitCode::from(EXIT_INPUT));

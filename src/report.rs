@@ -578,10 +578,11 @@ pub fn quote_table(rows: &[QuoteRow]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The story as a Markdown briefing: the timeline, then what each of the
-/// `speakers` actors with the most statements said, each with its source.
+/// The story as a Markdown briefing: the timeline (the `events` dated
+/// events the most sources report), then what each of the `speakers`
+/// actors with the most statements said, each with its source.
 /// Corpus text is made safe to print and kept on one line per item.
-pub fn briefing(lib: &Library, speakers: usize) -> String {
+pub fn briefing(lib: &Library, events: usize, speakers: usize) -> String {
     use std::fmt::Write as _;
     let one_line = |s: &str| text::fold_spaces(s);
     let title = |d: crate::corpus::DocId| one_line(lib.corpus.articles[d.ix()].display_title());
@@ -614,8 +615,27 @@ pub fn briefing(lib: &Library, speakers: usize) -> String {
         crate::text::count(dated, "dated event", "dated events"),
         crate::text::count(story.quotes().len(), "statement", "statements")
     );
-    let _ = writeln!(out, "## Timeline\n");
-    for (i, g) in groups.iter().enumerate().filter(|(_, g)| placed(g)) {
+    // A briefing is read, not searched: on bbc the timeline had 2,463
+    // dated events. It lists the `events` that the most sources report,
+    // still in date order, and says how to ask for more.
+    let mut listed: Vec<usize> = (0..groups.len()).filter(|&i| placed(&&groups[i])).collect();
+    let more = listed.len() > events;
+    if more {
+        listed.sort_by_key(|&i| (std::cmp::Reverse(groups[i].sources), i));
+        listed.truncate(events);
+        listed.sort_unstable();
+    }
+    if !listed.is_empty() {
+        let _ = writeln!(out, "## Timeline\n");
+    }
+    if more {
+        let _ = writeln!(
+            out,
+            "The {} that the most sources report (`--events N` for more).\n",
+            crate::text::count(events, "event", "events")
+        );
+    }
+    for (i, g) in listed.into_iter().map(|i| (i, &groups[i])) {
         let e = &story.timeline.events[story.timeline.group_events(i)[0] as usize];
         let a = &lib.corpus.articles[e.doc.ix()];
         let label = g.label();

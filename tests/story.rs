@@ -256,6 +256,34 @@ fn the_briefing_is_markdown_with_the_timeline_then_each_speaker() {
 }
 
 #[test]
+fn a_briefing_lists_the_events_the_most_sources_report_in_date_order() {
+    // helper-34: on bbc the briefing's timeline ran to 2,463 events.
+    let events = |md: &str| -> Vec<String> {
+        md.lines()
+            .filter(|l| l.starts_with("- **"))
+            .map(|l| l[..l.find(':').unwrap()].to_owned())
+            .collect()
+    };
+    let md = stdout_ok(&["briefing", "--events", "2"]);
+    assert_eq!(
+        events(&md),
+        [
+            "- **2003** (3 sources)",
+            "- **4 October 2024?** (2 sources)"
+        ],
+        "{md}"
+    );
+    assert!(md.contains("`--events N` for more"), "{md}");
+    // The seeds' 20 dated events are within the default: all listed, and
+    // nothing said of more.
+    let md = stdout_ok(&["briefing"]);
+    assert_eq!(events(&md).len(), 20, "{md}");
+    assert!(!md.contains("--events"), "{md}");
+    let md = stdout_ok(&["briefing", "--events", "0", "--speakers", "0"]);
+    assert!(!md.contains("## Timeline") && !md.contains("- **"), "{md}");
+}
+
+#[test]
 fn a_briefing_of_no_speakers_has_no_empty_section() {
     // helper-25: --speakers 0 ended on a bare "## Who said what".
     let md = stdout_ok(&["briefing", "--speakers", "0"]);
