@@ -285,8 +285,12 @@ pub fn extract_words(
     }
     // The latest date written out with a month and a year: what year-less
     // dates are read against when the corpus gives no publication date.
+    // A date said of the future is not the present: "the trial is
+    // scheduled to begin in October 2006" made the same article's "last
+    // October" October 2006 (helper-34, bbc politics/380 and business/414).
     let anchor = raw
         .iter()
+        .filter(|r| !r.ahead)
         .filter_map(|r| r.explicit)
         .filter(|w| w.precision() >= Precision::Month)
         .max();
@@ -681,12 +685,15 @@ fn scan<'a>(text: &'a str, toks: &'a [(usize, &'a str)]) -> Vec<Raw> {
 }
 
 /// Word `i` puts its clause in the future: "will", "shall", "'ll",
-/// "won't", "upcoming", "forthcoming". ("Will" capitalised is more often
-/// a name than a question; "due to" is more often a cause.)
+/// "won't", "upcoming", "forthcoming", "scheduled". ("Will" capitalised is
+/// more often a name than a question; "due to" is more often a cause.)
 fn future_marker(t: &Toks<'_>, i: usize) -> bool {
     let apostrophe = |g: &str| matches!(g, "'" | "’");
     match t.word(i) {
-        Some("will" | "shall" | "upcoming" | "forthcoming" | "Upcoming" | "Forthcoming") => true,
+        Some(
+            "will" | "shall" | "upcoming" | "forthcoming" | "scheduled" | "Upcoming"
+            | "Forthcoming" | "Scheduled",
+        ) => true,
         Some("ll") => i > 0 && apostrophe(t.gap(i - 1)),
         Some("won" | "Won") => apostrophe(t.gap(i)) && t.word(i + 1) == Some("t"),
         _ => false,
@@ -1577,6 +1584,18 @@ mod tests {
             None,
         );
         assert_eq!(of(&got, "Last year"), e("Last year", "?", true));
+        // A date said of the future is not the present (helper-34, bbc
+        // politics/380): "last October" is not the scheduled one.
+        let got = found(
+            "A further rise is provisionally scheduled for October 2006. \
+             A minimum wage was introduced last October.",
+            None,
+        );
+        assert_eq!(
+            of(&got, "October 2006"),
+            e("October 2006", "2006-10", false)
+        );
+        assert_eq!(of(&got, "October"), e("October", "--10", false));
     }
 
     #[test]
