@@ -214,7 +214,11 @@ pub fn decide<'a>(
         }
     }
     // A misspelt surname ("Bortinkov") joins the one person whose surname
-    // it is one edit from, when that spelling is the commoner.
+    // it is one edit from, when that spelling is the commoner and an
+    // article with the misspelling names that person too: a slip is made
+    // while writing about someone. (On bbc, "Conti" in an article on the
+    // Oscars' composer had joined Victor Conte, "Newry" the football club
+    // Howard Newby, "Bosman" Kenneth Bowman: helper-35.)
     let surnames = VariantIndex::new(
         by_surname
             .iter()
@@ -242,6 +246,7 @@ pub fn decide<'a>(
                 .then_some((i, person))
         })
         .collect();
+    let misspelt = named_alongside(misspelt, &run_start, &run_surfaces, &name_of, &into);
     for (i, person) in misspelt {
         into[i] = person;
     }
@@ -454,6 +459,46 @@ fn one_root(into: &[u32], people: &[u32]) -> Option<u32> {
     let (&first, rest) = people.split_first()?;
     let head = root(into, first);
     rest.iter().all(|&p| root(into, p) == head).then_some(head)
+}
+
+/// Those of the `(name, person)` pairs whose name is in an article that
+/// also names the person (by a name that ended up in it), in the order
+/// given. `run_start` and `run_surfaces` are every article's runs, as
+/// surface numbers; `name_of` maps a surface to its name number.
+fn named_alongside(
+    pairs: Vec<(usize, u32)>,
+    run_start: &[u32],
+    run_surfaces: &[u32],
+    name_of: &[u32],
+    into: &[u32],
+) -> Vec<(usize, u32)> {
+    if pairs.is_empty() {
+        return pairs;
+    }
+    let wanted: FxHashMap<u32, u32> = pairs.iter().map(|&(i, p)| (i as u32, p)).collect();
+    let seen: HashSet<u32> = run_start
+        .par_windows(2)
+        .flat_map_iter(|w| {
+            let runs = &run_surfaces[w[0] as usize..w[1] as usize];
+            let here = runs
+                .iter()
+                .map(|&s| name_of[s as usize])
+                .filter(|&n| n != u32::MAX);
+            let mut found: Vec<(u32, u32)> = here
+                .clone()
+                .filter_map(|n| Some((n, *wanted.get(&n)?)))
+                .collect();
+            if !found.is_empty() {
+                let roots: HashSet<u32> = here.map(|n| root(into, n)).collect();
+                found.retain(|(_, p)| roots.contains(p));
+            }
+            found.into_iter().map(|(n, _)| n)
+        })
+        .collect();
+    pairs
+        .into_iter()
+        .filter(|(i, _)| seen.contains(&(*i as u32)))
+        .collect()
 }
 
 /// Follows merges to the name a name ended up in.

@@ -250,8 +250,12 @@ mod tests {
     fn a_misspelt_surname_joins_its_person_but_a_first_name_does_not() {
         let (lex, _) = lexicon(&[
             "T\nAlexander Bortnikov spoke. Bortnikov said no. Bortnikov left.",
-            "T\nthe head, Bortinkov, said. Maciej Sundra agreed with Sandra.",
+            "T\nBortnikov said so. The head, Bortinkov, said. Maciej Sundra agreed with Sandra.",
             "T\nMaciej Sundra said so. They said Mr Sundra left, Sundra came, Sundra won.",
+            "T\nVictor Conte said no. Mr Conte left. Conte won. Conte agreed.",
+            // One edit from Conte, in an article that never names him: a
+            // composer (bbc entertainment/280, helper-35).
+            "T\nthe music of Conti was played, and Conti bowed.",
         ]);
         // The actor a spelling ended up in: the one listing it as an
         // alias, else its own.
@@ -265,6 +269,7 @@ mod tests {
         assert_eq!(root("Bortinkov"), Some("Alexander Bortnikov"));
         assert_eq!(root("Sundra"), Some("Maciej Sundra"));
         assert_eq!(root("Sandra"), Some("Sandra"), "a first name stays itself");
+        assert_eq!(root("Conti"), Some("Conti"), "not written about Conte");
     }
 
     #[test]
