@@ -752,8 +752,13 @@ fn clause_has(
     end: usize,
     marker: fn(&Toks<'_>, usize) -> bool,
 ) -> bool {
-    // The text between word `i` and the next ends a sentence.
-    let ends_sentence = |i: usize| t.gap(i).contains(['.', '!', '?', ';', '\n']);
+    // The text between word `i` and the next ends a sentence, or an aside
+    // set off by a dash ("who became chairman in June 2004 - will step
+    // down": the "will" is not the date's; bbc business/213).
+    let ends_sentence = |i: usize| {
+        let gap = t.gap(i);
+        gap.contains(['.', '!', '?', ';', '\n', '–', '—']) || gap.contains(" - ")
+    };
     let mut after = end;
     while after < t.len() && after < end + CLAUSE_REACH && !ends_sentence(after - 1) {
         if marker(t, after) {
@@ -1596,6 +1601,15 @@ mod tests {
             e("October 2006", "2006-10", false)
         );
         assert_eq!(of(&got, "October"), e("October", "--10", false));
+        // An aside set off by a dash is a clause of its own: its "will"
+        // does not put the date before it in the future (bbc
+        // business/213).
+        let got = found(
+            "He became chairman in June 2004 - he will step down. \
+             Talks ended on 3 July.",
+            None,
+        );
+        assert_eq!(of(&got, "3 July"), e("3 July", "2004-07-03", true));
     }
 
     #[test]
