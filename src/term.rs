@@ -607,7 +607,11 @@ fn event_loop(
                 Input::Failed(e) => {
                     return Err(anyhow::Error::new(e).context("reading the terminal"));
                 }
-                Input::Signal(sig) => return Ok(Some(sig)),
+                Input::Signal(sig) => {
+                    // Leaving as a quit does: a note being written is kept.
+                    let _ = apply(session, app, workers, Action::Quit);
+                    return Ok(Some(sig));
+                }
             };
             if let Some(a) = action {
                 apply(session, app, workers, a)?;

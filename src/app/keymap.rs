@@ -588,7 +588,7 @@ impl Default for Keymap {
             (Note, &["right"], Action::NoteRight, "cursor right"),
             (Note, &["home", "ctrl-a"], Action::NoteHome, "cursor to the start"),
             (Note, &["end", "ctrl-e"], Action::NoteEnd, "cursor to the end"),
-            (Note, &["ctrl-c"], Action::Quit, "quit"),
+            (Note, &["ctrl-c"], Action::Quit, "quit, keeping the note"),
             (Help, &["esc", "?", "q"], Action::ToggleHelp, "close the help"),
             (Help, &["w"], Action::ToggleWarnings, "close the warnings"),
             (Help, &["j", "down"], Action::Down, "scroll down"),

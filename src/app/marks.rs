@@ -200,7 +200,7 @@ impl App {
         }
     }
 
-    fn accept_note(&mut self) {
+    pub(super) fn accept_note(&mut self) {
         let Some(edit) = self.note.take() else { return };
         let id = self.id_of(edit.doc);
         let text = edit.input.trim().to_owned();
@@ -638,6 +638,19 @@ mod tests {
                 .iter()
                 .take(12)
                 .any(|r| matches!(r, Row::Text { title: false, .. }))
+        );
+    }
+
+    #[test]
+    fn quitting_while_writing_a_note_keeps_it() {
+        let mut a = seeds_app(120, 40);
+        let id = selected_id(&a);
+        press(&mut a, "a h a l f");
+        let effect = press_one(&mut a, "ctrl-c");
+        assert!(a.quit);
+        assert_eq!(
+            effect,
+            Some(Effect::SaveState(vec![Change::Note(id, "half".into())]))
         );
     }
 

@@ -621,6 +621,12 @@ impl App {
         // Leaving works from every overlay too (q closes one; Ctrl-c quits).
         match action {
             Action::Quit => {
+                // A note being written is kept, as Enter would keep it:
+                // Ctrl-c in the note line threw it away (helper-35).
+                // (Esc is the way to leave a note as it was.)
+                if self.note.is_some() {
+                    self.accept_note();
+                }
                 self.quit = true;
                 return None;
             }
