@@ -291,7 +291,8 @@ pub fn extract_words(
     let anchor = raw
         .iter()
         .filter(|r| !r.ahead)
-        .filter_map(|r| r.explicit)
+        .flat_map(|r| [r.explicit, r.explicit_until])
+        .flatten()
         .filter(|w| w.precision() >= Precision::Month)
         .max();
     // Unless the article writes a later year: then that date is history
@@ -797,7 +798,7 @@ fn expression(t: &Toks<'_>, i: usize) -> Option<(Raw, usize)> {
     if first.is_ascii_digit() {
         if let Some(d) = day_of(w) {
             if let Some(found) = day_first(t, i, d) {
-                return Some(found);
+                return Some(date_range(t, i, found));
             }
         }
         if let Some(y) = year_of(w) {
@@ -940,6 +941,49 @@ fn day_first(t: &Toks<'_>, i: usize, d: u8) -> Option<(Raw, usize)> {
     let mut r = Raw::new(t.start(i)..t.end(k), Form::MonthDay);
     r.floating = Some((m, d));
     Some((r, k + 1))
+}
+
+/// `found`, a date read from word `i`, with the later date after a range
+/// word that ends a range it starts: "from 20 March to 27 March 2004",
+/// "between 15 November 2004 and 5 January 2005" (helper-35 saw each read
+/// as one end only). The first takes its year from the second when it
+/// has none. ("and" makes a range only after "between": "on 14 March 2004
+/// and 20 May 2004" are two dates.)
+fn date_range(t: &Toks<'_>, i: usize, found: (Raw, usize)) -> (Raw, usize) {
+    let (mut r, next) = found;
+    let single = r.explicit_until.is_none() && r.floating_until.is_none();
+    let Some(k) = t.range_to(next - 1).filter(|_| single) else {
+        return (r, next);
+    };
+    let between = i > 0 && t.word(i - 1) == Some("between");
+    if t.word(next) == Some("and") && !between {
+        return (r, next);
+    }
+    let Some((end, after)) = t.word(k).and_then(day_of).and_then(|d| day_first(t, k, d)) else {
+        return (r, next);
+    };
+    if end.explicit_until.is_some() || end.floating_until.is_some() {
+        return (r, next);
+    }
+    match (r.explicit, r.floating, end.explicit, end.floating) {
+        (Some(a), _, Some(b), _) if b > a => r.explicit_until = Some(b),
+        (None, Some((m, d)), Some(b), _) => {
+            let Some(y) = b.year else { return (r, next) };
+            // "from 20 December to 3 January 2005": the year before.
+            let y = if (m, d) > (b.month, b.day) { y - 1 } else { y };
+            if !real_day(y, m, d) {
+                return (r, next);
+            }
+            r.explicit = Some(When::day(y, m, d));
+            r.floating = None;
+            r.explicit_until = Some(b);
+            r.form = Form::Date;
+        }
+        (None, Some(a), None, Some(b)) if b > a => r.floating_until = Some(b),
+        _ => return (r, next),
+    }
+    r.span.end = end.span.end;
+    (r, after)
 }
 
 /// "since 2003", "in 2023", "from 2018 to 2020".
@@ -1410,6 +1454,45 @@ mod tests {
         assert!(got.iter().any(|g| g.0 == "2007"), "{got:?}");
         let got = found("They met on Friday to talk of growth from 2007.", None);
         assert!(got.iter().any(|g| g.0 == "2007"), "{got:?}");
+    }
+
+    #[test]
+    fn a_range_between_two_dates_keeps_both_ends() {
+        // helper-35: bbc entertainment/168 and business/495.
+        assert_eq!(
+            one("It ran from 20 March to 27 March 2004.", None),
+            e("20 March to 27 March 2004", "2004-03-20/2004-03-27", false)
+        );
+        assert_eq!(
+            one("It ran from 15 November 2004 to 3 January 2005.", None),
+            e(
+                "15 November 2004 to 3 January 2005",
+                "2004-11-15/2005-01-03",
+                false
+            )
+        );
+        assert_eq!(
+            one(
+                "Sales between 15 November 2004 and 5 January 2005 rose.",
+                None
+            ),
+            e(
+                "15 November 2004 and 5 January 2005",
+                "2004-11-15/2005-01-05",
+                false
+            )
+        );
+        assert_eq!(
+            one("Open from 20 December to 3 January 2005.", None),
+            e(
+                "20 December to 3 January 2005",
+                "2004-12-20/2005-01-03",
+                false
+            )
+        );
+        // Two dates joined by "and" are two dates.
+        let got = found("He spoke on 14 March 2004 and 20 May 2004.", None);
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]
