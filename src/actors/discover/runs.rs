@@ -333,6 +333,39 @@ impl Runs {
         let keep = self.cur.len() - self.pending;
         self.cur.truncate(keep);
         self.pending = 0;
+        // Nor is a score or a span of numbers: "Venus Williams 6-3 6-2 and
+        // Williams 1-6" is two names (helper-35). ("Radio 4" keeps its
+        // number.)
+        let number = |w: &Word| text.as_bytes()[w.start as usize].is_ascii_digit();
+        let score = (1..self.cur.len()).find(|&k| {
+            let (a, b) = (&self.cur[k - 1], &self.cur[k]);
+            number(a) && number(b) && &text[a.end as usize..b.start as usize] == "-"
+        });
+        if let Some(k) = score {
+            let mut rest = self.cur.split_off(k - 1);
+            let skip = rest
+                .iter()
+                .take_while(|w| number(w) || w.is(CONNECTOR))
+                .count();
+            let before = rest[skip - 1];
+            rest.drain(..skip);
+            self.close_words(cues, text, 0, false);
+            if !rest.is_empty() {
+                self.flags &= TITLE;
+                self.before = (before.start, before.end);
+                self.cur = rest;
+                self.close(cues, text, next, age);
+            }
+            return;
+        }
+        self.close_words(cues, text, next, age);
+    }
+
+    /// [`Runs::close`] once the run's end is settled.
+    fn close_words(&mut self, cues: &Cues, text: &str, next: u32, age: bool) {
+        if self.cur.is_empty() {
+            return;
+        }
         let cur = std::mem::take(&mut self.cur);
         // Most runs hold no title and no connector: one name, all of it.
         if cur.iter().all(|w| !w.is(TITLES | CONNECTOR)) {
@@ -688,6 +721,15 @@ said Bank of England Governor Mervyn King."
         // A title written in lower case is a cue too.
         let r = runs("t\nEngland coach Andy Robinson said");
         assert_eq!(r[1], ("Andy Robinson".into(), HONOR | SPEECH));
+    }
+
+    #[test]
+    fn a_score_is_no_part_of_a_name_but_a_number_can_be() {
+        // helper-35: bbc listed "Venus Williams 6-3 6-2" as a person.
+        assert_eq!(
+            texts("t\nthen Venus Williams 6-3 6-2 and Williams 1-6 on BBC Radio 4 today."),
+            ["Venus Williams", "Williams", "BBC Radio 4"]
+        );
     }
 
     #[test]
