@@ -231,11 +231,15 @@ mod tests {
             "T\nthen the UK said so. Later the UK agreed, and Britain too.",
             "T\nthen the United Kingdom left. The Lib Dems and the Liberal Democrats met the Tories.",
             "T\nthen the Lib Dems spoke. The Conservatives said no.",
+            "T\nthen Man Utd won, so Manchester United led. Manchester United said so. Warner Brothers and Warner Bros agreed.",
         ]);
         let aliases = |name: &str| aliases_of(&lex, name);
         assert_eq!(aliases("UK"), Some(vec!["Britain", "United Kingdom"]));
         assert_eq!(aliases("Lib Dems"), Some(vec!["Liberal Democrats"]));
         assert_eq!(aliases("Conservatives"), Some(vec!["Tories"]));
+        // helper-35: a club's short names, a studio's abbreviation.
+        assert_eq!(aliases("Manchester United"), Some(vec!["Man Utd"]));
+        assert_eq!(aliases("Warner Bros"), Some(vec!["Warner Brothers"]));
     }
 
     #[test]
