@@ -188,7 +188,13 @@ fn kind_of_words<'s>(
                 .iter()
                 .all(|w| lowercase(w) <= 1 && cues.class(w) & !FIRST_NAME == 0)
     };
+    // A connector makes a body or a place ("District of Columbia",
+    // helper-35), not a person's name; a particle ("de", "van") does not.
+    let joined = ws
+        .iter()
+        .any(|w| matches!(*w, "of" | "for" | "and" | "the" | "upon"));
     if words_only
+        && !joined
         && ws.len() <= 4
         && ((ws.len() >= 2
             && (cues.is(first, FIRST_NAME)

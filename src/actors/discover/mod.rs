@@ -113,6 +113,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_joined_by_of_or_and_is_no_person() {
+        // helper-35: bbc typed "District of Columbia" a person, and its
+        // "Columbia" (the studio, a supercomputer) joined it as a surname.
+        let (lex, _) = lexicon(&[
+            "T\nthen the District of Columbia voted, and Columbia said no. Columbia left.",
+            "T\nthen Carrow Road and Keegan spoke. Kevin Keegan said so. Keegan left.",
+        ]);
+        assert_ne!(found(&lex, "District of Columbia"), Some(Kind::Person));
+        let keegan = lex.found.iter().find(|f| f.name == "Kevin Keegan").unwrap();
+        assert!(keegan.aliases().any(|a| a == "Keegan"));
+    }
+
+    #[test]
     fn sentence_starts_weekdays_and_mr_are_not_actors() {
         let (lex, _) = lexicon(&[
             "T\nMeanwhile, on Monday the plan failed. Plans change. Mr Smith said the plans in March were new.",
