@@ -964,19 +964,7 @@ impl<'a> Reader<'a> {
                         .filter(|&j| j > k + 1 && self.t.word(j).is_some_and(clause_subject));
                     return self.t.start(named.unwrap_or(k + 1))..after.end;
                 }
-                let subject = matches!(
-                    w,
-                    "he" | "she"
-                        | "it"
-                        | "they"
-                        | "we"
-                        | "I"
-                        | "there"
-                        | "Mr"
-                        | "Mrs"
-                        | "Ms"
-                        | "Dr"
-                );
+                let subject = clause_subject(w) || matches!(w, "Mr" | "Mrs" | "Ms" | "Dr");
                 let article = matches!(w, "the" | "a" | "an" | "this") && k < v + 6;
                 if k > v + 1 && start.is_none() && (subject || article) {
                     start = Some(k);
