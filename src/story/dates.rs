@@ -744,7 +744,8 @@ const CLAUSE_REACH: usize = 8;
 /// Whether the date at words `start..end` sits in a clause that `marker`
 /// finds a word of: [`future_marker`] ("will", "'ll", "upcoming") or
 /// [`past_marker`] ("met", "was"), within [`CLAUSE_REACH`] words before or
-/// after it, in its sentence, with no [`clause_break`] between. (Present
+/// after it, in its sentence and outside any aside set off by dashes,
+/// with no [`clause_break`] between. (Present
 /// tense, "the summit opens on December 20", is not read: it is as often
 /// the historic present.)
 fn clause_has(
@@ -756,12 +757,12 @@ fn clause_has(
     // The text between word `i` and the next ends a sentence, or an aside
     // set off by a dash ("who became chairman in June 2004 - will step
     // down": the "will" is not the date's; bbc business/213).
-    let ends_sentence = |i: usize| {
+    let ends_clause = |i: usize| {
         let gap = t.gap(i);
         gap.contains(['.', '!', '?', ';', '\n', '–', '—']) || gap.contains(" - ")
     };
     let mut after = end;
-    while after < t.len() && after < end + CLAUSE_REACH && !ends_sentence(after - 1) {
+    while after < t.len() && after < end + CLAUSE_REACH && !ends_clause(after - 1) {
         if marker(t, after) {
             return true;
         }
@@ -771,7 +772,7 @@ fn clause_has(
         after += 1;
     }
     let mut before = start;
-    while before > 0 && before + CLAUSE_REACH > start && !ends_sentence(before - 1) {
+    while before > 0 && before + CLAUSE_REACH > start && !ends_clause(before - 1) {
         before -= 1;
         if marker(t, before) {
             return true;
