@@ -605,20 +605,25 @@ struct KeysFile {
 }
 
 impl KeysFile {
-    fn tables(&self) -> [(Context, Option<&KeyTable>); 12] {
+    /// Each context with the name of its table and the table, if written.
+    fn tables(&self) -> [(Context, &'static str, Option<&KeyTable>); 12] {
         [
-            (Context::Global, self.global.as_ref()),
-            (Context::List, self.list.as_ref()),
-            (Context::Reader, self.reader.as_ref()),
-            (Context::Actors, self.actors.as_ref()),
-            (Context::Concordance, self.concordance.as_ref()),
-            (Context::Related, self.related.as_ref()),
-            (Context::Timeline, self.timeline.as_ref()),
-            (Context::Quotes, self.quotes.as_ref()),
-            (Context::Filter, self.filter.as_ref()),
-            (Context::Note, self.note.as_ref()),
-            (Context::Help, self.help.as_ref()),
-            (Context::Export, self.export.as_ref()),
+            (Context::Global, "global", self.global.as_ref()),
+            (Context::List, "list", self.list.as_ref()),
+            (Context::Reader, "reader", self.reader.as_ref()),
+            (Context::Actors, "actors", self.actors.as_ref()),
+            (
+                Context::Concordance,
+                "concordance",
+                self.concordance.as_ref(),
+            ),
+            (Context::Related, "related", self.related.as_ref()),
+            (Context::Timeline, "timeline", self.timeline.as_ref()),
+            (Context::Quotes, "quotes", self.quotes.as_ref()),
+            (Context::Filter, "filter", self.filter.as_ref()),
+            (Context::Note, "note", self.note.as_ref()),
+            (Context::Help, "help", self.help.as_ref()),
+            (Context::Export, "export", self.export.as_ref()),
         ]
     }
 }
@@ -727,7 +732,7 @@ impl Config {
             s.mouse = mouse;
         }
         if let Some(keys) = &raw.keys {
-            for (context, table) in keys.tables() {
+            for (context, _, table) in keys.tables() {
                 for (key, target) in table.iter().flat_map(|t| t.0.iter()) {
                     let k = Key::parse(key.get_ref()).ok_or_else(|| {
                         invalid(
@@ -791,12 +796,13 @@ impl Config {
             }
             // Nor may a line, an overlay or a view be left with no key
             // that closes it (helper-34: the filter line with Esc and Enter
-            // unbound stayed open until Ctrl-C quit dossier).
+            // unbound stayed open until Ctrl-C quit dossier). Contexts
+            // with nothing to close have no closers.
             let defaults = Keymap::default();
-            for (context, table) in CLOSED_BY_KEYS {
+            for (context, table, _) in keys.tables() {
                 let ways = context.closers();
                 let closes = |a: &Action| config.keymap.key_for(a, context).is_some();
-                if !ways.iter().any(closes) {
+                if !ways.is_empty() && !ways.iter().any(closes) {
                     // What Esc does there by default.
                     let example = Key::parse("esc")
                         .and_then(|esc| defaults.lookup(esc, context))
@@ -822,19 +828,6 @@ impl Config {
         Ok(config)
     }
 }
-
-/// The lines, overlays and views a config must leave a key to close (see
-/// [`Context::closers`]), with their `[keys.*]` tables.
-const CLOSED_BY_KEYS: [(Context, &str); 8] = [
-    (Context::Filter, "filter"),
-    (Context::Note, "note"),
-    (Context::Help, "help"),
-    (Context::Export, "export"),
-    (Context::Concordance, "concordance"),
-    (Context::Related, "related"),
-    (Context::Timeline, "timeline"),
-    (Context::Quotes, "quotes"),
-];
 
 /// Says that `name` (bound to `key`) is no action, suggesting the closest.
 fn unknown_action(key: &str, name: &str) -> String {

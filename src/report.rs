@@ -598,8 +598,10 @@ pub fn briefing(lib: &Library, events: usize, speakers: usize) -> String {
     // briefing's reader can use: such events are counted, not listed (on
     // bbc they were 58% of the list).
     let groups = &story.timeline.groups;
-    let placed = |g: &&crate::story::timeline::Group| g.when.is_some_and(|w| w.year.is_some());
-    let dated = groups.iter().filter(placed).count();
+    let mut listed: Vec<usize> = (0..groups.len())
+        .filter(|&i| groups[i].when.is_some_and(|w| w.year.is_some()))
+        .collect();
+    let dated = listed.len();
     let undated = match groups.len() - dated {
         0 => String::new(),
         n => format!(
@@ -618,8 +620,7 @@ pub fn briefing(lib: &Library, events: usize, speakers: usize) -> String {
     // A briefing is read, not searched: on bbc the timeline had 2,463
     // dated events. It lists the `events` that the most sources report,
     // still in date order, and says how to ask for more.
-    let mut listed: Vec<usize> = (0..groups.len()).filter(|&i| placed(&&groups[i])).collect();
-    let more = listed.len() > events;
+    let more = dated > events;
     if more {
         listed.sort_by_key(|&i| (std::cmp::Reverse(groups[i].sources), i));
         listed.truncate(events);

@@ -123,12 +123,9 @@ impl Entry {
 /// on either side.
 fn writes_word(text: &str, word: &str) -> bool {
     !word.is_empty()
-        && text.match_indices(word).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(crate::words::is_word_char)
-                && !after.is_some_and(crate::words::is_word_char)
-        })
+        && text
+            .match_indices(word)
+            .any(|(at, _)| super::matcher::is_whole_word(text, at, at + word.len()))
 }
 
 /// A list of known actors.

@@ -216,12 +216,14 @@ fn case_forms(s: &str) -> Vec<String> {
     out
 }
 
-/// Whether `text[start..end]` is not glued to letters or digits on either
+/// Whether `text[start..end]` is not glued to a word character (a letter,
+/// a digit or a combining mark, as the tokenizer counts them) on either
 /// side.
 pub(crate) fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    use crate::words::is_word_char;
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
 #[cfg(test)]

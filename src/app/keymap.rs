@@ -642,31 +642,29 @@ impl Keymap {
         };
         match context {
             Context::Help | Context::Export => find(context).or_else(|| escape(context)),
-            Context::Filter | Context::Note => find(context).or(match key {
-                // A Tab types the space it stands for, as in a paste: a
-                // line has no columns to align, and a key that vanished
-                // would leave two words run together.
-                Key {
-                    code: Code::Tab,
-                    ctrl: false,
-                    alt: false,
-                } if context == Context::Note => Some(Action::NoteInput(' ')),
-                Key {
-                    code: Code::Tab,
-                    ctrl: false,
-                    alt: false,
-                } => Some(Action::FilterInput(' ')),
-                Key {
-                    code: Code::Char(c),
-                    ctrl: false,
-                    alt: false,
-                } if context == Context::Note => Some(Action::NoteInput(c)),
-                Key {
-                    code: Code::Char(c),
-                    ctrl: false,
-                    alt: false,
-                } => Some(Action::FilterInput(c)),
-                _ => escape(context),
+            Context::Filter | Context::Note => find(context).or_else(|| {
+                // A plain key types its character; a Tab the space it
+                // stands for, as in a paste: a line has no columns to
+                // align, and a key that vanished would leave two words run
+                // together.
+                let typed = match key {
+                    Key {
+                        code: Code::Char(c),
+                        ctrl: false,
+                        alt: false,
+                    } => Some(c),
+                    Key {
+                        code: Code::Tab,
+                        ctrl: false,
+                        alt: false,
+                    } => Some(' '),
+                    _ => None,
+                };
+                match typed {
+                    Some(c) if context == Context::Note => Some(Action::NoteInput(c)),
+                    Some(c) => Some(Action::FilterInput(c)),
+                    None => escape(context),
+                }
             }),
             _ if self.is_blocked(context, key) => find(context),
             _ => find(context).or_else(|| find(Context::Global)),
