@@ -70,6 +70,27 @@ impl<T: Copy> Csr<T> {
             .extend(other.start.iter().skip(1).map(|&s| base + s));
     }
 
+    /// Keeps the rows `keep` says yes to (asked of each row's number, in
+    /// order), in place.
+    pub fn retain_rows(&mut self, mut keep: impl FnMut(usize) -> bool) {
+        let (mut rows, mut to) = (0, 0);
+        let mut s = self.start[0] as usize;
+        for r in 0..self.rows() {
+            // Read before the row's new end is written: the write is at
+            // or before `r + 1`.
+            let e = self.start[r + 1] as usize;
+            if keep(r) {
+                self.items.copy_within(s..e, to);
+                to += e - s;
+                rows += 1;
+                self.start[rows] = to as u32;
+            }
+            s = e;
+        }
+        self.items.truncate(to);
+        self.start.truncate(rows + 1);
+    }
+
     /// Gives back the room reserved beyond the items.
     pub fn shrink_to_fit(&mut self) {
         self.start.shrink_to_fit();
@@ -175,6 +196,29 @@ mod tests {
             [&['a', 'b'][..], &[], &['c', 'd'], &['x'], &['y', 'z']]
         );
         assert_eq!(all.items(), 7);
+    }
+
+    proptest::proptest! {
+        /// Rows kept in place read back as the same rows kept from a
+        /// list of lists.
+        #[test]
+        fn retained_rows_are_the_rows_kept(
+            rows in proptest::collection::vec(proptest::collection::vec(0u8..9, 0..4), 0..12),
+            keep in proptest::collection::vec(proptest::bool::ANY, 12),
+        ) {
+            let mut csr = Csr::default();
+            for r in &rows {
+                csr.push_row(r.iter().copied());
+            }
+            csr.retain_rows(|r| keep[r]);
+            let want: Vec<&Vec<u8>> = rows.iter().zip(&keep).filter(|p| *p.1).map(|p| p.0).collect();
+            let got: Vec<&[u8]> = (0..csr.rows()).map(|r| csr.row(r)).collect();
+            proptest::prop_assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                proptest::prop_assert_eq!(*g, &w[..]);
+            }
+            proptest::prop_assert_eq!(csr.items(), want.iter().map(|w| w.len()).sum::<usize>());
+        }
     }
 
     #[test]
