@@ -76,8 +76,17 @@ impl Story {
                         None => anchor.map_or(Year::Unknown, Year::Anchor),
                     };
                     let (events, named) = events_of(doc, text, body, &starts, mentions, found);
-                    let said =
-                        quotes::attribute_words(doc, text, &toks, &starts, body, mentions, &kind);
+                    // A copy of an earlier article says nothing new: its
+                    // statements are listed once, from the first
+                    // (helper-36: bbc tech/180 repeats tech/133, and the
+                    // briefing gave each of its 10 statements twice).
+                    let copy = copies.binary_search_by_key(&doc, |c| c.0).is_ok();
+                    let said = match copy {
+                        true => Vec::new(),
+                        false => quotes::attribute_words(
+                            doc, text, &toks, &starts, body, mentions, &kind,
+                        ),
+                    };
                     let mut of = MentionSentences::default();
                     of.push(&starts, mentions);
                     (events, named, said, of, year)
