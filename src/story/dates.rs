@@ -540,6 +540,25 @@ fn weekday_of(w: &str) -> Option<Weekday> {
     })
 }
 
+/// Whether `w` is one of the words that make a name a newspaper's or a
+/// broadcaster's ("Times", "Telegraph"): the media words of
+/// `assets/cues.json`.
+fn media_word(w: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct CueFile {
+        media_words: Vec<String>,
+    }
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            serde_json::from_str::<CueFile>(include_str!("../../assets/cues.json"))
+                .map(|f| f.media_words)
+                .unwrap_or_default()
+        })
+        .iter()
+        .any(|m| m == w)
+}
+
 fn number_of(w: &str) -> Option<(u32, bool)> {
     if let Ok(n) = w.parse::<u32>() {
         return (n <= 1000).then_some((n, false));
@@ -1132,9 +1151,14 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
     let capital_next = t.spaced(i)
         && t.word(i + 1)
             .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) && month_of(w).is_none());
-    let timed = prev.is_some_and(|p| {
-        date_preposition(p) || matches!(p, "last" | "Last" | "next" | "Next" | "this" | "This")
-    });
+    // "by Sunday Telegraph journalist Robert Peston", "in the Sunday
+    // Times": a newspaper even after a preposition (helper-36: six bbc
+    // articles had a "Sunday?" event so).
+    let newspaper = t.spaced(i) && t.word(i + 1).is_some_and(media_word);
+    let timed = !newspaper
+        && prev.is_some_and(|p| {
+            date_preposition(p) || matches!(p, "last" | "Last" | "next" | "Next" | "this" | "This")
+        });
     // ("and" counts as a preposition for "between 5 and 8 June".)
     let named_after = matches!(prev, Some("the" | "The" | "and")) && capital_next;
     if named_after
@@ -1594,6 +1618,10 @@ mod tests {
         // "Friday (October 4)" lost its closing bracket.
         assert!(found("He told the Independent on Sunday that", None).is_empty());
         assert!(found("The Mail on Sunday said so.", None).is_empty());
+        // helper-36: a newspaper after a preposition (bbc politics/218).
+        assert!(found("a book by Sunday Telegraph journalist Robert Peston", None).is_empty());
+        assert!(found("He wrote in Sunday Times columns.", None).is_empty());
+        assert_eq!(found("He spoke on Sunday morning.", None).len(), 1);
         assert_eq!(found("He spoke on Sunday.", None).len(), 1);
         assert_eq!(
             found("It spread to England and Wales on Thursday.", None).len(),
