@@ -497,6 +497,11 @@ mod tests {
             .collect();
         rows.sort();
         assert_eq!(rows, [vec![0, 1], vec![2]]);
+        // ... and has nothing to unfold: the copy's report is the same.
+        let row = (0..t.groups.len())
+            .find(|&g| t.group_events(g) == [0, 1])
+            .unwrap();
+        assert!(!t.several_reports(row, &|_| true));
     }
 
     #[test]

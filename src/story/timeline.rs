@@ -236,9 +236,18 @@ impl Timeline {
     }
 
     /// Whether row `g` has more than one report in the articles `keep`
-    /// accepts: something to show under it.
+    /// accepts: something to show under it. A copy's report, the same
+    /// words as its article's, is not another (helper-36: a row of one
+    /// source and its copy showed ▸ beside no count of sources).
     pub fn several_reports(&self, g: usize, keep: &dyn Fn(DocId) -> bool) -> bool {
-        self.members(g, None, keep).nth(1).is_some()
+        let original = |&e: &u32| {
+            let doc = self.events[e as usize].doc;
+            self.source(doc) == doc
+        };
+        self.members(g, None, keep)
+            .filter(original)
+            .nth(1)
+            .is_some()
     }
 
     /// The article `doc` copies, or `doc` itself: the source it counts as.
