@@ -175,7 +175,11 @@ impl App {
     /// no actor is known yet (the message stays until loading ends);
     /// else `hint` says how to pick one.
     pub(super) fn no_actor(&mut self, hint: &str) {
-        if self.lib.complete {
+        if self.lib.complete && self.sidebar.rows.is_empty() {
+            // (Under a filter or hidden kinds that leave none.)
+            self.message =
+                Some("Nothing to select an actor from: the actors pane lists none".into());
+        } else if self.lib.complete {
             self.message = Some(hint.to_owned());
         } else {
             self.say_until(

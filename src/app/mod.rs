@@ -1716,7 +1716,10 @@ impl App {
             );
             return;
         }
-        let Some(doc) = self.reader.doc else { return };
+        let Some(doc) = self.reader.doc else {
+            self.message = Some("Nothing to jump to: no article is listed".into());
+            return;
+        };
         // The targets are in text order, so their rows increase: the first
         // at or below the top of the screen is found by bisection (an
         // article can hold 400,000 matches).

@@ -703,6 +703,27 @@ fn a_query_matching_nothing_empties_the_list_and_the_reader() {
     );
 }
 
+#[test]
+fn keys_with_nothing_listed_say_so() {
+    // helper-36: n changed nothing and said nothing, and r asked for an
+    // actor to be selected from a pane that lists none.
+    let mut a = app(120, 40);
+    type_filter(&mut a, "zzqqxx");
+    press(&mut a, "enter");
+    let said = |a: &App| a.message.clone().unwrap_or_default();
+    press(&mut a, "n");
+    assert_eq!(said(&a), "Nothing to jump to: no article is listed");
+    for key in ["r", "m", "\""] {
+        a.message = None;
+        press(&mut a, key);
+        assert!(
+            said(&a).ends_with("the actors pane lists none"),
+            "{key}: {}",
+            said(&a)
+        );
+    }
+}
+
 // ---- loading in the background ----------------------------------------
 
 /// A library of the first `n` seed articles, as loading would show it.
