@@ -193,6 +193,9 @@ pub fn decide<'a>(
         join(&mut into, a, b);
     }
     steps.mark("discovery: first-name variants joined");
+    // A surname alone joins the one person named in full with it, for now:
+    // only if an article names both does it stay joined (below).
+    let mut alone: Vec<(usize, u32)> = Vec::new();
     for (i, (surface, s)) in names.iter().enumerate() {
         if surface.contains(' ') {
             continue;
@@ -203,6 +206,7 @@ pub fn decide<'a>(
                 if let Some(only) = one_root(&into, people) {
                     if !cues.listed(surface) {
                         into[i] = only;
+                        alone.push((i, only));
                     }
                 }
             }
@@ -246,9 +250,34 @@ pub fn decide<'a>(
                 .then_some((i, person))
         })
         .collect();
-    let misspelt = named_alongside(misspelt, &run_start, &run_surfaces, &name_of, &into);
-    for (i, person) in misspelt {
-        into[i] = person;
+    // Both kinds of join hold only where an article names the person by
+    // another name too. A surname alone that no article with it explains
+    // is someone else's: on bbc, "Ray" (38 times, the Ray Charles film)
+    // had joined Hugh Ray, a lawyer named once, and "Warner" (the studio)
+    // Tim Warner (helper-35, helper-36). One pass over the runs checks
+    // both, with the surnames' joins made: an article's bare "Bortnikov"
+    // names him beside a misspelt "Bortinkov".
+    let tried = alone.len();
+    let mut pairs = alone;
+    pairs.extend(misspelt);
+    let kept: HashSet<(usize, u32)> =
+        named_alongside(pairs.clone(), &run_start, &run_surfaces, &name_of, &into)
+            .into_iter()
+            .collect();
+    for (k, &(i, person)) in pairs.iter().enumerate() {
+        match (k < tried, kept.contains(&(i, person))) {
+            // Still somebody's surname: a person, if nothing typed it
+            // (bbc's rugby team sheets write "F Ongaro" in one article
+            // and "Ongaro" in others).
+            (true, false) => {
+                into[i] = i as u32;
+                if kinds[i] == Kind::Other {
+                    kinds[i] = Kind::Person;
+                }
+            }
+            (false, true) => into[i] = person,
+            _ => {}
+        }
     }
     // (After the misspellings' index is freed: this step was the build's
     // peak.)
@@ -462,9 +491,9 @@ fn one_root(into: &[u32], people: &[u32]) -> Option<u32> {
 }
 
 /// Those of the `(name, person)` pairs whose name is in an article that
-/// also names the person (by a name that ended up in it), in the order
-/// given. `run_start` and `run_surfaces` are every article's runs, as
-/// surface numbers; `name_of` maps a surface to its name number.
+/// also names the person by another name (one that ended up in it), in
+/// the order given. `run_start` and `run_surfaces` are every article's
+/// runs, as surface numbers; `name_of` maps a surface to its name number.
 fn named_alongside(
     pairs: Vec<(usize, u32)>,
     run_start: &[u32],
@@ -489,8 +518,14 @@ fn named_alongside(
                 .filter_map(|n| Some((n, *wanted.get(&n)?)))
                 .collect();
             if !found.is_empty() {
-                let roots: HashSet<u32> = here.map(|n| root(into, n)).collect();
-                found.retain(|(_, p)| roots.contains(p));
+                // Each root here, with a name of it and whether there are
+                // more (an article can hold 100,000 runs).
+                let mut roots: FxHashMap<u32, (u32, bool)> = FxHashMap::default();
+                for n in here {
+                    let e = roots.entry(root(into, n)).or_insert((n, false));
+                    e.1 |= e.0 != n;
+                }
+                found.retain(|&(n, p)| roots.get(&p).is_some_and(|&(m, more)| more || m != n));
             }
             found.into_iter().map(|(n, _)| n)
         })

@@ -97,7 +97,7 @@ mod tests {
     #[test]
     fn people_orgs_and_places_are_told_apart() {
         let (lex, _) = lexicon(&[
-            "T\nTony Blair met Michael Howard in London. Mr Howard said the Bank of England agreed.",
+            "T\nTony Blair met Michael Howard in London. Mr Howard said the Bank of England agreed. Blair nodded.",
             "T\nLater, Blair told Manchester United that Microsoft said no.",
         ]);
         assert_eq!(found(&lex, "Tony Blair"), Some(Kind::Person));
@@ -123,6 +123,34 @@ mod tests {
         assert_ne!(found(&lex, "District of Columbia"), Some(Kind::Person));
         let keegan = lex.found.iter().find(|f| f.name == "Kevin Keegan").unwrap();
         assert!(keegan.aliases().any(|a| a == "Keegan"));
+    }
+
+    #[test]
+    fn a_surname_alone_joins_its_person_only_if_an_article_names_both() {
+        // helper-36: bbc's "Ray" (the Ray Charles film, 38 times) was
+        // Hugh Ray, a lawyer named once; "Lord Archer" was Howard Archer.
+        let (lex, _) = lexicon(&[
+            "T\nthe lawyer, Hugh Ray, told the court so.",
+            "T\nthe film Ray won. Critics loved Ray, and Ray sold well.",
+            "T\nthen Howard Archer, an economist, spoke.",
+            "T\nthen Lord Archer left prison. Archer wrote a book.",
+            "T\nthen Tony Blair spoke. Blair left.",
+            "T\nthen Blair returned.",
+        ]);
+        let aliases = |name: &str| -> Vec<String> {
+            let f = lex.found.iter().find(|f| f.name == name).unwrap();
+            f.aliases().map(str::to_owned).collect()
+        };
+        assert!(aliases("Hugh Ray").is_empty(), "{:?}", aliases("Hugh Ray"));
+        assert!(
+            aliases("Howard Archer").is_empty(),
+            "{:?}",
+            aliases("Howard Archer")
+        );
+        // Still somebody's surname: a person of its own.
+        assert_eq!(found(&lex, "Archer"), Some(Kind::Person));
+        // Named both ways in one article, a surname joins everywhere.
+        assert_eq!(aliases("Tony Blair"), ["Blair"]);
     }
 
     #[test]
