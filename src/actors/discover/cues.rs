@@ -61,6 +61,9 @@ pub(super) const FIRST_NAME: u32 = 1 << 15;
 pub(super) const DEMONYM: u32 = 1 << 16;
 /// Letters after a person's name: "QC", "MP", "OBE".
 pub(super) const POSTNOMINAL: u32 = 1 << 17;
+/// On the given-names list, whatever else it is: "Christian", "Roman"
+/// (which are [`FIRST_NAME`] only when nothing else).
+pub(super) const GIVEN: u32 = 1 << 18;
 
 #[derive(Deserialize)]
 struct CueFile {
@@ -184,15 +187,14 @@ impl Cues {
         };
         // A given name that is also a place, a body or a cue word says
         // nothing about a person.
-        let first_names: Vec<String> = include_str!("../../../assets/first_names.txt")
+        let first_names: Vec<(String, bool)> = include_str!("../../../assets/first_names.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .flat_map(str::split_whitespace)
-            .filter(|n| !c.listed(n) && c.class(n) == 0)
-            .map(str::to_owned)
+            .map(|n| (n.to_owned(), !c.listed(n) && c.class(n) == 0))
             .collect();
-        for n in first_names {
-            *c.class.entry(n).or_default() |= FIRST_NAME;
+        for (n, only) in first_names {
+            *c.class.entry(n).or_default() |= if only { FIRST_NAME | GIVEN } else { GIVEN };
         }
         c.index = CueIndex::new(&c.class);
         c

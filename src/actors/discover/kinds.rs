@@ -4,7 +4,8 @@
 use crate::actors::gazetteer::Kind;
 
 use super::cues::{
-    BREAKER, Cues, DEMONYM, FIRST_NAME, MEDIA_WORD, NAME_PARTICLE, NOT_ALONE, ORG_WORD, PLACE_WORD,
+    BREAKER, Cues, DEMONYM, FIRST_NAME, GIVEN, MEDIA_WORD, NAME_PARTICLE, NOT_ALONE, ORG_WORD,
+    PLACE_WORD,
 };
 use super::runs::MAX_WORDS;
 use super::tally::Stat;
@@ -186,7 +187,7 @@ fn kind_of_words<'s>(
         (2..=3).contains(&ws.len())
             && ws
                 .iter()
-                .all(|w| lowercase(w) <= 1 && cues.class(w) & !FIRST_NAME == 0)
+                .all(|w| lowercase(w) <= 1 && cues.class(w) & !(FIRST_NAME | GIVEN) == 0)
     };
     // A connector makes a body or a place ("District of Columbia",
     // helper-35), not a person's name; a particle ("de", "van") does not.

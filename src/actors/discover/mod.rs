@@ -151,6 +151,13 @@ mod tests {
         assert_eq!(found(&lex, "Archer"), Some(Kind::Person));
         // Named both ways in one article, a surname joins everywhere.
         assert_eq!(aliases("Tony Blair"), ["Blair"]);
+        // A nationality is no given name (helper-36).
+        let (lex, _) = lexicon(&[
+            "T\nthen the best European Elvis impersonator sang. Fans of rock legend Elvis cheered.",
+            "T\nthen Elvis Presley sang. Elvis died in 1977.",
+        ]);
+        let european = lex.found.iter().find(|f| f.name == "European Elvis");
+        assert!(european.is_none_or(|f| f.aliases().count() == 0));
     }
 
     #[test]
