@@ -540,25 +540,6 @@ fn weekday_of(w: &str) -> Option<Weekday> {
     })
 }
 
-/// Whether `w` is one of the words that make a name a newspaper's or a
-/// broadcaster's ("Times", "Telegraph"): the media words of
-/// `assets/cues.json`.
-fn media_word(w: &str) -> bool {
-    #[derive(serde::Deserialize)]
-    struct CueFile {
-        media_words: Vec<String>,
-    }
-    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            serde_json::from_str::<CueFile>(include_str!("../../assets/cues.json"))
-                .map(|f| f.media_words)
-                .unwrap_or_default()
-        })
-        .iter()
-        .any(|m| m == w)
-}
-
 fn number_of(w: &str) -> Option<(u32, bool)> {
     if let Ok(n) = w.parse::<u32>() {
         return (n <= 1000).then_some((n, false));
@@ -1154,7 +1135,7 @@ fn weekday(t: &Toks<'_>, i: usize, wd: Weekday) -> Option<(Raw, usize)> {
     // "by Sunday Telegraph journalist Robert Peston", "in the Sunday
     // Times": a newspaper even after a preposition (helper-36: six bbc
     // articles had a "Sunday?" event so).
-    let newspaper = t.spaced(i) && t.word(i + 1).is_some_and(media_word);
+    let newspaper = t.spaced(i) && t.word(i + 1).is_some_and(super::quotes::media_word);
     let timed = !newspaper
         && prev.is_some_and(|p| {
             date_preposition(p) || matches!(p, "last" | "Last" | "next" | "Next" | "this" | "This")

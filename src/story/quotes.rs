@@ -81,6 +81,7 @@ struct CueFile {
     speech_objects: Vec<String>,
     listener_heads: Vec<String>,
     titles: Vec<String>,
+    media_words: Vec<String>,
 }
 
 struct Words {
@@ -94,6 +95,8 @@ struct Words {
     listener_heads: FxHashSet<String>,
     /// Title nouns in lower case ("envoy", "minister").
     titles: FxHashSet<String>,
+    /// Words that make a name an outlet's ("Times", "Telegraph").
+    media: FxHashSet<String>,
 }
 
 fn cue_words() -> &'static Words {
@@ -110,8 +113,16 @@ fn cue_words() -> &'static Words {
             objects: set(f.speech_objects),
             listener_heads: set(f.listener_heads),
             titles: f.titles.iter().map(|t| t.to_lowercase()).collect(),
+            media: set(f.media_words),
         }
     })
+}
+
+/// Whether `w` is one of the words that make a name a newspaper's or a
+/// broadcaster's ("Times", "Telegraph"): the media words of
+/// `assets/cues.json`.
+pub(super) fn media_word(w: &str) -> bool {
+    cue_words().media.contains(w)
 }
 
 /// Who a cue names.

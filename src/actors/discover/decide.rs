@@ -194,12 +194,12 @@ pub fn decide<'a>(
     }
     steps.mark("discovery: first-name variants joined");
     // A surname alone joins the one person named in full with it, for now:
-    // only if an article names both does it stay joined (below).
-    // A nationality and a name ("the best European Elvis impersonator",
-    // "German Gref") is no full name for it to join: helper-36 found all
-    // of bbc's 34 bare "Elvis"es counted as "European Elvis". (As one of
-    // several people with the surname it still keeps it shared: bbc's
-    // "Brazilian Ronaldo" is not Cristiano Ronaldo.)
+    // only if an article names both does it stay joined (below). Not a
+    // nationality and a name ("the best European Elvis impersonator",
+    // "German Gref"): helper-36 found all of bbc's 34 bare "Elvis"es
+    // counted as "European Elvis". (As one of several people with the
+    // surname it still keeps it shared: bbc's "Brazilian Ronaldo" is not
+    // Cristiano Ronaldo.)
     let described = |p: u32| {
         let (first, rest) = names[p as usize].0.split_once(' ').unwrap_or_default();
         !rest.contains(' ') && cues.is(first, DEMONYM) && !cues.is(first, GIVEN)
