@@ -348,7 +348,7 @@ pub fn extract_words(
     if raw.is_empty() {
         return (Vec::new(), None);
     }
-    let anchor = anchor(&raw, toks);
+    let anchor = anchor_of(&raw, toks);
     // And "this year" or "two years ago" against the latest date the
     // article places: after "December 2023", its "October 4" is in 2024,
     // and so is its "this year" (it was 2023 while October was 2024).
@@ -369,7 +369,7 @@ pub fn extract_words(
 /// What year-less dates are read against when the corpus gives no
 /// publication date, found among an article's expressions `raw` (of its
 /// words `toks`).
-fn anchor(raw: &[Raw], toks: &[(usize, &str)]) -> Option<When> {
+fn anchor_of(raw: &[Raw], toks: &[(usize, &str)]) -> Option<When> {
     // The latest date written out with a month and a year: what year-less
     // dates are read against when the corpus gives no publication date.
     // A date said of the future is not the present: "the trial is

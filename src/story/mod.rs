@@ -80,12 +80,10 @@ impl Story {
                     // statements are listed once, from the first
                     // (helper-36: bbc tech/180 repeats tech/133, and the
                     // briefing gave each of its 10 statements twice).
-                    let copy = copies.binary_search_by_key(&doc, |c| c.0).is_ok();
-                    let said = match copy {
-                        true => Vec::new(),
-                        false => quotes::attribute_words(
-                            doc, text, &toks, &starts, body, mentions, &kind,
-                        ),
+                    let said = if timeline::source_of(copies, doc) != doc {
+                        Vec::new()
+                    } else {
+                        quotes::attribute_words(doc, text, &toks, &starts, body, mentions, &kind)
                     };
                     let mut of = MentionSentences::default();
                     of.push(&starts, mentions);
@@ -221,7 +219,7 @@ fn unanchor_outside_present(events: &mut [Event], years: &[Year]) {
     );
     for e in events {
         if let Year::Anchor(y) = years[e.doc.ix()] {
-            if !present.holds(y) && e.date.inferred {
+            if !present.holds(y) {
                 e.date.unanchor();
             }
         }

@@ -313,7 +313,7 @@ fn count_distinct(mut docs: Vec<DocId>) -> u32 {
 
 /// The article `doc` copies (`copies` as [`Timeline::new`] takes them), or
 /// `doc`.
-fn source_of(copies: &[(DocId, DocId)], doc: DocId) -> DocId {
+pub(super) fn source_of(copies: &[(DocId, DocId)], doc: DocId) -> DocId {
     copies
         .binary_search_by_key(&doc, |&(copy, _)| copy)
         .map_or(doc, |i| copies[i].1)

@@ -269,12 +269,9 @@ pub fn decide<'a>(
     let tried = alone.len();
     let mut pairs = alone;
     pairs.extend(misspelt);
-    let kept: HashSet<(usize, u32)> =
-        named_alongside(pairs.clone(), &run_start, &run_surfaces, &name_of, &into)
-            .into_iter()
-            .collect();
+    let kept = named_alongside(&pairs, &run_start, &run_surfaces, &name_of, &into);
     for (k, &(i, person)) in pairs.iter().enumerate() {
-        match (k < tried, kept.contains(&(i, person))) {
+        match (k < tried, kept.contains(&(i as u32))) {
             // Still somebody's surname: a person, if nothing typed it
             // (bbc's rugby team sheets write "F Ongaro" in one article
             // and "Ongaro" in others).
@@ -499,22 +496,23 @@ fn one_root(into: &[u32], people: &[u32]) -> Option<u32> {
     rest.iter().all(|&p| root(into, p) == head).then_some(head)
 }
 
-/// Those of the `(name, person)` pairs whose name is in an article that
-/// also names the person by another name (one that ended up in it), in
-/// the order given. `run_start` and `run_surfaces` are every article's
-/// runs, as surface numbers; `name_of` maps a surface to its name number.
+/// The names of the `(name, person)` pairs (each name in one pair) that
+/// are in an article that also names the person by another name (one
+/// that ended up in it). `run_start` and `run_surfaces` are every
+/// article's runs, as surface numbers; `name_of` maps a surface to its
+/// name number.
 fn named_alongside(
-    pairs: Vec<(usize, u32)>,
+    pairs: &[(usize, u32)],
     run_start: &[u32],
     run_surfaces: &[u32],
     name_of: &[u32],
     into: &[u32],
-) -> Vec<(usize, u32)> {
+) -> HashSet<u32> {
     if pairs.is_empty() {
-        return pairs;
+        return HashSet::default();
     }
     let wanted: FxHashMap<u32, u32> = pairs.iter().map(|&(i, p)| (i as u32, p)).collect();
-    let seen: HashSet<u32> = run_start
+    run_start
         .par_windows(2)
         .flat_map_iter(|w| {
             let runs = &run_surfaces[w[0] as usize..w[1] as usize];
@@ -538,10 +536,6 @@ fn named_alongside(
             }
             found.into_iter().map(|(n, _)| n)
         })
-        .collect();
-    pairs
-        .into_iter()
-        .filter(|(i, _)| seen.contains(&(*i as u32)))
         .collect()
 }
 
