@@ -121,8 +121,8 @@ mod tests {
             "T\nthen Carrow Road and Keegan spoke. Kevin Keegan said so. Keegan left.",
         ]);
         assert_ne!(found(&lex, "District of Columbia"), Some(Kind::Person));
-        let keegan = lex.found.iter().find(|f| f.name == "Kevin Keegan").unwrap();
-        assert!(keegan.aliases().any(|a| a == "Keegan"));
+        let keegan = aliases_of(&lex, "Kevin Keegan").unwrap();
+        assert!(keegan.contains(&"Keegan"));
     }
 
     #[test]
@@ -137,10 +137,7 @@ mod tests {
             "T\nthen Tony Blair spoke. Blair left.",
             "T\nthen Blair returned.",
         ]);
-        let aliases = |name: &str| -> Vec<String> {
-            let f = lex.found.iter().find(|f| f.name == name).unwrap();
-            f.aliases().map(str::to_owned).collect()
-        };
+        let aliases = |name: &str| aliases_of(&lex, name).unwrap();
         assert!(aliases("Hugh Ray").is_empty(), "{:?}", aliases("Hugh Ray"));
         assert!(
             aliases("Howard Archer").is_empty(),
@@ -156,8 +153,7 @@ mod tests {
             "T\nthen the best European Elvis impersonator sang. Fans of rock legend Elvis cheered.",
             "T\nthen Elvis Presley sang. Elvis died in 1977.",
         ]);
-        let european = lex.found.iter().find(|f| f.name == "European Elvis");
-        assert!(european.is_none_or(|f| f.aliases().count() == 0));
+        assert!(aliases_of(&lex, "European Elvis").is_none_or(|a| a.is_empty()));
     }
 
     #[test]
