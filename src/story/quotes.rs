@@ -622,6 +622,7 @@ impl<'a> Reader<'a> {
             let titleish = w.starts_with(char::is_uppercase)
                 || Self::is_pronoun(w)
                 || self.w.fillers.contains(w)
+                || self.w.titles.contains(w)
                 || matches!(w, "the" | "of" | "s");
             if !titleish || (v + 1 < self.t.len() && !self.spaced(v) && w != "s") {
                 let gap_ok = v + 1 < self.t.len()
@@ -721,6 +722,17 @@ impl<'a> Reader<'a> {
     fn reported(&self, v: usize) -> Option<Found> {
         if let Some(found) = self.speaker_after_comma(v) {
             return Some(found);
+        }
+        // "The chancellor is said to be sceptical", "he was told that …":
+        // a passive verb's subject is spoken of or to, and says nothing.
+        let passive = v > 0
+            && self.spaced(v - 1)
+            && matches!(
+                self.t.word(v - 1),
+                Some("is" | "was" | "are" | "were" | "be" | "been" | "being")
+            );
+        if passive {
+            return None;
         }
         let (who, cue) = self.subject_of(v)?;
         let sentence = self.sentence(self.t.start(v));
@@ -1046,14 +1058,27 @@ impl<'a> Reader<'a> {
         let mut out: Vec<Quote> = Vec::new();
         let mut last: Option<(ActorId, usize)> = None;
         for f in found {
-            let (speaker, via) = match f.who {
-                Who::Named(a) => {
+            let titled = match f.who {
+                Who::Title => self.titled(f.cue.clone()),
+                _ => None,
+            };
+            let (speaker, via) = match (f.who, titled) {
+                (Who::Named(a), _) => {
                     if (self.kind)(a) == Kind::Person {
                         last = Some((a, f.cue.end));
                     }
                     (a, Via::Name)
                 }
-                Who::Pronoun | Who::Title => {
+                // "Archbishop Tutu told … Foreign Secretary Jack Straw
+                // told … The archbishop added": the title says whom it
+                // points to.
+                (Who::Title, Some(a)) => (a, Via::Title),
+                // "The spokesperson also confirmed": someone nobody named,
+                // not the last speaker.
+                (Who::Title, None) if self.title_word(f.cue.clone()).starts_with("spokes") => {
+                    continue;
+                }
+                (Who::Pronoun | Who::Title, _) => {
                     let Some((a, since)) = last else { continue };
                     if self.other_person_between(a, since, f.cue.start, &out) {
                         continue;
@@ -1077,6 +1102,47 @@ impl<'a> Reader<'a> {
         }
         out.sort_by_key(|q| q.text.start);
         out
+    }
+
+    /// The title word ending the cue `cue` ("the archbishop"), in lower
+    /// case.
+    fn title_word(&self, cue: Range<usize>) -> String {
+        let w = self.s(cue).rsplit(' ').next().unwrap_or("");
+        w.to_lowercase()
+    }
+
+    /// The nearest person before `cue` whom the article gives the cue's
+    /// title: right before a mention ("Archbishop Desmond Tutu", "Foreign
+    /// Secretary Jack Straw") or in the appositive after one ("Zamir
+    /// Kabulov, the presidential envoy,").
+    fn titled(&self, cue: Range<usize>) -> Option<ActorId> {
+        let title = self.title_word(cue.clone());
+        let is_title = |i: usize| {
+            self.t
+                .word(i)
+                .is_some_and(|w| w.len() == title.len() && w.to_lowercase() == title)
+        };
+        let k = self
+            .mentions
+            .partition_point(|m| (m.end as usize) <= cue.start);
+        self.mentions[..k]
+            .iter()
+            .rev()
+            .filter(|m| (self.kind)(m.actor) == Kind::Person)
+            .find(|m| {
+                let first = self.t.tok_at(m.start as usize);
+                if first > 0 && self.spaced(first - 1) && is_title(first - 1) {
+                    return true;
+                }
+                // ", the [up to two words] title" right after the name.
+                let after = self.t.tok_at(m.end as usize);
+                after > 0
+                    && self.t.gap(after - 1).trim() == ","
+                    && matches!(self.t.word(after), Some("the" | "its" | "his" | "her"))
+                    && (after + 1..after + 4)
+                        .any(|i| (after..i).all(|j| self.spaced(j)) && is_title(i))
+            })
+            .map(|m| m.actor)
     }
 
     fn other_person_between(&self, who: ActorId, from: usize, to: usize, said: &[Quote]) -> bool {
@@ -1908,6 +1974,72 @@ mod tests {
             said("Kabulov announced that the proposal went to Putin for a decision. \"We wait for an answer,\" the envoy added.").len(),
             2
         );
+    }
+
+    #[test]
+    fn a_title_points_to_whom_the_article_gave_it() {
+        // helper-36: in "Archbishop Tutu told … Foreign Secretary Jack Straw
+        // told … The archbishop added:", the archbishop's words went to
+        // Jack Straw, the last to speak.
+        let got = said(
+            "Envoy Kabulov told reporters that the talks went well. Foreign Minister Sergey Lavrov told the Duma that the list is long. The envoy added: \"It is hard work.\"",
+        );
+        assert_eq!(
+            got.last(),
+            Some(&q("Kabulov", "It is hard work", Speech::Direct, Via::Title)),
+            "{got:?}"
+        );
+        // The title in an appositive after the name.
+        let got = said(
+            "Zamir Kabulov, the presidential envoy to Afghanistan, said the list is long. Sergey Lavrov said that the talks went well. \"It is hard work,\" the envoy added.",
+        );
+        assert_eq!(
+            got.last(),
+            Some(&q(
+                "Zamir Kabulov",
+                "It is hard work",
+                Speech::Direct,
+                Via::Title
+            )),
+            "{got:?}"
+        );
+        // A spokesman nobody named is not the last speaker.
+        let got = said(
+            "Lavrov said that the talks went well. The spokesman also confirmed that the list is long.",
+        );
+        assert_eq!(
+            got,
+            [q(
+                "Lavrov",
+                "the talks went well",
+                Speech::Reported,
+                Via::Name
+            )]
+        );
+    }
+
+    #[test]
+    fn a_title_before_the_verb_after_a_quote_is_its_speaker() {
+        // "“There are people who have money,” the president told a
+        // government session." gave the president "a government session".
+        assert_eq!(
+            said(
+                "President Putin spoke. \"There are people who have money,\" the president told a government session."
+            ),
+            [q(
+                "Putin",
+                "There are people who have money",
+                Speech::Direct,
+                Via::Title
+            )]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_verb_says_nothing() {
+        assert!(said("Lavrov is said to be sceptical about the list.").is_empty());
+        assert!(said("Lavrov was told that the list is long.").is_empty());
+        assert_eq!(said("Lavrov said that the list is long.").len(), 1);
     }
 
     #[test]
