@@ -598,6 +598,14 @@ impl<'a> Reader<'a> {
             // "said Aguilera's agent Meghan Prophet".
             for k in next..(next + 6).min(self.t.len()) {
                 if let Some((a, span)) = self.speaker_starting(self.t.start(k)) {
+                    if (self.kind)(a) != Kind::Person {
+                        // "said Wales coach Mike Ruddock", "said the
+                        // Chelsea star": the country or club only says
+                        // whose the speaker is.
+                        if let Some((who, cue)) = self.role_after(span.end) {
+                            return Some((who, cue, first));
+                        }
+                    }
                     return Some((Who::Named(a), span, first));
                 }
                 let w = self.t.word(k)?;
@@ -630,6 +638,37 @@ impl<'a> Reader<'a> {
                 if !gap_ok {
                     return None;
                 }
+            }
+        }
+        None
+    }
+
+    /// The person a role names after a country's or organisation's name
+    /// ending at byte `end`: a person within three lower-case words
+    /// ("Wales physio Mark Davies", "England sevens coach Mike Friday"),
+    /// or, with no name, the role itself when it is a title ("the
+    /// Chelsea star") other than a spokesman's.
+    fn role_after(&self, end: usize) -> Option<(Who, Range<usize>)> {
+        let first = self.t.tok_at(end);
+        if first == 0 || !self.spaced(first - 1) || self.t.start(first) != end + 1 {
+            return None;
+        }
+        for k in first..(first + 4).min(self.t.len()) {
+            if k > first {
+                if let Some((a, span)) = self.speaker_starting(self.t.start(k)) {
+                    return ((self.kind)(a) == Kind::Person).then_some((Who::Named(a), span));
+                }
+            }
+            let w = self.t.word(k)?;
+            if !w.starts_with(|c: char| c.is_lowercase()) {
+                return None;
+            }
+            let last = k + 1 == self.t.len() || !self.spaced(k);
+            // (A spokesman speaks for the organisation: "said the WSIS
+            // spokesman" is the WSIS's word.)
+            if last {
+                return (self.w.titles.contains(w) && !w.starts_with("spokes"))
+                    .then(|| (Who::Title, self.t.start(k)..self.t.end(k)));
             }
         }
         None
@@ -2032,6 +2071,36 @@ mod tests {
                 Speech::Direct,
                 Via::Title
             )]
+        );
+    }
+
+    #[test]
+    fn a_role_after_a_country_or_club_names_the_speaker() {
+        // helper-37: "said Wales coach Mike Ruddock" and "said England
+        // doctor Simon Kemp" were statements of Wales and England.
+        let direct = |who: &str, via: Via| q(who, "We will win the vote", Speech::Direct, via);
+        assert_eq!(
+            said("\"We will win the vote,\" said Taliban spokesman Mohammad Suhail Shaheen."),
+            [direct("Mohammad Suhail Shaheen", Via::Name)]
+        );
+        assert_eq!(
+            said("\"We will win the vote,\" said FSB team doctor Zamir Kabulov."),
+            [direct("Zamir Kabulov", Via::Name)]
+        );
+        // No name after the role: the role is the speaker, pointing back,
+        // but a spokesman speaks for the organisation.
+        assert_eq!(
+            said("Kabulov spoke first. \"We will win the vote,\" said the Taliban spokesman."),
+            [direct("Taliban", Via::Name)]
+        );
+        assert_eq!(
+            said("Envoy Kabulov spoke first. \"We will win the vote,\" said the Taliban envoy."),
+            [direct("Kabulov", Via::Title)]
+        );
+        // The organisation itself, speaking.
+        assert_eq!(
+            said("\"We will win the vote,\" said the Taliban."),
+            [direct("Taliban", Via::Name)]
         );
     }
 
