@@ -301,9 +301,7 @@ impl App {
             self.message = Some("That article is not listed under the current filter".into());
             return;
         }
-        self.view = View::Panes;
-        self.return_to = Some(View::Concordance);
-        self.focus = Pane::Reader;
+        self.read_from(View::Concordance);
         self.refit();
         if let Some(t) = self.reader.targets.iter().position(|r| *r == m.range()) {
             self.focus_target(t);

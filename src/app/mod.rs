@@ -311,6 +311,10 @@ pub struct App {
     /// The view Esc in the panes returns to, after Enter opened an article
     /// from it.
     pub return_to: Option<View>,
+    /// The pane focused when Enter left that view for the reader: Esc
+    /// back to the view puts it back, so closing the view leaves the
+    /// panes as they were when it opened.
+    return_focus: Pane,
     /// Whether the last click left a view for the panes: the second click
     /// of a double click then lands on nothing that click showed.
     left_view_by_click: bool,
@@ -398,6 +402,7 @@ impl App {
             quotes: None,
             story_pending: false,
             return_to: None,
+            return_focus: Pane::List,
             left_view_by_click: false,
             history: History::default(),
             message: None,
@@ -1549,6 +1554,7 @@ impl App {
         }
         if let Some(v) = self.return_to.take() {
             self.view = v;
+            self.focus = self.return_focus;
             if v == View::Timeline {
                 self.refresh_timeline();
             }

@@ -427,6 +427,15 @@ impl App {
         );
     }
 
+    /// Leaves view `from` for the reader, which Esc leaves for `from`
+    /// again with the focus it had.
+    pub(super) fn read_from(&mut self, from: View) {
+        self.view = View::Panes;
+        self.return_to = Some(from);
+        self.return_focus = self.focus;
+        self.focus = Pane::Reader;
+    }
+
     /// Opens `doc` in the reader with `passage` marked a third of the way
     /// down; Esc returns to `from`.
     fn read_at(&mut self, doc: DocId, passage: Range<usize>, from: View) {
@@ -452,9 +461,7 @@ impl App {
                 self.lib.actors.get(actor).name
             ));
         }
-        self.view = View::Panes;
-        self.return_to = Some(from);
-        self.focus = Pane::Reader;
+        self.read_from(from);
         self.refit();
         let h = self.reader_height();
         let row = self.reader.row_of(passage.start);

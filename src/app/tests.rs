@@ -1290,6 +1290,32 @@ fn back_after_esc_from_an_article_opened_in_a_view_leaves_the_view() {
 }
 
 #[test]
+fn leaving_a_view_after_reading_from_it_gives_back_the_pane_it_was_opened_from() {
+    // helper-37: `"`, Enter on a statement, Esc, Esc left the reader
+    // focused, and `t` then showed the whole corpus's timeline instead of
+    // the selected actor's.
+    for opened_from in ["\"", "m", "t"] {
+        let mut a = app(120, 30);
+        select(&mut a, "Bortnikov");
+        press(&mut a, opened_from);
+        press(&mut a, "enter");
+        assert_eq!(
+            (a.view, a.focus),
+            (View::Panes, Pane::Reader),
+            "{opened_from}: the article"
+        );
+        press(&mut a, "esc");
+        assert_ne!(a.view, View::Panes, "{opened_from}: Esc comes back");
+        press(&mut a, "esc");
+        assert_eq!(
+            (a.view, a.focus),
+            (View::Panes, Pane::Actors),
+            "{opened_from}: the pane the view was opened from"
+        );
+    }
+}
+
+#[test]
 fn help_scrolling_stops_at_its_end_so_k_moves_at_once() {
     let mut a = app(80, 24);
     press(&mut a, "?");
