@@ -52,13 +52,24 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!(" · {} in filtered articles", grouped(c.rows.len()))
     };
-    // Narrow, the words go before the counts do.
-    let heads = [
-        format!("{counts} · sorted by {} (s){filtered}", c.sort.label()),
-        format!("{counts}{filtered}"),
-        counts.clone(),
-        format!(" {}", crate::text::count(c.total(), "mention", "mentions")),
-    ];
+    // Narrow, the words go before the counts do, and under a filter how
+    // many are listed (what the rows below show) stays to the last.
+    let mentions = crate::text::count(c.total(), "mention", "mentions");
+    let heads = if filtered.is_empty() {
+        vec![
+            format!("{counts} · sorted by {} (s)", c.sort.label()),
+            counts.clone(),
+            format!(" {mentions}"),
+        ]
+    } else {
+        let listed = grouped(c.rows.len());
+        vec![
+            format!("{counts} · sorted by {} (s){filtered}", c.sort.label()),
+            format!("{counts}{filtered}"),
+            format!(" {listed} of {mentions} in filtered articles"),
+            format!(" {listed} of {mentions}"),
+        ]
+    };
     let head = super::first_within(&heads, width);
     lines.push(Line::styled(
         text::fit(head, width).into_owned(),

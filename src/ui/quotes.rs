@@ -31,21 +31,27 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
     block = with_position(th, block, v.cursor.offset, visible, v.rows.len());
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let mut head = format!(
-        " {} statement{}: {} quoted, {} reported",
-        grouped(v.total),
-        if v.total == 1 { "" } else { "s" },
+    let total = text::count(v.total, "statement", "statements");
+    let full = format!(
+        " {total}: {} quoted, {} reported",
         grouped(v.direct),
         grouped(v.total - v.direct),
     );
-    if v.rows.len() != v.total {
-        head.push_str(&format!(
-            " · {} in filtered articles",
-            grouped(v.rows.len())
-        ));
-    }
+    // Narrow, the split into quoted and reported goes first: under a
+    // filter, how many are listed is what the rows below show.
+    let heads = if v.rows.len() == v.total {
+        vec![full, format!(" {total}")]
+    } else {
+        let listed = grouped(v.rows.len());
+        vec![
+            format!("{full} · {listed} in filtered articles"),
+            format!(" {listed} of {total} in filtered articles"),
+            format!(" {listed} of {total}"),
+        ]
+    };
+    let head = super::first_within(&heads, width);
     let mut lines = vec![Line::styled(
-        text::fit(&head, width).into_owned(),
+        text::fit(head, width).into_owned(),
         th.header(),
     )];
     let source_w = if width >= 80 { (width / 4).min(36) } else { 0 };

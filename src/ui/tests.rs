@@ -1291,6 +1291,30 @@ fn quotes_of_kabulov_at_60x20() {
 }
 
 #[test]
+fn a_narrow_view_under_a_filter_keeps_how_many_it_lists() {
+    // helper-37: at 40x12 under a filter, the statements' header was cut
+    // to "149 statements: 52 quoted, 97 report…", losing the count the
+    // rows below show.
+    for (view, all) in [("\"", "9 statements"), ("m", "8 mentions")] {
+        let mut app = seeds_app(40, 12);
+        select(&mut app, "Kabulov");
+        type_filter(&mut app, "petersburg");
+        press(&mut app, "enter");
+        press(&mut app, view);
+        let screen = screen_text(&app);
+        let listed = match &app.view {
+            crate::app::View::Quotes => app.quotes.as_ref().unwrap().rows.len(),
+            _ => app.concordance.as_ref().unwrap().rows.len(),
+        };
+        let want = format!(" {listed} of {all}");
+        assert!(
+            (1..8).contains(&listed) && screen.contains(&want),
+            "{view}: {want:?} in\n{screen}"
+        );
+    }
+}
+
+#[test]
 fn the_passage_opened_from_the_quotes_is_underlined_in_the_reader() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Lavrov");
