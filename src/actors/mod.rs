@@ -1037,6 +1037,33 @@ impl Actors {
     }
 }
 
+/// The entry each discovered actor's mentions count for: its own (after
+/// the gazetteer's), or the gazetteer's entry for a country or body the
+/// curated lists name another way ("America", listed with "United
+/// States": the gazetteer took the other names, so discovery found this
+/// one alone).
+fn gazetteer_entries_of(cues: &Cues, entries: &[Entry], found: &discover::Found) -> Vec<u32> {
+    let mut by_name: HashMap<&str, u32> = HashMap::default();
+    for (i, e) in entries.iter().enumerate() {
+        // (Aliases bound to a context are not the entry's everywhere.)
+        let aliases = e.aliases.iter().filter(|_| e.context.is_empty());
+        for n in std::iter::once(&e.name).chain(aliases) {
+            by_name.entry(n.as_str()).or_insert(i as u32);
+        }
+    }
+    let base = entries.len() as u32;
+    (0..found.len() as u32)
+        .into_par_iter()
+        .map(|a| {
+            let f = found.get(a);
+            std::iter::once(f.name)
+                .chain(f.aliases())
+                .find_map(|n| by_name.get(cues.listed_as(n)?).copied())
+                .unwrap_or(base + a)
+        })
+        .collect()
+}
+
 /// Every article's mentions of known actors, and the runs of capitalised
 /// words left for discovery: what [`Actors::sift`] hands to
 /// [`Sifted::decide`].
@@ -1081,7 +1108,7 @@ impl<'a> Sifted<'a> {
                 discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s), steps);
             drop(docs);
             crate::mem::release_free();
-            let base = entries.len() as u32;
+            let entry_of = gazetteer_entries_of(cues, &entries, &lexicon.found);
             let tagged: Vec<Vec<discover::Tagged>> = runs
                 .par_iter()
                 .zip(corpus.articles.par_iter())
@@ -1117,7 +1144,7 @@ impl<'a> Sifted<'a> {
                         merged.push(Raw {
                             start: t.start,
                             end: t.end,
-                            entry: base + t.actor,
+                            entry: entry_of[t.actor as usize],
                         });
                     }
                     merged.extend(known);
@@ -1126,7 +1153,7 @@ impl<'a> Sifted<'a> {
             for t in tagged.iter().flatten() {
                 // (A given name alone can name another person in each
                 // article, as a shared surname does.)
-                let (entry, id) = (base + t.actor, t.spelling as usize);
+                let (entry, id) = (entry_of[t.actor as usize], t.spelling as usize);
                 if lexicon.is_shared(t.spelling) || (counts[id] > 0 && spelling_entry[id] != entry)
                 {
                     *shared.entry((t.spelling, entry)).or_default() += 1;
@@ -1256,6 +1283,28 @@ mod tests {
             Lookup::Found(id) => id,
             other => panic!("{name}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_listed_name_of_a_gazetteer_country_is_that_country() {
+        // helper-37: "America" (56 bbc mentions) was a country of its own
+        // beside the gazetteer's United States, whose other names the
+        // curated lists give it with.
+        let lines = [
+            r#"{"title": "Trade", "body": "America and Russia signed a deal. The US said America would pay."}"#,
+            r#"{"title": "More", "body": "Exports to America rose, and Latin America grew."}"#,
+        ];
+        let c = Corpus::from_jsonl_bytes("t.jsonl", lines.join("\n").into_bytes());
+        let a = Actors::build(&c, &Extraction::builtin());
+        let us = id(&a, "United States");
+        let texts: Vec<&str> = a
+            .of_actor(us)
+            .map(|(d, m)| &c.articles[d.ix()].text[m.range()])
+            .collect();
+        assert_eq!(texts, ["America", "US", "America", "America"]);
+        assert!(a.iter().all(|x| x.name != "America"));
+        let v: Vec<&str> = a.get(us).variants.iter().map(|v| v.text.as_str()).collect();
+        assert!(v.contains(&"America"), "{v:?}");
     }
 
     #[test]
