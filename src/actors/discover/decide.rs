@@ -192,6 +192,17 @@ pub fn decide<'a>(
     for (a, b) in pairs {
         join(&mut into, a, b);
     }
+    // "P O'Connell" (a team sheet's) is the one person of the surname
+    // whose given name starts with P, for now: only if an article names
+    // him both ways does it stay joined (below). bbc's sheets had left
+    // 130 such names apart, and made the bare surname of each a shared one.
+    let initialled: Vec<(usize, u32)> = groups
+        .par_iter()
+        .flat_map_iter(|people| initialled_pairs(people, &names, &into))
+        .collect();
+    for &(i, head) in &initialled {
+        into[i] = head;
+    }
     steps.mark("discovery: first-name variants joined");
     // A surname alone joins the one person named in full with it, for now:
     // only if an article names both does it stay joined (below). Not a
@@ -266,9 +277,10 @@ pub fn decide<'a>(
     // Tim Warner (helper-35, helper-36). One pass over the runs checks
     // both, with the surnames' joins made: an article's bare "Bortnikov"
     // names him beside a misspelt "Bortinkov".
-    let tried = alone.len();
+    let (tried, spelt) = (alone.len(), alone.len() + misspelt.len());
     let mut pairs = alone;
     pairs.extend(misspelt);
+    pairs.extend(initialled);
     let kept = named_alongside(&pairs, &run_start, &run_surfaces, &name_of, &into);
     for (k, &(i, person)) in pairs.iter().enumerate() {
         match (k < tried, kept.contains(&(i as u32))) {
@@ -281,8 +293,17 @@ pub fn decide<'a>(
                     kinds[i] = Kind::Person;
                 }
             }
-            (false, true) => into[i] = person,
+            (false, true) if k < spelt => into[i] = person,
+            (false, false) if k >= spelt => into[i] = i as u32,
             _ => {}
+        }
+    }
+    // A surname alone that joined its one person because an initialled
+    // name had joined him is shared again if that name is apart again.
+    for &(i, _) in &pairs[..tried] {
+        let people = by_surname.get(names[i].0).map_or(&[][..], Vec::as_slice);
+        if into[i] != i as u32 && one_root(&into, people).is_none() {
+            into[i] = i as u32;
         }
     }
     // (After the misspellings' index is freed: this step was the build's
@@ -599,6 +620,36 @@ fn variant_pairs(people: &[u32], names: &[(&str, &Stat)]) -> Vec<(u32, u32)> {
         }
     }
     pairs
+}
+
+/// The names among `people` (of one surname) that are an initial and the
+/// rest of another's name ("P O'Connell", "R de Marigny"), each with the
+/// head of the one person whose full name it shortens ("Paul O'Connell";
+/// none when several given names start with the letter).
+fn initialled_pairs(people: &[u32], names: &[(&str, &Stat)], into: &[u32]) -> Vec<(usize, u32)> {
+    let split = |p: u32| names[p as usize].0.split_once(' ').unwrap_or_default();
+    people
+        .iter()
+        .filter_map(|&i| {
+            let (first, rest) = split(i);
+            let initial = first.strip_suffix('.').unwrap_or(first);
+            if initial.len() != 1 || !initial.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return None;
+            }
+            let mut heads = people
+                .iter()
+                .filter(|&&p| {
+                    let (given, r) = split(p);
+                    // (A given name, not initials: "JJ Johnson".)
+                    r == rest
+                        && given.starts_with(initial)
+                        && given.chars().nth(1).is_some_and(char::is_lowercase)
+                })
+                .map(|&p| root(into, p));
+            let head = heads.next()?;
+            heads.all(|h| h == head).then_some((i as usize, head))
+        })
+        .collect()
 }
 
 /// Joins `a` and `b`: the more frequent name (the lower index, as names

@@ -157,6 +157,27 @@ mod tests {
     }
 
     #[test]
+    fn an_initial_and_surname_joins_the_one_person_it_shortens() {
+        // helper-37: bbc's team sheets ("P O'Connell") stood apart from
+        // the players named in full, and made each bare surname shared.
+        let (lex, _) = lexicon(&[
+            "T\nthen Paul O'Connell scored. O'Connell ran on.",
+            "T\nTeam: P O'Connell, R de Marigny, J Hayes, C Jones.",
+            "T\nthen P O'Connell and O'Connell won. Roland de Marigny and R de Marigny kicked.",
+            "T\nthen John Hayes and Joanna Hayes ran. J Hayes won.",
+            "T\nthen Chris Jones spoke. Jones left.",
+        ]);
+        let aliases = |name: &str| aliases_of(&lex, name).unwrap();
+        assert_eq!(aliases("Paul O'Connell"), ["O'Connell", "P O'Connell"]);
+        assert_eq!(aliases("Roland de Marigny"), ["R de Marigny"]);
+        // Two given names start with J: "J Hayes" could be either.
+        assert!(aliases("John Hayes").is_empty() && aliases("Joanna Hayes").is_empty());
+        // No article names Chris Jones and "C Jones" both: kept apart.
+        assert!(!aliases("Chris Jones").contains(&"C Jones"));
+        assert_eq!(found(&lex, "C Jones"), Some(Kind::Person));
+    }
+
+    #[test]
     fn sentence_starts_weekdays_and_mr_are_not_actors() {
         let (lex, _) = lexicon(&[
             "T\nMeanwhile, on Monday the plan failed. Plans change. Mr Smith said the plans in March were new.",
