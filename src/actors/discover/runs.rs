@@ -497,7 +497,11 @@ fn split_titles(
     // A title introduces the name after it; a title word that ends the
     // run is a surname after a given name ("Mervyn King"), else a title
     // with no name ("Bank of England Governor").
-    let Some(i) = (from..to.saturating_sub(1)).find(|&i| ws[i].is(TITLES)) else {
+    // (Not a title before a body's word: "General Motors".)
+    let body_word = |w: &Word| w.is(ORG_WORD) && !w.is(TITLES | MODIFIER);
+    let Some(i) =
+        (from..to.saturating_sub(1)).find(|&i| ws[i].is(TITLES) && !body_word(&ws[i + 1]))
+    else {
         let trailing = to - from >= 2
             && flags & HONOR == 0
             && ws[to - 1].is(TITLES)
@@ -638,7 +642,18 @@ fn split_connectors(
                 // name of its own.
                 let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
                 let next = &ws[i + 1..next_end];
-                body && !next.is_empty() && !next[0].is(FIRST_NAME) && !joins_connectors(next)
+                // (Nor of one when both are bodies' words alone:
+                // "Securities and Exchange Commission".)
+                let words_of_one = i == part + 1
+                    && next.len() >= 2
+                    && ws[part..next_end]
+                        .iter()
+                        .all(|w| w.is(ORG_WORD | CONNECTOR) && !w.is(TITLES));
+                words_of_one
+                    || (body
+                        && !next.is_empty()
+                        && !next[0].is(FIRST_NAME)
+                        && !joins_connectors(next))
             }
             "of" | "for" | "the" | "upon" => body,
             _ => true,
@@ -828,6 +843,17 @@ said Bank of England Governor Mervyn King."
         );
         // A trailing connector is not kept.
         assert_eq!(texts("t\nHe visited Paris and then left."), ["Paris"]);
+        // helper-37: bbc split the SEC into "Securities" and "Exchange
+        // Commission", and read "General Motors" as a general's "Motors".
+        assert_eq!(
+            texts("t\nthen the Securities and Exchange Commission and General Motors spoke."),
+            ["Securities and Exchange Commission", "General Motors"]
+        );
+        // Two bodies stay two, as do a body and a person.
+        assert_eq!(
+            texts("t\nthen Rangers and Aston Villa met the Commons and Lords."),
+            ["Rangers", "Aston Villa", "Commons", "Lords"]
+        );
     }
 
     #[test]
