@@ -229,6 +229,7 @@ pub fn attribute_words(
         }
     }
     found.sort_by_key(|f| f.cue.start);
+    r.end_before_other_speakers(&mut found);
     r.resolve(doc, found)
 }
 
@@ -641,6 +642,60 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// Ends each reported statement where a named speaker's clause begins
+    /// inside it: "Mr Blair said it protected UK interests but the
+    /// Tories say he is surrendering a key veto" is Mr Blair's up to "but".
+    /// (`found` is in the order of the cues.)
+    fn end_before_other_speakers(&self, found: &mut [Found]) {
+        for k in 0..found.len() {
+            if found[k].speech != Speech::Reported {
+                continue;
+            }
+            let (outer, rest) = found[k..]
+                .split_first_mut()
+                .unwrap_or_else(|| unreachable!());
+            let inner = rest.iter().find(|f| {
+                matches!(f.who, Who::Named(_))
+                    && f.cue.start > outer.text.start
+                    && f.cue.start < outer.text.end
+            });
+            let Some(start) = inner.map(|f| f.cue.start) else {
+                continue;
+            };
+            let head = self.s(outer.text.start..start);
+            // Back over the words that name the speaker ("the", "Mr",
+            // "Home Secretary"), then a word that joins clauses ("but",
+            // "while") or a comma or dash.
+            let last_word = |t: &str| t.rfind(' ').map_or(0, |i| i + 1);
+            let mut t = head.trim_end();
+            while !t.is_empty() {
+                let w = &t[last_word(t)..];
+                let names = w == "the"
+                    || w.starts_with(char::is_uppercase)
+                    || self.w.titles.contains(&w.to_lowercase());
+                if !names {
+                    break;
+                }
+                t = t[..last_word(t)].trim_end();
+            }
+            let joint = &t[last_word(t)..];
+            const PUNCT: [char; 5] = [',', ';', '-', '–', '—'];
+            let kept = if matches!(joint, "but" | "while" | "whereas" | "although" | "and") {
+                t[..last_word(t)]
+                    .trim_end()
+                    .trim_end_matches(PUNCT)
+                    .trim_end()
+            } else if t.ends_with(PUNCT) {
+                t.trim_end_matches(PUNCT).trim_end()
+            } else {
+                continue;
+            };
+            if kept.split_whitespace().count() >= 3 {
+                outer.text.end = outer.text.start + kept.len();
+            }
+        }
     }
 
     /// The person a role names after a country's or organisation's name
@@ -2101,6 +2156,36 @@ mod tests {
         assert_eq!(
             said("\"We will win the vote,\" said the Taliban."),
             [direct("Taliban", Via::Name)]
+        );
+    }
+
+    #[test]
+    fn a_statement_ends_where_another_speaker_s_clause_begins() {
+        // helper-37: "Mr Blair said … UK interests but the Tories say he
+        // is surrendering a key veto" gave Mr Blair the Tories' words.
+        let reported = |who: &str, what: &str| q(who, what, Speech::Reported, Via::Name);
+        assert_eq!(
+            said("Lavrov said the list is long but the Taliban say it is short."),
+            [
+                reported("Lavrov", "the list is long"),
+                reported("Taliban", "it is short")
+            ]
+        );
+        assert_eq!(
+            said("Lavrov said the list is long, while Foreign Minister Kabulov says it is short."),
+            [
+                reported("Lavrov", "the list is long"),
+                reported("Kabulov", "it is short")
+            ]
+        );
+        // The same speaker named again starts a statement of its own; a
+        // pronoun ("which he said was long") does not.
+        assert_eq!(
+            said("Lavrov said the list is long but Lavrov says it is final."),
+            [
+                reported("Lavrov", "the list is long"),
+                reported("Lavrov", "it is final")
+            ]
         );
     }
 
