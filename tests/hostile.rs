@@ -178,8 +178,13 @@ fn each_bad_jsonl_line_is_reported_with_its_line_number() {
     let path = dir.path().join("feed.jsonl");
     let expected = hostile::write_jsonl(&path);
     let c = Corpus::load_path(&path).expect("loads");
-    assert_eq!(c.len(), 3, "the three good lines");
-    let long = &c.articles[2];
+    assert_eq!(
+        c.len(),
+        4,
+        "the three good lines, and the body without a title"
+    );
+    assert_eq!(c.articles[1].title(), "no title");
+    let long = &c.articles[3];
     assert!(long.title().len() <= dossier::corpus::TITLE_MAX_CHARS);
     assert!(long.body().ends_with("Kabulov said\n\nAnd more."));
     let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();

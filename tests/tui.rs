@@ -145,7 +145,7 @@ fn a_file_of_no_usable_article_leaves_with_the_reason_and_status_2() {
     };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("broken.jsonl");
-    std::fs::write(&file, "not json\n{\"body\": \"no title\"}\n").unwrap();
+    std::fs::write(&file, "not json\n{\"text\": \"no title, no body\"}\n").unwrap();
     t.type_line(&format!("{} {}; echo EXIT=$?", bin(), file.display()));
     let s = t.wait_for("exit", |s| s.lines().any(|l| l.starts_with("EXIT=")));
     assert!(s.contains("EXIT=2"), "{s}");

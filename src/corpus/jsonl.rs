@@ -568,14 +568,26 @@ fn to_article(
     place: &dyn Fn() -> String,
     warnings: &mut Vec<LoadWarning>,
 ) -> Option<(Article, bool)> {
-    let Some(title) = raw.title else {
-        warnings.push(LoadWarning::new(place(), Problem::MissingTitle));
-        return None;
+    // A body with no title is kept, titled by its first line as the same
+    // text in a `.txt` file is: nothing the file holds is left out.
+    let has_body = raw.body.as_deref().is_some_and(|b| !b.trim().is_empty());
+    let title = match raw.title {
+        Some(t) if !t.trim().is_empty() => t,
+        title => {
+            let missing = title.is_none();
+            let problem = match (missing, has_body) {
+                (_, true) => Problem::TitleFromBody { missing },
+                (true, false) => Problem::MissingTitle,
+                (false, false) => Problem::BlankTitle,
+            };
+            let skip = problem.skips();
+            warnings.push(LoadWarning::new(place(), problem));
+            if skip {
+                return None;
+            }
+            Cow::Borrowed("")
+        }
     };
-    if title.trim().is_empty() {
-        warnings.push(LoadWarning::new(place(), Problem::BlankTitle));
-        return None;
-    }
     // (An `"id": null` is no id, and numbered without a word.)
     let given = raw.id.is_some();
     let mut numbered = false;
@@ -867,11 +879,11 @@ mod tests {
             r#"{"title":"Good","body":"x"}"#,
             "\n",
             "not json\n",
-            r#"{"body":"no title"}"#,
+            r#"{"text":"no title, no body"}"#,
             "\n",
             r#"{"title":"Also good"}"#,
             "\n",
-            r#"{"title":" ","body":"a body"}"#,
+            r#"{"title":" ","body":""}"#,
             "\n",
             r#"["A title", "a body"]"#,
             "\n",
@@ -914,6 +926,31 @@ mod tests {
                 .to_string()
                 .contains("an empty \"title\"")
         );
+    }
+
+    #[test]
+    fn a_body_without_a_title_is_kept_titled_by_its_first_line() {
+        // helper-37: {"title":"","body":…} was dropped, body and all.
+        let c = load_str(concat!(
+            r#"{"title":"","body":"Kabul talks\nThe envoy spoke."}"#,
+            "\n",
+            r#"{"body":"Moscow waits\n\nNothing more."}"#,
+            "\n",
+        ));
+        let titles: Vec<&str> = c.articles.iter().map(|a| a.title()).collect();
+        assert_eq!(titles, ["Kabul talks", "Moscow waits"]);
+        assert_eq!(c.articles[0].body(), "The envoy spoke.");
+        let said: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("c.jsonl:1: an empty \"title\"; titled by its body's first line"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with("c.jsonl:2: no \"title\" string; titled"),
+            "{said:?}"
+        );
+        assert!(c.warnings.iter().all(|w| !w.problem.skips()));
     }
 
     #[test]
@@ -1014,7 +1051,7 @@ mod tests {
 
     #[test]
     fn a_json_arrays_bad_elements_are_not_called_lines() {
-        let c = load_str(r#"[{"title":"A","body":"a"}, 5, {"body":"b"}, {"title":"","body":"c"}]"#);
+        let c = load_str(r#"[{"title":"A","body":"a"}, 5, {"text":"b"}, {"title":"","body":""}]"#);
         assert_eq!(c.articles.len(), 1);
         let said: Vec<String> = c.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(said.len(), 3, "{said:?}");

@@ -390,6 +390,12 @@ pub enum Problem {
     MissingTitle,
     /// A JSONL object whose `title` is empty or blank; skipped.
     BlankTitle,
+    /// A JSONL object with a body but no title (`missing`) or an empty
+    /// one: kept, titled by the body's first line as a `.txt` file would be.
+    TitleFromBody {
+        /// No `title` string at all (else an empty one).
+        missing: bool,
+    },
     /// The file or folder could not be read; skipped.
     Unreadable {
         /// The operating system's message.
@@ -459,6 +465,7 @@ impl Problem {
             | Problem::Windows1252 { .. }
             | Problem::Empty
             | Problem::TitleOnly
+            | Problem::TitleFromBody { .. }
             | Problem::LongTitle { .. }
             | Problem::DuplicateId { .. }
             | Problem::UnusableId { .. }
@@ -554,6 +561,15 @@ impl fmt::Display for Problem {
             Problem::BlankTitle => {
                 f.write_str("an empty \"title\"; skipped (give the article a title to load it)")
             }
+            Problem::TitleFromBody { missing } => write!(
+                f,
+                "{}; titled by its body's first line (give it a \"title\" to name it)",
+                if *missing {
+                    "no \"title\" string"
+                } else {
+                    "an empty \"title\""
+                }
+            ),
             Problem::Unreadable { message } => write!(
                 f,
                 "cannot be read ({}); skipped (check that it exists and that you may read it, then load again)",

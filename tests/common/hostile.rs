@@ -128,7 +128,7 @@ pub fn write_jsonl(path: &Path) -> Vec<Expected> {
         },
         Expected {
             place: ":3",
-            says: "title",
+            says: "titled by its body's first line",
         },
         Expected {
             place: ":5",
