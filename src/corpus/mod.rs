@@ -386,9 +386,10 @@ pub enum Problem {
         /// wrong shape, such as a title that is a number).
         syntax: bool,
     },
-    /// A JSONL object without a `title` string; skipped.
+    /// A JSONL object without a `title` string, or a body; skipped.
     MissingTitle,
-    /// A JSONL object whose `title` is empty or blank; skipped.
+    /// A JSONL object whose `title` is empty or blank, with no body;
+    /// skipped.
     BlankTitle,
     /// A JSONL object with a body but no title (`missing`) or an empty
     /// one: kept, titled by the body's first line as a `.txt` file would be.

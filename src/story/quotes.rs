@@ -653,9 +653,8 @@ impl<'a> Reader<'a> {
             if found[k].speech != Speech::Reported {
                 continue;
             }
-            let (outer, rest) = found[k..]
-                .split_first_mut()
-                .unwrap_or_else(|| unreachable!());
+            let (head, rest) = found.split_at_mut(k + 1);
+            let outer = &mut head[k];
             let inner = rest.iter().find(|f| {
                 matches!(f.who, Who::Named(_))
                     && f.cue.start > outer.text.start

@@ -194,8 +194,8 @@ pub fn decide<'a>(
     }
     // "P O'Connell" (a team sheet's) is the one person of the surname
     // whose given name starts with P, for now: only if an article names
-    // him both ways does it stay joined (below). bbc's sheets had left
-    // 130 such names apart, and made the bare surname of each a shared one.
+    // him both ways does it stay joined (below). bbc's sheets had left 83
+    // such names apart, and made the bare surname of each a shared one.
     let initialled: Vec<(usize, u32)> = groups
         .par_iter()
         .flat_map_iter(|people| initialled_pairs(people, &names, &into))
