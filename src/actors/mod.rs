@@ -1037,12 +1037,18 @@ impl Actors {
     }
 }
 
-/// The entry each discovered actor's mentions count for: its own (after
-/// the gazetteer's), or the gazetteer's entry for a country or body the
-/// curated lists name another way ("America", listed with "United
-/// States": the gazetteer took the other names, so discovery found this
-/// one alone).
-fn gazetteer_entries_of(cues: &Cues, entries: &[Entry], found: &discover::Found) -> Vec<u32> {
+/// The discovered actors whose mentions count for a gazetteer entry, with
+/// that entry: a country or body the curated lists name another way
+/// ("America", listed with "United States": the gazetteer took the other
+/// names, so discovery found this one alone). Every other discovered
+/// actor's entry is its own, after the gazetteer's. (A few on any
+/// corpus: a table of every actor's entry, looked up at each of millions
+/// of mentions, cost big100k 60 ms.)
+fn gazetteer_entries_of(
+    cues: &Cues,
+    entries: &[Entry],
+    found: &discover::Found,
+) -> HashMap<u32, u32> {
     let mut by_name: HashMap<&str, u32> = HashMap::default();
     for (i, e) in entries.iter().enumerate() {
         // (Aliases bound to a context are not the entry's everywhere.)
@@ -1051,15 +1057,14 @@ fn gazetteer_entries_of(cues: &Cues, entries: &[Entry], found: &discover::Found)
             by_name.entry(n.as_str()).or_insert(i as u32);
         }
     }
-    let base = entries.len() as u32;
     (0..found.len() as u32)
         .into_par_iter()
-        .map(|a| {
+        .filter_map(|a| {
             let f = found.get(a);
-            std::iter::once(f.name)
+            let entry = std::iter::once(f.name)
                 .chain(f.aliases())
-                .find_map(|n| by_name.get(cues.listed_as(n)?).copied())
-                .unwrap_or(base + a)
+                .find_map(|n| by_name.get(cues.listed_as(n)?).copied())?;
+            Some((a, entry))
         })
         .collect()
 }
@@ -1108,7 +1113,9 @@ impl<'a> Sifted<'a> {
                 discover::decide(cues, &docs, lowercase, &|s| plan.taken.contains(s), steps);
             drop(docs);
             crate::mem::release_free();
-            let entry_of = gazetteer_entries_of(cues, &entries, &lexicon.found);
+            let listed = gazetteer_entries_of(cues, &entries, &lexicon.found);
+            let base = entries.len() as u32;
+            let entry_of = |a: u32| listed.get(&a).copied().unwrap_or(base + a);
             let tagged: Vec<Vec<discover::Tagged>> = runs
                 .par_iter()
                 .zip(corpus.articles.par_iter())
@@ -1144,7 +1151,7 @@ impl<'a> Sifted<'a> {
                         merged.push(Raw {
                             start: t.start,
                             end: t.end,
-                            entry: entry_of[t.actor as usize],
+                            entry: entry_of(t.actor),
                         });
                     }
                     merged.extend(known);
@@ -1153,7 +1160,7 @@ impl<'a> Sifted<'a> {
             for t in tagged.iter().flatten() {
                 // (A given name alone can name another person in each
                 // article, as a shared surname does.)
-                let (entry, id) = (entry_of[t.actor as usize], t.spelling as usize);
+                let (entry, id) = (entry_of(t.actor), t.spelling as usize);
                 if lexicon.is_shared(t.spelling) || (counts[id] > 0 && spelling_entry[id] != entry)
                 {
                     *shared.entry((t.spelling, entry)).or_default() += 1;
