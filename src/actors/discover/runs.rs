@@ -405,14 +405,17 @@ impl Runs {
         // person's name are not in it, and say it is a person's (a seat,
         // "Glasgow Kelvin MP", has no given name and stays whole).
         // "Labour MPs", "Lib Dem MPs": the party's members, who are the
-        // party's mention, not a name of their own.
+        // party's mention, not a name of their own. (The plural of a title
+        // in capitals: MPs, MEPs, MSPs.)
+        let members = |w: &str| {
+            w.strip_suffix('s').is_some_and(|t| {
+                t.len() >= 2
+                    && t.bytes().all(|b| b.is_ascii_uppercase())
+                    && cues.class(t) & TITLE_WORD != 0
+            })
+        };
         let ws = match ws.split_last() {
-            Some((last, rest))
-                if !rest.is_empty()
-                    && matches!(last.text(text), "MPs" | "MEPs" | "MSPs" | "AMs") =>
-            {
-                rest
-            }
+            Some((last, rest)) if !rest.is_empty() && members(last.text(text)) => rest,
             _ => ws,
         };
         let (ws, flags) = match ws.split_last() {
