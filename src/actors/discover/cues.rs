@@ -236,13 +236,13 @@ impl Cues {
         self.is(w, HONORIFIC | TITLE_WORD)
     }
 
-    /// A country, place, outlet or well-known body by the curated lists.
     /// The first name the curated lists give the country or body `name`
     /// is one name of ("United States" for "America").
     pub fn listed_as(&self, name: &str) -> Option<&str> {
         self.groups.get(name).map(String::as_str)
     }
 
+    /// A country, place, outlet or well-known body by the curated lists.
     pub(super) fn listed(&self, name: &str) -> bool {
         self.countries.contains_key(name)
             || self.places.contains(name)

@@ -200,6 +200,8 @@ pub fn decide<'a>(
         .par_iter()
         .flat_map_iter(|people| initialled_pairs(people, &names, &into))
         .collect();
+    // (Set, not `join`ed: the full name heads even when the initialled
+    // one is the commoner.)
     for &(i, head) in &initialled {
         into[i] = head;
     }
@@ -270,8 +272,9 @@ pub fn decide<'a>(
                 .then_some((i, person))
         })
         .collect();
-    // Both kinds of join hold only where an article names the person by
-    // another name too. A surname alone that no article with it explains
+    // These joins (a surname alone, a misspelling, an initialled name)
+    // hold only where an article names the person by another name too.
+    // A surname alone that no article with it explains
     // is someone else's: on bbc, "Ray" (38 times, the Ray Charles film)
     // had joined Hugh Ray, a lawyer named once, and "Warner" (the studio)
     // Tim Warner (helper-35, helper-36). One pass over the runs checks
@@ -283,19 +286,26 @@ pub fn decide<'a>(
     pairs.extend(initialled);
     let kept = named_alongside(&pairs, &run_start, &run_surfaces, &name_of, &into);
     for (k, &(i, person)) in pairs.iter().enumerate() {
-        match (k < tried, kept.contains(&(i as u32))) {
-            // Still somebody's surname: a person, if nothing typed it
+        let kept = kept.contains(&(i as u32));
+        if k < tried {
+            // A surname alone, joined above: undone unless kept. Still
+            // somebody's surname, it is a person if nothing typed it
             // (bbc's rugby team sheets write "F Ongaro" in one article
             // and "Ongaro" in others).
-            (true, false) => {
+            if !kept {
                 into[i] = i as u32;
                 if kinds[i] == Kind::Other {
                     kinds[i] = Kind::Person;
                 }
             }
-            (false, true) if k < spelt => into[i] = person,
-            (false, false) if k >= spelt => into[i] = i as u32,
-            _ => {}
+        } else if k < spelt {
+            // A misspelling, not joined yet: joined if kept.
+            if kept {
+                into[i] = person;
+            }
+        } else if !kept {
+            // An initialled name, joined above: undone unless kept.
+            into[i] = i as u32;
         }
     }
     // A surname alone that joined its one person because an initialled
