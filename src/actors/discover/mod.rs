@@ -113,6 +113,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_starting_with_million_stays_whole() {
+        // helper-37: bbc's "Million Dollar Baby" (52 times) was "Dollar
+        // Baby", "Million" having been a word no name holds.
+        let (lex, _) = lexicon(&[
+            "T\nthe film Million Dollar Baby won. Critics loved Million Dollar Baby.",
+            "T\nMillions of viewers watched. Million Dollar Baby led.",
+            "T\nthere were millions of them.",
+        ]);
+        assert!(found(&lex, "Million Dollar Baby").is_some());
+        assert_eq!(found(&lex, "Dollar Baby"), None);
+        // A sentence's first word, written in lower case elsewhere, is
+        // still no name.
+        assert_eq!(found(&lex, "Millions"), None);
+    }
+
+    #[test]
     fn a_name_joined_by_of_or_and_is_no_person() {
         // helper-35: bbc typed "District of Columbia" a person, and its
         // "Columbia" (the studio, a supercomputer) joined it as a surname.
