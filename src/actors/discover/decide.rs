@@ -281,6 +281,9 @@ pub fn decide<'a>(
     // both, with the surnames' joins made: an article's bare "Bortnikov"
     // names him beside a misspelt "Bortinkov".
     let (tried, spelt) = (alone.len(), alone.len() + misspelt.len());
+    // The surnames alone left apart: in an article that names their
+    // person in full, they are that person (see `Lexicon::tag`).
+    let mut surname_alone = vec![false; names.len()];
     let mut pairs = alone;
     pairs.extend(misspelt);
     pairs.extend(initialled);
@@ -291,9 +294,21 @@ pub fn decide<'a>(
             // A surname alone, joined above: undone unless kept. Still
             // somebody's surname, it is a person if nothing typed it
             // (bbc's rugby team sheets write "F Ongaro" in one article
-            // and "Ongaro" in others).
-            if !kept {
+            // and "Ongaro" in others). A surname that is a given name
+            // too is undone also when the person is named in fewer
+            // articles than it is: it is then mostly somebody else's
+            // given name, resolved per article like any other (bbc's
+            // "Gavin", Gavin Henson in five articles, had all been Carl
+            // Gavin, named in one; "Sharon" Ariel Sharon's).
+            // (Articles where it is written mid-sentence: a full name
+            // that opens its one article's sentences counts as one.)
+            let given_more = || {
+                cues.is(names[i].0, FIRST_NAME)
+                    && names[person as usize].1.mid_docs.max(1) < names[i].1.mid_docs
+            };
+            if !kept || given_more() {
                 into[i] = i as u32;
+                surname_alone[i] = true;
                 if kinds[i] == Kind::Other {
                     kinds[i] = Kind::Person;
                 }
@@ -417,6 +432,7 @@ pub fn decide<'a>(
             id: texts.len() as u32,
             lower: known & LOWER != 0,
             given: given_alone[actor as usize],
+            surname: surname_alone[actor as usize],
         };
         whole[sid as usize] = Whole::Known(spelling);
         texts.push(surfaces.texts[sid as usize]);

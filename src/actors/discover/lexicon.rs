@@ -140,6 +140,10 @@ pub(super) struct Spelling {
     /// Its actor is a given name alone ("Steven"): in an article that
     /// names one person of that given name in full, it is that person.
     pub(super) given: bool,
+    /// Its actor is a surname alone that joined nobody corpus-wide
+    /// ("Malik", somebody else's given name as often): in an article that
+    /// names one person of that surname in full, it is that person.
+    pub(super) surname: bool,
 }
 
 /// One mention found by [`Lexicon::tag`].
@@ -203,9 +207,10 @@ impl<'a> Lexicon<'a> {
     pub fn tag(&self, doc: usize, text: &str, runs: &[Run], out: &mut Vec<Tagged>) {
         let first = out.len();
         let mut bare: Vec<(u32, u32, u32)> = Vec::new();
-        // Where a given name alone was tagged (by its start: the shared
-        // surnames below reorder `out`).
-        let mut given: Vec<u32> = Vec::new();
+        // Where a given name or surname alone was tagged (by its start:
+        // the shared surnames below reorder `out`), and whether it may
+        // end and start a full name.
+        let mut given: Vec<(u32, bool, bool)> = Vec::new();
         let mut ws = [(0u32, 0u32); MAX_WORDS + 2];
         let surfaces = self
             .run_start
@@ -224,8 +229,8 @@ impl<'a> Lexicon<'a> {
                     // common word is no mention.
                     let lone_start = r.has(SENTENCE | TITLE) && sp.lower && r.words == 1;
                     if !lone_start {
-                        if r.words == 1 && !r.has(HONOR) && sp.given {
-                            given.push(r.start);
+                        if r.words == 1 && (sp.surname || sp.given && !r.has(HONOR)) {
+                            given.push((r.start, sp.surname, sp.given && !r.has(HONOR)));
                         }
                         out.push(Tagged {
                             start: r.start,
@@ -331,11 +336,12 @@ impl<'a> Lexicon<'a> {
     }
 
     /// Gives each given name alone in `tagged` (one article's mentions,
-    /// those starting at `at`) to the one person of that given name the
+    /// those starting at `at`, with whether the name may end a full name
+    /// and whether it may start one) to the one person of that name the
     /// article names in full, if there is exactly one: "Steven" in an
-    /// article on "Steven Gerrard" is him. With none or several, it stays
-    /// itself.
-    fn resolve_given_names(&self, tagged: &mut [Tagged], at: &[u32]) {
+    /// article on "Steven Gerrard" is him, and "Mr Malik" in one on
+    /// "Shahid Malik". With none or several, it stays itself.
+    fn resolve_given_names(&self, tagged: &mut [Tagged], at: &[(u32, bool, bool)]) {
         let mut people: Vec<u32> = tagged
             .iter()
             .map(|t| t.actor)
@@ -343,11 +349,16 @@ impl<'a> Lexicon<'a> {
             .collect();
         people.sort_unstable();
         people.dedup();
-        for t in tagged.iter_mut().filter(|t| at.contains(&t.start)) {
+        for t in tagged.iter_mut() {
+            let Some(&(_, last, first)) = at.iter().find(|g| g.0 == t.start) else {
+                continue;
+            };
             let name = self.found.name(t.actor);
             let mut full = people.iter().filter(|&&p| {
                 let n = self.found.name(p);
-                n.len() > name.len() && n.starts_with(name) && n.as_bytes()[name.len()] == b' '
+                let starts = || n.strip_prefix(name).is_some_and(|r| r.starts_with(' '));
+                let ends = || n.strip_suffix(name).is_some_and(|r| r.ends_with(' '));
+                first && starts() || last && ends()
             });
             if let (Some(&only), None) = (full.next(), full.next()) {
                 t.actor = only;

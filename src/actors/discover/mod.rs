@@ -245,6 +245,39 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_mostly_a_given_name_joins_per_article() {
+        // bbc's "Gavin" (Gavin Henson, in five articles) was all Carl
+        // Gavin's, named in one; "Islam" (the religion) was Mohammed
+        // Islam's.
+        let texts = [
+            "T\nthen Carl Gavin scored, and later Gavin left.",
+            "T\nthen Gavin Henson kicked, and then Gavin ran.",
+            "T\nthen Gavin Henson won, and so Gavin smiled.",
+            "T\nthen Mohammed Islam was charged. Mr Islam denies it.",
+            "T\nthe teachings of Islam say so.",
+            "T\nthe rise of Islam was noted.",
+            "T\nthen Vladimir Putin spoke, and Putin left.",
+            "T\nthen Putin returned.",
+        ];
+        let (lex, runs) = lexicon(&texts);
+        let id = |name: &str| lex.found.iter().position(|f| f.name == name).unwrap() as u32;
+        let tagged = |doc: usize, word: &str| {
+            let mut out = Vec::new();
+            lex.tag(doc, texts[doc], &runs[doc], &mut out);
+            let at = texts[doc].rfind(word).unwrap() as u32;
+            out.iter().find(|t| t.start == at).map(|t| t.actor)
+        };
+        assert_eq!(tagged(0, "Gavin"), Some(id("Carl Gavin")));
+        assert_eq!(tagged(1, "Gavin"), Some(id("Gavin Henson")));
+        assert_eq!(tagged(2, "Gavin"), Some(id("Gavin Henson")));
+        // After an honorific it is a surname.
+        assert_eq!(tagged(3, "Islam"), Some(id("Mohammed Islam")));
+        assert_eq!(tagged(4, "Islam"), Some(id("Islam")));
+        // A surname that is no given name joins everywhere, as before.
+        assert_eq!(tagged(7, "Putin"), Some(id("Vladimir Putin")));
+    }
+
+    #[test]
     fn an_acronym_joins_its_expansion_and_transliterations_join() {
         let (lex, _) = lexicon(&[
             "T\nthe Federal Security Service (FSB) said. Alexander Bortnikov, the FSB head, spoke.",
