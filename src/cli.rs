@@ -266,6 +266,8 @@ enum Command {
         actor: Option<String>,
         /// Write to FILE instead of stdout (`-`): a temporary file in the
         /// same folder renamed into place, so FILE is never half written.
+        /// A FILE already there is replaced, as `>` would, and stderr
+        /// says so.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
         #[command(flatten)]
@@ -1092,6 +1094,9 @@ fn run_export(
                 .and_then(|_| out.flush()),
         ),
         Some(path) => {
+            // A file there is replaced, as `>` would, and said so: the
+            // user named it, but may not have known it was there.
+            let there = std::fs::metadata(path).ok().filter(|m| m.is_file());
             match export::write_file(path, |w| {
                 export::write(w, &lib, &selection, format, scope.as_deref(), &marks)
             }) {
@@ -1102,6 +1107,13 @@ fn run_export(
                         ms = started.elapsed().as_millis() as u64,
                         "exported"
                     );
+                    if let Some(m) = there {
+                        say!(
+                            "dossier: {} replaced (it held {} bytes)",
+                            text::safe_line(&path.display().to_string()),
+                            m.len()
+                        );
+                    }
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {

@@ -242,8 +242,19 @@ fn output_is_written_atomically_and_replaced_whole() {
     assert_eq!(rows.len(), 8, "the format came from the extension");
     // Again over it, with fewer rows: the file is replaced, not appended
     // to, and no temporary file is left beside it.
+    let first = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("replaced"),
+        "a new file replaces nothing"
+    );
     let out = dossier(&["export", "--actor", "Bortnikov", "-o", p, "crocus"]);
     assert!(out.status.success());
+    // helper-38: it was replaced without a word.
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{p} replaced (it held {first} bytes)")),
+        "{err}"
+    );
     let (_, fewer) = csv(&std::fs::read_to_string(&path).unwrap());
     assert!(fewer.len() < 8);
     let names: Vec<_> = std::fs::read_dir(dir.path())
