@@ -31,6 +31,9 @@ pub struct Place {
     pub scroll: usize,
     /// The reader's mention cursor.
     pub mention: Option<usize>,
+    /// The mention or match `n` last stepped to, as the reader's targets
+    /// number it.
+    pub target: Option<usize>,
     /// The concordance: actor, partner, order and the line under the
     /// cursor.
     pub concordance: Option<(ActorId, Option<ActorId>, KwicSort, Option<u32>)>,

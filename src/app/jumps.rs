@@ -22,6 +22,7 @@ impl App {
             doc: self.reader.doc,
             scroll: self.reader.scroll,
             mention: self.reader.mention,
+            target: self.reader.target,
             concordance: self
                 .concordance
                 .as_ref()
@@ -88,6 +89,12 @@ impl App {
             self.reader.scroll = p.scroll.min(self.reader.max_scroll(h));
             self.reader.mention = p.mention;
             self.reader.target = None;
+            // Back at the mention `n` had reached, counted again
+            // (helper-38: Backspace had dropped it, and `n` then started
+            // over from the top of the screen).
+            if let Some(t) = p.target {
+                self.focus_target(t);
+            }
         }
         if let Some(a) = p.sidebar {
             self.focus_sidebar_on(a);

@@ -1246,18 +1246,30 @@ fn back_after_n_crossed_into_another_article_returns_to_the_one_before() {
     let first = a.reader.doc;
     let actor = a.selected_actor;
     // Walk Bortnikov's mentions until n opens another article.
+    let mut before = (None, String::new(), None);
     for _ in 0..20 {
         press(&mut a, "n");
         if a.reader.doc != first {
             break;
         }
+        before = (a.reader.target, cursor_text(&a), a.message.clone());
     }
     let second = a.reader.doc;
     assert_ne!(second, first, "n reaches another article");
+    let next = (open_id(&a).to_owned(), cursor_text(&a));
     press(&mut a, "backspace");
     assert_eq!(a.reader.doc, first, "back to the article n left");
     assert_eq!(a.selected_actor, actor, "still walking the same actor");
-    press(&mut a, "alt-right");
+    // At the mention n had reached, counted (helper-38: the cursor and
+    // the count were gone, and n started over above it).
+    assert!(before.0.is_some());
+    assert_eq!(
+        (a.reader.target, cursor_text(&a), a.message.clone()),
+        before
+    );
+    press(&mut a, "n");
+    assert_eq!((open_id(&a).to_owned(), cursor_text(&a)), next);
+    press(&mut a, "backspace alt-right");
     assert_eq!(a.reader.doc, second);
 }
 
