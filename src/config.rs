@@ -713,8 +713,8 @@ impl Config {
                 message,
             }
         };
-        let raw: File = toml::from_str(text)
-            .map_err(|e| invalid(e.span(), e.message().trim_end().to_owned()))?;
+        let raw: File =
+            toml::from_str(text).map_err(|e| invalid(e.span(), plainer(e.message().trim_end())))?;
         let mut config = Config::default();
         let s = &mut config.settings;
         s.palette = match raw.theme.unwrap_or_default() {
@@ -851,6 +851,20 @@ fn unknown_action(key: &str, name: &str) -> String {
 }
 
 /// The line (from 1) of byte `at` in `text`.
+/// The TOML parser's `message`, with what to write where it names only
+/// half of it: a misspelt `tru` was "invalid boolean, expected `true`",
+/// which reads as if `false` were not allowed.
+fn plainer(message: &str) -> String {
+    const BOTH: &str = "`true` or `false`, without quotes";
+    if message.starts_with("invalid boolean") {
+        format!("invalid boolean: write {BOTH}")
+    } else if let Some(m) = message.strip_suffix("expected a boolean") {
+        format!("{m}expected a boolean: {BOTH}")
+    } else {
+        message.to_owned()
+    }
+}
+
 fn line_of(text: &str, at: usize) -> usize {
     let at = at.min(text.len());
     text.as_bytes()[..at]

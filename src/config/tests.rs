@@ -160,6 +160,18 @@ fn a_theme_of_the_wrong_type_or_name_says_which_themes_there_are() {
 }
 
 #[test]
+fn a_misspelt_boolean_says_both_words() {
+    // helper-38: `mouse = tru` said "expected `true`", as if `false`
+    // were no value.
+    for bad in ["tru", "fals", "\"yes\"", "1"] {
+        let e = err(&format!("[ui]\nmouse = {bad}\n"));
+        assert_eq!(e.line(), Some(2), "{bad}");
+        let msg = e.to_string();
+        assert!(msg.contains("`true` or `false`"), "{bad}: {msg}");
+    }
+}
+
+#[test]
 fn an_unknown_key_names_itself_the_file_and_the_line() {
     let e = err("theme = \"dark\"\n\n[layout]\nsidebar_widht = \"30%\"\n");
     assert_eq!(e.line(), Some(4));
