@@ -713,8 +713,12 @@ impl<'a> Reader<'a> {
                     return ((self.kind)(a) == Kind::Person).then_some((Who::Named(a), span));
                 }
             }
+            // Lower-case words, or a title capitalised ("said US
+            // Attorney Roslynn Mauskopf": helper-38).
             let w = self.t.word(k)?;
-            if !w.starts_with(|c: char| c.is_lowercase()) {
+            if !w.starts_with(|c: char| c.is_lowercase())
+                && !self.w.titles.contains(&w.to_lowercase())
+            {
                 return None;
             }
             let last = k + 1 == self.t.len() || !self.spaced(k);
@@ -2139,6 +2143,12 @@ mod tests {
         );
         assert_eq!(
             said("\"We will win the vote,\" said FSB team doctor Zamir Kabulov."),
+            [direct("Zamir Kabulov", Via::Name)]
+        );
+        // A capitalised title too (helper-38: "said US Attorney Roslynn
+        // Mauskopf" was the United States').
+        assert_eq!(
+            said("\"We will win the vote,\" said FSB Deputy Director Zamir Kabulov."),
             [direct("Zamir Kabulov", Via::Name)]
         );
         // No name after the role: the role is the speaker, pointing back,
