@@ -1427,7 +1427,16 @@ fn can_speak(kind: Kind) -> bool {
 /// A statement span without surrounding space, commas or a final stop.
 fn trim_statement(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start_matches([' ', ',', ':', '\n', '\r']).len();
+    let mut lead = s.len() - s.trim_start_matches([' ', ',', ':', '\n', '\r']).len();
+    // A lone full stop too: "has argued. there needs to be…" is a typo of
+    // politics/319, and the statement is what follows it. (Not an
+    // ellipsis, which says the quote was cut.)
+    if let Some(r) = s[lead..]
+        .strip_prefix(['.', ';'])
+        .filter(|r| r.starts_with(char::is_whitespace))
+    {
+        lead = s.len() - r.trim_start().len();
+    }
     // (U+060C is the Arabic comma.)
     let inner = s[lead..].trim_end_matches([' ', ',', '\u{60c}', '.', ':', '\n', '\r']);
     r.start + lead..r.start + lead + inner.len()
@@ -2165,6 +2174,21 @@ mod tests {
         assert_eq!(
             said("\"We will win the vote,\" said the Taliban."),
             [direct("Taliban", Via::Name)]
+        );
+    }
+
+    #[test]
+    fn a_statement_starts_at_its_first_word() {
+        // helper-38: politics/319's typo "has argued. there needs to be
+        // consensus" made a statement starting ". there".
+        assert_eq!(
+            said("Lavrov has argued. there needs to be a deal on the list."),
+            [q(
+                "Lavrov",
+                "there needs to be a deal on the list",
+                Speech::Reported,
+                Via::Name
+            )]
         );
     }
 
