@@ -80,6 +80,7 @@ struct CueFile {
     hearsay_verbs: Vec<String>,
     speech_objects: Vec<String>,
     listener_heads: Vec<String>,
+    content_nouns: Vec<String>,
     titles: Vec<String>,
     media_words: Vec<String>,
 }
@@ -93,6 +94,8 @@ struct Words {
     objects: FxHashSet<String>,
     /// Nouns that end who was told ("programme", "conference", "MPs").
     listener_heads: FxHashSet<String>,
+    /// Nouns a "that" clause may belong to ("a claim that…").
+    content_nouns: FxHashSet<String>,
     /// Title nouns in lower case ("envoy", "minister").
     titles: FxHashSet<String>,
     /// Words that make a name an outlet's ("Times", "Telegraph").
@@ -112,6 +115,7 @@ fn cue_words() -> &'static Words {
             hearsay: set(f.hearsay_verbs),
             objects: set(f.speech_objects),
             listener_heads: set(f.listener_heads),
+            content_nouns: set(f.content_nouns),
             titles: f.titles.iter().map(|t| t.to_lowercase()).collect(),
             media: set(f.media_words),
         }
@@ -1030,7 +1034,23 @@ impl<'a> Reader<'a> {
             if self.t.start(k) >= after.end || (gap.contains(':') && gap.contains(['"', '“'])) {
                 break;
             }
+            // ("has said a claim by Peter Hain that the Tory leader…
+            // shows Labour is rattled": the claim's "that" is no
+            // introduction, and what was said begins at "a claim",
+            // helper-38. "said in a report that" is the verb's.)
             if self.t.word(k) == Some("that") && !self.clitic_after(k) {
+                let object = self
+                    .t
+                    .word(v + 1)
+                    .is_some_and(|w| matches!(w, "a" | "an" | "the" | "his" | "her" | "their"));
+                let noun = (v + 1..k).any(|j| {
+                    self.t
+                        .word(j)
+                        .is_some_and(|w| self.w.content_nouns.contains(w))
+                });
+                if object && noun && !self.telling(v) {
+                    break;
+                }
                 return self.t.end(k)..after.end;
             }
         }
@@ -2174,6 +2194,25 @@ mod tests {
         assert_eq!(
             said("\"We will win the vote,\" said the Taliban."),
             [direct("Taliban", Via::Name)]
+        );
+    }
+
+    #[test]
+    fn a_that_clause_of_a_claim_is_part_of_what_was_said() {
+        // helper-38: politics/408's "Michael Howard has said a claim by
+        // Peter Hain that the Tory leader is acting like an 'attack
+        // mongrel' shows Labour is 'rattled'" gave Howard Hain's words.
+        let reported = |what: &str| q("Lavrov", what, Speech::Reported, Via::Name);
+        assert_eq!(
+            said("Lavrov has said a claim by the press that he lied shows they are worried."),
+            [reported(
+                "a claim by the press that he lied shows they are worried"
+            )]
+        );
+        // In an aside, or told, the "that" still introduces it.
+        assert_eq!(
+            said("Lavrov said in a report that the list is long."),
+            [reported("the list is long")]
         );
     }
 
