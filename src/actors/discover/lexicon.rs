@@ -229,8 +229,15 @@ impl<'a> Lexicon<'a> {
                     // common word is no mention.
                     let lone_start = r.has(SENTENCE | TITLE) && sp.lower && r.words == 1;
                     if !lone_start {
-                        if r.words == 1 && (sp.surname || sp.given && !r.has(HONOR)) {
-                            given.push((r.start, sp.surname, sp.given && !r.has(HONOR)));
+                        // ("Sir Ian" is Sir Ian Blair: a knight or a dame
+                        // is called by the given name.)
+                        let knighted = || {
+                            let before = text[..r.start as usize].split_whitespace().next_back();
+                            matches!(before, Some("Sir" | "Dame"))
+                        };
+                        let first = sp.given && (!r.has(HONOR) || knighted());
+                        if r.words == 1 && (sp.surname || first) {
+                            given.push((r.start, sp.surname, first));
                         }
                         out.push(Tagged {
                             start: r.start,

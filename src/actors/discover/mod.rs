@@ -278,6 +278,29 @@ mod tests {
     }
 
     #[test]
+    fn sir_and_a_given_name_is_the_knight_the_article_names() {
+        // helper-38: politics/379's "Sir Ian" (three times) was an actor
+        // "Ian", not Sir Ian Blair.
+        let texts = [
+            "T\nthen Sir Ian Blair spoke. Later Sir Ian left, and Mr Blair stayed.",
+            "T\nthen Ian Smith and Ian Wright met Sir Ian there.",
+        ];
+        let (lex, runs) = lexicon(&texts);
+        let id = |name: &str| lex.found.iter().position(|f| f.name == name).unwrap() as u32;
+        let mut out = Vec::new();
+        lex.tag(0, texts[0], &runs[0], &mut out);
+        let at = texts[0].find("Ian left").unwrap() as u32;
+        let ian = out.iter().find(|t| t.start == at).map(|t| t.actor);
+        assert_eq!(ian, Some(id("Ian Blair")), "{out:?}");
+        // With two Ians named, it stays itself.
+        out.clear();
+        lex.tag(1, texts[1], &runs[1], &mut out);
+        let at = texts[1].find("Ian there").unwrap() as u32;
+        let ian = out.iter().find(|t| t.start == at).map(|t| t.actor);
+        assert!(ian.is_some_and(|a| a != id("Ian Smith") && a != id("Ian Wright")));
+    }
+
+    #[test]
     fn an_acronym_joins_its_expansion_and_transliterations_join() {
         let (lex, _) = lexicon(&[
             "T\nthe Federal Security Service (FSB) said. Alexander Bortnikov, the FSB head, spoke.",
