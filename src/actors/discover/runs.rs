@@ -663,10 +663,25 @@ fn split_connectors(
                     && ws[part..next_end]
                         .iter()
                         .all(|w| w.is(ORG_WORD | CONNECTOR) && !w.is(TITLES));
+                // A body's name goes on after "and" only inside its "of"
+                // or "for" ("Department for Education and Skills",
+                // "Police Federation of England and Wales"), and not into
+                // an acronym: "Manchester United and Arsenal", "European
+                // Union and G8" are two (helper-38; bbc had 60 such).
+                let within = ws[part..i].iter().any(|w| {
+                    w.is(CONNECTOR)
+                        && matches!(&text[w.start as usize..w.end as usize], "of" | "for")
+                });
+                let acronym = |w: &Word| {
+                    let t = &text[w.start as usize..w.end as usize];
+                    t.len() > 1 && !t.contains(|c: char| c.is_lowercase())
+                };
                 words_of_one
                     || (body
+                        && within
                         && !next.is_empty()
                         && !next[0].is(FIRST_NAME)
+                        && !acronym(&next[0])
                         && !joins_connectors(next))
             }
             "of" | "for" | "the" | "upon" => body,
@@ -876,6 +891,23 @@ said Bank of England Governor Mervyn King."
         assert_eq!(
             texts("t\nthen Rangers and Aston Villa met the Commons and Lords."),
             ["Rangers", "Aston Villa", "Commons", "Lords"]
+        );
+        // helper-38: "European Union and G8" and "Manchester United and
+        // Arsenal" were one name each; "and" goes on only inside a body's
+        // "of" or "for", and not into an acronym.
+        assert_eq!(
+            texts("t\nthen Manchester United and Arsenal met the European Union and G8."),
+            ["Manchester United", "Arsenal", "European Union", "G8"]
+        );
+        assert_eq!(
+            texts(
+                "t\nthen the Police Federation of England and Wales met the House of Lords and BBC."
+            ),
+            [
+                "Police Federation of England and Wales",
+                "House of Lords",
+                "BBC"
+            ]
         );
     }
 
