@@ -116,7 +116,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let why = if c.total() == 0 {
             " No mentions here"
         } else {
-            " No mention in the filtered articles"
+            super::no_article_matches(app).unwrap_or(" No mention in the filtered articles")
         };
         lines.push(Line::styled(text::fit(why, width).into_owned(), th.dim()));
     }

@@ -232,6 +232,13 @@ fn first_fitting(titles: &[String], width: u16) -> &str {
     first_within(titles, title_room(width))
 }
 
+/// What a view with no rows says when the filter matches no article at
+/// all: "0 … in the filtered articles" would read as if some were.
+fn no_article_matches(app: &App) -> Option<&'static str> {
+    (app.filter.active() && app.list.rows.is_empty())
+        .then_some(" No article matches the filter (Esc on / clears it)")
+}
+
 /// The first of `texts` (fullest first) at most `room` cells wide; the
 /// last when none is.
 fn first_within(texts: &[String], room: usize) -> &str {

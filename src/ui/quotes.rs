@@ -92,7 +92,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         let why = if v.total == 0 {
             " No statement is attributed to this actor"
         } else {
-            " No statement in the filtered articles"
+            super::no_article_matches(app).unwrap_or(" No statement in the filtered articles")
         };
         lines.push(Line::styled(text::fit(why, width).into_owned(), th.dim()));
     }

@@ -1257,6 +1257,29 @@ fn an_empty_timeline_of_one_actor_names_the_actor() {
 }
 
 #[test]
+fn a_view_under_a_filter_that_matches_nothing_says_so() {
+    // helper-38: the timeline said "0 events of the 0 filtered articles"
+    // and "No dated event in the filtered articles".
+    for key in ["t", "\"", "m"] {
+        let mut app = seeds_app(120, 30);
+        select(&mut app, "Bortnikov");
+        press(&mut app, key);
+        crate::app::testing::type_filter(&mut app, "zzqxw");
+        press(&mut app, "enter");
+        assert!(app.list.rows.is_empty());
+        let screen = screen_text(&app);
+        assert!(
+            screen.contains("No article matches the filter (Esc on / clears it)"),
+            "{key}: {screen}"
+        );
+        assert!(
+            !screen.contains("in the filtered articles"),
+            "{key}: {screen}"
+        );
+    }
+}
+
+#[test]
 fn timeline_of_one_actor_at_120x30() {
     let mut app = seeds_app(120, 30);
     select(&mut app, "Bortnikov");

@@ -105,7 +105,10 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(l);
     }
     if t.rows.is_empty() {
-        let why = format!(" {}", t.empty_reason(lib, app.filter.active()));
+        let why = match super::no_article_matches(app) {
+            Some(none) => none.to_owned(),
+            None => format!(" {}", t.empty_reason(lib, app.filter.active())),
+        };
         lines.push(Line::styled(text::fit(&why, width).into_owned(), th.dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
