@@ -1106,14 +1106,20 @@ impl App {
         self.warnings_that_fit((0..scroll).rev().filter_map(|i| self.warning_problem(i)))
     }
 
-    /// Warning `i`'s problem as the warnings box words it (the corpus's
-    /// come first, then the app's own). Only the warnings a page can reach
-    /// are worded: a corpus may have a hundred thousand.
+    /// Warning `i`'s problem as the warnings box words it (the app's own
+    /// first, about the user's files, then the corpus's: helper-38 found
+    /// a corrupt marks file listed 101st, below the load warnings). Only
+    /// the warnings a page can reach are worded: a corpus may have a
+    /// hundred thousand.
     fn warning_problem(&self, i: usize) -> Option<String> {
-        let corpus = &self.lib.corpus.warnings;
-        match corpus.get(i) {
-            Some(w) => Some(w.problem.to_string()),
-            None => self.warnings.get(i - corpus.len()).map(|(_, w)| w.clone()),
+        match self.warnings.get(i) {
+            Some((_, w)) => Some(w.clone()),
+            None => self
+                .lib
+                .corpus
+                .warnings
+                .get(i - self.warnings.len())
+                .map(|w| w.problem.to_string()),
         }
     }
 

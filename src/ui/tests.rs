@@ -1610,6 +1610,29 @@ fn a_narrow_view_cuts_its_empty_message_with_an_ellipsis() {
 }
 
 #[test]
+fn w_lists_a_problem_with_the_users_own_files_before_the_load_warnings() {
+    // helper-38: a corrupt marks file was the 101st entry, below a
+    // hundred load warnings, while the status line sent the user to `w`.
+    use crate::corpus::{Corpus, LoadWarning, Problem};
+    let mut corpus = Corpus::seeds();
+    corpus.warnings = (1..=40)
+        .map(|i| LoadWarning::new(format!("feed.jsonl:{i}"), Problem::MissingTitle))
+        .collect();
+    let lib = crate::library::Library::build(corpus, &crate::actors::Extraction::builtin());
+    let mut app = App::new(std::sync::Arc::new(lib), 100, 24);
+    app.update(Action::MarksLoaded {
+        marks: std::sync::Arc::default(),
+        warnings: vec!["marks/seeds.json: not a marks file; moved aside".into()],
+        notes: Vec::new(),
+    });
+    press(&mut app, "w");
+    let screen = screen_text(&app);
+    let first = screen.lines().position(|l| l.contains("not a marks file"));
+    let load = screen.lines().position(|l| l.contains("feed.jsonl:1"));
+    assert!(first.is_some() && first < load, "{screen}");
+}
+
+#[test]
 fn a_problem_with_the_saved_marks_is_said_and_listed_under_w() {
     let mut app = seeds_app(100, 24);
     app.update(Action::MarksLoaded {

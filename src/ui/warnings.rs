@@ -26,15 +26,17 @@ pub(super) fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) 
             grouped(corpus.len() + app.warnings.len())
         )
     };
-    // The corpus's, then the app's own (the saved marks, the past
-    // queries), each made into text only when it can reach the screen.
-    let warnings = corpus
+    // The app's own (the saved marks, the past queries), then the
+    // corpus's, each made into text only when it can reach the screen
+    // (in the order App::warning_problem counts).
+    let warnings = app
+        .warnings
         .iter()
-        .map(|w| (w.place.as_str(), Problem::Load(&w.problem)))
+        .map(|(about, w)| (*about, Problem::Text(w.as_str())))
         .chain(
-            app.warnings
+            corpus
                 .iter()
-                .map(|(about, w)| (*about, Problem::Text(w.as_str()))),
+                .map(|w| (w.place.as_str(), Problem::Load(&w.problem))),
         );
     let Some(inner) = overlay_box(
         th,
