@@ -1077,6 +1077,36 @@ impl<'a> Reader<'a> {
             // ("told BBC Radio 4's Today programme Mr Blair had…", "told
             // his monthly news conference Britain had…", helper-35), else
             // at an article, pronoun or title past it.
+            // A listener named as an actor ends with its name: "told The
+            // Observer government life was…" (helper-38) says what
+            // follows, from its first lower-case word on.
+            let at = if matches!(self.t.word(v + 1), Some("the" | "The")) {
+                v + 2
+            } else {
+                v + 1
+            };
+            if let Some((_, name)) = self.speaker_starting(self.t.start(at)) {
+                let j = self.t.tok_at(name.end);
+                let word = self.t.word(j).unwrap_or("");
+                // (Not when the listener goes on: "told Labour members",
+                // "told BBC News website", "the news agency".)
+                let goes_on = (j..j + 2).any(|k| {
+                    self.t
+                        .word(k)
+                        .is_some_and(|w| self.w.listener_heads.contains(w))
+                });
+                if j > 0
+                    && !goes_on
+                    && self.spaced(j - 1)
+                    && self.t.start(j) < after.end
+                    && word.starts_with(char::is_lowercase)
+                    && !lead_in(word)
+                    && !auxiliary(word)
+                    && !matches!(word, "and" | "or" | "that" | "to" | "of" | "for" | "about")
+                {
+                    return self.t.start(j)..after.end;
+                }
+            }
             let mut start = None;
             for k in v + 1..(v + 8).min(self.t.len()) {
                 let possessive_s = matches!(self.t.gap(k - 1), "'" | "’");
@@ -2194,6 +2224,21 @@ mod tests {
         assert_eq!(
             said("\"We will win the vote,\" said the Taliban."),
             [direct("Taliban", Via::Name)]
+        );
+    }
+
+    #[test]
+    fn a_listener_named_as_an_actor_is_no_part_of_what_was_said() {
+        // helper-38: "told The Observer government life was a constant
+        // barrage" (politics/414) kept the newspaper's name.
+        let reported = |what: &str| q("Lavrov", what, Speech::Reported, Via::Name);
+        assert_eq!(
+            said("Lavrov told the FSB government life was hard."),
+            [reported("government life was hard")]
+        );
+        assert_eq!(
+            said("Lavrov told the FSB about the list."),
+            Vec::<(String, String, Speech, Via)>::new()
         );
     }
 
