@@ -64,6 +64,9 @@ pub(super) const POSTNOMINAL: u32 = 1 << 17;
 /// On the given-names list, whatever else it is: "Christian", "Roman"
 /// (which are [`FIRST_NAME`] only when nothing else).
 pub(super) const GIVEN: u32 = 1 << 18;
+/// "Act", "Bill", "Treaty": ends the name of a law, which takes "of"
+/// ("Freedom of Information Act").
+pub(super) const DOCUMENT: u32 = 1 << 19;
 
 #[derive(Deserialize)]
 struct CueFile {
@@ -78,6 +81,7 @@ struct CueFile {
     before_place: Vec<String>,
     breakers: Vec<String>,
     not_alone: Vec<String>,
+    document_words: Vec<String>,
     abbreviations: Vec<String>,
     particles: Vec<String>,
     name_particles: Vec<String>,
@@ -147,6 +151,7 @@ impl Cues {
         add(&before_place, BEFORE_PLACE);
         add(&cues.breakers, BREAKER);
         add(&cues.not_alone, NOT_ALONE);
+        add(&cues.document_words, DOCUMENT);
         add(&cues.abbreviations, ABBREV);
         add(&cues.particles, PARTICLE);
         add(&cues.name_particles, NAME_PARTICLE);

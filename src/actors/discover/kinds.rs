@@ -4,8 +4,8 @@
 use crate::actors::gazetteer::Kind;
 
 use super::cues::{
-    BREAKER, Cues, DEMONYM, FIRST_NAME, GIVEN, MEDIA_WORD, NAME_PARTICLE, NOT_ALONE, ORG_WORD,
-    PLACE_WORD,
+    BREAKER, Cues, DEMONYM, DOCUMENT, FIRST_NAME, GIVEN, MEDIA_WORD, NAME_PARTICLE, NOT_ALONE,
+    ORG_WORD, PLACE_WORD,
 };
 use super::runs::MAX_WORDS;
 use super::tally::Stat;
@@ -135,6 +135,10 @@ fn kind_of_words<'s>(
     }
     let last = ws.last().copied().unwrap_or_default();
     let first = ws.first().copied().unwrap_or_default();
+    // A law ("Freedom of Information Act", "Hunting Bill") is no body.
+    if ws.len() >= 2 && cues.is(last, DOCUMENT) {
+        return Kind::Other;
+    }
     let org_word = ws.iter().any(|w| cues.is(w, ORG_WORD));
     let count = f64::from(s.count.max(1));
     let titled = f64::from(s.honor) >= 0.2 * count || (s.honor > 0 && s.count <= 3);

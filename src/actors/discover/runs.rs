@@ -2,8 +2,9 @@
 //! into the names they hold, with the cues around each.
 
 use super::cues::{
-    ABBREV, BEFORE_PLACE, BREAKER, CONNECTOR, Cues, FIRST_NAME, HONORIFIC, LOWER_TITLE, MEDIA_WORD,
-    MODIFIER, NAME_PARTICLE, ORG_WORD, PARTICLE, PLACE_WORD, POSTNOMINAL, SPEECH_VERB, TITLE_WORD,
+    ABBREV, BEFORE_PLACE, BREAKER, CONNECTOR, Cues, DOCUMENT, FIRST_NAME, HONORIFIC, LOWER_TITLE,
+    MEDIA_WORD, MODIFIER, NAME_PARTICLE, ORG_WORD, PARTICLE, PLACE_WORD, POSTNOMINAL, SPEECH_VERB,
+    TITLE_WORD,
 };
 
 /// A run of capitalised words in one article: the span of the (possible)
@@ -684,7 +685,15 @@ fn split_connectors(
                         && !acronym(&next[0])
                         && !joins_connectors(next))
             }
-            "of" | "for" | "the" | "upon" => body,
+            // (A law's name takes them too: "Freedom of Information
+            // Act", "Prevention of Terrorism Bill", helper-38.)
+            "of" | "for" => {
+                body || {
+                    let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
+                    next_end > i + 1 && ws[next_end - 1].is(DOCUMENT)
+                }
+            }
+            "the" | "upon" => body,
             _ => true,
         };
         if join {
@@ -908,6 +917,18 @@ said Bank of England Governor Mervyn King."
                 "House of Lords",
                 "BBC"
             ]
+        );
+        // A law's name takes "of" too (helper-38: "Prevention" and
+        // "Terrorism Bill" were two).
+        assert_eq!(
+            texts(
+                "t\nthen the Prevention of Terrorism Bill and the Freedom of Information Act passed."
+            ),
+            ["Prevention of Terrorism Bill", "Freedom of Information Act"]
+        );
+        assert_eq!(
+            texts("t\nthen Repealing the Hunting Bill failed."),
+            ["Repealing", "Hunting Bill"]
         );
     }
 
