@@ -1478,9 +1478,9 @@ fn can_speak(kind: Kind) -> bool {
 fn trim_statement(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let mut lead = s.len() - s.trim_start_matches([' ', ',', ':', '\n', '\r']).len();
-    // A lone full stop too: "has argued. there needs to be…" is a typo of
-    // politics/319, and the statement is what follows it. (Not an
-    // ellipsis, which says the quote was cut.)
+    // A lone full stop or semicolon too: "has argued. there needs to
+    // be…" is a typo of politics/319, and the statement is what follows
+    // it. (Not an ellipsis, which says the quote was cut.)
     if let Some(r) = s[lead..]
         .strip_prefix(['.', ';'])
         .filter(|r| r.starts_with(char::is_whitespace))

@@ -338,6 +338,7 @@ impl<'a> Lexicon<'a> {
             out[first..].sort_unstable_by_key(|t| t.start);
         }
         if !given.is_empty() {
+            given.sort_unstable_by_key(|g| g.0);
             self.resolve_given_names(&mut out[first..], &given);
         }
     }
@@ -357,9 +358,11 @@ impl<'a> Lexicon<'a> {
         people.sort_unstable();
         people.dedup();
         for t in tagged.iter_mut() {
-            let Some(&(_, last, first)) = at.iter().find(|g| g.0 == t.start) else {
+            // (`at` is in text order: an article can hold thousands.)
+            let Ok(k) = at.binary_search_by_key(&t.start, |g| g.0) else {
                 continue;
             };
+            let (_, last, first) = at[k];
             let name = self.found.name(t.actor);
             let mut full = people.iter().filter(|&&p| {
                 let n = self.found.name(p);
