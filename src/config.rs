@@ -713,8 +713,23 @@ impl Config {
                 message,
             }
         };
-        let raw: File =
-            toml::from_str(text).map_err(|e| invalid(e.span(), plainer(e.message().trim_end())))?;
+        let raw: File = toml::from_str(text).map_err(|e| {
+            // A bare yes or no ("mouse = yes") reads to the parser as an
+            // unquoted string, or "No" as a float gone wrong: its message
+            // ("string values must be quoted") sent helper-39 to "yes",
+            // which is no value either.
+            let word = e
+                .span()
+                .and_then(|s| text.get(s))
+                .map(|w| w.trim().to_ascii_lowercase());
+            let message = match word.as_deref() {
+                Some("yes" | "no" | "on" | "off" | "y" | "n") => {
+                    "a switch is `true` or `false`, without quotes".to_owned()
+                }
+                _ => plainer(e.message().trim_end()),
+            };
+            invalid(e.span(), message)
+        })?;
         let mut config = Config::default();
         let s = &mut config.settings;
         s.palette = match raw.theme.unwrap_or_default() {

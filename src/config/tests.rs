@@ -163,7 +163,7 @@ fn a_theme_of_the_wrong_type_or_name_says_which_themes_there_are() {
 fn a_misspelt_boolean_says_both_words() {
     // helper-38: `mouse = tru` said "expected `true`", as if `false`
     // were no value.
-    for bad in ["tru", "fals", "\"yes\"", "1"] {
+    for bad in ["tru", "fals", "\"yes\"", "1", "yes", "No", "on"] {
         let e = err(&format!("[ui]\nmouse = {bad}\n"));
         assert_eq!(e.line(), Some(2), "{bad}");
         let msg = e.to_string();
