@@ -2236,9 +2236,11 @@ mod tests {
             said("Lavrov told the FSB government life was hard."),
             [reported("government life was hard")]
         );
+        // Unless the listener goes on past the name ("told Labour
+        // members the Tories…").
         assert_eq!(
-            said("Lavrov told the FSB about the list."),
-            Vec::<(String, String, Speech, Via)>::new()
+            said("Lavrov told FSB members the list was long."),
+            [reported("the list was long")]
         );
     }
 
