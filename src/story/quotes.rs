@@ -886,7 +886,41 @@ impl<'a> Reader<'a> {
         // "…, Mr Brown told BBC Radio 4's Today programme.": after a verb
         // of telling, a tail that is only the listener says nothing.
         let listener_tail = self.telling(v) && !has_that && listener_only(tail);
-        let before = (short_tail && !has_that && (adverbial_tail || listener_tail))
+        // "The economy had grown for 50 quarters, he said, and was
+        // forecast to…": an attribution between commas follows what was
+        // said, and what comes after it only goes on (helper-39: only the
+        // tail after "and" had been kept).
+        // (Only when that is a clause: not "Although initiatives could
+        // help, he said, life was confusing", nor "The main cloud, it
+        // said, was…", whose subject alone stands before.)
+        let parenthetical = self.t.gap(v).trim() == ","
+            && self.s(sentence.start..cue.start).trim_end().ends_with(',')
+            && {
+                let head = self.s(sentence.start..cue.start);
+                let first = head.split_whitespace().next().unwrap_or("");
+                head.split_whitespace().count() >= 5
+                    && !matches!(
+                        first.to_lowercase().as_str(),
+                        "although"
+                            | "though"
+                            | "unless"
+                            | "whether"
+                            | "if"
+                            | "when"
+                            | "while"
+                            | "whilst"
+                            | "because"
+                            | "since"
+                            | "as"
+                            | "until"
+                            | "once"
+                            | "whereas"
+                            | "for"
+                    )
+                    && !self.t.word(v + 1).is_some_and(auxiliary)
+            };
+        let before = ((short_tail && !has_that && (adverbial_tail || listener_tail))
+            || parenthetical)
             .then(|| self.s(sentence.start..cue.start).rfind(','))
             .flatten()
             .map(|comma| trim_statement(self.text, sentence.start..sentence.start + comma))
@@ -2224,6 +2258,23 @@ mod tests {
         assert_eq!(
             said("\"We will win the vote,\" said the Taliban."),
             [direct("Taliban", Via::Name)]
+        );
+    }
+
+    #[test]
+    fn an_attribution_between_commas_follows_what_was_said() {
+        // helper-39: "The economy had grown for 50 consecutive quarters, he
+        // said, and was forecast to continue…" (politics/375) kept only
+        // "and was forecast to continue…".
+        let reported = |what: &str| q("Lavrov", what, Speech::Reported, Via::Name);
+        assert_eq!(
+            said("The list had grown for many years, Lavrov said, and was expected to grow."),
+            [reported("The list had grown for many years")]
+        );
+        // A lead-in before the commas says nothing: what follows is it.
+        assert_eq!(
+            said("In May, Lavrov said, the list grew longer."),
+            [reported("the list grew longer")]
         );
     }
 
