@@ -461,10 +461,13 @@ fn marks_a_save_lost_are_said_on_the_way_out() {
     t.wait_for("the failed save said", |s| s.contains("Marks not saved"));
     t.keys(&["q"]);
     let s = t.wait_for("exit", |s| s.contains("EXIT=0"));
-    assert!(
-        s.contains(
-            "dossier: 1 mark changed in this session (a read state, bookmark or note) was not saved"
-        ),
-        "{s}"
-    );
+    // The bookmark, and the second article's read state too when the
+    // failed save took 3 s or more to be said (a loaded CI machine did):
+    // one or two marks, each lost and said so. (The wording of one is
+    // checked in app::marks.)
+    let lost = [
+        "dossier: 1 mark changed in this session (a read state, bookmark or note) was not saved",
+        "dossier: 2 marks changed in this session (read states, bookmarks or notes) were not saved",
+    ];
+    assert!(lost.iter().any(|l| s.contains(l)), "{s}");
 }
