@@ -897,25 +897,12 @@ impl<'a> Reader<'a> {
             && self.s(sentence.start..cue.start).trim_end().ends_with(',')
             && {
                 let head = self.s(sentence.start..cue.start);
-                let first = head.split_whitespace().next().unwrap_or("");
+                let first = head.split_whitespace().next().unwrap_or("").to_lowercase();
                 head.split_whitespace().count() >= 5
+                    && !subordinator(&first)
                     && !matches!(
-                        first.to_lowercase().as_str(),
-                        "although"
-                            | "though"
-                            | "unless"
-                            | "whether"
-                            | "if"
-                            | "when"
-                            | "while"
-                            | "whilst"
-                            | "because"
-                            | "since"
-                            | "as"
-                            | "until"
-                            | "once"
-                            | "whereas"
-                            | "for"
+                        first.as_str(),
+                        "unless" | "whether" | "if" | "since" | "until" | "once" | "for"
                     )
                     && !self.t.word(v + 1).is_some_and(auxiliary)
             };
@@ -1364,12 +1351,19 @@ fn subordinate(head: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    words.len() <= 4
-        && !head.contains(',')
-        && [
-            "As", "While", "Whilst", "When", "Though", "Although", "Because", "Whereas",
-        ]
-        .contains(first)
+    // (Capitalised: "As", not "AS".)
+    let capitalised =
+        first.starts_with(char::is_uppercase) && first.chars().skip(1).all(char::is_lowercase);
+    words.len() <= 4 && !head.contains(',') && capitalised && subordinator(&first.to_lowercase())
+}
+
+/// Whether `w` (in lower case) opens a clause that sets the scene for
+/// another ("as", "while", "although").
+fn subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "while" | "whilst" | "when" | "though" | "although" | "because" | "whereas"
+    )
 }
 
 /// Whether `tail`, the words after a verb of telling to the end of its
