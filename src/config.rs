@@ -714,21 +714,8 @@ impl Config {
             }
         };
         let raw: File = toml::from_str(text).map_err(|e| {
-            // A bare yes or no ("mouse = yes") reads to the parser as an
-            // unquoted string, or "No" as a float gone wrong: its message
-            // ("string values must be quoted") sent helper-39 to "yes",
-            // which is no value either.
-            let word = e
-                .span()
-                .and_then(|s| text.get(s))
-                .map(|w| w.trim().to_ascii_lowercase());
-            let message = match word.as_deref() {
-                Some("yes" | "no" | "on" | "off" | "y" | "n") => {
-                    "a switch is `true` or `false`, without quotes".to_owned()
-                }
-                _ => plainer(e.message().trim_end()),
-            };
-            invalid(e.span(), message)
+            let value = e.span().and_then(|s| text.get(s)).unwrap_or_default();
+            invalid(e.span(), plainer(e.message().trim_end(), value))
         })?;
         let mut config = Config::default();
         let s = &mut config.settings;
@@ -866,12 +853,18 @@ fn unknown_action(key: &str, name: &str) -> String {
 }
 
 /// The line (from 1) of byte `at` in `text`.
-/// The TOML parser's `message`, with what to write where it names only
-/// half of it: a misspelt `tru` was "invalid boolean, expected `true`",
-/// which reads as if `false` were not allowed.
-fn plainer(message: &str) -> String {
+/// The TOML parser's `message` about `value`, with what to write where it
+/// names only half of it: a misspelt `tru` was "invalid boolean, expected
+/// `true`", which reads as if `false` were not allowed. A bare yes or no
+/// ("mouse = yes") reads to the parser as an unquoted string, or "No" as
+/// a float gone wrong: "string values must be quoted" sent helper-39 to
+/// "yes", which is no value either.
+fn plainer(message: &str, value: &str) -> String {
     const BOTH: &str = "`true` or `false`, without quotes";
-    if message.starts_with("invalid boolean") {
+    let bare = value.trim().to_ascii_lowercase();
+    if matches!(bare.as_str(), "yes" | "no" | "on" | "off" | "y" | "n") {
+        format!("a switch is {BOTH}")
+    } else if message.starts_with("invalid boolean") {
         format!("invalid boolean: write {BOTH}")
     } else if let Some(m) = message.strip_suffix("expected a boolean") {
         format!("{m}expected a boolean: {BOTH}")
