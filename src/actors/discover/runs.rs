@@ -650,13 +650,13 @@ fn split_connectors(
             continue;
         }
         let body = joins_connectors(&ws[part..i]);
-        let join = match &text[ws[i].start as usize..ws[i].end as usize] {
+        // The next part, up to the next connector.
+        let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
+        let next = &ws[i + 1..next_end];
+        let join = match ws[i].text(text) {
             "&" => true,
             "and" => {
-                // The next part, up to the next connector, must not be a
-                // name of its own.
-                let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
-                let next = &ws[i + 1..next_end];
+                // The next part must not be a name of its own.
                 // (Nor of one when both are bodies' words alone:
                 // "Securities and Exchange Commission".)
                 let words_of_one = i == part + 1
@@ -669,12 +669,11 @@ fn split_connectors(
                 // "Police Federation of England and Wales"), and not into
                 // an acronym: "Manchester United and Arsenal", "European
                 // Union and G8" are two (helper-38; bbc had 60 such).
-                let within = ws[part..i].iter().any(|w| {
-                    w.is(CONNECTOR)
-                        && matches!(&text[w.start as usize..w.end as usize], "of" | "for")
-                });
+                let within = ws[part..i]
+                    .iter()
+                    .any(|w| w.is(CONNECTOR) && matches!(w.text(text), "of" | "for"));
                 let acronym = |w: &Word| {
-                    let t = &text[w.start as usize..w.end as usize];
+                    let t = w.text(text);
                     t.len() > 1 && !t.contains(|c: char| c.is_lowercase())
                 };
                 words_of_one
@@ -687,12 +686,7 @@ fn split_connectors(
             }
             // (A law's name takes them too: "Freedom of Information
             // Act", "Prevention of Terrorism Bill", helper-38.)
-            "of" | "for" => {
-                body || {
-                    let next_end = (i + 1..to).find(|&j| ws[j].is(CONNECTOR)).unwrap_or(to);
-                    next_end > i + 1 && ws[next_end - 1].is(DOCUMENT)
-                }
-            }
+            "of" | "for" => body || next.last().is_some_and(|w| w.is(DOCUMENT)),
             "the" | "upon" => body,
             _ => true,
         };
